@@ -1,0 +1,3 @@
+from storyview.cli import main
+
+raise SystemExit(main())

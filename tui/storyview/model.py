@@ -1,0 +1,140 @@
+"""The aligned story: plain frozen data that the reader and every exporter read.
+
+Nothing here computes anything heavy; `storyview.pipeline.build_story` fills it in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["headline", "byline", "body", "boilerplate"]
+KINDS: tuple[Kind, ...] = ("headline", "byline", "body", "boilerplate")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of an article, its text already cleaned of control characters."""
+
+    index: int
+    kind: Kind
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source. Metadata is `None` where the text does not state it."""
+
+    id: str
+    path: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    date: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind == "body")
+
+    @property
+    def name(self) -> str:
+        """What a column header calls this source: outlet, else title, else id."""
+        return self.outlet or self.title or self.id
+
+
+@dataclass(frozen=True, order=True)
+class Member:
+    """A paragraph of one source, as a member of a group."""
+
+    source: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """How alike two members of a group are (0..1), as the aligner scored them."""
+
+    a: Member
+    b: Member
+    score: float
+
+
+@dataclass(frozen=True)
+class Group:
+    """Paragraphs of different sources that tell the same part of the story.
+
+    At most one paragraph per source; a group of one is what only that source tells.
+    """
+
+    id: int
+    label: str
+    members: tuple[Member, ...]
+    links: tuple[Link, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(m.source for m in self.members)
+
+    def member(self, source: str) -> Member | None:
+        return next((m for m in self.members if m.source == source), None)
+
+    def score(self, a: Member, b: Member) -> float | None:
+        """The scored similarity of two members, or None where they were not compared."""
+        for link in self.links:
+            if {link.a, link.b} == {a, b}:
+                return link.score
+        return None
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Support:
+    """A run of words of a paragraph and how many sources carry it (1 = this one alone)."""
+
+    start: int
+    end: int
+    sources: int
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the unique-text finder decided for one paragraph."""
+
+    unique: tuple[Span, ...] = ()
+    support: tuple[Support, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The named knobs of the aligner. `threshold` is the paragraph link score (0..1)."""
+
+    threshold: float = 0.35
+    sentence_threshold: float = 0.5
+    order_weight: float = 0.1
+
+
+@dataclass(frozen=True)
+class Story:
+    """Everything the reader and the exporters show, computed once."""
+
+    articles: tuple[Article, ...]
+    groups: tuple[Group, ...]
+    marks: dict[Member, Marks] = field(default_factory=dict, hash=False, compare=False)
+    settings: Settings = Settings()
+    warnings: tuple[str, ...] = ()
+
+    def article(self, source: str) -> Article:
+        return next(a for a in self.articles if a.id == source)
+
+    def paragraph(self, member: Member) -> Paragraph:
+        return self.article(member.source).paragraphs[member.paragraph]
+
+    def unique(self, member: Member) -> tuple[Span, ...]:
+        marks = self.marks.get(member)
+        return marks.unique if marks else ()
+
+    def group_of(self, member: Member) -> Group | None:
+        return next((g for g in self.groups if member in g.members), None)

@@ -1,0 +1,153 @@
+"""Sentences and words, each with character offsets into the paragraph it came from.
+
+Matching compares normalised *stems*; highlighting uses the offsets, so the two never drift.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told tell according however meanwhile since amid
+    including among across per via would could may might must shall one two also us""".split()
+)
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cmdr adm maj pres supt det
+    insp inc ltd co corp bros vs etc no nos vol fig jan feb mar apr jun jul aug sep sept oct
+    nov dec mt ft ave blvd rd approx dept est univ u.s u.k u.n e.g i.e a.m p.m d.c""".split()
+)
+
+WORD_RE = re.compile(
+    r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[#@]?\w+(?:['’\-.]\w+)*",
+    re.UNICODE,
+)
+# A sentence ends at .!? (or an ellipsis), any closing quotes/brackets, then space and a
+# capital, digit or opening quote.
+BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#])")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word as written (`start:end` in the text) and its matching form."""
+
+    start: int
+    end: int
+    norm: str
+    stem: str
+    content: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Content stems: what the matcher compares."""
+        return frozenset(t.stem for t in self.tokens if t.content)
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents, so 'Café' and 'cafe\u0301' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=200_000)
+def normalize(word: str) -> str:
+    """The matching form of a word: folded, straight apostrophes, no possessive, no commas in numbers."""
+    w = fold(word).replace("’", "'")
+    # Zero-width joiners and the like are invisible to a reader; they must be to the matcher too.
+    w = "".join(c for c in w if unicodedata.category(c) != "Cf")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if w[:1].isdigit() or w[:1] in "$£€¥":
+        return w.replace(",", "")
+    if "." in w and len(w) <= 6:
+        w = w.replace(".", "")
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def stem(norm: str) -> str:
+    """A light stem: enough to meet 'recruits'/'recruiting'/'recruitment', cheap and predictable."""
+    if not norm.isalpha() or len(norm) <= 4:
+        return norm
+    for suffix in ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 4:
+            if suffix == "s" and norm.endswith("ss"):
+                break
+            norm = norm[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return norm[:7]
+
+
+def is_number(norm: str) -> bool:
+    return bool(norm) and (norm[0].isdigit() or (norm[0] in "$£€¥" and len(norm) > 1))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Every word of `text[start:end]` with offsets into `text`."""
+    out = []
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        norm = normalize(m.group())
+        if not norm:
+            continue
+        s = stem(norm)
+        out.append(Token(m.start(), m.end(), norm, s, norm not in STOPWORDS))
+    return tuple(out)
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at `dot` part of 'U.S.', 'Mr.' or an initial rather than a sentence end?"""
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].casefold()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and text[j].isupper()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a paragraph, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY_RE.finditer(text):
+        if _ends_with_abbreviation(text, m.start()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    return tuple(Sentence(s, e, words(text, s, e)) for s, e in sentence_spans(text))

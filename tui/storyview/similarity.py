@@ -1,0 +1,99 @@
+"""How alike two sentences are, 0..1: rare shared words count most, numbers must agree.
+
+The weights of `sentence_similarity` were fitted by logistic regression on the MSRP *train*
+split (`python benchmarks/msrp.py --fit`); `benchmarks/msrp.py` scores them on the test split.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from storyview.segment import Token, is_number
+
+
+@dataclass(frozen=True)
+class Bag:
+    """The parts of a sentence (or paragraph) the scorer looks at, computed once."""
+
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    joined: str
+    bigrams: frozenset[tuple[str, str]]
+    length: int
+    every: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: Iterable[Token]) -> Bag:
+        tokens = tuple(tokens)
+        stems = [t.stem for t in tokens]
+        return cls(
+            frozenset(t.stem for t in tokens if t.content),
+            frozenset(t.norm.lstrip("$£€¥").rstrip("%") for t in tokens if is_number(t.norm)),
+            " ".join(stems),
+            frozenset(zip(stems, stems[1:])),
+            len(stems),
+            frozenset(stems),
+        )
+
+
+class Idf:
+    """Inverse document frequency: a word most documents share says little about a match."""
+
+    def __init__(self, documents: Iterable[Iterable[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for doc in documents:
+            df.update(set(doc))
+            n += 1
+        self.n = n
+        self.df = df
+        self.unseen = math.log((n + 1) / 1) + 1
+        self.weights = {w: math.log((n + 1) / (c + 1)) + 1 for w, c in df.items()}
+
+    def __getitem__(self, stem: str) -> float:
+        return self.weights.get(stem, self.unseen)
+
+    def mass(self, stems: Iterable[str]) -> float:
+        w = self.weights
+        unseen = self.unseen
+        return sum(w.get(s, unseen) for s in stems)
+
+
+# Fitted on MSRP train (see module docstring): intercept, then one weight per feature.
+WEIGHTS: tuple[float, ...] = (2.77, 2.66, -0.0, -0.14, -2.73, -19.0, -1.2, -0.43, -1.41, 6.25, -1.61, 18.04)
+
+
+def features(a: Bag, b: Bag, idf: Idf) -> tuple[float, ...]:
+    """Dice and worst-side coverage over idf mass, phrase overlap, word order, numbers, lengths."""
+    shared = a.stems & b.stems
+    wa, wb, ws = idf.mass(a.stems), idf.mass(b.stems), idf.mass(shared)
+    dice = 2 * ws / (wa + wb) if wa + wb else 0.0
+    cover = min(ws / wa if wa else 0.0, ws / wb if wb else 0.0)
+    left_over = max(wa - ws, wb - ws) / 20
+    nb = len(a.bigrams) + len(b.bigrams)
+    phrases = 2 * len(a.bigrams & b.bigrams) / nb if nb else 0.0
+    order = fuzz.token_sort_ratio(a.joined, b.joined) / 100
+    inside = fuzz.partial_ratio(a.joined, b.joined) / 100
+    extra_numbers = 1.0 if a.numbers ^ b.numbers else 0.0
+    length_gap = abs(a.length - b.length) / 10
+    ne = len(a.every) + len(b.every)
+    every = 2 * len(a.every & b.every) / ne if ne else 0.0
+    return (dice, cover, left_over, phrases, order, inside, extra_numbers, length_gap, every,
+            dice * dice, order * order)
+
+
+def logistic(values: Iterable[float], weights: tuple[float, ...] = WEIGHTS) -> float:
+    z = weights[0] + sum(w * v for w, v in zip(weights[1:], values))
+    return 1 / (1 + math.exp(-z))
+
+
+def sentence_similarity(a: Bag, b: Bag, idf: Idf) -> float:
+    """Probability-like score that two sentences say the same thing."""
+    if not (a.stems & b.stems):
+        return 0.0
+    return logistic(features(a, b, idf))
