@@ -111,8 +111,8 @@ class Marks:
 class Settings:
     """The named knobs of the aligner. `threshold` is the paragraph link score (0..1)."""
 
-    threshold: float = 0.35
-    sentence_threshold: float = 0.5
+    threshold: float = 0.16
+    sentence_threshold: float = 0.3
     order_weight: float = 0.1
 
 

@@ -1,0 +1,266 @@
+"""Group the body paragraphs of all sources by the part of the story they tell.
+
+1. Candidates: only paragraph pairs that share a rare word are scored (an inverted index), so
+   the work grows with the story, not with its square.
+2. Score: every sentence against every sentence (`similarity.sentence_similarity`); a paragraph
+   pair scores by its best sentence match and by how much of either paragraph is matched.
+3. Order: two sources that tell the story in the same order (a rewrite) get a bonus on the
+   pairs that lie on their best monotone alignment, as sentence aligners do.
+4. Groups: average-linkage merging with at most one paragraph per source, so a group holds
+   what is alike, not what is alike to something alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storyview.model import Article, Group, Link, Member, Settings
+from storyview.segment import Sentence, sentences
+from storyview.similarity import Bag, Idf, sentence_similarity
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A body paragraph prepared for matching."""
+
+    member: Member
+    text: str
+    sentences: tuple[Sentence, ...]
+    bags: tuple[Bag, ...]
+    stems: frozenset[str]
+    rank: int
+    position: float
+
+
+Pair = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """What the aligner found: groups, and the sentence matches `unique` builds on."""
+
+    units: tuple[Unit, ...]
+    groups: tuple[Group, ...]
+    idf: Idf
+    # (unit i, sentence k) -> [(unit j, sentence l, score)] for every scored sentence pair
+    sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]]
+
+
+def prepare(articles: Sequence[Article]) -> list[Unit]:
+    units = []
+    for article in articles:
+        body = article.body
+        for rank, para in enumerate(body):
+            sents = sentences(para.text)
+            bags = tuple(Bag.of(s.tokens) for s in sents)
+            stems = frozenset().union(*(b.stems for b in bags)) if bags else frozenset()
+            units.append(
+                Unit(Member(article.id, para.index), para.text, sents, bags, stems, rank,
+                     rank / max(len(body) - 1, 1))
+            )
+    return units
+
+
+def candidates(units: Sequence[Unit], idf: Idf, max_share: float = 0.3) -> set[Pair]:
+    """Pairs of different sources that share at least one word that is rare in this story."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        for stem in unit.stems:
+            index[stem].append(i)
+    limit = max(8, int(max_share * len(units)))
+    pairs: set[Pair] = set()
+    for stem, holders in index.items():
+        if len(holders) < 2 or len(holders) > limit:
+            continue
+        for x, i in enumerate(holders):
+            si = units[i].member.source
+            for j in holders[x + 1:]:
+                if units[j].member.source != si:
+                    pairs.add((i, j))
+    return pairs
+
+
+def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
+    """Share of rare-word mass two bags of stems have in common."""
+    total = idf.mass(a) + idf.mass(b)
+    return 2 * idf.mass(a & b) / total if total else 0.0
+
+
+def score_pair(a: Unit, b: Unit, idf: Idf) -> tuple[float, list[tuple[int, int, float]]]:
+    """Paragraph score (rare-word overlap of the whole paragraphs) and every sentence match.
+
+    Sentence matches feed `unique`; at paragraph level whole-paragraph overlap proved the
+    steadier signal on our trials (a paraphrase rarely maps sentence to sentence).
+    """
+    matches = []
+    for k, ba in enumerate(a.bags):
+        for m, bb in enumerate(b.bags):
+            s = sentence_similarity(ba, bb, idf)
+            if s > 0:
+                matches.append((k, m, s))
+    return dice(a.stems, b.stems, idf), matches
+
+
+def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
+    """The best order-keeping alignment between two sources (pairs sorted by position)."""
+    items = sorted((p for p, s in pairs.items() if s > floor))
+    # Longest-path over pairs increasing in both coordinates: O(n^2) on a handful of pairs.
+    best: list[float] = []
+    back: list[int] = []
+    for x, (i, j) in enumerate(items):
+        gain = pairs[(i, j)] - floor
+        best.append(gain)
+        back.append(-1)
+        for y in range(x):
+            pi, pj = items[y]
+            if pi < i and pj < j and best[y] + gain > best[x]:
+                best[x] = best[y] + gain
+                back[x] = y
+    if not items:
+        return set()
+    x = max(range(len(items)), key=best.__getitem__)
+    path = set()
+    while x >= 0:
+        path.add(items[x])
+        x = back[x]
+    return path
+
+
+def order_bonus(units: Sequence[Unit], scores: dict[Pair, float], settings: Settings) -> dict[Pair, float]:
+    """Raise pairs on a monotone path between two sources, in proportion to how rewrite-like the pair of sources is."""
+    by_sources: dict[tuple[str, str], dict[Pair, float]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        by_sources[(units[i].member.source, units[j].member.source)][(i, j)] = s
+    counts = Counter(u.member.source for u in units)
+    out = dict(scores)
+    floor = settings.threshold / 2
+    for (sa, sb), pairs in by_sources.items():
+        path = monotone_path(pairs, floor)
+        strength = sum(1 for p in path if pairs[p] >= settings.threshold) / max(min(counts[sa], counts[sb]), 1)
+        for p in path:
+            out[p] = min(1.0, out[p] + settings.order_weight * strength)
+    return out
+
+
+def cluster(units: Sequence[Unit], scores: dict[Pair, float], threshold: float) -> list[list[int]]:
+    """Average-linkage merging, strongest links first.
+
+    A group may hold several paragraphs of one source only when they follow each other in it
+    (one source splitting what another says in one paragraph); averages count only pairs of
+    different sources.
+    """
+    group_of = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+
+    def score(i: int, j: int) -> float:
+        return scores.get((i, j) if i < j else (j, i), 0.0)
+
+    def contiguous(merged: list[int]) -> bool:
+        ranks: dict[str, list[int]] = defaultdict(list)
+        for x in merged:
+            ranks[units[x].member.source].append(units[x].rank)
+        return all(max(r) - min(r) == len(r) - 1 for r in ranks.values())
+
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < threshold:
+            break
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if not contiguous(a + b):
+            continue
+        cross = [score(x, y) for x in a for y in b if units[x].member.source != units[y].member.source]
+        if not cross or sum(cross) / len(cross) < threshold:
+            continue
+        for y in b:
+            group_of[y] = gi
+        a.extend(b)
+        del members[gj]
+    return [sorted(m) for m in members.values()]
+
+
+def story_order(units: Sequence[Unit], clusters: list[list[int]]) -> list[list[int]]:
+    """Order groups so that every source reads top to bottom wherever the sources agree."""
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_source[u.member.source].append(i)
+    heads = {s: 0 for s in by_source}
+    placed: set[int] = set()
+    order: list[int] = []
+
+    def mean_position(c: int) -> float:
+        return sum(units[i].position for i in clusters[c]) / len(clusters[c])
+
+    while len(order) < len(clusters):
+        fronts = {cluster_of[seq[heads[s]]] for s, seq in by_source.items() if heads[s] < len(seq)}
+        ready = [
+            c for c in fronts
+            if all(cluster_of[by_source[s][heads[s]]] == c for s in {units[i].member.source for i in clusters[c]})
+        ]
+        pick = min(ready or fronts, key=lambda c: (mean_position(c), min(clusters[c])))
+        order.append(pick)
+        placed.add(pick)
+        for s, seq in by_source.items():
+            while heads[s] < len(seq) and cluster_of[seq[heads[s]]] in placed:
+                heads[s] += 1
+    return [clusters[c] for c in order]
+
+
+def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) -> str:
+    """A few key words: the rarest words the members share, or the paragraph's own rarest."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for i in members:
+        unit = units[i]
+        for sent in unit.sentences:
+            for t in sent.tokens:
+                if t.content and len(t.norm) > 2 and not t.norm.isdigit():
+                    surface.setdefault(t.stem, unit.text[t.start:t.end])
+        counts.update(unit.stems)
+    shared = [s for s, c in counts.items() if c > 1] if len(members) > 1 else []
+    pool = shared if len(shared) >= 2 else list(counts)
+    pool = [s for s in pool if s in surface]
+    ranked = sorted(pool, key=lambda s: (-(idf[s] * counts[s]), s))
+    return " · ".join(surface[s] for s in ranked[:size])
+
+
+def align(
+    articles: Sequence[Article],
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> Alignment:
+    """Group every body paragraph; return the groups and the sentence matches behind them."""
+    units = prepare(articles)
+    idf = Idf(u.stems for u in units)
+    pairs = sorted(candidates(units, idf))
+    raw: dict[Pair, float] = {}
+    sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
+    for n, (i, j) in enumerate(pairs):
+        s, matches = score_pair(units[i], units[j], idf)
+        if s > 0:
+            raw[(i, j)] = s
+        for k, m, ss in matches:
+            sentence_links[(i, k)].append((j, m, ss))
+            sentence_links[(j, m)].append((i, k, ss))
+        if progress and n % 500 == 0:
+            progress(n, len(pairs))
+    scores = order_bonus(units, raw, settings)
+    clusters = story_order(units, cluster(units, scores, settings.threshold))
+    groups = []
+    for gid, members in enumerate(clusters, 1):
+        links = tuple(
+            Link(units[x].member, units[y].member, round(scores.get((x, y), 0.0), 3))
+            for a, x in enumerate(members) for y in members[a + 1:]
+            if units[x].member.source != units[y].member.source
+        )
+        ordered = tuple(sorted((units[i].member for i in members), key=lambda m: _source_rank(articles, m)))
+        groups.append(Group(gid, label(units, members, idf), ordered, links))
+    return Alignment(tuple(units), tuple(groups), idf, dict(sentence_links))
+
+
+def _source_rank(articles: Sequence[Article], member: Member) -> int:
+    return next(i for i, a in enumerate(articles) if a.id == member.source)

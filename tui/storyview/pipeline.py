@@ -1,0 +1,30 @@
+"""From paths to the aligned Story: the one place the engine's steps are put together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storyview.align import align
+from storyview.boilerplate import off_topic
+from storyview.load import Loaded, load
+from storyview.model import Settings, Story
+from storyview.unique import find_unique
+
+
+def story_from(loaded: Loaded, settings: Settings, progress: Callable[[int, int], None] | None = None) -> Story:
+    """Align what was loaded; fewer than two sources still make a (trivial) Story."""
+    articles = off_topic(loaded.articles)
+    alignment = align(articles, settings, progress)
+    warnings = list(loaded.warnings)
+    if len(articles) < 2:
+        warnings.append("fewer than two usable sources: nothing to compare")
+    return Story(tuple(articles), alignment.groups, find_unique(alignment, settings), settings, tuple(warnings))
+
+
+def build_story(
+    paths: list[str] | None = None,
+    settings: Settings = Settings(),
+    progress: Callable[[int, int], None] | None = None,
+) -> Story:
+    """Load `paths` (None: the bundled seeds) and align them."""
+    return story_from(load(paths), settings, progress)

@@ -1,0 +1,131 @@
+"""What only one source says: character spans no other source carries.
+
+A sentence with no counterpart in any other source is unique whole. Inside a sentence others
+also tell, a word is shared when a counterpart sentence of another source has it too, so a
+name, number or quote only one outlet gives stands out and a reworded shared fact does not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from storyview.align import Alignment
+from storyview.model import Marks, Member, Settings, Span, Support
+from storyview.segment import Token, is_number, words
+
+
+def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: dict[int, int]) -> dict[str, set[str]]:
+    """For sentence k of unit i: per other source, the word forms its matching sentences use."""
+    units = alignment.units
+    found: dict[str, set[str]] = defaultdict(set)
+    for j, m, score in alignment.sentence_links.get((i, k), ()):
+        same_group = group_of[i] == group_of[j]
+        if score >= settings.sentence_threshold or (same_group and score >= settings.sentence_threshold / 2):
+            sent = units[j].sentences[m]
+            bag = found[units[j].member.source]
+            for t in sent.tokens:
+                bag.add(t.stem)
+                bag.add(t.norm)
+    return found
+
+
+def _runs(tokens: Sequence[Token], unique: Sequence[bool]) -> list[Span]:
+    """Merge unique words into passages; stopwords join a passage but never make one."""
+    spans: list[Span] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and not tokens[run[-1]].content:
+            run.pop()
+        if any(tokens[x].content for x in run):
+            spans.append((tokens[run[0]].start, tokens[run[-1]].end))
+        run.clear()
+
+    for x, t in enumerate(tokens):
+        if unique[x]:
+            if not run and not t.content:
+                continue
+            run.append(x)
+        elif not t.content and run:
+            run.append(x)
+        else:
+            close()
+    close()
+    return spans
+
+
+def _shingles(tokens: Sequence[Token]) -> list[tuple[str, str]]:
+    """Pairs of consecutive content words: names, quoted phrases, set expressions."""
+    content = [t.stem for t in tokens if t.content]
+    return list(zip(content, content[1:]))
+
+
+def _phrase_index(alignment: Alignment) -> dict[object, set[str]]:
+    """Which sources use each content-word pair and each distinctive number, anywhere."""
+    index: dict[object, set[str]] = defaultdict(set)
+    for unit in alignment.units:
+        for sent in unit.sentences:
+            for pair in _shingles(sent.tokens):
+                index[pair].add(unit.member.source)
+            for t in sent.tokens:
+                if is_number(t.norm) and len(t.norm) >= 2:
+                    index[t.norm].add(unit.member.source)
+    return index
+
+
+def _phrase_sources(tokens: Sequence[Token], index: dict[object, set[str]]) -> list[set[str]]:
+    """Per token, the sources that share a phrase (or the number) it belongs to."""
+    out: list[set[str]] = [set() for _ in tokens]
+    content = [x for x, t in enumerate(tokens) if t.content]
+    for a, b in zip(content, content[1:]):
+        holders = index.get((tokens[a].stem, tokens[b].stem), set())
+        out[a] |= holders
+        out[b] |= holders
+    for x, t in enumerate(tokens):
+        if is_number(t.norm) and len(t.norm) >= 2:
+            out[x] |= index.get(t.norm, set())
+    return out
+
+
+def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]:
+    """Unique spans and per-word support for every body paragraph."""
+    group_of = {}
+    index = {u.member: i for i, u in enumerate(alignment.units)}
+    for g, group in enumerate(alignment.groups):
+        for member in group.members:
+            group_of[index[member]] = g
+    phrases = _phrase_index(alignment)
+    marks: dict[Member, Marks] = {}
+    for i, unit in enumerate(alignment.units):
+        own = unit.member.source
+        unique_spans: list[Span] = []
+        support: list[Support] = []
+        for k, sent in enumerate(unit.sentences):
+            others = counterparts(alignment, i, k, settings, group_of)
+            by_phrase = _phrase_sources(sent.tokens, phrases)
+            counts = []
+            for t, phrase_holders in zip(sent.tokens, by_phrase):
+                holders = {src for src, forms in others.items() if t.stem in forms or t.norm in forms}
+                counts.append(1 + len((holders | phrase_holders) - {own}))
+            unique_spans.extend(_runs(sent.tokens, [c == 1 for c in counts]))
+            for t, c in zip(sent.tokens, counts):
+                if support and support[-1].sources == c:
+                    support[-1] = Support(support[-1].start, t.end, c)
+                else:
+                    support.append(Support(t.start, t.end, c))
+        marks[unit.member] = Marks(tuple(unique_spans), tuple(support))
+    return marks
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
+    """Word-level diff of two texts: ("equal"|"delete"|"insert"|"replace", span in a, span in b)."""
+    ta, tb = words(a), words(b)
+    ops = []
+    for op in Indel.opcodes([t.stem for t in ta], [t.stem for t in tb]):
+        span_a = (ta[op.src_start].start, ta[op.src_end - 1].end) if op.src_end > op.src_start else None
+        span_b = (tb[op.dest_start].start, tb[op.dest_end - 1].end) if op.dest_end > op.dest_start else None
+        ops.append((op.tag, span_a, span_b))
+    return ops
