@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,23 +64,26 @@ def prepare(articles: Sequence[Article]) -> list[Unit]:
     return units
 
 
-def candidates(units: Sequence[Unit], idf: Idf, max_share: float = 0.3) -> set[Pair]:
-    """Pairs of different sources that share at least one word that is rare in this story."""
+def candidates(units: Sequence[Unit], max_share: float = 0.3, max_holders: int = 100, min_shared: int = 1) -> set[Pair]:
+    """Pairs of different sources that share at least `min_shared` words rare in this story.
+
+    A word held by more than `max_share` of the paragraphs (or `max_holders` of them) says
+    little and would pair everything with everything, so it proposes no pairs; it still counts
+    when a proposed pair is scored.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         for stem in unit.stems:
             index[stem].append(i)
-    limit = max(8, int(max_share * len(units)))
-    pairs: set[Pair] = set()
-    for stem, holders in index.items():
+    limit = max(8, min(int(max_share * len(units)), max_holders))
+    shared: Counter[Pair] = Counter()
+    for holders in index.values():
         if len(holders) < 2 or len(holders) > limit:
             continue
         for x, i in enumerate(holders):
             si = units[i].member.source
-            for j in holders[x + 1:]:
-                if units[j].member.source != si:
-                    pairs.add((i, j))
-    return pairs
+            shared.update((i, j) for j in holders[x + 1:] if units[j].member.source != si)
+    return {pair for pair, n in shared.items() if n >= min_shared}
 
 
 def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
@@ -88,11 +92,11 @@ def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
     return 2 * idf.mass(a & b) / total if total else 0.0
 
 
-def score_pair(a: Unit, b: Unit, idf: Idf) -> tuple[float, list[tuple[int, int, float]]]:
-    """Paragraph score (rare-word overlap of the whole paragraphs) and every sentence match.
+def sentence_matches(a: Unit, b: Unit, idf: Idf) -> list[tuple[int, int, float]]:
+    """Every sentence pair of two paragraphs that shares a word, with its similarity.
 
-    Sentence matches feed `unique`; at paragraph level whole-paragraph overlap proved the
-    steadier signal on our trials (a paraphrase rarely maps sentence to sentence).
+    These feed `unique`; at paragraph level whole-paragraph overlap proved the steadier signal
+    on our trials (a paraphrase rarely maps sentence to sentence).
     """
     matches = []
     for k, ba in enumerate(a.bags):
@@ -100,7 +104,7 @@ def score_pair(a: Unit, b: Unit, idf: Idf) -> tuple[float, list[tuple[int, int, 
             s = sentence_similarity(ba, bb, idf)
             if s > 0:
                 matches.append((k, m, s))
-    return dice(a.stems, b.stems, idf), matches
+    return matches
 
 
 def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
@@ -183,48 +187,65 @@ def cluster(units: Sequence[Unit], scores: dict[Pair, float], threshold: float) 
 
 
 def story_order(units: Sequence[Unit], clusters: list[list[int]]) -> list[list[int]]:
-    """Order groups so that every source reads top to bottom wherever the sources agree."""
+    """Order groups so that every source reads top to bottom wherever the sources agree.
+
+    A topological sort of "comes after" edges from each source's paragraph order; where two
+    sources disagree (a cycle), the group earliest on average in its sources goes first.
+    """
     cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(units):
-        by_source[u.member.source].append(i)
-    heads = {s: 0 for s in by_source}
-    placed: set[int] = set()
+    after: list[set[int]] = [set() for _ in clusters]
+    waiting = [0] * len(clusters)
+    for prev, unit in zip(range(len(units) - 1), units[1:]):
+        a, b = cluster_of[prev], cluster_of[prev + 1]
+        if units[prev].member.source == unit.member.source and a != b and b not in after[a]:
+            after[a].add(b)
+            waiting[b] += 1
+    key = [(sum(units[i].position for i in m) / len(m), min(m), c) for c, m in enumerate(clusters)]
+    ready = [key[c] for c in range(len(clusters)) if waiting[c] == 0]
+    heapq.heapify(ready)
+    fallback = sorted(key)
+    placed = [False] * len(clusters)
     order: list[int] = []
-
-    def mean_position(c: int) -> float:
-        return sum(units[i].position for i in clusters[c]) / len(clusters[c])
-
     while len(order) < len(clusters):
-        fronts = {cluster_of[seq[heads[s]]] for s, seq in by_source.items() if heads[s] < len(seq)}
-        ready = [
-            c for c in fronts
-            if all(cluster_of[by_source[s][heads[s]]] == c for s in {units[i].member.source for i in clusters[c]})
-        ]
-        pick = min(ready or fronts, key=lambda c: (mean_position(c), min(clusters[c])))
-        order.append(pick)
-        placed.add(pick)
-        for s, seq in by_source.items():
-            while heads[s] < len(seq) and cluster_of[seq[heads[s]]] in placed:
-                heads[s] += 1
+        while ready and placed[ready[0][2]]:
+            heapq.heappop(ready)
+        if ready:
+            c = heapq.heappop(ready)[2]
+        else:
+            c = next(k[2] for k in fallback if not placed[k[2]])
+        placed[c] = True
+        order.append(c)
+        for d in after[c]:
+            waiting[d] -= 1
+            if waiting[d] == 0 and not placed[d]:
+                heapq.heappush(ready, key[d])
     return [clusters[c] for c in order]
 
 
 def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) -> str:
-    """A few key words: the rarest words the members share, or the paragraph's own rarest."""
+    """A few key words: the rarest words the members share, or the paragraph's own rarest.
+
+    Names (capitalised inside a sentence) and longer words win ties; then first appearance.
+    """
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
+    weight: dict[str, float] = {}
+    first: dict[str, int] = {}
     for i in members:
         unit = units[i]
         for sent in unit.sentences:
-            for t in sent.tokens:
-                if t.content and len(t.norm) > 2 and not t.norm.isdigit():
-                    surface.setdefault(t.stem, unit.text[t.start:t.end])
+            for x, t in enumerate(sent.tokens):
+                if not t.content or len(t.norm) <= 2 or t.norm.isdigit():
+                    continue
+                text = unit.text[t.start:t.end]
+                name = x > 0 and text[:1].isupper()
+                surface.setdefault(t.stem, text)
+                first.setdefault(t.stem, len(first))
+                weight[t.stem] = max(weight.get(t.stem, 0.0), (0.5 if name else 0.0) + min(len(t.norm), 10) / 20)
         counts.update(unit.stems)
-    shared = [s for s, c in counts.items() if c > 1] if len(members) > 1 else []
-    pool = shared if len(shared) >= 2 else list(counts)
-    pool = [s for s in pool if s in surface]
-    ranked = sorted(pool, key=lambda s: (-(idf[s] * counts[s]), s))
+    shared = [s for s, c in counts.items() if c > 1 and s in surface] if len(members) > 1 else []
+    pool = shared if len(shared) >= 2 else [s for s in counts if s in surface]
+    ranked = sorted(pool, key=lambda s: (-(idf[s] * counts[s] + weight[s]), first[s]))
     return " · ".join(surface[s] for s in ranked[:size])
 
 
@@ -236,14 +257,15 @@ def align(
     """Group every body paragraph; return the groups and the sentence matches behind them."""
     units = prepare(articles)
     idf = Idf(u.stems for u in units)
-    pairs = sorted(candidates(units, idf))
+    pairs = sorted(candidates(units))
     raw: dict[Pair, float] = {}
     sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
     for n, (i, j) in enumerate(pairs):
-        s, matches = score_pair(units[i], units[j], idf)
-        if s > 0:
-            raw[(i, j)] = s
-        for k, m, ss in matches:
+        s = dice(units[i].stems, units[j].stems, idf)
+        if s <= settings.threshold / 2:
+            continue
+        raw[(i, j)] = s
+        for k, m, ss in sentence_matches(units[i], units[j], idf):
             sentence_links[(i, k)].append((j, m, ss))
             sentence_links[(j, m)].append((i, k, ss))
         if progress and n % 500 == 0:
