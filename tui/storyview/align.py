@@ -83,7 +83,16 @@ def candidates(units: Sequence[Unit], max_share: float = 0.3, max_holders: int =
         for x, i in enumerate(holders):
             si = units[i].member.source
             shared.update((i, j) for j in holders[x + 1:] if units[j].member.source != si)
-    return {pair for pair, n in shared.items() if n >= min_shared}
+    pairs = {pair for pair, n in shared.items() if n >= min_shared}
+    # Copies share only common words when a story repeats itself; pair them regardless.
+    copies: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        if unit.stems:
+            copies[unit.stems].append(i)
+    for same in copies.values():
+        for x, i in enumerate(same):
+            pairs.update((i, j) for j in same[x + 1:] if units[j].member.source != units[i].member.source)
+    return pairs
 
 
 def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:

@@ -20,17 +20,20 @@ CUE_RE = re.compile(
     r"^\W*(?:"
     r"(?:related|recommended|popular|trending|latest|more|top|other|similar)"
     r"(?:\s+\w+){0,2}\s+(?:posts?|articles?|stories|news|reads?|content|links|videos?)"
-    r"|(?:read|see|watch)\s+(?:more|also|next)\b.*"
-    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be interested).*"
-    r"|more\s+(?:from|on|in)\s+.*"
+    r"|(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:|»›>\-–—].*|\s+(?:about|from|on|at|in|here|stories|articles|news|videos?)\b.*)?"
+    r"|recommended\s+for\s+you|(?:editor'?s|our)\s+picks?"
+    r"|you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)(?:\s+(?:these|this|reading))?(?:\s*:.*)?"
+    r"|more\s+(?:from|on|in)\s+\S+(?:\s+\S+){0,4}"
     r"|leave\s+a\s+(?:reply|comment).*|\d*\s*comments?|post(?:ed)?\s+a\s+comment.*|add\s+a\s+comment.*"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*"
     r"|share\s+(?:this|on|via|the\s+story)\b.*|share|tweet|email|print|follow\s+us\b.*"
     r"|(?:subscribe|sign\s+up)\b.*(?:newsletter|updates|free|now|today|here|email|inbox).*"
     r"|advertisement|sponsored(?:\s+content)?|click\s+here\b.*|skip\s+to\s+(?:main\s+)?content"
-    r"|(?:all\s+rights\s+reserved|copyright\b|©).*|.*\ball\s+rights\s+reserved\.?"
+    r"|(?:all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})|©).*|.*\ball\s+rights\s+reserved\.?"
     r"|(?:tags?|filed\s+under|categories|posted\s+in)\s*:.*"
     r"|(?:image|photo|picture|video)\s*(?:credit|source)?\s*:.*|getty\s+images.*"
+    r"|(?:photo(?:graph)?|image|picture)\s+(?:by|courtesy\s+of)\s+.{1,80}"
+    r"|[^/.!?]{1,80}/\s*(?:getty\s+images|ap(?:\s+photo)?|reuters|afp|shutterstock|bloomberg)(?:\s+via\s+\S+(?:\s+\S+)?)?"
     r")\W*$",
     re.I,
 )
@@ -40,12 +43,14 @@ SECTION_RE = re.compile(
     r"|read\s+(?:more|also|next)|you\s+(?:may|might)|leave\s+a\s+(?:reply|comment)|\d*\s*comments?\W*$)",
     re.I,
 )
+# A paragraph this long that is no teaser ends a section of teasers.
+SECTION_END = 200
 CAPTION_PREFIX_RE = re.compile(r"^(?:image|photo|picture|video|caption|graphic|illustration)\b[\w\s]{0,20}?(?:for|of|:|-|—)?\s*", re.I)
 
 
 def title_like(text: str) -> bool:
     """A headline: no closing period and most long words capitalised, or short and unpunctuated."""
-    if len(text) > 400 or re.search(r"[.!?]$", text) and not text.endswith("..."):
+    if len(text) > 400 or re.search(r"[.!?][\"'”’)\]]*$", text) and not text.endswith("..."):
         return False
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
     if not long_words:
@@ -77,7 +82,11 @@ def is_caption_of(text: str, title: str | None) -> bool:
 
 
 def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> list[Kind]:
-    """Mark cue lines, captions that repeat the title, and teasers after a section cue."""
+    """Mark cue lines, captions that repeat the title, and teasers after a section cue.
+
+    A section of teasers ends at the first long paragraph that is not one (a "Read more:" link
+    in the middle of an article is followed by the article again).
+    """
     out = list(kinds)
     in_section = False
     for i, text in enumerate(texts):
@@ -90,6 +99,8 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
             out[i] = "boilerplate"
         elif in_section and is_teaser(text):
             out[i] = "boilerplate"
+        elif len(text) > SECTION_END:
+            in_section = False
     return out
 
 

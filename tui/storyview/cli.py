@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def export_json(paths: list[str] | None, settings: Settings, output: str | None) -> int:
     from storyview.export import RefusedWrite, to_json, write_atomic
+    from storyview.load import seeds_dir
     from storyview.pipeline import build_story
 
     story = build_story(paths, settings)
@@ -57,7 +58,8 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
     text = to_json(story) + "\n"
     if output:
         try:
-            write_atomic(output, text, [a.path for a in story.articles])
+            inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in story.articles)]
+            write_atomic(output, text, inputs)
         except (RefusedWrite, OSError) as exc:
             warn(str(exc))
             return 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,29 +59,89 @@ def to_dict(story: Story) -> dict[str, Any]:
     }
 
 
+# Characters JSON allows raw but a terminal or editor may act on: C1 controls (8-bit escape
+# sequences), unpaired surrogates (a file name that is not UTF-8), bidi and other invisible
+# format characters, line and paragraph separators. Written as \u escapes they stay data.
+UNSAFE_RE = re.compile(
+    "[\x7f-\x9f\ud800-\udfff\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escape(m: re.Match[str]) -> str:
+    o = ord(m.group())
+    if o > 0xFFFF:
+        o -= 0x10000
+        return f"\\u{0xD800 + (o >> 10):04x}\\u{0xDC00 + (o & 0x3FF):04x}"
+    return f"\\u{o:04x}"
+
+
 def to_json(story: Story) -> str:
-    return json.dumps(to_dict(story), ensure_ascii=False, indent=2)
+    """The story as JSON text; any character a terminal could act on is \\u-escaped."""
+    return UNSAFE_RE.sub(_escape, json.dumps(to_dict(story), ensure_ascii=False, indent=2))
 
 
 class RefusedWrite(Exception):
     """Writing there would overwrite one of the story's own input files."""
 
 
-def write_atomic(path: str | Path, text: str, inputs: list[str] = ()) -> None:  # type: ignore[assignment]
-    """Write through a temporary file and a rename: never a half-written file, never an input."""
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
+    """The resolved place to write, or RefusedWrite if that is something storyview reads.
+
+    Refused: an input file (also through a symlink or a hard link), and a file a folder input
+    would read back as an article (a .txt or .md directly inside it).
+    """
+    from storyview.load import SUFFIXES, shown
+
     target = Path(path).resolve()
     for source in inputs:
+        src = Path(source)
         try:
-            if Path(source).resolve() == target:
-                raise RefusedWrite(f"{path}: refusing to overwrite an input file")
+            if src.resolve() == target or _same_file(src, target):
+                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
+            if src.is_dir() and target.parent == src.resolve() and target.suffix.lower() in SUFFIXES:
+                raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
         except OSError:
             continue
+    return target
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would race other threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def write_atomic(path: str | Path, text: str, inputs: Sequence[str | Path] = ()) -> None:
+    """Write through a temporary file and a rename: never a half-written file, never an input."""
+    target = check_target(path, inputs)
+    if target.is_dir():
+        from storyview.load import shown
+
+        raise IsADirectoryError(f"{shown(path)}: is a folder")
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:

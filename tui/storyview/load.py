@@ -7,32 +7,48 @@ that cannot be read becomes a one-line warning, never an exception.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from storyview.boilerplate import classify, title_like
 from storyview.model import Article, Kind, Paragraph
 
 SUFFIXES = (".txt", ".md")
-MAX_BYTES = 8_000_000
+# No news article comes near this; the cap keeps a huge file to bounded time and memory.
+MAX_BYTES = 1_000_000
 MAX_PARAGRAPH = 20_000
+MAX_PARAGRAPHS = 5_000
 
 ESCAPE_RE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC (titles, hyperlinks)
-    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC
-    r"|\x1b[ -/]*[0-~]?"  # any other escape
+    r"|\x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"  # OSC (titles, hyperlinks), terminated
+    r"|\x1b\][0-9;]*"  # OSC never terminated: drop the introducer, keep the text that follows
+    r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)"  # DCS, SOS, PM, APC, terminated
+    r"|\x1b[ -/]*[0-~]?"  # any other escape (and an unterminated DCS introducer)
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
+    r"|\x9d[^\x07\x1b\x90\x98\x9b-\x9f\n]*(?:\x07|\x9c)"  # 8-bit OSC
+    r"|[\x90\x98\x9e\x9f][^\x1b\x90\x98\x9b-\x9f\n]*\x9c"  # 8-bit DCS, SOS, PM, APC
 )
+# (A payload never runs over another introducer, so a string of them is scanned once: linear.)
+# Line breaks other than \n: vertical tab, form feed, NEL, line and paragraph separators.
+BREAKS = {ord("\x0b"): "\n", ord("\x0c"): "\n\n", ord("\x85"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n\n"}
 # Bidi controls reorder what a reader sees; invisible formatters hide text from matching.
+# (Format characters that print, such as the Arabic number signs, stay.)
 INVISIBLE = dict.fromkeys(
-    map(ord, "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff\u00ad\u061c"),
+    [0x00AD, 0x034F, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F),
+     *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC),
+     *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), 0xE0001],
     None,
 )
+# Tag characters are invisible text, except inside an emoji flag sequence (🏴 + tags + cancel).
+TAGS_RE = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F|[\U000E0020-\U000E007F]")
+JOINERS_RE = re.compile("[\u200c\u200d]+")
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -52,14 +68,52 @@ def seeds_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
+def _plain(ch: str) -> bool:
+    """A character next to which a zero-width (non-)joiner does nothing: space, Latin, Greek, Cyrillic."""
+    o = ord(ch)
+    return ch.isspace() or o < 0x250 or 0x370 <= o < 0x530 or 0x1E00 <= o < 0x2000
+
+
+def _joiner(m: re.Match[str]) -> str:
+    text = m.string
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    # Emoji sequences and scripts that shape letters (Arabic, Indic) need them; elsewhere they
+    # only hide a word from matching ("Mam\u200ddani").
+    return "" if _plain(before) or _plain(after) else m.group()[0]
+
+
 def clean(text: str) -> str:
-    """Text as a person reads it: no escape sequences or control characters, NFC, `\\n` line ends."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Text as a person reads it: no escape sequences or control characters, NFC, `\\n` line ends.
+
+    Newline and tab are layout (a tab becomes a space); other line breaks become newlines;
+    escape sequences, C0/C1 controls, bidi overrides and invisible characters are removed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(BREAKS)
     text = ESCAPE_RE.sub("", text)
     text = text.translate(INVISIBLE)
+    if "\U000E0000" <= max(text, default=" "):
+        text = TAGS_RE.sub(lambda m: m.group() if len(m.group()) > 1 else "", text)
     text = CONTROL_RE.sub("", text)
-    text = text.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = JOINERS_RE.sub(_joiner, text)
+    text = text.replace("\t", " ")
     return unicodedata.normalize("NFC", text)
+
+
+def shown(path: str | Path) -> str:
+    """A path as a warning may print it: control, bidi and undecodable characters made visible."""
+    out = []
+    for ch in str(path):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8 (surrogateescape)
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif o < 0x20 or 0x7F <= o <= 0x9F:
+            out.append(f"\\x{o:02x}")
+        elif unicodedata.category(ch) in ("Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class Unusable(Exception):
@@ -77,18 +131,102 @@ def decode(data: bytes) -> str:
     ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise Unusable("binary file, not text")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and len(data) - exc.start < 4:
+            # Cut inside the last character (a capped read): keep everything before it.
+            try:
+                return data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors=LEGACY_FALLBACK)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000], cp_exclusion=list(NOT_WEB))
+    best = results.best()
     if best is None:
         raise Unusable("unknown text encoding")
-    return data.decode(best.encoding, errors="replace")
+    encoding = _preferred(best, list(results))
+    if encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
+        return data.decode("utf-8", errors=LEGACY_FALLBACK)
+    return data.decode(encoding, errors="replace")
+
+
+# Web pages in a legacy encoding are Windows-1252 far more often than anything else; when the
+# detector finds several single-byte pages equally plausible (a short English or French text
+# reads the same in most of them), take the common one.
+PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+# Code pages no saved web page uses (DOS, EBCDIC, old Mac) only win a detector's tie by
+# accident ("Bürgermeister" read as cp775); UTF-7 would turn "+ADw-" into markup.
+NOT_WEB = (
+    "cp037", "cp1006", "cp1026", "cp1125", "cp1140", "cp273", "cp424", "cp437", "cp500", "cp720",
+    "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858", "cp860", "cp861",
+    "cp862", "cp863", "cp864", "cp865", "cp866", "cp869", "cp875", "hp_roman8", "kz1048", "koi8_t",
+    "mac_cyrillic", "mac_greek", "mac_iceland", "mac_latin2", "mac_roman", "mac_turkish", "ptcp154",
+    "utf_7", "utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le",
+)
+
+
+def _preferred(best: Any, results: list[Any]) -> str:
+    close = [
+        name for m in results
+        if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02
+        for name in (m.encoding, *m.could_be_from_charset)
+    ]
+    for name in PREFERRED:
+        if name in close:
+            return name
+    return str(best.encoding)
+
+
+def _legacy_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the stray bytes of a mostly-UTF-8 file as Windows-1252 (pasted “smart quotes”)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+LEGACY_FALLBACK = "storyview-cp1252"
+codecs.register_error(LEGACY_FALLBACK, _legacy_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 characters far outnumber the bytes that are not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good >= 3 * max(bad, 1)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: NUL bytes on one side of every pair, almost none on the other."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.4 * half and even <= 0.05 * half:
+        codec = "utf-16-le"
+    elif even >= 0.4 * half and odd <= 0.05 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    body = data[: len(data) - len(data) % 2]
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    # Real text, not a table of numbers that happens to have a zero in every other byte.
+    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\x0c")
+    return text if controls <= 0.01 * max(len(text[:4096]), 1) else None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -120,14 +258,24 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
+    """Prose wrapped at a fixed width: lines that run on, all but the last nearly full.
+
+    A header block of short lines (headline, "By ...", a date) is not wrapped prose: its lines
+    differ too much in length.
+    """
     if len(lines) < 2:
         return False
     width = max(len(ln) for ln in lines)
-    if width > 100:
+    if width > 100 or width < 30:
         return False
     body = lines[:-1]
     runs_on = sum(1 for ln in body if not re.search(r"[.!?:\"”’)]$", ln) or len(ln) >= 0.75 * width)
-    return runs_on >= 0.6 * len(body) and sum(len(ln) for ln in body) / len(body) >= 0.5 * width
+    short = sum(1 for ln in body if len(ln) < 0.6 * width)
+    return (
+        runs_on >= 0.6 * len(body)
+        and sum(len(ln) for ln in body) / len(body) >= 0.5 * width
+        and short <= 0.1 * len(body)
+    )
 
 
 def _cap(paragraph: str) -> list[str]:
@@ -169,6 +317,21 @@ def _month_date(text: str) -> str | None:
     return f"{m.group(3)}-{month:02d}-{day:02d}"
 
 
+def _valid_date(iso: str) -> bool:
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
+def _stated_date(text: str) -> str | None:
+    """The first real calendar date a short line states (ISO or "November 7, 2025")."""
+    iso = ISO_DATE_RE.search(text)
+    found = iso.group(0) if iso else _month_date(text)
+    return found if found and _valid_date(found) else None
+
+
 @dataclass
 class _Header:
     title: str | None = None
@@ -179,7 +342,10 @@ class _Header:
 
 def parse_article(source_id: str, path: str, text: str) -> Article:
     """Paragraphs with kinds, and the metadata the text states (never invented)."""
-    raw = split_paragraphs(text)
+    return _parse(source_id, path, split_paragraphs(text)[:MAX_PARAGRAPHS])
+
+
+def _parse(source_id: str, path: str, raw: list[str]) -> Article:
     head = _Header()
     kinds: list[Kind] = []
     texts: list[str] = []
@@ -187,21 +353,20 @@ def parse_article(source_id: str, path: str, text: str) -> Article:
     for i, para in enumerate(raw):
         kind: Kind = "body"
         m = DATE_PREFIX_RE.match(para)
-        if m and head.date is None and not seen_body:
+        if m and head.date is None and not seen_body and _valid_date(m.group(1)):
             head.date = m.group(1)
             para = para[m.end():].strip()
             if not para:
                 continue
         if not seen_body and i < 6:
-            b = BYLINE_RE.match(para)
-            if b and len(para) <= 120 and head.byline is None:
+            b = BYLINE_RE.match(para) if len(para) <= 120 and head.byline is None else None
+            if b:
                 head.byline = b.group(1).strip()
                 if b.group(2):
                     head.outlet = b.group(2).strip()
                 kind = "byline"
-            elif head.date is None and len(para) <= 60 and (ISO_DATE_RE.search(para) or _month_date(para)):
-                iso = ISO_DATE_RE.search(para)
-                head.date = iso.group(0) if iso else _month_date(para)
+            elif head.date is None and len(para) <= 60 and _stated_date(para):
+                head.date = _stated_date(para)
                 kind = "byline"
             elif head.title is None and not texts and title_like(para):
                 head.title = para
@@ -225,82 +390,128 @@ def expand(arguments: list[str], loaded: Loaded) -> list[Path]:
     """Files to read, in order: a folder contributes its .txt/.md files sorted by name."""
     files: list[Path] = []
     for arg in arguments:
+        if not str(arg).strip():
+            loaded.warnings.append(f"{shown(repr(arg))}: skipped, an empty name is no file")
+            continue
         path = Path(arg)
-        if path.is_symlink() and not path.exists():
-            loaded.warnings.append(f"{arg}: skipped, broken or looping symlink")
-        elif path.is_dir():
-            try:
+        try:
+            if path.is_symlink() and not path.exists():
+                loaded.warnings.append(f"{shown(arg)}: skipped, broken or looping symlink")
+            elif path.is_dir():
                 found = sorted(
                     (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
                     key=lambda p: p.name,
                 )
-            except OSError as exc:
-                loaded.warnings.append(f"{arg}: skipped, cannot list folder ({exc.strerror or exc})")
-                continue
-            if not found:
-                loaded.warnings.append(f"{arg}: skipped, no .txt or .md files in this folder")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            loaded.warnings.append(f"{arg}: skipped, no such file or folder")
+                if not found:
+                    loaded.warnings.append(f"{shown(arg)}: skipped, no .txt or .md files in this folder")
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                loaded.warnings.append(f"{shown(arg)}: skipped, no such file or folder")
+        except OSError as exc:  # permission denied on the way, a name too long, ...
+            loaded.warnings.append(f"{shown(arg)}: skipped, cannot open ({exc.strerror or exc})")
     return files
 
 
 def read_article(path: Path, source_id: str) -> Article:
     """One file as an Article; raises Unusable with the reason to show."""
-    if path.is_symlink() and not path.exists():
-        raise Unusable("broken or looping symlink")
-    if not path.is_file():
-        raise Unusable("not a regular file")
     try:
+        if path.is_symlink() and not path.exists():
+            raise Unusable("broken or looping symlink")
+        if not path.is_file():
+            raise Unusable("not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except PermissionError:
         raise Unusable("permission denied") from None
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
-    truncated = len(data) > MAX_BYTES
-    text = clean(decode(data[:MAX_BYTES]))
-    if not text.strip():
+    truncated, limit = len(data) > MAX_BYTES, ""
+    decoded = decode(data[:MAX_BYTES])
+    if not decoded.strip():
         raise Unusable("empty file")
-    article = parse_article(source_id, str(path), text)
+    text = clean(decoded)
+    if truncated:
+        text = _cut(text)
+        size = f"{MAX_BYTES // 1_000_000} MB" if MAX_BYTES >= 1_000_000 else f"{MAX_BYTES:,} bytes"
+        limit = f"the first {size}"
+    if not text.strip():
+        raise Unusable("no readable text (only control or invisible characters)")
+    raw = split_paragraphs(text)
+    if len(raw) > MAX_PARAGRAPHS:
+        raw, truncated, limit = raw[:MAX_PARAGRAPHS], True, f"the first {MAX_PARAGRAPHS:,} paragraphs"
+    article = _parse(source_id, str(path), raw)
     if not article.paragraphs:
         raise Unusable("no text")
     if truncated:
-        raise Truncated(article)
+        raise Truncated(article, limit)
     return article
 
 
-class Truncated(Exception):
-    """The article loaded, but only its first MAX_BYTES."""
+def _cut(text: str) -> str:
+    """The text of a capped read, ended at the last line break (or space) near its end."""
+    text = text.rstrip("\ufffd")
+    for sep in ("\n", " "):
+        at = text.rfind(sep, len(text) * 9 // 10)
+        if at > 0:
+            return text[:at]
+    return text
 
-    def __init__(self, article: Article) -> None:
-        super().__init__(f"only the first {MAX_BYTES // 1_000_000} MB were read")
+
+class Truncated(Exception):
+    """The article loaded, but only its first MAX_BYTES or MAX_PARAGRAPHS."""
+
+    def __init__(self, article: Article, limit: str) -> None:
+        super().__init__(f"too large, read only {limit}")
         self.article = article
 
 
+def source_id_of(path: Path, used: set[str]) -> str:
+    """The file's stem, made printable (it names a column and appears in warnings) and unique."""
+    stem = path.stem or path.name
+    stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    base = " ".join(clean(stem).split()) or "source"
+    source_id, n = base, 2
+    while source_id in used:
+        source_id = f"{base}-{n}"
+        n += 1
+    return source_id
+
+
 def load(arguments: list[str] | None = None) -> Loaded:
-    """Load every article named (or the bundled seeds); ids are file stems, made unique."""
+    """Load every article named (or the bundled seeds); ids are file stems, made unique.
+
+    Nothing raises: a file that cannot be used becomes a one-line warning and the rest load.
+    """
     loaded = Loaded()
     paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
     used: set[str] = set()
+    seen: set[tuple[int, int] | str] = set()
     for path in paths:
-        source_id = path.stem or path.name
-        n = 2
-        while source_id in used:
-            source_id = f"{path.stem}-{n}"
-            n += 1
+        try:
+            st = path.stat()
+            identity: tuple[int, int] | str = (st.st_dev, st.st_ino)
+        except OSError:
+            identity = os.path.abspath(path)
+        if identity in seen:
+            loaded.warnings.append(f"{shown(path)}: skipped, the same file is already loaded")
+            continue
+        seen.add(identity)
+        source_id = source_id_of(path, used)
         try:
             article = read_article(path, source_id)
         except Truncated as exc:
             article = exc.article
-            loaded.warnings.append(f"{path}: {exc}")
+            loaded.warnings.append(f"{shown(path)}: {exc}")
         except Unusable as exc:
-            loaded.warnings.append(f"{path}: skipped, {exc}")
+            loaded.warnings.append(f"{shown(path)}: skipped, {exc}")
             continue
         except (OSError, ValueError) as exc:
-            loaded.warnings.append(f"{path}: skipped, {exc}")
+            loaded.warnings.append(f"{shown(path)}: skipped, {shown(exc)}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
+            loaded.warnings.append(f"{shown(path)}: skipped, could not be read ({type(exc).__name__})")
             continue
         used.add(source_id)
         loaded.articles.append(article)

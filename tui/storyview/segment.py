@@ -25,17 +25,22 @@ STOPWORDS = frozenset(
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cmdr adm maj pres supt det
-    insp inc ltd co corp bros vs etc no nos vol fig jan feb mar apr jun jul aug sep sept oct
-    nov dec mt ft ave blvd rd approx dept est univ u.s u.k u.n e.g i.e a.m p.m d.c""".split()
+    insp inc ltd corp bros vs etc jan feb mar apr jun jul aug sep sept oct
+    nov dec mt ft ave blvd approx dept univ u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
+# These are abbreviations only before a number ("No. 5", "Vol. 2"); elsewhere they are words.
+NUMBER_ABBREVIATIONS = frozenset("no nos vol fig pp".split())
 
+# \w does not cover combining marks (Devanagari vowel signs, Latin letters with no
+# precomposed form), so they and the joiners are allowed inside a word explicitly.
+_W = r"(?:\w|[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f])"
 WORD_RE = re.compile(
-    r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[#@]?\w+(?:['’\-.]\w+)*",
+    rf"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[#@]?{_W}+(?:['’\-.]{_W}+)*",
     re.UNICODE,
 )
 # A sentence ends at .!? (or an ellipsis), any closing quotes/brackets, then space and a
 # capital, digit or opening quote.
-BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#])")
+BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#])")
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
+    if word in NUMBER_ABBREVIATIONS:
+        return bool(re.match(r"\.\s*\d", text[dot:dot + 4]))
     return len(word) == 1 and text[j].isupper()
 
 

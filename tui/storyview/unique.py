@@ -91,7 +91,12 @@ def _phrase_sources(tokens: Sequence[Token], index: dict[object, set[str]]) -> l
 
 
 def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]:
-    """Unique spans and per-word support for every body paragraph."""
+    """Unique spans and per-word support for every body paragraph.
+
+    With a single source there is nothing to compare against, so nothing is marked.
+    """
+    if len({u.member.source for u in alignment.units}) < 2:
+        return {}
     group_of = {}
     index = {u.member: i for i, u in enumerate(alignment.units)}
     for g, group in enumerate(alignment.groups):

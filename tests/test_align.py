@@ -1,0 +1,127 @@
+"""Grouping body paragraphs by the part of the story they tell."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyview.load import Loaded, parse_article
+from storyview.model import Member, Settings
+from storyview.pipeline import story_from
+
+
+def member(story, prefix: str, starts: str) -> Member:
+    a = next(a for a in story.articles if a.id.startswith(prefix))
+    p = next(p for p in a.paragraphs if p.text.startswith(starts))
+    return Member(a.id, p.index)
+
+
+def test_dhs_recruitment_paragraph_groups_with_its_rewrite(seed_story) -> None:
+    dhs = member(seed_story, "000", "The Department of Homeland Security (DHS) has launched")
+    rewrite = member(seed_story, "001", "Following the election of Zohran Mamdani")
+    assert seed_story.group_of(dhs) is seed_story.group_of(rewrite)
+
+
+def test_rewrite_pairs_follow_the_article_order(seed_story) -> None:
+    # 001 rewrites 000 paragraph by paragraph.
+    pairs = [
+        ("This is not the first time", "The initiative reflects previous strategies"),
+        ("President Donald Trump has been a vocal critic", "Trump has been openly critical of Mamdani"),
+        ("During a recent press conference", "During a press event announcing"),
+    ]
+    for a, b in pairs:
+        assert seed_story.group_of(member(seed_story, "000", a)) is seed_story.group_of(member(seed_story, "001", b))
+
+
+def test_the_same_quote_groups_across_outlets(seed_story) -> None:
+    # 002 and 004 both quote "work for a President and a Secretary who support and defend law enforcement".
+    a = member(seed_story, "002", "In response to Mamdani's firm stance")
+    b = member(seed_story, "004", "On Friday, ICE posted a recruitment message")
+    assert seed_story.group_of(a) is seed_story.group_of(b)
+
+
+def test_every_body_paragraph_in_exactly_one_group(seed_story) -> None:
+    counts = Counter(m for g in seed_story.groups for m in g.members)
+    body = {Member(a.id, p.index) for a in seed_story.articles for p in a.body}
+    assert set(counts) == body
+    assert set(counts.values()) == {1}
+
+
+def test_no_boilerplate_headline_or_byline_in_groups(seed_story) -> None:
+    for g in seed_story.groups:
+        for m in g.members:
+            assert seed_story.paragraph(m).kind == "body", m
+
+
+def test_groups_are_numbered_and_labelled(seed_story) -> None:
+    assert [g.id for g in seed_story.groups] == list(range(1, len(seed_story.groups) + 1))
+    assert all(g.label for g in seed_story.groups)
+
+
+def test_group_members_follow_source_order_and_stay_contiguous(seed_story) -> None:
+    order = [a.id for a in seed_story.articles]
+    for g in seed_story.groups:
+        ranks = [order.index(m.source) for m in g.members]
+        assert ranks == sorted(ranks)
+        for source in set(g.sources):
+            body_rank = {p.index: r for r, p in enumerate(seed_story.article(source).body)}
+            mine = sorted(body_rank[m.paragraph] for m in g.members if m.source == source)
+            assert mine == list(range(mine[0], mine[0] + len(mine)))
+
+
+def test_each_source_reads_top_to_bottom(seed_story) -> None:
+    for a in seed_story.articles:
+        seen = [m.paragraph for g in seed_story.groups for m in g.members if m.source == a.id]
+        assert seen == sorted(seen), a.id
+
+
+def test_links_are_scores_between_members_of_different_sources(seed_story) -> None:
+    for g in seed_story.groups:
+        for link in g.links:
+            assert link.a in g.members and link.b in g.members
+            assert link.a.source != link.b.source
+            assert 0 <= link.score <= 1
+
+
+def story(*texts: str, settings: Settings = Settings()):
+    articles = [parse_article(chr(ord("a") + i), f"{i}.txt", t) for i, t in enumerate(texts)]
+    return story_from(Loaded(articles=articles), settings)
+
+
+A = (
+    "The city council approved a transit budget of $12 million on Tuesday after a long debate.\n\n"
+    "Police Commissioner Jane Smith said officers would patrol the new bus depots overnight."
+)
+B = (
+    "Officers will guard the bus depots at night, Police Commissioner Jane Smith told reporters.\n\n"
+    "On Tuesday, after a long debate, the city council passed the transit budget."
+)
+
+
+def test_hand_made_paraphrases_group_even_out_of_order() -> None:
+    s = story(A, B)
+    assert s.group_of(Member("a", 0)) is s.group_of(Member("b", 1))
+    assert s.group_of(Member("a", 1)) is s.group_of(Member("b", 0))
+    assert len(s.groups) == 2
+
+
+def test_unrelated_paragraphs_stay_apart() -> None:
+    s = story(A, "A famous wrestler retired from the ring after thirty years of championship matches.")
+    assert all(len(g.members) == 1 for g in s.groups)
+
+
+def test_a_stricter_threshold_never_merges_more() -> None:
+    loose = story(A, B, settings=Settings(threshold=0.1))
+    strict = story(A, B, settings=Settings(threshold=0.9))
+    assert len(strict.groups) >= len(loose.groups)
+    assert all(len(g.members) == 1 for g in strict.groups)
+
+
+def test_one_source_alone_makes_groups_of_one() -> None:
+    s = story(A)
+    assert [g.members for g in s.groups] == [(Member("a", 0),), (Member("a", 1),)]
+    assert "fewer than two usable sources" in s.warnings[-1]
+
+
+def test_no_source_at_all() -> None:
+    s = story()
+    assert s.groups == () and s.articles == ()

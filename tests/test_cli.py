@@ -1,0 +1,115 @@
+"""The `storyview` command without the reader: --json, -o, --version, --help, warnings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyview import __version__
+from storyview.cli import main, parser
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["--json", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_on_the_seeds(capsys) -> None:
+    code, out, err = run(capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["sources"]) == 5
+    assert err == ""
+
+
+def test_warnings_go_to_stderr_and_the_rest_goes_on(capsys, write, tmp_path) -> None:
+    good = write("good.txt", "The council approved the budget on Tuesday.")
+    empty = write("empty.txt", "")
+    code, out, err = run(capsys, good, empty, str(tmp_path / "missing.txt"))
+    assert code == 0
+    assert [s["id"] for s in json.loads(out)["sources"]] == ["good"]
+    lines = err.splitlines()
+    assert f"storyview: {empty}: skipped, empty file" in lines
+    assert f"storyview: {tmp_path / 'missing.txt'}: skipped, no such file or folder" in lines
+    assert "storyview: fewer than two usable sources: nothing to compare" in lines
+    assert "Traceback" not in err
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"storyview {__version__}"
+
+
+def test_help_lists_every_option(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    options = [s for action in parser()._actions for s in action.option_strings]
+    assert {"--json", "-o", "--output", "--threshold", "--version", "--help"} <= set(options)
+    for option in options:
+        assert option in out, option
+    assert "PATH" in out
+
+
+def test_bad_threshold_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--json", "--threshold", "2"])
+    assert exc.value.code == 2
+    assert "--threshold must be between 0 and 1" in capsys.readouterr().err
+
+
+def test_threshold_reaches_the_export(capsys) -> None:
+    code, out, _ = run(capsys, "--threshold", "0.5")
+    assert code == 0
+    assert json.loads(out)["settings"]["threshold"] == 0.5
+
+
+def test_output_file_is_written_atomically(capsys, write, tmp_path) -> None:
+    a = write("in/a.txt", "The council approved the budget on Tuesday.")
+    b = write("in/b.txt", "On Tuesday the council passed the budget.")
+    target = tmp_path / "out" / "story.json"
+    target.parent.mkdir()
+    code, out, err = run(capsys, a, b, "-o", str(target))
+    assert code == 0
+    assert out == ""
+    assert err.strip() == f"storyview: wrote {target}"
+    assert len(json.loads(target.read_text())["sources"]) == 2
+    assert os.listdir(target.parent) == ["story.json"]
+
+
+def test_output_refuses_to_overwrite_an_input(capsys, write) -> None:
+    a = write("a.txt", "The council approved the budget on Tuesday.")
+    b = write("b.txt", "On Tuesday the council passed the budget.")
+    before = Path(a).read_bytes()
+    code, out, err = run(capsys, a, b, "-o", a)
+    assert code == 1
+    assert Path(a).read_bytes() == before
+    assert f"storyview: {a}: refusing to overwrite an input file" in err.splitlines()
+    assert out == ""
+
+
+def test_output_into_a_missing_folder_fails_cleanly(capsys, write, tmp_path) -> None:
+    a = write("a.txt", "The council approved the budget on Tuesday.")
+    code, _, err = run(capsys, a, "-o", str(tmp_path / "no" / "such" / "out.json"))
+    assert code == 1
+    assert err.startswith("storyview: ") and "Traceback" not in err
+
+
+def test_output_is_the_same_for_every_hash_seed(tmp_path) -> None:
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "storyview", "--json"], capture_output=True, env=env, timeout=60)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    json.loads(outputs[0])

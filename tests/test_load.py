@@ -1,0 +1,273 @@
+"""Loading: paragraph splitting, metadata, decoding, cleaning, files and folders."""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+import pytest
+
+from storyview import load as load_module
+from storyview.load import (
+    MAX_PARAGRAPH,
+    clean,
+    decode,
+    load,
+    parse_article,
+    seeds_dir,
+    shown,
+    split_paragraphs,
+)
+
+# ---------------------------------------------------------------- paragraph splitting
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    text = "First paragraph, one line.\n\nSecond paragraph.\n\n\n\nThird after many blanks.\n"
+    assert split_paragraphs(text) == ["First paragraph, one line.", "Second paragraph.", "Third after many blanks."]
+
+
+def test_blank_line_may_hold_spaces() -> None:
+    assert split_paragraphs("One.\n   \nTwo.") == ["One.", "Two."]
+
+
+def test_one_paragraph_per_line_file() -> None:
+    lines = [
+        "The city council approved a new transit budget on Tuesday after a debate that ran late into the night.",
+        "The mayor said the money would buy electric buses for the northern districts, starting next spring.",
+        "Critics on the council said the plan ignored the subway, which carries far more riders every day.",
+    ]
+    assert split_paragraphs("\n".join(lines)) == lines
+
+
+def test_hard_wrapped_text_is_joined() -> None:
+    text = (
+        "The city council approved a new transit budget on Tuesday after a\n"
+        "debate that ran late into the night, with members arguing over bus\n"
+        "routes and the cost of electric vehicles.\n"
+        "\n"
+        "The mayor said the money would buy electric buses for the northern\n"
+        "districts, starting next spring.\n"
+    )
+    assert split_paragraphs(text) == [
+        "The city council approved a new transit budget on Tuesday after a debate that ran late into "
+        "the night, with members arguing over bus routes and the cost of electric vehicles.",
+        "The mayor said the money would buy electric buses for the northern districts, starting next spring.",
+    ]
+
+
+def test_short_separate_lines_stay_apart() -> None:
+    # A list of short, complete lines is not hard-wrapped prose.
+    text = "Headline Of The Story\nBy Jane Doe\nNovember 7, 2025"
+    assert split_paragraphs(text) == ["Headline Of The Story", "By Jane Doe", "November 7, 2025"]
+
+
+def test_whitespace_inside_a_paragraph_is_collapsed() -> None:
+    assert split_paragraphs("Too    many   spaces\u00a0here.") == ["Too many spaces here."]
+
+
+def test_very_long_paragraph_is_cut_at_spaces_without_losing_words() -> None:
+    words = [f"word{i}" for i in range(10_000)]
+    pieces = split_paragraphs(" ".join(words))
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_PARAGRAPH for p in pieces)
+    assert " ".join(pieces).split() == words
+
+
+# ---------------------------------------------------------------- metadata on the seeds
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, object]:
+    loaded = load()
+    assert loaded.warnings == []
+    return {a.id[:3]: a for a in loaded.articles}
+
+
+def test_seeds_all_load(seeds: dict[str, object]) -> None:
+    assert sorted(seeds) == ["000", "001", "002", "003", "004"]
+
+
+def test_seed_000_title_and_no_date(seeds: dict) -> None:
+    a = seeds["000"]
+    assert a.title.startswith("Federal Immigration and Customs Enforcement Officials Reportedly Reach Out")
+    assert a.date is None
+    assert a.paragraphs[0].kind == "headline"
+
+
+def test_seed_001_states_nothing(seeds: dict) -> None:
+    a = seeds["001"]
+    assert (a.title, a.date, a.byline, a.outlet) == (None, None, None, None)
+    assert all(p.kind == "body" for p in a.paragraphs)
+
+
+def test_seed_003_title_and_date(seeds: dict) -> None:
+    a = seeds["003"]
+    assert a.title == "ICE Is Trying to Poach Police Officers From New York City"
+    assert a.date == "2025-11-07"
+    # The "date ..." prefix is metadata, not text of the headline.
+    assert a.paragraphs[0].text == a.title
+
+
+def test_seed_004_byline_outlet_date(seeds: dict) -> None:
+    a = seeds["004"]
+    assert a.byline == "Austin Culpepper"
+    assert a.outlet == "CNN"
+    assert a.date == "2025-11-07"
+    assert a.paragraphs[0].kind == "byline"
+    assert a.name == "CNN"
+
+
+def test_source_ids_are_file_stems(seeds: dict) -> None:
+    assert seeds["004"].id == "004_dfaf2f3fb21cad14"
+    assert seeds["004"].path.endswith("004_dfaf2f3fb21cad14.txt")
+
+
+def test_paragraph_indexes_are_positions(seeds: dict) -> None:
+    for a in seeds.values():
+        assert [p.index for p in a.paragraphs] == list(range(len(a.paragraphs)))
+
+
+def test_dateline_gives_outlet() -> None:
+    a = parse_article("x", "x", "WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill.")
+    assert a.outlet == "AP"
+
+
+def test_byline_with_outlet_after_a_pipe() -> None:
+    a = parse_article("x", "x", "By Jane Doe | Reuters\n\nThe Senate voted on Tuesday to pass the bill.")
+    assert (a.byline, a.outlet) == ("Jane Doe", "Reuters")
+
+
+def test_month_name_date() -> None:
+    a = parse_article("x", "x", "Senate Passes The Bill\n\nNovember 7, 2025\n\nThe Senate voted to pass the bill.")
+    assert a.date == "2025-11-07"
+    assert a.title == "Senate Passes The Bill"
+
+
+@pytest.mark.parametrize("line", ["date 2025-02-31", "2025-02-30", "February 31, 2025"])
+def test_impossible_dates_are_not_metadata(line: str) -> None:
+    a = parse_article("x", "x", f"{line}\n\nThe Senate voted on Tuesday to pass the bill.")
+    assert a.date is None
+
+
+def test_metadata_is_never_invented() -> None:
+    a = parse_article("x", "x", "The Senate voted on Tuesday to pass the bill. It now goes to the House.")
+    assert (a.title, a.date, a.byline, a.outlet) == (None, None, None, None)
+
+
+# ---------------------------------------------------------------- decode and clean
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Café “quoted”".encode("utf-8"),
+        codecs.BOM_UTF8 + "Café “quoted”".encode("utf-8"),
+        "Café “quoted”".encode("utf-16"),  # with a BOM
+        codecs.BOM_UTF16_BE + "Café “quoted”".encode("utf-16-be"),
+        "Café “quoted”".encode("utf-32"),
+    ],
+)
+def test_decode_unicode_forms(data: bytes) -> None:
+    assert decode(data) == "Café “quoted”"
+
+
+def test_decode_cp1252() -> None:
+    text = "The mayor’s office said “no comment” – a naïve move, critics in the café said."
+    assert decode(text.encode("cp1252")) == text
+
+
+def test_decode_latin1() -> None:
+    text = "Der Bürgermeister sagte, der Plan würde Schulen finanzieren. Die Stadt stimmte zu."
+    assert decode(text.encode("latin-1")) == text
+
+
+def test_decode_utf8_cut_inside_last_character() -> None:
+    assert decode("Ends in é".encode()[:-1]) == "Ends in "
+
+
+def test_decode_mostly_utf8_with_stray_cp1252_quotes() -> None:
+    data = "Café, déjà vu, naïve résumé ".encode() + b"and a pasted \x93smart quote\x94."
+    assert decode(data) == "Café, déjà vu, naïve résumé and a pasted “smart quote”."
+
+
+def test_decode_binary_is_unusable() -> None:
+    with pytest.raises(load_module.Unusable, match="binary"):
+        decode(bytes(range(256)) * 4)
+
+
+def test_clean_line_ends_and_tabs() -> None:
+    assert clean("a\r\nb\rc\td") == "a\nb\nc d"
+
+
+def test_clean_other_line_breaks_become_newlines() -> None:
+    assert clean("a\x0bb\x85c\u2028d") == "a\nb\nc\nd"
+    assert clean("page\x0cnext") == "page\n\nnext"
+
+
+def test_clean_is_nfc() -> None:
+    assert clean("Cafe\u0301") == "Café"
+
+
+def test_clean_keeps_joiners_where_they_shape_text() -> None:
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+    assert clean(family) == family
+    assert clean("Mam\u200ddani") == "Mamdani"
+
+
+def test_clean_keeps_flag_tag_sequence_but_drops_loose_tags() -> None:
+    scotland = "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"
+    assert clean(f"Flag {scotland}.") == f"Flag {scotland}."
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore this")
+    assert clean(f"Visible{hidden} text") == "Visible text"
+
+
+def test_shown_makes_controls_visible() -> None:
+    assert shown("a\x1b[31mb\u202ec\udce9") == "a\\x1b[31mb\\u202ec\\xe9"
+
+
+# ---------------------------------------------------------------- files and folders
+
+
+def test_folder_loads_txt_and_md_sorted(write) -> None:
+    write("f/b.md", "Second article text here.")
+    write("f/a.txt", "First article text here.")
+    write("f/c.html", "<p>Not read.</p>")
+    write("f/.hidden.txt", "Not read either.")
+    folder = os.path.dirname(write("f/z.txt", "Third article text here."))
+    loaded = load([folder])
+    assert [a.id for a in loaded.articles] == ["a", "b", "z"]
+    assert loaded.warnings == []
+
+
+def test_same_stem_gets_unique_ids(write) -> None:
+    a = write("one/story.txt", "First article text here.")
+    b = write("two/story.txt", "Second article text here.")
+    assert [x.id for x in load([a, b]).articles] == ["story", "story-2"]
+
+
+def test_same_file_named_twice_loads_once(write) -> None:
+    a = write("story.txt", "An article text here.")
+    loaded = load([a, a])
+    assert len(loaded.articles) == 1
+    assert loaded.warnings == [f"{a}: skipped, the same file is already loaded"]
+
+
+def test_missing_path_is_a_warning(tmp_path) -> None:
+    loaded = load([str(tmp_path / "nope.txt")])
+    assert loaded.articles == []
+    assert loaded.warnings == [f"{tmp_path / 'nope.txt'}: skipped, no such file or folder"]
+
+
+def test_no_arguments_loads_the_seeds() -> None:
+    assert len(load().articles) == len(list(seeds_dir().glob("*.txt"))) == 5
+
+
+def test_header_block_without_blank_lines_keeps_its_metadata() -> None:
+    a = parse_article(
+        "x", "x",
+        "ICE Is Trying to Poach Police Officers From New York City\nBy Jane Doe\nNovember 7, 2025\n\n"
+        "The Senate voted on Tuesday to pass the bill.",
+    )
+    assert (a.title, a.byline, a.date) == ("ICE Is Trying to Poach Police Officers From New York City", "Jane Doe", "2025-11-07")
+    assert [p.kind for p in a.paragraphs] == ["headline", "byline", "byline", "body"]

@@ -1,0 +1,95 @@
+"""Sentences and words with offsets: what the matcher compares and the highlighter marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyview.segment import fold, normalize, sentence_spans, sentences, stem, words
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials in the U.S. said it was late. Then Mr. Smith left.",
+         ["Officials in the U.S. said it was late.", "Then Mr. Smith left."]),
+        ("(CNN) — US Immigration is using the win. On Friday, ICE posted an ad.",
+         ["(CNN) — US Immigration is using the win.", "On Friday, ICE posted an ad."]),
+        ("He said, “We will win.” Then he left.", ["He said, “We will win.”", "Then he left."]),
+        ('He said, "We will win." Then he left.', ['He said, "We will win."', "Then he left."]),
+        ("He asked “Why?” Nobody knew.", ["He asked “Why?”", "Nobody knew."]),
+        ("Big News Headline Without A Period", ["Big News Headline Without A Period"]),
+        ("It cost $75 billion. That is a lot!", ["It cost $75 billion.", "That is a lot!"]),
+        ("She met Dr. Jones at 5 p.m. on Friday. It rained.", ["She met Dr. Jones at 5 p.m. on Friday.", "It rained."]),
+        ("J. Smith arrived. He sat.", ["J. Smith arrived.", "He sat."]),
+        ("The vote was 5-4. 12 members abstained.", ["The vote was 5-4.", "12 members abstained."]),
+        ("  Leading and trailing space.  ", ["Leading and trailing space."]),
+    ],
+)
+def test_sentence_splitting(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_a_lowercase_word_after_a_period_does_not_start_a_sentence() -> None:
+    assert split("The rate fell to 3.5 percent. and then rose.") == ["The rate fell to 3.5 percent. and then rose."]
+
+
+def test_sentence_ending_in_no() -> None:
+    assert split("The answer was no. Then he left.") == ["The answer was no.", "Then he left."]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert sentence_spans("") == []
+    assert sentence_spans("   ") == []
+
+
+def test_word_offsets_point_into_the_text() -> None:
+    text = "The U.S. spent $75 billion on #DefundTheNYPD, Mamdani’s plan."
+    toks = words(text)
+    assert [text[t.start:t.end] for t in toks] == [
+        "The", "U.S", "spent", "$75", "billion", "on", "#DefundTheNYPD", "Mamdani’s", "plan",
+    ]
+    assert [t.norm for t in toks] == ["the", "us", "spent", "$75", "billion", "on", "#defundthenypd", "mamdani", "plan"]
+    assert [t.content for t in toks] == [False, False, True, True, True, False, True, True, True]
+
+
+def test_words_of_a_sentence_keep_paragraph_offsets() -> None:
+    text = "First sentence here. Second one follows."
+    second = sentences(text)[1]
+    assert text[second.start:second.end] == "Second one follows."
+    assert [text[t.start:t.end] for t in second.tokens] == ["Second", "one", "follows"]
+
+
+def test_numbers_keep_their_value() -> None:
+    assert normalize("10,000") == "10000"
+    assert normalize("$1,200") == "$1200"
+    assert normalize("3.5%") == "3.5%"
+
+
+def test_folding_compares_as_people_read() -> None:
+    assert fold("Café") == fold("Cafe\u0301") == "cafe"
+    assert normalize("Mamdani’s") == normalize("Mamdani's") == normalize("MAMDANI") == "mamdani"
+
+
+def test_light_stemming_meets_word_forms() -> None:
+    assert stem("recruits") == stem("recruiting") == stem("recruited")
+    assert stem("police") == "police"
+    assert stem("business") == stem("businesses")
+    assert stem("witness") == "witness"  # -ss is not a plural
+
+
+def test_stopwords_are_not_content() -> None:
+    assert [t.content for t in words("the mayor said that")] == [False, True, False, False]
+
+
+def test_number_abbreviations_hold_only_before_a_number() -> None:
+    assert split("See No. 5 on the list. Then stop.") == ["See No. 5 on the list.", "Then stop."]
+
+
+def test_words_keep_their_combining_marks() -> None:
+    from storyview.segment import words
+
+    assert [t.norm for t in words("हिन्दी भाषा")] == ["हिनदी", "भाषा"]
