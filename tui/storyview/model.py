@@ -39,8 +39,14 @@ class Article:
 
     @property
     def name(self) -> str:
-        """What a column header calls this source: outlet, else title, else id."""
-        return self.outlet or self.title or self.id
+        """What a header calls this source: outlet, else title, else its opening words, else id."""
+        if self.outlet or self.title:
+            return self.outlet or self.title or ""
+        body = self.body
+        if not body:
+            return self.id
+        words = body[0].text.split()
+        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
 @dataclass(frozen=True, order=True)
@@ -64,7 +70,8 @@ class Link:
 class Group:
     """Paragraphs of different sources that tell the same part of the story.
 
-    At most one paragraph per source; a group of one is what only that source tells.
+    A source has one paragraph in a group, or a run of consecutive ones where it splits what
+    another says in one; a group of one is what only that source tells.
     """
 
     id: int

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from storyview.model import Kind, Member, Story
 
-__all__ = ["Match", "search", "compile_query"]
+__all__ = ["Match", "compile_query", "search"]
 
 
 @dataclass(frozen=True, order=True)

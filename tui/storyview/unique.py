@@ -7,7 +7,7 @@ name, number or quote only one outlet gives stands out and a reworded shared fac
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
@@ -32,15 +32,26 @@ def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group
     return found
 
 
-def _runs(tokens: Sequence[Token], unique: Sequence[bool]) -> list[Span]:
-    """Merge unique words into passages; stopwords join a passage but never make one."""
+def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Span]:
+    """Merge unique words into passages; stopwords join a passage but never make one.
+
+    In a sentence that others also tell, a lone reworded common word ("launched" for
+    "initiated") is not news: a passage there needs two content words, a name or a number.
+    """
     spans: list[Span] = []
     run: list[int] = []
+    whole = all(u for u, t in zip(unique, tokens) if t.content)
+
+    def substantive(content: list[int]) -> bool:
+        return whole or len(content) >= 2 or any(
+            is_number(tokens[x].norm) or (x > 0 and text[tokens[x].start].isupper()) for x in content
+        )
 
     def close() -> None:
         while run and not tokens[run[-1]].content:
             run.pop()
-        if any(tokens[x].content for x in run):
+        content = [x for x in run if tokens[x].content]
+        if content and substantive(content):
             spans.append((tokens[run[0]].start, tokens[run[-1]].end))
         run.clear()
 
@@ -63,17 +74,24 @@ def _shingles(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return list(zip(content, content[1:]))
 
 
-def _phrase_index(alignment: Alignment) -> dict[object, set[str]]:
-    """Which sources use each content-word pair and each distinctive number, anywhere."""
+def _phrase_index(alignment: Alignment, max_share: float = 0.25) -> dict[object, set[str]]:
+    """Which sources use each rare content-word pair and each distinctive number, anywhere.
+
+    A pair found in more than `max_share` of all paragraphs ("New York" in a New York story)
+    is the story's common ground, not a shared fact; context decides for those.
+    """
     index: dict[object, set[str]] = defaultdict(set)
+    spread: Counter[object] = Counter()
     for unit in alignment.units:
+        keys: set[object] = set()
         for sent in unit.sentences:
-            for pair in _shingles(sent.tokens):
-                index[pair].add(unit.member.source)
-            for t in sent.tokens:
-                if is_number(t.norm) and len(t.norm) >= 2:
-                    index[t.norm].add(unit.member.source)
-    return index
+            keys.update(_shingles(sent.tokens))
+            keys.update(t.norm for t in sent.tokens if is_number(t.norm) and len(t.norm) >= 2)
+        spread.update(keys)
+        for key in keys:
+            index[key].add(unit.member.source)
+    limit = max(2, max_share * len(alignment.units))
+    return {key: holders for key, holders in index.items() if spread[key] <= limit}
 
 
 def _phrase_sources(tokens: Sequence[Token], index: dict[object, set[str]]) -> list[set[str]]:
@@ -115,7 +133,7 @@ def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]
             for t, phrase_holders in zip(sent.tokens, by_phrase):
                 holders = {src for src, forms in others.items() if t.stem in forms or t.norm in forms}
                 counts.append(1 + len((holders | phrase_holders) - {own}))
-            unique_spans.extend(_runs(sent.tokens, [c == 1 for c in counts]))
+            unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
             for t, c in zip(sent.tokens, counts):
                 if support and support[-1].sources == c:
                     support[-1] = Support(support[-1].start, t.end, c)

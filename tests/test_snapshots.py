@@ -1,0 +1,44 @@
+"""What the reader looks like on the real seeds: each view at 120x40 and 80x24.
+
+Baselines live in tests/__snapshots__/; after a deliberate UI change, look at the report and
+accept with `pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_app_stories import ready, seeds_app
+from textual.pilot import Pilot
+
+VIEWS: dict[str, list[str]] = {
+    "main": [],
+    "reading": ["l", "j", "r", "n"],
+    "detail": ["j", "j", "j", "enter"],
+    "coverage": ["j", "j", "c"],
+    "help": ["question_mark"],
+}
+SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_view(snap_compare: Any, view: str, size: str) -> None:
+    assert snap_compare(seeds_app(), press=VIEWS[view], terminal_size=SIZES[size], run_before=ready)
+
+
+def test_search_and_shading(snap_compare: Any) -> None:
+    """A search highlighted (current match reversed) over text shaded by how many sources share it."""
+    keys = ["s", "slash", *"mamdani", "enter", "n"]
+    assert snap_compare(seeds_app(), press=keys, terminal_size=(120, 40), run_before=ready)
+
+
+def test_light_theme(snap_compare: Any) -> None:
+    """Unique text stays legible on a light theme."""
+
+    async def light(pilot: Pilot[Any]) -> None:
+        pilot.app.theme = "textual-light"
+        await ready(pilot)
+
+    assert snap_compare(seeds_app(), press=["j", "j", "j", "l"], terminal_size=(120, 40), run_before=light)

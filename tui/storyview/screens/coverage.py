@@ -1,0 +1,80 @@
+"""The coverage matrix screen: which source tells which part of the story; enter jumps there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from storyview.widgets.coverage import CoverageView
+from storyview.widgets.rows import StoryIndex
+
+GROUPS = Binding.Group("group")
+LEGEND_UP_TO = 12
+"""Sources named in the legend; past that the numbers match the main view's headers."""
+
+
+class CoverageScreen(Screen[int | None]):
+    """Groups × sources; dismisses with the chosen row (enter) or None (escape)."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Go to group", tooltip="Close the matrix and move the grid to this group"),
+        Binding("escape,c", "back", "Back", tooltip="Close the matrix, staying where you were"),
+        Binding("j,down", "move(1)", "Next group", group=GROUPS, tooltip="Next group"),
+        Binding("k,up", "move(-1)", "Previous group", group=GROUPS, tooltip="Previous group"),
+        Binding("g,home", "first", "First group", show=False, tooltip="First group"),
+        Binding("G,end", "last", "Last group", show=False, tooltip="Last group"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Scroll down a page"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Scroll up a page"),
+    ]
+
+    def __init__(self, index: StoryIndex, cursor: int, hidden: set[str]) -> None:
+        super().__init__()
+        self.index = index
+        self.view = CoverageView(index, cursor, hidden, id="coverage")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._legend(), id="coverage-legend")
+        yield self.view
+        yield Footer(show_command_palette=False)
+
+    def _legend(self) -> Text:
+        articles = self.index.articles
+        size = f"{len(self.index.group_rows)} groups × {len(articles)} sources"
+        legend = Text.assemble(("Coverage  ", "bold"), (size, "dim"), "\n")
+        for i, article in enumerate(articles[:LEGEND_UP_TO]):
+            name = article.name if len(article.name) <= 28 else article.name[:27] + "…"
+            legend.append_text(Text.assemble((f"{i + 1} ", "bold"), name, "   "))
+        if len(articles) > LEGEND_UP_TO:
+            legend.append(f"… {len(articles) - LEGEND_UP_TO} more", "dim")
+        return legend
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        self.call_after_refresh(self.view.scroll_to_row, self.view.cursor)
+
+    def action_move(self, step: int) -> None:
+        self._go(self.view.cursor + step)
+
+    def action_first(self) -> None:
+        self._go(0)
+
+    def action_last(self) -> None:
+        self._go(self.view.row_count() - 1)
+
+    def action_page(self, pages: int) -> None:
+        self._go(self.view.page(pages))
+
+    def _go(self, row: int) -> None:
+        view = self.view
+        view.cursor = max(0, min(row, view.row_count() - 1))
+        view.scroll_to_row(view.cursor)
+        view.refresh()
+
+    def action_choose(self) -> None:
+        self.dismiss(self.view.cursor if self.view.row_count() else None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

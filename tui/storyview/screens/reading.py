@@ -1,0 +1,123 @@
+"""Reading mode: the focused article alone, full width, in its own order.
+
+Dismisses with the paragraph under the cursor, so the grid can return to that group.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from storyview.widgets.article import ArticleView
+from storyview.widgets.rows import StoryIndex, next_passage, short_id
+
+PARAGRAPHS = Binding.Group("paragraph")
+MARKS = Binding.Group("unique")
+
+
+class ReadingScreen(Screen[int | None]):
+    """One source, alone; n/N walk its unique passages (or search matches)."""
+
+    BINDINGS = [
+        Binding("escape,r", "back", "Back", tooltip="Return to the side-by-side view, at the group you were reading"),
+        Binding("j,down", "next_paragraph", "Next paragraph", group=PARAGRAPHS, tooltip="Next paragraph"),
+        Binding("k,up", "previous_paragraph", "Previous paragraph", group=PARAGRAPHS, tooltip="Previous paragraph"),
+        Binding("g,home", "first", "First paragraph", show=False, tooltip="First paragraph"),
+        Binding("G,end", "last", "Last paragraph", show=False, tooltip="Last paragraph"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Scroll down a page"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Scroll up a page"),
+        Binding("n", "next_mark", "Next unique/match", group=MARKS,
+                tooltip="Next unique passage of this article (next match while searching)"),
+        Binding("N", "previous_mark", "Previous unique/match", group=MARKS,
+                tooltip="Previous unique passage (previous match while searching)"),
+    ]
+
+    def __init__(
+        self,
+        index: StoryIndex,
+        source: str,
+        paragraph: int | None,
+        matches: list[tuple[int, int, int]],
+        show_boilerplate: bool,
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.source = source
+        self.start_paragraph = paragraph
+        self.searching = bool(matches)
+        self.view = ArticleView(index, source, show_boilerplate=show_boilerplate, matches=matches, id="article")
+
+    def compose(self) -> ComposeResult:
+        article = self.index.by_id[self.source]
+        number = self.index.position[self.source] + 1
+        meta = " · ".join(p for p in (short_id(article), article.date, self.index.byline(article)) if p)
+        title = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ", (meta, "dim"))
+        title.truncate(max(1, self.app.size.width - 2), overflow="ellipsis")
+        yield Static(title, id="reading-title")
+        yield self.view
+        yield Static(id="reading-status")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        if self.start_paragraph is not None and self.start_paragraph in self.view.row_of_paragraph:
+            self.view.cursor = self.view.row_of_paragraph[self.start_paragraph]
+        self.view.focus()
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        self.view.scroll_to_row(self.view.cursor)
+        self._status()
+
+    def _status(self) -> None:
+        view = self.view
+        passages = view.passages(self.searching)
+        what = "matches" if self.searching else "unique"
+        line = Text.assemble(
+            ("paragraph ", "dim"), f"{view.cursor + 1}/{view.row_count()}", "  ",
+            (f"{what} ", "dim"), f"{len(passages)}",
+        )
+        self.query_one("#reading-status", Static).update(line)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss(self.view.paragraph)
+
+    def action_next_paragraph(self) -> None:
+        self.view.move_to(self.view.cursor + 1)
+        self._status()
+
+    def action_previous_paragraph(self) -> None:
+        self.view.move_to(self.view.cursor - 1)
+        self._status()
+
+    def action_first(self) -> None:
+        self.view.move_to(0)
+        self._status()
+
+    def action_last(self) -> None:
+        self.view.move_to(self.view.row_count() - 1)
+        self._status()
+
+    def action_page(self, pages: int) -> None:
+        self.view.move_to(self.view.page(pages))
+        self._status()
+
+    def action_next_mark(self) -> None:
+        self._step(forward=True)
+
+    def action_previous_mark(self) -> None:
+        self._step(forward=False)
+
+    def _step(self, forward: bool) -> None:
+        passage, wrapped = next_passage(self.view.passages(self.searching), self.view.here(forward), forward)
+        if passage is None:
+            self.notify("Nothing to go to in this article.", timeout=2)
+            return
+        self.view.jump(passage)
+        if wrapped:
+            self.notify("Wrapped around to the " + ("first." if forward else "last."), timeout=1.5)
+        self._status()

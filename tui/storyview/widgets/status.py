@@ -1,0 +1,97 @@
+"""The one-line summary under the grid: where you are, what is shown, what the aligner used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    """Everything the status line says, gathered by the screen from the grid and the app."""
+
+    shown: int = 0
+    total: int = 0
+    first_column: int = 0
+    last_column: int = 0
+    row: int = 0
+    rows: int = 0
+    boilerplate_row: bool = False
+    unique: int = 0
+    threshold: float = 0.0
+    pending: float | None = None
+    """A threshold being rebuilt in the background, if any."""
+    query: str | None = None
+    match: int = 0
+    matches: int = 0
+    heat: bool = False
+    loading: bool = False
+
+
+SHORT = {
+    "sources": "src",
+    "group": "grp",
+    "boilerplate": "bp",
+    "unique": "uniq",
+    "threshold": "thr",
+    "shading": "shade",
+    "rebuilding": "→",
+    "search": "/",
+}
+"""Labels for a terminal too narrow for the full status."""
+
+
+class StatusLine(Static):
+    """Shows a StatusInfo; values in the `status--value` style, labels plain."""
+
+    COMPONENT_CLASSES = {"status--value", "status--busy", "status--label"}
+
+    _shown: tuple[str, str] | None = None
+
+    def show(self, info: StatusInfo) -> None:
+        content = self.compose_content(info)
+        if self.size.width and content.cell_length > self.size.width - 2:
+            content = self.compose_content(info, short=True)
+        key = (content.plain, self.app.theme)  # Content equality ignores styles; a theme change restyles
+        if key != self._shown:
+            self._shown = key
+            self.update(content, layout=False)  # one line, always: no need to lay out the screen again
+
+    def compose_content(self, info: StatusInfo, short: bool = False) -> Content:
+        """The status as styled text; `short` abbreviates labels for narrow terminals."""
+        names = SHORT if short else {}
+        value = self.get_visual_style("status--value", partial=True)
+        label = self.get_visual_style("status--label", partial=True)
+        busy = self.get_visual_style("status--busy", partial=True)
+        if info.loading:
+            return Content.assemble(("Aligning the sources…", busy))
+        parts: list[tuple[str, object] | str] = []
+
+        def item(name: str, text: str) -> None:
+            if parts:
+                parts.append("  ")
+            parts.extend([(names.get(name, name) + " ", label), (text, value)])
+
+        sources = f"{info.shown}/{info.total}"
+        if info.shown and (info.first_column, info.last_column) != (1, info.shown):
+            first, last = info.first_column, info.last_column
+            span = f"{first}" if first == last else f"{first}–{last}"
+            prefix = "" if short else "col " if first == last else "cols "
+            sources += f" ({prefix}{span})"
+        item("sources", sources)
+        if info.boilerplate_row:
+            item("boilerplate", f"{info.row}/{info.rows}")
+        else:
+            item("group", f"{info.row}/{info.rows}")
+        item("unique", str(info.unique))
+        item("threshold", f"{info.threshold:.2f}")
+        if info.pending is not None:
+            parts.extend(["  ", (f"{names.get('rebuilding', 'rebuilding at')} {info.pending:.2f}…", busy)])
+        if info.heat:
+            item("shading", "on" if short else "by sources")
+        if info.query is not None:
+            parts.extend(["  ", (names.get("search", "search") + " ", label), (info.query, value)])
+            parts.append((f"  {info.match}/{info.matches}" if info.matches else "  no matches", label))
+        return Content.assemble(*parts)  # type: ignore[arg-type]
