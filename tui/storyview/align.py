@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyview.model import Article, Group, Link, Member, Settings
+from storyview.model import Article, Group, Link, Member, Progress, Settings
 from storyview.segment import Sentence, sentences
 from storyview.similarity import Bag, Idf, sentence_similarity
 
@@ -101,16 +101,18 @@ def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
     return 2 * idf.mass(a & b) / total if total else 0.0
 
 
-def sentence_matches(a: Unit, b: Unit, idf: Idf) -> list[tuple[int, int, float]]:
+def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]], ia: int, ib: int) -> list[tuple[int, int, float]]:
     """Every sentence pair of two paragraphs that shares a word, with its similarity.
 
     These feed `unique`; at paragraph level whole-paragraph overlap proved the steadier signal
     on our trials (a paraphrase rarely maps sentence to sentence).
     """
+    ma = masses.get(ia) or masses.setdefault(ia, [idf.mass(x.stems) for x in a.bags])
+    mb = masses.get(ib) or masses.setdefault(ib, [idf.mass(x.stems) for x in b.bags])
     matches = []
     for k, ba in enumerate(a.bags):
         for m, bb in enumerate(b.bags):
-            s = sentence_similarity(ba, bb, idf)
+            s = sentence_similarity(ba, bb, idf, ma[k], mb[m])
             if s > 0:
                 matches.append((k, m, s))
     return matches
@@ -258,29 +260,24 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
     return " · ".join(surface[s] for s in ranked[:size])
 
 
-def align(
-    articles: Sequence[Article],
-    settings: Settings,
-    progress: Callable[[int, int], None] | None = None,
-) -> Alignment:
+def align(articles: Sequence[Article], settings: Settings, progress: Progress | None = None) -> Alignment:
     """Group every body paragraph; return the groups and the sentence matches behind them."""
     units = prepare(articles)
     idf = Idf(u.stems for u in units)
+    mass = [idf.mass(u.stems) for u in units]
     pairs = sorted(candidates(units))
     raw: dict[Pair, float] = {}
-    sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
+    floor = settings.threshold / 2
     for n, (i, j) in enumerate(pairs):
-        s = dice(units[i].stems, units[j].stems, idf)
-        if s <= settings.threshold / 2:
-            continue
-        raw[(i, j)] = s
-        for k, m, ss in sentence_matches(units[i], units[j], idf):
-            sentence_links[(i, k)].append((j, m, ss))
-            sentence_links[(j, m)].append((i, k, ss))
-        if progress and n % 500 == 0:
-            progress(n, len(pairs))
+        s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)
+        if s > floor:
+            raw[(i, j)] = s
+        if progress and n % 20_000 == 0:
+            progress("aligning", n, len(pairs))
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
+    sentence_links = match_sentences(units, clusters, raw, idf, progress)
+    rank = {a.id: r for r, a in enumerate(articles)}
     groups = []
     for gid, members in enumerate(clusters, 1):
         links = tuple(
@@ -288,10 +285,40 @@ def align(
             for a, x in enumerate(members) for y in members[a + 1:]
             if units[x].member.source != units[y].member.source
         )
-        ordered = tuple(sorted((units[i].member for i in members), key=lambda m: _source_rank(articles, m)))
+        ordered = tuple(sorted((units[i].member for i in members), key=lambda m: (rank[m.source], m.paragraph)))
         groups.append(Group(gid, label(units, members, idf), ordered, links))
-    return Alignment(tuple(units), tuple(groups), idf, dict(sentence_links))
+    return Alignment(tuple(units), tuple(groups), idf, sentence_links)
 
 
-def _source_rank(articles: Sequence[Article], member: Member) -> int:
-    return next(i for i, a in enumerate(articles) if a.id == member.source)
+def match_sentences(
+    units: Sequence[Unit],
+    clusters: list[list[int]],
+    raw: dict[Pair, float],
+    idf: Idf,
+    progress: Progress | None = None,
+    partners: int = 8,
+) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
+    """Sentence matches for paragraphs grouped together and each paragraph's closest others.
+
+    Bounded by `partners` per paragraph, so a large corpus costs in proportion to its size.
+    """
+    wanted: set[Pair] = set()
+    for members in clusters:
+        wanted.update((x, y) for a, x in enumerate(members) for y in members[a + 1:]
+                      if units[x].member.source != units[y].member.source)
+    closest: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), s in raw.items():
+        closest[i].append((s, j))
+        closest[j].append((s, i))
+    for i, found in closest.items():
+        for _, j in heapq.nlargest(partners, found):
+            wanted.add((i, j) if i < j else (j, i))
+    links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
+    masses: dict[int, list[float]] = {}
+    for n, (i, j) in enumerate(sorted(wanted)):
+        for k, m, s in sentence_matches(units[i], units[j], idf, masses, i, j):
+            links[(i, k)].append((j, m, s))
+            links[(j, m)].append((i, k, s))
+        if progress and n % 2_000 == 0:
+            progress("marking", n, len(wanted))
+    return dict(links)

@@ -8,6 +8,7 @@ that follow a "related" cue, or trail the article off the story's topic.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -118,19 +119,23 @@ def off_topic(articles: Sequence[Article], min_overlap: float = 0.2) -> tuple[Ar
     if len(articles) < 2:
         return tuple(articles)
     vocab = [set().union(*(_content(p.text) for p in a.body)) if a.body else set() for a in articles]
+    held: Counter[str] = Counter(stem for v in vocab for stem in v)
     out = []
     for i, article in enumerate(articles):
-        others = set().union(*(v for j, v in enumerate(vocab) if j != i))
         body = article.body
         if len(body) < 3:
             out.append(article)
             continue
+        own = vocab[i]
         own_head = set().union(*(_content(p.text) for p in body[: max(2, len(body) // 2)]))
-        story = others | own_head
         folded: set[int] = set()
         for para in reversed(body[max(2, len(body) // 2):]):
             stems = _content(para.text)
-            if stems and len(stems & others) / len(stems) < min_overlap and len(stems & story) / len(stems) < 2 * min_overlap:
+            if not stems:
+                break
+            others = sum(1 for s in stems if held[s] > (s in own))
+            story = sum(1 for s in stems if s in own_head or held[s] > (s in own))
+            if others / len(stems) < min_overlap and story / len(stems) < 2 * min_overlap:
                 folded.add(para.index)
             else:
                 break

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from storyview import __version__
-from storyview.model import Settings
+from storyview.model import Progress, Settings
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +39,14 @@ def warn(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        warn("interrupted")
+        return 130
+
+
+def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not 0 < args.threshold < 1:
         parser().error("--threshold must be between 0 and 1")
@@ -43,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from storyview.app import StoryviewApp
     from storyview.pipeline import build_story
 
-    StoryviewApp(build=lambda s: build_story(paths, s), settings=settings).run()
+    StoryviewApp(build=lambda s, progress=None: build_story(paths, s, progress), settings=settings).run()
     return 0
 
 
@@ -52,7 +66,8 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
     from storyview.load import seeds_dir
     from storyview.pipeline import build_story
 
-    story = build_story(paths, settings)
+    with progress_bar() as progress:
+        story = build_story(paths, settings, progress)
     for message in story.warnings:
         warn(message)
     text = to_json(story) + "\n"
@@ -67,3 +82,29 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
     else:
         sys.stdout.write(text)
     return 0
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progress | None]:
+    """A Rich progress bar on stderr while a large story builds; nothing when stderr is no terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                for other in tasks.values():
+                    bar.update(other, completed=bar.tasks[other].total)
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update

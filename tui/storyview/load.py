@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyview.boilerplate import classify, title_like
-from storyview.model import Article, Kind, Paragraph
+from storyview.model import Article, Kind, Paragraph, Progress
 
 SUFFIXES = (".txt", ".md")
 # No news article comes near this; the cap keeps a huge file to bounded time and memory.
@@ -479,7 +479,7 @@ def source_id_of(path: Path, used: set[str]) -> str:
     return source_id
 
 
-def load(arguments: list[str] | None = None) -> Loaded:
+def load(arguments: list[str] | None = None, progress: Progress | None = None) -> Loaded:
     """Load every article named (or the bundled seeds); ids are file stems, made unique.
 
     Nothing raises: a file that cannot be used becomes a one-line warning and the rest load.
@@ -488,7 +488,9 @@ def load(arguments: list[str] | None = None) -> Loaded:
     paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
     used: set[str] = set()
     seen: set[tuple[int, int] | str] = set()
-    for path in paths:
+    for n, path in enumerate(paths):
+        if progress:
+            progress("loading", n, len(paths))
         try:
             st = path.stat()
             identity: tuple[int, int] | str = (st.st_dev, st.st_ino)

@@ -6,7 +6,7 @@ Nothing here computes anything heavy; `storyview.pipeline.build_story` fills it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 Kind = Literal["headline", "byline", "body", "boilerplate"]
 KINDS: tuple[Kind, ...] = ("headline", "byline", "body", "boilerplate")
@@ -95,6 +95,9 @@ class Group:
 
 
 Span = tuple[int, int]
+
+# Called from the engine as progress(stage, done, total); raising from it stops the build.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from storyview.align import align
 from storyview.boilerplate import off_topic
 from storyview.load import Loaded, load
-from storyview.model import Settings, Story
+from storyview.model import Progress, Settings, Story
 from storyview.unique import find_unique
 
 
-def story_from(loaded: Loaded, settings: Settings, progress: Callable[[int, int], None] | None = None) -> Story:
+def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None) -> Story:
     """Align what was loaded; fewer than two sources still make a (trivial) Story."""
     articles = off_topic(loaded.articles)
     alignment = align(articles, settings, progress)
@@ -24,7 +22,7 @@ def story_from(loaded: Loaded, settings: Settings, progress: Callable[[int, int]
 def build_story(
     paths: list[str] | None = None,
     settings: Settings = Settings(),
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Story:
     """Load `paths` (None: the bundled seeds) and align them."""
-    return story_from(load(paths), settings, progress)
+    return story_from(load(paths, progress), settings, progress)

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -43,9 +44,11 @@ WORD_RE = re.compile(
 BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#])")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word as written (`start:end` in the text) and its matching form."""
+class Token(NamedTuple):
+    """A word as written (`start:end` in the text) and its matching form.
+
+    A NamedTuple, not a dataclass: a large story makes millions of them.
+    """
 
     start: int
     end: int

@@ -68,10 +68,15 @@ class Idf:
 WEIGHTS: tuple[float, ...] = (2.77, 2.66, -0.0, -0.14, -2.73, -19.0, -1.2, -0.43, -1.41, 6.25, -1.61, 18.04)
 
 
-def features(a: Bag, b: Bag, idf: Idf) -> tuple[float, ...]:
-    """Dice and worst-side coverage over idf mass, phrase overlap, word order, numbers, lengths."""
+def features(a: Bag, b: Bag, idf: Idf, wa: float | None = None, wb: float | None = None) -> tuple[float, ...]:
+    """Dice and worst-side coverage over idf mass, phrase overlap, word order, numbers, lengths.
+
+    `wa`/`wb` are the idf masses of `a`/`b` when the caller already has them.
+    """
     shared = a.stems & b.stems
-    wa, wb, ws = idf.mass(a.stems), idf.mass(b.stems), idf.mass(shared)
+    wa = idf.mass(a.stems) if wa is None else wa
+    wb = idf.mass(b.stems) if wb is None else wb
+    ws = idf.mass(shared)
     dice = 2 * ws / (wa + wb) if wa + wb else 0.0
     cover = min(ws / wa if wa else 0.0, ws / wb if wb else 0.0)
     left_over = max(wa - ws, wb - ws) / 20
@@ -92,8 +97,8 @@ def logistic(values: Iterable[float], weights: tuple[float, ...] = WEIGHTS) -> f
     return 1 / (1 + math.exp(-z))
 
 
-def sentence_similarity(a: Bag, b: Bag, idf: Idf) -> float:
+def sentence_similarity(a: Bag, b: Bag, idf: Idf, wa: float | None = None, wb: float | None = None) -> float:
     """Probability-like score that two sentences say the same thing."""
-    if not (a.stems & b.stems):
+    if a.stems.isdisjoint(b.stems):
         return 0.0
-    return logistic(features(a, b, idf))
+    return logistic(features(a, b, idf, wa, wb))
