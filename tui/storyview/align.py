@@ -17,6 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from scipy import sparse
+
 from storyview.model import Article, Group, Link, Member, Progress, Settings
 from storyview.segment import Sentence, sentences
 from storyview.similarity import Bag, Idf, sentence_similarity
@@ -64,26 +67,42 @@ def prepare(articles: Sequence[Article]) -> list[Unit]:
     return units
 
 
-def candidates(units: Sequence[Unit], max_share: float = 0.3, max_holders: int = 100, min_shared: int = 1) -> set[Pair]:
-    """Pairs of different sources that share at least `min_shared` words rare in this story.
+def candidates(
+    units: Sequence[Unit], idf: Idf, max_share: float = 0.3, max_holders: int = 100, per_unit: int = 40
+) -> set[Pair]:
+    """Pairs of different sources worth scoring: each paragraph's `per_unit` best by shared rare words.
 
     A word held by more than `max_share` of the paragraphs (or `max_holders` of them) says
     little and would pair everything with everything, so it proposes no pairs; it still counts
-    when a proposed pair is scored.
+    when a proposed pair is scored. The shared rare-word mass of all pairs comes from one sparse
+    product (scipy), and keeping the best few per paragraph bounds the work to the story's size.
     """
-    index: dict[str, list[int]] = defaultdict(list)
+    limit = max(8, min(int(max_share * len(units)), max_holders))
+    held: Counter[str] = Counter(stem for u in units for stem in u.stems)
+    column = {stem: c for c, stem in enumerate(sorted(s for s, n in held.items() if 2 <= n <= limit))}
+    rows, cols, weights = [], [], []
     for i, unit in enumerate(units):
         for stem in unit.stems:
-            index[stem].append(i)
-    limit = max(8, min(int(max_share * len(units)), max_holders))
-    shared: Counter[Pair] = Counter()
-    for holders in index.values():
-        if len(holders) < 2 or len(holders) > limit:
-            continue
-        for x, i in enumerate(holders):
-            si = units[i].member.source
-            shared.update((i, j) for j in holders[x + 1:] if units[j].member.source != si)
-    pairs = {pair for pair, n in shared.items() if n >= min_shared}
+            c = column.get(stem)
+            if c is not None:
+                rows.append(i)
+                cols.append(c)
+                weights.append(idf[stem])
+    pairs: set[Pair] = set()
+    if rows:
+        shape = (len(units), len(column))
+        weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
+        present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+        shared = (weighted @ present.T).tocoo()
+        number: dict[str, int] = {}
+        source = np.array([number.setdefault(u.member.source, len(number)) for u in units])
+        keep = source[shared.row] != source[shared.col]
+        row, col, mass = shared.row[keep], shared.col[keep], shared.data[keep]
+        order = np.lexsort((col, -mass, row))
+        row, col = row[order], col[order]
+        starts = np.searchsorted(row, row, side="left")
+        best = (np.arange(len(row)) - starts) < per_unit
+        pairs.update((int(min(i, j)), int(max(i, j))) for i, j in zip(row[best], col[best]))
     # Copies share only common words when a story repeats itself; pair them regardless.
     copies: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
@@ -265,7 +284,7 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     units = prepare(articles)
     idf = Idf(u.stems for u in units)
     mass = [idf.mass(u.stems) for u in units]
-    pairs = sorted(candidates(units))
+    pairs = sorted(candidates(units, idf))
     raw: dict[Pair, float] = {}
     floor = settings.threshold / 2
     for n, (i, j) in enumerate(pairs):
@@ -296,7 +315,7 @@ def match_sentences(
     raw: dict[Pair, float],
     idf: Idf,
     progress: Progress | None = None,
-    partners: int = 8,
+    partners: int = 4,
 ) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
     """Sentence matches for paragraphs grouped together and each paragraph's closest others.
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from storyview.model import Article, Kind, Paragraph
-from storyview.segment import words
+from storyview.segment import sentences
 
 # A short paragraph that is one of these is page furniture.
 CUE_RE = re.compile(
@@ -106,7 +106,7 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
 
 
 def _content(text: str) -> set[str]:
-    return {t.stem for t in words(text) if t.content and len(t.norm) > 2}
+    return {t.stem for sent in sentences(text) for t in sent.tokens if t.content and len(t.norm) > 2}
 
 
 def off_topic(articles: Sequence[Article], min_overlap: float = 0.2) -> tuple[Article, ...]:

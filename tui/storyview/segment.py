@@ -55,6 +55,7 @@ class Token(NamedTuple):
     norm: str
     stem: str
     content: bool
+    number: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,15 +110,23 @@ def is_number(norm: str) -> bool:
     return bool(norm) and (norm[0].isdigit() or (norm[0] in "$£€¥" and len(norm) > 1))
 
 
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> tuple[str, str, bool, bool] | None:
+    """norm, stem, content?, number? of a word as written: one cached lookup per token."""
+    norm = normalize(word)
+    if not norm:
+        return None
+    return norm, stem(norm), norm not in STOPWORDS, is_number(norm)
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Every word of `text[start:end]` with offsets into `text`."""
+    make = tuple.__new__  # Token(...) through NamedTuple's own __new__ costs twice as much
     out = []
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        norm = normalize(m.group())
-        if not norm:
-            continue
-        s = stem(norm)
-        out.append(Token(m.start(), m.end(), norm, s, norm not in STOPWORDS))
+        forms = _forms(m.group())
+        if forms is not None:
+            out.append(make(Token, (m.start(), m.end(), *forms)))
     return tuple(out)
 
 
@@ -159,5 +168,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=32_768)
 def sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences with their words; cached, since boilerplate checks and alignment both ask."""
     return tuple(Sentence(s, e, words(text, s, e)) for s, e in sentence_spans(text))

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.align import Alignment
 from storyview.model import Marks, Member, Settings, Span, Support
-from storyview.segment import Token, is_number, words
+from storyview.segment import Token, words
 
 
 def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: dict[int, int]) -> dict[str, set[str]]:
@@ -44,7 +44,7 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Sp
 
     def substantive(content: list[int]) -> bool:
         return whole or len(content) >= 2 or any(
-            is_number(tokens[x].norm) or (x > 0 and text[tokens[x].start].isupper()) for x in content
+            tokens[x].number or (x > 0 and text[tokens[x].start].isupper()) for x in content
         )
 
     def close() -> None:
@@ -74,6 +74,12 @@ def _shingles(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return list(zip(content, content[1:]))
 
 
+def _content_pairs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Positions of consecutive content words, the pairs `_shingles` names."""
+    content = [x for x, t in enumerate(tokens) if t.content]
+    return list(zip(content, content[1:]))
+
+
 def _phrase_index(alignment: Alignment, max_share: float = 0.25) -> dict[object, set[str]]:
     """Which sources use each rare content-word pair and each distinctive number, anywhere.
 
@@ -86,7 +92,7 @@ def _phrase_index(alignment: Alignment, max_share: float = 0.25) -> dict[object,
         keys: set[object] = set()
         for sent in unit.sentences:
             keys.update(_shingles(sent.tokens))
-            keys.update(t.norm for t in sent.tokens if is_number(t.norm) and len(t.norm) >= 2)
+            keys.update(t.norm for t in sent.tokens if t.number and len(t.norm) >= 2)
         spread.update(keys)
         for key in keys:
             index[key].add(unit.member.source)
@@ -94,17 +100,17 @@ def _phrase_index(alignment: Alignment, max_share: float = 0.25) -> dict[object,
     return {key: holders for key, holders in index.items() if spread[key] <= limit}
 
 
-def _phrase_sources(tokens: Sequence[Token], index: dict[object, set[str]]) -> list[set[str]]:
-    """Per token, the sources that share a phrase (or the number) it belongs to."""
-    out: list[set[str]] = [set() for _ in tokens]
-    content = [x for x, t in enumerate(tokens) if t.content]
-    for a, b in zip(content, content[1:]):
-        holders = index.get((tokens[a].stem, tokens[b].stem), set())
-        out[a] |= holders
-        out[b] |= holders
+def _phrase_sources(tokens: Sequence[Token], index: dict[object, set[str]]) -> dict[int, set[str]]:
+    """For the tokens that have any: the sources that share a phrase (or the number) they are in."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for a, b in _content_pairs(tokens):
+        holders = index.get((tokens[a].stem, tokens[b].stem))
+        if holders:
+            out[a] |= holders
+            out[b] |= holders
     for x, t in enumerate(tokens):
-        if is_number(t.norm) and len(t.norm) >= 2:
-            out[x] |= index.get(t.norm, set())
+        if t.number and len(t.norm) >= 2 and t.norm in index:
+            out[x] |= index[t.norm]
     return out
 
 
@@ -125,21 +131,31 @@ def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]
     for i, unit in enumerate(alignment.units):
         own = unit.member.source
         unique_spans: list[Span] = []
-        support: list[Support] = []
+        runs: list[list[int]] = []
         for k, sent in enumerate(unit.sentences):
             others = counterparts(alignment, i, k, settings, group_of)
             by_phrase = _phrase_sources(sent.tokens, phrases)
-            counts = []
-            for t, phrase_holders in zip(sent.tokens, by_phrase):
-                holders = {src for src, forms in others.items() if t.stem in forms or t.norm in forms}
-                counts.append(1 + len((holders | phrase_holders) - {own}))
-            unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
+            counts = [1] * len(sent.tokens)
+            if others or by_phrase:
+                for x, t in enumerate(sent.tokens):
+                    holders = {src for src, forms in others.items() if t.stem in forms or t.norm in forms}
+                    if x in by_phrase:
+                        holders |= by_phrase[x]
+                    holders.discard(own)
+                    counts[x] = 1 + len(holders)
+            content = [t for t in sent.tokens if t.content]
+            if max(counts, default=1) == 1:  # nobody else tells this sentence: unique whole
+                if content:
+                    unique_spans.append((content[0].start, content[-1].end))
+            else:
+                unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
             for t, c in zip(sent.tokens, counts):
-                if support and support[-1].sources == c:
-                    support[-1] = Support(support[-1].start, t.end, c)
+                if runs and runs[-1][2] == c:
+                    runs[-1][1] = t.end
                 else:
-                    support.append(Support(t.start, t.end, c))
-        marks[unit.member] = Marks(tuple(unique_spans), tuple(support))
+                    runs.append([t.start, t.end, c])
+        support = tuple(Support(a, b, c) for a, b, c in runs)
+        marks[unit.member] = Marks(tuple(unique_spans), support)
     return marks
 
 
