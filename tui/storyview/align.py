@@ -68,7 +68,7 @@ def prepare(articles: Sequence[Article]) -> list[Unit]:
 
 
 def candidates(
-    units: Sequence[Unit], idf: Idf, max_share: float = 0.3, max_holders: int = 100, per_unit: int = 40
+    units: Sequence[Unit], idf: Idf, max_share: float = 0.3, max_holders: int = 50, per_unit: int = 40
 ) -> set[Pair]:
     """Pairs of different sources worth scoring: each paragraph's `per_unit` best by shared rare words.
 
