@@ -68,19 +68,19 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Sp
     return spans
 
 
-def _shingles(tokens: Sequence[Token]) -> list[tuple[str, str]]:
-    """Pairs of consecutive content words: names, quoted phrases, set expressions."""
-    content = [t.stem for t in tokens if t.content]
-    return list(zip(content, content[1:]))
+Keys = list[tuple[object, tuple[int, ...]]]
 
 
-def _content_pairs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Positions of consecutive content words, the pairs `_shingles` names."""
+def _phrase_keys(tokens: Sequence[Token]) -> Keys:
+    """Pairs of consecutive content words (names, quoted phrases, set expressions) and numbers,
+    each with the positions of the tokens it covers."""
     content = [x for x, t in enumerate(tokens) if t.content]
-    return list(zip(content, content[1:]))
+    keys: Keys = [((tokens[a].stem, tokens[b].stem), (a, b)) for a, b in zip(content, content[1:])]
+    keys.extend((t.norm, (x,)) for x, t in enumerate(tokens) if t.number and len(t.norm) >= 2)
+    return keys
 
 
-def _phrase_index(alignment: Alignment, max_share: float = 0.25) -> dict[object, set[str]]:
+def _phrase_index(units_keys: Sequence[tuple[str, list[Keys]]], max_share: float = 0.25) -> dict[object, set[str]]:
     """Which sources use each rare content-word pair and each distinctive number, anywhere.
 
     A pair found in more than `max_share` of all paragraphs ("New York" in a New York story)
@@ -88,29 +88,23 @@ def _phrase_index(alignment: Alignment, max_share: float = 0.25) -> dict[object,
     """
     index: dict[object, set[str]] = defaultdict(set)
     spread: Counter[object] = Counter()
-    for unit in alignment.units:
-        keys: set[object] = set()
-        for sent in unit.sentences:
-            keys.update(_shingles(sent.tokens))
-            keys.update(t.norm for t in sent.tokens if t.number and len(t.norm) >= 2)
+    for source, sentence_keys in units_keys:
+        keys = {key for keyed in sentence_keys for key, _ in keyed}
         spread.update(keys)
         for key in keys:
-            index[key].add(unit.member.source)
-    limit = max(2, max_share * len(alignment.units))
+            index[key].add(source)
+    limit = max(2, max_share * len(units_keys))
     return {key: holders for key, holders in index.items() if spread[key] <= limit}
 
 
-def _phrase_sources(tokens: Sequence[Token], index: dict[object, set[str]]) -> dict[int, set[str]]:
+def _phrase_sources(keys: Keys, index: dict[object, set[str]]) -> dict[int, set[str]]:
     """For the tokens that have any: the sources that share a phrase (or the number) they are in."""
     out: dict[int, set[str]] = defaultdict(set)
-    for a, b in _content_pairs(tokens):
-        holders = index.get((tokens[a].stem, tokens[b].stem))
+    for key, positions in keys:
+        holders = index.get(key)
         if holders:
-            out[a] |= holders
-            out[b] |= holders
-    for x, t in enumerate(tokens):
-        if t.number and len(t.norm) >= 2 and t.norm in index:
-            out[x] |= index[t.norm]
+            for x in positions:
+                out[x] |= holders
     return out
 
 
@@ -126,7 +120,8 @@ def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]
     for g, group in enumerate(alignment.groups):
         for member in group.members:
             group_of[index[member]] = g
-    phrases = _phrase_index(alignment)
+    keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in alignment.units]
+    phrases = _phrase_index(keyed)
     marks: dict[Member, Marks] = {}
     for i, unit in enumerate(alignment.units):
         own = unit.member.source
@@ -134,7 +129,7 @@ def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]
         runs: list[list[int]] = []
         for k, sent in enumerate(unit.sentences):
             others = counterparts(alignment, i, k, settings, group_of)
-            by_phrase = _phrase_sources(sent.tokens, phrases)
+            by_phrase = _phrase_sources(keyed[i][1][k], phrases)
             counts = [1] * len(sent.tokens)
             if others or by_phrase:
                 for x, t in enumerate(sent.tokens):
