@@ -232,7 +232,7 @@ def test_shown_makes_controls_visible() -> None:
 def test_folder_loads_txt_and_md_sorted(write) -> None:
     write("f/b.md", "Second article text here.")
     write("f/a.txt", "First article text here.")
-    write("f/c.html", "<p>Not read.</p>")
+    write("f/c.json", "{}")  # not an article suffix (.html is read: see test_html_input.py)
     write("f/.hidden.txt", "Not read either.")
     folder = os.path.dirname(write("f/z.txt", "Third article text here."))
     loaded = load([folder])

@@ -1,8 +1,10 @@
-"""The `storyview` command: the reader by default, `--json` for the engine's decisions."""
+"""The `storyview` command: the reader by default, `--json` for the engine's decisions,
+`--report md|html` for a story to share."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +16,9 @@ from storyview.model import Progress, Settings
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from storyview.model import Story
+    from storyview.web import Page
+
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
@@ -23,11 +28,16 @@ def parser() -> argparse.ArgumentParser:
         epilog="With no PATH, storyview opens its five bundled seed articles.",
     )
     ap.add_argument("paths", nargs="*", metavar="PATH",
-                    help="article files, or folders (their .txt and .md files, sorted by name)")
-    ap.add_argument("--json", action="store_true",
-                    help="write the aligned story as JSON to stdout instead of opening the reader")
+                    help="article files (.txt, .md, saved .html pages), folders (their .txt, .md and .html "
+                    "files, sorted by name), http(s):// addresses to fetch, or - for one article on standard input")
+    out = ap.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true",
+                     help="write the aligned story as JSON to stdout instead of opening the reader")
+    out.add_argument("--report", choices=("md", "html"), metavar="{md,html}",
+                     help="write a report to share instead of opening the reader: Markdown, or one "
+                     "self-contained HTML page")
     ap.add_argument("-o", "--output", metavar="FILE",
-                    help="with --json: write to FILE (atomically) instead of stdout")
+                    help="with --json or --report: write to FILE (atomically) instead of stdout")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
@@ -54,23 +64,92 @@ def run(argv: list[str] | None = None) -> int:
     paths = args.paths or None
     if args.json:
         return export_json(paths, settings, args.output)
+    if args.report:
+        return export(paths, settings, args.output, args.report)
     from storyview.app import StoryviewApp
     from storyview.pipeline import build_story
 
-    StoryviewApp(build=lambda s, progress=None: build_story(paths, s, progress), settings=settings).run()
+    if not paths or not any(p == "-" or is_url(p) for p in paths):
+        StoryviewApp(build=lambda s, progress=None: build_story(paths, s, progress), settings=settings).run()
+        return 0
+    # Standard input is read before the reader starts, which then takes its keys from the
+    # terminal; pages are fetched once, not again at each realignment.
+    from storyview.load import load, read_stdin_bytes
+    from storyview.pipeline import story_from
+
+    data = None
+    if "-" in paths:
+        data = read_stdin_bytes()
+        if not _terminal_on_stdin():
+            warn("standard input held the article and there is no terminal for the reader; use --json or --report")
+            return 1
+    fetch = _fetch_once()
+    StoryviewApp(
+        build=lambda s, progress=None: story_from(load(paths, progress, stdin=data, fetch=fetch), s, progress),
+        settings=settings,
+    ).run()
     return 0
 
 
+def is_url(argument: str) -> bool:
+    from storyview.web import is_url as url
+
+    return url(argument)
+
+
+def _terminal_on_stdin() -> bool:
+    """Make file descriptor 0 the terminal again after an article was piped in."""
+    try:
+        if os.isatty(0):
+            return True
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return False
+    os.dup2(fd, 0)
+    os.close(fd)
+    return True
+
+
+def _fetch_once():  # noqa: ANN202 - a web.Fetcher
+    """A fetcher that remembers each page (or failure), so a rebuild does not fetch again."""
+    from storyview import load, web
+
+    pages: dict[str, Page | web.FetchError] = {}
+
+    def fetch(url: str) -> Page:
+        if url not in pages:
+            try:
+                pages[url] = web.fetch(url, load.MAX_PAGE_BYTES)
+            except web.FetchError as exc:
+                pages[url] = exc
+        hit = pages[url]
+        if isinstance(hit, web.FetchError):
+            raise hit
+        return hit
+
+    return fetch
+
+
 def export_json(paths: list[str] | None, settings: Settings, output: str | None) -> int:
-    from storyview.export import RefusedWrite, to_json, write_atomic
+    return export(paths, settings, output, "json")
+
+
+def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str) -> int:
+    """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
+    from storyview.export import RefusedWrite, write_atomic
     from storyview.load import seeds_dir
     from storyview.pipeline import build_story
 
+    if output:
+        refused = _refused_early(paths, output)
+        if refused:
+            warn(refused)
+            return 1
     with progress_bar() as progress:
         story = build_story(paths, settings, progress)
     for message in story.warnings:
         warn(message)
-    text = to_json(story) + "\n"
+    text = render(story, fmt)
     if output:
         try:
             inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in story.articles)]
@@ -82,6 +161,30 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def render(story: Story, fmt: str) -> str:
+    if fmt == "json":
+        from storyview.export import to_json
+
+        return to_json(story) + "\n"
+    from storyview.report import render as report
+
+    return report(story, fmt)
+
+
+def _refused_early(paths: list[str] | None, output: str) -> str | None:
+    """Refuse a target that is one of the inputs before reading anything (stdin, the network)."""
+    from storyview.export import RefusedWrite, check_target
+    from storyview.load import seeds_dir
+
+    try:
+        check_target(output, [p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)])
+    except RefusedWrite as exc:
+        return str(exc)
+    except OSError:
+        return None
+    return None
 
 
 @contextmanager

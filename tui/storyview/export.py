@@ -1,4 +1,4 @@
-"""The Story as JSON: a public, documented format (see README "The JSON export")."""
+"""The Story as JSON: a public, documented format (docs/json.md)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,69 @@ from pathlib import Path
 from typing import Any
 
 from storyview import __version__
+from storyview.analysis import analyse
+from storyview.figures import Figure, Mention
 from storyview.model import Member, Story
+from storyview.quotes import Quote, Version
+from storyview.rewrites import Pair, Side
+
+
+def _number(x: float | None) -> float | int | None:
+    """A value as JSON shows it best: integral floats as integers."""
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else round(x, 6)
+
+
+def _member(source: str, paragraph: int) -> dict[str, Any]:
+    return {"source": source, "paragraph": paragraph}
+
+
+def _version(v: Version, reference: Version) -> dict[str, Any]:
+    return {
+        **_member(v.source, v.paragraph), "start": v.start, "end": v.end, "text": v.text,
+        "reference": v is reference, "status": v.status, "verbatim": v.verbatim,
+        "edits": [{"reference": e.reference, "version": e.version} for e in v.edits],
+    }
+
+
+def quote_dict(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id, "text": q.text, "sources": list(q.sources), "altered": q.altered,
+        "versions": [_version(v, q.reference) for v in q.versions],
+    }
+
+
+def _mention(m: Mention) -> dict[str, Any]:
+    return {
+        **_member(m.source, m.paragraph), "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+        "exact": m.exact, "value": m.value, "low": _number(m.low), "high": _number(m.high), "unit": m.unit,
+        "date": m.date, "weekday": m.weekday,
+    }
+
+
+def figure_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "id": f.id, "about": f.about, "kind": f.kind, "status": f.status, "disagree": f.disagree,
+        "sources": list(f.sources), "mentions": [_mention(m) for m in f.mentions],
+    }
+
+
+def _side(s: Side) -> dict[str, Any]:
+    return {"source": s.source, "follows": round(s.follows, 3), "wording": round(s.wording, 3),
+            "paragraphs": s.paragraphs, "total": s.total}
+
+
+def rewrite_dict(p: Pair) -> dict[str, Any]:
+    return {
+        "sources": list(p.sources), "verdict": p.verdict, "rewrite": p.rewrite, "original": p.original,
+        "basis": p.basis, "summary": p.summary, "a": _side(p.a), "b": _side(p.b),
+        "chain": [[_member(x.source, x.paragraph), _member(y.source, y.paragraph)] for x, y in p.chain],
+    }
 
 
 def to_dict(story: Story) -> dict[str, Any]:
+    analysis = analyse(story)
     return {
         "storyview": __version__,
         "settings": {
@@ -56,6 +115,9 @@ def to_dict(story: Story) -> dict[str, Any]:
             for g in story.groups
         ],
         "warnings": list(story.warnings),
+        "quotes": [quote_dict(q) for q in analysis.quotes],
+        "figures": [figure_dict(f) for f in analysis.figures],
+        "rewrites": [rewrite_dict(p) for p in analysis.rewrites],
     }
 
 

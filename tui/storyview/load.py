@@ -1,6 +1,10 @@
-"""Read articles from disk: bytes → text → clean text → paragraphs with kinds and metadata.
+"""Read articles: bytes → text → clean text → paragraphs with kinds and metadata.
 
-Everything an article contains is data. Terminal control never survives `clean`, and a file
+Inputs are files (plain text, Markdown, saved web pages), folders of them, `http(s)://`
+addresses and `-` for standard input. Web pages go through trafilatura (`storyview.web`),
+Markdown through `storyview.mdtext`; everything else is read as plain text.
+
+Everything an article contains is data. Terminal control never survives `clean`, and an input
 that cannot be read becomes a one-line warning, never an exception.
 """
 
@@ -9,19 +13,29 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyview import mdtext, web
 from storyview.boilerplate import classify, title_like
 from storyview.model import Article, Kind, Paragraph, Progress
 
-SUFFIXES = (".txt", ".md")
+# What a folder contributes; a file named on the command line is read whatever its name.
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+STDIN = "-"
+STDIN_PATH = "<stdin>"
 # No news article comes near this; the cap keeps a huge file to bounded time and memory.
 MAX_BYTES = 1_000_000
+# A saved web page carries scripts and styles around the article: it may be ten times larger.
+MAX_PAGE_BYTES = 10_000_000
 MAX_PARAGRAPH = 20_000
 MAX_PARAGRAPHS = 5_000
 
@@ -345,13 +359,31 @@ def parse_article(source_id: str, path: str, text: str) -> Article:
     return _parse(source_id, path, split_paragraphs(text)[:MAX_PARAGRAPHS])
 
 
-def _parse(source_id: str, path: str, raw: list[str]) -> Article:
+def _parse(
+    source_id: str,
+    path: str,
+    raw: list[str],
+    headings: Sequence[bool] = (),
+    stated: _Header | None = None,
+) -> Article:
+    """Kinds and metadata of `raw` paragraphs.
+
+    `headings` marks paragraphs the format itself calls headings (Markdown `#`, HTML `<h2>`):
+    they are headlines whatever they say. `stated` is metadata the format states (a page's
+    <meta> tags, front matter); it wins over what the text seems to say.
+    """
     head = _Header()
     kinds: list[Kind] = []
     texts: list[str] = []
     seen_body = False
     for i, para in enumerate(raw):
         kind: Kind = "body"
+        if i < len(headings) and headings[i]:
+            if head.title is None and not seen_body:
+                head.title = para
+            texts.append(para)
+            kinds.append("headline")
+            continue
         m = DATE_PREFIX_RE.match(para)
         if m and head.date is None and not seen_body and _valid_date(m.group(1)):
             head.date = m.group(1)
@@ -378,6 +410,11 @@ def _parse(source_id: str, path: str, raw: list[str]) -> Article:
                 head.outlet = d.group(1).strip()
         texts.append(para)
         kinds.append(kind)
+    if stated is not None:
+        head = _Header(
+            stated.title or head.title, stated.date or head.date,
+            stated.byline or head.byline, stated.outlet or head.outlet,
+        )
     kinds = classify(texts, kinds, head.title)
     paragraphs = tuple(Paragraph(i, k, t) for i, (k, t) in enumerate(zip(kinds, texts)))
     return Article(source_id, path, paragraphs, head.title, head.date, head.byline, head.outlet)
@@ -386,12 +423,19 @@ def _parse(source_id: str, path: str, raw: list[str]) -> Article:
 # ---------------------------------------------------------------- files and folders
 
 
-def expand(arguments: list[str], loaded: Loaded) -> list[Path]:
-    """Files to read, in order: a folder contributes its .txt/.md files sorted by name."""
-    files: list[Path] = []
+def expand(arguments: list[str], loaded: Loaded) -> list[Path | str]:
+    """Inputs to read, in order: files, web addresses and `-` (standard input) as given; a
+    folder contributes its .txt, .md and .html files sorted by name."""
+    files: list[Path | str] = []
     for arg in arguments:
         if not str(arg).strip():
             loaded.warnings.append(f"{shown(repr(arg))}: skipped, an empty name is no file")
+            continue
+        if str(arg) == STDIN or web.is_url(str(arg)):
+            files.append(str(arg))
+            continue
+        if web.other_scheme(str(arg)) and not Path(arg).exists():
+            loaded.warnings.append(f"{shown(arg)}: skipped, only http:// and https:// addresses are fetched")
             continue
         path = Path(arg)
         try:
@@ -403,7 +447,7 @@ def expand(arguments: list[str], loaded: Loaded) -> list[Path]:
                     key=lambda p: p.name,
                 )
                 if not found:
-                    loaded.warnings.append(f"{shown(arg)}: skipped, no .txt or .md files in this folder")
+                    loaded.warnings.append(f"{shown(arg)}: skipped, no .txt, .md or .html files in this folder")
                 files.extend(found)
             elif path.exists():
                 files.append(path)
@@ -415,7 +459,12 @@ def expand(arguments: list[str], loaded: Loaded) -> list[Path]:
 
 
 def read_article(path: Path, source_id: str) -> Article:
-    """One file as an Article; raises Unusable with the reason to show."""
+    """One file as an Article; raises Unusable with the reason to show.
+
+    The format comes from the name (.html/.htm, .md/.markdown) or, for any other name, from
+    the content: a file that opens with a doctype or <html> is a saved web page.
+    """
+    suffix = path.suffix.lower()
     try:
         if path.is_symlink() and not path.exists():
             raise Unusable("broken or looping symlink")
@@ -423,10 +472,22 @@ def read_article(path: Path, source_id: str) -> Article:
             raise Unusable("not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
+            page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data))
+            if page and len(data) > MAX_BYTES:
+                data += fh.read(max(MAX_PAGE_BYTES - len(data), 0) + 1)
     except PermissionError:
         raise Unusable("permission denied") from None
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
+    if page:
+        return read_page(data, source_id, str(path))
+    if suffix in MARKDOWN_SUFFIXES:
+        return read_markdown(data, source_id, str(path))
+    return read_text(data, source_id, str(path))
+
+
+def read_text(data: bytes, source_id: str, where: str) -> Article:
+    """Plain text (at most MAX_BYTES of `data`, which may hold one byte more to show the cut)."""
     truncated, limit = len(data) > MAX_BYTES, ""
     decoded = decode(data[:MAX_BYTES])
     if not decoded.strip():
@@ -441,12 +502,128 @@ def read_article(path: Path, source_id: str) -> Article:
     raw = split_paragraphs(text)
     if len(raw) > MAX_PARAGRAPHS:
         raw, truncated, limit = raw[:MAX_PARAGRAPHS], True, f"the first {MAX_PARAGRAPHS:,} paragraphs"
-    article = _parse(source_id, str(path), raw)
+    article = _parse(source_id, where, raw)
     if not article.paragraphs:
         raise Unusable("no text")
     if truncated:
         raise Truncated(article, limit)
     return article
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 and limit % 1_000_000 == 0 else f"{limit:,} bytes"
+
+
+def _blocks_article(
+    source_id: str, where: str, blocks: list[tuple[str, bool]], stated: _Header, truncated: str
+) -> Article:
+    """An Article from a format's blocks: each block split like plain text, headings kept whole."""
+    raw: list[str] = []
+    headings: list[bool] = []
+    for text, heading in blocks:
+        text = clean(text)
+        pieces = _cap(" ".join(text.split())) if heading else split_paragraphs(text)
+        raw.extend(pieces)
+        headings.extend([heading] * len(pieces))
+    if stated.title and " ".join(clean(stated.title).split()) not in raw[:3]:
+        raw.insert(0, " ".join(clean(stated.title).split()))
+        headings.insert(0, True)
+    raw = [r for r in raw if r]
+    if len(raw) > MAX_PARAGRAPHS:
+        raw, headings, truncated = raw[:MAX_PARAGRAPHS], headings[:MAX_PARAGRAPHS], f"the first {MAX_PARAGRAPHS:,} paragraphs"
+    article = _parse(source_id, where, raw, headings, stated)
+    if not article.paragraphs:
+        raise Unusable("no text")
+    if truncated:
+        raise Truncated(article, truncated)
+    return article
+
+
+def _stated(title: str | None, date_text: str | None, byline: str | None, outlet: str | None) -> _Header:
+    """Metadata a format states, cleaned; a date only when it is a real calendar date."""
+
+    def tidy(value: str | None, limit: int = 300) -> str | None:
+        value = " ".join(clean(value).split()) if value else ""
+        return value[:limit] or None
+
+    iso = None
+    if date_text:
+        m = ISO_DATE_RE.search(date_text)
+        iso = m.group(0) if m and _valid_date(m.group(0)) else _stated_date(date_text[:60])
+    return _Header(tidy(title, 400), iso, tidy(byline, 200), tidy(outlet, 120))
+
+
+def read_markdown(data: bytes, source_id: str, where: str) -> Article:
+    """Markdown: structure stripped to text, headings as headlines, front matter as metadata."""
+    truncated = ""
+    if len(data) > MAX_BYTES:
+        data, truncated = data[:MAX_BYTES], f"the first {_size(MAX_BYTES)}"
+    decoded = decode(data)
+    if not decoded.strip():
+        raise Unusable("empty file")
+    text = clean(decoded)
+    if truncated:
+        text = _cut(text)
+    if not text.strip():
+        raise Unusable("no readable text (only control or invisible characters)")
+    md = mdtext.parse(text)
+    meta = md.meta
+    pick = lambda keys: next((meta[k] for k in keys if meta.get(k)), None)  # noqa: E731
+    title = pick(mdtext.TITLE_KEYS)
+    stated = _stated(mdtext.inline(title) if title else None, pick(mdtext.DATE_KEYS), pick(mdtext.AUTHOR_KEYS), pick(mdtext.SITE_KEYS))
+    if not md.blocks and not stated.title:
+        raise Unusable("no text")
+    return _blocks_article(source_id, where, md.blocks, stated, truncated)
+
+
+def read_page(data: bytes, source_id: str, where: str, charset: str | None = None, url: str | None = None) -> Article:
+    """A web page: trafilatura's article text and metadata; page chrome is left out."""
+    truncated = ""
+    if len(data) > MAX_PAGE_BYTES:
+        data, truncated = data[:MAX_PAGE_BYTES], f"the first {_size(MAX_PAGE_BYTES)}"
+    if not data.strip():
+        raise Unusable("empty file")
+    codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
+    if codec:
+        try:
+            decoded = data.decode(codec, errors="replace")
+        except LookupError:
+            decoded = decode(data)
+    else:
+        decoded = decode(data)
+    page = web.extract(clean(decoded), url)
+    if page is None or not page.blocks:
+        raise Unusable("no article text found in the page")
+    stated = _stated(page.title, page.date, page.author, page.site)
+    return _blocks_article(source_id, where, page.blocks, stated, truncated)
+
+
+def read_stdin(data: bytes) -> Article:
+    """One article from standard input: a web page, Markdown or plain text, told by content."""
+    if web.looks_like_html(data):
+        return read_page(data, "stdin", STDIN_PATH)
+    head = data[:20_000].decode("utf-8", "replace")
+    if mdtext.looks_like_markdown(head):
+        return read_markdown(data[: MAX_BYTES + 1], "stdin", STDIN_PATH)
+    return read_text(data[: MAX_BYTES + 1], "stdin", STDIN_PATH)
+
+
+def read_url(url: str, source_id: str, fetch: web.Fetcher | None = None) -> Article:
+    """A web address, fetched (or handed over by `fetch`) and read by its content type."""
+    try:
+        page = fetch(url) if fetch else web.fetch(url, MAX_PAGE_BYTES)
+    except web.FetchError as exc:
+        raise Unusable(str(exc)) from None
+    kind = page.content_type
+    if kind in ("text/html", "application/xhtml+xml") or (not kind or kind == "application/octet-stream") and web.looks_like_html(page.data):
+        return read_page(page.data, source_id, url, page.charset, page.url or url)
+    if kind in ("text/markdown", "text/x-markdown"):
+        return read_markdown(page.data[: MAX_BYTES + 1], source_id, url)
+    if kind == "text/plain" or not kind:
+        if web.looks_like_html(page.data):
+            return read_page(page.data, source_id, url, page.charset, page.url or url)
+        return read_text(page.data[: MAX_BYTES + 1], source_id, url)
+    raise Unusable(f"not a web page or text ({kind})")
 
 
 def _cut(text: str) -> str:
@@ -479,10 +656,38 @@ def source_id_of(path: Path, used: set[str]) -> str:
     return source_id
 
 
-def load(arguments: list[str] | None = None, progress: Progress | None = None) -> Loaded:
+def url_source_id(url: str, used: set[str]) -> str:
+    """A web page's id: the last part of its path without extension, else its host."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    name = unquote(segments[-1]) if segments else ""
+    name = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", name, flags=re.I)
+    return source_id_of(Path(name or parts.hostname or "page"), used)
+
+
+def read_stdin_bytes(limit: int | None = None) -> bytes:
+    """Standard input, at most `limit` bytes (default: one over the web page cap)."""
+    limit = MAX_PAGE_BYTES + 1 if limit is None else limit
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return bytes(stream.read(limit))
+    return (sys.stdin.read(limit) if sys.stdin else "").encode("utf-8", "surrogateescape")
+
+
+def load(
+    arguments: list[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    stdin: bytes | Callable[[], bytes] | None = None,
+    fetch: web.Fetcher | None = None,
+) -> Loaded:
     """Load every article named (or the bundled seeds); ids are file stems, made unique.
 
-    Nothing raises: a file that cannot be used becomes a one-line warning and the rest load.
+    `-` reads one article from standard input (or from `stdin`, bytes already read or a
+    function that reads them); `http(s)://` arguments are fetched (by `fetch`, when given).
+    Nothing raises: an input that cannot be used becomes a one-line warning and the rest load.
     """
     loaded = Loaded()
     paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
@@ -491,6 +696,9 @@ def load(arguments: list[str] | None = None, progress: Progress | None = None) -
     for n, path in enumerate(paths):
         if progress:
             progress("loading", n, len(paths))
+        if isinstance(path, str):
+            _load_other(path, loaded, used, seen, stdin, fetch)
+            continue
         try:
             st = path.stat()
             identity: tuple[int, int] | str = (st.st_dev, st.st_ino)
@@ -518,3 +726,44 @@ def load(arguments: list[str] | None = None, progress: Progress | None = None) -
         used.add(source_id)
         loaded.articles.append(article)
     return loaded
+
+
+def _load_other(
+    argument: str,
+    loaded: Loaded,
+    used: set[str],
+    seen: set[tuple[int, int] | str],
+    stdin: bytes | Callable[[], bytes] | None,
+    fetch: web.Fetcher | None,
+) -> None:
+    """`-` or a web address: loaded once, its failure a one-line warning like a file's."""
+    is_stdin = argument == STDIN
+    name = "standard input" if is_stdin else shown(argument)
+    identity = STDIN_PATH if is_stdin else f"url:{argument}"
+    if identity in seen:
+        again = "standard input is already read" if is_stdin else "the same address is already loaded"
+        loaded.warnings.append(f"{name}: skipped, {again}")
+        return
+    seen.add(identity)
+    try:
+        if is_stdin:
+            data = stdin() if callable(stdin) else stdin if stdin is not None else read_stdin_bytes()
+            article = replace(read_stdin(data), id=source_id_of(Path("stdin"), used))
+        else:
+            article = read_url(argument, url_source_id(argument, used), fetch)
+    except Truncated as exc:
+        article = exc.article
+        if is_stdin:
+            article = replace(article, id=source_id_of(Path("stdin"), used))
+        loaded.warnings.append(f"{name}: {exc}")
+    except Unusable as exc:
+        loaded.warnings.append(f"{name}: skipped, {exc}")
+        return
+    except (OSError, ValueError) as exc:
+        loaded.warnings.append(f"{name}: skipped, {shown(exc)}")
+        return
+    except Exception as exc:  # noqa: BLE001 - one odd input must not stop the others
+        loaded.warnings.append(f"{name}: skipped, could not be read ({type(exc).__name__})")
+        return
+    used.add(article.id)
+    loaded.articles.append(article)

@@ -1,0 +1,178 @@
+"""Figures: numbers, money and dates read from the text, matched to what other sources state
+for the same thing, and flagged where they disagree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyview.export import to_json
+from storyview.figures import agreement, find_figures, mentions
+from storyview.load import Loaded, parse_article
+from storyview.model import Settings
+from storyview.pipeline import story_from
+
+S000, S001, S003, S004 = "000_77808fc77837df52", "001_0b1f90e86e75de80", "003_c2008e17b072abf1", "004_dfaf2f3fb21cad14"
+
+
+def one(text: str):
+    [m] = mentions("x", 0, text)
+    return m
+
+
+def story(**texts: str):
+    return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+
+
+# ---------------------------------------------------------------- reading figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "low", "high", "exact"),
+    [
+        ("They hired 10,000 officers.", "10,000", "count", 10_000, 10_000, True),
+        ("They hired thousands of officers.", "thousands", "count", 2_000, 999_999, False),
+        ("They hired tens of thousands of officers.", "tens of thousands", "count", 20_000, 99_999, False),
+        ("They turned away more than 200 recruits.", "more than 200", "count", 200, 600, False),
+        ("It received $75 billion in funding.", "$75 billion", "money", 75e9, 75e9, True),
+        ("It cost 2.5 million dollars to build.", "2.5 million dollars", "money", 2.5e6, 2.5e6, True),
+        ("Turnout rose 12% this year.", "12%", "percent", 12, 12, True),
+        ("Turnout rose 12 percent this year.", "12 percent", "percent", 12, 12, True),
+        ("All five boroughs voted.", "five", "count", 5, 5, True),
+    ],
+)
+def test_quantities(text, figure, kind, low, high, exact) -> None:
+    m = one(text)
+    assert (m.text, m.kind, m.low, m.high, m.exact) == (figure, kind, low, high, exact)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("It happened on November 7, 2025, in Queens.", "November 7, 2025", "2025-11-07"),
+        ("It happened on Nov. 7, 2025, in Queens.", "Nov. 7, 2025", "2025-11-07"),
+        ("It happened on 7 November 2025 in Queens.", "7 November 2025", "2025-11-07"),
+        ("He takes office in January 2026 as mayor.", "January 2026", "2026-01"),
+        ("The clip is from 2023, he said.", "2023", "2023"),
+        ("ICE posted the ad on Thursday afternoon.", "Thursday", "thursday"),
+        ("He apologized in August, reporters said.", "August", "--08"),
+    ],
+)
+def test_dates(text, figure, value) -> None:
+    m = one(text)
+    assert (m.text, m.kind, m.value) == (figure, "date", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Windows 8 shipped late.", "The COVID-19 rules ended.", "We meet at 9 a.m. sharp.", "Call 555-0100 now.",
+    "Officers may soon leave.", "They march on.", "Updated 03:05 EDT.",
+])
+def test_not_figures(text) -> None:
+    assert mentions("x", 0, text) == []
+
+
+def test_agreement_rules() -> None:
+    ten_k, thousands, other = one("hire 10,000 officers"), one("hire thousands of officers"), one("hire 5,000 officers")
+    assert agreement(ten_k, ten_k) == "agree"
+    assert agreement(ten_k, thousands) == "imprecise"
+    assert agreement(ten_k, other) == "conflict"
+    assert agreement(one("about 150 miles"), one("150 miles")) == "agree"  # rounding is not disagreeing
+    assert agreement(one("more than 200 recruits"), one("thousands of recruits")) == "conflict"
+    assert agreement(one("on Thursday"), one("on Friday")) == "conflict"
+    assert agreement(one("on November 7, 2025"), one("on Friday")) == "imprecise"  # it was a Friday
+    assert agreement(one("on November 7, 2025"), one("on Thursday")) == "conflict"
+    assert agreement(one("in January 2026"), one("in January")) == "imprecise"
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+def test_seed_hiring_figure_disagrees(seed_story) -> None:
+    f = next(f for f in find_figures(seed_story) if any(m.text == "10,000" and m.source == S003 for m in f.mentions))
+    by = {m.source: m.text for m in f.mentions}
+    assert by[S003] == "10,000" and by[S004] == "thousands" and by[S001] == "thousands" and by[S000] == "10,000"
+    assert f.disagree and f.status == "imprecise" and f.kind == "count"
+
+
+def test_seed_day_of_the_post_conflicts(seed_story) -> None:
+    f = next(f for f in find_figures(seed_story) if f.kind == "date")
+    assert {(m.source, m.text) for m in f.mentions} == {(S003, "Thursday"), (S004, "Friday")}
+    assert f.status == "conflict"
+
+
+def test_seed_figures_not_about_the_same_thing_stay_apart(seed_story) -> None:
+    figures = find_figures(seed_story)
+    together = [{m.text for m in f.mentions} for f in figures]
+    assert not any({"10,000", "more than 200"} <= t for t in together)
+    assert not any("$75 billion" in t for t in together)  # no other source puts a sum on it
+
+
+def test_figures_in_the_json(seed_story) -> None:
+    data = json.loads(to_json(seed_story))
+    assert data["figures"]
+    for f in data["figures"]:
+        assert set(f) == {"id", "about", "kind", "status", "disagree", "sources", "mentions"}
+        assert f["disagree"] == (f["status"] != "agree") and len(f["mentions"]) >= 2
+        for m in f["mentions"]:
+            src = next(s for s in data["sources"] if s["id"] == m["source"])
+            assert src["paragraphs"][m["paragraph"]]["text"][m["start"]:m["end"]] == m["text"]
+
+
+# ---------------------------------------------------------------- hand-made, other wording
+
+FIRE_A = """Wildfire Destroys Homes Near Riverton
+
+A wildfire destroyed 40 homes near Riverton on Saturday, county officials said, and forced about 2,000 residents to leave.
+
+The blaze started in dry brush along Highway 9 and spread quickly in strong winds, according to the fire department.
+
+Damage is estimated at $12 million, and the state has promised emergency aid to the families who lost their homes.
+
+Investigators have not yet said what caused the fire."""
+FIRE_B = """Riverton fire leaves families homeless
+
+Fire crews battled the Riverton wildfire through the weekend after it burned dozens of houses on Sunday.
+
+Roughly 2,000 people were evacuated from the area, county officials told reporters.
+
+Officials put the damage at $15 million. The governor pledged state aid for families who lost houses.
+
+The cause of the blaze remains under investigation."""
+FIRE_C = """Blaze near Riverton
+
+The wildfire that swept through the hills near Riverton destroyed 40 homes, according to county officials.
+
+More than 1,500 residents had to evacuate as strong winds pushed the flames toward town.
+
+Damage could reach $12 million, officials estimated."""
+
+
+def test_hand_made_fire_story() -> None:
+    figures = find_figures(story(a=FIRE_A, b=FIRE_B, c=FIRE_C))
+    by_text = {frozenset((m.source, m.text) for m in f.mentions): f for f in figures}
+    homes = by_text[frozenset({("a", "40"), ("b", "dozens"), ("c", "40")})]
+    assert homes.status == "imprecise" and homes.disagree
+    damage = by_text[frozenset({("a", "$12 million"), ("b", "$15 million"), ("c", "$12 million")})]
+    assert damage.status == "conflict" and damage.kind == "money"
+    day = by_text[frozenset({("a", "Saturday"), ("b", "Sunday")})]
+    assert day.status == "conflict"
+    people = by_text[frozenset({("a", "about 2,000"), ("b", "Roughly 2,000"), ("c", "More than 1,500")})]
+    assert people.status == "imprecise"
+    # Highway 9 is a name, the two figures of one sentence are two things.
+    assert all(len({m.source for m in f.mentions}) == len(f.mentions) for f in figures)
+    assert [f.status for f in figures] == sorted((f.status for f in figures), key=["conflict", "imprecise", "agree"].index)
+
+
+def test_same_value_same_thing_agrees() -> None:
+    figures = find_figures(story(
+        a="The city council approved a transit budget of $12 million on Tuesday after a long debate.",
+        b="On Tuesday the council passed a $12 million transit budget, which buys electric buses.",
+    ))
+    assert len(figures) == 2
+    assert {f.status for f in figures} == {"agree"}
+    assert {f.kind for f in figures} == {"money", "date"}
+
+
+def test_one_source_alone_has_no_figures_to_compare() -> None:
+    assert find_figures(story(a="The council approved $12 million on Tuesday.")) == ()

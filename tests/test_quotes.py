@@ -1,0 +1,139 @@
+"""Quoted passages: found between every kind of quotation mark, matched across sources, and
+each version judged word for word or altered — on the seeds and on hand-made cases."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyview.export import to_json
+from storyview.load import Loaded, parse_article
+from storyview.model import Settings
+from storyview.pipeline import story_from
+from storyview.quotes import find_quotes, spans
+
+S000, S001, S002, S003, S004 = (
+    "000_77808fc77837df52", "001_0b1f90e86e75de80", "002_3f96bba07d36c5b1", "003_c2008e17b072abf1", "004_dfaf2f3fb21cad14",
+)
+
+
+def story(*texts: str):
+    articles = [parse_article(chr(ord("a") + n), f"{chr(ord('a') + n)}.txt", t) for n, t in enumerate(texts)]
+    return story_from(Loaded(articles=articles), Settings())
+
+
+def quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in spans(text)]
+
+
+# ---------------------------------------------------------------- finding quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will win” and left.", ["we will win"]),
+        ('He said "we will win," and left.', ["we will win"]),
+        ("Elle a dit « nous gagnerons » hier.", ["nous gagnerons"]),
+        ("Er sagte „wir gewinnen“ gestern.", ["wir gewinnen"]),
+        ("She called it ‘a disaster’ on Monday.", ["a disaster"]),
+        ("The officers’ union doesn’t agree, it’s said.", []),
+        ("“It was a long night,” she said. “We are tired.”", ["It was a long night", "We are tired"]),
+        ("“A quote that runs on into the next paragraph", ["A quote that runs on into the next paragraph"]),
+        ("A 12\" pipe burst.", []),
+    ],
+)
+def test_quotation_marks(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+def test_seed_quote_carried_by_three_sources_one_altered(seed_story) -> None:
+    q = next(q for q in find_quotes(seed_story) if "join an agency that respects you" in q.text.lower()
+             or "an agency that respects you" == q.text)
+    assert set(q.sources) == {S000, S001, S003}
+    by = {v.source: v for v in q.versions}
+    assert by[S000].verbatim and by[S001].verbatim
+    assert by[S001].status == "partial"  # “an agency that respects you”: less, word for word
+    assert by[S003].status in ("altered", "longer") and not by[S003].verbatim
+    assert "NYPD OFFICERS" in " ".join(e.version for e in by[S003].edits)
+    assert q.altered
+
+
+def test_seed_quote_two_sources_word_for_word(seed_story) -> None:
+    q = next(q for q in find_quotes(seed_story) if q.text.startswith("work for a President"))
+    assert set(q.sources) == {S002, S004}
+    assert all(v.status == "exact" for v in q.versions) and not q.altered
+
+
+def test_single_source_quotes_are_listed_too(seed_story) -> None:
+    texts = {q.text: q.sources for q in find_quotes(seed_story)}
+    assert texts["They have killers in New York, we want to get them out"] == (S003,)
+    # A one-word scare quote counts only when several sources carry it.
+    assert texts["communist"] == (S000, S001)
+    assert "racist" not in texts
+
+
+def test_quotes_in_the_json(seed_story) -> None:
+    data = json.loads(to_json(seed_story))
+    assert data["quotes"], "quotes missing from the export"
+    for q in data["quotes"]:
+        assert set(q) == {"id", "text", "sources", "altered", "versions"}
+        assert sum(v["reference"] for v in q["versions"]) == 1
+        for v in q["versions"]:
+            assert set(v) == {"source", "paragraph", "start", "end", "text", "reference", "status", "verbatim", "edits"}
+            src = next(s for s in data["sources"] if s["id"] == v["source"])
+            assert src["paragraphs"][v["paragraph"]]["text"][v["start"]:v["end"]] == v["text"]
+            assert v["status"] in ("exact", "partial", "longer", "altered")
+
+
+# ---------------------------------------------------------------- hand-made, other wording
+
+
+def test_altered_wording_names_the_words_that_differ() -> None:
+    s = story(
+        "The mayor said “we will rebuild the bridge before winter comes” at the briefing on Monday.",
+        "“We will rebuild the old bridge before the winter,” Mayor Lee told reporters after the briefing.",
+        "Lee promised to “rebuild the bridge” soon, though engineers doubt the timeline.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert set(q.sources) == {"a", "b", "c"}
+    by = {v.source: v for v in q.versions}
+    assert q.reference.source == "a" and by["a"].status == "exact"
+    assert by["c"].status == "partial" and by["c"].verbatim
+    assert by["b"].status == "altered" and not by["b"].verbatim
+    added = {e.version for e in by["b"].edits if not e.reference}
+    assert {"old", "the"} <= added
+
+
+def test_a_changed_word_is_a_replacement() -> None:
+    s = story(
+        "The chief said “the department has never been stronger” on Friday.",
+        "On Friday the chief insisted that “the department has never been better”.",
+        "“The department has never been stronger,” the chief told the council on Friday.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    by = {v.source: v for v in q.versions}
+    assert by["a"].verbatim and by["c"].verbatim  # the wording two of three carry
+    assert by["b"].status == "altered"
+    assert [(e.reference, e.version) for e in by["b"].edits] == [("stronger", "better")]
+
+
+def test_unrelated_quotes_stay_apart() -> None:
+    s = story(
+        "The senator said “this bill protects families” before the vote.",
+        "Critics called it “a gift to insurers” after the vote.",
+    )
+    assert sorted(len(q.sources) for q in find_quotes(s)) == [1, 1]
+
+
+def test_same_words_without_case_or_punctuation_are_exact() -> None:
+    s = story(
+        "He said: “WE ARE NOT LEAVING, not now.”",
+        "“We are not leaving — not now,” he said.",
+    )
+    [q] = find_quotes(s)
+    assert {v.status for v in q.versions} == {"exact"}

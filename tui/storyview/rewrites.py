@@ -1,0 +1,228 @@
+"""Rewrites: how much of one source follows another in order and wording.
+
+For each pair of sources, the paragraphs the aligner grouped together are pairs of matches;
+the longest chain of matches that keeps both sources' order is how far one *follows* the other.
+For each side:
+
+- ``follows``: the share of its body words (by paragraph) on that chain, 0..1;
+- ``wording``: over the chain, the share of its content words the matched paragraphs of the
+  other source use too, 0..1 (1 is a copy; a close paraphrase keeps about half).
+
+The verdict: ``copy`` when one side follows the other almost entirely in nearly the same words,
+``rewrite`` when it follows it paragraph by paragraph (most of it, in order, over at least three
+paragraphs, keeping much of its wording), ``partial`` when half of one side does over four paragraphs or more, and
+``independent`` otherwise (two reports of one story always share a few parts in order). Which side is the
+rewrite: the one that follows more; at a tie the later date, else the one whose words the other
+has more of (a rewrite drops details, it rarely adds them), else the one with less text of its
+own in the story, else the shorter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+from storyview.model import Article, Member, Story
+from storyview.segment import words
+
+Verdict = Literal["copy", "rewrite", "partial", "independent"]
+VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "partial", "independent")
+
+REWRITE_FOLLOWS = 0.7  # share of the rewrite's words that follow the other in order
+REWRITE_ORIGINAL = 0.4  # share of the original the rewrite covers
+REWRITE_PARAGRAPHS = 3
+REWRITE_WORDING = 0.4  # a rewrite keeps much of the other's wording, not only its order
+COPY_WORDING = 0.9
+# Two reports of one story share some parts in order; following half of one over four
+# paragraphs or more is more than that.
+PARTIAL_FOLLOWS = 0.5
+PARTIAL_PARAGRAPHS = 4
+
+
+@dataclass(frozen=True)
+class Side:
+    """One source of a pair: how much of it follows the other."""
+
+    source: str
+    follows: float
+    wording: float
+    paragraphs: int  # its body paragraphs on the chain
+    total: int  # its body paragraphs
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two sources compared; `rewrite` and `original` are set for a copy or a rewrite."""
+
+    a: Side
+    b: Side
+    chain: tuple[tuple[Member, Member], ...]
+    verdict: Verdict
+    rewrite: str | None = None
+    original: str | None = None
+    basis: str | None = None  # why that side is taken for the rewrite
+
+    @property
+    def sources(self) -> tuple[str, str]:
+        return (self.a.source, self.b.source)
+
+    def side(self, source: str) -> Side:
+        return self.a if self.a.source == source else self.b
+
+    @property
+    def summary(self) -> str:
+        """One line a reader can take in: who follows whom, how."""
+        if self.verdict in ("copy", "rewrite") and self.rewrite and self.original:
+            r = self.side(self.rewrite)
+            what = "a copy" if self.verdict == "copy" else "a paragraph-by-paragraph rewrite"
+            return (f"{self.rewrite} reads as {what} of {self.original}: {r.follows:.0%} of it follows "
+                    f"{self.original} in order, {r.wording:.0%} in the same words")
+        if self.verdict == "partial":
+            top = max((self.a, self.b), key=lambda s: s.follows)
+            other = self.b if top is self.a else self.a
+            return f"{top.source} follows {other.source} in part: {top.follows:.0%} of it, in order"
+        return f"{self.a.source} and {self.b.source} tell the story independently"
+
+
+def _stems(text: str) -> set[str]:
+    return {t.stem for t in words(text) if t.content}
+
+
+def _chain(pairs: Sequence[tuple[int, int]], weight: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The heaviest chain of (i, j) matches increasing in both (a paragraph split in two on one
+    side may match twice: equal on one coordinate, increasing on the other)."""
+    items = sorted(set(pairs))
+    best: list[float] = []
+    back: list[int] = []
+    for x, (i, j) in enumerate(items):
+        best.append(weight[(i, j)])
+        back.append(-1)
+        for y in range(x):
+            pi, pj = items[y]
+            if pi <= i and pj <= j and (pi, pj) != (i, j) and best[y] + weight[(i, j)] > best[x]:
+                best[x] = best[y] + weight[(i, j)]
+                back[x] = y
+    if not items:
+        return []
+    x = max(range(len(items)), key=best.__getitem__)
+    out = []
+    while x >= 0:
+        out.append(items[x])
+        x = back[x]
+    return out[::-1]
+
+
+def _unique_share(story: Story, article: Article) -> float:
+    """Characters marked unique over all body characters of an article."""
+    total = marked = 0
+    for p in article.body:
+        total += len(p.text)
+        marked += sum(b - a for a, b in story.unique(Member(article.id, p.index)))
+    return marked / total if total else 0.0
+
+
+def _sizes(article: Article) -> dict[int, int]:
+    return {p.index: len(p.text.split()) for p in article.body}
+
+
+def compare(
+    story: Story, a: Article, b: Article, matches: Sequence[tuple[int, int]],
+    sizes: dict[str, dict[int, int]] | None = None,
+) -> Pair:
+    """`matches`: (paragraph of a, paragraph of b) the aligner grouped together."""
+    body_a = {p.index: p for p in a.body}
+    body_b = {p.index: p for p in b.body}
+    size_a = sizes[a.id] if sizes else _sizes(a)
+    size_b = sizes[b.id] if sizes else _sizes(b)
+    weight = {(i, j): float(size_a[i] + size_b[j]) for i, j in matches}
+    chain = _chain(matches, weight)
+    on_a = sorted({i for i, _ in chain})
+    on_b = sorted({j for _, j in chain})
+
+    def wording(own: dict[int, set[str]], other: dict[int, set[str]], links: dict[int, set[int]]) -> float:
+        kept = total = 0
+        for i, stems in own.items():
+            theirs = set().union(*(other[j] for j in links[i]))
+            kept += len(stems & theirs)
+            total += len(stems)
+        return kept / total if total else 0.0
+
+    stems_a = {i: _stems(body_a[i].text) for i in on_a}
+    stems_b = {j: _stems(body_b[j].text) for j in on_b}
+    links_a: dict[int, set[int]] = defaultdict(set)
+    links_b: dict[int, set[int]] = defaultdict(set)
+    for i, j in chain:
+        links_a[i].add(j)
+        links_b[j].add(i)
+    side_a = Side(a.id, sum(size_a[i] for i in on_a) / max(sum(size_a.values()), 1),
+                  wording(stems_a, stems_b, links_a), len(on_a), len(body_a))
+    side_b = Side(b.id, sum(size_b[j] for j in on_b) / max(sum(size_b.values()), 1),
+                  wording(stems_b, stems_a, links_b), len(on_b), len(body_b))
+    members = tuple((Member(a.id, i), Member(b.id, j)) for i, j in chain)
+    # The likely rewrite: the side that follows more; at a tie the evidence below decides.
+    first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
+    basis = "follows more of the other"
+    if first.follows - second.follows < 0.1:
+        first, second, basis = _which(story, side_a, side_b)
+    verdict = _verdict(first, second, len(chain))
+    if verdict in ("copy", "rewrite"):
+        return Pair(side_a, side_b, members, verdict, first.source, second.source, basis)
+    return Pair(side_a, side_b, members, verdict)
+
+
+def _which(story: Story, x: Side, y: Side) -> tuple[Side, Side, str]:
+    """At a tie: the later date is the rewrite; else the one whose words the other has more of
+    (a rewrite drops details, it rarely adds them); else the one with less text only it has in
+    the whole story; else the shorter."""
+    ax, ay = story.article(x.source), story.article(y.source)
+    if ax.date and ay.date and ax.date != ay.date:
+        return (x, y, "dated later") if ax.date > ay.date else (y, x, "dated later")
+    if abs(x.wording - y.wording) >= 0.05:
+        basis = "more of its words are in the other"
+        return (x, y, basis) if x.wording > y.wording else (y, x, basis)
+    ux, uy = _unique_share(story, ax), _unique_share(story, ay)
+    if abs(ux - uy) >= 0.02:
+        return (x, y, "has less text of its own") if ux < uy else (y, x, "has less text of its own")
+    lx = sum(len(p.text) for p in ax.body)
+    ly = sum(len(p.text) for p in ay.body)
+    return (x, y, "is shorter") if lx <= ly else (y, x, "is shorter")
+
+
+def _verdict(rewrite: Side, original: Side, chain: int) -> Verdict:
+    if (
+        rewrite.follows >= REWRITE_FOLLOWS
+        and original.follows >= REWRITE_ORIGINAL
+        and rewrite.wording >= REWRITE_WORDING
+        and chain >= max(2, min(REWRITE_PARAGRAPHS, rewrite.total, original.total))
+    ):
+        return "copy" if rewrite.wording >= COPY_WORDING and original.wording >= COPY_WORDING else "rewrite"
+    if max(rewrite.follows, original.follows) >= PARTIAL_FOLLOWS and chain >= PARTIAL_PARAGRAPHS:
+        return "partial"
+    return "independent"
+
+
+# Up to this many sources every pair is listed; beyond, only pairs that share a group (the
+# others are independent by construction, and their number grows with the square).
+ALL_PAIRS = 30
+
+
+def find_rewrites(story: Story) -> tuple[Pair, ...]:
+    """Every pair of sources compared, in source order (in a story of more than ALL_PAIRS
+    sources, the pairs that share at least one group)."""
+    matches: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for group in story.groups:
+        for x, m in enumerate(group.members):
+            for n in group.members[x + 1:]:
+                if m.source != n.source:
+                    matches[(m.source, n.source)].append((m.paragraph, n.paragraph))
+                    matches[(n.source, m.source)].append((n.paragraph, m.paragraph))
+    sizes = {a.id: _sizes(a) for a in story.articles}
+    everyone = len(story.articles) <= ALL_PAIRS
+    return tuple(
+        compare(story, a, b, matches.get((a.id, b.id), []), sizes)
+        for a, b in combinations(story.articles, 2)
+        if everyone or (a.id, b.id) in matches
+    )
