@@ -13,8 +13,7 @@ import asyncio
 from pathlib import Path
 
 from storyview.app import StoryviewApp
-from storyview.model import Settings
-from storyview.pipeline import build_story
+from storyview.model import Progress, Settings
 
 # name -> (size, theme, keys)
 SHOTS: dict[str, tuple[tuple[int, int], str, list[str]]] = {
@@ -31,7 +30,12 @@ SHOTS: dict[str, tuple[tuple[int, int], str, list[str]]] = {
 
 
 async def shoot(size: tuple[int, int], theme: str, keys: list[str]) -> str:
-    app = StoryviewApp(build=lambda settings: build_story(None, settings), settings=Settings())
+    def build(settings: Settings, progress: Progress | None = None):  # type: ignore[no-untyped-def]
+        from storyview.pipeline import build_story
+
+        return build_story(None, settings, progress)
+
+    app = StoryviewApp(build=build, settings=Settings())
     async with app.run_test(size=size) as pilot:
         app.theme = theme
         while app.story is None:

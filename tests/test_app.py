@@ -385,9 +385,16 @@ async def test_command_palette_offers_every_action_by_name() -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"coverage")
-        await pilot.pause(0.3)
+        for _ in range(100):  # the palette searches in the background
+            if app.screen.query("CommandList Option") or app.screen.query("OptionList"):
+                await pilot.pause()
+                break
+            await pilot.pause(0.02)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        for _ in range(100):
+            if isinstance(app.screen, CoverageScreen):
+                break
+            await pilot.pause(0.02)
         assert isinstance(app.screen, CoverageScreen)
 
 

@@ -24,7 +24,7 @@ from test_app_stories import (
     tiny_story,
     wide_story,
 )
-from textual.widgets import LoadingIndicator
+from storyview.widgets.progress import BuildProgressView
 
 EVERY_KEY = ["j", "k", "G", "g", "pagedown", "pageup", "l", "h", "tab", "n", "N", "1", "x", "0", "b", "s", "b", "s"]
 
@@ -117,7 +117,7 @@ async def test_warnings_become_notifications_once() -> None:
         assert messages.count("c_003: no date found") == 1
 
 
-async def test_loading_indicator_until_the_story_arrives() -> None:
+async def test_progress_view_until_the_story_arrives() -> None:
     gate = threading.Event()
 
     def slow_build(settings: Settings) -> Story:
@@ -128,11 +128,11 @@ async def test_loading_indicator_until_the_story_arrives() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
         screen = app.main
-        assert screen.query(LoadingIndicator) and not screen.grid.display
-        assert "Aligning" in status_text(app)
+        assert screen.query(BuildProgressView) and screen.grid.has_class("-loading")
+        assert "Building the story" in status_text(app)
         gate.set()
         await ready(pilot)
-        assert not screen.query(LoadingIndicator) and screen.grid.display
+        assert not screen.query(BuildProgressView) and not screen.grid.has_class("-loading")
 
 
 async def test_keys_work_while_a_rebuild_runs_in_the_background() -> None:
@@ -166,7 +166,10 @@ async def test_a_failed_build_is_reported_and_the_app_lives_on() -> None:
     app = StoryviewApp(build=broken)
     messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        for _ in range(100):
+            if app.main.query("#failure"):
+                break
+            await pilot.pause(0.02)
         assert any("no readable articles" in m for m in messages)
         assert app.main.query("#failure")
         await pilot.press(*EVERY_KEY)
@@ -177,7 +180,7 @@ async def test_no_sources_at_all() -> None:
     app = StoryviewApp.from_story(empty_story())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        assert "No sources to show." in grid_text(app)
+        assert "No usable sources: nothing to compare." in grid_text(app)
         await pilot.press(*EVERY_KEY, "r", "enter", "c")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) or app.screen.is_modal is False

@@ -9,8 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_app_stories import ready, seeds_app
+from storyview.app import StoryviewApp
+from test_app_progress import SlowBuild
+from test_app_stories import ready, seeds_app, wide_story
 from textual.pilot import Pilot
+from textual.widgets import ProgressBar
 
 VIEWS: dict[str, list[str]] = {
     "main": [],
@@ -42,3 +45,24 @@ def test_light_theme(snap_compare: Any) -> None:
         await ready(pilot)
 
     assert snap_compare(seeds_app(), press=["j", "j", "j", "l"], terminal_size=(120, 40), run_before=light)
+
+
+def test_progress_while_the_story_is_built(snap_compare: Any) -> None:
+    """The first screen: the stage, done/total and a bar, while the engine works."""
+    app = StoryviewApp(build=SlowBuild(steps=10, hold_at=("aligning", 3)))
+
+    async def held(pilot: Pilot[Any]) -> None:
+        for _ in range(250):
+            bars = pilot.app.query(ProgressBar)
+            if bars and bars.first().progress == 3:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=held)
+
+
+def test_coverage_of_many_sources(snap_compare: Any) -> None:
+    """Sixty sources: a window of columns around the focused one, which l moves."""
+    app = StoryviewApp.from_story(wide_story(sources=60, groups=12))
+    assert snap_compare(app, press=["c", *"l" * 30, "j"], terminal_size=(100, 24), run_before=ready)

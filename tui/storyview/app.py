@@ -6,6 +6,8 @@ makes a new Story in the background while the old one stays on screen and usable
 
 from __future__ import annotations
 
+import gc
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
@@ -16,6 +18,8 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import get_current_worker
 
 from storyview.messages import BuildFailed, StoryBuilt
 from storyview.model import Settings, Story
@@ -25,7 +29,45 @@ THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
 THRESHOLD_MAX = 0.95
 
-Build = Callable[[Settings], Story]
+PROGRESS_INTERVAL = 0.05
+"""Seconds between two looks at a running build's progress."""
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total), called by the engine from the worker thread."""
+Build = Callable[..., Story]
+"""build(settings) or build(settings, progress) -> Story."""
+
+
+class BuildReport:
+    """The latest progress(stage, done, total) of one build, written by its thread, read by a timer.
+
+    Polling a value instead of posting a message per call: the engine may report thousands of
+    steps a second, the screen needs twenty, and the last report is never lost.
+    """
+
+    def __init__(self) -> None:
+        self.latest: tuple[str, int, int] | None = None
+        self.shown: tuple[str, int, int] | None = None
+
+
+class BuildCancelled(BaseException):
+    """Raised by the progress callback once the build's worker is cancelled (quit, newer build).
+
+    A BaseException, so that an engine step catching `Exception` (to warn about one bad file,
+    say) does not swallow it: the build must stop, not carry on without its progress.
+    """
+
+
+def takes_progress(build: Build) -> bool:
+    """Whether `build` accepts a progress callback as its second argument."""
+    try:
+        parameters = list(inspect.signature(build).parameters.values())
+    except (TypeError, ValueError):  # a builtin or C callable: call it the plain way
+        return False
+    if any(p.kind is p.VAR_POSITIONAL for p in parameters):
+        return True
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(positional) >= 2
 
 
 class StoryviewApp(App[None]):
@@ -35,7 +77,7 @@ class StoryviewApp(App[None]):
     TITLE = "storyview"
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
-        Binding("q", "quit", "Quit", tooltip="Quit storyview"),
+        Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
     ]
 
     def __init__(self, build: Build, settings: Settings = Settings()) -> None:
@@ -48,11 +90,19 @@ class StoryviewApp(App[None]):
         """Settings of a rebuild under way, if any."""
         self._generation = 0
         self._warned: set[str] = set()
+        self.narrow_reading = False
+        self._froze = False
+        """Whether this app has frozen the garbage collector's view of a Story (see _settle_memory)."""
+        """Reading mode at a comfortable measure (w toggles it) rather than the full width."""
+        self._report: BuildReport | None = None
+        """What the current build last reported."""
+        self._poll: Timer | None = None
+        """Shows the current build's progress while one runs."""
 
     @classmethod
     def from_story(cls, story: Story) -> StoryviewApp:
         """An app showing a ready Story; a threshold change re-labels it (for tests and demos)."""
-        return cls(build=lambda settings: replace(story, settings=settings), settings=story.settings)
+        return cls(build=lambda settings, progress=None: replace(story, settings=settings), settings=story.settings)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -72,36 +122,92 @@ class StoryviewApp(App[None]):
 
     def _start_build(self, settings: Settings) -> None:
         self._generation += 1
-        self._build(settings, self._generation)
+        report = BuildReport()
+        self._report = report
+        self._build(settings, self._generation, report)
+        if self._poll is None:
+            self._poll = self.set_interval(PROGRESS_INTERVAL, self._show_progress, name="build progress")
 
     @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _build(self, settings: Settings, generation: int) -> None:
-        """Run the (CPU-bound) pipeline off the event loop; report back by message."""
+    def _build(self, settings: Settings, generation: int, report: BuildReport) -> None:
+        """Run the (CPU-bound) pipeline off the event loop; the Story (or the error) comes back by message.
+
+        The engine calls `progress` as it goes; once this worker is cancelled (the app quits, or
+        a newer build replaces this one) the next call raises, so the thread ends promptly
+        instead of holding the process open until the whole build is done.
+        """
+        worker = get_current_worker()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise BuildCancelled
+            report.latest = (stage, done, total)  # one assignment: the UI reads it whole
+
         try:
-            story = self.build(settings)
+            story = self.build(settings, progress) if takes_progress(self.build) else self.build(settings)
+        except BuildCancelled:
+            return
         except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
-            self.post_message(BuildFailed(f"{type(error).__name__}: {error}", settings, generation))
+            if not worker.is_cancelled:
+                self.post_message(BuildFailed(f"{type(error).__name__}: {error}", settings, generation))
         else:
             self.post_message(StoryBuilt(story, settings, generation))
 
+    def _show_progress(self) -> None:
+        """Timer: show the current build's latest report, if it changed since the last tick."""
+        report = self._report
+        if report is not None and report.latest is not None and report.latest != report.shown:
+            report.shown = report.latest
+            self.main.show_progress(*report.shown)
+
+    def _build_ended(self) -> None:
+        self._report = None
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+
     @on(StoryBuilt)
     def _story_built(self, message: StoryBuilt) -> None:
+        """Show the new Story; then take what is alive now out of the cyclic garbage collector.
+
+        A Story of hundreds of articles is hundreds of thousands of objects that live as long as
+        it is shown; a full collection scanning them all paused a key press by 30-120 ms
+        (benchmarks/bench_keys.py). The engine leaves no cyclic garbage behind, and the Story
+        has no cycles, so reference counting still frees it when a rebuild replaces it.
+        """
         if message.generation != self._generation:
             return  # a newer build was asked for since
+        self._build_ended()
         self.story = message.story
         self.settings = message.settings
         self.pending = None
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
+        self.call_after_refresh(self._settle_memory)
         for warning in message.story.warnings:
             if warning not in self._warned:
                 self._warned.add(warning)
                 self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
 
+    def _settle_memory(self) -> None:
+        """Freeze what is alive (see _story_built); after a rebuild, first let the collector free
+        what the last freeze kept that is garbage now (evicted caches, the old Story's rows)."""
+        if self._froze:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+        self._froze = True
+
+    def on_unmount(self) -> None:
+        if self._froze:  # what this app froze goes back to the collector (tests run many apps)
+            gc.unfreeze()
+            self._froze = False
+
     @on(BuildFailed)
     def _build_failed(self, message: BuildFailed) -> None:
         if message.generation != self._generation:
             return
+        self._build_ended()
         self.pending = None
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_failure(message.error)

@@ -1,4 +1,7 @@
-"""The coverage matrix screen: which source tells which part of the story; enter jumps there."""
+"""The coverage matrix screen: which source tells which part of the story; enter jumps there.
+
+Dismisses with (group row, focused source) so the main view can go to both, or None.
+"""
 
 from __future__ import annotations
 
@@ -12,32 +15,37 @@ from storyview.widgets.coverage import CoverageView
 from storyview.widgets.rows import StoryIndex
 
 GROUPS = Binding.Group("group")
+SOURCES = Binding.Group("source")
 LEGEND_UP_TO = 12
 """Sources named in the legend; past that the numbers match the main view's headers."""
 
 
-class CoverageScreen(Screen[int | None]):
-    """Groups × sources; dismisses with the chosen row (enter) or None (escape)."""
+class CoverageScreen(Screen[tuple[int, str | None] | None]):
+    """Groups × sources; dismisses with the chosen row and source (enter) or None (escape)."""
 
     BINDINGS = [
         Binding("enter", "choose", "Go to group", tooltip="Close the matrix and move the grid to this group"),
         Binding("escape,c", "back", "Back", tooltip="Close the matrix, staying where you were"),
         Binding("j,down", "move(1)", "Next group", group=GROUPS, tooltip="Next group"),
         Binding("k,up", "move(-1)", "Previous group", group=GROUPS, tooltip="Previous group"),
+        Binding("h,left", "source(-1)", "Previous source", group=SOURCES,
+                tooltip="Focus the source column to the left (the columns slide when they do not all fit)"),
+        Binding("l,right", "source(1)", "Next source", group=SOURCES, tooltip="Focus the source column to the right"),
         Binding("g,home", "first", "First group", show=False, tooltip="First group"),
         Binding("G,end", "last", "Last group", show=False, tooltip="Last group"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Scroll down a page"),
         Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Scroll up a page"),
     ]
 
-    def __init__(self, index: StoryIndex, cursor: int, hidden: set[str]) -> None:
+    def __init__(self, index: StoryIndex, cursor: int, hidden: set[str], focused: str | None = None) -> None:
         super().__init__()
         self.index = index
-        self.view = CoverageView(index, cursor, hidden, id="coverage")
+        self.view = CoverageView(index, cursor, hidden, focused, id="coverage")
 
     def compose(self) -> ComposeResult:
         yield Static(self._legend(), id="coverage-legend")
         yield self.view
+        yield Static(id="coverage-status")
         yield Footer(show_command_palette=False)
 
     def _legend(self) -> Text:
@@ -54,9 +62,37 @@ class CoverageScreen(Screen[int | None]):
     def on_mount(self) -> None:
         self.view.focus()
         self.call_after_refresh(self.view.scroll_to_row, self.view.cursor)
+        self.call_after_refresh(self._status)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._status)  # the window of columns may have changed
+
+    def _status(self) -> None:
+        """The focused source, how much of the story it tells, and which columns are on screen."""
+        view, articles = self.view, self.index.articles
+        source = view.focused
+        if source is None:
+            self.query_one("#coverage-status", Static).update("No sources.")
+            return
+        article = self.index.by_id[source]
+        covered = sum(1 for row in self.index.group_rows if source in row.cells)
+        shown = view.window()
+        line = Text.assemble(
+            ("source ", "dim"), (f"{view.column + 1}", "bold"), f"/{len(articles)}",
+            ("  tells ", "dim"), f"{covered}/{len(self.index.group_rows)}", (" groups", "dim"),
+        )
+        if len(shown) < len(articles):
+            line.append_text(Text.assemble(("  columns ", "dim"), f"{shown.start + 1}–{shown.stop}"))
+        line.append_text(Text.assemble("  ", (article.name, "bold")))  # last: a long name is what gets cut
+        line.truncate(max(1, self.size.width - 2), overflow="ellipsis")
+        self.query_one("#coverage-status", Static).update(line)
 
     def action_move(self, step: int) -> None:
         self._go(self.view.cursor + step)
+
+    def action_source(self, step: int) -> None:
+        self.view.focus_by(step)
+        self._status()
 
     def action_first(self) -> None:
         self._go(0)
@@ -74,7 +110,7 @@ class CoverageScreen(Screen[int | None]):
         view.refresh()
 
     def action_choose(self) -> None:
-        self.dismiss(self.view.cursor if self.view.row_count() else None)
+        self.dismiss((self.view.cursor, self.view.focused) if self.view.row_count() else None)
 
     def action_back(self) -> None:
         self.dismiss(None)

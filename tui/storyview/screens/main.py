@@ -12,12 +12,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import Footer, Static
 
 from storyview.messages import GridChanged, SearchCancelled, SearchSubmitted
 from storyview.model import Kind, Member, Story
 from storyview.search import search
 from storyview.widgets.grid import StoryGrid
+from storyview.widgets.progress import BuildProgressView, stage_label
 from storyview.widgets.rows import Passage, StoryIndex, next_passage
 from storyview.widgets.searchbar import SearchBar
 from storyview.widgets.status import StatusInfo, StatusLine
@@ -83,12 +84,12 @@ class MainScreen(Screen[None]):
         self.threshold = 0.0
         self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], int] | None = None
         self.pending: float | None = None
+        self.progress: str | None = None
+        """How far a rebuild got (for the status line), while one runs."""
 
     def compose(self) -> ComposeResult:
-        yield LoadingIndicator(id="loading")
-        grid = StoryGrid(id="grid")
-        grid.display = self.index is not None
-        yield grid
+        yield BuildProgressView(id="loading")
+        yield StoryGrid(id="grid", classes="-loading")  # laid out (0 high) so it has its width
         search = SearchBar(id="search")
         search.display = False
         yield search
@@ -100,6 +101,9 @@ class MainScreen(Screen[None]):
         return self.query_one(StoryGrid)
 
     def on_mount(self) -> None:
+        # Focus now, not when the story arrives: a focus change makes the Footer rebuild its keys,
+        # which cost about as much as drawing the first story.
+        self.grid.focus()
         self.refresh_status()
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
@@ -115,17 +119,28 @@ class MainScreen(Screen[None]):
         grid = self.grid
         if first:
             self.query_one("#loading").remove()
-            grid.display = True
-            grid.focus()
+            grid.remove_class("-loading")
         grid.set_story(self.index)
         if self.search_query:
             self._run_search(self.search_query, jump=False)
         self.refresh_status()
 
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        """The build got further: fill in the loading view, or the status line during a rebuild."""
+        if self.index is None:
+            loading = self.query(BuildProgressView)
+            if loading:
+                loading.first().show(stage, done, total)
+            return
+        if self.pending is not None:
+            percent = 100 * done // total if total > 0 else 0
+            self.progress = f"{stage_label(stage).split()[0].lower()} {percent}%"
+            self.refresh_status()
+
     def show_failure(self, error: str) -> None:
         """The first build failed: say so where the grid would be."""
         if self.index is None:
-            loading = self.query(LoadingIndicator)
+            loading = self.query(BuildProgressView)
             if loading:
                 loading.first().remove()
                 failure = Static("Could not build the story: see the notification.", markup=False, id="failure")
@@ -159,6 +174,7 @@ class MainScreen(Screen[None]):
                 unique=unique,
                 threshold=self.threshold,
                 pending=self.pending,
+                progress=self.progress if self.pending is not None else None,
                 query=self.search_query,
                 match=match,
                 matches=len(matches),
@@ -306,11 +322,17 @@ class MainScreen(Screen[None]):
 
         if self.index is None:
             return
-        self.app.push_screen(CoverageScreen(self.index, self.grid.cursor, self.grid.hidden), self._back_from_coverage)
+        grid = self.grid
+        self.app.push_screen(CoverageScreen(self.index, grid.cursor, grid.hidden, grid.focused), self._back_from_coverage)
 
-    def _back_from_coverage(self, row: int | None) -> None:
-        if row is not None:
-            self.grid.move_to(row)
+    def _back_from_coverage(self, chosen: tuple[int, str | None] | None) -> None:
+        """Enter in the matrix: go to its group, with its focused source focused (if shown)."""
+        if chosen is None:
+            return
+        row, source = chosen
+        if source is not None and source not in self.grid.hidden:
+            self.grid.focus_source(source)
+        self.grid.move_to(row)
 
     # -- search ------------------------------------------------------------------------------------
 
@@ -358,4 +380,5 @@ class MainScreen(Screen[None]):
 
     def set_threshold(self, current: float, pending: float | None) -> None:
         self.threshold, self.pending = current, pending
+        self.progress = None
         self.refresh_status()

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from storyview.widgets.article import ArticleView
+from storyview.widgets.article import MEASURE, ArticleView
 from storyview.widgets.rows import StoryIndex, next_passage, short_id
 
 PARAGRAPHS = Binding.Group("paragraph")
@@ -33,6 +33,8 @@ class ReadingScreen(Screen[int | None]):
                 tooltip="Next unique passage of this article (next match while searching)"),
         Binding("N", "previous_mark", "Previous unique/match", group=MARKS,
                 tooltip="Previous unique passage (previous match while searching)"),
+        Binding("w", "toggle_width", "Narrow/full width",
+                tooltip=f"Lines of at most {MEASURE} cells, centred, or the full width of the terminal"),
     ]
 
     def __init__(
@@ -50,6 +52,7 @@ class ReadingScreen(Screen[int | None]):
         self.searching = bool(matches)
         self.view = ArticleView(index, source, show_boilerplate=show_boilerplate, matches=matches, id="article")
 
+
     def compose(self) -> ComposeResult:
         article = self.index.by_id[self.source]
         number = self.index.position[self.source] + 1
@@ -57,6 +60,7 @@ class ReadingScreen(Screen[int | None]):
         title = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ", (meta, "dim"))
         title.truncate(max(1, self.app.size.width - 2), overflow="ellipsis")
         yield Static(title, id="reading-title")
+        self.view.narrow = getattr(self.app, "narrow_reading", False)  # as the reader last left it
         yield self.view
         yield Static(id="reading-status")
         yield Footer(show_command_palette=False)
@@ -104,6 +108,13 @@ class ReadingScreen(Screen[int | None]):
 
     def action_page(self, pages: int) -> None:
         self.view.move_to(self.view.page(pages))
+        self._status()
+
+    def action_toggle_width(self) -> None:
+        narrow = not self.view.narrow
+        self.view.set_narrow(narrow)
+        if hasattr(self.app, "narrow_reading"):
+            self.app.narrow_reading = narrow  # the next article opens the same way
         self._status()
 
     def action_next_mark(self) -> None:

@@ -1,4 +1,4 @@
-"""One article alone, in its own order, at a readable measure: the body of reading mode.
+"""One article alone, in its own order, full width (or at a readable measure): the body of reading mode.
 
 Same machinery as the grid (RowsView): a long article costs only the lines on screen.
 """
@@ -16,7 +16,7 @@ from storyview.widgets.rows import Passage, StoryIndex
 from storyview.widgets.rowsview import RowsView
 
 MEASURE = 96
-"""Longest line of prose, in cells: wider than this and the eye loses the next line."""
+"""Longest line of prose in the narrow layout: wider than this and the eye loses the next line."""
 GUTTER = 2
 """Cells left of the text for the cursor mark."""
 
@@ -33,9 +33,12 @@ class ArticleView(RowsView):
         *,
         show_boilerplate: bool = False,
         matches: list[tuple[int, int, int]] | None = None,
+        narrow: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.narrow = narrow
+        """Lines at most MEASURE cells, centred (else the full width)."""
         self.index = index
         self.source = source
         self.article = index.by_id[source]
@@ -94,7 +97,14 @@ class ArticleView(RowsView):
 
     @property
     def text_width(self) -> int:
-        return max(10, min(MEASURE, self.content_width - 2 * GUTTER))
+        width = self.content_width - 2 * GUTTER
+        return max(10, min(MEASURE, width) if self.narrow else width)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Switch between the full width and a comfortable measure, keeping the cursor in view."""
+        self.narrow = narrow
+        self.relayout()
+        self.scroll_to_row(self.cursor)
 
     def row_count(self) -> int:
         return len(self.paragraphs)

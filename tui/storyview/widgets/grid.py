@@ -18,8 +18,9 @@ from textual.strip import Strip
 from storyview.messages import GridChanged
 from storyview.model import Member, Span
 from storyview.widgets.columns import PADDING, Column, columns_that_fit, lay_out, slide_window
+from storyview.widgets.gridheader import ColumnHeaders
 from storyview.widgets.marked import line_of_offset, marked_text, wrap
-from storyview.widgets.rows import Passage, Row, StoryIndex, short_id
+from storyview.widgets.rows import Passage, Row, StoryIndex
 from storyview.widgets.rowsview import RowsView
 
 PLACEHOLDER = "· not covered ·"
@@ -332,7 +333,8 @@ class StoryGrid(RowsView):
 
     # -- drawing -----------------------------------------------------------------------------------
 
-    def _strip(self, text: Text, width: int) -> Strip:
+    def text_strip(self, text: Text, width: int) -> Strip:
+        """A line of styled text as a Strip of exactly `width` cells."""
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, None)
 
     def header(self, width: int) -> list[Strip]:
@@ -340,75 +342,12 @@ class StoryGrid(RowsView):
         key = (width, headline_lines, self.focused, self.window_start, len(self.columns))
         if self._header is not None and self._header[0] == key:
             return self._header[1]
-        lines = self._draw_header(width, headline_lines)
+        lines = ColumnHeaders(self).draw(width, headline_lines)
         self._header = (key, lines)
         return lines
 
-    def _draw_header(self, width: int, headline_lines: int) -> list[Strip]:
-        if self.index is None or not self.columns:
-            message = "No sources to show." if self.index is not None else ""
-            line = self._strip(Text(message, style=self.span_style("grid--meta")), width)
-            return [line.apply_style(self.background_style("grid--header"))]
-        height = 2 + headline_lines
-        cells = [self._header_cell(column, height) for column in self.columns]
-        visible = self.visible_sources
-        more_left = self.window_start > 0
-        more_right = self.window_start + len(self.columns) < len(visible)
-        strips: list[Strip] = []
-        for y in range(height):
-            parts: list[Strip] = []
-            for i, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
-                focus = column.source == self.focused
-                bg = self.background_style("grid--header-focus" if focus else "grid--header")
-                if i:
-                    parts.append(self._separator().apply_style(self.background_style("grid--header")))
-                left = "‹" if (y == 0 and i == 0 and more_left) else " "
-                right = "›" if (y == 0 and i == len(self.columns) - 1 and more_right) else " "
-                body = Strip.join([
-                    Strip([Segment(left)]),
-                    self._strip(cell[y], column.text_width),
-                    Strip([Segment(right)]),
-                ])
-                parts.append(body.apply_style(bg))
-            strips.append(Strip.join(parts).crop_extend(0, width, self.background_style("grid--header")))
-        return strips
-
-    def _header_cell(self, column: Column, height: int) -> list[Text]:
-        """Number and name, then id · date · byline, then the headline (all truncated to fit).
-
-        Where the name *is* the headline (no outlet), the headline's lines continue the name
-        instead of repeating it.
-        """
-        assert self.index is not None
-        article = self.index.by_id[column.source]
-        width = column.text_width
-        number = f"{self.index.position[article.id] + 1} "
-        headline = self.index.headline(article)
-        name_lines = height - 1 if headline == article.name else 1
-        title = Text.assemble((number, self.span_style("grid--number")), (article.name, Style(bold=True)), end="")
-        name = self._clipped(title, width, name_lines)
-        meta_parts = [short_id(article), article.date or "", self.index.byline(article) or ""]
-        meta = Text(" · ".join(p for p in meta_parts if p), style=self.span_style("grid--meta"), end="")
-        meta.truncate(width, overflow="ellipsis")
-        lines = [*name, meta]
-        if headline and headline != article.name and height > 2:
-            lines += self._clipped(Text(headline, style=self.span_style("grid--headline")), width, height - 2)
-        return lines + [Text("")] * (height - len(lines))
-
-    def _clipped(self, text: Text, width: int, lines: int) -> list[Text]:
-        """At most `lines` wrapped lines of `text`, the last ending in "…" if some was cut."""
-        wrapped = wrap(text, width, self.app.console)
-        if len(wrapped) > lines:
-            wrapped = wrapped[:lines]
-            last = wrapped[-1]
-            last.rstrip()
-            last.truncate(max(1, width - 1))
-            last.append("…")
-        for line in wrapped:
-            line.truncate(width, overflow="ellipsis")
-        return wrapped
-
-    def _separator(self) -> Strip:
+    def separator(self) -> Strip:
+        """The "│" between two columns."""
         return Strip([Segment("│", self.span_style("grid--separator"))])
 
     def row_lines(self, row: int, width: int) -> list[Strip]:
@@ -421,7 +360,7 @@ class StoryGrid(RowsView):
             parts: list[Strip] = []
             for i, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
                 if i:
-                    parts.append(self._separator())
+                    parts.append(self.separator())
                 parts += [pad, cell[y] if y < len(cell) else Strip.blank(column.text_width), pad]
             lines.append(Strip.join(parts))
         return lines
@@ -435,9 +374,9 @@ class StoryGrid(RowsView):
                 return []
             placeholder = Text(PLACEHOLDER, style=self.span_style("grid--placeholder"), end="")
             placeholder.align("center", width)
-            return [self._strip(placeholder, width)]
+            return [self.text_strip(placeholder, width)]
         styled = Text("\n\n", end="").join(self._paragraph(member, row.boilerplate) for member in members)
-        return [self._strip(line, width) for line in wrap(styled, width, self.app.console)]
+        return [self.text_strip(line, width) for line in wrap(styled, width, self.app.console)]
 
     def _paragraph(self, member: Member, boilerplate: bool) -> Text:
         """One paragraph with its marks (boilerplate: dimmed, unmarked)."""
@@ -472,7 +411,7 @@ class StoryGrid(RowsView):
         right = width - dots.cell_len - 1
         after_label = 1 + label.cell_len
         out = base[:1] + label + base[after_label : max(after_label, right)] + dots + base[right + dots.cell_len :]
-        return self._strip(out, width)
+        return self.text_strip(out, width)
 
     def _dots(self, row: Row) -> Text:
         visible = self.visible_sources

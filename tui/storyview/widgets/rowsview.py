@@ -106,8 +106,13 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
             self._tops = [0]
             return
         self._tops = [0, *accumulate(self.measure_rows(width))]
-        self.virtual_size = Size(width, self._tops[-1] + len(self.header(width)))
+        self._size_to_rows()
         self.invalidate()
+
+    def _size_to_rows(self) -> None:
+        """Scroll range: every row's lines under the header (whose height depends on the view's)."""
+        width = self.content_width
+        self.virtual_size = Size(width, self._tops[-1] + len(self.header(width)))
 
     def invalidate(self) -> None:
         """Forget rendered rows (styles or marks changed) and repaint."""
@@ -228,7 +233,10 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines.clear()
 
     def on_resize(self) -> None:
-        self.relayout()
+        if self.content_width != self._layout_width:
+            self.relayout()
+        else:  # a new height measures nothing again; only the header may have grown or shrunk
+            self._size_to_rows()
         self.scroll_to_row(self.cursor)
         self.resized()
 

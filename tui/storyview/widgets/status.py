@@ -23,6 +23,8 @@ class StatusInfo:
     threshold: float = 0.0
     pending: float | None = None
     """A threshold being rebuilt in the background, if any."""
+    progress: str | None = None
+    """How far that rebuild got ("aligning 40%")."""
     query: str | None = None
     match: int = 0
     matches: int = 0
@@ -66,7 +68,7 @@ class StatusLine(Static):
         label = self.get_visual_style("status--label", partial=True)
         busy = self.get_visual_style("status--busy", partial=True)
         if info.loading:
-            return Content.assemble(("Aligning the sources…", busy))
+            return Content.assemble(("Building the story…", busy))
         parts: list[tuple[str, object] | str] = []
 
         def item(name: str, text: str) -> None:
@@ -75,12 +77,15 @@ class StatusLine(Static):
             parts.extend([(names.get(name, name) + " ", label), (text, value)])
 
         sources = f"{info.shown}/{info.total}"
-        if info.shown and (info.first_column, info.last_column) != (1, info.shown):
+        laid_out = 1 <= info.first_column <= info.last_column  # not before the grid has a width
+        if info.shown and laid_out and (info.first_column, info.last_column) != (1, info.shown):
             first, last = info.first_column, info.last_column
             span = f"{first}" if first == last else f"{first}–{last}"
             prefix = "" if short else "col " if first == last else "cols "
             sources += f" ({prefix}{span})"
         item("sources", sources)
+        if info.total < 2:  # the count says why: 0/0 or 1/1
+            parts.extend(["  ", ("nothing to compare", busy)])
         if info.boilerplate_row:
             item("boilerplate", f"{info.row}/{info.rows}")
         else:
@@ -88,7 +93,10 @@ class StatusLine(Static):
         item("unique", str(info.unique))
         item("threshold", f"{info.threshold:.2f}")
         if info.pending is not None:
-            parts.extend(["  ", (f"{names.get('rebuilding', 'rebuilding at')} {info.pending:.2f}…", busy)])
+            rebuilding = f"{names.get('rebuilding', 'rebuilding at')} {info.pending:.2f}…"
+            if info.progress and not short:
+                rebuilding += f" {info.progress}"
+            parts.extend(["  ", (rebuilding, busy)])
         if info.heat:
             item("shading", "on" if short else "by sources")
         if info.query is not None:
