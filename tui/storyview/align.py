@@ -17,9 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from scipy import sparse
-
 from storyview.model import Article, Group, Link, Member, Progress, Settings
 from storyview.segment import Sentence, sentences
 from storyview.similarity import Bag, Idf, sentence_similarity
@@ -52,9 +49,11 @@ class Alignment:
     sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]]
 
 
-def prepare(articles: Sequence[Article]) -> list[Unit]:
+def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Unit]:
     units = []
-    for article in articles:
+    for n, article in enumerate(articles):
+        if progress and n % 50 == 0:
+            progress("aligning", 0, 1)
         body = article.body
         for rank, para in enumerate(body):
             sents = sentences(para.text)
@@ -90,6 +89,9 @@ def candidates(
                 weights.append(idf[stem])
     pairs: set[Pair] = set()
     if rows:
+        import numpy as np  # here, not at the top: scipy costs a reader ~120 ms to start
+        from scipy import sparse
+
         shape = (len(units), len(column))
         weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
         present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
@@ -281,7 +283,7 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
 
 def align(articles: Sequence[Article], settings: Settings, progress: Progress | None = None) -> Alignment:
     """Group every body paragraph; return the groups and the sentence matches behind them."""
-    units = prepare(articles)
+    units = prepare(articles, progress)
     idf = Idf(u.stems for u in units)
     mass = [idf.mass(u.stems) for u in units]
     pairs = sorted(candidates(units, idf))
@@ -291,7 +293,7 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
         s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)
         if s > floor:
             raw[(i, j)] = s
-        if progress and n % 20_000 == 0:
+        if progress and n % 5_000 == 0:
             progress("aligning", n, len(pairs))
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
@@ -338,6 +340,6 @@ def match_sentences(
         for k, m, s in sentence_matches(units[i], units[j], idf, masses, i, j):
             links[(i, k)].append((j, m, s))
             links[(j, m)].append((i, k, s))
-        if progress and n % 2_000 == 0:
+        if progress and n % 500 == 0:
             progress("marking", n, len(wanted))
     return dict(links)

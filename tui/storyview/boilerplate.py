@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from storyview.model import Article, Kind, Paragraph
+from storyview.model import Article, Kind, Paragraph, Progress
 from storyview.segment import sentences
 
 # A short paragraph that is one of these is page furniture.
@@ -109,7 +109,9 @@ def _content(text: str) -> set[str]:
     return {t.stem for sent in sentences(text) for t in sent.tokens if t.content and len(t.norm) > 2}
 
 
-def off_topic(articles: Sequence[Article], min_overlap: float = 0.2) -> tuple[Article, ...]:
+def off_topic(
+    articles: Sequence[Article], min_overlap: float = 0.2, progress: Progress | None = None
+) -> tuple[Article, ...]:
     """Fold the trailing run of body paragraphs that share almost no words with the story.
 
     The story's vocabulary is what the *other* sources say plus the article's own opening; a
@@ -118,7 +120,11 @@ def off_topic(articles: Sequence[Article], min_overlap: float = 0.2) -> tuple[Ar
     """
     if len(articles) < 2:
         return tuple(articles)
-    vocab = [set().union(*(_content(p.text) for p in a.body)) if a.body else set() for a in articles]
+    vocab = []
+    for n, a in enumerate(articles):
+        if progress and n % 50 == 0:
+            progress("aligning", 0, len(articles))
+        vocab.append(set().union(*(_content(p.text) for p in a.body)) if a.body else set())
     held: Counter[str] = Counter(stem for v in vocab for stem in v)
     out = []
     for i, article in enumerate(articles):

@@ -67,10 +67,16 @@ def run(argv: list[str] | None = None) -> int:
     if args.report:
         return export(paths, settings, args.output, args.report)
     from storyview.app import StoryviewApp
-    from storyview.pipeline import build_story
 
     if not paths or not any(p == "-" or is_url(p) for p in paths):
-        StoryviewApp(build=lambda s, progress=None: build_story(paths, s, progress), settings=settings).run()
+
+        def build(s: Settings, progress: Progress | None = None) -> Story:
+            # The engine is imported in the build worker, after the first frame is up.
+            from storyview.pipeline import build_story
+
+            return build_story(paths, s, progress)
+
+        StoryviewApp(build=build, settings=settings).run()
         return 0
     # Standard input is read before the reader starts, which then takes its keys from the
     # terminal; pages are fetched once, not again at each realignment.

@@ -11,12 +11,12 @@ from storyview.unique import find_unique
 
 def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None) -> Story:
     """Align what was loaded; fewer than two sources still make a (trivial) Story."""
-    articles = off_topic(loaded.articles)
+    articles = off_topic(loaded.articles, progress=progress)
     alignment = align(articles, settings, progress)
     warnings = list(loaded.warnings)
     if len(articles) < 2:
         warnings.append("fewer than two usable sources: nothing to compare")
-    return Story(tuple(articles), alignment.groups, find_unique(alignment, settings), settings, tuple(warnings))
+    return Story(tuple(articles), alignment.groups, find_unique(alignment, settings, progress), settings, tuple(warnings))
 
 
 def build_story(

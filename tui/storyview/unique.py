@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from storyview.align import Alignment
-from storyview.model import Marks, Member, Settings, Span, Support
+from storyview.model import Marks, Member, Progress, Settings, Span, Support
 from storyview.segment import Token, words
 
 
@@ -108,7 +108,7 @@ def _phrase_sources(keys: Keys, index: dict[object, set[str]]) -> dict[int, set[
     return out
 
 
-def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]:
+def find_unique(alignment: Alignment, settings: Settings, progress: Progress | None = None) -> dict[Member, Marks]:
     """Unique spans and per-word support for every body paragraph.
 
     With a single source there is nothing to compare against, so nothing is marked.
@@ -124,6 +124,8 @@ def find_unique(alignment: Alignment, settings: Settings) -> dict[Member, Marks]
     phrases = _phrase_index(keyed)
     marks: dict[Member, Marks] = {}
     for i, unit in enumerate(alignment.units):
+        if progress and i % 200 == 0:
+            progress("marking", i, len(alignment.units))
         own = unit.member.source
         unique_spans: list[Span] = []
         runs: list[list[int]] = []
