@@ -73,38 +73,15 @@ def candidates(
 
     A word held by more than `max_share` of the paragraphs (or `max_holders` of them) says
     little and would pair everything with everything, so it proposes no pairs; it still counts
-    when a proposed pair is scored. The shared rare-word mass of all pairs comes from one sparse
-    product (scipy), and keeping the best few per paragraph bounds the work to the story's size.
+    when a proposed pair is scored. Keeping the best few per paragraph bounds the work to the
+    story's size.
     """
     limit = max(8, min(int(max_share * len(units)), max_holders))
     held: Counter[str] = Counter(stem for u in units for stem in u.stems)
-    column = {stem: c for c, stem in enumerate(sorted(s for s, n in held.items() if 2 <= n <= limit))}
-    rows, cols, weights = [], [], []
-    for i, unit in enumerate(units):
-        for stem in unit.stems:
-            c = column.get(stem)
-            if c is not None:
-                rows.append(i)
-                cols.append(c)
-                weights.append(idf[stem])
-    pairs: set[Pair] = set()
-    if rows:
-        import numpy as np  # here, not at the top: scipy costs a reader ~120 ms to start
-        from scipy import sparse
-
-        shape = (len(units), len(column))
-        weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
-        present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
-        shared = (weighted @ present.T).tocoo()
-        number: dict[str, int] = {}
-        source = np.array([number.setdefault(u.member.source, len(number)) for u in units])
-        keep = source[shared.row] != source[shared.col]
-        row, col, mass = shared.row[keep], shared.col[keep], shared.data[keep]
-        order = np.lexsort((col, -mass, row))
-        row, col = row[order], col[order]
-        starts = np.searchsorted(row, row, side="left")
-        best = (np.arange(len(row)) - starts) < per_unit
-        pairs.update((int(min(i, j)), int(max(i, j))) for i, j in zip(row[best], col[best]))
+    rare = {stem for stem, n in held.items() if 2 <= n <= limit}
+    source = {u.member.source: n for n, u in enumerate(units)}
+    owner = [source[u.member.source] for u in units]
+    pairs = _best_partners(units, rare, idf, owner, per_unit)
     # Copies share only common words when a story repeats itself; pair them regardless.
     copies: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
@@ -112,8 +89,54 @@ def candidates(
             copies[unit.stems].append(i)
     for same in copies.values():
         for x, i in enumerate(same):
-            pairs.update((i, j) for j in same[x + 1:] if units[j].member.source != units[i].member.source)
+            pairs.update((i, j) for j in same[x + 1:] if owner[j] != owner[i])
     return pairs
+
+
+def _best_partners(units: Sequence[Unit], rare: set[str], idf: Idf, owner: list[int], per_unit: int) -> set[Pair]:
+    """For each paragraph, the `per_unit` paragraphs of other sources it shares most rare-word mass with.
+
+    Small stories count in plain Python; large ones use one sparse product (scipy), imported
+    only then, since it costs a reader ~120 ms to start. Ties go to the earlier paragraph.
+    """
+    if len(units) <= 2_000:
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, unit in enumerate(units):
+            for stem in unit.stems & rare:
+                index[stem].append(i)
+        mass: dict[Pair, float] = defaultdict(float)
+        for stem, holders in index.items():
+            weight = idf[stem]
+            for x, i in enumerate(holders):
+                for j in holders[x + 1:]:
+                    if owner[i] != owner[j]:
+                        mass[(i, j)] += weight
+        ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (i, j), m in mass.items():
+            ranked[i].append((-m, j))
+            ranked[j].append((-m, i))
+        return {(min(i, j), max(i, j)) for i, found in ranked.items() for _, j in heapq.nsmallest(per_unit, found)}
+    import numpy as np
+    from scipy import sparse
+
+    column = {stem: c for c, stem in enumerate(sorted(rare))}
+    rows, cols, weights = [], [], []
+    for i, unit in enumerate(units):
+        for stem in unit.stems & rare:
+            rows.append(i)
+            cols.append(column[stem])
+            weights.append(idf[stem])
+    shape = (len(units), len(column))
+    weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
+    present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    shared = (weighted @ present.T).tocoo()
+    owners = np.array(owner)
+    keep = owners[shared.row] != owners[shared.col]
+    row, col, m = shared.row[keep], shared.col[keep], shared.data[keep]
+    order = np.lexsort((col, -m, row))
+    row, col = row[order], col[order]
+    best = (np.arange(len(row)) - np.searchsorted(row, row, side="left")) < per_unit
+    return {(int(min(i, j)), int(max(i, j))) for i, j in zip(row[best], col[best])}
 
 
 def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
