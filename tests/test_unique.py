@@ -127,3 +127,17 @@ def test_word_diff_spans() -> None:
     replaced = [(sa, sb) for tag, sa, sb in ops if tag != "equal"]
     assert any(sa and a[sa[0]:sa[1]] == "$12" for sa, _ in replaced)
     assert any(sb and b[sb[0]:sb[1]] == "$15" for _, sb in replaced)
+
+
+def test_an_approximate_figure_another_source_gives_is_shared() -> None:
+    from storyview.load import Loaded, parse_article
+    from storyview.model import Member, Settings
+    from storyview.pipeline import story_from
+
+    a = parse_article("a", "a.txt", "The agency wants to hire thousands of new officers by spring.\n\nLocal unions objected.")
+    b = parse_article("b", "b.txt", "Its goal is to add thousand more agents nationwide, officials said.\n\nThe mayor was silent.")
+    story = story_from(Loaded([a, b]), Settings())
+    para = a.paragraphs[0]
+    spans = story.unique(Member("a", para.index))
+    at = para.text.index("thousands")
+    assert not any(s <= at < e for s, e in spans)

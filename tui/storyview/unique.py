@@ -14,7 +14,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.align import Alignment
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
-from storyview.segment import Token, words
+from storyview.segment import Token, stem, words
 
 
 def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: dict[int, int]) -> dict[str, set[str]]:
@@ -69,6 +69,8 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Sp
 
 
 Keys = list[tuple[object, tuple[int, ...]]]
+# Approximate figures ("thousands of officers") are figures too: shared when another source gives them.
+MAGNITUDES = frozenset(stem(w) for w in "dozens hundreds thousands millions billions trillions".split())
 
 
 def _phrase_keys(tokens: Sequence[Token]) -> Keys:
@@ -77,6 +79,7 @@ def _phrase_keys(tokens: Sequence[Token]) -> Keys:
     content = [x for x, t in enumerate(tokens) if t.content]
     keys: Keys = [((tokens[a].stem, tokens[b].stem), (a, b)) for a, b in zip(content, content[1:])]
     keys.extend((t.norm, (x,)) for x, t in enumerate(tokens) if t.number and len(t.norm) >= 2)
+    keys.extend((t.stem, (x,)) for x, t in enumerate(tokens) if t.stem in MAGNITUDES)
     return keys
 
 
