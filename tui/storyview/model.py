@@ -6,7 +6,7 @@ Nothing here computes anything heavy; `storyview.pipeline.build_story` fills it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Callable, Literal, NamedTuple
 
 Kind = Literal["headline", "byline", "body", "boilerplate"]
 KINDS: tuple[Kind, ...] = ("headline", "byline", "body", "boilerplate")
@@ -100,9 +100,11 @@ Span = tuple[int, int]
 Progress = Callable[[str, int, int], None]
 
 
-@dataclass(frozen=True)
-class Support:
-    """A run of words of a paragraph and how many sources carry it (1 = this one alone)."""
+class Support(NamedTuple):
+    """A run of words of a paragraph and how many sources carry it (1 = this one alone).
+
+    A NamedTuple rather than a dataclass: a large story holds hundreds of thousands.
+    """
 
     start: int
     end: int

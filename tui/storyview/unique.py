@@ -149,6 +149,14 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
                     unique_spans.append((content[0].start, content[-1].end))
             else:
                 unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
+            if not sent.tokens:
+                continue
+            if max(counts) == 1:
+                if runs and runs[-1][2] == 1:
+                    runs[-1][1] = sent.tokens[-1].end
+                else:
+                    runs.append([sent.tokens[0].start, sent.tokens[-1].end, 1])
+                continue
             for t, c in zip(sent.tokens, counts):
                 if runs and runs[-1][2] == c:
                     runs[-1][1] = t.end
