@@ -26,6 +26,10 @@ SHOTS: dict[str, tuple[tuple[int, int], str, list[str]]] = {
     "detail": ((120, 40), "textual-dark", ["j", "j", "j", "enter"]),
     "coverage": ((120, 40), "textual-dark", ["c"]),
     "help": ((120, 40), "textual-dark", ["question_mark"]),
+    "quotes": ((120, 40), "textual-dark", ["Q", "l", "l"]),
+    "figures": ((120, 40), "textual-dark", ["F", "j"]),
+    "rewrites": ((120, 40), "textual-dark", ["W"]),
+    "quotes-80x24": ((80, 24), "textual-dark", ["Q"]),
 }
 
 
@@ -44,6 +48,11 @@ async def shoot(size: tuple[int, int], theme: str, keys: list[str]) -> str:
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+            for _ in range(500):  # a quotes/figures/rewrites list waits for the story's analysis
+                view = getattr(app.screen, "view", None)
+                if not getattr(view, "loading", False):
+                    break
+                await pilot.pause(0.02)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         return app.export_screenshot(title=f"storyview · {' '.join(keys) or 'start'}")

@@ -10,9 +10,13 @@ from rich.console import Console
 from storyview.app import StoryviewApp
 from storyview.screens.coverage import CoverageScreen
 from storyview.screens.detail import DetailScreen
+from storyview.screens.figures import FiguresScreen
+from storyview.screens.findings import findings_bindings
 from storyview.screens.help import HelpScreen
 from storyview.screens.main import MainScreen
+from storyview.screens.quotes import QuotesScreen
 from storyview.screens.reading import ReadingScreen
+from storyview.screens.rewrites import RewritesScreen
 from storyview.widgets.article import MEASURE
 from storyview.widgets.grid import StoryGrid
 from test_app_stories import ready, seeds_app, status_text, wide_story
@@ -130,6 +134,9 @@ async def test_footer_help_and_palette_all_come_from_the_bindings() -> None:
             "reading": (ReadingScreen, ["r"]),
             "detail": (DetailScreen, ["enter"]),
             "coverage": (CoverageScreen, ["c"]),
+            "quotes": (QuotesScreen, ["Q"]),
+            "figures": (FiguresScreen, ["F"]),
+            "rewrites": (RewritesScreen, ["W"]),
         }
         for name, (kind, keys) in screens.items():
             for key in keys:
@@ -156,8 +163,13 @@ async def test_footer_help_and_palette_all_come_from_the_bindings() -> None:
         console = Console(width=160, file=io.StringIO(), record=True)
         console.print(app.screen.query_one("#help-table", Static).content)
         text = console.export_text()
-        for _, (kind, _) in screens.items():
+        for name, (kind, _) in screens.items():
+            if name in ("quotes", "figures", "rewrites"):
+                continue  # the three lists share one table, of "items", checked below
             for description in _descriptions(kind.BINDINGS, merged=True):
                 if not description.startswith("Hide/show source "):
                     assert description in text, description
         assert "Narrow/full width" in text and "q ctrl+c" in text.replace("^c", "ctrl+c")
+        assert "Quotes (Q), figures (F), rewrites (W)" in text and "Export dialog (e)" in text
+        for description in _descriptions(findings_bindings("item", ""), merged=True) | {"Export", "Cancel"}:
+            assert description in text, description

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from storyview.app import StoryviewApp
+from test_app_analysis import analysed
 from test_app_progress import SlowBuild
 from test_app_stories import ready, seeds_app, wide_story
 from textual.pilot import Pilot
@@ -23,12 +24,24 @@ VIEWS: dict[str, list[str]] = {
     "help": ["question_mark"],
 }
 SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
+FINDINGS: dict[str, list[str]] = {
+    "quotes": ["Q", "l", "l"],  # the first quote, its longer version chosen
+    "figures": ["F", "j"],  # 10,000 against "thousands"
+    "rewrites": ["W"],  # 001 reads as a rewrite of 000
+}
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("view", VIEWS)
 def test_view(snap_compare: Any, view: str, size: str) -> None:
     assert snap_compare(seeds_app(), press=VIEWS[view], terminal_size=SIZES[size], run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", FINDINGS)
+def test_findings(snap_compare: Any, view: str, size: str) -> None:
+    """The quotes, figures and rewrites lists, once the analysis is there."""
+    assert snap_compare(seeds_app(), press=FINDINGS[view], terminal_size=SIZES[size], run_before=analysed)
 
 
 def test_search_and_shading(snap_compare: Any) -> None:

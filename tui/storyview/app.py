@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import gc
 import inspect
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -21,9 +22,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from storyview.messages import BuildFailed, StoryBuilt
+from storyview.messages import AnalysisDone, BuildFailed, ExportDone, StoryBuilt
 from storyview.model import Settings, Story
 from storyview.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from storyview.analysis import Analysis
 
 THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
@@ -58,6 +62,59 @@ class BuildCancelled(BaseException):
     """
 
 
+class AnalysisJob:
+    """The Analysis (quotes, figures, rewrites) of one Story, computed once, off the event loop.
+
+    `storyview.analysis.analyse` runs in a daemon thread rather than a Textual worker: it has no
+    way to stop midway, and a worker thread would hold a quitting reader open until it ended
+    (seconds on a story of hundreds of sources). The result is posted back as AnalysisDone;
+    the export worker waits for it with `wait()`, so the reader computes it once.
+    """
+
+    def __init__(self, story: Story, app: App[Any]) -> None:
+        self.story = story
+        self.analysis: Analysis | None = None
+        self.error: str | None = None
+        self._done = threading.Event()
+        self._app = app
+        threading.Thread(target=self._run, name="storyview analysis", daemon=True).start()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def _run(self) -> None:
+        try:
+            from storyview.analysis import analyse
+
+            self.analysis = analyse(self.story)
+        except Exception as error:  # noqa: BLE001 - shown to the reader, who lives on
+            self.error = one_line(f"{type(error).__name__}: {error}")
+        finally:
+            self._done.set()
+        try:
+            self._app.post_message(AnalysisDone(self.story, self.analysis, self.error))
+        except RuntimeError:  # the app quit (its loop is closed): nobody is waiting
+            pass
+
+    def wait(self, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
+        """The analysis (blocks until it is ready; for worker threads only). Raises BuildCancelled
+        as soon as `cancelled()` says so, so a quitting app does not wait for it."""
+        while not self._done.wait(0.05):
+            if cancelled():
+                raise BuildCancelled
+        if self.analysis is None:
+            raise RuntimeError(self.error or "the analysis failed")
+        return self.analysis
+
+
+def one_line(text: str) -> str:
+    """A message on one line for a notification, any character a terminal could act on made visible."""
+    from storyview.load import shown
+
+    return shown(" ".join(text.split()))
+
+
 def takes_progress(build: Build) -> bool:
     """Whether `build` accepts a progress callback as its second argument."""
     try:
@@ -80,9 +137,11 @@ class StoryviewApp(App[None]):
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
     ]
 
-    def __init__(self, build: Build, settings: Settings = Settings()) -> None:
+    def __init__(self, build: Build, settings: Settings = Settings(), inputs: Sequence[str] = ()) -> None:
         super().__init__()
         self.build = build
+        self.inputs = tuple(inputs)
+        """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
         """The settings of the Story on screen (or being built first)."""
         self.story: Story | None = None
@@ -98,6 +157,8 @@ class StoryviewApp(App[None]):
         """What the current build last reported."""
         self._poll: Timer | None = None
         """Shows the current build's progress while one runs."""
+        self._analysis: AnalysisJob | None = None
+        """The analysis of the Story on screen, once asked for."""
 
     @classmethod
     def from_story(cls, story: Story) -> StoryviewApp:
@@ -183,6 +244,10 @@ class StoryviewApp(App[None]):
         self.pending = None
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
+        if self._analysis is not None and self._analysis.story is not message.story:
+            self._analysis = None  # a new Story has its own quotes, figures and rewrites
+            for screen in self._findings_screens():
+                screen.reload(self.main.index)
         self.call_after_refresh(self._settle_memory)
         for warning in message.story.warnings:
             if warning not in self._warned:
@@ -223,6 +288,78 @@ class StoryviewApp(App[None]):
         self.pending = replace(self.settings, threshold=value)
         self.main.set_threshold(self.settings.threshold, value)
         self._start_build(self.pending)
+
+    # -- the analysis: quotes, figures, rewrites -----------------------------------------------------
+
+    def analysis_job(self) -> AnalysisJob | None:
+        """The analysis of the Story on screen, started on first use; None before there is a Story."""
+        if self.story is None:
+            return None
+        if self._analysis is None or self._analysis.story is not self.story:
+            self._analysis = AnalysisJob(self.story, self)
+        return self._analysis
+
+    def _findings_screens(self) -> list[Any]:
+        from storyview.screens.findings import FindingsScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, FindingsScreen)]
+
+    @on(AnalysisDone)
+    def _analysis_done(self, message: AnalysisDone) -> None:
+        if message.story is not self.story:
+            return  # the Story it was for has been replaced since
+        for screen in self._findings_screens():
+            screen.show_analysis(message.analysis, message.error)
+        if message.error is not None:
+            self.notify(message.error, title="Could not analyse the story", severity="error", timeout=10, markup=False)
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export(self, fmt: str, path: str) -> None:
+        """Write the Story on screen as `fmt` ("html", "md" or "json") to `path`, in a worker."""
+        job = self.analysis_job()
+        if job is None:
+            self.notify("The story is still being built.", timeout=3)
+            return
+        inputs = [*self.inputs, *(article.path for article in job.story.articles)]
+        self._export(job, fmt, path, inputs)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, job: AnalysisJob, fmt: str, path: str, inputs: list[str]) -> None:
+        """Render and write atomically (never over an input); the outcome comes back by message."""
+        from storyview.export import RefusedWrite, to_json, write_atomic
+        from storyview.load import shown
+        from storyview.report import markdown, to_html
+
+        target = str(Path(path).expanduser())
+        worker = get_current_worker()
+        try:
+            analysis = job.wait(lambda: worker.is_cancelled)
+            if fmt == "json":
+                text = to_json(job.story) + "\n"  # the same Story object: analyse() remembers it
+            elif fmt == "md":
+                text = markdown(job.story, analysis)
+            else:
+                text = to_html(job.story, analysis)
+            write_atomic(target, text, inputs)
+        except BuildCancelled:
+            return  # the app is quitting: nothing written, nobody to tell
+        except RefusedWrite as error:
+            self.post_message(ExportDone(target, one_line(str(error))))
+        except OSError as error:  # the target's name, and why (not the temporary file's name)
+            reason = f"{shown(target)}: {error.strerror}" if error.strerror else str(error)
+            self.post_message(ExportDone(target, one_line(reason)))
+        except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
+            self.post_message(ExportDone(target, one_line(f"{type(error).__name__}: {error}")))
+        else:
+            self.post_message(ExportDone(shown(Path(target).resolve())))
+
+    @on(ExportDone)
+    def _export_done(self, message: ExportDone) -> None:
+        if message.error is None:
+            self.notify(f"wrote {message.path}", title="Export", timeout=6, markup=False)
+        else:
+            self.notify(message.error, title="Could not export", severity="error", timeout=10, markup=False)
 
     # -- help and the command palette ----------------------------------------------------------------
 

@@ -67,6 +67,7 @@ def run(argv: list[str] | None = None) -> int:
     if args.report:
         return export(paths, settings, args.output, args.report)
     from storyview.app import StoryviewApp
+    from storyview.bundled import seeds_dir
 
     if not paths or not any(p == "-" or is_url(p) for p in paths):
 
@@ -76,7 +77,7 @@ def run(argv: list[str] | None = None) -> int:
 
             return build_story(paths, s, progress)
 
-        StoryviewApp(build=build, settings=settings).run()
+        StoryviewApp(build=build, settings=settings, inputs=paths or [str(seeds_dir())]).run()
         return 0
     # Standard input is read before the reader starts, which then takes its keys from the
     # terminal; pages are fetched once, not again at each realignment.
@@ -93,6 +94,7 @@ def run(argv: list[str] | None = None) -> int:
     StoryviewApp(
         build=lambda s, progress=None: story_from(load(paths, progress, stdin=data, fetch=fetch), s, progress),
         settings=settings,
+        inputs=[p for p in paths if p != "-" and not is_url(p)],
     ).run()
     return 0
 

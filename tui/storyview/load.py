@@ -18,12 +18,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from storyview import mdtext, web
 from storyview.boilerplate import classify, title_like
+from storyview.bundled import seeds_dir
 from storyview.model import Article, Kind, Paragraph, Progress
 
 # What a folder contributes; a file named on the command line is read whatever its name.
@@ -72,14 +72,6 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def seeds_dir() -> Path:
-    """The bundled seed articles, in the wheel or (editable install) at the repo root."""
-    packaged = Path(str(resources.files("storyview"))) / "seeds"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _plain(ch: str) -> bool:

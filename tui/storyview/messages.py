@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from storyview.model import Settings, Story
+
+if TYPE_CHECKING:  # the engine's analysis modules load in the analysis thread, not at start
+    from storyview.analysis import Analysis
 
 
 @dataclass
@@ -42,3 +46,25 @@ class SearchSubmitted(Message):
 @dataclass
 class SearchCancelled(Message):
     """The search bar was dismissed without searching."""
+
+
+@dataclass
+class AnalysisDone(Message):
+    """The analysis thread finished for `story`: `analysis`, or the one-line `error` it raised."""
+
+    story: Story
+    analysis: Analysis | None
+    error: str | None = None
+
+
+@dataclass
+class ExportDone(Message):
+    """The export worker finished: it wrote `path`, or it could not (`error`, one line)."""
+
+    path: str
+    error: str | None = None
+
+
+@dataclass
+class FindingMoved(Message):
+    """The cursor of a quotes/figures/rewrites list moved (a click): the screen's status follows."""

@@ -60,6 +60,8 @@ class HelpScreen(ModalScreen[None]):
     def _table(self) -> Group:
         from storyview.screens.coverage import CoverageScreen
         from storyview.screens.detail import DetailScreen
+        from storyview.screens.export import ExportScreen
+        from storyview.screens.findings import findings_bindings
         from storyview.screens.main import MainScreen
         from storyview.screens.reading import ReadingScreen
 
@@ -73,6 +75,8 @@ class HelpScreen(ModalScreen[None]):
             ("Reading mode (r)", ReadingScreen.BINDINGS),
             ("Group detail (enter)", DetailScreen.BINDINGS),
             ("Coverage matrix (c)", CoverageScreen.BINDINGS),
+            ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", "")),
+            ("Export dialog (e)", ExportScreen.BINDINGS),
             ("Everywhere", everywhere),
         ]
         rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings in sections]

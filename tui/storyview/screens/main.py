@@ -7,10 +7,12 @@ all read this list.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -23,10 +25,17 @@ from storyview.widgets.rows import Passage, StoryIndex, next_passage
 from storyview.widgets.searchbar import SearchBar
 from storyview.widgets.status import StatusInfo, StatusLine
 
+if TYPE_CHECKING:
+    from storyview.widgets.findings import Place
+
 GROUPS = Binding.Group("group")
 SOURCES = Binding.Group("source")
 MARKS = Binding.Group("unique")
 TOGGLES = Binding.Group("hide/show source 1…9")
+FINDINGS = Binding.Group("quotes/figures/rewrites", compact=True)
+FOOTER_ROOM = {"quotes": 109, "figures": 109, "rewrites": 109, "export": 119}
+"""Columns the footer needs before it shows these keys too (the others take 79): in a narrower
+terminal they still work, and the help (?) and the command palette list them."""
 
 
 class MainScreen(Screen[None]):
@@ -68,6 +77,15 @@ class MainScreen(Screen[None]):
         Binding("enter", "detail", "Detail", show=False,
                 tooltip="Members of the focused group, their similarity, and a word diff"),
         Binding("c", "coverage", "Coverage", tooltip="Which source covers which group, as a matrix"),
+        Binding("Q", "quotes", "Quotes", group=FINDINGS,
+                tooltip="Every quoted passage: which sources carry it, word for word or altered (and which words)"),
+        Binding("F", "figures", "Figures", group=FINDINGS,
+                tooltip="Numbers, money and dates the sources state for the same thing, side by side; "
+                "disagreements flagged"),
+        Binding("W", "rewrites", "Rewrites", group=FINDINGS,
+                tooltip="For each pair of sources, how much of one follows the other in order and wording"),
+        Binding("e", "export", "Export",
+                tooltip="Write the story as an HTML or Markdown report, or as JSON, to a file"),
         Binding("slash", "search", "Search", tooltip="Search all sources"),
         Binding("escape", "clear_search", "Clear search", show=False, tooltip="Clear the search highlights"),
         Binding("plus,equals_sign", "app.threshold(1)", "Raise threshold", show=False,
@@ -86,6 +104,10 @@ class MainScreen(Screen[None]):
         self.pending: float | None = None
         self.progress: str | None = None
         """How far a rebuild got (for the status line), while one runs."""
+        self.findings_memory: dict[str, tuple[int, int]] = {}
+        """Where each quotes/figures/rewrites list was left (for this Story)."""
+        self.export_format = "html"
+        """The format the export dialog offers first: the one last used."""
 
     def compose(self) -> ComposeResult:
         yield BuildProgressView(id="loading")
@@ -107,6 +129,21 @@ class MainScreen(Screen[None]):
         self.refresh_status()
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: those that need room only when there is room for them."""
+        bindings = super().active_bindings
+        width = self.size.width
+        return {
+            key: active._replace(binding=replace(active.binding, show=False))
+            if active.binding.show and width < FOOTER_ROOM.get(active.binding.action, 0)
+            else active
+            for key, active in bindings.items()
+        }
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the footer may have room for more keys now, or for fewer
+
     def _theme_changed(self) -> None:
         self.call_after_refresh(self.refresh_status)  # status colours are resolved when it is drawn
 
@@ -116,6 +153,7 @@ class MainScreen(Screen[None]):
         """Display a (new) Story in place of the old one, keeping the reader's place."""
         first = self.index is None
         self.index = StoryIndex(story)
+        self.findings_memory.clear()  # a new Story lists other quotes, figures and rewrites
         grid = self.grid
         if first:
             self.query_one("#loading").remove()
@@ -333,6 +371,79 @@ class MainScreen(Screen[None]):
         if source is not None and source not in self.grid.hidden:
             self.grid.focus_source(source)
         self.grid.move_to(row)
+
+    # -- quotes, figures, rewrites ------------------------------------------------------------------
+
+    def action_quotes(self) -> None:
+        self.open_findings("quotes")
+
+    def action_figures(self) -> None:
+        self.open_findings("figures")
+
+    def action_rewrites(self) -> None:
+        self.open_findings("rewrites")
+
+    def open_findings(self, kind: str) -> None:
+        """Push the list of one kind of finding; what it dismisses with is handled by _back_from_findings."""
+        if self.index is None:
+            self.notify("The story is still being built.", timeout=2)
+            return
+        from storyview.screens.figures import FiguresScreen
+        from storyview.screens.quotes import QuotesScreen
+        from storyview.screens.rewrites import RewritesScreen
+
+        screens = {"quotes": QuotesScreen, "figures": FiguresScreen, "rewrites": RewritesScreen}
+        self.app.push_screen(screens[kind](self.index, self.findings_memory), self._back_from_findings)
+
+    def _back_from_findings(self, result: Place | str | None) -> None:
+        """enter: go to the place; Q/F/W: open that list instead; escape: stay where we were."""
+        if isinstance(result, str):
+            self.open_findings(result)
+        elif result is not None:
+            self.go_to(result)
+
+    def go_to(self, place: Place) -> None:
+        """Show a paragraph of a source: its group under the cursor, the source focused (shown if
+        hidden), the span marked; a headline is at the top of its source's column."""
+        if self.index is None or place.source not in self.index.by_id:
+            return
+        grid = self.grid
+        if place.source in grid.hidden:
+            grid.toggle_source(place.source)
+        member = Member(place.source, place.paragraph)
+        row = self.index.row_of.get(member)
+        if row is None:
+            grid.focus_source(place.source)
+            number = self.index.position[place.source] + 1
+            self.notify(f"That is in the headline of source {number}, at the top of its column.", timeout=3)
+            return
+        if row >= len(self.index.group_rows) and not grid.show_boilerplate:
+            grid.set_boilerplate(True)
+        passage = Passage(row, self.index.position[place.source], place.paragraph, place.start, place.end, place.source)
+        if place.end > place.start:
+            grid.jump(passage)
+        else:
+            grid.focus_source(place.source)
+            grid.move_to(row)
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from storyview.screens.export import ExportScreen
+
+        if self.index is None:
+            self.notify("The story is still being built.", timeout=2)
+            return
+        self.app.push_screen(ExportScreen(self.export_format, len(self.index.articles)), self._export_chosen)
+
+    def _export_chosen(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is None:
+            return
+        fmt, path = chosen
+        self.export_format = fmt
+        export = getattr(self.app, "export", None)
+        if export is not None:
+            export(fmt, path)
 
     # -- search ------------------------------------------------------------------------------------
 

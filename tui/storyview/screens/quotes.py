@@ -1,0 +1,58 @@
+"""The quotes screen (Q): every quoted passage, which sources carry it, word for word or altered.
+
+enter goes to the chosen source's quotation in the side-by-side view, the quoted words marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from storyview.screens.findings import FindingsScreen, findings_bindings
+from storyview.widgets.findings import FindingsView
+from storyview.widgets.quotes import QuotesView
+from storyview.widgets.rows import StoryIndex
+
+if TYPE_CHECKING:
+    from storyview.analysis import Analysis
+
+
+class QuotesScreen(FindingsScreen):
+    """Quoted passages, those several sources carry first; entries are the sources' versions."""
+
+    KIND = "quotes"
+    NOUN = "quote"
+    TITLE_TEXT = "Quotes"
+    BINDINGS = findings_bindings("quote", "quotes")
+
+    def make_view(self, index: StoryIndex) -> FindingsView:
+        return QuotesView(index, id="quotes")
+
+    def items_of(self, analysis: Analysis) -> Sequence[Any]:
+        return analysis.quotes
+
+    def summary(self, items: Sequence[Any]) -> Text:
+        shared = sum(1 for q in items if len(q.sources) > 1)
+        altered = sum(1 for q in items if q.altered)
+        out = Text(f"{len(items)} passage{'s' * (len(items) != 1)} · {shared} in several sources · ", style="dim")
+        out.append(f"{altered} altered", "bold" if altered else "dim")
+        return out
+
+    def legend(self) -> Text:
+        view = self.view
+        out = Text(end="")
+        for status, meaning in (
+            ("exact", "the same words"),
+            ("partial", "a stretch of them"),
+            ("longer", "more words around them"),
+            ("altered", "words differ:"),
+        ):
+            if out.plain:
+                out.append(" · ", "dim")
+            out.append(status, view.span_style(f"quote--{status}"))
+            out.append(f" {meaning}", "dim")
+        out.append(" ")
+        out.append("marked", view.span_style("quote--changed"))
+        return out
