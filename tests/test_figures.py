@@ -8,7 +8,20 @@ import json
 import pytest
 
 from storyview.export import to_json
-from storyview.figures import agreement, find_figures, mentions
+from storyview.figures import (
+    FIGURE_RE,
+    MONTH_ALONE_RE,
+    _contexts,
+    _Facts,
+    _figures,
+    _months_alone,
+    _pairs,
+    _scores,
+    _scores_vectorised,
+    agreement,
+    find_figures,
+    mentions,
+)
 from storyview.load import Loaded, parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
@@ -176,3 +189,39 @@ def test_same_value_same_thing_agrees() -> None:
 
 def test_one_source_alone_has_no_figures_to_compare() -> None:
     assert find_figures(story(a="The council approved $12 million on Tuesday.")) == ()
+
+
+# ---------------------------------------------------------------- at scale
+
+
+TRICKY = [
+    "Over 5,000 people, SOME 500 more, MAY 5 and Jan. 5, 2020: US$5bn, us$6, £5m and 12%.",
+    "twenty-one people, a dozen officers, nearly half 50% and more  than 5 (two spaces).",
+    "İstanbul had 5 May 2020 more than 200; ſome 5 and ıt 5 read differently in lower case.",
+    "x-5 and 5-x :5 /5 .5 ,5 $5 at 7:30 p.m. in Windows 8 on Thursday, in March.",
+    "in  \n March, mid- March, mid-March, through March, since Mar. 3, IN MAY, in Mayor, in Marchx.",
+    "in March-, in May, in June, inMay, x.in May, Since\tDecember, until  Sept, THROUGH Oct., of May of June.",
+    "after\u00a0May, on\u2003Nov, e.g.in May, in in May, hundreds of thousands, tens of millions of dollars.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_figures_are_looked_for_only_where_one_may_start(text) -> None:
+    """The quick scans find exactly what the regular expressions find read everywhere."""
+    assert [m.span() for m in _figures(text)] == [m.span() for m in FIGURE_RE.finditer(text)]
+    assert [m.span() for m in _months_alone(text)] == [m.span() for m in MONTH_ALONE_RE.finditer(text)]
+
+
+def test_vectorised_scores_are_the_same_to_the_last_bit(seed_story) -> None:
+    """Large stories score pairs with numpy: the same pairs, the same floats."""
+    contexts, idf = _contexts(seed_story)
+    found = [c.mention for c in contexts]
+    facts = _Facts(found)
+    group_of = {(m.source, m.paragraph): g.id for g in seed_story.groups for m in g.members}
+    group = [group_of.get((m.source, m.paragraph)) for m in found]
+    alone = [sum((x.source, x.paragraph, x.kind == "date") == (m.source, m.paragraph, m.kind == "date") for x in found) == 1
+             for m in found]
+    limit = max(12, min(len(contexts) // 4, 60))
+    scalar = _scores(_pairs(contexts, facts, limit), contexts, idf, facts, group, alone, 0.15)
+    assert len(scalar) > 10
+    assert _scores_vectorised(contexts, idf, facts, group, alone, 0.15, limit) == scalar

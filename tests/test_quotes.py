@@ -4,6 +4,8 @@ each version judged word for word or altered — on the seeds and on hand-made c
 from __future__ import annotations
 
 import json
+import random
+from itertools import accumulate, combinations
 
 import pytest
 
@@ -11,7 +13,16 @@ from storyview.export import to_json
 from storyview.load import Loaded, parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from storyview.quotes import find_quotes, spans
+from storyview.quotes import (
+    CROWDED,
+    _candidates,
+    _Found,
+    _runs_of,
+    _same_passage,
+    find_quotes,
+    spans,
+)
+from storyview.segment import words
 
 S000, S001, S002, S003, S004 = (
     "000_77808fc77837df52", "001_0b1f90e86e75de80", "002_3f96bba07d36c5b1", "003_c2008e17b072abf1", "004_dfaf2f3fb21cad14",
@@ -137,3 +148,48 @@ def test_same_words_without_case_or_punctuation_are_exact() -> None:
     )
     [q] = find_quotes(s)
     assert {v.status for v in q.versions} == {"exact"}
+
+
+# ---------------------------------------------------------------- at scale
+
+
+def _found(texts: list[str]) -> list[_Found]:
+    """Each text as one whole quote of its own source."""
+    out = []
+    for n, text in enumerate(texts):
+        tokens = words(text)
+        counts = tuple(accumulate((t.content for t in tokens), initial=0))
+        out.append(_Found(f"s{n}", 0, text, 0, len(text), tokens, tuple(t.norm for t in tokens), counts))
+    return out
+
+
+def test_candidates_keep_every_pair_the_all_pairs_comparison_joins() -> None:
+    """Only pairs of quotes sharing a run are compared; no pair that comparing every two would
+    join is left out: short quotes, one word, phrases common to many quotes (`generic`), word
+    pairs in more than CROWDED quotes."""
+    rng = random.Random(7)
+    vocabulary = ["police", "budget", "council", "mayor", "school", "river", "bridge", "tax", "vote", "plan", "city", "money"]
+    texts = [
+        "we will not raise taxes this year", "we will not raise taxes next year", "we will never raise taxes",
+        "rogue agency", "a rogue agency", "the rogue agency acted alone", "rogue", "rogue", "budget", "the",
+        "I don't know", "I don't know", "he added",
+    ]
+    texts += [f"I don't know what the {rng.choice(vocabulary)} will do about the {rng.choice(vocabulary)}" for _ in range(12)]
+    # More than CROWDED quotes hold "the government": it proposes no pair by itself.
+    texts += [f"the government {' '.join(rng.choices(vocabulary, k=rng.randint(1, 6)))}" for _ in range(CROWDED + 10)]
+    texts += ["the government will fix the bridge and the river", "the government will fix the bridge and the road"]
+    found = _found(texts)
+    pairs, triples, shared, generic = _runs_of(found)
+    assert ("i", "don't", "know") in generic and shared[("the", "government")] > CROWDED
+    listed = set(_candidates(found, pairs, triples, shared, generic))
+
+    def proposes(i: int, j: int) -> bool:  # the all-pairs rule: a word pair in at most CROWDED quotes
+        a, b = found[i].norms, found[j].norms
+        if len(a) == 1 or len(b) == 1:
+            return a == b and sum(len(f.norms) == 1 and f.norms == a for f in found) <= CROWDED
+        return any(shared.get(g, 1) <= CROWDED for g in pairs[i] & pairs[j])
+
+    joined = {(i, j) for i, j in combinations(range(len(found)), 2) if proposes(i, j) and _same_passage(found[i], found[j], generic)}
+    assert len(joined) > 5
+    assert joined <= listed
+    assert all(proposes(i, j) for i, j in listed)

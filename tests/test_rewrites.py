@@ -4,12 +4,13 @@ rewrites 000 paragraph by paragraph) and on hand-made copies, rewrites and indep
 from __future__ import annotations
 
 import json
+from itertools import combinations
 
 from storyview.export import to_json
 from storyview.load import Loaded, parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from storyview.rewrites import find_rewrites
+from storyview.rewrites import ALL_PAIRS, find_rewrites
 
 S000, S001 = "000_77808fc77837df52", "001_0b1f90e86e75de80"
 
@@ -100,3 +101,26 @@ def test_a_later_date_breaks_a_tie() -> None:
     later = "Date: 2025-03-02\n\n" + ORIGINAL.replace("six months", "half a year")
     p = pair(find_rewrites(story(first=first, later=later)), "first", "later")
     assert p.verdict == "copy" and (p.rewrite, p.basis) == ("later", "dated later")
+
+
+def test_a_large_story_lists_the_pairs_that_share_a_group_in_source_order() -> None:
+    """Beyond ALL_PAIRS sources only pairs that share a group are compared (the others are
+    independent by construction); found from the groups, not by going through every pair."""
+    topics = ["harbour", "bridge", "budget", "school", "river", "tax", "festival", "museum", "library", "stadium",
+              "station", "airport"]
+    texts = {}
+    for n in range(ALL_PAIRS + 6):
+        own = topics[n % len(topics)]
+        texts[f"s{n:02d}"] = (
+            f"Report {n} on the {own}\n\n"
+            f"The {own} committee number {n} met on a quiet morning to discuss item {n * 7} of its agenda.\n\n"
+            f"Residents of district {n} asked about the {own} and about parking near block {n * 3}."
+        )
+    shared = "The regional council voted on Monday to close the old harbour bridge for repairs until the spring."
+    for name in ("s02", "s09", "s30"):
+        texts[name] += "\n\n" + shared
+    s = story(**texts)
+    grouped = {frozenset(m.source for m in g.members) for g in s.groups if len({m.source for m in g.members}) > 1}
+    expected = [(a.id, b.id) for a, b in combinations(s.articles, 2) if any({a.id, b.id} <= g for g in grouped)]
+    assert ("s02", "s09") in expected
+    assert [p.sources for p in find_rewrites(s)] == expected

@@ -18,14 +18,15 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from storyview.model import Member, Story
-from storyview.segment import Token, is_number, words
+from storyview.segment import Token, sentences
 from storyview.similarity import Idf
 
 Kind = Literal["count", "money", "percent", "date"]
@@ -83,6 +84,31 @@ FIGURE_RE = re.compile(
 )
 MONTH_ALONE_RE = re.compile(rf"\b(?i:in|on|since|by|until|till|through|from|early|late|mid-?|last|next|this|of|before|after)\s+(?P<month>{MONTH})(?![\w\-])")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+TIME_OF_DAY_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", re.IGNORECASE)
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter: a word that starts none fails at once."""
+    first: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        first[w[0]].append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(first.items()))
+
+
+# The words FIGURE_RE's branches open with, as it reads them (verbose: "a dozen" is "adozen").
+_OPENERS = [
+    *HEDGES, *MONTH_OF, *WEEKDAYS, "tens", "hundreds", "dozens", "thousands", "millions", "billions", "trillions",
+    *(w.replace(" ", "") for w in re.findall(r"[a-z]+(?: [a-z]+)?", WORDNUM)),
+]
+# Where a figure may start, in the lower-cased text. FIGURE_RE's case-blind branches are slow to
+# try at every word; it is tried only here.
+FIGURE_START_RE = re.compile(rf"(?<![\w$£€¥.,\-/:])(?:[\d$£€¥]|us\$|(?:{_by_first_letter(_OPENERS)})\b)")
+# Lower-casing keeps every offset and matches as IGNORECASE does, but for these.
+CASE_EXCEPTIONS_RE = re.compile("[\u0130\u0131\u017f]")  # İ (two characters in lower case), ı, ſ
+# Every month MONTH_ALONE_RE reads starts with one of these (its months are case-sensitive), and
+# none of the words it reads before a month contains one.
+MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Capitalised words that may stand before a count at the start of a sentence or a title.
 LEADING = set("""in on at by for with of than and or but the all only just another some about nearly
 over under almost around after before since until from to its their his her our as when while
@@ -178,12 +204,12 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
     """Every figure a paragraph states, in order."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in FIGURE_RE.finditer(text):
+    for m in _figures(text):
         found = _mention(source, paragraph, text, m)
         if found:
             out.append(found)
             taken.append((m.start(), m.end()))
-    for m in MONTH_ALONE_RE.finditer(text):
+    for m in _months_alone(text):
         s, e = m.span("month")
         if text[e - 1] == "." and text[s:e - 1].lower() in MONTHS:
             e -= 1  # "in August." ends a sentence
@@ -193,6 +219,45 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
             out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _figures(text: str) -> Iterator[re.Match[str]]:
+    """FIGURE_RE.finditer(text), tried only where a figure may start."""
+    low = text.lower()
+    if len(low) != len(text) or CASE_EXCEPTIONS_RE.search(text):
+        yield from FIGURE_RE.finditer(text)
+        return
+    end = 0
+    for start in FIGURE_START_RE.finditer(low):
+        at = start.start()
+        if at >= end:
+            m = FIGURE_RE.match(text, at)
+            if m:
+                end = m.end()
+                yield m
+
+
+def _months_alone(text: str) -> Iterator[re.Match[str]]:
+    """MONTH_ALONE_RE.finditer(text), tried only just before each capitalised month.
+
+    A match is a word of two to seven letters ("in", "through", "mid-"), white space, then the
+    month, and no month can start inside the word or the space: so the next match is the first
+    one starting within seven characters before the space before a month.
+    """
+    end = 0
+    for hit in MONTH_HINT_RE.finditer(text):
+        at = hit.start()
+        if at < end:
+            continue
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        for start in range(max(end, space - 7), space):
+            m = MONTH_ALONE_RE.match(text, start)
+            if m:
+                end = m.end()
+                yield m
+                break
 
 
 def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention | None:
@@ -231,9 +296,9 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         raw = g["num"]
         if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and not hedge:
             return Mention(source, paragraph, s, e, whole, "date", True, date=raw)
-        if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", text[e:e + 5], re.I):
+        if TIME_OF_DAY_RE.match(text[e:e + 5]):
             return None  # a time of day
-        before = re.search(r"([A-Za-z][\w.&'’]*)\s+$", text[max(0, s - 40):s])
+        before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
         if not hedge and before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING:
             return None  # "Windows 8", "Apollo 11", "ABC 10": part of a name
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit() or len(raw) > 7 and raw.isdigit():
@@ -303,8 +368,13 @@ def _date_fields(m: Mention) -> dict[str, object]:
 
 def agreement(a: Mention, b: Mention) -> Status:
     """How two figures for the same thing compare."""
+    return _agreement(a, b, _date_fields(a), _date_fields(b), _hedge(a), _hedge(b))
+
+
+def _agreement(a: Mention, b: Mention, fa: dict[str, object], fb: dict[str, object], ha: str | None, hb: str | None) -> Status:
+    """`agreement`, given each mention's `_date_fields` and `_hedge` (a large story asks for
+    the same mentions many times)."""
     if a.kind == "date" and b.kind == "date":
-        fa, fb = _date_fields(a), _date_fields(b)
         if any(fa[k] != fb[k] for k in fa.keys() & fb.keys()):
             return "conflict"
         return "agree" if fa == fb else "imprecise"
@@ -312,7 +382,7 @@ def agreement(a: Mention, b: Mention) -> Status:
         return "conflict"
     if a.exact and b.exact:
         return "agree" if math.isclose(a.low, b.low, rel_tol=1e-9) else "conflict"
-    hedges = {_hedge(a), _hedge(b)}
+    hedges = {ha, hb}
     if a.stated is not None and a.stated == b.stated and hedges <= ROUNDING | {None}:
         return "agree"
     if a.low == b.low and a.high == b.high and a.exact == b.exact:
@@ -324,19 +394,25 @@ def agreement(a: Mention, b: Mention) -> Status:
 BY_LENGTH = sorted(HEDGES, key=len, reverse=True)
 
 
+OPENINGS = tuple(h + " " for h in BY_LENGTH)
+
+
 def _hedge(m: Mention) -> str | None:
     """The hedge a mention's text opens with, if any."""
     if not m.text[:1].isalpha():
         return None
     low = " ".join(m.text.lower().split())
+    if not low.startswith(OPENINGS):  # most figures: no hedge, one test
+        return None
     return next((h for h in BY_LENGTH if low.startswith(h + " ")), None)
 
 
-def _status(items: Sequence[Mention]) -> Status:
+def _status(items: Sequence[Any], agree: Callable[[Any, Any], Status] = agreement) -> Status:
+    """The worst agreement of any two of `items` (mentions, or what `agree` compares)."""
     worst: Status = "agree"
     for x, a in enumerate(items):
         for b in items[x + 1:]:
-            s = agreement(a, b)
+            s = agree(a, b)
             if s == "conflict":
                 return "conflict"
             if s == "imprecise":
@@ -358,30 +434,32 @@ class _Context:
     mass: float = 0.0  # the idf-weighted mass of `weights`, once the story's idf is known
 
 
-def _context(
-    m: Mention, tokens: Sequence[Token], text: str, spans: Sequence[tuple[int, int]], window: int = 12,
-    bounds: tuple[int, int] | None = None,
-) -> _Context:
-    """Content words of the mention's sentence within `window` words of it, not other figures.
+def _near(
+    m: Mention, tokens: Sequence[Token], text: str, usable: Sequence[bool], window: int = 12,
+    bounds: tuple[int, int] | None = None, edges: tuple[list[int], list[int]] | None = None,
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Content words of the mention's sentence within `window` words of it, not other figures,
+    each with a weight (closer words weigh more), and as written.
 
     `bounds` (character offsets) keeps a figure to its share of a sentence that states several
     of its kind: "destroyed 40 homes and forced 2,000 residents out" gives "homes" to 40 and
-    "residents" to 2,000.
+    "residents" to 2,000. `usable` (`_usable`) and `edges` (where the words start, where they
+    end) are the same for every figure of a sentence.
     """
-    inside = [i for i, t in enumerate(tokens) if t.start < m.end and m.start < t.end]
-    if not inside:
-        return _Context(m, {}, {})
-    first, last = inside[0], inside[-1]
+    starts, ends = edges if edges else ([t.start for t in tokens], [t.end for t in tokens])
+    # The words the mention overlaps (words are in order and do not overlap).
+    first, after = bisect_right(ends, m.start), bisect_left(starts, m.end)
     weights: dict[str, float] = {}
     surface: dict[str, str] = {}
+    if first >= after:
+        return weights, surface
+    last = after - 1
     lo, hi = bounds if bounds else (0, len(text))
     for i in range(max(0, first - window), min(len(tokens), last + window + 1)):
-        if not lo <= tokens[i].start < hi:
+        if not usable[i] or first <= i <= last:
             continue
         t = tokens[i]
-        if first <= i <= last or not t.content or is_number(t.norm) or len(t.norm) < 3:
-            continue
-        if any(a <= t.start < b for a, b in spans):
+        if not lo <= t.start < hi:
             continue
         distance = first - i if i < first else i - last
         # The verb and the noun next to a figure say most about what it counts.
@@ -389,92 +467,92 @@ def _context(
         if w > weights.get(t.stem, 0.0):
             weights[t.stem] = w
             surface.setdefault(t.stem, text[t.start:t.end])
-    return _Context(m, weights, surface)
+    return weights, surface
 
 
-def _score(a: _Context, b: _Context, idf: Idf) -> float:
-    shared = a.weights.keys() & b.weights.keys()
-    if not shared:
-        return 0.0
-    total = a.mass + b.mass
-    common = sum(idf[s] * (a.weights[s] + b.weights[s]) for s in shared)
-    return common / total if total else 0.0
+def _usable(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], covered: bytearray | None = None) -> list[bool]:
+    """Which words may describe a figure: content words of three letters or more, not numbers,
+    not starting inside a figure. `covered`: `_covered(spans)`, if known."""
+    if covered is None:
+        covered = _covered(spans)
+    end = len(covered)
+    return [
+        t.content and not t.number and len(t.norm) >= 3 and not (t.start < end and covered[t.start])
+        for t in tokens
+    ]
 
 
-def _value_bonus(a: Mention, b: Mention) -> float:
+def _covered(spans: Sequence[tuple[int, int]]) -> bytearray:
+    """1 at every character inside one of `spans`."""
+    covered = bytearray(max((b for _, b in spans), default=0))
+    for a, b in spans:
+        covered[a:b] = b"\x01" * (b - a)
+    return covered
+
+
+def _value_bonus(a: Mention, b: Mention, status: Status | None = None) -> float:
     """Two sources stating one distinctive value near the same words likely mean one thing;
     a vague figure that would fit another's exact one, a little less so."""
-    status = agreement(a, b)
+    if status is None:
+        status = agreement(a, b)
     if status == "agree":
         distinctive = a.kind == "date" and bool(a.date and len(a.date) >= 7) or (a.kind != "date" and (a.high or 0) >= 10)
         return 0.15 if distinctive else 0.05
     return 0.05 if status == "imprecise" else 0.0
 
 
+class _Facts:
+    """What comparing two mentions asks of each, worked out once per mention.
+
+    `kind` numbers the mentions alike for `_compatible_kinds`, `value` those alike for
+    `agreement` (and `_value_bonus`): a large story asks about the same two many times.
+    """
+
+    def __init__(self, mentions_: Sequence[Mention]) -> None:
+        self.mentions = mentions_
+        self.fields = [_date_fields(m) for m in mentions_]
+        self.hedges = [_hedge(m) for m in mentions_]
+        kinds: dict[tuple[object, ...], int] = {}
+        values: dict[tuple[object, ...], int] = {}
+        self.kind = [kinds.setdefault((m.kind, m.unit, m.exact, frozenset(f)), len(kinds)) for m, f in zip(mentions_, self.fields)]
+        self.value = [
+            values.setdefault((m.kind, m.exact, m.low, m.high, m.stated, m.date, tuple(sorted(f.items())), h), len(values))
+            for m, f, h in zip(mentions_, self.fields, self.hedges)
+        ]
+        first = {k: i for i, k in reversed(list(enumerate(self.kind)))}
+        self.compatible = [[_compatible_kinds(mentions_[first[x]], mentions_[first[y]]) for y in range(len(kinds))] for x in range(len(kinds))]
+        self.statuses: dict[tuple[int, int], Status] = {}  # by the two `value` numbers
+
+    def status(self, i: int, j: int) -> Status:
+        """`agreement` of mentions i and j."""
+        key = (self.value[i], self.value[j])
+        status = self.statuses.get(key)
+        if status is None:
+            m = self.mentions
+            status = self.statuses[key] = _agreement(m[i], m[j], self.fields[i], self.fields[j], self.hedges[i], self.hedges[j])
+        return status
+
+
 def find_figures(
     story: Story, threshold: float = 0.3, group_bonus: float = 0.15, sentence_bonus: float = 0.15
 ) -> tuple[Figure, ...]:
     """Figures two or more sources state for the same thing; disagreements first."""
-    group_of = {m: g.id for g in story.groups for m in g.members}
-    contexts: list[_Context] = []
-    documents = []
-    for article in story.articles:
-        for p in article.paragraphs:
-            if p.kind not in ("body", "headline"):
-                continue
-            tokens = words(p.text)
-            documents.append({t.stem for t in tokens if t.content})
-            found = mentions(article.id, p.index, p.text)
-            spans = [(x.start, x.end) for x in found]
-            for sentence_start, sentence_end in _sentences(p.text):
-                sentence = [t for t in tokens if sentence_start <= t.start < sentence_end]
-                here = [m for m in found if sentence_start <= m.start < sentence_end]
-                for m in here:
-                    like = [x for x in here if (x.kind == "date") == (m.kind == "date")]
-                    at = like.index(m)
-                    lo = (like[at - 1].end + m.start) // 2 if at else 0
-                    hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
-                    c = _context(m, sentence, p.text, spans, bounds=(lo, hi))
-                    contexts.append(_Context(c.mention, c.weights, c.surface, (article.id, p.index, sentence_start)))
-    idf = Idf(documents)
-    contexts = [
-        _Context(c.mention, c.weights, c.surface, c.sentence, sum(idf[s] * w for s, w in c.weights.items()))
-        for c in contexts
-    ]
-    per_paragraph: dict[tuple[Member, bool], int] = defaultdict(int)
-    for c in contexts:
-        per_paragraph[(c.mention.member, c.mention.kind == "date")] += 1
-    alone = [per_paragraph[(c.mention.member, c.mention.kind == "date")] == 1 for c in contexts]
+    group_of = {(m.source, m.paragraph): g.id for g in story.groups for m in g.members}
+    contexts, idf = _contexts(story)
+    found_ = [c.mention for c in contexts]
+    facts = _Facts(found_)
+    per_paragraph: dict[tuple[str, int, bool], int] = defaultdict(int)
+    for m in found_:
+        per_paragraph[(m.source, m.paragraph, m.kind == "date")] += 1
+    alone = [per_paragraph[(m.source, m.paragraph, m.kind == "date")] == 1 for m in found_]
+    group = [group_of.get((m.source, m.paragraph)) for m in found_]
     # Candidate pairs share a context word; words in many mentions' contexts propose none.
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(contexts):
-        for stem in c.weights:
-            index[stem].append(i)
     limit = max(12, min(len(contexts) // 4, 60))
-    scores: dict[tuple[int, int], float] = {}
-    seen: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if len(holders) > limit:
-            continue
-        for x, i in enumerate(holders):
-            for j in holders[x + 1:]:
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                a, b = contexts[i].mention, contexts[j].mention
-                if a.source == b.source or not _compatible_kinds(a, b):
-                    continue
-                s = _score(contexts[i], contexts[j], idf)
-                ga, gb = group_of.get(a.member), group_of.get(b.member)
-                if ga is not None and ga == gb:
-                    s += group_bonus
-                    # Paragraphs told alike, each with one figure of this kind: likely the same one.
-                    if alone[i] and alone[j]:
-                        s += group_bonus / 2
-                s += _value_bonus(a, b)
-                if s > 0:
-                    scores[(i, j)] = s
-    clusters = _cluster(contexts, scores, threshold)
+    if len(contexts) >= VECTORISE:
+        scores = _scores_vectorised(contexts, idf, facts, group, alone, group_bonus, limit)
+    else:
+        scores = _scores(_pairs(contexts, facts, limit), contexts, idf, facts, group, alone, group_bonus)
+    clusters = _cluster(contexts, scores, threshold, facts)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members if len(members) > 1}
@@ -482,29 +560,241 @@ def find_figures(
     for i, c in enumerate(contexts):
         if i in cluster_of:
             shared[c.sentence].add(cluster_of[i])
+    # The other things a mention's sentence states (as clusters), for every mention.
+    others = [shared[c.sentence] - {cluster_of.get(i)} if c.sentence in shared else set() for i, c in enumerate(contexts)]
     boosted = False
     for (i, j), s in scores.items():
-        if s <= 0:
+        if s <= 0 or not others[i] or not others[j]:
             continue
-        a, b = contexts[i], contexts[j]
         if cluster_of.get(i) is not None and cluster_of.get(i) == cluster_of.get(j):
             continue
-        if (shared[a.sentence] - {cluster_of.get(i)}) & (shared[b.sentence] - {cluster_of.get(j)}):
+        if others[i] & others[j]:
             scores[(i, j)] = s + sentence_bonus
             boosted = True
     if boosted:
-        clusters = _cluster(contexts, scores, threshold)
+        clusters = _cluster(contexts, scores, threshold, facts)
     rank = {a.id: n for n, a in enumerate(story.articles)}
     figures = []
     for members in clusters:
         if len(members) < 2:
             continue
-        items = sorted((contexts[i] for i in members), key=lambda c: (rank[c.mention.source], c.mention.paragraph, c.mention.start))
-        mentions_ = tuple(c.mention for c in items)
-        figures.append((_status(mentions_), _about(items, idf), mentions_))
+        ranked = sorted(members, key=lambda i: (rank[found_[i].source], found_[i].paragraph, found_[i].start))
+        mentions_ = tuple(found_[i] for i in ranked)
+        figures.append((_status(ranked, facts.status), _about([contexts[i] for i in ranked], idf), mentions_))
     order = {"conflict": 0, "imprecise": 1, "agree": 2}
     figures.sort(key=lambda f: (order[f[0]], rank[f[2][0].source], f[2][0].paragraph, f[2][0].start))
     return tuple(Figure(n, about, _kind(ms), status, ms) for n, (status, about, ms) in enumerate(figures, 1))
+
+
+def _contexts(story: Story) -> tuple[list[_Context], Idf]:
+    """Every figure of the story's headlines and body paragraphs in its context, and the idf
+    of the words those paragraphs hold."""
+    documents = []
+    near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
+    for article in story.articles:
+        for p in article.paragraphs:
+            if p.kind not in ("body", "headline"):
+                continue
+            told = sentences(p.text)  # tokenised (and cached) already
+            documents.append({t.stem for s in told for t in s.tokens if t.content})
+            found = mentions(article.id, p.index, p.text)
+            if not found:
+                continue
+            spans = [(x.start, x.end) for x in found]
+            covered = _covered(spans)
+            for sentence in told:
+                sentence_start, sentence_end = sentence.start, sentence.end
+                here = [m for m in found if sentence_start <= m.start < sentence_end]
+                if not here:
+                    continue
+                tokens = sentence.tokens
+                usable = _usable(tokens, spans, covered)
+                edges = ([t.start for t in tokens], [t.end for t in tokens])
+                dates = [x for x in here if x.kind == "date"]
+                others = [x for x in here if x.kind != "date"]
+                before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
+                for m in here:
+                    dated = m.kind == "date"
+                    like = dates if dated else others
+                    at = before[dated]
+                    before[dated] += 1
+                    lo = (like[at - 1].end + m.start) // 2 if at else 0
+                    hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
+                    weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
+                    near.append((m, weights, surface, (article.id, p.index, sentence_start)))
+    idf = Idf(documents)
+    rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
+    return [
+        _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items())) for m, w, surface, at in near
+    ], idf
+
+
+# From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see
+# _scores_vectorised); below, plain Python is quicker than importing scipy.
+VECTORISE = 3_000
+
+
+def _pairs(contexts: Sequence[_Context], facts: _Facts, limit: int) -> list[tuple[int, int]]:
+    """Mentions of different sources, of kinds that compare, sharing a context word that at
+    most `limit` mentions have: (i, j), i < j."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(contexts):
+        for stem in c.weights:
+            index[stem].append(i)
+    partners: list[set[int]] = [set() for _ in contexts]
+    for holders in index.values():
+        if len(holders) <= limit:
+            for x, i in enumerate(holders):
+                partners[i].update(holders[x + 1:])
+    kind, compatible = facts.kind, facts.compatible
+    source = [m.source for m in facts.mentions]
+    pairs: list[tuple[int, int]] = []
+    for i, later in enumerate(partners):
+        ok, own = compatible[kind[i]], source[i]
+        pairs.extend([(i, j) for j in later if ok[kind[j]] and source[j] != own])
+    return pairs
+
+
+def _scores(
+    pairs: Sequence[tuple[int, int]], contexts: Sequence[_Context], idf: Idf, facts: _Facts,
+    group: Sequence[int | None], alone: Sequence[bool], group_bonus: float,
+) -> dict[tuple[int, int], float]:
+    """How likely each pair of mentions is about the same thing: the words they share, by
+    rarity, over the weighted words of both (`mass`); a bonus when the aligner grouped their
+    paragraphs (more if each is the only figure of its kind there); `_value_bonus`."""
+    scores: dict[tuple[int, int], float] = {}
+    weights, unseen = idf.weights, idf.unseen
+    value, found_ = facts.value, facts.mentions
+    bonuses: dict[tuple[int, int], float] = {}  # by the two values
+    for i, j in pairs:
+        c, d = contexts[i], contexts[j]
+        cw, dw = c.weights, d.weights
+        shared = cw.keys() & dw.keys()
+        total = c.mass + d.mass
+        s = sum(weights.get(w, unseen) * (cw[w] + dw[w]) for w in shared) / total if total else 0.0
+        if group[i] is not None and group[i] == group[j]:
+            s += group_bonus
+            # Paragraphs told alike, each with one figure of this kind: likely the same one.
+            if alone[i] and alone[j]:
+                s += group_bonus / 2
+        key = (value[i], value[j])
+        extra = bonuses.get(key)
+        if extra is None:
+            extra = bonuses[key] = _value_bonus(found_[i], found_[j], facts.status(i, j))
+        s += extra
+        if s > 0:
+            scores[(i, j)] = s
+    return scores
+
+
+def _scores_vectorised(
+    contexts: Sequence[_Context], idf: Idf, facts: _Facts, group: Sequence[int | None], alone: Sequence[bool],
+    group_bonus: float, limit: int,
+) -> dict[tuple[int, int], float]:
+    """`_scores` of `_pairs`, to the last bit, for many mentions at once.
+
+    The pairs come from one sparse product; every step of a score is the same float operation
+    in the same order. A sum of one or two terms is the same in any order; pairs sharing three
+    words or more (a few percent) are summed as `_scores` sums them.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    weights, unseen = idf.weights, idf.unseen
+    column: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, c in enumerate(contexts):
+        rows.extend([i] * len(c.weights))
+        cols.extend([column.setdefault(stem, len(column)) for stem in c.weights])
+        vals.extend(c.weights.values())
+    shape = (len(contexts), len(column))
+    weighted = sparse.csr_matrix((vals, (rows, cols)), shape=shape)
+    present = sparse.csr_matrix((np.ones(len(vals)), (rows, cols)), shape=shape)
+    weighted.sort_indices()
+    present.sort_indices()
+    # The pairs: a context word both have, held by at most `limit` mentions.
+    rare = present[:, np.flatnonzero(np.bincount(cols, minlength=len(column)) <= limit)]
+    both = sparse.triu(rare @ rare.T, k=1).tocoo()
+    kind = np.array(facts.kind)
+    sources = {m.source: n for n, m in enumerate(facts.mentions)}
+    source = np.array([sources[m.source] for m in facts.mentions])
+    compatible = np.array(facts.compatible, dtype=bool).reshape(len(facts.compatible), -1)
+    first, second = both.row.astype(np.int64), both.col.astype(np.int64)
+    keep = (source[first] != source[second]) & compatible[kind[first], kind[second]]
+    first, second = first[keep], second[keep]
+    rarity = np.array([weights.get(stem, unseen) for stem in column])
+    # The words each pair shares: one entry per word, in both, with each side's weight.
+    mine = weighted[first].multiply(present[second]).tocsr()
+    theirs = present[first].multiply(weighted[second]).tocsr()
+    mine.sort_indices()
+    theirs.sort_indices()
+    terms = rarity[mine.indices] * (mine.data + theirs.data)
+    starts, counts = mine.indptr[:-1], np.diff(mine.indptr)
+    common = np.zeros(len(first))
+    one, two = counts == 1, counts == 2
+    common[one] = terms[starts[one]]
+    common[two] = terms[starts[two]] + terms[starts[two] + 1]
+    for n in np.flatnonzero(counts > 2).tolist():
+        cw, dw = contexts[first[n]].weights, contexts[second[n]].weights
+        common[n] = sum(weights.get(w, unseen) * (cw[w] + dw[w]) for w in cw.keys() & dw.keys())
+    mass = np.array([c.mass for c in contexts])
+    total = mass[first] + mass[second]
+    s = np.divide(common, total, out=np.zeros(len(first)), where=total != 0)
+    grouped = np.array([g is not None for g in group])
+    ids = np.array([g if g is not None else 0 for g in group])
+    lone = np.array(alone, dtype=bool)
+    same = grouped[first] & grouped[second] & (ids[first] == ids[second])
+    s = s + np.where(same, group_bonus, 0.0)
+    s = s + np.where(same & lone[first] & lone[second], group_bonus / 2, 0.0)
+    s = s + _value_bonuses(facts, first, second)
+    keep = np.flatnonzero(s > 0)
+    return dict(zip(zip(first[keep].tolist(), second[keep].tolist()), s[keep].tolist()))
+
+
+def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
+    """`_value_bonus` of mentions first[n] and second[n] (numpy arrays) for every n: the same
+    tests as `agreement`, on arrays."""
+    import numpy as np
+
+    ms = facts.mentions
+    nan = float("nan")
+    date = np.array([m.kind == "date" for m in ms])
+    low = np.array([nan if m.low is None else m.low for m in ms])
+    high = np.array([nan if m.high is None else m.high for m in ms])
+    exact = np.array([m.exact for m in ms])
+    stated = np.array([nan if m.stated is None else m.stated for m in ms])
+    rounding = np.array([h is None or h in ROUNDING for h in facts.hedges])
+    field = {k: np.array([f.get(k, -1) if k != "weekday" else WEEKDAYS.index(f[k]) if k in f else -1 for f in facts.fields])
+             for k in ("year", "month", "day", "weekday")}
+    distinctive = np.array([
+        m.kind == "date" and bool(m.date and len(m.date) >= 7) or (m.kind != "date" and (m.high or 0) >= 10) for m in ms
+    ])
+    a, b = first, second
+    # Dates: a field both state and state differently is a conflict; the same fields alike agree.
+    clash = np.zeros(len(a), dtype=bool)
+    alike = np.ones(len(a), dtype=bool)
+    for values in field.values():
+        x, y = values[a], values[b]
+        clash |= (x >= 0) & (y >= 0) & (x != y)
+        alike &= x == y
+    dates = date[a] & date[b]
+    # Numbers (`math.isclose` with rel_tol=1e-9, as it computes it).
+    la, lb, ha, hb = low[a], low[b], high[a], high[b]
+    missing = np.isnan(la) | np.isnan(lb) | np.isnan(ha) | np.isnan(hb)
+    diff = np.abs(lb - la)
+    close = (la == lb) | (~np.isinf(la) & ~np.isinf(lb) & ((diff <= np.abs(1e-9 * lb)) | (diff <= np.abs(1e-9 * la))))
+    both_exact = exact[a] & exact[b]
+    same_stated = (stated[a] == stated[b]) & rounding[a] & rounding[b]
+    same_range = (la == lb) & (ha == hb) & (exact[a] == exact[b])
+    overlap = np.minimum(ha, hb) >= np.maximum(la, lb)
+    agree = np.where(
+        dates, ~clash & alike,
+        ~missing & np.where(both_exact, close, same_stated | same_range),
+    )
+    imprecise = np.where(dates, ~clash & ~alike, ~missing & ~both_exact & ~same_stated & ~same_range & overlap)
+    return np.where(agree, np.where(distinctive[a], 0.15, 0.05), np.where(imprecise, 0.05, 0.0))
 
 
 def _kind(items: Sequence[Mention]) -> Kind:
@@ -512,45 +802,68 @@ def _kind(items: Sequence[Mention]) -> Kind:
     return "money" if "money" in kinds else items[0].kind
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    from storyview.segment import sentence_spans
-
-    return sentence_spans(text)
-
-
-def _cluster(contexts: Sequence[_Context], scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def _cluster(
+    contexts: Sequence[_Context], scores: dict[tuple[int, int], float], threshold: float, facts: _Facts | None = None
+) -> list[list[int]]:
     """Average-linkage merging, strongest pairs first, at most one mention per source.
 
     Calling two figures a conflict is a claim: a merge that makes one needs its pair's words to
     match clearly (`threshold` + 0.1), and every two figures it puts in conflict to match.
     """
+    if facts is None:
+        facts = _Facts([c.mention for c in contexts])
+    kind, compatible, value, status = facts.kind, facts.compatible, facts.value, facts.statuses
+    source = [c.mention.source for c in contexts]
     group_of = list(range(len(contexts)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(contexts))}
-    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < threshold:
-            break
+    # Each group's sources and kinds (as `_Facts` numbers them), kept up to date as groups merge.
+    sources: dict[int, set[str]] = {}
+    kinds: dict[int, set[int]] = {}
+    # Pairs below the threshold merge nothing: the first of them ends the loop, as it would.
+    strong = sorted(((key, s) for key, s in scores.items() if s >= threshold), key=lambda kv: (-kv[1], kv[0]))
+    for (i, j), s in strong:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
         a, b = members[gi], members[gj]
-        if {contexts[x].mention.source for x in a} & {contexts[y].mention.source for y in b}:
+        if len(a) == 1 and len(b) == 1 and source[i] != source[j] and compatible[kind[i]][kind[j]]:
+            # Two lone mentions: the pair's own score is the whole average, and the only conflict.
+            if s < threshold + 0.1 and facts.status(i, j) == "conflict":
+                continue
+            group_of[j] = gi
+            a.append(j)
+            del members[gj]
+            for known in (sources, kinds):  # worked out again from the members when next asked
+                known.pop(gi, None)
+                known.pop(gj, None)
             continue
-        if not all(_compatible_kinds(contexts[x].mention, contexts[y].mention) for x in a for y in b):
+        for g in (gi, gj):
+            if g not in sources:
+                sources[g] = {source[y] for y in members[g]}
+                kinds[g] = {kind[y] for y in members[g]}
+        if not sources[gi].isdisjoint(sources[gj]):
+            continue
+        if not all(compatible[x][y] for x in kinds[gi] for y in kinds[gj]):
+            continue
+        # A conflict it would make blocks the merge unless this pair, and that one, match clearly
+        # (the first such conflict settles it: no need to go through the rest).
+        clear = s >= threshold + 0.1
+        if any(
+            (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"
+            and (not clear or scores.get((x, y) if x < y else (y, x), 0.0) < threshold)
+            for x in a for y in b
+        ):
             continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:
-            continue
-        conflicts = [
-            scores.get((x, y) if x < y else (y, x), 0.0)
-            for x in a for y in b if agreement(contexts[x].mention, contexts[y].mention) == "conflict"
-        ]
-        if conflicts and (s < threshold + 0.1 or min(conflicts) < threshold):
             continue
         for y in b:
             group_of[y] = gi
         a.extend(b)
         del members[gj]
-    return [sorted(m) for m in members.values()]
+        sources[gi] |= sources.pop(gj)
+        kinds[gi] |= kinds.pop(gj)
+    return [sorted(m) if len(m) > 1 else m for m in members.values()]
 
 
 def _about(items: Sequence[_Context], idf: Idf, size: int = 3) -> str:

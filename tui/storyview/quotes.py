@@ -13,15 +13,18 @@ sources' versions contain word for word; every version is then:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from itertools import accumulate, combinations
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from storyview.model import Story
-from storyview.segment import Token, words
+from storyview.segment import Token, sentences, words
 
 Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
@@ -29,6 +32,10 @@ STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
 # Opening mark → the marks that close it.
 PAIRS = {"“": "”", "\"": "\"", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
 TRIM = " \t,.;:!?…—–-"
+# Every character that opens or closes a quotation: the scan jumps from one to the next.
+MARKS_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
+# Phrases in more quotes than this propose no pairs by themselves.
+CROWDED = 200
 
 
 @dataclass(frozen=True)
@@ -75,8 +82,9 @@ class Quote:
         return any(not v.verbatim for v in self.versions)
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
+    """A quotation in one paragraph (a NamedTuple: a large story has tens of thousands)."""
+
     source: str
     paragraph: int
     text: str  # the paragraph
@@ -84,6 +92,8 @@ class _Found:
     end: int
     tokens: tuple[Token, ...]
     norms: tuple[str, ...] = ()
+    # content[k]: content words among the first k tokens (kept words of a run, by subtraction).
+    content: tuple[int, ...] = (0,)
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -96,7 +106,9 @@ def spans(text: str) -> list[tuple[int, int]]:
     opener: str | None = None
     at = 0
     n = len(text)
-    for i, ch in enumerate(text):
+    for mark in MARKS_RE.finditer(text):  # any other character changes nothing
+        i = mark.start()
+        ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         if opener is None:
@@ -148,20 +160,26 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
         return na == nb and a.tokens[0].content
     if short <= 3:
         if na == nb:
-            return any(t.content for t in a.tokens)
+            return a.content[-1] > 0
         inner, outer = (a, b) if len(na) <= len(nb) else (b, a)
         if inner.norms in generic:  # "I don't know", "he added": in too many quotes to tie any two
             return False
-        return _contains(outer.norms, inner.norms) >= 0 and any(t.content for t in inner.tokens)
+        return _contains(outer.norms, inner.norms) >= 0 and inner.content[-1] > 0
+    # The words matched in order (all of them, not only in runs) are a cheap bound on `matched`:
+    # most candidates stop here.
+    if (len(na) + len(nb) - Indel.distance(na, nb)) // 2 < 0.6 * short:
+        return False
     matched = longest = kept = 0
+    counts = a.content
     for block in Indel.opcodes(na, nb).as_matching_blocks():
-        if block.size < 2 or block.size <= 3 and na[block.a:block.a + block.size] in generic:
+        size = block.size
+        if size < 2 or size <= 3 and na[block.a:block.a + size] in generic:
             continue  # words matched one by one, or a common phrase ("I don't know"), say nothing
-        matched += block.size
-        longest = max(longest, block.size)
-        kept += sum(1 for t in a.tokens[block.a:block.a + block.size] if t.content)
+        matched += size
+        longest = max(longest, size)
+        kept += counts[block.a + size] - counts[block.a]
     # Content words decide: "a lot of work" and "a lot of time" share only small words.
-    content = min(sum(1 for t in a.tokens if t.content), sum(1 for t in b.tokens if t.content))
+    content = min(counts[-1], b.content[-1])
     return (
         longest >= max(3, 0.4 * short)
         and matched >= 0.6 * short
@@ -222,10 +240,23 @@ def _find(story: Story) -> list[_Found]:
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
                 continue
-            for start, end in spans(p.text):
-                tokens = words(p.text, start, end)
+            marks = spans(p.text)
+            if not marks:
+                continue
+            told = sentences(p.text)  # tokenised (and cached) already: a quote takes its share
+            bounds = [s.start for s in told]
+            for start, end in marks:
+                first = max(bisect_right(bounds, start) - 1, 0)
+                last = bisect_left(bounds, end)
+                every = told[first].tokens if last - first == 1 else tuple(t for s in told[first:last] for t in s.tokens)
+                starts = [t.start for t in every]
+                lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+                tokens = every[lo:hi]
+                if lo and every[lo - 1].end > start or tokens and tokens[-1].end > end:
+                    tokens = words(p.text, start, end)  # a word cut by the quote's edge
                 if tokens:
-                    found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens)))
+                    counts = tuple(accumulate((t.content for t in tokens), initial=0))
+                    found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens), counts))
     return found
 
 
@@ -236,12 +267,7 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
     """
     found = _find(story)
     parent = list(range(len(found)))
-    # Short phrases many quotes contain are common speech, not one passage.
-    within: Counter[tuple[str, ...]] = Counter()
-    for f in found:
-        within.update({f.norms[k:k + n] for n in (2, 3) for k in range(len(f.norms) - n + 1)})
-    common = 8
-    generic = frozenset(g for g, n in within.items() if n > common)
+    pairs, triples, shared, generic = _runs_of(found)
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -249,25 +275,9 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
             x = parent[x]
         return x
 
-    # Candidates share two words in a row (one passage needs that), or are the same one word:
-    # an index keeps this near linear in a large story.
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, f in enumerate(found):
-        norms = f.norms
-        keys = {(w,) for w in norms} if len(norms) == 1 else set(zip(norms, norms[1:]))
-        for key in keys:
-            index[key].append(i)
-    tried: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if len(holders) > 200:  # a phrase in that many quotes proposes nothing by itself
-            continue
-        for x, i in enumerate(holders):
-            for j in holders[x + 1:]:
-                if (i, j) in tried or root(i) == root(j):
-                    continue
-                tried.add((i, j))
-                if _same_passage(found[i], found[j], generic):
-                    parent[root(j)] = root(i)
+    for i, j in _candidates(found, pairs, triples, shared, generic):
+        if root(i) != root(j) and _same_passage(found[i], found[j], generic):
+            parent[root(j)] = root(i)
     chained: dict[int, list[int]] = defaultdict(list)
     for i in range(len(found)):
         chained[root(i)].append(i)
@@ -275,6 +285,12 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
     rank = {a.id: n for n, a in enumerate(story.articles)}
     quotes = []
     for members in clusters:
+        if len(members) == 1:  # one version: its own reference, word for word (most quotes)
+            f = found[members[0]]
+            if len(f.tokens) >= min_words:
+                ref = Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], "exact")
+                quotes.append((ref, (ref,)))
+            continue
         items = [found[i] for i in members]
         sources = {f.source for f in items}
         if max(len(f.tokens) for f in items) < min_words and len(sources) < 2:
@@ -288,6 +304,89 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
         quotes.append((ref, tuple(versions)))
     quotes.sort(key=lambda q: (-len({v.source for v in q[1]}), rank[q[0].source], q[0].paragraph, q[0].start))
     return tuple(Quote(n, ref.text, ref, versions) for n, (ref, versions) in enumerate(quotes, 1))
+
+
+def _runs_of(
+    found: Sequence[_Found], common: int = 8,
+) -> tuple[list[set[tuple[str, ...]]], list[set[tuple[str, ...]]], dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
+    """Each quote's runs of two and of three words; how many quotes hold each run held by more
+    than one; and the generic ones, held by more than `common` quotes: short phrases many quotes
+    contain are common speech, not one passage."""
+    pairs = [set(zip(f.norms, f.norms[1:])) for f in found]
+    triples = [set(zip(f.norms, f.norms[1:], f.norms[2:])) for f in found]
+    within: Counter[tuple[str, ...]] = Counter()
+    for grams in pairs:
+        within.update(grams)
+    for grams in triples:
+        within.update(grams)
+    shared = {g: n for g, n in within.items() if n > 1}
+    return pairs, triples, shared, frozenset(g for g, n in shared.items() if n > common)
+
+
+def _candidates(
+    found: Sequence[_Found], pairs: Sequence[set[tuple[str, ...]]], triples: Sequence[set[tuple[str, ...]]],
+    shared: dict[tuple[str, ...], int], generic: frozenset[tuple[str, ...]],
+) -> list[tuple[int, int]]:
+    """The pairs of quotes that may be one passage, without comparing every two.
+
+    Candidates share two words in a row (one passage needs that) that at most CROWDED quotes
+    hold, or are the same one word. Of those, `_same_passage` only accepts quotes that share a
+    run it counts (three words in a row, not a common phrase, or four) or where one is the whole
+    of a short quote; only pairs sharing such a run are listed, so the work follows the matches.
+    """
+    crowded = {g for g in generic if len(g) == 2 and shared[g] > CROWDED}
+    wanted_triples = {g for g in shared if len(g) == 3 and g not in generic}
+    rare = [grams - crowded for grams in pairs]
+    # The runs that list candidates: an uncommon three-word run; four words in a row whose two
+    # three-word runs are both common (the others are listed by those); a whole short quote.
+    shorts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    quads: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    singles: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(found):
+        norms = f.norms
+        if len(norms) == 1:
+            singles[norms[0]].append(i)
+        elif len(norms) <= 3:
+            shorts[norms].append(i)
+        elif len(triples[i] & generic) >= 2:
+            for k in range(len(norms) - 3):
+                if norms[k:k + 3] in generic and norms[k + 1:k + 4] in generic:
+                    quads[norms[k:k + 4]].append(i)
+    wanted_pairs = {g for g in shorts if len(g) == 2 and g not in generic}
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(found)):
+        for g in triples[i] & wanted_triples:
+            holders[g].append(i)
+        for g in pairs[i] & wanted_pairs:
+            holders[g].append(i)
+    index: dict[tuple[str, ...], list[int]] = {}
+
+    def among(members: list[int]) -> Iterable[tuple[int, int]]:
+        if len(members) <= CROWDED:
+            return combinations(members, 2)
+        # Crowded: only pairs that also share a rarer word pair (found through its holders).
+        if not index:
+            for x, grams in enumerate(rare):
+                for g in grams:
+                    index.setdefault(g, []).append(x)
+        inside = set(members)
+        return {(min(i, j), max(i, j)) for i in members for g in rare[i] for j in index[g] if j != i and j in inside}
+
+    out: set[tuple[int, int]] = set()
+    for members in singles.values():
+        if len(members) <= CROWDED:
+            out.update(combinations(members, 2))
+    for gram, members in holders.items():
+        if len(gram) == 3:
+            out.update(among(members))
+    for members in quads.values():
+        out.update(among(sorted(set(members))))
+    for norms, members in shorts.items():
+        # A short quote is one passage with quotes that contain it whole (or equal it, if common).
+        inside = members if norms in generic else holders[norms]
+        if len(inside) > 1:
+            out.update(among(inside))
+    return [(i, j) for i, j in sorted(out) if len(found[i].norms) == 1 or not rare[i].isdisjoint(rare[j])]
 
 
 def _split(found: Sequence[_Found], members: list[int], generic: frozenset[tuple[str, ...]]) -> list[list[int]]:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
-from storyview.model import Article, Member, Story
-from storyview.segment import words
+from storyview.model import Article, Member, Paragraph, Story
+from storyview.segment import sentences
 
 Verdict = Literal["copy", "rewrite", "partial", "independent"]
 VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "partial", "independent")
@@ -88,7 +88,7 @@ class Pair:
 
 
 def _stems(text: str) -> set[str]:
-    return {t.stem for t in words(text) if t.content}
+    return {t.stem for s in sentences(text) for t in s.tokens if t.content}
 
 
 def _chain(pairs: Sequence[tuple[int, int]], weight: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -124,19 +124,53 @@ def _unique_share(story: Story, article: Article) -> float:
     return marked / total if total else 0.0
 
 
-def _sizes(article: Article) -> dict[int, int]:
-    return {p.index: len(p.text.split()) for p in article.body}
+class _Sources:
+    """What comparing pairs asks of each source or paragraph, worked out once however many
+    pairs it is in."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self._body: dict[str, tuple[dict[int, Paragraph], dict[int, int], int]] = {}
+        self._stems: dict[tuple[str, int], set[str]] = {}
+        self._unique: dict[str, float] = {}
+        self._members: dict[tuple[str, int], Member] = {}
+
+    def body(self, a: Article) -> tuple[dict[int, Paragraph], dict[int, int], int]:
+        """Body paragraphs by index, their sizes in words, and the body's words (at least 1)."""
+        if a.id not in self._body:
+            body = {p.index: p for p in a.body}
+            sizes = {i: len(p.text.split()) for i, p in body.items()}
+            self._body[a.id] = (body, sizes, max(sum(sizes.values()), 1))
+        return self._body[a.id]
+
+    def stems(self, a: Article, paragraph: int) -> set[str]:
+        key = (a.id, paragraph)
+        if key not in self._stems:
+            self._stems[key] = _stems(self.body(a)[0][paragraph].text)
+        return self._stems[key]
+
+    def member(self, source: str, paragraph: int) -> Member:
+        """One Member per paragraph, however many chains it is on (a frozen value)."""
+        key = (source, paragraph)
+        member = self._members.get(key)
+        if member is None:
+            member = self._members[key] = Member(source, paragraph)
+        return member
+
+    def unique_share(self, a: Article) -> float:
+        if a.id not in self._unique:
+            self._unique[a.id] = _unique_share(self.story, a)
+        return self._unique[a.id]
 
 
 def compare(
-    story: Story, a: Article, b: Article, matches: Sequence[tuple[int, int]],
-    sizes: dict[str, dict[int, int]] | None = None,
+    story: Story, a: Article, b: Article, matches: Sequence[tuple[int, int]], sources: _Sources | None = None,
 ) -> Pair:
     """`matches`: (paragraph of a, paragraph of b) the aligner grouped together."""
-    body_a = {p.index: p for p in a.body}
-    body_b = {p.index: p for p in b.body}
-    size_a = sizes[a.id] if sizes else _sizes(a)
-    size_b = sizes[b.id] if sizes else _sizes(b)
+    if sources is None or sources.story is not story:
+        sources = _Sources(story)
+    body_a, size_a, words_a = sources.body(a)
+    body_b, size_b, words_b = sources.body(b)
     weight = {(i, j): float(size_a[i] + size_b[j]) for i, j in matches}
     chain = _chain(matches, weight)
     on_a = sorted({i for i, _ in chain})
@@ -150,40 +184,39 @@ def compare(
             total += len(stems)
         return kept / total if total else 0.0
 
-    stems_a = {i: _stems(body_a[i].text) for i in on_a}
-    stems_b = {j: _stems(body_b[j].text) for j in on_b}
+    stems_a = {i: sources.stems(a, i) for i in on_a}
+    stems_b = {j: sources.stems(b, j) for j in on_b}
     links_a: dict[int, set[int]] = defaultdict(set)
     links_b: dict[int, set[int]] = defaultdict(set)
     for i, j in chain:
         links_a[i].add(j)
         links_b[j].add(i)
-    side_a = Side(a.id, sum(size_a[i] for i in on_a) / max(sum(size_a.values()), 1),
+    side_a = Side(a.id, sum(size_a[i] for i in on_a) / words_a,
                   wording(stems_a, stems_b, links_a), len(on_a), len(body_a))
-    side_b = Side(b.id, sum(size_b[j] for j in on_b) / max(sum(size_b.values()), 1),
+    side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
                   wording(stems_b, stems_a, links_b), len(on_b), len(body_b))
-    members = tuple((Member(a.id, i), Member(b.id, j)) for i, j in chain)
+    members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
     basis = "follows more of the other"
     if first.follows - second.follows < 0.1:
-        first, second, basis = _which(story, side_a, side_b)
+        first, second, basis = _which(sources, side_a, side_b, a, b)
     verdict = _verdict(first, second, len(chain))
     if verdict in ("copy", "rewrite"):
         return Pair(side_a, side_b, members, verdict, first.source, second.source, basis)
     return Pair(side_a, side_b, members, verdict)
 
 
-def _which(story: Story, x: Side, y: Side) -> tuple[Side, Side, str]:
+def _which(sources: _Sources, x: Side, y: Side, ax: Article, ay: Article) -> tuple[Side, Side, str]:
     """At a tie: the later date is the rewrite; else the one whose words the other has more of
     (a rewrite drops details, it rarely adds them); else the one with less text only it has in
-    the whole story; else the shorter."""
-    ax, ay = story.article(x.source), story.article(y.source)
+    the whole story; else the shorter. `ax`, `ay`: the articles of `x` and `y`."""
     if ax.date and ay.date and ax.date != ay.date:
         return (x, y, "dated later") if ax.date > ay.date else (y, x, "dated later")
     if abs(x.wording - y.wording) >= 0.05:
         basis = "more of its words are in the other"
         return (x, y, basis) if x.wording > y.wording else (y, x, basis)
-    ux, uy = _unique_share(story, ax), _unique_share(story, ay)
+    ux, uy = sources.unique_share(ax), sources.unique_share(ay)
     if abs(ux - uy) >= 0.02:
         return (x, y, "has less text of its own") if ux < uy else (y, x, "has less text of its own")
     lx = sum(len(p.text) for p in ax.body)
@@ -219,10 +252,11 @@ def find_rewrites(story: Story) -> tuple[Pair, ...]:
                 if m.source != n.source:
                     matches[(m.source, n.source)].append((m.paragraph, n.paragraph))
                     matches[(n.source, m.source)].append((n.paragraph, m.paragraph))
-    sizes = {a.id: _sizes(a) for a in story.articles}
-    everyone = len(story.articles) <= ALL_PAIRS
-    return tuple(
-        compare(story, a, b, matches.get((a.id, b.id), []), sizes)
-        for a, b in combinations(story.articles, 2)
-        if everyone or (a.id, b.id) in matches
-    )
+    sources = _Sources(story)
+    if len(story.articles) <= ALL_PAIRS:
+        pairs = list(combinations(story.articles, 2))
+    else:  # the pairs that share a group, in the same order, without going through every pair
+        rank = {a.id: n for n, a in enumerate(story.articles)}
+        ranked = sorted({(rank[x], rank[y]) for x, y in matches if rank[x] < rank[y]})
+        pairs = [(story.articles[x], story.articles[y]) for x, y in ranked]
+    return tuple(compare(story, a, b, matches.get((a.id, b.id), []), sources) for a, b in pairs)
