@@ -225,3 +225,10 @@ def test_vectorised_scores_are_the_same_to_the_last_bit(seed_story) -> None:
     scalar = _scores(_pairs(contexts, facts, limit), contexts, idf, facts, group, alone, 0.15)
     assert len(scalar) > 10
     assert _scores_vectorised(contexts, idf, facts, group, alone, 0.15, limit) == scalar
+
+
+def test_odd_spellings_are_skipped_not_fatal() -> None:
+    from storyview.figures import mentions
+
+    for text in ("about adozen people", "ahundred men came", "ſome 5 things", "in ſeptember 2020"):
+        mentions("a", 0, text)

@@ -205,7 +205,10 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _figures(text):
-        found = _mention(source, paragraph, text, m)
+        try:
+            found = _mention(source, paragraph, text, m)
+        except (ValueError, KeyError):  # a form the parser does not know ("adozen"): not a figure
+            continue
         if found:
             out.append(found)
             taken.append((m.start(), m.end()))
@@ -215,7 +218,9 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
             e -= 1  # "in August." ends a sentence
         if text[s].isupper() and not any(a < e and s < b for a, b in taken):
             key = m.group("month").rstrip(".").lower()
-            month = MONTH_OF.get(key) or MONTH_OF[key[:3]]
+            month = MONTH_OF.get(key) or MONTH_OF.get(key[:3])
+            if month is None:
+                continue
             out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
     out.sort(key=lambda x: x.start)
     return out
