@@ -139,12 +139,6 @@ def _best_partners(units: Sequence[Unit], rare: set[str], idf: Idf, owner: list[
     return {(int(min(i, j)), int(max(i, j))) for i, j in zip(row[best], col[best])}
 
 
-def dice(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
-    """Share of rare-word mass two bags of stems have in common."""
-    total = idf.mass(a) + idf.mass(b)
-    return 2 * idf.mass(a & b) / total if total else 0.0
-
-
 def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]], ia: int, ib: int) -> list[tuple[int, int, float]]:
     """Every sentence pair of two paragraphs that shares a word, with its similarity.
 
