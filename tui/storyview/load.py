@@ -701,23 +701,28 @@ def load(
             continue
         seen.add(identity)
         source_id = source_id_of(path, used)
-        try:
-            article = read_article(path, source_id)
-        except Truncated as exc:
-            article = exc.article
-            loaded.warnings.append(f"{shown(path)}: {exc}")
-        except Unusable as exc:
-            loaded.warnings.append(f"{shown(path)}: skipped, {exc}")
-            continue
-        except (OSError, ValueError) as exc:
-            loaded.warnings.append(f"{shown(path)}: skipped, {shown(exc)}")
-            continue
-        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
-            loaded.warnings.append(f"{shown(path)}: skipped, could not be read ({type(exc).__name__})")
+        article = _read_or_warn(shown(path), lambda: read_article(path, source_id), loaded.warnings)
+        if article is None:
             continue
         used.add(source_id)
         loaded.articles.append(article)
     return loaded
+
+
+def _read_or_warn(name: str, read: Callable[[], Article], warnings: list[str]) -> Article | None:
+    """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`."""
+    try:
+        return read()
+    except Truncated as exc:
+        warnings.append(f"{name}: {exc}")
+        return exc.article
+    except Unusable as exc:
+        warnings.append(f"{name}: skipped, {exc}")
+    except (OSError, ValueError) as exc:
+        warnings.append(f"{name}: skipped, {shown(exc)}")
+    except Exception as exc:  # noqa: BLE001 - one odd input must not stop the others
+        warnings.append(f"{name}: skipped, could not be read ({type(exc).__name__})")
+    return None
 
 
 def _load_other(
@@ -737,25 +742,20 @@ def _load_other(
         loaded.warnings.append(f"{name}: skipped, {again}")
         return
     seen.add(identity)
-    try:
-        if is_stdin:
+    if is_stdin:
+
+        def read() -> Article:
             data = stdin() if callable(stdin) else stdin if stdin is not None else read_stdin_bytes()
-            article = replace(read_stdin(data), id=source_id_of(Path("stdin"), used))
-        else:
-            article = read_url(argument, url_source_id(argument, used), fetch)
-    except Truncated as exc:
-        article = exc.article
-        if is_stdin:
-            article = replace(article, id=source_id_of(Path("stdin"), used))
-        loaded.warnings.append(f"{name}: {exc}")
-    except Unusable as exc:
-        loaded.warnings.append(f"{name}: skipped, {exc}")
+            return read_stdin(data)
+    else:
+
+        def read() -> Article:
+            return read_url(argument, url_source_id(argument, used), fetch)
+
+    article = _read_or_warn(name, read, loaded.warnings)
+    if article is None:
         return
-    except (OSError, ValueError) as exc:
-        loaded.warnings.append(f"{name}: skipped, {shown(exc)}")
-        return
-    except Exception as exc:  # noqa: BLE001 - one odd input must not stop the others
-        loaded.warnings.append(f"{name}: skipped, could not be read ({type(exc).__name__})")
-        return
+    if is_stdin:
+        article = replace(article, id=source_id_of(Path("stdin"), used))
     used.add(article.id)
     loaded.articles.append(article)
