@@ -2,12 +2,12 @@
 
 1. Candidates: only paragraph pairs that share a rare word are scored (an inverted index), so
    the work grows with the story, not with its square.
-2. Score: every sentence against every sentence (`similarity.sentence_similarity`); a paragraph
-   pair scores by its best sentence match and by how much of either paragraph is matched.
+2. Score: idf-weighted Dice of the two paragraphs' content stems (rare words count most).
 3. Order: two sources that tell the story in the same order (a rewrite) get a bonus on the
    pairs that lie on their best monotone alignment, as sentence aligners do.
-4. Groups: average-linkage merging with at most one paragraph per source, so a group holds
-   what is alike, not what is alike to something alike.
+4. Groups: average-linkage merging with one paragraph (or one run of paragraphs) per source, so
+   a group holds what is alike, not what is alike to something alike.
+5. Sentence matches for `unique` (`match.py`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyview.match import match_sentences
 from storyview.model import Article, Group, Link, Member, Progress, Settings
 from storyview.segment import Sentence, sentences
-from storyview.similarity import Bag, Idf, sentence_similarity
+from storyview.similarity import Bag, Idf
 
 
 @dataclass(frozen=True)
@@ -137,23 +138,6 @@ def _best_partners(units: Sequence[Unit], rare: set[str], idf: Idf, owner: list[
     row, col = row[order], col[order]
     best = (np.arange(len(row)) - np.searchsorted(row, row, side="left")) < per_unit
     return {(int(min(i, j)), int(max(i, j))) for i, j in zip(row[best], col[best])}
-
-
-def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]], ia: int, ib: int) -> list[tuple[int, int, float]]:
-    """Every sentence pair of two paragraphs that shares a word, with its similarity.
-
-    These feed `unique`; at paragraph level whole-paragraph overlap proved the steadier signal
-    on our trials (a paraphrase rarely maps sentence to sentence).
-    """
-    ma = masses.get(ia) or masses.setdefault(ia, [idf.mass(x.stems) for x in a.bags])
-    mb = masses.get(ib) or masses.setdefault(ib, [idf.mass(x.stems) for x in b.bags])
-    matches = []
-    for k, ba in enumerate(a.bags):
-        for m, bb in enumerate(b.bags):
-            s = sentence_similarity(ba, bb, idf, ma[k], mb[m])
-            if s > 0:
-                matches.append((k, m, s))
-    return matches
 
 
 def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
@@ -326,37 +310,3 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
         ordered = tuple(sorted((units[i].member for i in members), key=lambda m: (rank[m.source], m.paragraph)))
         groups.append(Group(gid, label(units, members, idf), ordered, links))
     return Alignment(tuple(units), tuple(groups), idf, sentence_links)
-
-
-def match_sentences(
-    units: Sequence[Unit],
-    clusters: list[list[int]],
-    raw: dict[Pair, float],
-    idf: Idf,
-    progress: Progress | None = None,
-    partners: int = 4,
-) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
-    """Sentence matches for paragraphs grouped together and each paragraph's closest others.
-
-    Bounded by `partners` per paragraph, so a large corpus costs in proportion to its size.
-    """
-    wanted: set[Pair] = set()
-    for members in clusters:
-        wanted.update((x, y) for a, x in enumerate(members) for y in members[a + 1:]
-                      if units[x].member.source != units[y].member.source)
-    closest: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), s in raw.items():
-        closest[i].append((s, j))
-        closest[j].append((s, i))
-    for i, found in closest.items():
-        for _, j in heapq.nlargest(partners, found):
-            wanted.add((i, j) if i < j else (j, i))
-    links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
-    masses: dict[int, list[float]] = {}
-    for n, (i, j) in enumerate(sorted(wanted)):
-        for k, m, s in sentence_matches(units[i], units[j], idf, masses, i, j):
-            links[(i, k)].append((j, m, s))
-            links[(j, m)].append((i, k, s))
-        if progress and n % 500 == 0:
-            progress("marking", n, len(wanted))
-    return dict(links)
