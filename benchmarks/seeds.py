@@ -1,6 +1,6 @@
 """Score the engine on the seeds against a hand-made reference (benchmarks/seeds_reference.json).
 
-    python benchmarks/seeds.py [--threshold T] [--verbose]
+    python benchmarks/seeds.py [--threshold T] [--verbose] [--sweep]
 
 The reference was written by reading the five articles, without looking at the engine: which
 paragraph pairs clearly tell the same thing ("pairs"), which overlap enough that linking them is
@@ -94,8 +94,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--threshold", type=float, default=Settings.threshold)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--sweep", action="store_true", help="also show the measures for thresholds 0.10-0.26")
     args = ap.parse_args()
     reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    if args.sweep:
+        sweep(reference)
     started = time.perf_counter()
     story = build_story(None, Settings(threshold=args.threshold))
     elapsed = time.perf_counter() - started
@@ -107,6 +110,18 @@ def main() -> int:
         shown = f"{value:.0f}" if key == "links" else f"{value:6.1%}"
         print(f"  {key:<30} {shown:>7}   {targets.get(key, '')}")
     return 0
+
+
+def sweep(reference: dict) -> None:
+    """How much the figures hang on the threshold: five sources give few pairs, so they jump."""
+    print("threshold  groups  recall  precision  links  unique  shared wrongly")
+    for n in range(10, 27, 2):
+        threshold = n / 100
+        story = build_story(None, Settings(threshold=threshold))
+        r = evaluate(story, reference)
+        print(f"{threshold:9.2f}  {len(story.groups):6d}  {r['pair recall']:6.1%}  {r['link precision']:9.1%}  "
+              f"{r['links']:5.0f}  {r['unique items marked']:6.1%}  {r['shared items wrongly marked']:14.1%}")
+    print()
 
 
 if __name__ == "__main__":
