@@ -97,6 +97,29 @@ B = (
 )
 
 
+def test_near_misses_point_outside_the_group_one_per_source_best_first(seed_story) -> None:
+    body = {Member(a.id, p.index) for a in seed_story.articles for p in a.body}
+    assert seed_story.near, "the seeds have close paragraphs in other groups"
+    for member, links in seed_story.near.items():
+        assert member in body
+        assert [l.score for l in links] == sorted((l.score for l in links), reverse=True)
+        assert len({l.b.source for l in links}) == len(links)
+        for link in links:
+            assert link.a == member and link.b in body and link.b.source != member.source
+            assert seed_story.group_of(link.b) is not seed_story.group_of(member)
+            assert seed_story.settings.threshold / 2 < link.score <= 1
+
+
+def test_near_misses_find_the_lead_told_in_other_words(seed_story) -> None:
+    # CNN's lead (ICE "using Mamdani's victory to recruit police officers") and the DHS
+    # recruitment paragraph tell the same thing in other words; if they are not grouped, the
+    # DHS paragraph is the closest of its source.
+    cnn = member(seed_story, "004", "(CNN) — US Immigration and Customs Enforcement is using")
+    dhs = member(seed_story, "000", "The Department of Homeland Security (DHS) has launched")
+    if seed_story.group_of(cnn) is not seed_story.group_of(dhs):
+        assert dhs in [l.b for l in seed_story.near[cnn]]
+
+
 def test_hand_made_paraphrases_group_even_out_of_order() -> None:
     s = story(A, B)
     assert s.group_of(Member("a", 0)) is s.group_of(Member("b", 1))

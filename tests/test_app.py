@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.table import Table
 from storyview.model import Member, Settings
 from storyview.screens.coverage import CoverageScreen
 from storyview.screens.detail import DetailScreen
 from storyview.screens.help import HelpScreen
 from storyview.screens.main import MainScreen
 from storyview.screens.reading import ReadingScreen
+from storyview.widgets.members import NEAR_UP_TO, near_table
+from storyview.widgets.rows import StoryIndex
 from storyview.widgets.searchbar import SearchBar
 from test_app_stories import grid_text, ready, record_notifications, seeds_app, seeds_story, status_text
 from textual.command import CommandPalette
@@ -246,9 +249,25 @@ async def test_enter_shows_the_group_detail_with_scores_and_a_diff() -> None:
         assert screen.other == first
         heading = str(screen.query_one("#diff-heading").render())
         assert "→" in heading
+        headings = [str(w.render()) for w in screen.query(".detail-heading")]
+        assert any(h.startswith("Close, but in another group") for h in headings)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+def test_near_table_lists_close_paragraphs_outside_the_group(seed_story) -> None:
+    index = StoryIndex(seed_story)
+    for group in seed_story.groups:
+        members = list(group.members)
+        expected = {(l.a, l.b) for m in members for l in seed_story.near.get(m, ()) if l.b not in members}
+        table = near_table(index, members)
+        if not expected:
+            assert table == "No other paragraph comes close."
+            continue
+        assert isinstance(table, Table) and table.row_count == min(len(expected), NEAR_UP_TO)
+        scores = [float(str(c)) for c in table.columns[2].cells]
+        assert scores == sorted(scores, reverse=True)
 
 
 async def test_c_opens_the_coverage_matrix_and_enter_jumps_to_the_group() -> None:

@@ -23,7 +23,7 @@ def test_shape(seed_story) -> None:
     for src in data["sources"]:
         assert set(src) == {"id", "path", "title", "date", "byline", "outlet", "paragraphs"}
         for i, p in enumerate(src["paragraphs"]):
-            assert set(p) == {"index", "kind", "text", "unique"}
+            assert set(p) == {"index", "kind", "text", "unique", "near"}
             assert p["index"] == i
             assert p["kind"] in ("headline", "byline", "body", "boilerplate")
             for span in p["unique"]:
@@ -45,6 +45,9 @@ def test_json_matches_the_story(seed_story) -> None:
             out = by_id[a.id]["paragraphs"][p.index]
             assert out["text"] == p.text
             assert [tuple(s) for s in out["unique"]] == list(seed_story.unique(Member(a.id, p.index)))
+            assert [(n["source"], n["paragraph"], n["score"]) for n in out["near"]] == [
+                (link.b.source, link.b.paragraph, link.score) for link in seed_story.near.get(Member(a.id, p.index), ())
+            ]
     assert [[(m["source"], m["paragraph"]) for m in g["members"]] for g in data["groups"]] == [
         [(m.source, m.paragraph) for m in g.members] for g in seed_story.groups
     ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyview.match import match_sentences
 from storyview.model import Article, Group, Link, Member, Progress, Settings
@@ -48,6 +48,7 @@ class Alignment:
     idf: Idf
     # (unit i, sentence k) -> [(unit j, sentence l, score)] for every scored sentence pair
     sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]]
+    near: dict[Member, tuple[Link, ...]] = field(default_factory=dict)
 
 
 def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Unit]:
@@ -282,6 +283,29 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
     return " · ".join(surface[s] for s in ranked[:size])
 
 
+def near_misses(units: Sequence[Unit], clusters: list[list[int]], scores: dict[Pair, float]) -> dict[Member, tuple[Link, ...]]:
+    """For each paragraph, the closest paragraph of each other source that is *not* in its group.
+
+    Grouping is tight on purpose, so a paraphrase in other words can end up alone; these let a
+    reader (and the JSON) see where else the same thing may be told. Only pairs that scored
+    above the floor (half the threshold) count; best first.
+    """
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    best: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
+    for (i, j), s in sorted(scores.items()):
+        if cluster_of[i] == cluster_of[j]:
+            continue
+        for x, y in ((i, j), (j, i)):
+            source = units[y].member.source
+            if s > best[x].get(source, (0.0, 0))[0]:
+                best[x][source] = (s, y)
+    return {
+        units[i].member: tuple(Link(units[i].member, units[j].member, round(s, 3))
+                               for s, j in sorted(per_source.values(), key=lambda p: (-p[0], p[1])))
+        for i, per_source in best.items()
+    }
+
+
 def align(articles: Sequence[Article], settings: Settings, progress: Progress | None = None) -> Alignment:
     """Group every body paragraph; return the groups and the sentence matches behind them."""
     units = prepare(articles, progress)
@@ -309,4 +333,4 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
         )
         ordered = tuple(sorted((units[i].member for i in members), key=lambda m: (rank[m.source], m.paragraph)))
         groups.append(Group(gid, label(units, members, idf), ordered, links))
-    return Alignment(tuple(units), tuple(groups), idf, sentence_links)
+    return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores))

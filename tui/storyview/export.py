@@ -95,6 +95,10 @@ def to_dict(story: Story) -> dict[str, Any]:
                         "kind": p.kind,
                         "text": p.text,
                         "unique": [list(s) for s in story.unique(Member(a.id, p.index))],
+                        "near": [
+                            {"source": l.b.source, "paragraph": l.b.paragraph, "score": l.score}
+                            for l in story.near.get(Member(a.id, p.index), ())
+                        ],
                     }
                     for p in a.paragraphs
                 ],

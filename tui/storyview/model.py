@@ -137,6 +137,8 @@ class Story:
     marks: dict[Member, Marks] = field(default_factory=dict, hash=False, compare=False)
     settings: Settings = Settings()
     warnings: tuple[str, ...] = ()
+    # Closest paragraphs of other sources left out of a paragraph's group, best first.
+    near: dict[Member, tuple[Link, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def article(self, source: str) -> Article:
         return next(a for a in self.articles if a.id == source)

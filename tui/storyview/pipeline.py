@@ -16,7 +16,8 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
     warnings = list(loaded.warnings)
     if len(articles) < 2:
         warnings.append("fewer than two usable sources: nothing to compare")
-    return Story(tuple(articles), alignment.groups, find_unique(alignment, settings, progress), settings, tuple(warnings))
+    return Story(tuple(articles), alignment.groups, find_unique(alignment, settings, progress), settings,
+                 tuple(warnings), alignment.near)
 
 
 def build_story(

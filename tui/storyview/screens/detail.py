@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from storyview.model import Member
 from storyview.unique import word_diff
 from storyview.widgets.diff import DiffView
-from storyview.widgets.members import MemberTexts, similarity_table
+from storyview.widgets.members import MemberTexts, near_table, similarity_table
 from storyview.widgets.rows import Row, StoryIndex
 
 OTHERS = Binding.Group("compare with")
@@ -52,6 +52,8 @@ class DetailScreen(Screen[None]):
         with VerticalScroll(id="detail-body"):
             yield Static("Similarity (link scores of the aligner; — where not compared)", classes="detail-heading")
             yield Static(id="similarity")
+            yield Static("Close, but in another group (the same thing in other words?)", classes="detail-heading")
+            yield Static(id="near")
             yield Static(id="diff-heading", classes="detail-heading")
             yield Static(id="diff-legend")
             yield DiffView(id="diff")
@@ -74,6 +76,7 @@ class DetailScreen(Screen[None]):
             self.query_one("#similarity", Static).update(table)
         else:
             self.query_one("#similarity", Static).update("Boilerplate rows are not aligned.")
+        self.query_one("#near", Static).update(near_table(self.index, self.members) if group else "")
         self.query_one(MemberTexts).show(self.index, self.members)
         self._show_diff()
         self.query_one(VerticalScroll).focus()

@@ -61,6 +61,38 @@ def similarity_table(index: StoryIndex, group: Group, members: list[Member], piv
     return table
 
 
+NEAR_UP_TO = 8
+"""Near misses listed under the similarity table, closest first."""
+
+
+def near_table(index: StoryIndex, members: list[Member]) -> Table | str:
+    """Paragraphs of other sources close to a member but left out of its group, closest first.
+
+    Grouping is strict, so a counterpart told in other words may sit in another group; this says
+    where to look.
+    """
+    found = sorted(
+        {(link.score, link.a, link.b) for member in members for link in index.story.near.get(member, ())
+         if link.b.source != link.a.source and link.b not in members},
+        key=lambda x: (-x[0], x[1], x[2]),
+    )[:NEAR_UP_TO]
+    if not found:
+        return "No other paragraph comes close."
+    table = Table(box=None, pad_edge=False, header_style=Style(bold=True), expand=False)
+    table.add_column("member")
+    table.add_column("close to")
+    table.add_column("score", justify="right")
+    table.add_column("group", justify="right")
+    table.add_column("begins", max_width=48, no_wrap=True, overflow="ellipsis")
+    for score, member, other in found:
+        row = index.row_of.get(other)
+        table.add_row(
+            member_label(index, member), member_label(index, other), score_text(score),
+            Text("—" if row is None else str(row + 1), justify="right"), Text(index.text(other)),
+        )
+    return table
+
+
 class MemberTexts(Static):
     """Each member's paragraph under a one-line title, unique text in the unique style."""
 
