@@ -78,9 +78,45 @@ async def test_page_keys_scroll_and_bring_the_cursor_along() -> None:
         grid = app.main.grid
         await pilot.press("pagedown")
         assert grid.scroll_y > 0 and grid.cursor > 0
-        assert grid.row_top(grid.cursor) + 1 >= grid.scroll_y
+        assert grid.row_top(grid.cursor) <= grid.scroll_y < grid.row_top(grid.cursor) + grid.row_height(grid.cursor)
         await pilot.press("pageup", "pageup")
         assert grid.scroll_y == 0 and grid.cursor == 0
+
+
+async def test_pagedown_reads_through_groups_taller_than_the_screen_to_the_end() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        seen = [grid.scroll_y]
+        while grid.scroll_y < grid.max_scroll_y and len(seen) < 200:
+            await pilot.press("pagedown")
+            assert grid.scroll_y > seen[-1], "pgdn must always move on"
+            assert grid.row_top(grid.cursor) <= grid.scroll_y < grid.row_top(grid.cursor) + grid.row_height(grid.cursor)
+            seen.append(grid.scroll_y)
+        assert grid.scroll_y == grid.max_scroll_y
+        await pilot.press("pagedown")
+        assert grid.cursor == len(grid.rows) - 1 or grid.scroll_y == grid.max_scroll_y
+
+
+async def test_a_row_no_column_on_screen_tells_says_which_source_does() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        on_screen = {c.source for c in grid.columns}
+        row = next(r for r in grid.rows if not on_screen & set(r.cells))
+        numbers = ", ".join(str(grid.index.position[s] + 1) for s in sorted(row.cells, key=grid.index.position.get))
+        grid.move_to(grid.rows.index(row))
+        await pilot.pause()
+        assert f"· only in {numbers} ·" in grid_text(app)
+        await pilot.press("b", "l", "l", "l", "l")  # source 1's boilerplate, off screen, says so too
+        await pilot.pause()
+        on_screen = {c.source for c in grid.columns}
+        off = [n for n, row in enumerate(grid.rows) if row.boilerplate and not on_screen & set(row.cells)]
+        assert off
+        for n in off:
+            assert "· only in" in grid.row_lines(n, grid.content_width)[1].text
 
 
 async def test_h_l_tab_and_arrows_move_the_focused_source_and_the_window() -> None:
@@ -175,7 +211,7 @@ async def test_s_shades_text_by_how_many_sources_share_it() -> None:
         await ready(pilot)
         grid = app.main.grid
         await pilot.press("s")
-        assert grid.heat and "shading" in status_text(app)
+        assert grid.heat and "shading" in status_text(app) and " 2  3  4+ " in status_text(app)
         await pilot.press("s")
         assert not grid.heat
 
@@ -351,6 +387,24 @@ async def test_threshold_stays_between_bounds() -> None:
         await pilot.press("plus")
         await ready(pilot)
         assert app.settings.threshold == 0.95 and any("stays within" in m for m in messages)
+
+
+async def test_the_way_back_from_the_lowest_threshold_leads_to_the_first_one() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        start = app.settings.threshold
+        messages = record_notifications(app)
+        presses = 0
+        while not any("stays within" in m for m in messages) and presses < 30:
+            await pilot.press("minus")
+            await ready(pilot)
+            presses += 1
+        assert app.settings.threshold >= 0.05
+        for _ in range(presses - 1):
+            await pilot.press("plus")
+            await ready(pilot)
+        assert app.settings.threshold == start
 
 
 async def test_a_rebuild_keeps_the_focused_source_and_the_nearest_group() -> None:

@@ -263,7 +263,10 @@ def test_columns_fit_the_width_and_the_window_follows_the_focus() -> None:
 
 def test_short_id_keeps_the_number_of_a_seed_name() -> None:
     assert short_id(article("000_77808fc77837df52")) == "000"
-    assert short_id(article("verylongidentifier")) == "verylong"
+    assert short_id(article("verylongidentifier")) == "verylongidentifier"
+    both = ["2031_herald", "2031_wire"]
+    assert short_id(article("2031_herald"), both) == "2031_herald"  # not "2031": 2031_wire must stay apart
+    assert short_id(article("2031_herald"), ["2031_herald", "2032_wire"]) == "2031"
 
 
 def test_factories_make_consistent_stories() -> None:

@@ -143,6 +143,7 @@ class StoryviewApp(App[None]):
         self.inputs = tuple(inputs)
         """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
+        self.first_threshold = settings.threshold
         """The settings of the Story on screen (or being built first)."""
         self.story: Story | None = None
         self.pending: Settings | None = None
@@ -279,10 +280,15 @@ class StoryviewApp(App[None]):
         self.notify(message.error, title="Could not build the story", severity="error", timeout=10, markup=False)
 
     def action_threshold(self, steps: int) -> None:
-        """Raise/lower the grouping threshold by `steps` × 0.05 and rebuild in the background."""
+        """Raise/lower the grouping threshold by `steps` × 0.05 and rebuild in the background.
+
+        Values stay on the grid of steps from the threshold the reader opened with, so the way
+        back always leads to it.
+        """
         base = (self.pending or self.settings).threshold
-        value = round(min(THRESHOLD_MAX, max(THRESHOLD_MIN, base + steps * THRESHOLD_STEP)), 2)
-        if value == round(base, 2):
+        at = round((base - self.first_threshold) / THRESHOLD_STEP)
+        value = round(self.first_threshold + (at + steps) * THRESHOLD_STEP, 2)
+        if not THRESHOLD_MIN - 1e-9 <= value <= THRESHOLD_MAX + 1e-9:
             self.notify(f"The threshold stays within {THRESHOLD_MIN:.2f}–{THRESHOLD_MAX:.2f}.", timeout=2)
             return
         self.pending = replace(self.settings, threshold=value)

@@ -123,13 +123,14 @@ class StoryGrid(RowsView):
                 return row
         return min(self.cursor, len(self.rows) - 1)
 
-    def move_to(self, row: int) -> None:
-        """Put the cursor on a row (clamped) and bring it into view."""
+    def move_to(self, row: int, scroll: bool = True) -> None:
+        """Put the cursor on a row (clamped) and, unless told not to, bring it into view."""
         if not self.rows:
             return
         old, scrolled = self.cursor, self.scroll_y
         self.cursor = max(0, min(row, len(self.rows) - 1))
-        self.scroll_to_row(self.cursor)
+        if scroll:
+            self.scroll_to_row(self.cursor)
         if self.current is not None and self.current.row != self.cursor:
             self.current = None
             self.invalidate()  # the old mark must go
@@ -151,9 +152,13 @@ class StoryGrid(RowsView):
             self.move_to(self.cursor + delta)
 
     def page_by(self, pages: int) -> None:
-        """Scroll a page and put the cursor on the first row in view."""
+        """Scroll a page and put the cursor on the first row in view.
+
+        The view stays where the page put it: pulling it back to the top of a row taller than
+        the screen would make pgdn stick there.
+        """
         if self.rows:
-            self.move_to(self.page(pages))
+            self.move_to(self.page(pages), scroll=False)
 
     def focus_by(self, delta: int) -> None:
         """Focus the previous/next shown source, sliding the window of columns along."""
@@ -352,7 +357,8 @@ class StoryGrid(RowsView):
 
     def row_lines(self, row: int, width: int) -> list[Strip]:
         the_row = self.rows[row]
-        cells = [self._cell_lines(the_row, column) for column in self.columns]
+        elsewhere = self._told_off_screen(the_row)
+        cells = [self._cell_lines(the_row, column, elsewhere, first=i == 0) for i, column in enumerate(self.columns)]
         height = self.row_height(row) - 1
         pad = Strip.blank(PADDING)
         lines = [self._rule(row, width, cursor=False)]
@@ -365,14 +371,27 @@ class StoryGrid(RowsView):
             lines.append(Strip.join(parts))
         return lines
 
-    def _cell_lines(self, row: Row, column: Column) -> list[Strip]:
+    def _told_off_screen(self, row: Row) -> str | None:
+        """"only in 4, 5" for a row that none of the columns on screen tells, else None."""
+        if self.index is None or any(column.source in row.cells for column in self.columns):
+            return None
+        numbers = sorted(self.index.position[source] + 1 for source in row.cells)
+        hidden = any(source in self.hidden for source in row.cells)
+        shown = ", ".join(map(str, numbers[:6])) + ("…" if len(numbers) > 6 else "")
+        return f"· only in {shown}{' (hidden)' if hidden else ''} ·"
+
+    def _cell_lines(self, row: Row, column: Column, elsewhere: str | None = None, first: bool = True) -> list[Strip]:
+        """A cell's wrapped lines; an empty cell says "not covered", or where the row is told
+        when no column on screen tells it (in the first column only)."""
         assert self.index is not None
         members = row.cells.get(column.source, ())
         width = column.text_width
         if not members:
-            if row.boilerplate:
+            if elsewhere is not None and not first:
                 return []
-            placeholder = Text(PLACEHOLDER, style=self.span_style("grid--placeholder"), end="")
+            if row.boilerplate and elsewhere is None:
+                return []
+            placeholder = Text(elsewhere or PLACEHOLDER, style=self.span_style("grid--placeholder"), end="")
             placeholder.align("center", width)
             return [self.text_strip(placeholder, width)]
         styled = Text("\n\n", end="").join(self._paragraph(member, row.boilerplate) for member in members)

@@ -73,7 +73,7 @@ class ColumnHeaders:
         name_lines = height - 1 if headline == article.name else 1
         title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
         name = self._clipped(title, width, name_lines)
-        meta_parts = [short_id(article), article.date or "", grid.index.byline(article) or ""]
+        meta_parts = [short_id(article, grid.index.by_id), article.date or "", grid.index.byline(article) or ""]
         meta = Text(" · ".join(p for p in meta_parts if p), style=grid.span_style("grid--meta"), end="")
         meta.truncate(width, overflow="ellipsis")
         lines = [*name, meta]

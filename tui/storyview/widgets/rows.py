@@ -10,7 +10,7 @@ Every lookup a frame needs (article by id, row of a member) is a dict here, beca
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyview.model import Article, Group, Member, Story
@@ -123,10 +123,13 @@ class StoryIndex:
         return sorted(found)
 
 
-def short_id(article: Article) -> str:
-    """A few characters that tell sources apart in a header: "000" of "000_77808fc7…"."""
-    head = article.id.split("_", 1)[0]
-    return head if 0 < len(head) <= 8 else article.id[:8]
+def short_id(article: Article, ids: Collection[str] = ()) -> str:
+    """What a header calls a source's file: "000" of "000_77808fc7…", unless another of `ids`
+    starts the same way ("2031_herald" and "2031_wire" stay whole)."""
+    head, sep, _ = article.id.partition("_")
+    if sep and head and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
+        return head
+    return article.id
 
 
 def _group_rows(story: Story, by_id: dict[str, Article]) -> list[Row]:

@@ -48,7 +48,8 @@ SHORT = {
 class StatusLine(Static):
     """Shows a StatusInfo; values in the `status--value` style, labels plain."""
 
-    COMPONENT_CLASSES = {"status--value", "status--busy", "status--label"}
+    COMPONENT_CLASSES = {"status--value", "status--busy", "status--label", "status--heat-2", "status--heat-3",
+                         "status--heat-4"}
 
     _shown: tuple[str, str] | None = None
 
@@ -97,8 +98,9 @@ class StatusLine(Static):
             if info.progress and not short:
                 rebuilding += f" {info.progress}"
             parts.extend(["  ", (rebuilding, busy)])
-        if info.heat:
-            item("shading", "on" if short else "by sources")
+        if info.heat:  # the legend of the shades: how many sources carry the words
+            item("shading", "" if short else "by sources ")
+            parts.extend((f" {n} ", self.get_visual_style(f"status--heat-{n[0]}", partial=True)) for n in ("2", "3", "4+"))
         if info.query is not None:
             parts.extend(["  ", (names.get("search", "search") + " ", label), (info.query, value)])
             parts.append((f"  {info.match}/{info.matches}" if info.matches else "  no matches", label))
