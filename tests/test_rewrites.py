@@ -39,7 +39,7 @@ def test_rewrites_in_the_json(seed_story) -> None:
     assert len(data["rewrites"]) == 10
     for r in data["rewrites"]:
         assert set(r) == {"sources", "verdict", "rewrite", "original", "basis", "summary", "a", "b", "chain"}
-        assert set(r["a"]) == {"source", "follows", "wording", "paragraphs", "total"}
+        assert set(r["a"]) == {"source", "follows", "wording", "phrasing", "paragraphs", "total"}
         assert 0 <= r["a"]["follows"] <= 1 and 0 <= r["b"]["wording"] <= 1
     named = [r for r in data["rewrites"] if r["verdict"] == "rewrite"]
     assert [(r["rewrite"], r["original"]) for r in named] == [(S001, S000)]
@@ -124,3 +124,38 @@ def test_a_large_story_lists_the_pairs_that_share_a_group_in_source_order() -> N
     expected = [(a.id, b.id) for a, b in combinations(s.articles, 2) if any({a.id, b.id} <= g for g in grouped)]
     assert ("s02", "s09") in expected
     assert [p.sources for p in find_rewrites(s)] == expected
+
+
+# Three short reports of one event, written independently: the same facts in the same order
+# (news puts the event first, then the toll, then what comes next), in their own words.
+SHORT = {
+    "herald": """A section of the Kestrel Street Bridge in Port Alder collapsed early Tuesday, sending two empty buses into the Wren River and cutting the city's main link to its eastern suburbs.
+
+No one was killed. Four people were treated for minor injuries, according to the fire department.
+
+Mayor Lena Ortiz said the bridge would stay closed for at least six months and announced free ferry service for commuters.""",
+    "wire": """Part of the Kestrel Street Bridge fell into the Wren River on Tuesday, taking two unoccupied buses with it and severing the main route between Port Alder and its eastern suburbs.
+
+Four people suffered minor injuries, the fire department said. Nobody died.
+
+Mayor Lena Ortiz said the crossing would remain closed for at least six months. The city will run free ferries in the meantime.""",
+    "tv": """A portion of the Kestrel Street Bridge collapsed on Tuesday morning in Port Alder. Two buses with no passengers fell into the Wren River.
+
+The fire department reported that four people had minor injuries and that there were no deaths.
+
+Mayor Lena Ortiz told reporters the bridge will be shut for at least six months, and free ferry service will begin Thursday.""",
+}
+
+
+def test_short_independent_reports_in_the_same_order_are_no_rewrites() -> None:
+    pairs = find_rewrites(story(**SHORT))
+    for p in pairs:
+        assert p.verdict == "independent", p.summary
+        assert max(p.a.phrasing, p.b.phrasing) < 0.25
+
+
+def test_a_short_article_copied_with_light_edits_is_still_named() -> None:
+    edited = (SHORT["herald"].replace("early Tuesday", "on Tuesday morning")
+              .replace("No one was killed.", "Nobody was killed.").replace("announced", "promised"))
+    p = pair(find_rewrites(story(herald=SHORT["herald"], edited=edited)), "herald", "edited")
+    assert p.verdict in ("rewrite", "copy") and p.side("edited").phrasing >= 0.25

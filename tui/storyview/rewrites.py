@@ -7,11 +7,16 @@ For each side:
 - ``follows``: the share of its body words (by paragraph) on that chain, 0..1;
 - ``wording``: over the chain, the share of its content words the matched paragraphs of the
   other source use too, 0..1 (1 is a copy; a close paraphrase keeps about half).
+- ``phrasing``: over the chain, the share of its runs of four words the matched paragraphs
+  use too, 0..1. Independent reports share names and figures, rarely four words in a row.
 
 The verdict: ``copy`` when one side follows the other almost entirely in nearly the same words,
-``rewrite`` when it follows it paragraph by paragraph (most of it, in order, over at least three
-paragraphs, keeping much of its wording), ``partial`` when half of one side does over four paragraphs or more, and
-``independent`` otherwise (two reports of one story always share a few parts in order). Which side is the
+``rewrite`` when it follows it paragraph by paragraph (most of it, in order, keeping much of its
+wording, over at least five paragraphs — or over all of a shorter article when it also keeps
+the other's phrasing), ``partial`` when half of one side does over five paragraphs or more, and
+``independent`` otherwise. News tells a story in much the same order (the lead, the facts,
+reactions, the background), so a few paragraphs in order are no evidence of copying; the
+shorter the articles, the more the verdict asks of the wording. Which side is the
 rewrite: the one that follows more; at a tie the later date, else the one whose words the other
 has more of (a rewrite drops details, it rarely adds them), else the one with less text of its
 own in the story, else the shorter.
@@ -33,13 +38,15 @@ VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "partial", "independent")
 
 REWRITE_FOLLOWS = 0.7  # share of the rewrite's words that follow the other in order
 REWRITE_ORIGINAL = 0.4  # share of the original the rewrite covers
-REWRITE_PARAGRAPHS = 3
+REWRITE_PARAGRAPHS = 5  # in order over this many paragraphs, order alone is evidence
 REWRITE_WORDING = 0.4  # a rewrite keeps much of the other's wording, not only its order
+REWRITE_PHRASING = 0.25  # over fewer paragraphs, it must also keep runs of the other's words
 COPY_WORDING = 0.9
-# Two reports of one story share some parts in order; following half of one over four
+# Two reports of one story share some parts in order; following half of one over five
 # paragraphs or more is more than that.
 PARTIAL_FOLLOWS = 0.5
-PARTIAL_PARAGRAPHS = 4
+PARTIAL_PARAGRAPHS = 5
+PHRASE = 4  # words in a run for `phrasing`
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,7 @@ class Side:
     wording: float
     paragraphs: int  # its body paragraphs on the chain
     total: int  # its body paragraphs
+    phrasing: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,7 @@ class _Sources:
         self.story = story
         self._body: dict[str, tuple[dict[int, Paragraph], dict[int, int], int]] = {}
         self._stems: dict[tuple[str, int], set[str]] = {}
+        self._phrases: dict[tuple[str, int], set[tuple[str, ...]]] = {}
         self._unique: dict[str, float] = {}
         self._members: dict[tuple[str, int], Member] = {}
 
@@ -148,6 +157,14 @@ class _Sources:
         if key not in self._stems:
             self._stems[key] = _stems(self.body(a)[0][paragraph].text)
         return self._stems[key]
+
+    def phrases(self, a: Article, paragraph: int) -> set[tuple[str, ...]]:
+        """The paragraph's runs of PHRASE words, as written (folded)."""
+        key = (a.id, paragraph)
+        if key not in self._phrases:
+            norms = [t.norm for sent in sentences(self.body(a)[0][paragraph].text) for t in sent.tokens]
+            self._phrases[key] = set(zip(*(norms[k:] for k in range(PHRASE))))
+        return self._phrases[key]
 
     def member(self, source: str, paragraph: int) -> Member:
         """One Member per paragraph, however many chains it is on (a frozen value)."""
@@ -191,10 +208,19 @@ def compare(
     for i, j in chain:
         links_a[i].add(j)
         links_b[j].add(i)
+    def phrasing(own: Article, other: Article, links: dict[int, set[int]]) -> float:
+        kept = total = 0
+        for i, js in links.items():
+            mine = sources.phrases(own, i)
+            theirs = set().union(*(sources.phrases(other, j) for j in js))
+            kept += len(mine & theirs)
+            total += len(mine)
+        return kept / total if total else 0.0
+
     side_a = Side(a.id, sum(size_a[i] for i in on_a) / words_a,
-                  wording(stems_a, stems_b, links_a), len(on_a), len(body_a))
+                  wording(stems_a, stems_b, links_a), len(on_a), len(body_a), phrasing(a, b, links_a))
     side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
-                  wording(stems_b, stems_a, links_b), len(on_b), len(body_b))
+                  wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b))
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
@@ -225,11 +251,14 @@ def _which(sources: _Sources, x: Side, y: Side, ax: Article, ay: Article) -> tup
 
 
 def _verdict(rewrite: Side, original: Side, chain: int) -> Verdict:
+    long_enough = chain >= REWRITE_PARAGRAPHS or (
+        chain >= max(2, min(rewrite.total, original.total)) and rewrite.phrasing >= REWRITE_PHRASING
+    )
     if (
         rewrite.follows >= REWRITE_FOLLOWS
         and original.follows >= REWRITE_ORIGINAL
         and rewrite.wording >= REWRITE_WORDING
-        and chain >= max(2, min(REWRITE_PARAGRAPHS, rewrite.total, original.total))
+        and long_enough
     ):
         return "copy" if rewrite.wording >= COPY_WORDING and original.wording >= COPY_WORDING else "rewrite"
     if max(rewrite.follows, original.follows) >= PARTIAL_FOLLOWS and chain >= PARTIAL_PARAGRAPHS:

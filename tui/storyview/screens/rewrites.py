@@ -51,6 +51,7 @@ class RewritesScreen(FindingsScreen):
     def legend(self) -> Text:
         return Text(
             "follows: share of its words on the longest chain of paragraphs matched in order · "
-            "wording: share of its words the matched paragraphs use too",
+            "wording: share of its words the matched paragraphs use too · "
+            "phrasing: share of its runs of four words they use too",
             style="dim",
         )

@@ -102,12 +102,13 @@ class RewritesView(FindingsView):
         return out
 
     def _side(self, indent: Text, side: Side, width: int) -> Text:
-        """follows ███▌ 34%  wording ██ 20%  6/6 paragraphs in order."""
-        cells = 10 if width >= 100 else 6
+        """follows ███▌ 34%  wording ██ 20%  phrasing ▌ 4%  6/6 paragraphs in order."""
+        cells = 10 if width >= 120 else 6 if width >= 100 else 0  # narrow: figures without bars
         out = indent + self.source_label(side.source, width)
-        for label, share in (("follows", side.follows), ("wording", side.wording)):
+        for label, share in (("follows", side.follows), ("wording", side.wording), ("phrasing", side.phrasing)):
             out.append(f"  {label} ", self.span_style("text--muted"))
-            out.append(bar(share, cells), self.span_style("rewrite--track") + self.span_style("rewrite--bar"))
+            if cells:
+                out.append(bar(share, cells), self.span_style("rewrite--track") + self.span_style("rewrite--bar"))
             out.append(f" {share:>4.0%}", self.span_style("rewrite--share"))
         paragraphs = "paragraphs in order" if width >= 100 else "¶"
         out.append(f"  {side.paragraphs}/{side.total} {paragraphs}", self.span_style("text--muted"))
