@@ -96,6 +96,10 @@ def test_agreement_rules() -> None:
     assert agreement(one("on November 7, 2025"), one("on Friday")) == "imprecise"  # it was a Friday
     assert agreement(one("on November 7, 2025"), one("on Thursday")) == "conflict"
     assert agreement(one("in January 2026"), one("in January")) == "imprecise"
+    # Bounded the same way but from different figures, the sources disagree.
+    assert agreement(one("for at least six months"), one("for at least eight months")) == "conflict"
+    assert agreement(one("more than 200 recruits"), one("at least 300 recruits")) == "conflict"
+    assert agreement(one("at least six months"), one("eight months")) == "imprecise"  # eight is at least six
 
 
 # ---------------------------------------------------------------- the seeds
@@ -225,6 +229,26 @@ def test_vectorised_scores_are_the_same_to_the_last_bit(seed_story) -> None:
     scalar = _scores(_pairs(contexts, facts, limit), contexts, idf, facts, group, alone, 0.15)
     assert len(scalar) > 10
     assert _scores_vectorised(contexts, idf, facts, group, alone, 0.15, limit) == scalar
+
+
+def test_vectorised_agreement_matches_for_hedged_figures() -> None:
+    from storyview.load import Loaded, parse_article
+    from storyview.model import Settings
+    from storyview.pipeline import story_from
+
+    texts = {
+        "a": "The bridge will stay closed for at least six months, the mayor said, and about 200 people were hurt.",
+        "b": "The bridge will stay closed for at least eight months, the mayor said, and about 250 people were hurt.",
+        "c": "The bridge will stay closed for eight months, the mayor said, and nearly 200 people were hurt.",
+    }
+    story = story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+    contexts, idf = _contexts(story)
+    found = [c.mention for c in contexts]
+    facts = _Facts(found)
+    group = [None] * len(found)
+    alone = [False] * len(found)
+    scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
+    assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
 
 
 def test_odd_spellings_are_skipped_not_fatal() -> None:

@@ -9,8 +9,9 @@
    when the aligner put their paragraphs in one group. Mentions are grouped strongest pair
    first, at most one per source, as the aligner groups paragraphs.
 3. Agreement: ``agree`` (the same value), ``imprecise`` (compatible, but one is vague or hedged
-   where another is exact: "10,000" and "thousands"), ``conflict`` (incompatible: "Thursday"
-   and "Friday", "200" and "thousands"). Anything but ``agree`` is a disagreement.
+   where another is exact: "10,000" and "thousands"), ``conflict`` (different figures: "Thursday"
+   and "Friday", "200" and "thousands", "at least six" and "at least eight" months). Anything
+   but ``agree`` is a disagreement.
 """
 
 from __future__ import annotations
@@ -392,8 +393,15 @@ def _agreement(a: Mention, b: Mention, fa: dict[str, object], fb: dict[str, obje
         return "agree"
     if a.low == b.low and a.high == b.high and a.exact == b.exact:
         return "agree"
+    if _same_bound(ha, hb) and a.stated is not None and b.stated is not None and a.stated != b.stated:
+        return "conflict"  # "at least six" and "at least eight" months: they give different figures
     overlap = min(a.high, b.high) >= max(a.low, b.low)
     return "imprecise" if overlap else "conflict"
+
+
+def _same_bound(ha: str | None, hb: str | None) -> bool:
+    """Two hedges that bound a figure the same way ("at least" and "more than")."""
+    return bool(ha and hb) and HEDGES[" ".join(ha.lower().split())] == HEDGES[" ".join(hb.lower().split())]
 
 
 BY_LENGTH = sorted(HEDGES, key=len, reverse=True)
@@ -771,6 +779,8 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
     exact = np.array([m.exact for m in ms])
     stated = np.array([nan if m.stated is None else m.stated for m in ms])
     rounding = np.array([h is None or h in ROUNDING for h in facts.hedges])
+    bounds = sorted(set(HEDGES.values()))
+    bound = np.array([-1 if h is None else bounds.index(HEDGES[" ".join(h.lower().split())]) for h in facts.hedges])
     field = {k: np.array([f.get(k, -1) if k != "weekday" else WEEKDAYS.index(f[k]) if k in f else -1 for f in facts.fields])
              for k in ("year", "month", "day", "weekday")}
     distinctive = np.array([
@@ -798,7 +808,10 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
         dates, ~clash & alike,
         ~missing & np.where(both_exact, close, same_stated | same_range),
     )
-    imprecise = np.where(dates, ~clash & ~alike, ~missing & ~both_exact & ~same_stated & ~same_range & overlap)
+    same_bound_apart = (bound[a] >= 0) & (bound[a] == bound[b]) & ~np.isnan(stated[a]) & ~np.isnan(stated[b]) & (stated[a] != stated[b])
+    imprecise = np.where(
+        dates, ~clash & ~alike, ~missing & ~both_exact & ~same_stated & ~same_range & ~same_bound_apart & overlap,
+    )
     return np.where(agree, np.where(distinctive[a], 0.15, 0.05), np.where(imprecise, 0.05, 0.0))
 
 

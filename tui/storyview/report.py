@@ -32,7 +32,7 @@ STATUS_WORDS = {
     "longer": "longer",
     "altered": "altered",
 }
-FIGURE_WORDS = {"agree": "agree", "imprecise": "disagree: one is vague", "conflict": "disagree"}
+FIGURE_WORDS = {"agree": "agree", "imprecise": "imprecise: one is vague or hedged", "conflict": "conflict: different figures"}
 
 
 def render(story: Story, fmt: str) -> str:

@@ -49,7 +49,7 @@ class FiguresScreen(FindingsScreen):
     def legend(self) -> Text:
         view = self.view
         return Text.assemble(
-            ("conflict", view.span_style("figure--conflict")), (" they cannot all be right · ", "dim"),
+            ("conflict", view.span_style("figure--conflict")), (" different figures for one thing · ", "dim"),
             ("imprecise", view.span_style("figure--imprecise")), (" one is ", "dim"),
             ("vague or hedged", view.span_style("figure--vague")), (" where another is exact · ", "dim"),
             ("agree", view.span_style("figure--agree")), (" the same value", "dim"),
