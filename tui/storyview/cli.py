@@ -157,6 +157,7 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
 
 def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str) -> int:
     """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
+    from storyview.collector import paused
     from storyview.export import RefusedWrite, write_atomic
     from storyview.load import seeds_dir
     from storyview.pipeline import build_story
@@ -170,7 +171,8 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
         story = build_story(paths, settings, progress)
     for message in story.warnings:
         warn(message)
-    text = render(story, fmt)
+    with paused():  # a large story's JSON is millions of short-lived objects too
+        text = render(story, fmt)
     if output:
         try:
             inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in story.articles)]
