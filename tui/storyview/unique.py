@@ -181,7 +181,7 @@ def _marks(alignment: Alignment, i: int, settings: Settings, group_of: dict[int,
                 runs[-1][1] = t.end
             else:
                 runs.append([t.start, t.end, c])
-    support = tuple(Support(a, b, c) for a, b, c in runs)
+    support = tuple(map(Support._make, runs))
     return Marks(tuple(unique_spans), support)
 
 
