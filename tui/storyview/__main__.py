@@ -1,3 +1,3 @@
-from storyview.cli import main
+from storyview.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

@@ -120,11 +120,12 @@ def off_topic(
     """
     if len(articles) < 2:
         return tuple(articles)
-    vocab = []
+    contents = []
     for n, a in enumerate(articles):
         if progress and n % 50 == 0:
             progress("aligning", 0, len(articles))
-        vocab.append(set().union(*(_content(p.text) for p in a.body)) if a.body else set())
+        contents.append([_content(p.text) for p in a.body])
+    vocab = [set().union(*stems) for stems in contents]
     held: Counter[str] = Counter(stem for v in vocab for stem in v)
     out = []
     for i, article in enumerate(articles):
@@ -133,10 +134,10 @@ def off_topic(
             out.append(article)
             continue
         own = vocab[i]
-        own_head = set().union(*(_content(p.text) for p in body[: max(2, len(body) // 2)]))
+        half = max(2, len(body) // 2)
+        own_head = set().union(*contents[i][:half])
         folded: set[int] = set()
-        for para in reversed(body[max(2, len(body) // 2):]):
-            stems = _content(para.text)
+        for para, stems in reversed(list(zip(body[half:], contents[i][half:]))):
             if not stems:
                 break
             others = sum(1 for s in stems if held[s] > (s in own))

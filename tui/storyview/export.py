@@ -144,8 +144,10 @@ def _escape(m: re.Match[str]) -> str:
 
 
 def to_json(story: Story) -> str:
-    """The story as JSON text; any character a terminal could act on is \\u-escaped."""
-    return UNSAFE_RE.sub(_escape, json.dumps(to_dict(story), ensure_ascii=False, indent=2))
+    """The story as JSON text; any character a terminal could act on is \\u-escaped.
+
+    (The tree is freshly built, so it has no cycles to look for.)"""
+    return UNSAFE_RE.sub(_escape, json.dumps(to_dict(story), ensure_ascii=False, indent=2, check_circular=False))
 
 
 class RefusedWrite(Exception):

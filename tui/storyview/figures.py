@@ -684,7 +684,7 @@ def _scores(
         cw, dw = c.weights, d.weights
         shared = cw.keys() & dw.keys()
         total = c.mass + d.mass
-        s = sum(weights.get(w, unseen) * (cw[w] + dw[w]) for w in shared) / total if total else 0.0
+        s = math.fsum(weights.get(w, unseen) * (cw[w] + dw[w]) for w in shared) / total if total else 0.0
         if group[i] is not None and group[i] == group[j]:
             s += group_bonus
             # Paragraphs told alike, each with one figure of this kind: likely the same one.
@@ -751,7 +751,7 @@ def _scores_vectorised(
     common[two] = terms[starts[two]] + terms[starts[two] + 1]
     for n in np.flatnonzero(counts > 2).tolist():
         cw, dw = contexts[first[n]].weights, contexts[second[n]].weights
-        common[n] = sum(weights.get(w, unseen) * (cw[w] + dw[w]) for w in cw.keys() & dw.keys())
+        common[n] = math.fsum(weights.get(w, unseen) * (cw[w] + dw[w]) for w in cw.keys() & dw.keys())
     mass = np.array([c.mass for c in contexts])
     total = mass[first] + mass[second]
     s = np.divide(common, total, out=np.zeros(len(first)), where=total != 0)

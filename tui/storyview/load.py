@@ -235,11 +235,15 @@ def _bomless_utf16(data: bytes) -> str | None:
     return text if controls <= 0.01 * max(len(text[:4096]), 1) else None
 
 
+# Control bytes that text does not have (tab, newline, form feed, carriage return and escape it may).
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.1
 
 

@@ -28,7 +28,10 @@ def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]],
     mb = masses.get(ib) or masses.setdefault(ib, [idf.mass(x.stems) for x in b.bags])
     matches = []
     for k, ba in enumerate(a.bags):
+        stems = ba.stems
         for m, bb in enumerate(b.bags):
+            if stems.isdisjoint(bb.stems):  # most pairs: scored 0 without a call
+                continue
             s = sentence_similarity(ba, bb, idf, ma[k], mb[m])
             if s > 0:
                 matches.append((k, m, s))

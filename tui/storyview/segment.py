@@ -126,7 +126,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
         forms = _forms(m.group())
         if forms is not None:
-            out.append(make(Token, (m.start(), m.end(), *forms)))
+            out.append(make(Token, m.span() + forms))
     return tuple(out)
 
 

@@ -73,9 +73,11 @@ class Idf:
         return self.weights.get(stem, self.unseen)
 
     def mass(self, stems: Iterable[str]) -> float:
+        """Total weight of `stems`, exactly rounded: a set of words is summed in an order that
+        changes with the hash seed, and a plain sum would change in its last bits with it."""
         w = self.weights
         unseen = self.unseen
-        return sum(w.get(s, unseen) for s in stems)
+        return math.fsum(w.get(s, unseen) for s in stems)
 
 
 # Fitted on MSRP train (see module docstring): intercept, then one weight per feature.

@@ -62,7 +62,7 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Sp
             run.append(x)
         elif not t.content and run:
             run.append(x)
-        else:
+        elif run:
             close()
     close()
     return spans
@@ -111,6 +111,21 @@ def _phrase_sources(keys: Keys, index: dict[object, set[str]]) -> dict[int, set[
     return out
 
 
+def _counts(tokens: Sequence[Token], others: dict[str, set[str]], by_phrase: dict[int, set[str]], own: str) -> list[int]:
+    """How many sources carry each word: this one, those whose counterpart sentences have the
+    word, and those sharing a phrase it is in. (Only the words anyone shares are looked at;
+    `by_phrase` is filled in.)"""
+    counts = [1] * len(tokens)
+    for source, forms in others.items():
+        for x, t in enumerate(tokens):
+            if t.stem in forms or t.norm in forms:
+                by_phrase[x].add(source)
+    for x, holders in by_phrase.items():
+        holders.discard(own)
+        counts[x] = 1 + len(holders)
+    return counts
+
+
 def find_unique(alignment: Alignment, settings: Settings, progress: Progress | None = None) -> dict[Member, Marks]:
     """Unique spans and per-word support for every body paragraph.
 
@@ -125,46 +140,49 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
             group_of[index[member]] = g
     keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in alignment.units]
     phrases = _phrase_index(keyed)
+    units = alignment.units
+
     marks: dict[Member, Marks] = {}
-    for i, unit in enumerate(alignment.units):
+    for i, unit in enumerate(units):
         if progress and i % 200 == 0:
-            progress("marking", i, len(alignment.units))
-        own = unit.member.source
-        unique_spans: list[Span] = []
-        runs: list[list[int]] = []
-        for k, sent in enumerate(unit.sentences):
-            others = counterparts(alignment, i, k, settings, group_of)
-            by_phrase = _phrase_sources(keyed[i][1][k], phrases)
-            counts = [1] * len(sent.tokens)
-            if others or by_phrase:
-                for x, t in enumerate(sent.tokens):
-                    holders = {src for src, forms in others.items() if t.stem in forms or t.norm in forms}
-                    if x in by_phrase:
-                        holders |= by_phrase[x]
-                    holders.discard(own)
-                    counts[x] = 1 + len(holders)
-            content = [t for t in sent.tokens if t.content]
-            if max(counts, default=1) == 1:  # nobody else tells this sentence: unique whole
-                if content:
-                    unique_spans.append((content[0].start, content[-1].end))
-            else:
-                unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
-            if not sent.tokens:
-                continue
-            if max(counts) == 1:
-                if runs and runs[-1][2] == 1:
-                    runs[-1][1] = sent.tokens[-1].end
-                else:
-                    runs.append([sent.tokens[0].start, sent.tokens[-1].end, 1])
-                continue
-            for t, c in zip(sent.tokens, counts):
-                if runs and runs[-1][2] == c:
-                    runs[-1][1] = t.end
-                else:
-                    runs.append([t.start, t.end, c])
-        support = tuple(Support(a, b, c) for a, b, c in runs)
-        marks[unit.member] = Marks(tuple(unique_spans), support)
+            progress("marking", i, len(units))
+        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases)
     return marks
+
+
+def _marks(alignment: Alignment, i: int, settings: Settings, group_of: dict[int, int], keyed: list[Keys],
+           phrases: dict[object, set[str]]) -> Marks:
+    """The unique spans and support of unit i."""
+    unit = alignment.units[i]
+    own = unit.member.source
+    unique_spans: list[Span] = []
+    runs: list[list[int]] = []
+    for k, sent in enumerate(unit.sentences):
+        others = counterparts(alignment, i, k, settings, group_of)
+        by_phrase = _phrase_sources(keyed[k], phrases)
+        counts = _counts(sent.tokens, others, by_phrase, own)
+        whole = max(counts, default=1) == 1  # nobody else tells this sentence: unique whole
+        if whole:
+            content = [t for t in sent.tokens if t.content]
+            if content:
+                unique_spans.append((content[0].start, content[-1].end))
+        else:
+            unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
+        if not sent.tokens:
+            continue
+        if whole:
+            if runs and runs[-1][2] == 1:
+                runs[-1][1] = sent.tokens[-1].end
+            else:
+                runs.append([sent.tokens[0].start, sent.tokens[-1].end, 1])
+            continue
+        for t, c in zip(sent.tokens, counts):
+            if runs and runs[-1][2] == c:
+                runs[-1][1] = t.end
+            else:
+                runs.append([t.start, t.end, c])
+    support = tuple(map(Support._make, runs))
+    return Marks(tuple(unique_spans), support)
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
