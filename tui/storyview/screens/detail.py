@@ -15,7 +15,8 @@ from textual.widgets import Footer, Static
 from storyview.model import Member
 from storyview.unique import word_diff
 from storyview.widgets.diff import DiffView
-from storyview.widgets.members import FitWidth, MemberTexts, near_table, similarity_table
+from storyview.widgets.fit import FitWidth
+from storyview.widgets.members import MemberTexts, near_table, similarity_table
 from storyview.widgets.rows import Row, StoryIndex
 
 OTHERS = Binding.Group("compare with")

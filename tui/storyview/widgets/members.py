@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import fmean
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, JustifyMethod, RenderableType, RenderResult
+from rich.console import JustifyMethod
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -76,16 +75,6 @@ def fitted_table(columns: list[Column], width: int | None, styles: list[Style | 
     for n in range(rows):
         table.add_row(*(column.cells[n] for column in shown), style=styles[n] if styles else None)
     return table
-
-
-class FitWidth:
-    """A renderable built for the width it is drawn at, so a resize lays the table out again."""
-
-    def __init__(self, build: Callable[[int], RenderableType]) -> None:
-        self.build = build
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.build(options.max_width)
 
 
 SOURCE_UP_TO = 32
