@@ -123,14 +123,27 @@ async def test_it_refuses_to_overwrite_an_input_and_says_why(tmp_path: Path, mon
         await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
+        dialog = app.screen
         app.screen.query_one(Input).value = victim.name
         await pilot.pause()
-        assert "exists: it will be replaced" in str(app.screen.query_one("#export-hint", Static).render())
-        messages = await export(pilot, "enter", dialog_open=True)
+        hint = dialog.query_one("#export-hint", Static)
+        assert "refusing to overwrite an input file" in str(hint.render()) and hint.has_class("-problem")
+        await pilot.press("enter")  # the dialog said why before enter, and stays open for another name
+        await pilot.pause()
+        assert app.screen is dialog
+        assert victim.read_bytes() == before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        messages = record_notifications(app)
+        app.export("html", victim.name)  # the writer refuses too, if asked directly
+        for _ in range(500):
+            if messages:
+                break
+            await pilot.pause(0.01)
         assert len(messages) == 1 and "refusing to overwrite an input file" in messages[0]
         assert "\n" not in messages[0]
         assert victim.read_bytes() == before
-        assert isinstance(app.screen, MainScreen)
 
 
 async def test_input_folders_bad_paths_and_article_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -143,9 +156,14 @@ async def test_input_folders_bad_paths_and_article_text(tmp_path: Path, monkeypa
         await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
+        dialog = app.screen
         app.screen.query_one(Input).value = "articles/storyview-report.md"
-        messages = await export(pilot, "enter", dialog_open=True)
-        assert len(messages) == 1 and "refusing to write into an input folder" in messages[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # refused in the dialog, which stays open
+        assert "refusing to write into an input folder" in str(dialog.query_one("#export-hint", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
         assert not (tmp_path / "articles" / "storyview-report.md").exists()
 
         await pilot.press("e")
@@ -158,9 +176,13 @@ async def test_input_folders_bad_paths_and_article_text(tmp_path: Path, monkeypa
 
         await pilot.press("e")
         await pilot.pause()
+        dialog = app.screen
         app.screen.query_one(Input).value = "."
-        messages = await export(pilot, "enter", dialog_open=True)
-        assert messages == [".: is a folder"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "is a folder" in str(dialog.query_one("#export-hint", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
 
         messages = await export(pilot, "enter")
         assert messages == [f"wrote {tmp_path / 'storyview-report.html'}"]

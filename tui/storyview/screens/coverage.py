@@ -12,12 +12,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from storyview.widgets.coverage import CoverageView
+from storyview.widgets.fit import flow
 from storyview.widgets.rows import StoryIndex
 
 GROUPS = Binding.Group("group")
 SOURCES = Binding.Group("source")
 LEGEND_UP_TO = 12
 """Sources named in the legend; past that the numbers match the main view's headers."""
+
+
+def name_up_to(name: str, cells: int) -> str:
+    return name if len(name) <= cells else name[: cells - 1] + "…"
 
 
 class CoverageScreen(Screen[tuple[int, str | None] | None]):
@@ -49,15 +54,16 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
         yield Footer(show_command_palette=False)
 
     def _legend(self) -> Text:
+        """The size, then each source's number and name, an item never broken across lines."""
         articles = self.index.articles
         size = f"{len(self.index.group_rows)} groups × {len(articles)} sources"
-        legend = Text.assemble(("Coverage  ", "bold"), (size, "dim"), "\n")
-        for i, article in enumerate(articles[:LEGEND_UP_TO]):
-            name = article.name if len(article.name) <= 28 else article.name[:27] + "…"
-            legend.append_text(Text.assemble((f"{i + 1} ", "bold"), name, "   "))
+        width = (self.size.width or self.app.size.width) - 2  # the legend's padding
+        cells = max(12, min(28, (width - 3) // 2 - 3))  # at least two names a line
+        items = [Text.assemble((f"{i + 1} ", "bold"), name_up_to(article.name, cells))
+                 for i, article in enumerate(articles[:LEGEND_UP_TO])]
         if len(articles) > LEGEND_UP_TO:
-            legend.append(f"… {len(articles) - LEGEND_UP_TO} more", "dim")
-        return legend
+            items.append(Text(f"… {len(articles) - LEGEND_UP_TO} more", style="dim"))
+        return Text.assemble(("Coverage  ", "bold"), (size, "dim"), "\n", flow(items, width, "   "))
 
     def on_mount(self) -> None:
         self.view.focus()
@@ -65,6 +71,7 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
         self.call_after_refresh(self._status)
 
     def on_resize(self) -> None:
+        self.query_one("#coverage-legend", Static).update(self._legend())
         self.call_after_refresh(self._status)  # the window of columns may have changed
 
     def _status(self) -> None:

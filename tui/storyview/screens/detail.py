@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from storyview.model import Member
 from storyview.unique import word_diff
 from storyview.widgets.diff import DiffView
+from storyview.widgets.fit import FitWidth
 from storyview.widgets.members import MemberTexts, near_table, similarity_table
 from storyview.widgets.rows import Row, StoryIndex
 
@@ -71,12 +72,15 @@ class DetailScreen(Screen[None]):
     def on_mount(self) -> None:
         pivot = self.row.cells.get(self.pivot or "", ())
         group = self.row.group
+        similarity, near = self.query_one("#similarity", Static), self.query_one("#near", Static)
         if group is not None:
-            table = similarity_table(self.index, group, self.members, pivot[0] if pivot else None)
-            self.query_one("#similarity", Static).update(table)
+            index, members, focused = self.index, self.members, pivot[0] if pivot else None
+            # laid out for the width they are drawn at: on a narrow terminal the names give way, not the scores
+            similarity.update(FitWidth(lambda width: similarity_table(index, group, members, focused, width)))
+            near.update(FitWidth(lambda width: near_table(index, members, width)))
         else:
-            self.query_one("#similarity", Static).update("Boilerplate rows are not aligned.")
-        self.query_one("#near", Static).update(near_table(self.index, self.members) if group else "")
+            similarity.update("Boilerplate rows are not aligned.")
+            near.update("")
         self.query_one(MemberTexts).show(self.index, self.members)
         self._show_diff()
         self.query_one(VerticalScroll).focus()
@@ -102,10 +106,10 @@ class DetailScreen(Screen[None]):
             "Word diff  ", self._source_title(self.pivot), "  →  ", self._source_title(self.other),
             (f"   ({n}/{len(self.others)}; h/l: other source)", "dim"),
         ))
-        legend = self.query_one("#diff-legend", Static)
-        legend.update(Text.assemble(
-            ("struck", "strike"), f": only in {self.index.position[self.pivot] + 1}   ",
-            ("marked", "underline"), f": only in {self.index.position[self.other] + 1}",
+        delete, insert = diff.mark_styles  # the legend in the very styles of the diff
+        self.query_one("#diff-legend", Static).update(Text.assemble(
+            ("struck", delete), f": only in {self.index.position[self.pivot] + 1}   ",
+            ("marked", insert), f": only in {self.index.position[self.other] + 1}",
         ))
         a, b = self._text(self.pivot), self._text(self.other)
         diff.show(a, b, word_diff(a, b))

@@ -27,6 +27,7 @@ from textual.widgets import Footer, Static
 from storyview.messages import FindingMoved
 from storyview.model import Member
 from storyview.widgets.findings import FindingsView, Place
+from storyview.widgets.fit import flow
 from storyview.widgets.rows import StoryIndex
 
 if TYPE_CHECKING:
@@ -95,8 +96,8 @@ class FindingsScreen(Screen[Place | str | None]):
         """A few counts after the title ("17 passages · 1 altered")."""
         raise NotImplementedError
 
-    def legend(self) -> Text:
-        """What the labels mean, on the line under the title."""
+    def legend(self) -> Text | list[Text]:
+        """What the labels mean, under the title: one text, or items each kept whole on a line."""
         return Text("")
 
     # -- composing and loading -----------------------------------------------------------------
@@ -158,10 +159,16 @@ class FindingsScreen(Screen[Place | str | None]):
     def _title(self, summary: Text) -> None:
         title = Text.assemble((self.TITLE_TEXT, "bold"), "  ", summary)
         legend = self.legend()
+        if isinstance(legend, list):  # laid out for the width: an item never breaks across lines
+            width = self.size.width or self.app.size.width
+            legend = flow(legend, width - 2, Text(" · ", style="dim"))  # the title's padding
         if legend.plain:
             title.append("\n")
             title.append_text(legend)
         self.query_one("#findings-title", Static).update(title)
+
+    def on_resize(self) -> None:
+        self._retitle()
 
     @property
     def noun_plural(self) -> str:

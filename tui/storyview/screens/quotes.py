@@ -40,19 +40,18 @@ class QuotesScreen(FindingsScreen):
         out.append(f"{altered} altered", "bold" if altered else "dim")
         return out
 
-    def legend(self) -> Text:
+    def legend(self) -> list[Text]:
         view = self.view
-        out = Text(end="")
-        for status, meaning in (
-            ("exact", "the same words"),
-            ("partial", "a stretch of them"),
-            ("longer", "more words around them"),
-            ("altered", "words differ:"),
-        ):
-            if out.plain:
-                out.append(" · ", "dim")
-            out.append(status, view.span_style(f"quote--{status}"))
-            out.append(f" {meaning}", "dim")
-        out.append(" ")
-        out.append("marked", view.span_style("quote--changed"))
-        return out
+        items = [
+            Text.assemble((status, view.span_style(f"quote--{status}")), (f" {meaning}", "dim"))
+            for status, meaning in (
+                ("exact", "the same words"),
+                ("partial", "a stretch of them"),
+                ("longer", "more words around them"),
+            )
+        ]
+        items.append(Text.assemble(
+            ("altered", view.span_style("quote--altered")), (" words differ: ", "dim"),
+            ("marked", view.span_style("quote--changed")),
+        ))
+        return items

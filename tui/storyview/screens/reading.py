@@ -5,6 +5,8 @@ Dismisses with the paragraph under the cursor, so the grid can return to that gr
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -75,14 +77,22 @@ class ReadingScreen(Screen[int | None]):
         self.view.scroll_to_row(self.view.cursor)
         self._status()
 
-    def _status(self) -> None:
+    def _status(self, note: str = "") -> None:
+        """Where the cursor is, and which unique passage (or match) n/N last went to: `unique 3/31`.
+
+        A `note` (wrapped around) shows here until the next move, not in a toast that outlives it.
+        """
         view = self.view
         passages = view.passages(self.searching)
         what = "matches" if self.searching else "unique"
+        current = view.current
+        at = bisect_left(passages, current) if current is not None and current.row == view.cursor else len(passages)
+        count = f"{at + 1}/{len(passages)}" if at < len(passages) and passages[at] == current else f"{len(passages)}"
         line = Text.assemble(
-            ("paragraph ", "dim"), f"{view.cursor + 1}/{view.row_count()}", "  ",
-            (f"{what} ", "dim"), f"{len(passages)}",
+            ("paragraph ", "dim"), f"{view.cursor + 1}/{view.row_count()}", "  ", (f"{what} ", "dim"), count,
         )
+        if note:
+            line.append_text(Text.assemble("  ", (note, "italic")))
         self.query_one("#reading-status", Static).update(line)
 
     # -- actions -----------------------------------------------------------------------------------
@@ -129,6 +139,4 @@ class ReadingScreen(Screen[int | None]):
             self.notify("Nothing to go to in this article.", timeout=2)
             return
         self.view.jump(passage)
-        if wrapped:
-            self.notify("Wrapped around to the " + ("first." if forward else "last."), timeout=1.5)
-        self._status()
+        self._status(("wrapped around to the " + ("first" if forward else "last")) if wrapped else "")

@@ -1,0 +1,96 @@
+"""Help, the quotes legend and the coverage legend stay readable on small terminals."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+from storyview.screens.coverage import CoverageScreen
+from storyview.screens.detail import DetailScreen
+from storyview.screens.help import HelpScreen, key_rows, key_tables
+from storyview.screens.quotes import QuotesScreen
+from storyview.widgets.fit import flow
+from test_app_analysis import analysed
+from test_app_hostile import screen_lines, screen_text
+from test_app_stories import ready, seeds_app
+from textual.app import App
+from textual.widgets import Static
+
+
+def key_display(binding) -> str:  # type: ignore[no-untyped-def]
+    return App.get_key_display(App(), binding)
+
+
+def test_help_pairs_previous_and_next_keys_readably() -> None:
+    rows = {what: keys for keys, what, _ in key_rows(DetailScreen.BINDINGS, key_display)}
+    assert rows["Compare with"] == "h/l ←/→ [/]"
+
+
+def rendered(renderable: object, width: int) -> list[str]:
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text().splitlines()
+
+
+def test_narrow_help_puts_the_longer_text_under_the_description() -> None:
+    rows = [("Reading mode (r)", [("w", "Narrow/full width", "Lines of at most 96 cells, centred, or the full width")])]
+    wide, narrow = rendered(key_tables(rows, 96), 96), rendered(key_tables(rows, 44), 44)
+    assert "Narrow/full width" in wide[1] and "Lines of at most" in wide[1]
+    assert narrow[1].split() == ["w", "Narrow/full", "width"]
+    assert narrow[2].split()[:4] == ["Lines", "of", "at", "most"]  # several words a line
+    assert all(len(line) <= 44 for line in narrow) and not any("…" in line for line in narrow)
+
+
+async def test_help_at_50x15_wraps_words_whole_and_shows_its_hint() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_lines(app)
+        assert "…" not in "\n".join(lines)
+        assert any("esc closes" in line for line in lines)
+        body = [line.strip("│ ") for line in lines[2:-2]]
+        words_alone = [line for line in body if line and " " not in line]
+        assert len(words_alone) <= 2, words_alone  # not one word per line
+
+
+def test_flow_keeps_every_item_on_one_line() -> None:
+    items = [Text(f"{n} ICE Is Trying to Poach Police") for n in range(1, 4)]
+    text = flow(items, 70, "   ")
+    assert text.plain.split("\n") == ["1 ICE Is Trying to Poach Police   2 ICE Is Trying to Poach Police",
+                                      "3 ICE Is Trying to Poach Police"]
+    cut = flow([Text("a rather long item")], 10).plain
+    assert len(cut) <= 10 and cut.endswith("…")
+
+
+async def test_coverage_legend_never_breaks_a_name_across_lines() -> None:
+    for size in ((80, 24), (50, 15)):
+        app = seeds_app()
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, CoverageScreen)
+            legend = app.screen.query_one("#coverage-legend", Static)
+            shown = "\n".join(screen_lines(app)[: legend.size.height])
+            for n in range(1, len(app.main.index.articles) + 1):
+                assert f" {n} " in shown, (size, n)  # every source named, none cut off
+            for line in shown.splitlines()[1:]:
+                names = [part for part in line.strip().split("   ") if part]
+                assert all(part[0].isdigit() for part in names), (size, line)  # no line starts mid-name
+
+
+async def test_quotes_legend_is_whole_at_50_columns() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await analysed(pilot)
+        await pilot.press("Q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuotesScreen)
+        text = screen_text(app)
+        for item in ("exact the same words", "partial a stretch of them", "longer more words around them",
+                     "altered words differ: marked"):
+            assert item in text, item
