@@ -58,7 +58,7 @@ class ReadingScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         article = self.index.by_id[self.source]
         number = self.index.position[self.source] + 1
-        meta = " · ".join(p for p in (short_id(article), article.date, self.index.byline(article)) if p)
+        meta = " · ".join(p for p in (short_id(article, self.index.by_id), article.date, self.index.byline(article)) if p)
         title = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ", (meta, "dim"))
         title.truncate(max(1, self.app.size.width - 2), overflow="ellipsis")
         yield Static(title, id="reading-title")
