@@ -141,3 +141,14 @@ def test_an_approximate_figure_another_source_gives_is_shared() -> None:
     spans = story.unique(Member("a", para.index))
     at = para.text.index("thousands")
     assert not any(s <= at < e for s, e in spans)
+
+
+def test_the_story_common_ground_is_never_marked_inside_a_shared_sentence(seed_story) -> None:
+    # 002's lead: every outlet says "New York" and "NYPD"; only 002 names Leeroy Johnson.
+    from storyview.model import Member
+
+    lead = next(a for a in seed_story.articles if a.id.startswith("002"))
+    para = next(p for p in lead.body if p.text.startswith("New York City Mayor-elect Zohran Mamdani has firmly"))
+    marked = [para.text[s:e] for s, e in seed_story.unique(Member(lead.id, para.index))]
+    assert any("Leeroy Johnson" in m for m in marked)
+    assert not any(m.startswith(("New York", "NYPD")) or m.endswith(("New", "NYPD")) for m in marked), marked

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from storyview.align import Alignment
+from storyview.align import Alignment, Unit
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 from storyview.segment import Token, stem, words
 
@@ -32,15 +32,18 @@ def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group
     return found
 
 
-def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Span]:
+def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset()) -> list[Span]:
     """Merge unique words into passages; stopwords join a passage but never make one.
 
     In a sentence that others also tell, a lone reworded common word ("launched" for
     "initiated") is not news: a passage there needs two content words, a name or a number.
+    Words of the story's common ground (positions in `common`: "New York" in a New York story)
+    are like stopwords there: they may join a passage, never make or end one.
     """
     spans: list[Span] = []
     run: list[int] = []
     whole = all(u for u, t in zip(unique, tokens) if t.content)
+    weighty = [t.content and x not in common for x, t in enumerate(tokens)]
 
     def substantive(content: list[int]) -> bool:
         return whole or len(content) >= 2 or any(
@@ -48,16 +51,16 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool]) -> list[Sp
         )
 
     def close() -> None:
-        while run and not tokens[run[-1]].content:
+        while run and not weighty[run[-1]]:
             run.pop()
-        content = [x for x in run if tokens[x].content]
+        content = [x for x in run if weighty[x]]
         if content and substantive(content):
             spans.append((tokens[run[0]].start, tokens[run[-1]].end))
         run.clear()
 
     for x, t in enumerate(tokens):
         if unique[x]:
-            if not run and not t.content:
+            if not run and not weighty[x]:
                 continue
             run.append(x)
         elif not t.content and run:
@@ -83,11 +86,15 @@ def _phrase_keys(tokens: Sequence[Token]) -> Keys:
     return keys
 
 
-def _phrase_index(units_keys: Sequence[tuple[str, list[Keys]]], max_share: float = 0.25) -> dict[object, set[str]]:
-    """Which sources use each rare content-word pair and each distinctive number, anywhere.
+def _phrase_index(
+    units: Sequence[Unit], units_keys: Sequence[tuple[str, list[Keys]]], max_share: float = 0.25,
+) -> tuple[dict[object, set[str]], frozenset[object]]:
+    """Which sources use each rare content-word pair and each distinctive number, anywhere; and
+    the story's common ground.
 
-    A pair found in more than `max_share` of all paragraphs ("New York" in a New York story)
-    is the story's common ground, not a shared fact; context decides for those.
+    A word or pair found in more than `max_share` of all paragraphs, in two sources or more
+    ("New York" in a New York story), is common ground, not a shared fact: it proves no
+    sentence shared, and no sentence's own either (see `_runs`).
     """
     index: dict[object, set[str]] = defaultdict(set)
     spread: Counter[object] = Counter()
@@ -96,8 +103,18 @@ def _phrase_index(units_keys: Sequence[tuple[str, list[Keys]]], max_share: float
         spread.update(keys)
         for key in keys:
             index[key].add(source)
+    words: dict[str, set[str]] = defaultdict(set)
+    word_spread: Counter[str] = Counter()
+    for unit in units:
+        word_spread.update(unit.stems)
+        for stem in unit.stems:
+            words[stem].add(unit.member.source)
     limit = max(2, max_share * len(units_keys))
-    return {key: holders for key, holders in index.items() if spread[key] <= limit}
+    common = frozenset(
+        [key for key, holders in index.items() if spread[key] > limit and len(holders) > 1]
+        + [stem for stem, holders in words.items() if word_spread[stem] > limit and len(holders) > 1]
+    )
+    return {key: holders for key, holders in index.items() if spread[key] <= limit}, common
 
 
 def _phrase_sources(keys: Keys, index: dict[object, set[str]]) -> dict[int, set[str]]:
@@ -139,19 +156,19 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
         for member in group.members:
             group_of[index[member]] = g
     keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in alignment.units]
-    phrases = _phrase_index(keyed)
     units = alignment.units
+    phrases, common = _phrase_index(units, keyed)
 
     marks: dict[Member, Marks] = {}
     for i, unit in enumerate(units):
         if progress and i % 200 == 0:
             progress("marking", i, len(units))
-        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases)
+        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases, common)
     return marks
 
 
 def _marks(alignment: Alignment, i: int, settings: Settings, group_of: dict[int, int], keyed: list[Keys],
-           phrases: dict[object, set[str]]) -> Marks:
+           phrases: dict[object, set[str]], common: frozenset[object]) -> Marks:
     """The unique spans and support of unit i."""
     unit = alignment.units[i]
     own = unit.member.source
@@ -167,7 +184,9 @@ def _marks(alignment: Alignment, i: int, settings: Settings, group_of: dict[int,
             if content:
                 unique_spans.append((content[0].start, content[-1].end))
         else:
-            unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts]))
+            ground = frozenset(x for x, t in enumerate(sent.tokens) if t.stem in common).union(
+                *(positions for key, positions in keyed[k] if key in common))
+            unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts], ground))
         if not sent.tokens:
             continue
         if whole:
