@@ -145,3 +145,16 @@ def test_refuses_an_article_file_inside_an_input_folder(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_target(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         write_atomic(tmp_path, "{}")
+
+
+def test_a_large_story_writes_one_item_a_line_with_the_same_content(seed_story, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyview.export as export
+
+    pretty = to_json(seed_story)
+    monkeypatch.setattr(export, "INDENT_UP_TO", 0)
+    lined = to_json(seed_story)
+    assert json.loads(lined) == json.loads(pretty) == to_dict(seed_story)
+    lines = lined.splitlines()
+    assert len(lines) < len(pretty.splitlines())
+    for source in seed_story.articles:  # each source whole on one line
+        assert sum(1 for line in lines if f'"id": "{source.id}"' in line) == 1

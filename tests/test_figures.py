@@ -256,3 +256,36 @@ def test_odd_spellings_are_skipped_not_fatal() -> None:
 
     for text in ("about adozen people", "ahundred men came", "ſome 5 things", "in ſeptember 2020"):
         mentions("a", 0, text)
+
+
+def test_figures_of_sources_that_share_no_part_of_the_story_are_never_compared() -> None:
+    from storyview.figures import _related
+    from storyview.load import Loaded, parse_article
+    from storyview.model import Settings
+    from storyview.pipeline import story_from
+
+    texts = {
+        "a": "The Kestrel Street Bridge in Port Alder collapsed on Tuesday, sending two buses into the Wren River.\n\n"
+             "Repair costs were estimated at $42 million by the state transport agency.",
+        "b": "Part of the Kestrel Street Bridge in Port Alder fell into the Wren River on Tuesday with two buses.\n\n"
+             "The state transport agency estimated repair costs at $40 million.",
+        "c": "Shares of Harlow Foods rose after the grocer reported strong holiday sales across its stores.\n\n"
+             "Harlow said its estimated costs for the year were $17 million.",
+    }
+    story = story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+    related = _related(story)
+    grouped = {(m.source, n.source) for g in story.groups for m in g.members for n in g.members if m.source != n.source}
+    assert related == grouped
+    contexts, idf = _contexts(story)
+    facts = _Facts([c.mention for c in contexts])
+    sources = [m.source for m in facts.mentions]
+    everyone = _pairs(contexts, facts, 12)
+    assert any("c" in (sources[i], sources[j]) for i, j in everyone)  # "estimated costs … million"
+    # Had the aligner found nothing c tells alike with a or b, its figures would meet none of theirs.
+    apart = {("a", "b"), ("b", "a")}
+    kept = _pairs(contexts, facts, 12, apart)
+    assert kept and all({sources[i], sources[j]} == {"a", "b"} for i, j in kept)
+    group = [None] * len(contexts)
+    alone = [False] * len(contexts)
+    scalar = _scores(kept, contexts, idf, facts, group, alone, 0.15)
+    assert _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12, apart) == scalar

@@ -107,7 +107,7 @@ def _best_partners(units: Sequence[Unit], rare: set[str], idf: Idf, owner: list[
             for stem in unit.stems & rare:
                 index[stem].append(i)
         mass: dict[Pair, float] = defaultdict(float)
-        for stem, holders in index.items():
+        for stem, holders in sorted(index.items()):  # one order of summing, whatever the hash seed
             weight = idf[stem]
             for x, i in enumerate(holders):
                 for j in holders[x + 1:]:
@@ -131,14 +131,18 @@ def _best_partners(units: Sequence[Unit], rare: set[str], idf: Idf, owner: list[
     shape = (len(units), len(column))
     weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
     present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
-    shared = (weighted @ present.T).tocoo()
+    shared = (weighted @ present.T).tocsr()
+    shared.sort_indices()  # partners in column order, kept by the stable sort below: ties go to the earlier
+    row = np.repeat(np.arange(shape[0]), np.diff(shared.indptr))
+    col, m = shared.indices, shared.data
     owners = np.array(owner)
-    keep = owners[shared.row] != owners[shared.col]
-    row, col, m = shared.row[keep], shared.col[keep], shared.data[keep]
-    order = np.lexsort((col, -m, row))
+    keep = owners[row] != owners[col]
+    row, col, m = row[keep], col[keep], m[keep]
+    order = np.lexsort((-m, row))
     row, col = row[order], col[order]
     best = (np.arange(len(row)) - np.searchsorted(row, row, side="left")) < per_unit
-    return {(int(min(i, j)), int(max(i, j))) for i, j in zip(row[best], col[best])}
+    low, high = np.minimum(row[best], col[best]), np.maximum(row[best], col[best])
+    return set(zip(low.tolist(), high.tolist()))
 
 
 def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
@@ -267,15 +271,19 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
     first: dict[str, int] = {}
     for i in members:
         unit = units[i]
+        text = unit.text
         for sent in unit.sentences:
             for x, t in enumerate(sent.tokens):
                 if not t.content or len(t.norm) <= 2 or t.norm.isdigit():
                     continue
-                text = unit.text[t.start:t.end]
-                name = x > 0 and text[:1].isupper()
-                surface.setdefault(t.stem, text)
-                first.setdefault(t.stem, len(first))
-                weight[t.stem] = max(weight.get(t.stem, 0.0), (0.5 if name else 0.0) + min(len(t.norm), 10) / 20)
+                stem = t.stem
+                score = (0.5 if x > 0 and text[t.start].isupper() else 0.0) + min(len(t.norm), 10) / 20
+                if stem not in surface:
+                    surface[stem] = text[t.start:t.end]
+                    first[stem] = len(first)
+                    weight[stem] = score
+                elif score > weight[stem]:
+                    weight[stem] = score
         counts.update(unit.stems)
     shared = [s for s, c in counts.items() if c > 1 and s in surface] if len(members) > 1 else []
     pool = shared if len(shared) >= 2 else [s for s in counts if s in surface]
@@ -292,12 +300,13 @@ def near_misses(units: Sequence[Unit], clusters: list[list[int]], scores: dict[P
     """
     cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
     best: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
-    for (i, j), s in sorted(scores.items()):
+    for (i, j), s in scores.items():
         if cluster_of[i] == cluster_of[j]:
             continue
         for x, y in ((i, j), (j, i)):
             source = units[y].member.source
-            if s > best[x].get(source, (0.0, 0))[0]:
+            known = best[x].get(source)
+            if known is None or s > known[0] or (s == known[0] and y < known[1]):  # ties: the earlier
                 best[x][source] = (s, y)
     return {
         units[i].member: tuple(Link(units[i].member, units[j].member, round(s, 3))

@@ -143,11 +143,37 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\u{o:04x}"
 
 
+# Up to this many paragraphs the JSON is indented for reading; a larger story gets one line per
+# source, group, quote, figure and rewrite (Python indents JSON five times slower than it writes
+# it compact, a second for 2,225 articles). Whitespace is not part of the format.
+INDENT_UP_TO = 2_000
+
+
 def to_json(story: Story) -> str:
     """The story as JSON text; any character a terminal could act on is \\u-escaped.
 
     (The tree is freshly built, so it has no cycles to look for.)"""
-    return UNSAFE_RE.sub(_escape, json.dumps(to_dict(story), ensure_ascii=False, indent=2, check_circular=False))
+    data = to_dict(story)
+    if sum(len(a.paragraphs) for a in story.articles) <= INDENT_UP_TO:
+        text = json.dumps(data, ensure_ascii=False, indent=2, check_circular=False)
+    else:
+        text = _one_item_a_line(data)
+    return UNSAFE_RE.sub(_escape, text)
+
+
+def _one_item_a_line(data: dict[str, Any]) -> str:
+    """`data` as JSON with each element of its top-level lists on a line of its own."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, check_circular=False)
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("  " + dumps(item) for item in value)
+            fields.append(f" {dumps(key)}: [\n{items}\n ]")
+        else:
+            fields.append(f" {dumps(key)}: {dumps(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}"
 
 
 class RefusedWrite(Exception):

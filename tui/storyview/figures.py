@@ -551,6 +551,7 @@ def find_figures(
 ) -> tuple[Figure, ...]:
     """Figures two or more sources state for the same thing; disagreements first."""
     group_of = {(m.source, m.paragraph): g.id for g in story.groups for m in g.members}
+    related = _related(story)
     contexts, idf = _contexts(story)
     found_ = [c.mention for c in contexts]
     facts = _Facts(found_)
@@ -562,9 +563,9 @@ def find_figures(
     # Candidate pairs share a context word; words in many mentions' contexts propose none.
     limit = max(12, min(len(contexts) // 4, 60))
     if len(contexts) >= VECTORISE:
-        scores = _scores_vectorised(contexts, idf, facts, group, alone, group_bonus, limit)
+        scores = _scores_vectorised(contexts, idf, facts, group, alone, group_bonus, limit, related)
     else:
-        scores = _scores(_pairs(contexts, facts, limit), contexts, idf, facts, group, alone, group_bonus)
+        scores = _scores(_pairs(contexts, facts, limit, related), contexts, idf, facts, group, alone, group_bonus)
     clusters = _cluster(contexts, scores, threshold, facts)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
@@ -647,9 +648,25 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
 VECTORISE = 3_000
 
 
-def _pairs(contexts: Sequence[_Context], facts: _Facts, limit: int) -> list[tuple[int, int]]:
-    """Mentions of different sources, of kinds that compare, sharing a context word that at
-    most `limit` mentions have: (i, j), i < j."""
+def _related(story: Story) -> set[tuple[str, str]]:
+    """Pairs of sources (both ways) that tell some part of the story alike: they share a group.
+
+    Figures of sources that share none are about different stories ("profit: $3.36bn" of one
+    company and "$17m" of another); they are never compared.
+    """
+    related: set[tuple[str, str]] = set()
+    for group in story.groups:
+        sources = {m.source for m in group.members}
+        if len(sources) > 1:
+            related.update((a, b) for a in sources for b in sources if a != b)
+    return related
+
+
+def _pairs(
+    contexts: Sequence[_Context], facts: _Facts, limit: int, related: set[tuple[str, str]] | None = None,
+) -> list[tuple[int, int]]:
+    """Mentions of different (and `related`, when given) sources, of kinds that compare, sharing
+    a context word that at most `limit` mentions have: (i, j), i < j."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(contexts):
         for stem in c.weights:
@@ -664,7 +681,8 @@ def _pairs(contexts: Sequence[_Context], facts: _Facts, limit: int) -> list[tupl
     pairs: list[tuple[int, int]] = []
     for i, later in enumerate(partners):
         ok, own = compatible[kind[i]], source[i]
-        pairs.extend([(i, j) for j in later if ok[kind[j]] and source[j] != own])
+        pairs.extend([(i, j) for j in later if ok[kind[j]] and source[j] != own
+                      and (related is None or (own, source[j]) in related)])
     return pairs
 
 
@@ -702,7 +720,7 @@ def _scores(
 
 def _scores_vectorised(
     contexts: Sequence[_Context], idf: Idf, facts: _Facts, group: Sequence[int | None], alone: Sequence[bool],
-    group_bonus: float, limit: int,
+    group_bonus: float, limit: int, related: set[tuple[str, str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """`_scores` of `_pairs`, to the last bit, for many mentions at once.
 
@@ -736,6 +754,10 @@ def _scores_vectorised(
     compatible = np.array(facts.compatible, dtype=bool).reshape(len(facts.compatible), -1)
     first, second = both.row.astype(np.int64), both.col.astype(np.int64)
     keep = (source[first] != source[second]) & compatible[kind[first], kind[second]]
+    if related is not None:
+        allowed = np.array(sorted(sources[a] * len(sources) + sources[b] for a, b in related
+                                  if a in sources and b in sources), dtype=np.int64)
+        keep &= np.isin(source[first] * len(sources) + source[second], allowed)
     first, second = first[keep], second[keep]
     rarity = np.array([weights.get(stem, unseen) for stem in column])
     # The words each pair shares: one entry per word, in both, with each side's weight.

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
@@ -75,9 +76,7 @@ class Idf:
     def mass(self, stems: Iterable[str]) -> float:
         """Total weight of `stems`, exactly rounded: a set of words is summed in an order that
         changes with the hash seed, and a plain sum would change in its last bits with it."""
-        w = self.weights
-        unseen = self.unseen
-        return math.fsum(w.get(s, unseen) for s in stems)
+        return math.fsum(map(self.weights.get, stems, repeat(self.unseen)))
 
 
 # Fitted on MSRP train (see module docstring): intercept, then one weight per feature.
