@@ -15,6 +15,7 @@ from rapidfuzz.distance import Indel
 from storyview.align import Alignment, Unit
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 from storyview.segment import Token, stem, words
+from storyview.similarity import Idf
 
 
 def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: dict[int, int]) -> dict[str, set[str]]:
@@ -87,7 +88,7 @@ def _phrase_keys(tokens: Sequence[Token]) -> Keys:
 
 
 def _phrase_index(
-    units: Sequence[Unit], units_keys: Sequence[tuple[str, list[Keys]]], max_share: float = 0.25,
+    units: Sequence[Unit], units_keys: Sequence[tuple[str, list[Keys]]], idf: Idf, max_share: float = 0.25,
 ) -> tuple[dict[object, set[str]], frozenset[object]]:
     """Which sources use each rare content-word pair and each distinctive number, anywhere; and
     the story's common ground.
@@ -103,16 +104,15 @@ def _phrase_index(
         spread.update(keys)
         for key in keys:
             index[key].add(source)
-    words: dict[str, set[str]] = defaultdict(set)
-    word_spread: Counter[str] = Counter()
-    for unit in units:
-        word_spread.update(unit.stems)
-        for stem in unit.stems:
-            words[stem].add(unit.member.source)
     limit = max(2, max_share * len(units_keys))
+    widespread = frozenset(stem for stem, n in idf.df.items() if n > limit)  # df: paragraphs with the word
+    words: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        for stem in unit.stems & widespread:
+            words[stem].add(unit.member.source)
     common = frozenset(
         [key for key, holders in index.items() if spread[key] > limit and len(holders) > 1]
-        + [stem for stem, holders in words.items() if word_spread[stem] > limit and len(holders) > 1]
+        + [stem for stem, holders in words.items() if len(holders) > 1]
     )
     return {key: holders for key, holders in index.items() if spread[key] <= limit}, common
 
@@ -157,7 +157,7 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
             group_of[index[member]] = g
     keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in alignment.units]
     units = alignment.units
-    phrases, common = _phrase_index(units, keyed)
+    phrases, common = _phrase_index(units, keyed, alignment.idf)
 
     marks: dict[Member, Marks] = {}
     for i, unit in enumerate(units):
