@@ -202,3 +202,32 @@ def test_off_topic_tail_is_folded_when_there_are_other_sources() -> None:
     assert [p.kind for p in folded.paragraphs] == ["body"] * 4 + ["boilerplate"]
     # Alone, an article has no story to be off.
     assert off_topic([a]) == (a,)
+
+
+def test_a_last_paragraph_with_a_fact_of_its_own_is_not_folded() -> None:
+    # It shares only a word or two with the story, as a source's own last fact does: it stays.
+    wire = parse_article("wire", "wire", (
+        "Part of the Kestrel Street Bridge fell into the Wren River on Tuesday, taking two buses with it.\n\n"
+        "Four people suffered minor injuries, the fire department said.\n\n"
+        "The bridge had failed an inspection in 2029, and repairs were delayed for lack of money.\n\n"
+        "Repair costs were estimated at $42 million by the state transport agency."
+    ))
+    herald = parse_article("herald", "herald", (
+        "A section of the Kestrel Street Bridge collapsed on Tuesday, sending two buses into the Wren River.\n\n"
+        "Repairs had been postponed after the bridge failed an inspection in 2029."
+    ))
+    folded, _ = off_topic([wire, herald])
+    assert [p.kind for p in folded.body] == ["body"] * 4
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe to the Alder Herald for more local news.",
+    "Support our journalism: become a member today.",
+    "Become a subscriber to read every story.",
+])
+def test_subscription_appeals_are_cues(line: str) -> None:
+    assert is_cue(line)
+
+
+def test_a_sentence_about_subscribers_is_no_cue() -> None:
+    assert not is_cue("Subscribers to the service rose by a third, the company said.")

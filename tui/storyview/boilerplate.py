@@ -28,7 +28,9 @@ CUE_RE = re.compile(
     r"|leave\s+a\s+(?:reply|comment).*|\d*\s*comments?|post(?:ed)?\s+a\s+comment.*|add\s+a\s+comment.*"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*"
     r"|share\s+(?:this|on|via|the\s+story)\b.*|share|tweet|email|print|follow\s+us\b.*"
-    r"|(?:subscribe|sign\s+up)\b.*(?:newsletter|updates|free|now|today|here|email|inbox).*"
+    r"|(?:subscribe|sign\s+up)\b.*(?:newsletter|updates|free|now|today|here|email|inbox|news|stories|coverage).*"
+    r"|(?:support|donate\s+to)\s+(?:our|independent|local|quality)\s+journalism\b.*"
+    r"|become\s+a\s+(?:member|subscriber|supporter)\b.*"
     r"|advertisement|sponsored(?:\s+content)?|click\s+here\b.*|skip\s+to\s+(?:main\s+)?content"
     r"|(?:all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})|©).*|.*\ball\s+rights\s+reserved\.?"
     r"|(?:tags?|filed\s+under|categories|posted\s+in)\s*:.*"
@@ -110,13 +112,16 @@ def _content(text: str) -> set[str]:
 
 
 def off_topic(
-    articles: Sequence[Article], min_overlap: float = 0.2, progress: Progress | None = None
+    articles: Sequence[Article], min_overlap: float = 0.1, progress: Progress | None = None
 ) -> tuple[Article, ...]:
     """Fold the trailing run of body paragraphs that share almost no words with the story.
 
     The story's vocabulary is what the *other* sources say plus the article's own opening; a
     trailing paragraph that reuses less than `min_overlap` of it is another story's teaser.
-    Needs at least two sources: alone, an article has no story to be off.
+    The bar is low on purpose: a last paragraph with a fact only this source has ("Repair costs
+    were estimated at $42 million") shares a word or two with the story and must stay; hiding
+    reporting is worse than showing a teaser. Needs at least two sources: alone, an article
+    has no story to be off.
     """
     if len(articles) < 2:
         return tuple(articles)
