@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from storyview import __version__
+from storyview.bundled import seeds_dir
 from storyview.cli import main, parser
 
 
@@ -65,6 +66,18 @@ def test_bad_threshold_is_a_usage_error(capsys) -> None:
         main(["--json", "--threshold", "2"])
     assert exc.value.code == 2
     assert "--threshold must be between 0 and 1" in capsys.readouterr().err
+
+
+def test_a_path_that_is_not_there_exits_1_and_still_writes_the_document(capsys, tmp_path) -> None:
+    missing = str(tmp_path / "typo")
+    code, out, err = run(capsys, missing)
+    assert code == 1 and json.loads(out)["sources"] == []
+    assert "no such file or folder" in err
+    assert main(["--report", "md", missing]) == 1
+    # Present but empty, or next to a real source: the work goes on and exits 0.
+    (tmp_path / "empty").mkdir()
+    assert run(capsys, str(tmp_path / "empty"))[0] == 0
+    assert run(capsys, missing, str(seeds_dir()))[0] == 0
 
 
 def test_threshold_reaches_the_export(capsys) -> None:

@@ -78,6 +78,11 @@ def test_saved_page_gives_article_and_metadata(write) -> None:
     assert "tracking" not in everything and "font-family" not in everything
 
 
+def test_a_stated_date_ahead_of_today_is_still_the_date(write) -> None:
+    path = write("ahead.html", page().replace("2025-11-07T09:30:00Z", "2031-03-03T09:00:00Z"))
+    assert load([path, write("other.txt", OTHER)]).articles[0].date == "2031-03-03"
+
+
 def test_htm_and_a_page_saved_as_txt(write) -> None:
     htm = load([write("story.htm", page())]).articles[0]
     txt = load([write("story-saved.txt", page())]).articles[0]

@@ -138,6 +138,21 @@ def test_byline_with_outlet_after_a_pipe() -> None:
     assert (a.byline, a.outlet) == ("Jane Doe", "Reuters")
 
 
+@pytest.mark.parametrize("line", [
+    "By Jo Ren — Port Alder Post — 3 March 2031",
+    "By Jo Ren, Port Alder Post, March 3, 2031",
+    "By Jo Ren | Port Alder Post | 2031-03-03",
+])
+def test_a_date_after_a_byline_is_the_date_not_part_of_the_outlet(line: str) -> None:
+    a = parse_article("x", "x", f"{line}\n\nThe Kestrel Street Bridge collapsed on Tuesday.")
+    assert (a.byline, a.outlet, a.date) == ("Jo Ren", "Port Alder Post", "2031-03-03")
+
+
+def test_day_month_year_date() -> None:
+    a = parse_article("x", "x", "Senate Passes The Bill\n\n7 November 2025\n\nThe Senate voted to pass the bill.")
+    assert a.date == "2025-11-07"
+
+
 def test_month_name_date() -> None:
     a = parse_article("x", "x", "Senate Passes The Bill\n\nNovember 7, 2025\n\nThe Senate voted to pass the bill.")
     assert a.date == "2025-11-07"

@@ -183,7 +183,15 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
         warn(f"wrote {output}")
     else:
         sys.stdout.write(text)
-    return 0
+    return 1 if _all_missing(paths) else 0
+
+
+def _all_missing(paths: list[str] | None) -> bool:
+    """Every path named is absent (a typo): the document is written, but a script must know.
+
+    A path that exists and holds nothing usable is hostile input, not a mistake: exit 0."""
+    named = [p for p in paths or () if p != "-" and not is_url(p)]
+    return bool(paths) and len(named) == len(paths) and not any(os.path.lexists(p) for p in named)
 
 
 def render(story: Story, fmt: str) -> str:

@@ -316,15 +316,26 @@ BYLINE_RE = re.compile(
 DATELINE_RE = re.compile(r"^(?:[A-Z][A-Za-z.\- ]{0,40},?\s+)?\(([A-Z][\w.&' ]{0,30})\)\s*[—–-]+\s*")
 
 
-def _month_date(text: str) -> str | None:
+DAY_MONTH_RE = re.compile(
+    r"\b(\d{1,2}) (" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
+    r")\.?,? ((?:19|20)\d{2})\b"
+)
+
+
+def _month_date(text: str) -> tuple[str, int, int] | None:
+    """"November 7, 2025" or "7 November 2025": the ISO date and where it stands."""
     m = MONTH_DATE_RE.search(text)
-    if not m:
+    if m:
+        name, day, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = DAY_MONTH_RE.search(text)
+        if not m:
+            return None
+        day, name, year = m.group(1), m.group(2), m.group(3)
+    month = next(i for i, full in enumerate(MONTHS, 1) if full.startswith(name.lower()))
+    if not 1 <= int(day) <= 31:
         return None
-    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).lower()))
-    day = int(m.group(2))
-    if not 1 <= day <= 31:
-        return None
-    return f"{m.group(3)}-{month:02d}-{day:02d}"
+    return f"{year}-{month:02d}-{int(day):02d}", m.start(), m.end()
 
 
 def _valid_date(iso: str) -> bool:
@@ -335,11 +346,27 @@ def _valid_date(iso: str) -> bool:
     return True
 
 
-def _stated_date(text: str) -> str | None:
-    """The first real calendar date a short line states (ISO or "November 7, 2025")."""
+def _date_in(text: str) -> tuple[str, int, int] | None:
+    """The first real calendar date a short line states (ISO, "November 7, 2025" or "7 November
+    2025"), with where it stands."""
     iso = ISO_DATE_RE.search(text)
-    found = iso.group(0) if iso else _month_date(text)
-    return found if found and _valid_date(found) else None
+    found = (iso.group(0), iso.start(), iso.end()) if iso else _month_date(text)
+    return found if found and _valid_date(found[0]) else None
+
+
+def _stated_date(text: str) -> str | None:
+    found = _date_in(text)
+    return found[0] if found else None
+
+
+def _outlet_and_date(text: str) -> tuple[str | None, str | None]:
+    """"Port Alder Post — 3 March 2031" after a byline: the outlet, and the date it gives."""
+    found = _date_in(text)
+    if found is None:
+        return text, None
+    iso, start, end = found
+    outlet = (text[:start] + text[end:]).strip(" ,|/–—-·")
+    return outlet or None, iso
 
 
 @dataclass
@@ -391,7 +418,8 @@ def _parse(
             if b:
                 head.byline = b.group(1).strip()
                 if b.group(2):
-                    head.outlet = b.group(2).strip()
+                    head.outlet, dated = _outlet_and_date(b.group(2).strip())
+                    head.date = head.date or dated
                 kind = "byline"
             elif head.date is None and len(para) <= 60 and _stated_date(para):
                 head.date = _stated_date(para)

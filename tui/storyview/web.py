@@ -144,7 +144,8 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
         include_images=False,
         include_links=False,
         include_formatting=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        # A date the page states is taken even if it lies ahead (htmldate drops those by default).
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
         config=_config(),
     )
     if doc is None or getattr(doc, "body", None) is None:
