@@ -427,10 +427,13 @@ def test_one_usable_source(write, result) -> None:
     assert r.data["warnings"][-1] == "fewer than two usable sources: nothing to compare"
 
 
-def test_no_usable_source(tmp_path, result) -> None:
-    r = result(tmp_path / "missing.txt")
-    assert r.data["sources"] == [] and r.data["groups"] == []
-    assert r.warned("missing.txt: skipped, no such file or folder")
+def test_no_usable_source(tmp_path, capsys) -> None:
+    # Nothing named exists: the (empty) document is still written, and the exit code says so.
+    assert main(["--json", str(tmp_path / "missing.txt")]) == 1
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert data["sources"] == [] and data["groups"] == []
+    assert "missing.txt: skipped, no such file or folder" in err and "Traceback" not in err
 
 
 def test_two_files_with_the_same_content(write, result, seed_story) -> None:
