@@ -148,3 +148,16 @@ def test_one_source_alone_makes_groups_of_one() -> None:
 def test_no_source_at_all() -> None:
     s = story()
     assert s.groups == () and s.articles == ()
+
+
+def test_a_source_from_another_story_is_named_in_a_warning(seed_story) -> None:
+    assert not any("share no part of the story" in w for w in seed_story.warnings)
+    texts = {
+        "a": "The city council approved a transit budget for electric buses on Tuesday after a long debate.",
+        "b": "On Tuesday the council passed a budget that buys electric buses for the city.",
+        "c": "A famous wrestler retired from the ring after thirty years of matches and championships.",
+    }
+    story = story_from(Loaded([parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+    assert [w for w in story.warnings if "share no part" in w] == [
+        "1 of 3 sources share no part of the story with the others (another story?): c"
+    ]

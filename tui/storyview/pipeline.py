@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from storyview.align import align
 from storyview.boilerplate import off_topic
 from storyview.collector import paused
 from storyview.load import Loaded, load
-from storyview.model import Progress, Settings, Story
+from storyview.model import Article, Group, Progress, Settings, Story
 from storyview.unique import find_unique
 
 
@@ -19,7 +21,21 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
     warnings = list(loaded.warnings)
     if len(articles) < 2:
         warnings.append("fewer than two usable sources: nothing to compare")
+    else:
+        warnings.extend(_apart(articles, alignment.groups))
     return Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near)
+
+
+def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:
+    """A warning naming the sources that share no part of the story with any other: a file
+    from another story, or a story told so differently that nothing lines up."""
+    shared = {m.source for g in groups if len({m.source for m in g.members}) > 1 for m in g.members}
+    alone = [a.id for a in articles if a.body and a.id not in shared]
+    if not alone:
+        return []
+    listed = ", ".join(alone[:named]) + (f" and {len(alone) - named} more" if len(alone) > named else "")
+    return [f"{len(alone)} of {len(articles)} sources share no part of the story with the others "
+            f"(another story?): {listed}"]
 
 
 def build_story(
