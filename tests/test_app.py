@@ -212,6 +212,14 @@ async def test_s_shades_text_by_how_many_sources_share_it() -> None:
         grid = app.main.grid
         await pilot.press("s")
         assert grid.heat and "shading" in status_text(app) and " 2  3  4+ " in status_text(app)
+        from storyview.widgets.status import StatusLine
+
+        status = app.main.query_one(StatusLine)
+        content = status.render()
+        legend = [span for span in content.spans if content.plain[span.start:span.end].strip() in ("2", "3", "4+")]
+        shades = [shade.bgcolor.get_truecolor() for shade in grid.heat_legend()]
+        assert [tuple(span.style.background.rgb) for span in legend] == [tuple(c) for c in shades]
+        assert len(set(shades)) == 3  # three shades a reader can tell apart
         await pilot.press("s")
         assert not grid.heat
 
@@ -401,6 +409,8 @@ async def test_the_way_back_from_the_lowest_threshold_leads_to_the_first_one() -
             await ready(pilot)
             presses += 1
         assert app.settings.threshold >= 0.05
+        lowest = f"{app.settings.threshold:.2f}"
+        assert any(f"stays within {lowest}–" in m for m in messages)  # the bound it really stopped at
         for _ in range(presses - 1):
             await pilot.press("plus")
             await ready(pilot)

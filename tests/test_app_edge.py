@@ -49,7 +49,7 @@ async def test_headline_and_byline_go_to_the_header_not_the_rows() -> None:
         await ready(pilot)
         grid = app.main.grid
         header = "\n".join(strip.text for strip in grid.header(grid.content_width))
-        assert "1 Harbour Times" in header and "a · 2025-01-06 · By Ada Lovelace" in header
+        assert "1 Harbour Times" in header and "a_001 · 2025-01-06 · By Ada Lovelace" in header
         assert "Council approves the harbour bridge" in header
         assert "2 Bridge approved" in header  # no outlet: the title names the column
         body_rows = [member for row in grid.rows for members in row.cells.values() for member in members]

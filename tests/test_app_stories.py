@@ -266,7 +266,10 @@ def test_short_id_keeps_the_number_of_a_seed_name() -> None:
     assert short_id(article("verylongidentifier")) == "verylongidentifier"
     both = ["2031_herald", "2031_wire"]
     assert short_id(article("2031_herald"), both) == "2031_herald"  # not "2031": 2031_wire must stay apart
-    assert short_id(article("2031_herald"), ["2031_herald", "2032_wire"]) == "2031"
+    assert short_id(article("a_herald"), ["a_herald", "b_wire"]) == "a_herald"  # not "a"
+    assert short_id(article("2031-03-03_blog")) == "2031-03-03_blog"  # not a date it does not have
+    ids = ["000_77808fc77837df52", "000_0b1f90e86e75de80"]
+    assert short_id(article(ids[0]), ids) == ids[0]
 
 
 def test_factories_make_consistent_stories() -> None:

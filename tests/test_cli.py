@@ -74,6 +74,7 @@ def test_a_path_that_is_not_there_exits_1_and_still_writes_the_document(capsys, 
     assert code == 1 and json.loads(out)["sources"] == []
     assert "no such file or folder" in err
     assert main(["--report", "md", missing]) == 1
+    assert main([missing]) == 1  # the reader does not open on nothing at all
     # Present but empty, or next to a real source: the work goes on and exits 0.
     (tmp_path / "empty").mkdir()
     assert run(capsys, str(tmp_path / "empty"))[0] == 0

@@ -289,7 +289,10 @@ class StoryviewApp(App[None]):
         at = round((base - self.first_threshold) / THRESHOLD_STEP)
         value = round(self.first_threshold + (at + steps) * THRESHOLD_STEP, 2)
         if not THRESHOLD_MIN - 1e-9 <= value <= THRESHOLD_MAX + 1e-9:
-            self.notify(f"The threshold stays within {THRESHOLD_MIN:.2f}–{THRESHOLD_MAX:.2f}.", timeout=2)
+            first = self.first_threshold
+            lowest = first - int((first - THRESHOLD_MIN + 1e-9) / THRESHOLD_STEP) * THRESHOLD_STEP
+            highest = first + int((THRESHOLD_MAX - first + 1e-9) / THRESHOLD_STEP) * THRESHOLD_STEP
+            self.notify(f"The threshold stays within {lowest:.2f}–{highest:.2f}.", timeout=2)
             return
         self.pending = replace(self.settings, threshold=value)
         self.main.set_threshold(self.settings.threshold, value)

@@ -79,6 +79,10 @@ def run(argv: list[str] | None = None) -> int:
         return export_json(paths, settings, args.output)
     if args.report:
         return export(paths, settings, args.output, args.report)
+    if _all_missing(paths):
+        for path in paths or ():
+            warn(f"{path}: no such file or folder")
+        return 1
     from storyview.app import StoryviewApp
     from storyview.bundled import seeds_dir
 

@@ -89,9 +89,9 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", tooltip="Search all sources"),
         Binding("escape", "clear_search", "Clear search", show=False, tooltip="Clear the search highlights"),
         Binding("plus,equals_sign", "app.threshold(1)", "Raise threshold", show=False,
-                tooltip="Raise the grouping threshold by 0.05 and realign (fewer, tighter groups)"),
+                tooltip="Raise the grouping threshold by 0.05 and realign (stricter: more, smaller groups)"),
         Binding("minus", "app.threshold(-1)", "Lower threshold", show=False,
-                tooltip="Lower the grouping threshold by 0.05 and realign (more, looser groups)"),
+                tooltip="Lower the grouping threshold by 0.05 and realign (looser: fewer, larger groups)"),
     ]
 
     def __init__(self) -> None:
@@ -217,6 +217,7 @@ class MainScreen(Screen[None]):
                 match=match,
                 matches=len(matches),
                 heat=grid.heat,
+                heat_styles=grid.heat_legend() if grid.heat else (),
             )
         )
 

@@ -217,6 +217,10 @@ class StoryGrid(RowsView):
         self.scroll_to_row(self.cursor)
         self._changed()
 
+    def heat_legend(self) -> tuple[Style, ...]:
+        """The shades of text 2, 3 and 4+ sources carry, as the rows draw them."""
+        return self.mark_styles().heat
+
     def set_heat(self, on: bool) -> None:
         self.heat = on
         self.invalidate()

@@ -124,10 +124,11 @@ class StoryIndex:
 
 
 def short_id(article: Article, ids: Collection[str] = ()) -> str:
-    """What a header calls a source's file: "000" of "000_77808fc7…", unless another of `ids`
-    starts the same way ("2031_herald" and "2031_wire" stay whole)."""
-    head, sep, _ = article.id.partition("_")
-    if sep and head and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
+    """What a header calls a source's file: "000" of "000_77808fc7…" (a name and a hash), else the
+    whole id ("a_herald" says more than "a"); whole too where another of `ids` starts the same."""
+    head, _, rest = article.id.partition("_")
+    hashed = len(rest) >= 8 and all(c in "0123456789abcdef" for c in rest.casefold())
+    if head and hashed and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
         return head
     return article.id
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style as RichStyle
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 
@@ -29,6 +31,8 @@ class StatusInfo:
     match: int = 0
     matches: int = 0
     heat: bool = False
+    heat_styles: tuple[RichStyle, ...] = ()
+    """The grid's own shades for 2, 3 and 4+ sources, so the legend shows what the text shows."""
     loading: bool = False
 
 
@@ -48,8 +52,7 @@ SHORT = {
 class StatusLine(Static):
     """Shows a StatusInfo; values in the `status--value` style, labels plain."""
 
-    COMPONENT_CLASSES = {"status--value", "status--busy", "status--label", "status--heat-2", "status--heat-3",
-                         "status--heat-4"}
+    COMPONENT_CLASSES = {"status--value", "status--busy", "status--label"}
 
     _shown: tuple[str, str] | None = None
 
@@ -100,7 +103,7 @@ class StatusLine(Static):
             parts.extend(["  ", (rebuilding, busy)])
         if info.heat:  # the legend of the shades: how many sources carry the words
             item("shading", "" if short else "by sources ")
-            parts.extend((f" {n} ", self.get_visual_style(f"status--heat-{n[0]}", partial=True)) for n in ("2", "3", "4+"))
+            parts.extend((f" {n} ", Style.from_rich_style(shade)) for n, shade in zip(("2", "3", "4+"), info.heat_styles))
         if info.query is not None:
             parts.extend(["  ", (names.get("search", "search") + " ", label), (info.query, value)])
             parts.append((f"  {info.match}/{info.matches}" if info.matches else "  no matches", label))
