@@ -387,12 +387,20 @@ class StoryviewApp(App[None]):
                 continue
             if binding.action in ("quit",):
                 continue  # the built-in "Quit" command already does it
-            if binding.action.startswith("toggle_source(") and not self._source_exists(binding.action):
-                continue
+            title = binding.description
+            if binding.action.startswith("toggle_source("):
+                name = self._source_name(binding.action)
+                if name is None:
+                    continue
+                title = f"{title}: {name}"
             seen.add(binding.action)
-            yield SystemCommand(binding.description, binding.tooltip or binding.description,
+            yield SystemCommand(title, binding.tooltip or binding.description,
                                 partial(screen.run_action, binding.action))
 
-    def _source_exists(self, action: str) -> bool:
+    def _source_name(self, action: str) -> str | None:
+        """The name of the source a toggle_source(N) action hides or shows, if there is one."""
         number = int(action.removeprefix("toggle_source(").rstrip(")"))
-        return self.story is not None and number <= len(self.story.articles)
+        if self.story is None or not 1 <= number <= len(self.story.articles):
+            return None
+        name = self.story.articles[number - 1].name
+        return name if len(name) <= 40 else name[:39] + "…"
