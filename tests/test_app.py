@@ -531,3 +531,17 @@ async def test_every_builtin_theme_renders() -> None:
             assert grid_text(app)
             unique = grid.span_style("text--unique")
             assert unique.bgcolor is not None and unique.bgcolor != grid.rich_style.bgcolor, theme
+
+
+async def test_wrapping_around_is_said_in_the_status_line_until_the_next_move() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        messages = record_notifications(app)
+        await pilot.press("N")  # from the top, the previous unique passage is the very last
+        await pilot.pause()
+        assert "wrapped around to the last" in status_text(app)
+        await pilot.press("N")
+        await pilot.pause()
+        assert "wrapped around" not in status_text(app)
+        assert not any("Wrapped" in m for m in messages)

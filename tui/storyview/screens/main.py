@@ -107,6 +107,8 @@ class MainScreen(Screen[None]):
         self.findings_memory: dict[str, tuple[int, int]] = {}
         """Where each quotes/figures/rewrites list was left (for this Story)."""
         self.export_format = "html"
+        self._wrapped: tuple[Passage, str] | None = None
+        """The passage n/N wrapped around to, and the note the status line gives while on it."""
         """The format the export dialog offers first: the one last used."""
 
     def compose(self) -> ComposeResult:
@@ -218,6 +220,7 @@ class MainScreen(Screen[None]):
                 matches=len(matches),
                 heat=grid.heat,
                 heat_styles=grid.heat_legend() if grid.heat else (),
+                note=self._wrapped[1] if self._wrapped and self._wrapped[0] == grid.current else None,
             )
         )
 
@@ -276,9 +279,10 @@ class MainScreen(Screen[None]):
         if passage is None:
             self.notify(f"No {what} to go to.", timeout=2)
             return
+        # Said in the status line while the cursor is on that passage, not in a toast that outlives it.
+        self._wrapped = (passage, "wrapped around to the " + ("first" if forward else "last")) if wrapped else None
         grid.jump(passage)
-        if wrapped:
-            self.notify("Wrapped around to the " + ("first." if forward else "last."), timeout=1.5)
+        self.refresh_status()
 
     # -- showing and hiding --------------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ class StatusInfo:
     heat_styles: tuple[RichStyle, ...] = ()
     """The grid's own shades for 2, 3 and 4+ sources, so the legend shows what the text shows."""
     loading: bool = False
+    note: str | None = None
+    """A word on the last move ("wrapped around to the first"), shown until the next."""
 
 
 SHORT = {
@@ -107,4 +109,6 @@ class StatusLine(Static):
         if info.query is not None:
             parts.extend(["  ", (names.get("search", "search") + " ", label), (info.query, value)])
             parts.append((f"  {info.match}/{info.matches}" if info.matches else "  no matches", label))
+        if info.note:
+            parts.extend(["  ", (info.note, busy)])
         return Content.assemble(*parts)  # type: ignore[arg-type]
