@@ -461,8 +461,12 @@ async def test_command_palette_offers_every_action_by_name() -> None:
         await ready(pilot)
         titles = {command.title for command in app.get_system_commands(app.main)}
         for binding in MainScreen.BINDINGS:
-            if not binding.action.startswith("toggle_source("):  # type: ignore[union-attr]
+            if not binding.action.startswith(("toggle_source(", "clear_search")):  # type: ignore[union-attr]
                 assert binding.description in titles, binding.description  # type: ignore[union-attr]
+        assert "Clear search" not in titles  # offered only while there is a search
+        app.main.search_query = "ICE"
+        assert "Clear search" in {command.title for command in app.get_system_commands(app.main)}
+        app.main.search_query = None
         # Each source's toggle names it; there is none for a source that does not exist.
         assert "Help" in titles and "Hide/show source 5: CNN" in titles
         assert not any(t.startswith("Hide/show source 6") for t in titles)

@@ -387,6 +387,8 @@ class StoryviewApp(App[None]):
                 continue
             if binding.action in ("quit",):
                 continue  # the built-in "Quit" command already does it
+            if screen.check_action(binding.action, ()) is False:
+                continue  # not now: "Clear search" with no search
             title = binding.description
             if binding.action.startswith("toggle_source("):
                 name = self._source_name(binding.action)

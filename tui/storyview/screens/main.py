@@ -187,6 +187,12 @@ class MainScreen(Screen[None]):
                 self.mount(failure, before=self.query_one(StatusLine))
         self.refresh_status()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "Clear search" (footer, palette) only while there is a search to clear."""
+        if action == "clear_search":
+            return self.search_query is not None
+        return True
+
     # -- status ------------------------------------------------------------------------------------
 
     @on(GridChanged)
