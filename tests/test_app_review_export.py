@@ -67,3 +67,25 @@ async def test_a_refused_name_is_shown_in_the_dialog_as_it_is_typed(tmp_path: Pa
         assert field.value == "mine.json" and not hint.has_class("-problem")
         messages = await export(pilot, "enter", dialog_open=True)
         assert messages == [f"wrote {folder / 'mine.json'}"]
+
+
+async def test_the_export_dialog_scrolls_on_a_tiny_terminal_and_its_buttons_can_be_reached() -> None:
+    from storyview.screens.export import ExportScreen
+    from test_app_stories import ready, seeds_app
+    from textual.containers import VerticalScroll
+    from textual.widgets import Button, Input
+
+    app = seeds_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        panel = screen.query_one("#export-panel", VerticalScroll)
+        assert panel.region.height <= 12
+        assert screen.query_one(Input).has_focus
+        panel.scroll_end(animate=False)
+        await pilot.pause()
+        ok = screen.query_one("#export-ok", Button)
+        assert ok.region.height > 0 and panel.region.contains_region(ok.region)

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -93,7 +93,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         return [*getattr(self.app, "inputs", ()), *articles]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-panel"):
+        with VerticalScroll(id="export-panel"):  # scrolls on a small terminal, the file name in view
             yield Static(Text("Export the story", style="bold"), id="export-title")
             count = f"{self.sources} sources, " if self.sources else ""
             yield Static(f"The whole story ({count}groups, quotes, figures, rewrites) as", id="export-what",
