@@ -79,10 +79,18 @@ def test_dates(text, figure, value) -> None:
 
 @pytest.mark.parametrize("text", [
     "Windows 8 shipped late.", "The COVID-19 rules ended.", "We meet at 9 a.m. sharp.", "Call 555-0100 now.",
-    "Officers may soon leave.", "They march on.", "Updated 03:05 EDT.",
+    "Officers may soon leave.", "They march on.", "Updated 03:05 EDT.", "It was No. 5 on the list.",
 ])
 def test_not_figures(text) -> None:
     assert mentions("x", 0, text) == []
+
+
+def test_a_number_opening_a_sentence_after_a_name_is_a_figure() -> None:
+    # "Port Alder. Two buses": the capitalised word before ends a sentence; it names nothing.
+    from storyview.figures import mentions
+
+    found = mentions("x", 1, "The bridge collapsed in Port Alder. Two buses fell into the river.")
+    assert [(m.text, m.kind, m.low) for m in found] == [("Two", "count", 2.0)]
 
 
 def test_agreement_rules() -> None:

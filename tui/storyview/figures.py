@@ -305,8 +305,10 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         if TIME_OF_DAY_RE.match(text[e:e + 5]):
             return None  # a time of day
         before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
-        if not hedge and before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING:
-            return None  # "Windows 8", "Apollo 11", "ABC 10": part of a name
+        word = before.group(1) if before else ""
+        ends_sentence = word.endswith(".") and len(word) > 4 and word[:-1].isalpha()  # "Alder. Two buses"
+        if not hedge and word and word[0].isupper() and word.lower() not in LEADING and not ends_sentence:
+            return None  # "Windows 8", "Apollo 11", "ABC 10", "No. 5": part of a name
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit() or len(raw) > 7 and raw.isdigit():
             return None  # "05", "0504", "20130504": a time, a code or an id, not a quantity
         value = _number(raw) * SCALE.get((g["scale"] or "").lower(), 1)
