@@ -22,6 +22,13 @@ def article_folder(tmp_path: Path) -> Path:
     return folder
 
 
+def reader_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> StoryviewApp:
+    """`storyview .` started inside `folder`."""
+    monkeypatch.chdir(folder)
+    story = build_story(["."])
+    return StoryviewApp(build=lambda settings, progress=None: story, inputs=["."])
+
+
 def test_inside_an_article_folder_the_proposal_goes_one_folder_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = article_folder(tmp_path)
     monkeypatch.chdir(folder)
@@ -34,9 +41,7 @@ def test_inside_an_article_folder_the_proposal_goes_one_folder_up(tmp_path: Path
 
 async def test_storyview_dot_then_e_enter_writes_the_proposed_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = article_folder(tmp_path)
-    monkeypatch.chdir(folder)
-    story = build_story(["."])
-    app = StoryviewApp(build=lambda settings, progress=None: story, inputs=["."])
+    app = reader_in(folder, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         messages = await export(pilot, "enter")
@@ -46,9 +51,7 @@ async def test_storyview_dot_then_e_enter_writes_the_proposed_report(tmp_path: P
 
 async def test_a_refused_name_is_shown_in_the_dialog_as_it_is_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = article_folder(tmp_path)
-    monkeypatch.chdir(folder)
-    story = build_story(["."])
-    app = StoryviewApp(build=lambda settings, progress=None: story, inputs=["."])
+    app = reader_in(folder, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("e")

@@ -13,14 +13,20 @@ def reading_status(screen: ReadingScreen) -> str:
     return str(screen.query_one("#reading-status", Static).render())
 
 
+async def open_reading(pilot) -> ReadingScreen:  # noqa: ANN001 - a Pilot
+    """The seeds, built, in reading mode (r)."""
+    await ready(pilot)
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReadingScreen)
+    return screen
+
+
 async def test_n_shows_the_position_among_the_unique_passages_and_the_paragraph_follows() -> None:
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
+        screen = await open_reading(pilot)
         passages = screen.view.passages(False)
         total = len(passages)
         assert f"unique {total}" in reading_status(screen)
@@ -38,11 +44,7 @@ async def test_n_shows_the_position_among_the_unique_passages_and_the_paragraph_
 async def test_wrapping_around_is_said_in_the_status_line_not_a_lingering_toast() -> None:
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
+        screen = await open_reading(pilot)
         toasts = record_notifications(app)
         await pilot.press("N")  # from the top, back to the last one
         assert "wrapped around to the last" in reading_status(screen)

@@ -190,10 +190,15 @@ def _number(text: str) -> float:
     return float(t)
 
 
+def _bounds(hedge: str) -> tuple[float, float]:
+    """The factors a hedge puts on its figure ("at least": 1 to 3), however it is written."""
+    return HEDGES[" ".join(hedge.lower().split())]
+
+
 def _hedged(value: float, hedge: str | None) -> tuple[float, float, bool]:
     if not hedge:
         return value, value, True
-    lo, hi = HEDGES[" ".join(hedge.lower().split())]
+    lo, hi = _bounds(hedge)
     return value * lo, value * hi, False
 
 
@@ -403,7 +408,9 @@ def _agreement(a: Mention, b: Mention, fa: dict[str, object], fb: dict[str, obje
 
 def _same_bound(ha: str | None, hb: str | None) -> bool:
     """Two hedges that bound a figure the same way ("at least" and "more than")."""
-    return bool(ha and hb) and HEDGES[" ".join(ha.lower().split())] == HEDGES[" ".join(hb.lower().split())]
+    if not ha or not hb:
+        return False
+    return _bounds(ha) == _bounds(hb)
 
 
 BY_LENGTH = sorted(HEDGES, key=len, reverse=True)
@@ -804,7 +811,7 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
     stated = np.array([nan if m.stated is None else m.stated for m in ms])
     rounding = np.array([h is None or h in ROUNDING for h in facts.hedges])
     bounds = sorted(set(HEDGES.values()))
-    bound = np.array([-1 if h is None else bounds.index(HEDGES[" ".join(h.lower().split())]) for h in facts.hedges])
+    bound = np.array([-1 if h is None else bounds.index(_bounds(h)) for h in facts.hedges])
     field = {k: np.array([f.get(k, -1) if k != "weekday" else WEEKDAYS.index(f[k]) if k in f else -1 for f in facts.fields])
              for k in ("year", "month", "day", "weekday")}
     distinctive = np.array([
