@@ -297,3 +297,32 @@ def test_figures_of_sources_that_share_no_part_of_the_story_are_never_compared()
     alone = [False] * len(contexts)
     scalar = _scores(kept, contexts, idf, facts, group, alone, 0.15)
     assert _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12, apart) == scalar
+
+
+def test_one_generic_paragraph_in_common_does_not_make_two_long_reports_one_story() -> None:
+    from storyview.figures import _related
+
+    oil = "Oil prices rose above $50 a barrel on Monday as traders worried about winter supplies."
+    airline = [
+        "Harrow Air said profits fell by a third in the three months to December.",
+        oil,
+        "The airline said estimated fuel costs for the year would reach $40 million.",
+        "Chief executive Rod Eddison said the carrier would cut 300 jobs at its Leeds base.",
+    ]
+    rewrite = [
+        "Harrow Air said on Tuesday that its profits fell by a third in the three months to December.",
+        "The carrier said its estimated fuel costs for the year would reach $42 million.",
+        "Rod Eddison, the chief executive, said 300 jobs would go at the Leeds base.",
+    ]
+    farmers = [
+        "Grain farmers in the Tamar valley expect a poor harvest after a dry summer.",
+        oil,
+        "The farmers' union put the diesel bill for the season at $17 million.",
+        "The regional council promised a relief fund for the worst-hit farms.",
+    ]
+    s = story(a="\n\n".join(airline), b="\n\n".join(farmers), c="\n\n".join(rewrite))
+    assert {m.source for g in s.groups for m in g.members if len(g.members) > 1} >= {"a", "b"}
+    related = _related(s)
+    assert ("a", "c") in related and ("a", "b") not in related
+    compared = [{m.source for m in f.mentions} for f in find_figures(s)]
+    assert {"a", "c"} in compared and not any("b" in sources for sources in compared)
