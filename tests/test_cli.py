@@ -116,6 +116,22 @@ def test_output_into_a_missing_folder_fails_cleanly(capsys, write, tmp_path) -> 
     code, _, err = run(capsys, a, "-o", str(tmp_path / "no" / "such" / "out.json"))
     assert code == 1
     assert err.startswith("storyview: ") and "Traceback" not in err
+    assert ".tmp" not in err and "there is no folder" in err
+
+
+def test_output_without_json_or_report_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["-o", "x.json"])
+    assert exit_.value.code == 2
+    assert "-o/--output needs --json or --report" in capsys.readouterr().err
+
+
+def test_a_failing_standard_output_is_one_line_not_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "storyview", "--json"], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == ["storyview: cannot write to standard output (No space left on device)"]
 
 
 def test_output_is_the_same_for_every_hash_seed(tmp_path) -> None:

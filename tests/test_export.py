@@ -147,6 +147,41 @@ def test_a_folder_is_not_a_target(tmp_path: Path) -> None:
         write_atomic(tmp_path, "{}")
 
 
+def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    write_atomic(fifo, "{}\n")
+    reader.join(10)
+    assert got == ["{}\n"] and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root (CI runs as root)")
+def test_a_character_device_stays_a_device(tmp_path: Path) -> None:
+    import stat
+
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    write_atomic(null, "{}")
+    assert stat.S_ISCHR(null.stat().st_mode)
+
+
+def test_a_missing_folder_or_a_socket_is_refused_before_any_work(tmp_path: Path) -> None:
+    import socket
+
+    with pytest.raises(RefusedWrite, match="there is no folder"):
+        check_target(tmp_path / "no" / "out.json")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "sock"))
+        with pytest.raises(RefusedWrite, match="not a file"):
+            check_target(tmp_path / "sock")
+
+
 def test_a_large_story_writes_one_item_a_line_with_the_same_content(seed_story, monkeypatch: pytest.MonkeyPatch) -> None:
     import storyview.export as export
 

@@ -73,6 +73,8 @@ def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not 0 < args.threshold < 1:
         parser().error("--threshold must be between 0 and 1")
+    if args.output and not (args.json or args.report):
+        parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
     settings = Settings(threshold=args.threshold)
     paths = args.paths or None
     if args.json:
@@ -163,7 +165,7 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
     """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
     from storyview.collector import paused
     from storyview.export import RefusedWrite, write_atomic
-    from storyview.load import seeds_dir
+    from storyview.load import seeds_dir, shown
     from storyview.pipeline import build_story
 
     if output:
@@ -181,13 +183,31 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
         try:
             inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in story.articles)]
             write_atomic(output, text, inputs)
-        except (RefusedWrite, OSError) as exc:
+        except RefusedWrite as exc:
             warn(str(exc))
             return 1
-        warn(f"wrote {output}")
+        except OSError as exc:
+            warn(f"{shown(output)}: cannot write ({exc.strerror or exc})")
+            return 1
+        warn(f"wrote {shown(output)}")
     else:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except OSError as exc:
+            _quiet_stdout()
+            if not isinstance(exc, BrokenPipeError):  # a reader that stopped early (| head) knows
+                warn(f"cannot write to standard output ({exc.strerror or exc})")
+            return 1
     return 1 if _all_missing(paths) else 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's own flush at exit does not fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _all_missing(paths: list[str] | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -190,12 +191,21 @@ def _same_file(a: Path, b: Path) -> bool:
 def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     """The resolved place to write, or RefusedWrite if that is something storyview reads.
 
-    Refused: an input file (also through a symlink or a hard link), and a file a folder input
-    would read back as an article (a .txt or .md directly inside it).
+    Refused: an input file (also through a symlink or a hard link), a file a folder input
+    would read back as an article (a .txt or .md directly inside it), a place in a folder that
+    does not exist, and what is neither a file, a pipe nor a character device (a socket).
     """
     from storyview.load import SUFFIXES, shown
 
-    target = Path(path).resolve()
+    target = Path(path).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise RefusedWrite(f"{shown(path)}: there is no folder {shown(str(target.parent))}")
+    try:
+        kind = target.stat().st_mode
+    except OSError:
+        kind = 0
+    if kind and not (stat.S_ISREG(kind) or stat.S_ISDIR(kind) or stat.S_ISFIFO(kind) or stat.S_ISCHR(kind)):
+        raise RefusedWrite(f"{shown(path)}: not a file storyview can write to")
     for source in inputs:
         src = Path(source)
         try:
@@ -220,16 +230,25 @@ def _umask() -> int:
 
 
 def write_atomic(path: str | Path, text: str, inputs: Sequence[str | Path] = ()) -> None:
-    """Write through a temporary file and a rename: never a half-written file, never an input."""
+    """Write through a temporary file and a rename: never a half-written file, never an input.
+
+    A pipe or a character device (/dev/null, a terminal) is written straight into, as a shell's
+    `>` would: renaming over it would put a plain file where the device was.
+    """
+    from storyview.load import shown
+
     target = check_target(path, inputs)
     if target.is_dir():
-        from storyview.load import shown
-
         raise IsADirectoryError(f"{shown(path)}: is a folder")
     try:
-        mode = target.stat().st_mode & 0o7777
+        kind = target.stat().st_mode
     except OSError:
-        mode = 0o666 & ~_umask()
+        kind = 0
+    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
+        with open(target, "w", encoding="utf-8", errors="surrogateescape") as fh:
+            fh.write(text)
+        return
+    mode = kind & 0o7777 if kind else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:
