@@ -161,3 +161,19 @@ def test_a_source_from_another_story_is_named_in_a_warning(seed_story) -> None:
     assert [w for w in story.warnings if "share no part" in w] == [
         "1 of 3 sources share no part of the story with the others (another story?): c"
     ]
+
+
+def test_two_copies_of_an_article_line_up_paragraph_by_paragraph() -> None:
+    from storyview.bundled import seeds_dir
+
+    text = sorted(seeds_dir().glob("001_*.txt"))[0].read_text(encoding="utf-8")
+    s = story_from(Loaded(articles=[parse_article("a", "a.txt", text), parse_article("b", "b.txt", text)]), Settings())
+    body = len(s.article("a").body)
+    assert body > 3
+    assert len(s.groups) == body
+    assert all([m.source for m in g.members] == ["a", "b"] for g in s.groups)
+
+
+def test_a_group_label_is_never_empty() -> None:
+    s = story("🚒🔥 🚒🔥🔥 🌉", "🚒🔥 🚒🔥🔥 🌉 💥", "Council approves the city budget.")
+    assert all(g.label for g in s.groups)

@@ -191,7 +191,9 @@ def cluster(units: Sequence[Unit], scores: dict[Pair, float], threshold: float) 
 
     A group may hold several paragraphs of one source only when they follow each other in it
     (one source splitting what another says in one paragraph); averages count only pairs of
-    different sources.
+    different sources. Two groups of the same sources stay apart: each already pairs every
+    source's paragraph with a counterpart, so nothing is split (two copies of one article line
+    up paragraph by paragraph, not two by two).
     """
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
@@ -205,6 +207,9 @@ def cluster(units: Sequence[Unit], scores: dict[Pair, float], threshold: float) 
             ranks[units[x].member.source].append(units[x].rank)
         return all(max(r) - min(r) == len(r) - 1 for r in ranks.values())
 
+    def sources(merged: list[int]) -> set[str]:
+        return {units[x].member.source for x in merged}
+
     for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < threshold:
             break
@@ -212,7 +217,7 @@ def cluster(units: Sequence[Unit], scores: dict[Pair, float], threshold: float) 
         if gi == gj:
             continue
         a, b = members[gi], members[gj]
-        if not contiguous(a + b):
+        if not contiguous(a + b) or (len(a) > 1 and len(b) > 1 and sources(a) == sources(b)):
             continue
         cross = [score(x, y) for x in a for y in b if units[x].member.source != units[y].member.source]
         if not cross or sum(cross) / len(cross) < threshold:
@@ -288,6 +293,9 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
     shared = [s for s, c in counts.items() if c > 1 and s in surface] if len(members) > 1 else []
     pool = shared if len(shared) >= 2 else [s for s in counts if s in surface]
     ranked = sorted(pool, key=lambda s: (-(idf[s] * counts[s] + weight[s]), first[s]))
+    if not ranked:  # no word to key on (emoji, symbols, short words): the paragraph's opening
+        opening = " ".join(units[members[0]].text.split()[:size])
+        return opening if len(opening) <= 30 else opening[:29] + "…"
     return " · ".join(surface[s] for s in ranked[:size])
 
 
