@@ -84,10 +84,11 @@ MAGNITUDES = frozenset(stem(w) for w in "dozens hundreds thousands millions bill
 def _phrase_keys(tokens: Sequence[Token]) -> Keys:
     """Pairs of consecutive content words (names, quoted phrases, set expressions) and numbers,
     each with the positions of the tokens it covers."""
+    stems = [t.stem for t in tokens]
     content = [x for x, t in enumerate(tokens) if t.content]
-    keys: Keys = [((tokens[a].stem, tokens[b].stem), (a, b)) for a, b in zip(content, content[1:])]
-    keys.extend((t.norm, (x,)) for x, t in enumerate(tokens) if t.number and len(t.norm) >= 2)
-    keys.extend((t.stem, (x,)) for x, t in enumerate(tokens) if t.stem in MAGNITUDES)
+    keys: Keys = [((stems[a], stems[b]), (a, b)) for a, b in zip(content, content[1:])]
+    keys += [(t.norm, (x,)) for x, t in enumerate(tokens) if t.number and len(t.norm) >= 2]
+    keys += [(stem, (x,)) for x, stem in enumerate(stems) if stem in MAGNITUDES]
     return keys
 
 
