@@ -3,6 +3,10 @@
 The engine makes millions of short-lived objects and no reference cycles (reference counting
 frees them all); on a large story they set off full collections, each going through every
 object alive (seconds in all at 2,225 articles) and finding nothing.
+
+What a pause leaves alive is then moved to the oldest generation unscanned: left young, the
+first allocation after the pause would have the collector go through all of it at once
+(0.3 s at 2,225 articles) only to find nothing again.
 """
 
 from __future__ import annotations
@@ -32,4 +36,7 @@ def paused() -> Iterator[None]:
         with _lock:
             _pauses -= 1
             if _pauses == 0 and _resume:
+                if gc.get_freeze_count() == 0:  # the reader's frozen Story stays frozen
+                    gc.freeze()
+                    gc.unfreeze()
                 gc.enable()

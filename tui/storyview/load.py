@@ -64,6 +64,8 @@ INVISIBLE = dict.fromkeys(
 TAGS_RE = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F|[\U000E0020-\U000E007F]")
 JOINERS_RE = re.compile("[\u200c\u200d]+")
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Any character `clean` may change: not printable ASCII or Latin-1, newline or tab, or a soft hyphen.
+UNCLEAN_RE = re.compile("[^\t\n\x20-\x7e\xa0-\xac\xae-\xff]")
 
 
 @dataclass
@@ -95,7 +97,10 @@ def clean(text: str) -> str:
     Newline and tab are layout (a tab becomes a space); other line breaks become newlines;
     escape sequences, C0/C1 controls, bidi overrides and invisible characters are removed.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(BREAKS)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not UNCLEAN_RE.search(text):  # most articles: each step below would go through it for nothing
+        return text.replace("\t", " ")
+    text = text.translate(BREAKS)
     text = ESCAPE_RE.sub("", text)
     text = text.translate(INVISIBLE)
     if "\U000E0000" <= max(text, default=" "):

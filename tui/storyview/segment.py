@@ -122,12 +122,11 @@ def _forms(word: str) -> tuple[str, str, bool, bool] | None:
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Every word of `text[start:end]` with offsets into `text`."""
     make = tuple.__new__  # Token(...) through NamedTuple's own __new__ costs twice as much
-    out = []
-    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        forms = _forms(m.group())
-        if forms is not None:
-            out.append(make(Token, m.span() + forms))
-    return tuple(out)
+    found = list(WORD_RE.finditer(text, start, len(text) if end is None else end))
+    forms = list(map(_forms, [m.group() for m in found]))
+    if None in forms:
+        return tuple([make(Token, m.span() + f) for m, f in zip(found, forms) if f is not None])
+    return tuple([make(Token, m.span() + f) for m, f in zip(found, forms)])
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:

@@ -18,18 +18,22 @@ from storyview.segment import Token, stem, words
 from storyview.similarity import Idf
 
 
-def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: dict[int, int]) -> dict[str, set[str]]:
-    """For sentence k of unit i: per other source, the word forms its matching sentences use."""
+def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: Sequence[int],
+                 forms: dict[tuple[int, int], frozenset[str]]) -> list[tuple[str, frozenset[str]]]:
+    """For sentence k of unit i: each matching sentence's source and the word forms it uses.
+
+    A sentence's forms are made once, in `forms`: it is the counterpart of several others.
+    """
     units = alignment.units
-    found: dict[str, set[str]] = defaultdict(set)
+    strong = settings.sentence_threshold
+    found = []
     for j, m, score in alignment.sentence_links.get((i, k), ()):
-        same_group = group_of[i] == group_of[j]
-        if score >= settings.sentence_threshold or (same_group and score >= settings.sentence_threshold / 2):
-            sent = units[j].sentences[m]
-            bag = found[units[j].member.source]
-            for t in sent.tokens:
-                bag.add(t.stem)
-                bag.add(t.norm)
+        if score >= strong or (score >= strong / 2 and group_of[i] == group_of[j]):
+            used = forms.get((j, m))
+            if used is None:
+                used = forms[(j, m)] = frozenset([t.stem for t in units[j].sentences[m].tokens]
+                                                 + [t.norm for t in units[j].sentences[m].tokens])
+            found.append((units[j].member.source, used))
     return found
 
 
@@ -80,10 +84,11 @@ MAGNITUDES = frozenset(stem(w) for w in "dozens hundreds thousands millions bill
 def _phrase_keys(tokens: Sequence[Token]) -> Keys:
     """Pairs of consecutive content words (names, quoted phrases, set expressions) and numbers,
     each with the positions of the tokens it covers."""
+    stems = [t.stem for t in tokens]
     content = [x for x, t in enumerate(tokens) if t.content]
-    keys: Keys = [((tokens[a].stem, tokens[b].stem), (a, b)) for a, b in zip(content, content[1:])]
-    keys.extend((t.norm, (x,)) for x, t in enumerate(tokens) if t.number and len(t.norm) >= 2)
-    keys.extend((t.stem, (x,)) for x, t in enumerate(tokens) if t.stem in MAGNITUDES)
+    keys: Keys = [((stems[a], stems[b]), (a, b)) for a, b in zip(content, content[1:])]
+    keys += [(t.norm, (x,)) for x, t in enumerate(tokens) if t.number and len(t.norm) >= 2]
+    keys += [(stem, (x,)) for x, stem in enumerate(stems) if stem in MAGNITUDES]
     return keys
 
 
@@ -97,12 +102,20 @@ def _phrase_index(
     ("New York" in a New York story), is common ground, not a shared fact: it proves no
     sentence shared, and no sentence's own either (see `_runs`).
     """
-    index: dict[object, set[str]] = defaultdict(set)
     spread: Counter[object] = Counter()
+    by_source: dict[str, set[object]] = defaultdict(set)
     for source, sentence_keys in units_keys:
         keys = {key for keyed in sentence_keys for key, _ in keyed}
         spread.update(keys)
-        for key in keys:
+        by_source[source] |= keys
+    sources: Counter[object] = Counter()
+    for keys in by_source.values():
+        sources.update(keys)
+    # A key of one source only would tell a sentence of it nothing: only shared keys are kept.
+    shared = {key for key, n in sources.items() if n > 1}
+    index: dict[object, set[str]] = defaultdict(set)
+    for source, keys in by_source.items():
+        for key in keys & shared:
             index[key].add(source)
     limit = max(2, max_share * len(units_keys))
     widespread = frozenset(stem for stem, n in idf.df.items() if n > limit)  # df: paragraphs with the word
@@ -111,7 +124,7 @@ def _phrase_index(
         for stem in unit.stems & widespread:
             words[stem].add(unit.member.source)
     common = frozenset(
-        [key for key, holders in index.items() if spread[key] > limit and len(holders) > 1]
+        [key for key in index if spread[key] > limit]
         + [stem for stem, holders in words.items() if len(holders) > 1]
     )
     return {key: holders for key, holders in index.items() if spread[key] <= limit}, common
@@ -120,23 +133,22 @@ def _phrase_index(
 def _phrase_sources(keys: Keys, index: dict[object, set[str]]) -> dict[int, set[str]]:
     """For the tokens that have any: the sources that share a phrase (or the number) they are in."""
     out: dict[int, set[str]] = defaultdict(set)
-    for key, positions in keys:
-        holders = index.get(key)
-        if holders:
-            for x in positions:
-                out[x] |= holders
+    get = index.get
+    for holders, positions in [(holders, positions) for key, positions in keys if (holders := get(key))]:
+        for x in positions:
+            out[x] |= holders
     return out
 
 
-def _counts(tokens: Sequence[Token], others: dict[str, set[str]], by_phrase: dict[int, set[str]], own: str) -> list[int]:
+def _counts(tokens: Sequence[Token], others: list[tuple[str, frozenset[str]]], by_phrase: dict[int, set[str]],
+            own: str) -> list[int]:
     """How many sources carry each word: this one, those whose counterpart sentences have the
     word, and those sharing a phrase it is in. (Only the words anyone shares are looked at;
     `by_phrase` is filled in.)"""
     counts = [1] * len(tokens)
-    for source, forms in others.items():
-        for x, t in enumerate(tokens):
-            if t.stem in forms or t.norm in forms:
-                by_phrase[x].add(source)
+    for source, forms in others:
+        for x in [x for x, t in enumerate(tokens) if t.stem in forms or t.norm in forms]:
+            by_phrase[x].add(source)
     for x, holders in by_phrase.items():
         holders.discard(own)
         counts[x] = 1 + len(holders)
@@ -150,8 +162,8 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     """
     if len({u.member.source for u in alignment.units}) < 2:
         return {}
-    group_of = {}
     index = {u.member: i for i, u in enumerate(alignment.units)}
+    group_of = [0] * len(alignment.units)
     for g, group in enumerate(alignment.groups):
         for member in group.members:
             group_of[index[member]] = g
@@ -160,47 +172,53 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     phrases, common = _phrase_index(units, keyed, alignment.idf)
 
     marks: dict[Member, Marks] = {}
+    forms: dict[tuple[int, int], frozenset[str]] = {}
     for i, unit in enumerate(units):
         if progress and i % 200 == 0:
             progress("marking", i, len(units))
-        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases, common)
+        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms)
     return marks
 
 
-def _marks(alignment: Alignment, i: int, settings: Settings, group_of: dict[int, int], keyed: list[Keys],
-           phrases: dict[object, set[str]], common: frozenset[object]) -> Marks:
+def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
+           phrases: dict[object, set[str]], common: frozenset[object],
+           forms: dict[tuple[int, int], frozenset[str]]) -> Marks:
     """The unique spans and support of unit i."""
     unit = alignment.units[i]
     own = unit.member.source
     unique_spans: list[Span] = []
     runs: list[list[int]] = []
     for k, sent in enumerate(unit.sentences):
-        others = counterparts(alignment, i, k, settings, group_of)
+        tokens = sent.tokens
+        others = counterparts(alignment, i, k, settings, group_of, forms)
         by_phrase = _phrase_sources(keyed[k], phrases)
-        counts = _counts(sent.tokens, others, by_phrase, own)
+        counts = _counts(tokens, others, by_phrase, own)
         whole = max(counts, default=1) == 1  # nobody else tells this sentence: unique whole
         if whole:
-            content = [t for t in sent.tokens if t.content]
+            content = [t for t in tokens if t.content]
             if content:
                 unique_spans.append((content[0].start, content[-1].end))
         else:
-            ground = frozenset(x for x, t in enumerate(sent.tokens) if t.stem in common).union(
-                *(positions for key, positions in keyed[k] if key in common))
-            unique_spans.extend(_runs(unit.text, sent.tokens, [c == 1 for c in counts], ground))
-        if not sent.tokens:
+            ground = frozenset(x for x, t in enumerate(tokens) if t.stem in common).union(
+                *(positions for key, positions in keyed[k] if key in common)) if common else frozenset()
+            unique_spans.extend(_runs(unit.text, tokens, [c == 1 for c in counts], ground))
+        if not tokens:
             continue
         if whole:
             if runs and runs[-1][2] == 1:
-                runs[-1][1] = sent.tokens[-1].end
+                runs[-1][1] = tokens[-1].end
             else:
-                runs.append([sent.tokens[0].start, sent.tokens[-1].end, 1])
+                runs.append([tokens[0].start, tokens[-1].end, 1])
             continue
-        for t, c in zip(sent.tokens, counts):
+        starts = [0, *[x for x in range(1, len(counts)) if counts[x] != counts[x - 1]]]
+        for a, b in zip(starts, [*starts[1:], len(counts)]):
+            c = counts[a]
             if runs and runs[-1][2] == c:
-                runs[-1][1] = t.end
+                runs[-1][1] = tokens[b - 1].end
             else:
-                runs.append([t.start, t.end, c])
-    support = tuple(map(Support._make, runs))
+                runs.append([tokens[a].start, tokens[b - 1].end, c])
+    make = tuple.__new__
+    support = tuple([make(Support, run) for run in runs])
     return Marks(tuple(unique_spans), support)
 
 
