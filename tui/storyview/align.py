@@ -292,11 +292,11 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
         counts.update(unit.stems)
     shared = [s for s, c in counts.items() if c > 1 and s in surface] if len(members) > 1 else []
     pool = shared if len(shared) >= 2 else [s for s in counts if s in surface]
-    ranked = sorted(pool, key=lambda s: (-(idf[s] * counts[s] + weight[s]), first[s]))
+    ranked = heapq.nsmallest(size, pool, key=lambda s: (-(idf[s] * counts[s] + weight[s]), first[s]))
     if not ranked:  # no word to key on (emoji, symbols, short words): the paragraph's opening
         opening = " ".join(units[members[0]].text.split()[:size])
         return opening if len(opening) <= 30 else opening[:29] + "…"
-    return " · ".join(surface[s] for s in ranked[:size])
+    return " · ".join(surface[s] for s in ranked)
 
 
 def near_misses(units: Sequence[Unit], clusters: list[list[int]], scores: dict[Pair, float]) -> dict[Member, tuple[Link, ...]]:
