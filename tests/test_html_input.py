@@ -151,6 +151,33 @@ class _Handler(SimpleHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"%PDF-1.4 not an article")
             return
+        if self.path.startswith("/evil-reason"):
+            self.send_response(404, "Not\x1b]0;PWNED\x07 Found\x1b[2J")
+            self.end_headers()
+            return
+        if self.path.startswith("/evil-type"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-\x1b[31mevil")
+            self.end_headers()
+            self.wfile.write(b"not an article")
+            return
+        if self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
+        if self.path.startswith("/trickle"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(100):  # two bytes every 0.1 s: each read is quick, the page never ends
+                    self.wfile.write(b"a ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:  # the client hung up
+                pass
+            return
         if self.path.startswith("/moved"):
             self.send_response(302)
             self.send_header("Location", "/council.html")
@@ -238,3 +265,15 @@ def test_the_same_address_twice_loads_once(server) -> None:
     loaded = load([url, url])
     assert len(loaded.articles) == 1
     assert loaded.warnings == [f"{url}: skipped, the same address is already loaded"]
+
+
+def test_what_a_server_says_never_reaches_the_terminal_raw(server, capsys, write) -> None:
+    urls = [f"{server}/evil-reason", f"{server}/evil-type"]
+    loaded = load([*urls, write("other.txt", OTHER)])
+    assert loaded.warnings == [
+        f"{server}/evil-reason: skipped, cannot fetch (HTTP 404 Not\\x1b]0;PWNED\\x07 Found\\x1b[2J)",
+        f"{server}/evil-type: skipped, not a web page or text (application/x-\\x1b[31mevil)",
+    ]
+    assert main(["--json", *urls, write("other.txt", OTHER)]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and len(err.splitlines()) == 3

@@ -647,7 +647,7 @@ def read_url(url: str, source_id: str, fetch: web.Fetcher | None = None) -> Arti
         if web.looks_like_html(page.data):
             return read_page(page.data, source_id, url, page.charset, page.url or url)
         return read_text(page.data[: MAX_BYTES + 1], source_id, url)
-    raise Unusable(f"not a web page or text ({kind})")
+    raise Unusable(f"not a web page or text ({shown(kind)})")
 
 
 def _cut(text: str) -> str:
@@ -742,16 +742,24 @@ def load(
 
 
 def _read_or_warn(name: str, read: Callable[[], Article], warnings: list[str]) -> Article | None:
-    """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`."""
+    """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`.
+
+    A reason may carry outside text (a server's reason phrase, a content type, a system
+    message): its control characters are shown, never sent raw.
+    """
+
+    def line(exc: Exception) -> str:
+        return shown(exc)
+
     try:
         return read()
     except Truncated as exc:
-        warnings.append(f"{name}: {exc}")
+        warnings.append(f"{name}: {line(exc)}")
         return exc.article
     except Unusable as exc:
-        warnings.append(f"{name}: skipped, {exc}")
+        warnings.append(f"{name}: skipped, {line(exc)}")
     except (OSError, ValueError) as exc:
-        warnings.append(f"{name}: skipped, {shown(exc)}")
+        warnings.append(f"{name}: skipped, {line(exc)}")
     except Exception as exc:  # noqa: BLE001 - one odd input must not stop the others
         warnings.append(f"{name}: skipped, could not be read ({type(exc).__name__})")
     return None

@@ -239,7 +239,7 @@ def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Page:
             charset = response.headers.get_content_charset()
             final = response.geturl() or url
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"cannot fetch (HTTP {exc.code} {exc.reason})".rstrip()) from None
+        raise FetchError(f"cannot fetch (HTTP {exc.code} {_said(exc.reason)})".replace(" )", ")")) from None
     except urllib.error.URLError as exc:
         raise FetchError(f"cannot fetch ({_reason(exc.reason, timeout)})") from None
     except (TimeoutError, socket.timeout):
@@ -248,6 +248,14 @@ def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Page:
         raise FetchError(f"cannot fetch ({_reason(exc, timeout)})") from None
     # One byte over `max_bytes` stays, so the reader can say the page was cut.
     return Page(data, content_type.lower(), charset, final)
+
+
+def _said(text: object, limit: int = 120) -> str:
+    """What a server or the system said, its control characters shown as escapes, so none
+    reaches the terminal."""
+    from storyview.load import shown  # load imports this module
+
+    return shown(str(text))[:limit]
 
 
 def _reason(reason: object, timeout: float) -> str:
@@ -263,9 +271,8 @@ def _reason(reason: object, timeout: float) -> str:
     if isinstance(reason, OSError):
         if reason.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
             return "network unreachable: no network?"
-        return reason.strerror or type(reason).__name__
-    text = " ".join(str(reason).split())
-    return text[:120] or "unknown error"
+        return _said(reason.strerror) if reason.strerror else type(reason).__name__
+    return _said(reason) or "unknown error"
 
 
 Fetcher = Callable[[str], Page]
