@@ -277,3 +277,16 @@ def test_what_a_server_says_never_reaches_the_terminal_raw(server, capsys, write
     assert main(["--json", *urls, write("other.txt", OTHER)]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err and len(err.splitlines()) == 3
+
+
+def test_a_redirect_loop_is_one_line(server) -> None:
+    loaded = load([f"{server}/loop"])
+    assert loaded.warnings == [f"{server}/loop: skipped, cannot fetch (HTTP 302: the redirects go round in a loop)"]
+
+
+def test_reasons_are_put_on_one_line() -> None:
+    err = web.FetchError("cannot fetch (HTTP 500 two\nlines\r\nand\x1b[2J more)")
+    warnings: list[str] = []
+    assert load_module._read_or_warn("x", lambda: (_ for _ in ()).throw(load_module.Unusable(str(err))), warnings) is None
+    assert warnings == ["x: skipped, cannot fetch (HTTP 500 two lines and\\x1b[2J more)"]
+

@@ -745,11 +745,11 @@ def _read_or_warn(name: str, read: Callable[[], Article], warnings: list[str]) -
     """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`.
 
     A reason may carry outside text (a server's reason phrase, a content type, a system
-    message): its control characters are shown, never sent raw.
+    message): it is put on one line and its control characters shown, never sent raw.
     """
 
     def line(exc: Exception) -> str:
-        return shown(exc)
+        return shown(" ".join(str(exc).split()))
 
     try:
         return read()

@@ -11,6 +11,7 @@ import codecs
 import ipaddress
 import logging
 import re
+import http.client
 import socket
 import ssl
 import urllib.error
@@ -239,23 +240,25 @@ def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Page:
             charset = response.headers.get_content_charset()
             final = response.geturl() or url
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400 and "infinite loop" in str(exc.reason):
+            raise FetchError(f"cannot fetch (HTTP {exc.code}: the redirects go round in a loop)") from None
         raise FetchError(f"cannot fetch (HTTP {exc.code} {_said(exc.reason)})".replace(" )", ")")) from None
     except urllib.error.URLError as exc:
         raise FetchError(f"cannot fetch ({_reason(exc.reason, timeout)})") from None
     except (TimeoutError, socket.timeout):
         raise FetchError(f"cannot fetch (no answer within {timeout:g} s)") from None
-    except (OSError, ValueError, urllib.error.ContentTooShortError) as exc:
+    except (OSError, ValueError, http.client.HTTPException, urllib.error.ContentTooShortError) as exc:
         raise FetchError(f"cannot fetch ({_reason(exc, timeout)})") from None
     # One byte over `max_bytes` stays, so the reader can say the page was cut.
     return Page(data, content_type.lower(), charset, final)
 
 
 def _said(text: object, limit: int = 120) -> str:
-    """What a server or the system said, its control characters shown as escapes, so none
-    reaches the terminal."""
+    """What a server or the system said, as one printable line: whitespace (line breaks too)
+    collapsed, control characters shown as escapes, so none reaches the terminal."""
     from storyview.load import shown  # load imports this module
 
-    return shown(str(text))[:limit]
+    return shown(" ".join(str(text).split()))[:limit]
 
 
 def _reason(reason: object, timeout: float) -> str:
