@@ -290,3 +290,11 @@ def test_reasons_are_put_on_one_line() -> None:
     assert load_module._read_or_warn("x", lambda: (_ for _ in ()).throw(load_module.Unusable(str(err))), warnings) is None
     assert warnings == ["x: skipped, cannot fetch (HTTP 500 two lines and\\x1b[2J more)"]
 
+
+def test_a_page_that_never_ends_is_given_up_at_the_deadline(server, monkeypatch) -> None:
+    monkeypatch.setattr(web, "FETCH_DEADLINE", 1.0)
+    start = time.monotonic()
+    loaded = load([f"{server}/trickle"])
+    assert time.monotonic() - start < 5
+    assert loaded.articles == []
+    assert loaded.warnings == [f"{server}/trickle: skipped, cannot fetch (page not received within 1 s)"]
