@@ -159,7 +159,16 @@ def test_month_name_date() -> None:
     assert a.title == "Senate Passes The Bill"
 
 
-@pytest.mark.parametrize("line", ["date 2025-02-31", "2025-02-30", "February 31, 2025"])
+@pytest.mark.parametrize("line", [
+    "2025-11-07T10:00:00Z", "2025-11-07T10:00", "2025-11-07T23:59:59.250+01:00", "2025-11-07T10:00:00-0500",
+])
+def test_an_iso_timestamp_line_is_the_date(line: str) -> None:
+    a = parse_article("x", "x", f"Senate Passes The Bill\n\n{line}\n\nThe Senate voted on Tuesday to pass the bill.")
+    assert a.date == "2025-11-07"  # the calendar date as written, whatever the offset
+    assert [(p.kind, p.text) for p in a.body] == [("body", "The Senate voted on Tuesday to pass the bill.")]
+
+
+@pytest.mark.parametrize("line", ["date 2025-02-31", "2025-02-30", "February 31, 2025", "2025-02-30T10:00:00Z"])
 def test_impossible_dates_are_not_metadata(line: str) -> None:
     a = parse_article("x", "x", f"{line}\n\nThe Senate voted on Tuesday to pass the bill.")
     assert a.date is None

@@ -159,3 +159,9 @@ def test_stdin_in_a_real_pipe(write) -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode()
     assert out.startswith("# From A Pipe") and "stdin" in out and "&lt;stdin&gt;" in out
+
+
+@pytest.mark.parametrize("stated", ["2025-11-07T10:00:00Z", '"2025-11-07T10:00:00Z"', "'2025-11-07T22:30:00+02:00'"])
+def test_a_front_matter_timestamp_is_the_date(write, stated: str) -> None:
+    text = f"---\ntitle: Budget\ndate: {stated}\n---\n\nThe council passed the transit budget on Tuesday."
+    assert load([write("a.md", text)]).articles[0].date == "2025-11-07"

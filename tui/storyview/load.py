@@ -303,7 +303,12 @@ def _cap(paragraph: str) -> list[str]:
 # ---------------------------------------------------------------- metadata
 
 DATE_PREFIX_RE = re.compile(r"^\s*(?:date|published|updated|posted)[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?\s*", re.I)
-ISO_DATE_RE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+# A date, or a timestamp ("2025-11-07T10:00:00Z", "2025-11-07T10:00+01:00"): the calendar date
+# as written is groups 1-3.
+ISO_DATE_RE = re.compile(
+    r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+    r"(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+\-](?:[01]\d|2[0-3]):?[0-5]\d)?)?\b"
+)
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_DATE_RE = re.compile(
     r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
@@ -350,7 +355,7 @@ def _date_in(text: str) -> tuple[str, int, int] | None:
     """The first real calendar date a short line states (ISO, "November 7, 2025" or "7 November
     2025"), with where it stands."""
     iso = ISO_DATE_RE.search(text)
-    found = (iso.group(0), iso.start(), iso.end()) if iso else _month_date(text)
+    found = ("-".join(iso.group(1, 2, 3)), iso.start(), iso.end()) if iso else _month_date(text)
     return found if found and _valid_date(found[0]) else None
 
 
@@ -573,7 +578,8 @@ def _stated(title: str | None, date_text: str | None, byline: str | None, outlet
     iso = None
     if date_text:
         m = ISO_DATE_RE.search(date_text)
-        iso = m.group(0) if m and _valid_date(m.group(0)) else _stated_date(date_text[:60])
+        day = "-".join(m.group(1, 2, 3)) if m else ""
+        iso = day if m and _valid_date(day) else _stated_date(date_text[:60])
     return _Header(tidy(title, 400), iso, tidy(byline, 200), tidy(outlet, 120))
 
 
