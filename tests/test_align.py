@@ -161,3 +161,18 @@ def test_a_source_from_another_story_is_named_in_a_warning(seed_story) -> None:
     assert [w for w in story.warnings if "share no part" in w] == [
         "1 of 3 sources share no part of the story with the others (another story?): c"
     ]
+
+
+def test_a_source_with_no_body_has_its_own_warning() -> None:
+    texts = {
+        "a": "The city council approved a transit budget for electric buses on Tuesday after a long debate.",
+        "b": "On Tuesday the council passed a budget that buys electric buses for the city.",
+        "h": "Only A Headline Here About DHS And NYPD",
+    }
+    articles = {k: parse_article(k, f"{k}.txt", t) for k, t in texts.items()}
+    assert not articles["h"].body
+    three = story_from(Loaded(list(articles.values())), Settings())
+    assert three.warnings == ("h: no body text to line up",)
+    # With one other source, that other is not blamed for sharing nothing.
+    two = story_from(Loaded([articles["a"], articles["h"]]), Settings())
+    assert two.warnings == ("h: no body text to line up", "fewer than two sources with body text: nothing to compare")
