@@ -240,11 +240,22 @@ CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Bytes that are not text: NULs, or control bytes text does not have, above a small share.
+
+    A text with a stray NUL or two (a bad save, a NUL appended) is text; the cleaner drops them.
+    Binary formats (images, archives, executables) have NULs and other control bytes all
+    through: one in 256 of each in compressed data, far more in headers and tables.
+    """
     head = data[:8192]
-    if b"\x00" in head:
-        return True
+    if not head:
+        return False
+    nuls = head.count(0)
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
-    return bool(head) and controls / len(head) > 0.1
+    return (
+        controls > 0.1 * len(head)
+        or nuls > 0.002 * len(head)  # at most 16 in 8 KB; any at all in a sample under 500 bytes
+        or bool(nuls) and controls > 0.01 * len(head)
+    )
 
 
 # ---------------------------------------------------------------- paragraphs
