@@ -8,10 +8,10 @@ turns every way a fetch can fail into one short reason.
 from __future__ import annotations
 
 import codecs
+import http.client
 import ipaddress
 import logging
 import re
-import http.client
 import socket
 import ssl
 import threading
