@@ -177,3 +177,18 @@ def test_two_copies_of_an_article_line_up_paragraph_by_paragraph() -> None:
 def test_a_group_label_is_never_empty() -> None:
     s = story("🚒🔥 🚒🔥🔥 🌉", "🚒🔥 🚒🔥🔥 🌉 💥", "Council approves the city budget.")
     assert all(g.label for g in s.groups)
+
+
+def test_a_source_with_no_body_has_its_own_warning() -> None:
+    texts = {
+        "a": "The city council approved a transit budget for electric buses on Tuesday after a long debate.",
+        "b": "On Tuesday the council passed a budget that buys electric buses for the city.",
+        "h": "Only A Headline Here About DHS And NYPD",
+    }
+    articles = {k: parse_article(k, f"{k}.txt", t) for k, t in texts.items()}
+    assert not articles["h"].body
+    three = story_from(Loaded(list(articles.values())), Settings())
+    assert three.warnings == ("h: no body text to line up",)
+    # With one other source, that other is not blamed for sharing nothing.
+    two = story_from(Loaded([articles["a"], articles["h"]]), Settings())
+    assert two.warnings == ("h: no body text to line up", "fewer than two sources with body text: nothing to compare")

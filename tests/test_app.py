@@ -549,3 +549,14 @@ async def test_wrapping_around_is_said_in_the_status_line_until_the_next_move() 
         await pilot.pause()
         assert "wrapped around" not in status_text(app)
         assert not any("Wrapped" in m for m in messages)
+
+
+async def test_a_word_only_in_a_headline_says_headlines_are_not_searched() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "not their headlines" in app.main.BINDINGS[[b.key for b in app.main.BINDINGS].index("slash")].tooltip
+        messages = record_notifications(app)
+        await pilot.press("slash", *"Reportedly", "enter")  # in source 1's headline only
+        assert app.main.search_passages == []
+        assert any("No matches in the paragraphs" in m and "headlines are not searched" in m for m in messages)

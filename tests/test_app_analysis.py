@@ -302,6 +302,8 @@ async def test_a_story_without_findings_says_so() -> None:
         for key, empty in (("Q", "No quoted passages"), ("F", "No figure is stated")):
             screen = await open_list(pilot, key)
             assert empty in view_text(screen.view)
+            # Said once: the status line under the list does not say it again ("No quotes.").
+            assert str(screen.query_one("#findings-status", Static).render()).strip() == ""
             await pilot.press("enter")  # nothing to go to: the list stays
             await pilot.pause()
             assert app.screen is screen

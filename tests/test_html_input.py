@@ -151,6 +151,33 @@ class _Handler(SimpleHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"%PDF-1.4 not an article")
             return
+        if self.path.startswith("/evil-reason"):
+            self.send_response(404, "Not\x1b]0;PWNED\x07 Found\x1b[2J")
+            self.end_headers()
+            return
+        if self.path.startswith("/evil-type"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-\x1b[31mevil")
+            self.end_headers()
+            self.wfile.write(b"not an article")
+            return
+        if self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
+        if self.path.startswith("/trickle"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(100):  # two bytes every 0.1 s: each read is quick, the page never ends
+                    self.wfile.write(b"a ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:  # the client hung up
+                pass
+            return
         if self.path.startswith("/moved"):
             self.send_response(302)
             self.send_header("Location", "/council.html")
@@ -238,3 +265,36 @@ def test_the_same_address_twice_loads_once(server) -> None:
     loaded = load([url, url])
     assert len(loaded.articles) == 1
     assert loaded.warnings == [f"{url}: skipped, the same address is already loaded"]
+
+
+def test_what_a_server_says_never_reaches_the_terminal_raw(server, capsys, write) -> None:
+    urls = [f"{server}/evil-reason", f"{server}/evil-type"]
+    loaded = load([*urls, write("other.txt", OTHER)])
+    assert loaded.warnings == [
+        f"{server}/evil-reason: skipped, cannot fetch (HTTP 404 Not\\x1b]0;PWNED\\x07 Found\\x1b[2J)",
+        f"{server}/evil-type: skipped, not a web page or text (application/x-\\x1b[31mevil)",
+    ]
+    assert main(["--json", *urls, write("other.txt", OTHER)]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and len(err.splitlines()) == 3
+
+
+def test_a_redirect_loop_is_one_line(server) -> None:
+    loaded = load([f"{server}/loop"])
+    assert loaded.warnings == [f"{server}/loop: skipped, cannot fetch (HTTP 302: the redirects go round in a loop)"]
+
+
+def test_reasons_are_put_on_one_line() -> None:
+    err = web.FetchError("cannot fetch (HTTP 500 two\nlines\r\nand\x1b[2J more)")
+    warnings: list[str] = []
+    assert load_module._read_or_warn("x", lambda: (_ for _ in ()).throw(load_module.Unusable(str(err))), warnings) is None
+    assert warnings == ["x: skipped, cannot fetch (HTTP 500 two lines and\\x1b[2J more)"]
+
+
+def test_a_page_that_never_ends_is_given_up_at_the_deadline(server, monkeypatch) -> None:
+    monkeypatch.setattr(web, "FETCH_DEADLINE", 1.0)
+    start = time.monotonic()
+    loaded = load([f"{server}/trickle"])
+    assert time.monotonic() - start < 5
+    assert loaded.articles == []
+    assert loaded.warnings == [f"{server}/trickle: skipped, cannot fetch (page not received within 1 s)"]

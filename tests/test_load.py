@@ -159,7 +159,16 @@ def test_month_name_date() -> None:
     assert a.title == "Senate Passes The Bill"
 
 
-@pytest.mark.parametrize("line", ["date 2025-02-31", "2025-02-30", "February 31, 2025"])
+@pytest.mark.parametrize("line", [
+    "2025-11-07T10:00:00Z", "2025-11-07T10:00", "2025-11-07T23:59:59.250+01:00", "2025-11-07T10:00:00-0500",
+])
+def test_an_iso_timestamp_line_is_the_date(line: str) -> None:
+    a = parse_article("x", "x", f"Senate Passes The Bill\n\n{line}\n\nThe Senate voted on Tuesday to pass the bill.")
+    assert a.date == "2025-11-07"  # the calendar date as written, whatever the offset
+    assert [(p.kind, p.text) for p in a.body] == [("body", "The Senate voted on Tuesday to pass the bill.")]
+
+
+@pytest.mark.parametrize("line", ["date 2025-02-31", "2025-02-30", "February 31, 2025", "2025-02-30T10:00:00Z"])
 def test_impossible_dates_are_not_metadata(line: str) -> None:
     a = parse_article("x", "x", f"{line}\n\nThe Senate voted on Tuesday to pass the bill.")
     assert a.date is None
@@ -209,6 +218,28 @@ def test_decode_mostly_utf8_with_stray_cp1252_quotes() -> None:
 def test_decode_binary_is_unusable() -> None:
     with pytest.raises(load_module.Unusable, match="binary"):
         decode(bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 4,
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+    b"%PDF-1.4\n" + bytes(range(256)) * 2 + b"a plain stretch of text " * 20,  # binary, with some text
+    b"".join(n.to_bytes(4, "little") for n in range(2000)),  # a table of numbers
+], ids=["every-byte", "png", "pdf-ish", "int-table"])
+def test_a_binary_file_is_still_refused(data: bytes) -> None:
+    with pytest.raises(load_module.Unusable, match="binary"):
+        decode(data)
+
+
+def test_a_text_with_a_few_stray_nuls_is_read_without_them(write) -> None:
+    body = "The Senate voted on Tuesday to pass the bill, which now goes to the House for a vote. " * 20
+    text = f"Senate Passes The Bill\n\n{body}\n\nA second paragraph\x00 of the article.\n"
+    loaded = load([write("a.txt", (text + "\x00").encode()), write("b.txt", "\x00\x00" + text)])
+    assert loaded.warnings == []
+    for article in loaded.articles:
+        assert article.title == "Senate Passes The Bill"
+        assert article.paragraphs[-1].text == "A second paragraph of the article."
+        assert not any("\x00" in p.text for p in article.paragraphs)
 
 
 def test_clean_line_ends_and_tabs() -> None:

@@ -159,3 +159,22 @@ def test_stdin_in_a_real_pipe(write) -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode()
     assert out.startswith("# From A Pipe") and "stdin" in out and "&lt;stdin&gt;" in out
+
+
+@pytest.mark.parametrize("stated", ["2025-11-07T10:00:00Z", '"2025-11-07T10:00:00Z"', "'2025-11-07T22:30:00+02:00'"])
+def test_a_front_matter_timestamp_is_the_date(write, stated: str) -> None:
+    text = f"---\ntitle: Budget\ndate: {stated}\n---\n\nThe council passed the transit budget on Tuesday."
+    assert load([write("a.md", text)]).articles[0].date == "2025-11-07"
+
+
+@pytest.mark.parametrize(("front", "byline"), [
+    ("authors:\n  - Jane Roe\n  - Bob Smith", "Jane Roe and Bob Smith"),
+    ("author: [Jane Roe, Bob Smith]", "Jane Roe and Bob Smith"),
+    ('author: ["Smith, Jane", "Doe, John"]', "Smith, Jane and Doe, John"),
+    ("authors:\n  - name: \"Ann Lee\"\n    url: https://example.org\n  - name: Bo Park\n  - Cy Ode", "Ann Lee, Bo Park and Cy Ode"),
+    ('authors = ["Jane Roe"]', "Jane Roe"),
+    ("author: \"Jane Roe\"", "Jane Roe"),
+])
+def test_front_matter_names_every_author(write, front: str, byline: str) -> None:
+    text = f"---\ntitle: Budget\n{front}\n---\n\nThe council passed the transit budget on Tuesday."
+    assert load([write("a.md", text)]).articles[0].byline == byline

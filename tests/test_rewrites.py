@@ -159,3 +159,11 @@ def test_a_short_article_copied_with_light_edits_is_still_named() -> None:
               .replace("No one was killed.", "Nobody was killed.").replace("announced", "promised"))
     p = pair(find_rewrites(story(herald=SHORT["herald"], edited=edited)), "herald", "edited")
     assert p.verdict in ("rewrite", "copy") and p.side("edited").phrasing >= 0.25
+
+
+def test_two_copies_of_one_file_claim_no_basis() -> None:
+    p = pair(find_rewrites(story(x=ORIGINAL, y=ORIGINAL)), "x", "y")
+    assert p.verdict == "copy" and p.basis is None
+    assert "shorter" not in p.summary and "of each other" in p.summary
+    data = json.loads(to_json(story(x=ORIGINAL, y=ORIGINAL)))
+    assert [r["basis"] for r in data["rewrites"]] == [None]

@@ -245,11 +245,22 @@ CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Bytes that are not text: NULs, or control bytes text does not have, above a small share.
+
+    A text with a stray NUL or two (a bad save, a NUL appended) is text; the cleaner drops them.
+    Binary formats (images, archives, executables) have NULs and other control bytes all
+    through: one in 256 of each in compressed data, far more in headers and tables.
+    """
     head = data[:8192]
-    if b"\x00" in head:
-        return True
+    if not head:
+        return False
+    nuls = head.count(0)
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
-    return bool(head) and controls / len(head) > 0.1
+    return (
+        controls > 0.1 * len(head)
+        or nuls > 0.002 * len(head)  # at most 16 in 8 KB; any at all in a sample under 500 bytes
+        or bool(nuls) and controls > 0.01 * len(head)
+    )
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -308,7 +319,12 @@ def _cap(paragraph: str) -> list[str]:
 # ---------------------------------------------------------------- metadata
 
 DATE_PREFIX_RE = re.compile(r"^\s*(?:date|published|updated|posted)[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?\s*", re.I)
-ISO_DATE_RE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+# A date, or a timestamp ("2025-11-07T10:00:00Z", "2025-11-07T10:00+01:00"): the calendar date
+# as written is groups 1-3.
+ISO_DATE_RE = re.compile(
+    r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+    r"(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+\-](?:[01]\d|2[0-3]):?[0-5]\d)?)?\b"
+)
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_DATE_RE = re.compile(
     r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
@@ -355,7 +371,7 @@ def _date_in(text: str) -> tuple[str, int, int] | None:
     """The first real calendar date a short line states (ISO, "November 7, 2025" or "7 November
     2025"), with where it stands."""
     iso = ISO_DATE_RE.search(text)
-    found = (iso.group(0), iso.start(), iso.end()) if iso else _month_date(text)
+    found = ("-".join(iso.group(1, 2, 3)), iso.start(), iso.end()) if iso else _month_date(text)
     return found if found and _valid_date(found[0]) else None
 
 
@@ -578,7 +594,8 @@ def _stated(title: str | None, date_text: str | None, byline: str | None, outlet
     iso = None
     if date_text:
         m = ISO_DATE_RE.search(date_text)
-        iso = m.group(0) if m and _valid_date(m.group(0)) else _stated_date(date_text[:60])
+        day = "-".join(m.group(1, 2, 3)) if m else ""
+        iso = day if m and _valid_date(day) else _stated_date(date_text[:60])
     return _Header(tidy(title, 400), iso, tidy(byline, 200), tidy(outlet, 120))
 
 
@@ -652,7 +669,7 @@ def read_url(url: str, source_id: str, fetch: web.Fetcher | None = None) -> Arti
         if web.looks_like_html(page.data):
             return read_page(page.data, source_id, url, page.charset, page.url or url)
         return read_text(page.data[: MAX_BYTES + 1], source_id, url)
-    raise Unusable(f"not a web page or text ({kind})")
+    raise Unusable(f"not a web page or text ({shown(kind)})")
 
 
 def _cut(text: str) -> str:
@@ -747,16 +764,24 @@ def load(
 
 
 def _read_or_warn(name: str, read: Callable[[], Article], warnings: list[str]) -> Article | None:
-    """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`."""
+    """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`.
+
+    A reason may carry outside text (a server's reason phrase, a content type, a system
+    message): it is put on one line and its control characters shown, never sent raw.
+    """
+
+    def line(exc: Exception) -> str:
+        return shown(" ".join(str(exc).split()))
+
     try:
         return read()
     except Truncated as exc:
-        warnings.append(f"{name}: {exc}")
+        warnings.append(f"{name}: {line(exc)}")
         return exc.article
     except Unusable as exc:
-        warnings.append(f"{name}: skipped, {exc}")
+        warnings.append(f"{name}: skipped, {line(exc)}")
     except (OSError, ValueError) as exc:
-        warnings.append(f"{name}: skipped, {shown(exc)}")
+        warnings.append(f"{name}: skipped, {line(exc)}")
     except Exception as exc:  # noqa: BLE001 - one odd input must not stop the others
         warnings.append(f"{name}: skipped, could not be read ({type(exc).__name__})")
     return None

@@ -107,26 +107,60 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     else:
         return {}, 0
     meta: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}  # YAML lists ("authors:" then "  - Jane Roe" lines)
     key = None
     for line in lines[1:end]:
         m = re.match(r"^([A-Za-z_][\w\-]*)\s*[:=]\s*(.*)$", line)
         if m:
-            key, value = m.group(1).lower(), _unquote(m.group(2))
-            if value and key not in meta:
-                meta[key] = value
+            key, values = m.group(1).lower(), _values(m.group(2))
+            if values and key not in meta and key not in lists:
+                meta[key] = _joined(key, values)
             continue
-        item = re.match(r"^\s+-\s+(.*)$", line)  # the first entry of a YAML list ("authors:")
+        item = re.match(r"^\s+-\s+(.*)$", line)
         if item and key and key not in meta:
-            value = _unquote(item.group(1))
+            value = _unquote(re.sub(r"^name\s*:\s*", "", item.group(1).strip()))
             if value:
-                meta[key] = re.sub(r"^name\s*:\s*", "", value)
+                lists.setdefault(key, []).append(value)
+    for key, values in lists.items():
+        meta.setdefault(key, _joined(key, values))
     return meta, end + 1
+
+
+def _values(value: str) -> list[str]:
+    """A value's entries: an inline list's (`[a, "b, c"]`, quotes respected), else the one value."""
+    value = value.strip()
+    if not (value.startswith("[") and value.endswith("]")):
+        one = _unquote(value)
+        return [one] if one else []
+    items: list[str] = []
+    current: list[str] = []
+    quote = None
+    for ch in value[1:-1]:
+        if quote:
+            current.append(ch)
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and not "".join(current).strip():
+            quote = ch
+            current.append(ch)
+        elif ch == ",":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    return [v for v in (_unquote(i) for i in items) if v]
+
+
+def _joined(key: str, values: list[str]) -> str:
+    """Authors all named ("Jane Roe and Bob Smith", "A, B and C"); of any other list, the first."""
+    if key not in AUTHOR_KEYS or len(values) == 1:
+        return values[0]
+    return ", ".join(values[:-1]) + " and " + values[-1]
 
 
 def _unquote(value: str) -> str:
     value = value.strip()
-    if value.startswith("[") and value.endswith("]"):  # an inline list: its first entry
-        value = value[1:-1].split(",")[0].strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1]
     return value.strip()

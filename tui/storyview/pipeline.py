@@ -19,18 +19,24 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
         alignment = align(articles, settings, progress)
         marks = find_unique(alignment, settings, progress)
     warnings = list(loaded.warnings)
+    # A source of headlines and bylines only loads, but has nothing the aligner lines up.
+    warnings.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
+    with_body = [a for a in articles if a.body]
     if len(articles) < 2:
         warnings.append("fewer than two usable sources: nothing to compare")
+    elif len(with_body) < 2:
+        warnings.append("fewer than two sources with body text: nothing to compare")
     else:
-        warnings.extend(_apart(articles, alignment.groups))
+        warnings.extend(_apart(with_body, alignment.groups))
     return Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near)
 
 
 def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:
     """A warning naming the sources that share no part of the story with any other: a file
-    from another story, or a story told so differently that nothing lines up."""
+    from another story, or a story told so differently that nothing lines up. `articles`: the
+    sources with body text (the others have a warning of their own)."""
     shared = {m.source for g in groups if len({m.source for m in g.members}) > 1 for m in g.members}
-    alone = [a.id for a in articles if a.body and a.id not in shared]
+    alone = [a.id for a in articles if a.id not in shared]
     if not alone:
         return []
     listed = ", ".join(alone[:named]) + (f" and {len(alone) - named} more" if len(alone) > named else "")

@@ -19,7 +19,8 @@ reactions, the background), so a few paragraphs in order are no evidence of copy
 shorter the articles, the more the verdict asks of the wording. Which side is the
 rewrite: the one that follows more; at a tie the later date, else the one whose words the other
 has more of (a rewrite drops details, it rarely adds them), else the one with less text of its
-own in the story, else the shorter.
+own in the story, else the shorter. Two sides alike on every count (two copies of one file) read
+as copies of each other: the first is named, and no basis is claimed (``basis`` is None).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class Pair:
     verdict: Verdict
     rewrite: str | None = None
     original: str | None = None
-    basis: str | None = None  # why that side is taken for the rewrite
+    basis: str | None = None  # why that side is taken for the rewrite; None when no count tells them apart
 
     @property
     def sources(self) -> tuple[str, str]:
@@ -85,6 +86,11 @@ class Pair:
         """One line a reader can take in: who follows whom, how."""
         if self.verdict in ("copy", "rewrite") and self.rewrite and self.original:
             r = self.side(self.rewrite)
+            if self.basis is None:  # alike on every count: neither is the rewrite more than the other
+                what = "copies" if self.verdict == "copy" else "paragraph-by-paragraph rewrites"
+                return (f"{self.rewrite} and {self.original} read as {what} of each other, alike on every count: "
+                        f"{r.follows:.0%} of {self.rewrite} follows {self.original} in order, "
+                        f"{r.wording:.0%} in the same words")
             what = "a copy" if self.verdict == "copy" else "a paragraph-by-paragraph rewrite"
             return (f"{self.rewrite} reads as {what} of {self.original}: {r.follows:.0%} of it follows "
                     f"{self.original} in order, {r.wording:.0%} in the same words")
@@ -224,7 +230,7 @@ def compare(
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
-    basis = "follows more of the other"
+    basis: str | None = "follows more of the other"
     if first.follows - second.follows < 0.1:
         first, second, basis = _which(sources, side_a, side_b, a, b)
     verdict = _verdict(first, second, len(chain))
@@ -233,10 +239,11 @@ def compare(
     return Pair(side_a, side_b, members, verdict)
 
 
-def _which(sources: _Sources, x: Side, y: Side, ax: Article, ay: Article) -> tuple[Side, Side, str]:
+def _which(sources: _Sources, x: Side, y: Side, ax: Article, ay: Article) -> tuple[Side, Side, str | None]:
     """At a tie: the later date is the rewrite; else the one whose words the other has more of
     (a rewrite drops details, it rarely adds them); else the one with less text only it has in
-    the whole story; else the shorter. `ax`, `ay`: the articles of `x` and `y`."""
+    the whole story; else the shorter; else (the same length too) `x`, on no basis (None).
+    `ax`, `ay`: the articles of `x` and `y`."""
     if ax.date and ay.date and ax.date != ay.date:
         return (x, y, "dated later") if ax.date > ay.date else (y, x, "dated later")
     if abs(x.wording - y.wording) >= 0.05:
@@ -247,7 +254,9 @@ def _which(sources: _Sources, x: Side, y: Side, ax: Article, ay: Article) -> tup
         return (x, y, "has less text of its own") if ux < uy else (y, x, "has less text of its own")
     lx = sum(len(p.text) for p in ax.body)
     ly = sum(len(p.text) for p in ay.body)
-    return (x, y, "is shorter") if lx <= ly else (y, x, "is shorter")
+    if lx == ly:
+        return x, y, None
+    return (x, y, "is shorter") if lx < ly else (y, x, "is shorter")
 
 
 def _verdict(rewrite: Side, original: Side, chain: int) -> Verdict:

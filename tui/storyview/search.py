@@ -52,6 +52,9 @@ def search(
 ) -> tuple[Match, ...]:
     """Every match of `query` in the paragraphs of the given kinds, in article then text order.
 
+    The reader searches the paragraphs its grid has rows for (body, and boilerplate when
+    shown): a headline or byline is drawn in a column's header, which a match cannot go to.
+
     `sources` limits the search to those article ids (all articles when None).
     """
     pattern = compile_query(query)

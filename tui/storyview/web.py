@@ -8,11 +8,13 @@ turns every way a fetch can fail into one short reason.
 from __future__ import annotations
 
 import codecs
+import http.client
 import ipaddress
 import logging
 import re
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -30,6 +32,9 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
 HTML_START_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 FETCH_TIMEOUT = 15.0
+# The whole fetch (connecting, redirects, the page itself) ends by then: FETCH_TIMEOUT alone
+# bounds each read, and a server that sends a byte a second would never reach it.
+FETCH_DEADLINE = 15.0
 # A character reference to a control character (&#27; is ESC): lxml refuses the whole page for
 # one, and the loader would drop the character anyway.
 CHAR_REF_RE = re.compile(r"&#(\d{1,8}|[xX][0-9a-fA-F]{1,7});?")
@@ -218,13 +223,89 @@ def _loopback(host: str | None) -> bool:
         return False
 
 
-def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Page:
-    """GET a page (redirects followed), at most `max_bytes` of it; FetchError says why not."""
+class _Deadline:
+    """Ends a fetch at a deadline: the sockets it opened are shut, so a read blocked on a
+    server that trickles its page returns at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._done = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._done = True
+
+    def _track(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            if sock is not None:
+                self._sockets.append(sock)
+            late = self.expired
+        if late and sock is not None:
+            self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:  # the plain socket's shutdown, under TLS too: wakes a blocked read on any thread
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def connection(self, base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        deadline = self
+
+        class Connection(base):  # type: ignore[valid-type, misc]
+            def connect(self) -> None:
+                super().connect()
+                deadline._track(self.sock)
+
+        return Connection
+
+    def handlers(self) -> list[urllib.request.BaseHandler]:
+        deadline = self
+
+        class HTTP(urllib.request.HTTPHandler):
+            def http_open(self, req: urllib.request.Request) -> Any:
+                return self.do_open(deadline.connection(http.client.HTTPConnection), req)
+
+        class HTTPS(urllib.request.HTTPSHandler):
+            def https_open(self, req: urllib.request.Request) -> Any:
+                return self.do_open(deadline.connection(http.client.HTTPSConnection), req, context=self._context)
+
+        return [HTTP(), HTTPS()]
+
+
+def fetch(url: str, max_bytes: int, timeout: float | None = None, deadline: float | None = None) -> Page:
+    """GET a page (redirects followed), at most `max_bytes` of it; FetchError says why not.
+
+    `timeout` bounds each wait for the server (FETCH_TIMEOUT), `deadline` the whole fetch
+    (FETCH_DEADLINE).
+    """
     timeout = FETCH_TIMEOUT if timeout is None else timeout
+    deadline = FETCH_DEADLINE if deadline is None else deadline
     parts = urllib.parse.urlsplit(url)
     if not parts.hostname:
         raise FetchError("not a web address (no host)")
-    handlers: list[urllib.request.BaseHandler] = []
+    clock = _Deadline(deadline)
+    handlers: list[urllib.request.BaseHandler] = clock.handlers()
     if _loopback(parts.hostname):
         handlers.append(urllib.request.ProxyHandler({}))  # a proxy cannot reach our own loopback
     opener = urllib.request.build_opener(*handlers)
@@ -232,22 +313,37 @@ def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Page:
         "User-Agent": f"storyview/{__version__} (+trafilatura)",
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.5",
     })
+    late = f"cannot fetch (page not received within {deadline:g} s)"
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with clock, opener.open(request, timeout=timeout) as response:
             data = response.read(max_bytes + 1)
             content_type = response.headers.get_content_type() or ""
             charset = response.headers.get_content_charset()
             final = response.geturl() or url
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"cannot fetch (HTTP {exc.code} {exc.reason})".rstrip()) from None
+        if clock.expired:
+            raise FetchError(late) from None
+        if 300 <= exc.code < 400 and "infinite loop" in str(exc.reason):
+            raise FetchError(f"cannot fetch (HTTP {exc.code}: the redirects go round in a loop)") from None
+        raise FetchError(f"cannot fetch (HTTP {exc.code} {_said(exc.reason)})".replace(" )", ")")) from None
     except urllib.error.URLError as exc:
-        raise FetchError(f"cannot fetch ({_reason(exc.reason, timeout)})") from None
+        raise FetchError(late if clock.expired else f"cannot fetch ({_reason(exc.reason, timeout)})") from None
     except (TimeoutError, socket.timeout):
-        raise FetchError(f"cannot fetch (no answer within {timeout:g} s)") from None
-    except (OSError, ValueError, urllib.error.ContentTooShortError) as exc:
-        raise FetchError(f"cannot fetch ({_reason(exc, timeout)})") from None
+        raise FetchError(late if clock.expired else f"cannot fetch (no answer within {timeout:g} s)") from None
+    except (OSError, ValueError, http.client.HTTPException, urllib.error.ContentTooShortError) as exc:
+        raise FetchError(late if clock.expired else f"cannot fetch ({_reason(exc, timeout)})") from None
+    if clock.expired:  # the page was cut where the deadline shut the connection
+        raise FetchError(late)
     # One byte over `max_bytes` stays, so the reader can say the page was cut.
     return Page(data, content_type.lower(), charset, final)
+
+
+def _said(text: object, limit: int = 120) -> str:
+    """What a server or the system said, as one printable line: whitespace (line breaks too)
+    collapsed, control characters shown as escapes, so none reaches the terminal."""
+    from storyview.load import shown  # load imports this module
+
+    return shown(" ".join(str(text).split()))[:limit]
 
 
 def _reason(reason: object, timeout: float) -> str:
@@ -263,9 +359,8 @@ def _reason(reason: object, timeout: float) -> str:
     if isinstance(reason, OSError):
         if reason.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
             return "network unreachable: no network?"
-        return reason.strerror or type(reason).__name__
-    text = " ".join(str(reason).split())
-    return text[:120] or "unknown error"
+        return _said(reason.strerror) if reason.strerror else type(reason).__name__
+    return _said(reason) or "unknown error"
 
 
 Fetcher = Callable[[str], Page]

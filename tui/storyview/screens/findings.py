@@ -180,7 +180,7 @@ class FindingsScreen(Screen[Place | str | None]):
         view = self.view
         item = view.item
         if item is None:
-            status.update("" if view.loading or not view.ready else f"No {self.noun_plural}.")
+            status.update("")  # an empty list says so itself (the view's EMPTY line): once is enough
             return
         line = Text.assemble(
             (f"{self.NOUN} ", "dim"), f"{view.cursor + 1}/{len(view.items)}",

@@ -86,7 +86,7 @@ class MainScreen(Screen[None]):
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
         Binding("e", "export", "Export",
                 tooltip="Write the story as an HTML or Markdown report, or as JSON, to a file"),
-        Binding("slash", "search", "Search", tooltip="Search all sources"),
+        Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines)"),
         Binding("escape", "clear_search", "Clear search", show=False, tooltip="Clear the search highlights"),
         Binding("plus,equals_sign", "app.threshold(1)", "Raise threshold", show=False,
                 tooltip="Raise the grouping threshold by 0.05 and realign (stricter: more, smaller groups)"),
@@ -487,7 +487,7 @@ class MainScreen(Screen[None]):
             if self.search_passages:
                 self._step_mark(forward=True)
             else:
-                self.notify("No matches for: " + query, timeout=3, markup=False)
+                self.notify("No matches in the paragraphs for: " + query + " (headlines are not searched)", timeout=3, markup=False)
         self.refresh_status()
 
     def action_clear_search(self) -> None:
