@@ -62,16 +62,30 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
 # ---------------------------------------------------------------- the seeds
 
 
-def test_seed_quote_carried_by_three_sources_one_altered(seed_story) -> None:
+def test_seed_quote_carried_by_three_sources_one_longer(seed_story) -> None:
     q = next(q for q in find_quotes(seed_story) if "join an agency that respects you" in q.text.lower()
              or "an agency that respects you" == q.text)
     assert set(q.sources) == {S000, S001, S003}
     by = {v.source: v for v in q.versions}
     assert by[S000].verbatim and by[S001].verbatim
     assert by[S001].status == "partial"  # “an agency that respects you”: less, word for word
-    assert by[S003].status in ("altered", "longer") and not by[S003].verbatim
+    assert by[S003].status == "longer" and not by[S003].verbatim
     assert "NYPD OFFICERS" in " ".join(e.version for e in by[S003].edits)
-    assert q.altered
+    assert not q.altered  # the same words with more around them: quoted more, not altered
+
+
+def test_a_quote_whose_words_differ_is_altered() -> None:
+    from storyview.load import Loaded, parse_article
+    from storyview.model import Settings
+    from storyview.pipeline import story_from
+
+    texts = {
+        "a": 'The chief said: "We got there fast, but the building was already fully involved."',
+        "b": 'The chief said: "We got there quickly, but the building was already fully involved."',
+    }
+    story = story_from(Loaded([parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+    [q] = [q for q in find_quotes(story) if len(q.sources) == 2]
+    assert q.altered and {v.status for v in q.versions} == {"exact", "altered"}
 
 
 def test_seed_quote_two_sources_word_for_word(seed_story) -> None:

@@ -80,6 +80,17 @@ def test_a_number_only_one_source_gives_is_unique() -> None:
     assert unique_texts(s, Member("b", 0)) == []
 
 
+def test_a_count_written_in_words_that_only_one_source_gives_is_unique() -> None:
+    s = story(
+        "Three workers were injured when fire swept through the Harlow Mill warehouse on Friday.",
+        "Five workers were injured when fire swept through the Harlow Mill warehouse on Friday.",
+        "Two workers were injured when fire swept through the Harlow Mill warehouse on Friday.",
+    )
+    assert unique_texts(s, Member("a", 0)) == ["Three"]
+    assert unique_texts(s, Member("b", 0)) == ["Five"]
+    assert unique_texts(s, Member("c", 0)) == ["Two"]
+
+
 def test_an_identical_sentence_in_two_sources_is_not_unique() -> None:
     same = "The mayor said the money would buy electric buses for the northern districts."
     s = story(

@@ -79,7 +79,8 @@ class Quote:
 
     @property
     def altered(self) -> bool:
-        return any(not v.verbatim for v in self.versions)
+        """Some version changes the words; quoting more around the same words is not altering."""
+        return any(v.status == "altered" for v in self.versions)
 
 
 class _Found(NamedTuple):

@@ -128,7 +128,7 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
     out = [f"# {md_escape(_title(story))}", ""]
     out.append(
         f"storyview {__version__} · {len(story.articles)} sources · {len(story.groups)} groups · "
-        f"threshold {story.settings.threshold:g}. **Bold** text is told by that source alone."
+        f"threshold {story.settings.threshold:g}. In the groups, **bold** text is told by that source alone."
     )
     out.append("")
     out += ["## Sources", ""]
@@ -175,7 +175,7 @@ def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list
     out = ["## Rewrites", ""]
     named = [p for p in analysis.rewrites if p.verdict != "independent"]
     if named:
-        out += [f"- **{p.verdict}**: {md_escape(p.summary)}" + (f" (taken for the rewrite: {md_escape(p.basis)})" if p.basis else "") for p in named]
+        out += [f"- **{p.verdict}**: {md_escape(p.summary)}" + (f" ({md_escape(p.why)})" if p.why else "") for p in named]
     else:
         out.append("No source follows another beyond what two reports of one story share.")
     out.append("")
@@ -201,6 +201,7 @@ def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list
     if not analysis.figures:
         out += ["No figure is stated by two sources for the same thing.", ""]
     else:
+        out += ["Each source's figure in *italics*, with a few words either side.", ""]
         involved = [a.id for a in story.articles if any(a.id in f.sources for f in analysis.figures)]
         rows = []
         for f in analysis.figures:
@@ -225,7 +226,7 @@ def _figure_context(story: Story, m: Mention) -> tuple[str, str, str]:
 
 def _md_figure(story: Story, m: Mention) -> str:
     before, figure, after = _figure_context(story, m)
-    return f"{md_escape(before)}**{md_escape(figure)}**{md_escape(after)}"
+    return f"{md_escape(before)}*{md_escape(figure)}*{md_escape(after)}"
 
 
 def _follows(pairs: Sequence[Pair], a: str, b: str) -> float:
@@ -385,7 +386,7 @@ def _html_rewrites(story: Story, analysis: Analysis, name: dict[str, str]) -> li
     if named:
         out.append("<ul>")
         for p in named:
-            basis = f' <span class="note">(taken for the rewrite: {esc(p.basis)})</span>' if p.basis else ""
+            basis = f' <span class="note">({esc(p.why)})</span>' if p.why else ""
             out.append(f'<li data-verdict="{esc(p.verdict)}"><span class="flag">{esc(p.verdict)}</span>: {esc(p.summary)}{basis}</li>')
         out.append("</ul>")
     else:

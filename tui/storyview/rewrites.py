@@ -82,6 +82,13 @@ class Pair:
         return self.a if self.a.source == source else self.b
 
     @property
+    def why(self) -> str | None:
+        """The basis as a reader's sentence: "2 is taken as the rewrite because it is dated later"."""
+        if self.basis is None or not self.rewrite:
+            return None
+        return f"{self.rewrite} is taken as the {self.verdict} because {REASONS.get(self.basis, self.basis)}"
+
+    @property
     def summary(self) -> str:
         """One line a reader can take in: who follows whom, how."""
         if self.verdict in ("copy", "rewrite") and self.rewrite and self.original:
@@ -237,6 +244,16 @@ def compare(
     if verdict in ("copy", "rewrite"):
         return Pair(side_a, side_b, members, verdict, first.source, second.source, basis)
     return Pair(side_a, side_b, members, verdict)
+
+
+# Each `basis` (as the JSON gives it) said as a reason.
+REASONS = {
+    "follows more of the other": "more of it follows the other than the other way round",
+    "dated later": "it is dated later",
+    "more of its words are in the other": "more of its words are in the other than the other way round",
+    "has less text of its own": "it has less text of its own",
+    "is shorter": "it is shorter",
+}
 
 
 def _which(sources: _Sources, x: Side, y: Side, ax: Article, ay: Article) -> tuple[Side, Side, str | None]:

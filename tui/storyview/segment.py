@@ -110,6 +110,19 @@ def is_number(norm: str) -> bool:
     return bool(norm) and (norm[0].isdigit() or (norm[0] in "$£€¥" and len(norm) > 1))
 
 
+# Figures written as words. "one" is left out: far more often a pronoun ("one of the") than a count.
+NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred dozen""".split()
+)
+
+
+def is_number_word(norm: str) -> bool:
+    """A count written out ("five", "twenty-five"): a figure to a reader, as "5" is."""
+    return norm in NUMBER_WORDS or ("-" in norm and all(part in NUMBER_WORDS for part in norm.split("-")))
+
+
 @lru_cache(maxsize=200_000)
 def _forms(word: str) -> tuple[str, str, bool, bool] | None:
     """norm, stem, content?, number? of a word as written: one cached lookup per token."""

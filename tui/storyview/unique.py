@@ -14,7 +14,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.align import Alignment, Unit
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
-from storyview.segment import Token, stem, words
+from storyview.segment import Token, is_number_word, stem, words
 from storyview.similarity import Idf
 
 
@@ -41,18 +41,20 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: fr
     """Merge unique words into passages; stopwords join a passage but never make one.
 
     In a sentence that others also tell, a lone reworded common word ("launched" for
-    "initiated") is not news: a passage there needs two content words, a name or a number.
+    "initiated") is not news: a passage there needs two content words, a name or a number
+    (in digits or in words: "Five workers" where the others say three).
     Words of the story's common ground (positions in `common`: "New York" in a New York story)
     are like stopwords there: they may join a passage, never make or end one.
     """
     spans: list[Span] = []
     run: list[int] = []
     whole = all(u for u, t in zip(unique, tokens) if t.content)
-    weighty = [t.content and x not in common for x, t in enumerate(tokens)]
+    figure = [t.number or is_number_word(t.norm) for t in tokens]  # "5" and "five" alike
+    weighty = [(t.content or figure[x]) and x not in common for x, t in enumerate(tokens)]
 
     def substantive(content: list[int]) -> bool:
         return whole or len(content) >= 2 or any(
-            tokens[x].number or (x > 0 and text[tokens[x].start].isupper()) for x in content
+            figure[x] or (x > 0 and text[tokens[x].start].isupper()) for x in content
         )
 
     def close() -> None:
