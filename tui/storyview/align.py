@@ -273,8 +273,23 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
     """A few key words: the rarest words the members share, or the paragraph's own rarest.
 
     Names (capitalised inside a sentence) and longer words win ties; then first appearance.
+    Only words that can still make the top `size` are looked up in the text: a word's bonus
+    for being a name or long is under 1, so one rarer by more than that always ranks first.
     """
     counts: Counter[str] = Counter()
+    for i in members:
+        counts.update(units[i].stems)
+    # A word of three letters or more, not a bare number (a stem keeps a short word whole).
+    usable = [s for s in counts if len(s) > 2 and not s.isdigit()]
+    shared = [s for s in usable if counts[s] > 1] if len(members) > 1 else []
+    pool = shared if len(shared) >= 2 else usable
+    if not pool:  # no word to key on (emoji, symbols, short words): the paragraph's opening
+        opening = " ".join(units[members[0]].text.split()[:size])
+        return opening if len(opening) <= 30 else opening[:29] + "…"
+    base = {s: idf[s] * counts[s] for s in pool}
+    if len(pool) > size:
+        bar = heapq.nlargest(size, base.values())[-1] - 1.0
+        base = {s: b for s, b in base.items() if b >= bar}
     surface: dict[str, str] = {}
     weight: dict[str, float] = {}
     first: dict[str, int] = {}
@@ -283,9 +298,9 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
         text = unit.text
         for sent in unit.sentences:
             for x, t in enumerate(sent.tokens):
-                if not t.content or len(t.norm) <= 2 or t.norm.isdigit():
-                    continue
                 stem = t.stem
+                if stem not in base or not t.content:
+                    continue
                 score = (0.5 if x > 0 and text[t.start].isupper() else 0.0) + min(len(t.norm), 10) / 20
                 if stem not in surface:
                     surface[stem] = text[t.start:t.end]
@@ -293,13 +308,7 @@ def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) ->
                     weight[stem] = score
                 elif score > weight[stem]:
                     weight[stem] = score
-        counts.update(unit.stems)
-    shared = [s for s, c in counts.items() if c > 1 and s in surface] if len(members) > 1 else []
-    pool = shared if len(shared) >= 2 else [s for s in counts if s in surface]
-    ranked = heapq.nsmallest(size, pool, key=lambda s: (-(idf[s] * counts[s] + weight[s]), first[s]))
-    if not ranked:  # no word to key on (emoji, symbols, short words): the paragraph's opening
-        opening = " ".join(units[members[0]].text.split()[:size])
-        return opening if len(opening) <= 30 else opening[:29] + "…"
+    ranked = heapq.nsmallest(size, base, key=lambda s: (-(base[s] + weight[s]), first[s]))
     return " · ".join(surface[s] for s in ranked)
 
 
