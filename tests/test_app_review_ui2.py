@@ -1,0 +1,81 @@
+"""A new user's review, second round: one numbering, keys that say what they did, and narrow sizes.
+
+Most tests run on the reviewer's four short articles about a warehouse fire (WAREHOUSE), through
+the real loader and engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyview.app import StoryviewApp
+from storyview.model import Member
+from storyview.screens.detail import DetailScreen
+from storyview.screens.reading import ReadingScreen
+from test_app_hostile import folder_app, press, screen_text
+from test_app_review_reading import reading_status
+from test_app_stories import ready, record_notifications, seeds_app, status_text
+
+WAREHOUSE: dict[str, bytes] = {
+    'gazette.txt': "\n\n".join([
+        'Fire Guts Harlow Mill Warehouse, Three Injured',
+        'By Ana Ortiz',
+        '2026-03-14',
+        'A fire tore through the Harlow Mill textile warehouse on Dock Street early on Friday, injuring three workers and forcing the evacuation of 40 nearby homes.',
+        'Fire Chief Lena Marsh said crews arrived within eight minutes of the first call. "We got there fast, but the building was already fully involved," Marsh said.',
+        'The blaze was brought under control by 6 a.m. after 65 firefighters battled it for nearly four hours.',
+        'The three injured workers were taken to St. Columba Hospital with smoke inhalation and are in stable condition.',
+        'The cause of the fire is under investigation. The owner, Dunmore Textiles, said it was cooperating fully with investigators.\n',
+    ]).encode(),
+    'metro.txt': "\n\n".join([
+        'Three Hurt as Blaze Destroys Harlow Mill',
+        'By Raj Patel',
+        '2026-03-14',
+        'Three workers were injured when fire swept through the Harlow Mill textile warehouse on Dock Street before dawn on Friday, and 40 homes nearby were evacuated.',
+        '"We got there fast, but the building was already fully involved," said Fire Chief Lena Marsh, adding that the first engines arrived within eight minutes.',
+        'Some 65 firefighters fought the blaze for almost four hours before it was brought under control at 6 a.m.',
+        'Dunmore Textiles, which owns the warehouse, said it was cooperating with investigators. The cause has not been determined.\n',
+    ]).encode(),
+    'valley.txt': "\n\n".join([
+        'Workers Say Alarms Failed in Harlow Mill Fire',
+        'By Chen Wu',
+        '2026-03-15',
+        "Five workers were hurt in Friday's fire at the Harlow Mill warehouse on Dock Street, according to a union representative, who said the building's fire alarms did not sound.",
+        '"The alarms never went off. We smelled smoke before anyone told us to get out," said forklift operator Dana Reyes, who escaped through a loading bay.',
+        'Fire Chief Lena Marsh said crews arrived within eight minutes and that 65 firefighters battled the blaze for nearly four hours.',
+        'Dunmore Textiles did not respond to questions about the alarm system. The cause of the fire is under investigation.\n',
+    ]).encode(),
+    'wire.md': "\n\n".join([
+        '---\ntitle: Harlow Mill warehouse fire injures three\ndate: 2026-03-14\nauthor: Staff\nsite: Wire Service\n---',
+        '# Harlow Mill warehouse fire injures three',
+        'A fire tore through the Harlow Mill textile warehouse on Dock Street early Friday, injuring three workers and forcing the evacuation of 40 nearby homes.',
+        'Fire Chief Lena Marsh said crews arrived within eight minutes. "We got there fast, but the building was already fully involved," she said.',
+        'The fire was brought under control by 6 a.m. after 65 firefighters fought it for nearly four hours. The cause is under investigation.\n',
+    ]).encode(),
+}
+
+
+
+def warehouse_app(tmp_path: Path) -> StoryviewApp:
+    return folder_app(tmp_path, WAREHOUSE)
+
+
+# -- 1. one numbering: paragraphs are counted from 1 on every screen ------------------------------
+
+
+async def test_reading_mode_and_the_detail_call_a_paragraph_by_the_same_number(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "l", "l")  # valley, source 3
+        member = app.main.grid.focused_members[0]
+        assert member.source == "valley"
+        await press(pilot, "r")
+        assert isinstance(app.screen, ReadingScreen)
+        total = len(app.story.articles[2].paragraphs)
+        assert f"paragraph {member.paragraph + 1}/{total}" in reading_status(app.screen)
+        await press(pilot, "escape", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        text = screen_text(app)
+        assert f"3¶{member.paragraph + 1}" in text  # 1-based, as reading mode says
+        assert f"3¶{member.paragraph} " not in text
