@@ -79,3 +79,49 @@ async def test_reading_mode_and_the_detail_call_a_paragraph_by_the_same_number(t
         text = screen_text(app)
         assert f"3¶{member.paragraph + 1}" in text  # 1-based, as reading mode says
         assert f"3¶{member.paragraph} " not in text
+
+
+# -- 2. keys that change nothing visible say what they did ----------------------------------------
+
+
+async def test_w_in_a_terminal_narrower_than_the_reading_column_says_so(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "r", "w")
+        assert "the terminal is already narrower than the reading column" in reading_status(app.screen)
+        await press(pilot, "j")
+        assert "narrower" not in reading_status(app.screen)  # a note lasts until the next move
+
+
+async def test_w_in_a_wide_terminal_names_the_layout_it_switched_to(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "r", "w")
+        assert "narrow column (96 cells)" in reading_status(app.screen)
+        await press(pilot, "w")
+        assert "full width" in reading_status(app.screen)
+
+
+async def test_b_says_how_many_boilerplate_paragraphs_it_showed_and_where() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        count = sum(p.kind == "boilerplate" for a in app.story.articles for p in a.paragraphs)
+        assert count > 1
+        said = record_notifications(app)
+        await press(pilot, "b")
+        assert said == [f"{count} boilerplate paragraphs shown, at the end (G)"]
+        await press(pilot, "b")
+        assert said[-1] == "Boilerplate folded again"
+
+
+async def test_b_with_no_boilerplate_says_there_is_none(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        said = record_notifications(app)
+        await press(pilot, "b")
+        assert said == ["No boilerplate in these sources."]
+        assert not app.main.grid.show_boilerplate

@@ -312,10 +312,19 @@ class MainScreen(Screen[None]):
         self.grid.show_all()
 
     def action_toggle_boilerplate(self) -> None:
+        """Show or fold the boilerplate, and say how much: it goes at the end, out of sight."""
         grid = self.grid
+        if self.index is None:
+            return
+        count = sum(1 for article in self.index.articles for p in article.paragraphs if p.kind == "boilerplate")
+        if not count:
+            self.notify("No boilerplate in these sources.", timeout=2)
+            return
         grid.set_boilerplate(not grid.show_boilerplate)
-        if grid.show_boilerplate and self.index is not None and not self.index.boilerplate_rows:
-            self.notify("No boilerplate paragraphs in these sources.", timeout=2)
+        if grid.show_boilerplate:
+            self.notify(f"{count} boilerplate paragraph{'s' * (count != 1)} shown, at the end (G)", timeout=3)
+        else:
+            self.notify("Boilerplate folded again", timeout=2)
         if self.search_query:
             self._run_search(self.search_query, jump=False)
 

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from storyview.widgets.article import MEASURE, ArticleView
+from storyview.widgets.article import GUTTER, MEASURE, ArticleView
 from storyview.widgets.rows import StoryIndex, next_passage, short_id
 
 PARAGRAPHS = Binding.Group("paragraph")
@@ -123,11 +123,16 @@ class ReadingScreen(Screen[int | None]):
         self._status()
 
     def action_toggle_width(self) -> None:
+        """Switch, and say what changed: in a terminal narrower than the column nothing would show it."""
         narrow = not self.view.narrow
         self.view.set_narrow(narrow)
         if hasattr(self.app, "narrow_reading"):
             self.app.narrow_reading = narrow  # the next article opens the same way
-        self._status()
+        if self.view.content_width - 2 * GUTTER <= MEASURE:
+            note = "the terminal is already narrower than the reading column"
+        else:
+            note = f"narrow column ({MEASURE} cells)" if narrow else "full width"
+        self._status(note)
 
     def action_next_mark(self) -> None:
         self._step(forward=True)
