@@ -125,3 +125,61 @@ async def test_b_with_no_boilerplate_says_there_is_none(tmp_path: Path) -> None:
         await press(pilot, "b")
         assert said == ["No boilerplate in these sources."]
         assert not app.main.grid.show_boilerplate
+
+
+# -- 3. during a search the footer, the help and the palette call n/N "match" ----------------------
+
+
+def footer_line(app: StoryviewApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+def palette_titles(app: StoryviewApp) -> list[str]:
+    return [str(command.title) for command in app.get_system_commands(app.screen)]
+
+
+async def test_n_is_called_match_while_a_search_is_on_and_unique_again_after(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        assert "n N unique" in footer_line(app)
+        assert "Next unique passage" in palette_titles(app) and "Next match" not in palette_titles(app)
+        await press(pilot, "slash", *"fire", "enter")
+        await pilot.pause()
+        assert "n N match" in footer_line(app) and "unique" not in footer_line(app)
+        titles = palette_titles(app)
+        assert "Next match" in titles and "Previous match" in titles and "Next unique passage" not in titles
+        first = app.main.grid.current
+        await press(pilot, "n")
+        assert app.main.grid.current != first  # n still steps through the matches
+        assert "search fire  2/" in status_text(app)
+        await press(pilot, "N")
+        assert app.main.grid.current == first
+        await press(pilot, "escape")
+        await pilot.pause()
+        assert "n N unique" in footer_line(app)
+
+
+def test_help_lists_n_both_ways() -> None:
+    from storyview.screens.help import key_rows
+    from storyview.screens.main import MainScreen
+    from storyview.screens.reading import ReadingScreen
+
+    for screen in (MainScreen, ReadingScreen):
+        rows = {description: keys for keys, description, _ in key_rows(screen.BINDINGS, lambda binding: binding.key)}
+        assert rows["Next unique passage"] == rows["Next match"] == "n"
+        assert rows["Previous unique passage"] == rows["Previous match"] == "N"
+
+
+async def test_reading_mode_opened_during_a_search_calls_n_match(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "r")
+        assert "n N unique" in footer_line(app)
+        await press(pilot, "escape", "slash", *"fire", "enter")
+        await pilot.pause()
+        await press(pilot, "r")
+        assert "n N match" in footer_line(app)
+        await press(pilot, "n")
+        assert "matches 1/" in reading_status(app.screen) or "matches 2/" in reading_status(app.screen)

@@ -18,6 +18,7 @@ from storyview.widgets.rows import StoryIndex, next_passage, short_id
 
 PARAGRAPHS = Binding.Group("paragraph")
 MARKS = Binding.Group("unique")
+MATCHES = Binding.Group("match")
 
 
 class ReadingScreen(Screen[int | None]):
@@ -31,10 +32,11 @@ class ReadingScreen(Screen[int | None]):
         Binding("G,end", "last", "Last paragraph", show=False, tooltip="Last paragraph"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Scroll down a page"),
         Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Scroll up a page"),
-        Binding("n", "next_mark", "Next unique/match", group=MARKS,
-                tooltip="Next unique passage of this article (next match while searching)"),
-        Binding("N", "previous_mark", "Previous unique/match", group=MARKS,
-                tooltip="Previous unique passage (previous match while searching)"),
+        Binding("n", "next_mark", "Next unique passage", group=MARKS, tooltip="Next unique passage of this article"),
+        Binding("N", "previous_mark", "Previous unique passage", group=MARKS, tooltip="Previous unique passage"),
+        Binding("n", "next_match", "Next match", group=MATCHES,
+                tooltip="Next search match in this article (when it was opened during a search)"),
+        Binding("N", "previous_match", "Previous match", group=MATCHES, tooltip="Previous search match"),
         Binding("w", "toggle_width", "Narrow/full width",
                 tooltip=f"Lines of at most {MEASURE} cells, centred, or the full width of the terminal"),
     ]
@@ -134,10 +136,24 @@ class ReadingScreen(Screen[int | None]):
             note = f"narrow column ({MEASURE} cells)" if narrow else "full width"
         self._status(note)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/N are bound twice: as "match" when the reader came here searching, else as "unique"."""
+        if action in ("next_match", "previous_match"):
+            return self.searching
+        if action in ("next_mark", "previous_mark"):
+            return not self.searching
+        return True
+
     def action_next_mark(self) -> None:
         self._step(forward=True)
 
     def action_previous_mark(self) -> None:
+        self._step(forward=False)
+
+    def action_next_match(self) -> None:
+        self._step(forward=True)
+
+    def action_previous_match(self) -> None:
         self._step(forward=False)
 
     def _step(self, forward: bool) -> None:
