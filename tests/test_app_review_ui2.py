@@ -183,3 +183,40 @@ async def test_reading_mode_opened_during_a_search_calls_n_match(tmp_path: Path)
         assert "n N match" in footer_line(app)
         await press(pilot, "n")
         assert "matches 1/" in reading_status(app.screen) or "matches 2/" in reading_status(app.screen)
+
+
+# -- 4. a byline is shown whole, or cut after a few letters of its name, or not at all -------------
+
+
+def test_meta_line_leaves_out_a_byline_it_would_cut_to_a_stub() -> None:
+    from storyview.widgets.gridheader import meta_line
+
+    assert meta_line("gazette", "2026-03-14", "By Ana Ortiz", 40) == "gazette · 2026-03-14 · By Ana Ortiz"
+    assert meta_line("gazette", "2026-03-14", "By Ana Ortiz", 27) == "gazette · 2026-03-14"  # not "By …"
+    assert meta_line("metro", "2026-03-14", "By Raj Patel", 27) == "metro · 2026-03-14"  # not "By Ra…"
+    assert meta_line("metro", "2026-03-14", "By Rajesh Patel", 32) == "metro · 2026-03-14 · By Rajesh…"
+    assert meta_line("wire", "2026-03-14", "Staff", 27) == "wire · 2026-03-14 · Staff"
+    assert meta_line("gazette", "2026-03-14", None, 12) == "gazette"  # the date whole or not at all
+
+
+async def test_column_headers_at_120_columns_show_no_stub_of_a_byline(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        header = "\n".join(screen_text(app).splitlines()[:4])
+        assert "gazette · 2026-03-14" in header and "metro · 2026-03-14" in header
+        assert "By …" not in header and "By Ra…" not in header and "By C…" not in header
+        assert "wire · 2026-03-14 · Staff" in header  # a byline that fits stays
+    wide = warehouse_app(tmp_path)
+    async with wide.run_test(size=(160, 24)) as pilot:
+        await ready(pilot)
+        assert "gazette · 2026-03-14 · By Ana Ortiz" in screen_text(wide)
+
+
+async def test_reading_title_keeps_the_byline_whole_or_leaves_it_out(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "r")
+        title = screen_text(app).splitlines()[0]
+        assert title.rstrip().endswith("gazette · 2026-03-14"), title

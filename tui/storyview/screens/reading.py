@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from storyview.widgets.article import GUTTER, MEASURE, ArticleView
+from storyview.widgets.gridheader import meta_line
 from storyview.widgets.rows import StoryIndex, next_passage, short_id
 
 PARAGRAPHS = Binding.Group("paragraph")
@@ -60,9 +61,12 @@ class ReadingScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         article = self.index.by_id[self.source]
         number = self.index.position[self.source] + 1
-        meta = " · ".join(p for p in (short_id(article, self.index.by_id), article.date, self.index.byline(article)) if p)
-        title = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ", (meta, "dim"))
-        title.truncate(max(1, self.app.size.width - 2), overflow="ellipsis")
+        width = max(1, self.app.size.width - 2)
+        head = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ")
+        short = short_id(article, self.index.by_id)
+        meta = meta_line(short, article.date, self.index.byline(article), max(len(short), width - head.cell_len))
+        title = head + Text(meta, style="dim")
+        title.truncate(width, overflow="ellipsis")
         yield Static(title, id="reading-title")
         self.view.narrow = getattr(self.app, "narrow_reading", False)  # as the reader last left it
         yield self.view
