@@ -12,6 +12,7 @@ from storyview.app import StoryviewApp
 from storyview.model import Member
 from storyview.screens.detail import DetailScreen
 from storyview.screens.reading import ReadingScreen
+from test_app_analysis import analysed, open_list
 from test_app_hostile import folder_app, press, screen_text
 from test_app_review_reading import reading_status
 from test_app_stories import ready, record_notifications, seeds_app, status_text
@@ -220,3 +221,32 @@ async def test_reading_title_keeps_the_byline_whole_or_leaves_it_out(tmp_path: P
         await press(pilot, "r")
         title = screen_text(app).splitlines()[0]
         assert title.rstrip().endswith("gazette · 2026-03-14"), title
+
+
+# -- 5. the secondary screens name a source as the headers do: number and short id -----------------
+
+
+async def test_quotes_figures_rewrites_and_coverage_name_sources_by_number_and_short_id(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        for key in ("Q", "F", "W"):
+            await open_list(pilot, key)
+            text = screen_text(app)
+            assert "1 gazette " in text and "4 wire " in text, (key, text)
+            assert "Fire Guts Harlow M" not in text and "Wire Servic" not in text, (key, text)
+            await press(pilot, "escape")
+        await open_list(pilot, "W")
+        assert "4 wire reads as a copy of 1 gazette" in screen_text(app)
+        await press(pilot, "escape", "c")
+        legend = "\n".join(screen_text(app).splitlines()[:3])
+        assert "1 gazette" in legend and "3 valley" in legend  # the headline, dimmed, after it if room
+        assert "gazette" in screen_text(app).splitlines()[-2]  # the status names the focused source so too
+
+
+async def test_seed_lists_call_a_hashed_file_by_its_number() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        screen = await open_list(pilot, "Q")
+        assert screen.view.source_label(app.story.articles[0].id, 100).plain.split() == ["1", "000"]

@@ -70,9 +70,9 @@ class RewritesView(FindingsView):
         return lines
 
     def _called(self, source: str) -> Text:
+        """A source in a sentence: its number and short id, as the main view's headers call it."""
         number = self.index.position.get(source, -1) + 1
-        article = self.index.by_id.get(source)
-        name = article.name if article is not None else source
+        name = self.short(source)
         out = Text(f"{number} ", style=self.span_style("findings--number"), end="")
         out.append(name if len(name) <= 28 else name[:27] + "…", self.span_style("findings--source"))
         return out
