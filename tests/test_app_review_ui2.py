@@ -6,6 +6,7 @@ the real loader and engine.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from storyview.app import StoryviewApp
@@ -250,3 +251,50 @@ async def test_seed_lists_call_a_hashed_file_by_its_number() -> None:
         await analysed(pilot)
         screen = await open_list(pilot, "Q")
         assert screen.view.source_label(app.story.articles[0].id, 100).plain.split() == ["1", "000"]
+
+
+# -- 6. narrow terminals: numbers are never cut, whole items go instead, quote text comes first ----
+
+
+async def test_rewrite_figures_stay_whole_at_small_sizes(tmp_path: Path) -> None:
+    for size in ((60, 20), (40, 12), (120, 30), (80, 24)):
+        app = warehouse_app(tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await analysed(pilot)
+            screen = await open_list(pilot, "W")
+            pairs = screen.view.items
+            sides = [line for line in screen_text(app).splitlines() if "follows" in line and "%" in line]
+            assert sides, size
+            for line in sides:
+                assert "…" not in line, (size, line)  # shortened, never cut
+                assert re.search(r"(\d+%|¶|in order)\s*[▁-█]?$", line.rstrip()), (size, line)
+            shown = {f"{side.follows:.0%}" for pair in pairs for side in (pair.a, pair.b)}
+            assert any(share in line for line in sides for share in shown)
+
+
+async def test_the_status_line_leaves_out_whole_items_rather_than_cut_a_value(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(pilot)
+        for keys in ((), ("l",), ("s",), ("j", "j")):
+            await press(pilot, *keys)
+            status = status_text(app).rstrip()
+            assert len(status) <= 38, status
+            assert not status.endswith(("thr", "uniq", "grp", "src", "…")), status
+            assert "thr" not in status or "thr 0.16" in status, status
+            assert re.search(r"grp \d+/6", status), status  # where the cursor is stays
+        assert "src 4/4" in status
+
+
+async def test_quotes_at_40x12_give_the_words_the_width(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await analysed(pilot)
+        await open_list(pilot, "Q")
+        lines = screen_text(app).splitlines()
+        assert not any("the same words" in line for line in lines)  # the legend gives way
+        quote = next(line for line in lines if "“We got" in line)
+        assert "“We got there fast, but the" in quote, quote  # not a 9-cell strip
+        assert any("3 sources" in line for line in lines)  # the counts on a line after the words
+        version = lines[lines.index(next(line for line in lines if "1 gazette" in line)) + 1]
+        assert "We got there fast, but the building" in version, version
