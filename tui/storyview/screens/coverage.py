@@ -21,7 +21,7 @@ LEGEND_UP_TO = 12
 """Sources named in the legend; past that the numbers match the main view's headers."""
 
 
-HEADLINE_MIN = 6
+HEADLINE_MIN = 10
 """Cells of headline worth showing (dimmed) after a source's short id; less is left out."""
 
 
