@@ -91,7 +91,7 @@ async def test_w_in_a_terminal_narrower_than_the_reading_column_says_so(tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await press(pilot, "r", "w")
-        assert "the terminal is already narrower than the reading column" in reading_status(app.screen)
+        assert "terminal already narrower than the reading column" in reading_status(app.screen)
         await press(pilot, "j")
         assert "narrower" not in reading_status(app.screen)  # a note lasts until the next move
 

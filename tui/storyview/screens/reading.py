@@ -135,7 +135,7 @@ class ReadingScreen(Screen[int | None]):
         if hasattr(self.app, "narrow_reading"):
             self.app.narrow_reading = narrow  # the next article opens the same way
         if self.view.content_width - 2 * GUTTER <= MEASURE:
-            note = "the terminal is already narrower than the reading column"
+            note = "terminal already narrower than the reading column"
         else:
             note = f"narrow column ({MEASURE} cells)" if narrow else "full width"
         self._status(note)
