@@ -53,7 +53,7 @@ def test_at_eighty_columns_the_names_shrink_before_the_matrix_goes(seed_story) -
     members = list(group.members)
     header = rendered(similarity_table(index, group, members, members[0], 78), 78).splitlines()[0]
     assert header.split()[:2] == ["member", "source"]
-    assert all(f"{index.position[m.source] + 1}¶{m.paragraph}" in header for m in members)  # the whole matrix
+    assert all(f"{index.position[m.source] + 1}¶{m.paragraph + 1}" in header for m in members)  # the whole matrix
 
 
 def test_near_table_keeps_its_numbers_at_eighty_columns(seed_story) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ async def test_n_shows_the_position_among_the_unique_passages_and_the_paragraph_
             await pilot.press("n")
             status = reading_status(screen)
             assert f"unique {n}/{total}" in status, status
-            assert f"paragraph {passages[n - 1].row + 1}/" in status, status  # the counter follows n
+            assert f"paragraph {passages[n - 1].paragraph + 1}/" in status, status  # the counter follows n
         await pilot.press("N")
         assert f"unique {total - 1}/{total}" in reading_status(screen)
         await pilot.press("g")  # another paragraph: no passage is current

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from storyview.widgets.coverage import CoverageView
 from storyview.widgets.fit import flow
-from storyview.widgets.rows import StoryIndex
+from storyview.widgets.rows import StoryIndex, short_id
 
 GROUPS = Binding.Group("group")
 SOURCES = Binding.Group("source")
@@ -21,8 +21,20 @@ LEGEND_UP_TO = 12
 """Sources named in the legend; past that the numbers match the main view's headers."""
 
 
-def name_up_to(name: str, cells: int) -> str:
-    return name if len(name) <= cells else name[: cells - 1] + "…"
+HEADLINE_MIN = 10
+"""Cells of headline worth showing (dimmed) after a source's short id; less is left out."""
+
+
+def named(number: int, short: str, headline: str, cells: int) -> Text:
+    """`3 valley Workers Say…`: the number and short id whole, the headline dimmed in what room is left."""
+    out = Text.assemble((f"{number} ", "bold"), short, end="")
+    room = cells - out.cell_len - 1
+    if headline and headline != short and room >= min(HEADLINE_MIN, len(headline)):
+        rest = Text(headline, style="dim", end="")
+        rest.truncate(room, overflow="ellipsis")
+        out.append(" ")
+        out.append_text(rest)
+    return out
 
 
 class CoverageScreen(Screen[tuple[int, str | None] | None]):
@@ -59,7 +71,7 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
         size = f"{len(self.index.group_rows)} groups × {len(articles)} sources"
         width = (self.size.width or self.app.size.width) - 2  # the legend's padding
         cells = max(12, min(28, (width - 3) // 2 - 3))  # at least two names a line
-        items = [Text.assemble((f"{i + 1} ", "bold"), name_up_to(article.name, cells))
+        items = [named(i + 1, short_id(article, self.index.by_id), article.name, cells)
                  for i, article in enumerate(articles[:LEGEND_UP_TO])]
         if len(articles) > LEGEND_UP_TO:
             items.append(Text(f"… {len(articles) - LEGEND_UP_TO} more", style="dim"))
@@ -90,8 +102,14 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
         )
         if len(shown) < len(articles):
             line.append_text(Text.assemble(("  columns ", "dim"), f"{shown.start + 1}–{shown.stop}"))
-        line.append_text(Text.assemble("  ", (article.name, "bold")))  # last: a long name is what gets cut
-        line.truncate(max(1, self.size.width - 2), overflow="ellipsis")
+        width = max(1, self.size.width - 2)
+        short = short_id(article, self.index.by_id)
+        line.append_text(Text.assemble("  ", (short, "bold")))
+        headline = Text(article.name, style="dim", end="")  # last: a long headline is what gets cut
+        if article.name != short and width - line.cell_len - 1 >= HEADLINE_MIN:
+            line.append(" ")
+            line.append_text(headline)
+        line.truncate(width, overflow="ellipsis")
         self.query_one("#coverage-status", Static).update(line)
 
     def action_move(self, step: int) -> None:

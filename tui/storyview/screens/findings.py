@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 KINDS = ("quotes", "figures", "rewrites")
 KEYS = {"quotes": "Q", "figures": "F", "rewrites": "W"}
 SOURCES = Binding.Group("source")
+LIST_AT_LEAST = 6
+"""Lines kept for the list and the lines around it before the legend may take a third of the rest."""
 
 Memory = dict[str, tuple[int, int]]
 """kind -> (item, entry) last chosen in that list."""
@@ -159,9 +161,12 @@ class FindingsScreen(Screen[Place | str | None]):
     def _title(self, summary: Text) -> None:
         title = Text.assemble((self.TITLE_TEXT, "bold"), "  ", summary)
         legend = self.legend()
+        width = (self.size.width or self.app.size.width) - 2  # the title's padding
         if isinstance(legend, list):  # laid out for the width: an item never breaks across lines
-            width = self.size.width or self.app.size.width
-            legend = flow(legend, width - 2, Text(" · ", style="dim"))  # the title's padding
+            legend = flow(legend, width, Text(" · ", style="dim"))
+        height = self.size.height or self.app.size.height
+        if len(legend.wrap(self.app.console, max(1, width))) > (height - LIST_AT_LEAST) // 3:
+            legend = Text("")  # a small terminal: the list comes first (the labels are in its rows)
         if legend.plain:
             title.append("\n")
             title.append_text(legend)

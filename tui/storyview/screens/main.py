@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 GROUPS = Binding.Group("group")
 SOURCES = Binding.Group("source")
 MARKS = Binding.Group("unique")
+MATCHES = Binding.Group("match")
 TOGGLES = Binding.Group("hide/show source 1…9")
 FINDINGS = Binding.Group("quotes/figures/rewrites", compact=True)
 FOOTER_ROOM = {"quotes": 109, "figures": 109, "rewrites": 109, "export": 119}
@@ -57,11 +58,12 @@ class MainScreen(Screen[None]):
         Binding("tab", "next_source", "Next source", show=False, tooltip="Focus the source column to the right"),
         Binding("shift+tab", "previous_source", "Previous source", show=False,
                 tooltip="Focus the source column to the left"),
-        Binding("n", "next_mark", "Next unique/match", group=MARKS,
-                tooltip="Next unique passage of the focused source (of any source if it has none); "
-                "next match while searching"),
-        Binding("N", "previous_mark", "Previous unique/match", group=MARKS,
-                tooltip="Previous unique passage, or previous match while searching"),
+        Binding("n", "next_mark", "Next unique passage", group=MARKS,
+                tooltip="Next unique passage of the focused source (of any source if it has none)"),
+        Binding("N", "previous_mark", "Previous unique passage", group=MARKS, tooltip="Previous unique passage"),
+        Binding("n", "next_match", "Next match", group=MATCHES, tooltip="Next search match (while a search is on)"),
+        Binding("N", "previous_match", "Previous match", group=MATCHES,
+                tooltip="Previous search match (while a search is on)"),
         *[
             Binding(str(i), f"toggle_source({i})", f"Hide/show source {i}", show=False, group=TOGGLES,
                     tooltip=f"Hide or show the column of source {i}")
@@ -188,9 +190,15 @@ class MainScreen(Screen[None]):
         self.refresh_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer "Clear search" (footer, palette) only while there is a search to clear."""
-        if action == "clear_search":
+        """Offer "Clear search" and n/N as "match" only while there is a search; n/N as "unique" otherwise.
+
+        The same keys are bound twice; the one switched off here gives way to the other, so the
+        footer, the help and the palette say what n/N will do now.
+        """
+        if action in ("clear_search", "next_match", "previous_match"):
             return self.search_query is not None
+        if action in ("next_mark", "previous_mark"):
+            return self.search_query is None
         return True
 
     # -- status ------------------------------------------------------------------------------------
@@ -268,6 +276,12 @@ class MainScreen(Screen[None]):
     def action_previous_mark(self) -> None:
         self._step_mark(forward=False)
 
+    def action_next_match(self) -> None:
+        self._step_mark(forward=True)
+
+    def action_previous_match(self) -> None:
+        self._step_mark(forward=False)
+
     def _step_mark(self, forward: bool) -> None:
         """n/N: the next search match while searching, else the next unique passage."""
         if self.index is None:
@@ -312,10 +326,19 @@ class MainScreen(Screen[None]):
         self.grid.show_all()
 
     def action_toggle_boilerplate(self) -> None:
+        """Show or fold the boilerplate, and say how much: it goes at the end, out of sight."""
         grid = self.grid
+        if self.index is None:
+            return
+        count = sum(1 for article in self.index.articles for p in article.paragraphs if p.kind == "boilerplate")
+        if not count:
+            self.notify("No boilerplate in these sources.", timeout=2)
+            return
         grid.set_boilerplate(not grid.show_boilerplate)
-        if grid.show_boilerplate and self.index is not None and not self.index.boilerplate_rows:
-            self.notify("No boilerplate paragraphs in these sources.", timeout=2)
+        if grid.show_boilerplate:
+            self.notify(f"{count} boilerplate paragraph{'s' * (count != 1)} shown, at the end (G)", timeout=3)
+        else:
+            self.notify("Boilerplate folded again", timeout=2)
         if self.search_query:
             self._run_search(self.search_query, jump=False)
 
@@ -483,6 +506,7 @@ class MainScreen(Screen[None]):
         self.search_query = query
         self.search_passages = self.index.passages_for(spans)
         grid.set_matches(spans)
+        self.refresh_bindings()  # n/N are "match" now
         if jump:
             if self.search_passages:
                 self._step_mark(forward=True)
@@ -496,6 +520,7 @@ class MainScreen(Screen[None]):
         self.search_query = None
         self.search_passages = []
         self.grid.set_matches([])
+        self.refresh_bindings()  # n/N are "unique" again
         self.refresh_status()
 
     # -- threshold (the app rebuilds; the screen only shows it) ---------------------------------------

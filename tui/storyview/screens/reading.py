@@ -13,11 +13,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from storyview.widgets.article import MEASURE, ArticleView
+from storyview.widgets.article import GUTTER, MEASURE, ArticleView
+from storyview.widgets.gridheader import meta_line
 from storyview.widgets.rows import StoryIndex, next_passage, short_id
 
 PARAGRAPHS = Binding.Group("paragraph")
 MARKS = Binding.Group("unique")
+MATCHES = Binding.Group("match")
 
 
 class ReadingScreen(Screen[int | None]):
@@ -31,10 +33,11 @@ class ReadingScreen(Screen[int | None]):
         Binding("G,end", "last", "Last paragraph", show=False, tooltip="Last paragraph"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Scroll down a page"),
         Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Scroll up a page"),
-        Binding("n", "next_mark", "Next unique/match", group=MARKS,
-                tooltip="Next unique passage of this article (next match while searching)"),
-        Binding("N", "previous_mark", "Previous unique/match", group=MARKS,
-                tooltip="Previous unique passage (previous match while searching)"),
+        Binding("n", "next_mark", "Next unique passage", group=MARKS, tooltip="Next unique passage of this article"),
+        Binding("N", "previous_mark", "Previous unique passage", group=MARKS, tooltip="Previous unique passage"),
+        Binding("n", "next_match", "Next match", group=MATCHES,
+                tooltip="Next search match in this article (when it was opened during a search)"),
+        Binding("N", "previous_match", "Previous match", group=MATCHES, tooltip="Previous search match"),
         Binding("w", "toggle_width", "Narrow/full width",
                 tooltip=f"Lines of at most {MEASURE} cells, centred, or the full width of the terminal"),
     ]
@@ -58,9 +61,12 @@ class ReadingScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         article = self.index.by_id[self.source]
         number = self.index.position[self.source] + 1
-        meta = " · ".join(p for p in (short_id(article, self.index.by_id), article.date, self.index.byline(article)) if p)
-        title = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ", (meta, "dim"))
-        title.truncate(max(1, self.app.size.width - 2), overflow="ellipsis")
+        width = max(1, self.app.size.width - 2)
+        head = Text.assemble(("Reading ", "dim"), (f"{number} ", "bold"), (article.name, "bold"), "  ")
+        short = short_id(article, self.index.by_id)
+        meta = meta_line(short, article.date, self.index.byline(article), max(len(short), width - head.cell_len))
+        title = head + Text(meta, style="dim")
+        title.truncate(width, overflow="ellipsis")
         yield Static(title, id="reading-title")
         self.view.narrow = getattr(self.app, "narrow_reading", False)  # as the reader last left it
         yield self.view
@@ -88,9 +94,11 @@ class ReadingScreen(Screen[int | None]):
         current = view.current
         at = bisect_left(passages, current) if current is not None and current.row == view.cursor else len(passages)
         count = f"{at + 1}/{len(passages)}" if at < len(passages) and passages[at] == current else f"{len(passages)}"
-        line = Text.assemble(
-            ("paragraph ", "dim"), f"{view.cursor + 1}/{view.row_count()}", "  ", (f"{what} ", "dim"), count,
-        )
+        # The paragraph's own number, 1-based, as the detail screen names it (folded boilerplate
+        # still counts, so the numbers agree whether it is shown or not).
+        paragraph = view.paragraph
+        where = f"{paragraph + 1}/{len(view.article.paragraphs)}" if paragraph is not None else "–"
+        line = Text.assemble(("paragraph ", "dim"), where, "  ", (f"{what} ", "dim"), count)
         if note:
             line.append_text(Text.assemble("  ", (note, "italic")))
         self.query_one("#reading-status", Static).update(line)
@@ -121,16 +129,35 @@ class ReadingScreen(Screen[int | None]):
         self._status()
 
     def action_toggle_width(self) -> None:
+        """Switch, and say what changed: in a terminal narrower than the column nothing would show it."""
         narrow = not self.view.narrow
         self.view.set_narrow(narrow)
         if hasattr(self.app, "narrow_reading"):
             self.app.narrow_reading = narrow  # the next article opens the same way
-        self._status()
+        if self.view.content_width - 2 * GUTTER <= MEASURE:
+            note = "terminal already narrower than the reading column"
+        else:
+            note = f"narrow column ({MEASURE} cells)" if narrow else "full width"
+        self._status(note)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/N are bound twice: as "match" when the reader came here searching, else as "unique"."""
+        if action in ("next_match", "previous_match"):
+            return self.searching
+        if action in ("next_mark", "previous_mark"):
+            return not self.searching
+        return True
 
     def action_next_mark(self) -> None:
         self._step(forward=True)
 
     def action_previous_mark(self) -> None:
+        self._step(forward=False)
+
+    def action_next_match(self) -> None:
+        self._step(forward=True)
+
+    def action_previous_match(self) -> None:
         self._step(forward=False)
 
     def _step(self, forward: bool) -> None:

@@ -22,11 +22,11 @@ from textual.strip import Strip
 
 from storyview.messages import FindingMoved
 from storyview.widgets.marked import wrap
-from storyview.widgets.rows import StoryIndex
+from storyview.widgets.rows import StoryIndex, short_id
 from storyview.widgets.rowsview import RowsView
 
 NAME_MIN, NAME_MAX = 8, 24
-"""Cells for a source's name beside its number."""
+"""Cells for a source's short id beside its number (a shorter longest id takes less)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class FindingsView(RowsView):
         """Whether items were given (an empty list then says EMPTY)."""
         self._compact: list[int] = []
         self._expanded: tuple[tuple[int, int], list[Line]] | None = None
+        self._id_width: int | None = None
 
     # -- what subclasses provide ---------------------------------------------------------------
 
@@ -220,15 +221,22 @@ class FindingsView(RowsView):
         """Cells for a source's number."""
         return len(str(max(1, len(self.index.articles))))
 
+    def short(self, source: str) -> str:
+        """The source's short id, as the main view's headers and the reports call it ("gazette", "000")."""
+        article = self.index.by_id.get(source)
+        return source if article is None else short_id(article, self.index.by_id)
+
     def name_width(self, width: int) -> int:
-        return max(NAME_MIN, min(NAME_MAX, width // 6))
+        """Cells for a short id: the longest one's, up to a sixth of the width (at least NAME_MIN)."""
+        if self._id_width is None:
+            self._id_width = max((len(self.short(a.id)) for a in self.index.articles), default=1)
+        return min(self._id_width, max(NAME_MIN, min(NAME_MAX, width // 6)))
 
     def source_label(self, source: str, width: int) -> Text:
-        """A source's number (as in the main view's headers) and its name, cut to a fixed width."""
+        """A source's number and short id (as in the main view's headers), padded to one width."""
         number = self.index.position.get(source, -1) + 1
         out = Text(f"{number:>{self.source_width()}} ", style=self.span_style("findings--number"), end="")
-        article = self.index.by_id.get(source)
-        name = Text(article.name if article is not None else source, style=self.span_style("findings--source"), end="")
+        name = Text(self.short(source), style=self.span_style("findings--source"), end="")
         name.truncate(self.name_width(width), overflow="ellipsis", pad=True)
         return out + name
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +20,26 @@ from storyview.widgets.rows import short_id
 
 if TYPE_CHECKING:
     from storyview.widgets.grid import StoryGrid
+
+
+BYLINE_MIN = 5
+"""Letters of a byline's name that must show for it to be shown cut ("By Ra…" says nothing)."""
+
+
+def meta_line(short: str, date: str | None, byline: str | None, width: int) -> str:
+    """`id · date · byline` in `width` cells: the id always (the caller cuts it if need be), the
+    date only whole, the byline whole or cut after at least BYLINE_MIN letters of its name."""
+    line = short
+    if date and cell_len(line) + 3 + cell_len(date) <= width:
+        line += " · " + date
+    if byline:
+        room = width - cell_len(line) - 3
+        name = byline[3:] if byline[:3].casefold() == "by " else byline
+        if cell_len(byline) <= room:
+            line += " · " + byline
+        elif room - 1 - (len(byline) - len(name)) >= min(BYLINE_MIN, len(name)):
+            line += " · " + set_cell_size(byline, room - 1).rstrip() + "…"
+    return line
 
 
 class ColumnHeaders:
@@ -73,8 +94,9 @@ class ColumnHeaders:
         name_lines = height - 1 if headline == article.name else 1
         title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
         name = self._clipped(title, width, name_lines)
-        meta_parts = [short_id(article, grid.index.by_id), article.date or "", grid.index.byline(article) or ""]
-        meta = Text(" · ".join(p for p in meta_parts if p), style=grid.span_style("grid--meta"), end="")
+        short = short_id(article, grid.index.by_id)
+        meta_parts = meta_line(short, article.date, grid.index.byline(article), width)
+        meta = Text(meta_parts, style=grid.span_style("grid--meta"), end="")
         meta.truncate(width, overflow="ellipsis")
         lines = [*name, meta]
         if headline and headline != article.name and height > 2:

@@ -27,7 +27,8 @@ def score_text(score: float | None) -> Text:
 
 
 def member_label(index: StoryIndex, member: Member) -> str:
-    return f"{index.position[member.source] + 1}¶{member.paragraph}"
+    """Source number and paragraph number, both 1-based as reading mode counts (the JSON's are 0-based)."""
+    return f"{index.position[member.source] + 1}¶{member.paragraph + 1}"
 
 
 GAP = 2

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from storyview.quotes import Edit, Quote, Version
 
 STATUS_WIDTH = 7
+TEXT_MIN = 24
+"""Cells a quote's words need beside its labels; in less, they go on lines of their own."""
 
 
 def find_word(text: str, words: str, at: int) -> int:
@@ -86,6 +88,11 @@ class QuotesView(FindingsView):
             label = indent + self.source_label(version.source, width) + Text("  ", end="")
             label.append(version.status.ljust(STATUS_WIDTH), self.span_style(f"quote--{version.status}"))
             label.append("  ")
+            under = expanded and width - label.cell_len < TEXT_MIN  # narrow: the words go under the label
+            if under:
+                label.rstrip()
+                lines.append(Line(label, n))
+                label = indent
             for line in self.hang(label, self._version_text(version), width, expanded):
                 lines.append(Line(line, n))
             if expanded and version.edits:
@@ -106,6 +113,10 @@ class QuotesView(FindingsView):
         text.append(quote.text)
         text.append("”")
         room = max(1, width - summary.cell_len - 2)
+        if room - prefix.cell_len < TEXT_MIN:  # narrow: the words take the width, the counts a line after
+            if not expanded:
+                return self.hang(prefix, text, width, expanded=False)
+            return [*self.hang(prefix, text, width, expanded=True), Text(" " * prefix.cell_len, end="") + summary]
         heading = self.hang(prefix, text, room, expanded)
         first = heading[0]
         first.align("left", room)

@@ -70,9 +70,9 @@ class RewritesView(FindingsView):
         return lines
 
     def _called(self, source: str) -> Text:
+        """A source in a sentence: its number and short id, as the main view's headers call it."""
         number = self.index.position.get(source, -1) + 1
-        article = self.index.by_id.get(source)
-        name = article.name if article is not None else source
+        name = self.short(source)
         out = Text(f"{number} ", style=self.span_style("findings--number"), end="")
         out.append(name if len(name) <= 28 else name[:27] + "…", self.span_style("findings--source"))
         return out
@@ -102,15 +102,27 @@ class RewritesView(FindingsView):
         return out
 
     def _side(self, indent: Text, side: Side, width: int) -> Text:
-        """follows ███▌ 34%  wording ██ 20%  phrasing ▌ 4%  6/6 paragraphs in order."""
-        cells = 10 if width >= 120 else 6 if width >= 100 else 0  # narrow: figures without bars
-        out = indent + self.source_label(side.source, width)
-        for label, share in (("follows", side.follows), ("wording", side.wording), ("phrasing", side.phrasing)):
-            out.append(f"  {label} ", self.span_style("text--muted"))
-            if cells:
-                out.append(bar(share, cells), self.span_style("rewrite--track") + self.span_style("rewrite--bar"))
-            out.append(f" {share:>4.0%}", self.span_style("rewrite--share"))
-        paragraphs = "paragraphs in order" if width >= 100 else "¶"
-        out.append(f"  {side.paragraphs}/{side.total} {paragraphs}", self.span_style("text--muted"))
-        out.truncate(width, overflow="ellipsis")
-        return out
+        """follows ███▌ 34%  wording ██ 20%  phrasing ▌ 4%  6/6 paragraphs in order.
+
+        The richest layout that fits: bars go first, then spaces and words; then whole figures
+        from the right (paragraphs, phrasing, wording). A number is never cut.
+        """
+        head = indent + self.source_label(side.source, width)
+        shares = (("follows", side.follows), ("wording", side.wording), ("phrasing", side.phrasing))
+        cells = 10 if width >= 120 else 6 if width >= 100 else 0
+        layouts = [(cells, "  ", 3, "paragraphs in order" if width >= 100 else "¶"), (0, "  ", 3, "¶"), (0, " ", 3, "¶"),
+                   (0, " ", 3, None), (0, " ", 2, None), (0, " ", 1, None), (0, " ", 0, None)]
+        for bars, gap, shown, paragraphs in layouts:
+            out = head.copy()
+            for label, share in shares[:shown]:
+                out.append(f"{gap}{label} ", self.span_style("text--muted"))
+                if bars:
+                    out.append(bar(share, bars), self.span_style("rewrite--track") + self.span_style("rewrite--bar"))
+                out.append(f" {share:>4.0%}" if gap == "  " else f"{share:.0%}", self.span_style("rewrite--share"))
+            if paragraphs is not None:
+                space = "" if gap == " " else " "
+                out.append(f"{gap}{side.paragraphs}/{side.total}{space}{paragraphs}", self.span_style("text--muted"))
+            if out.cell_len <= width:
+                return out
+        head.truncate(width, overflow="ellipsis")
+        return head

@@ -50,6 +50,9 @@ SHORT = {
 }
 """Labels for a terminal too narrow for the full status."""
 
+DROP_ORDER = ("shading", "threshold", "columns", "unique", "sources")
+"""What goes, whole, when even the short status is too wide: the least needed while reading first."""
+
 
 class StatusLine(Static):
     """Shows a StatusInfo; values in the `status--value` style, labels plain."""
@@ -59,16 +62,25 @@ class StatusLine(Static):
     _shown: tuple[str, str] | None = None
 
     def show(self, info: StatusInfo) -> None:
+        """The full status; in a narrow terminal short labels, then whole items left out (never a cut value)."""
         content = self.compose_content(info)
-        if self.size.width and content.cell_length > self.size.width - 2:
+        room = self.size.width - 2
+        if self.size.width and content.cell_length > room:
             content = self.compose_content(info, short=True)
+            dropped: set[str] = set()
+            for name in DROP_ORDER:
+                if content.cell_length <= room:
+                    break
+                dropped.add(name)
+                content = self.compose_content(info, short=True, drop=frozenset(dropped))
         key = (content.plain, self.app.theme)  # Content equality ignores styles; a theme change restyles
         if key != self._shown:
             self._shown = key
             self.update(content, layout=False)  # one line, always: no need to lay out the screen again
 
-    def compose_content(self, info: StatusInfo, short: bool = False) -> Content:
-        """The status as styled text; `short` abbreviates labels for narrow terminals."""
+    def compose_content(self, info: StatusInfo, short: bool = False, drop: frozenset[str] = frozenset()) -> Content:
+        """The status as styled text; `short` abbreviates labels for narrow terminals, `drop` leaves
+        out the items named (DROP_ORDER)."""
         names = SHORT if short else {}
         value = self.get_visual_style("status--value", partial=True)
         label = self.get_visual_style("status--label", partial=True)
@@ -78,13 +90,15 @@ class StatusLine(Static):
         parts: list[tuple[str, object] | str] = []
 
         def item(name: str, text: str) -> None:
+            if name in drop:
+                return
             if parts:
                 parts.append("  ")
             parts.extend([(names.get(name, name) + " ", label), (text, value)])
 
         sources = f"{info.shown}/{info.total}"
         laid_out = 1 <= info.first_column <= info.last_column  # not before the grid has a width
-        if info.shown and laid_out and (info.first_column, info.last_column) != (1, info.shown):
+        if info.shown and laid_out and (info.first_column, info.last_column) != (1, info.shown) and "columns" not in drop:
             first, last = info.first_column, info.last_column
             span = f"{first}" if first == last else f"{first}–{last}"
             prefix = "" if short else "col " if first == last else "cols "
@@ -103,7 +117,7 @@ class StatusLine(Static):
             if info.progress and not short:
                 rebuilding += f" {info.progress}"
             parts.extend(["  ", (rebuilding, busy)])
-        if info.heat:  # the legend of the shades: how many sources carry the words
+        if info.heat and "shading" not in drop:  # the legend of the shades: how many sources carry the words
             item("shading", "" if short else "by sources ")
             parts.extend((f" {n} ", Style.from_rich_style(shade)) for n, shade in zip(("2", "3", "4+"), info.heat_styles))
         if info.query is not None:
