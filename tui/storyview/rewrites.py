@@ -82,11 +82,14 @@ class Pair:
         return self.a if self.a.source == source else self.b
 
     @property
+    def reason(self) -> str | None:
+        """The basis said as a reason ("it is dated later"), or None when there is none."""
+        return REASONS.get(self.basis, self.basis) if self.basis and self.rewrite else None
+
+    @property
     def why(self) -> str | None:
         """The basis as a reader's sentence: "2 is taken as the rewrite because it is dated later"."""
-        if self.basis is None or not self.rewrite:
-            return None
-        return f"{self.rewrite} is taken as the {self.verdict} because {REASONS.get(self.basis, self.basis)}"
+        return f"{self.rewrite} is taken as the {self.verdict} because {self.reason}" if self.reason else None
 
     @property
     def summary(self) -> str:

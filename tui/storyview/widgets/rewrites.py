@@ -85,8 +85,8 @@ class RewritesView(FindingsView):
             out.append_text(self._called(pair.rewrite))
             out.append(" reads as " + what)
             out.append_text(self._called(pair.original))
-            if pair.basis:
-                out.append(f" (taken for the rewrite: {pair.basis})", self.span_style("text--muted"))
+            if pair.reason:
+                out.append(f" (taken as the {pair.verdict} because {pair.reason})", self.span_style("text--muted"))
         elif pair.verdict == "partial":
             top = max((pair.a, pair.b), key=lambda s: s.follows)
             other = pair.b if top is pair.a else pair.a
