@@ -17,7 +17,7 @@ from storyview.unique import word_diff
 from storyview.widgets.diff import DiffView
 from storyview.widgets.fit import FitWidth
 from storyview.widgets.members import MemberTexts, near_table, similarity_table
-from storyview.widgets.rows import Row, StoryIndex
+from storyview.widgets.rows import Row, StoryIndex, id_and_headline
 
 OTHERS = Binding.Group("compare with")
 
@@ -86,9 +86,9 @@ class DetailScreen(Screen[None]):
         self.query_one(VerticalScroll).focus()
 
     def _source_title(self, source: str) -> Text:
-        name = self.index.by_id[source].name
-        short = name if len(name) <= 32 else name[:31] + "…"
-        return Text.assemble((f"{self.index.position[source] + 1} ", "bold"), short)
+        name = id_and_headline(self.index.by_id[source], self.index.by_id)
+        name.truncate(32, overflow="ellipsis")
+        return Text.assemble((f"{self.index.position[source] + 1} ", "bold"), name)
 
     def _text(self, source: str) -> str:
         return "\n\n".join(self.index.text(m) for m in self.row.cells[source])

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from storyview.model import Group, Member
 from storyview.widgets.marked import MarkStyles, marked_text
-from storyview.widgets.rows import StoryIndex
+from storyview.widgets.rows import StoryIndex, id_and_headline
 
 MATRIX_UP_TO = 8
 """A full member-by-member matrix up to this many members; a summary beyond."""
@@ -66,16 +66,30 @@ def fitted_table(columns: list[Column], width: int | None, styles: list[Style | 
     room = None if width is None else width - fixed_width(columns) - GAP
     table = Table(box=None, pad_edge=False, header_style=Style(bold=True), expand=False)
     shown = [c for c in columns if not c.flexible_up_to or room is None or room >= NAME_MIN]
+    cells = []
     for column in shown:
         if column.flexible_up_to:
             size = min(column.flexible_up_to, column.width, room if room is not None else column.width)
             table.add_column(column.header, width=size, no_wrap=True, overflow="ellipsis")
+            cells.append([_cut(cell, size) for cell in column.cells])
         else:
             table.add_column(column.header, width=column.width, justify=column.justify, no_wrap=True)
+            cells.append(column.cells)
     rows = len(columns[0].cells) if columns else 0
     for n in range(rows):
-        table.add_row(*(column.cells[n] for column in shown), style=styles[n] if styles else None)
+        table.add_row(*(column[n] for column in cells), style=styles[n] if styles else None)
     return table
+
+
+def _cut(text: Text, cells: int) -> Text:
+    """`text` in `cells`, cut with … after a word rather than a space ("Trying to…", not "Trying to …")."""
+    if text.cell_len <= cells:
+        return text
+    cut = text.copy()
+    cut.truncate(cells - 1)
+    cut.rstrip()
+    cut.append("…")
+    return cut
 
 
 SOURCE_UP_TO = 32
@@ -98,7 +112,8 @@ def similarity_table(
     def layout(matrix: bool) -> list[Column]:
         columns = [
             Column("member", [Text(member_label(index, m)) for m in members]),
-            Column("source", [Text(index.by_id[m.source].name) for m in members], flexible_up_to=SOURCE_UP_TO),
+            Column("source", [id_and_headline(index.by_id[m.source], index.by_id) for m in members],
+                   flexible_up_to=SOURCE_UP_TO),
         ]
         if matrix:
             columns += [
@@ -173,7 +188,9 @@ class MemberTexts(Static):
                 out.append("\n\n")
             article = index.by_id[member.source]
             out.append(f"{member_label(index, member)}  ", title)
-            out.append(article.name, title)
+            name = id_and_headline(article, index.by_id)
+            name.stylize(title)
+            out.append_text(name)
             out.append("\n")
             out.append_text(marked_text(index.text(member), styles, index.story.marks.get(member)))
         if len(members) > TEXTS_UP_TO:

@@ -13,6 +13,8 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rich.text import Text
+
 from storyview.model import Article, Group, Member, Story
 
 
@@ -131,6 +133,14 @@ def short_id(article: Article, ids: Collection[str] = ()) -> str:
     if head and hashed and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
         return head
     return article.id
+
+
+def id_and_headline(article: Article, ids: Collection[str] = ()) -> Text:
+    """A source as the lists name it: its short id, then its headline dimmed (cut first where room is short)."""
+    short = short_id(article, ids)
+    if not article.name or article.name == short:
+        return Text(short, end="")
+    return Text.assemble(short, " ", (article.name, "dim"), end="")
 
 
 def _group_rows(story: Story, by_id: dict[str, Article]) -> list[Row]:
