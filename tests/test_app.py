@@ -560,3 +560,16 @@ async def test_a_word_only_in_a_headline_says_headlines_are_not_searched() -> No
         await pilot.press("slash", *"Reportedly", "enter")  # in source 1's headline only
         assert app.main.search_passages == []
         assert any("No matches in the paragraphs" in m and "headlines are not searched" in m for m in messages)
+
+
+async def test_a_long_search_keeps_its_match_count_in_view() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.main
+        query = "Immigration and Customs Enforcement"
+        await pilot.press("slash", *query, "enter")
+        assert screen.search_query == query and screen.search_passages
+        status = status_text(app)
+        assert f"1/{len(screen.search_passages)}" in status
+        assert "Immigration…" in status and query not in status

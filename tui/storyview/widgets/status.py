@@ -53,6 +53,9 @@ SHORT = {
 DROP_ORDER = ("shading", "threshold", "columns", "unique", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
 
+QUERY_UP_TO, QUERY_SHORT = 24, 12
+"""The most of a search query the status line shows (on a narrow terminal, the second)."""
+
 
 class StatusLine(Static):
     """Shows a StatusInfo; values in the `status--value` style, labels plain."""
@@ -120,8 +123,10 @@ class StatusLine(Static):
         if info.heat and "shading" not in drop:  # the legend of the shades: how many sources carry the words
             item("shading", "" if short else "by sources ")
             parts.extend((f" {n} ", Style.from_rich_style(shade)) for n, shade in zip(("2", "3", "4+"), info.heat_styles))
-        if info.query is not None:
-            parts.extend(["  ", (names.get("search", "search") + " ", label), (info.query, value)])
+        if info.query is not None:  # a long query is cut so that the match count after it stays in view
+            cap = QUERY_SHORT if short else QUERY_UP_TO
+            query = info.query if len(info.query) <= cap else info.query[: cap - 1] + "…"
+            parts.extend(["  ", (names.get("search", "search") + " ", label), (query, value)])
             parts.append((f"  {info.match}/{info.matches}" if info.matches else "  no matches", label))
         if info.note:
             parts.extend(["  ", (info.note, busy)])
