@@ -298,3 +298,14 @@ async def test_quotes_at_40x12_give_the_words_the_width(tmp_path: Path) -> None:
         assert any("3 sources" in line for line in lines)  # the counts on a line after the words
         version = lines[lines.index(next(line for line in lines if "1 gazette" in line)) + 1]
         assert "We got there fast, but the building" in version, version
+
+
+async def test_figures_at_40x12_give_the_context_the_width(tmp_path: Path) -> None:
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await analysed(pilot)
+        await open_list(pilot, "F")
+        lines = screen_text(app).splitlines()
+        label = next(n for n, line in enumerate(lines) if "1 gazette" in line)
+        assert "…" not in lines[label].split("1 gazette")[1].strip().rstrip("▄▇▆▅▃▂▁█ ")  # the figure alone there
+        assert len(lines[label + 1].strip(" ▌")) > 24, lines[label + 1]  # the words around it, full width

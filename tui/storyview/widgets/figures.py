@@ -21,6 +21,8 @@ STATUS_LABEL = {"conflict": "✗ conflict", "imprecise": "≈ imprecise", "agree
 FIGURE_MIN, FIGURE_MAX = 6, 20
 CONTEXT_COMPACT, CONTEXT_FULL = 24, 64
 """Characters of context before a figure: a few words on a one-line mention, a sentence in full."""
+CONTEXT_MIN = 24
+"""Cells the words around a figure need beside its labels; in less, they go on lines of their own."""
 
 
 def context(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str, str]:
@@ -68,6 +70,10 @@ class FiguresView(FindingsView):
             value = Text(mention.text, style=self._value_style(figure, mention), end="")
             value.truncate(column, overflow="ellipsis", pad=True)
             label = indent + self.source_label(mention.source, width) + Text("  ", end="") + value + Text("  ", end="")
+            if width - label.cell_len < CONTEXT_MIN:  # narrow: the context goes under the label, full width
+                label.rstrip()
+                lines.append(Line(label, n))
+                label = indent
             for line in self.hang(label, self._around(mention, expanded), width, expanded):
                 lines.append(Line(line, n))
         return lines
