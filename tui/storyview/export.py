@@ -238,12 +238,12 @@ def write_atomic(path: str | Path, text: str, inputs: Sequence[str | Path] = ())
     from storyview.load import shown
 
     target = check_target(path, inputs)
-    if target.is_dir():
-        raise IsADirectoryError(f"{shown(path)}: is a folder")
     try:
         kind = target.stat().st_mode
     except OSError:
         kind = 0
+    if stat.S_ISDIR(kind):
+        raise IsADirectoryError(f"{shown(path)}: is a folder")
     if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
         with open(target, "w", encoding="utf-8", errors="surrogateescape") as fh:
             fh.write(text)

@@ -16,7 +16,7 @@ from storyview.model import Member
 from storyview.unique import word_diff
 from storyview.widgets.diff import DiffView
 from storyview.widgets.fit import FitWidth
-from storyview.widgets.members import MemberTexts, near_table, similarity_table
+from storyview.widgets.members import MemberTexts, cut_on_word, near_table, similarity_table
 from storyview.widgets.rows import Row, StoryIndex, id_and_headline
 
 OTHERS = Binding.Group("compare with")
@@ -86,8 +86,7 @@ class DetailScreen(Screen[None]):
         self.query_one(VerticalScroll).focus()
 
     def _source_title(self, source: str) -> Text:
-        name = id_and_headline(self.index.by_id[source], self.index.by_id)
-        name.truncate(32, overflow="ellipsis")
+        name = cut_on_word(id_and_headline(self.index.by_id[source], self.index.by_id), 32)
         return Text.assemble((f"{self.index.position[source] + 1} ", "bold"), name)
 
     def _text(self, source: str) -> str:

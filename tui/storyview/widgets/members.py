@@ -71,7 +71,7 @@ def fitted_table(columns: list[Column], width: int | None, styles: list[Style | 
         if column.flexible_up_to:
             size = min(column.flexible_up_to, column.width, room if room is not None else column.width)
             table.add_column(column.header, width=size, no_wrap=True, overflow="ellipsis")
-            cells.append([_cut(cell, size) for cell in column.cells])
+            cells.append([cut_on_word(cell, size) for cell in column.cells])
         else:
             table.add_column(column.header, width=column.width, justify=column.justify, no_wrap=True)
             cells.append(column.cells)
@@ -81,7 +81,7 @@ def fitted_table(columns: list[Column], width: int | None, styles: list[Style | 
     return table
 
 
-def _cut(text: Text, cells: int) -> Text:
+def cut_on_word(text: Text, cells: int) -> Text:
     """`text` in `cells`, cut with … after a word rather than a space ("Trying to…", not "Trying to …")."""
     if text.cell_len <= cells:
         return text
