@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from storyview import load as load_module
-from storyview.load import (
+from storyview.inputs import load as load_module
+from storyview.inputs.load import (
     MAX_PARAGRAPH,
     clean,
     decode,

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyview.cli import main
-from storyview.export import to_json
-from storyview.load import (
+from storyview.exports.json_export import to_json
+from storyview.inputs.load import (
     MAX_PARAGRAPH,
     Loaded,
     Unusable,
