@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyview.inputs.load import Loaded, parse_article
+from storyview.inputs.load import Loaded
+
+from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
 

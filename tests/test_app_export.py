@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from storyview.reader.app import StoryviewApp
 from storyview.exports.json_export import to_dict
-from storyview.inputs.load import seeds_dir
+from storyview.inputs.bundled import seeds_dir
 from storyview.pipeline import build_story
 from storyview.reader.screens.export import ExportScreen, with_format
 from storyview.reader.screens.main import MainScreen

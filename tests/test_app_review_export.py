@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from storyview.reader.app import StoryviewApp
-from storyview.inputs.load import seeds_dir
+from storyview.inputs.bundled import seeds_dir
 from storyview.pipeline import build_story
 from storyview.reader.screens.export import ExportScreen, problem, proposed_name
 from test_app_export import export

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from storyview import __version__
-from storyview.exports.json_export import RefusedWrite, check_target, to_dict, to_json, write_atomic
-from storyview.inputs.load import Loaded, parse_article
+from storyview.exports.files import RefusedWrite, check_target, write_atomic
+from storyview.exports.json_export import to_dict, to_json
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
 

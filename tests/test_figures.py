@@ -8,21 +8,12 @@ import json
 import pytest
 
 from storyview.exports.json_export import to_json
-from storyview.findings.figures import (
-    FIGURE_RE,
-    MONTH_ALONE_RE,
-    _contexts,
-    _Facts,
-    _figures,
-    _months_alone,
-    _pairs,
-    _scores,
-    _scores_vectorised,
-    agreement,
-    find_figures,
-    mentions,
-)
-from storyview.inputs.load import Loaded, parse_article
+from storyview.findings.figures import agreement, find_figures, mentions
+from storyview.findings.figures.match import _contexts, _pairs
+from storyview.findings.figures.mentions import FIGURE_RE, MONTH_ALONE_RE, _figures, _months_alone
+from storyview.findings.figures.scoring import _Facts, _scores, _scores_vectorised
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
 
@@ -240,7 +231,8 @@ def test_vectorised_scores_are_the_same_to_the_last_bit(seed_story) -> None:
 
 
 def test_vectorised_agreement_matches_for_hedged_figures() -> None:
-    from storyview.inputs.load import Loaded, parse_article
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Settings
     from storyview.pipeline import story_from
 
@@ -267,8 +259,9 @@ def test_odd_spellings_are_skipped_not_fatal() -> None:
 
 
 def test_figures_of_sources_that_share_no_part_of_the_story_are_never_compared() -> None:
-    from storyview.findings.figures import _related
-    from storyview.inputs.load import Loaded, parse_article
+    from storyview.findings.figures.match import _related
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Settings
     from storyview.pipeline import story_from
 
@@ -300,7 +293,7 @@ def test_figures_of_sources_that_share_no_part_of_the_story_are_never_compared()
 
 
 def test_one_generic_paragraph_in_common_does_not_make_two_long_reports_one_story() -> None:
-    from storyview.findings.figures import _related
+    from storyview.findings.figures.match import _related
 
     oil = "Oil prices rose above $50 a barrel on Monday as traders worried about winter supplies."
     airline = [

@@ -8,16 +8,10 @@ import os
 import pytest
 
 from storyview.inputs import load as load_module
-from storyview.inputs.load import (
-    MAX_PARAGRAPH,
-    clean,
-    decode,
-    load,
-    parse_article,
-    seeds_dir,
-    shown,
-    split_paragraphs,
-)
+from storyview.inputs.bundled import seeds_dir
+from storyview.inputs.load import load
+from storyview.inputs.parse import MAX_PARAGRAPH, parse_article, split_paragraphs
+from storyview.inputs.text import clean, decode, shown
 
 # ---------------------------------------------------------------- paragraph splitting
 

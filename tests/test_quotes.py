@@ -10,7 +10,8 @@ from itertools import accumulate, combinations
 import pytest
 
 from storyview.exports.json_export import to_json
-from storyview.inputs.load import Loaded, parse_article
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
 from storyview.findings.quotes import (
@@ -75,7 +76,8 @@ def test_seed_quote_carried_by_three_sources_one_longer(seed_story) -> None:
 
 
 def test_a_quote_whose_words_differ_is_altered() -> None:
-    from storyview.inputs.load import Loaded, parse_article
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Settings
     from storyview.pipeline import story_from
 

@@ -7,7 +7,8 @@ import json
 from itertools import combinations
 
 from storyview.exports.json_export import to_json
-from storyview.inputs.load import Loaded, parse_article
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
 from storyview.findings.rewrites import ALL_PAIRS, find_rewrites

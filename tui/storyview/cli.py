@@ -164,8 +164,9 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
 def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str) -> int:
     """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
     from storyview.collector import paused
-    from storyview.exports.json_export import RefusedWrite, write_atomic
-    from storyview.inputs.load import seeds_dir, shown
+    from storyview.exports.files import RefusedWrite, write_atomic
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.text import shown
     from storyview.pipeline import build_story
 
     if output:
@@ -230,8 +231,8 @@ def render(story: Story, fmt: str) -> str:
 
 def _refused_early(paths: list[str] | None, output: str) -> str | None:
     """Refuse a target that is one of the inputs before reading anything (stdin, the network)."""
-    from storyview.exports.json_export import RefusedWrite, check_target
-    from storyview.inputs.load import seeds_dir
+    from storyview.exports.files import RefusedWrite, check_target
+    from storyview.inputs.bundled import seeds_dir
 
     try:
         check_target(output, [p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)])

@@ -11,11 +11,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storyview.model import Progress
 from storyview.engine.similarity import Idf, sentence_similarity
+from storyview.model import Progress
 
 if TYPE_CHECKING:
-    from storyview.engine.align import Pair, Unit
+    from storyview.engine.candidates import Pair, Unit
 
 
 def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]], ia: int, ib: int) -> list[tuple[int, int, float]]:

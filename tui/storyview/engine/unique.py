@@ -12,10 +12,11 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from storyview.engine.align import Alignment, Unit
-from storyview.model import Marks, Member, Progress, Settings, Span, Support
+from storyview.engine.align import Alignment
+from storyview.engine.candidates import Unit
 from storyview.engine.segment import Token, is_number_word, stem, words
 from storyview.engine.similarity import Idf
+from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
 
 def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group_of: Sequence[int],

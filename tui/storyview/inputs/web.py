@@ -341,7 +341,7 @@ def fetch(url: str, max_bytes: int, timeout: float | None = None, deadline: floa
 def _said(text: object, limit: int = 120) -> str:
     """What a server or the system said, as one printable line: whitespace (line breaks too)
     collapsed, control characters shown as escapes, so none reaches the terminal."""
-    from storyview.inputs.load import shown  # load imports this module
+    from storyview.inputs.text import shown
 
     return shown(" ".join(str(text).split()))[:limit]
 

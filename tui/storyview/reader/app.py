@@ -110,7 +110,7 @@ class AnalysisJob:
 
 def one_line(text: str) -> str:
     """A message on one line for a notification, any character a terminal could act on made visible."""
-    from storyview.inputs.load import shown
+    from storyview.inputs.text import shown
 
     return shown(" ".join(text.split()))
 
@@ -336,9 +336,11 @@ class StoryviewApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, job: AnalysisJob, fmt: str, path: str, inputs: list[str]) -> None:
         """Render and write atomically (never over an input); the outcome comes back by message."""
-        from storyview.exports.json_export import RefusedWrite, to_json, write_atomic
-        from storyview.inputs.load import shown
-        from storyview.exports.report import markdown, to_html
+        from storyview.exports.files import RefusedWrite, write_atomic
+        from storyview.exports.json_export import to_json
+        from storyview.inputs.text import shown
+        from storyview.exports.html import to_html
+        from storyview.exports.markdown import markdown
 
         target = str(Path(path).expanduser())
         worker = get_current_worker()

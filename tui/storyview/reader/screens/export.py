@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from storyview.exports.json_export import RefusedWrite, check_target
+from storyview.exports.files import RefusedWrite, check_target
 
 FORMATS: dict[str, tuple[str, str]] = {
     "html": ("HTML report", "one page to open in a browser or print"),
