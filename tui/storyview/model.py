@@ -76,8 +76,11 @@ class Group:
 
     id: int
     label: str
+    """What a reader sees first: the opening words of the sentence most of its sources share."""
     members: tuple[Member, ...]
     links: tuple[Link, ...] = ()
+    keywords: str = ""
+    """The rarest words its members share, joined by ` · ` (the detail view shows them)."""
 
     @property
     def sources(self) -> tuple[str, ...]:

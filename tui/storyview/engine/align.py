@@ -155,7 +155,59 @@ def story_order(units: Sequence[Unit], clusters: list[list[int]]) -> list[list[i
     return [clusters[c] for c in order]
 
 
-def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) -> str:
+LABEL_UP_TO = 50
+"""The most characters of a group's label: what a row's rule has room for at 80 columns."""
+
+
+def opening_words(text: str, limit: int = LABEL_UP_TO) -> str:
+    """The opening words of `text` in at most `limit` characters, cut after a word with "…"."""
+    words = text.split()
+    whole = " ".join(words)
+    if len(whole) <= limit:
+        return whole
+    out = ""
+    for word in words:
+        longer = f"{out} {word}" if out else word
+        if len(longer) > limit - 1:
+            break
+        out = longer
+    if not out:  # one word longer than the limit
+        out = words[0][: limit - 1]
+    return out.rstrip(",;:-–—(\"'“‘") + "…"
+
+
+def label(
+    units: Sequence[Unit],
+    members: list[int],
+    sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]],
+    floor: float,
+) -> str:
+    """The opening words of the sentence most sources of the group share (cut on a word).
+
+    A sentence counts the other sources of the group with a sentence matching it at `floor` or
+    more; ties go to the higher summed score, then the earlier source and sentence. A group of
+    one is named by its paragraph's first sentence.
+    """
+    inside = set(members)
+    best: tuple[int, float, int, int] | None = None
+    text = ""
+    for order, x in enumerate(members):
+        unit = units[x]
+        for k, sent in enumerate(unit.sentences):
+            sources: dict[str, float] = {}
+            for j, _, score in sentence_links.get((x, k), ()):
+                other = units[j].member.source
+                if j in inside and other != unit.member.source and score >= floor:
+                    sources[other] = max(score, sources.get(other, 0.0))
+            key = (len(sources), sum(sources.values()), -order, -k)
+            if best is None or key > best:
+                candidate = unit.text[sent.start : sent.end]
+                if candidate.split():
+                    best, text = key, candidate
+    return opening_words(text) if text else ""
+
+
+def keywords(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) -> str:
     """A few key words: the rarest words the members share, or the paragraph's own rarest.
 
     Names (capitalised inside a sentence) and longer words win ties; then first appearance.
@@ -248,5 +300,7 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
             if units[x].member.source != units[y].member.source
         )
         ordered = tuple(sorted((units[i].member for i in members), key=lambda m: (rank[m.source], m.paragraph)))
-        groups.append(Group(gid, label(units, members, idf), ordered, links))
+        words = keywords(units, members, idf)
+        named = label(units, members, sentence_links, settings.sentence_threshold) or words
+        groups.append(Group(gid, named, ordered, links, keywords=words))
     return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores))

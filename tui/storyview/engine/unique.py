@@ -7,6 +7,7 @@ name, number or quote only one outlet gives stands out and a reworded shared fac
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -225,12 +226,21 @@ def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[
     return Marks(tuple(unique_spans), support)
 
 
+TOKEN_RE = re.compile(r"\S+")
+
+
 def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
-    """Word-level diff of two texts: ("equal"|"delete"|"insert"|"replace", span in a, span in b)."""
-    ta, tb = words(a), words(b)
+    """Word-level diff of two texts: ("equal"|"delete"|"insert", span in a, span in b).
+
+    A word is a run of non-space characters with its punctuation ("(ICE)", "said,"), compared
+    as written, so a reader sees a dropped bracket or comma as a change, and a span never
+    loses the punctuation around its words.
+    """
+    ta = [m.span() for m in TOKEN_RE.finditer(a)]
+    tb = [m.span() for m in TOKEN_RE.finditer(b)]
     ops = []
-    for op in Indel.opcodes([t.stem for t in ta], [t.stem for t in tb]):
-        span_a = (ta[op.src_start].start, ta[op.src_end - 1].end) if op.src_end > op.src_start else None
-        span_b = (tb[op.dest_start].start, tb[op.dest_end - 1].end) if op.dest_end > op.dest_start else None
+    for op in Indel.opcodes([a[x:y] for x, y in ta], [b[x:y] for x, y in tb]):
+        span_a = (ta[op.src_start][0], ta[op.src_end - 1][1]) if op.src_end > op.src_start else None
+        span_b = (tb[op.dest_start][0], tb[op.dest_end - 1][1]) if op.dest_end > op.dest_start else None
         ops.append((op.tag, span_a, span_b))
     return ops

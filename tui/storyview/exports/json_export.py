@@ -106,6 +106,7 @@ def to_dict(story: Story) -> dict[str, Any]:
             {
                 "id": g.id,
                 "label": g.label,
+                "keywords": g.keywords,
                 "members": [{"source": m.source, "paragraph": m.paragraph} for m in g.members],
                 "links": [
                     {"a": {"source": l.a.source, "paragraph": l.a.paragraph},

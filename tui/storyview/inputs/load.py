@@ -56,9 +56,23 @@ class Loaded:
 # ---------------------------------------------------------------- files and folders
 
 
+def natural_key(path: Path) -> tuple[tuple[int, int | str, str], ...]:
+    """Sort key that reads the digits in a name as a number: report_2 before report_10.
+
+    Each piece is (kind, value, as written) so numbers and words never compare with each other
+    and names that differ only in case or leading zeros still sort the same way every time.
+    """
+    pieces = re.split(r"(\d+)", path.name)
+    return tuple(
+        (0, int(piece), piece) if piece.isdigit() else (1, piece.casefold(), piece)
+        for piece in pieces
+        if piece
+    )
+
+
 def expand(arguments: list[str], loaded: Loaded) -> list[Path | str]:
     """Inputs to read, in order: files, web addresses and `-` (standard input) as given; a
-    folder contributes its .txt, .md and .html files sorted by name."""
+    folder contributes its .txt, .md and .html files in natural order (report_2 before report_10)."""
     files: list[Path | str] = []
     for arg in arguments:
         if not str(arg).strip():
@@ -77,7 +91,7 @@ def expand(arguments: list[str], loaded: Loaded) -> list[Path | str]:
             elif path.is_dir():
                 found = sorted(
                     (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
-                    key=lambda p: p.name,
+                    key=natural_key,
                 )
                 if not found:
                     loaded.warnings.append(f"{shown(arg)}: skipped, no .txt, .md or .html files in this folder")

@@ -67,7 +67,11 @@ class DetailScreen(Screen[None]):
         where = f"Group {row.number}/{len(index.group_rows)}" if row.number else "Boilerplate"
         paragraphs, sources = len(self.members), len(self.sources)
         counts = f"{paragraphs} paragraph{'s' * (paragraphs != 1)} from {sources} source{'s' * (sources != 1)}"
-        return Text.assemble((where, "bold"), "  ", row.label, "  ", (counts, "dim"))
+        title = Text.assemble((where, "bold"), "  ", row.label, "  ", (counts, "dim"))
+        keywords = row.group.keywords if row.group is not None else ""
+        if keywords:
+            title.append_text(Text.assemble("\n", ("key words ", "dim"), keywords))
+        return title
 
     def on_mount(self) -> None:
         pivot = self.row.cells.get(self.pivot or "", ())

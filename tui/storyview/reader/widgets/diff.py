@@ -14,51 +14,44 @@ from storyview.model import Span
 DiffOps = list[tuple[str, Span | None, Span | None]]
 
 
-def deletes_first(ops: DiffOps) -> DiffOps:
-    """The ops with each insert-then-delete pair swapped: a diff reads old words, then new ones.
-
-    The engine's opcodes give a changed word as an insert followed by a delete.
-    """
-    out = list(ops)
-    for i in range(len(out) - 1):
-        if out[i][0] == "insert" and out[i + 1][0] == "delete":
-            out[i], out[i + 1] = out[i + 1], out[i]
-    return out
-
-
 def diff_text(a: str, b: str, ops: DiffOps, delete: Style, insert: Style) -> Text:
-    """`a` rewritten into `b`: a's words (deleted ones struck), each run of b's words after them.
+    """`a` rewritten into `b`: a's words (deleted ones struck), then the words b puts there.
 
-    Text between words comes from `a`. A changed word reads "launched initiated"; words b adds
-    after a break or punctuation (a new sentence, a new paragraph) go after a's, not before it.
+    Each word keeps its punctuation and the spacing that follows it in its own text, so a
+    paragraph break or a comma is never lost; in a changed run a's words come first ("launched
+    initiated"). A word that ended its text gets one space when more words follow.
     """
-    ops = deletes_first(ops)
-    next_a = [len(a)] * (len(ops) + 1)
-    """Where a's next word starts, after each op."""
-    for i in range(len(ops) - 1, -1, -1):
-        span_a = ops[i][1]
-        next_a[i] = next_a[i + 1] if span_a is None else span_a[0]
-    out = Text(end="")
-    position = b_at = 0
-    replacing = False
-    for i, (tag, span_a, span_b) in enumerate(ops):
+    pieces: list[tuple[str, Style | None, str]] = []
+    """(words, style, the spacing after them) in reading order."""
+
+    def add(text: str, span: Span, style: Style | None) -> None:
+        start, end = span
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        pieces.append((text[start:end], style, text[end:after]))
+
+    waiting: list[Span] = []
+    """b's words of a changed run, put after a's."""
+    for tag, span_a, span_b in ops:
+        if tag == "equal":
+            for span in waiting:
+                add(b, span, insert)
+            waiting.clear()
+            if span_a is not None:
+                add(a, span_a, None)
+            continue
         if span_a is not None:
-            out.append(a[position : span_a[0]])
-            out.append(a[span_a[0] : span_a[1]], None if tag == "equal" else delete)
-            position = span_a[1]
-        if span_b is not None and tag != "equal":
-            if not replacing and tag == "insert" and b[b_at : span_b[0]].strip(" "):
-                out.append(a[position : next_a[i + 1]])  # the same break or punctuation as b's, first
-                position = next_a[i + 1]
-            if len(out) and not out.plain[-1:].isspace():
-                out.append(" ")
-            out.append(b[span_b[0] : span_b[1]], insert)
-            if position < len(a) and a[position].isalnum():
-                out.append(" ")
+            add(a, span_a, delete)
         if span_b is not None:
-            b_at = span_b[1]
-        replacing = tag in ("delete", "replace")
-    out.append(a[position:])
+            waiting.append(span_b)
+    for span in waiting:
+        add(b, span, insert)
+    out = Text(a[: len(a) - len(a.lstrip())] if pieces else a, end="")
+    for n, (words, style, space) in enumerate(pieces):
+        out.append(words, style)
+        if n + 1 < len(pieces):
+            out.append(space or " ")
     return out
 
 
