@@ -6,6 +6,7 @@ Nothing here computes anything heavy; `storyview.pipeline.build_story` fills it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Callable, Literal, NamedTuple
 
 Kind = Literal["headline", "byline", "body", "boilerplate"]
@@ -155,3 +156,27 @@ class Story:
 
     def group_of(self, member: Member) -> Group | None:
         return next((g for g in self.groups if member in g.members), None)
+
+    @property
+    def lede(self) -> Group | None:
+        """The first group that the most sources tell: where the story starts for most of them."""
+        most = max((len(set(g.sources)) for g in self.groups), default=0)
+        return next((g for g in self.groups if len(set(g.sources)) == most), None)
+
+    @property
+    def label(self) -> str:
+        """What to call the story: its lede's label, else the first title, else its first words."""
+        lede = self.lede
+        if lede is not None and lede.label:
+            return lede.label
+        return next((a.name for a in self.articles if a.name), "")
+
+
+def short_id(article: Article, ids: Collection[str] = ()) -> str:
+    """What a list calls a source's file: "000" of "000_77808fc7…" (a name and a hash), else the
+    whole id ("a_herald" says more than "a"); whole too where another of `ids` starts the same."""
+    head, _, rest = article.id.partition("_")
+    hashed = len(rest) >= 8 and all(c in "0123456789abcdef" for c in rest.casefold())
+    if head and hashed and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
+        return head
+    return article.id

@@ -159,9 +159,13 @@ LABEL_UP_TO = 50
 """The most characters of a group's label: what a row's rule has room for at 80 columns."""
 
 
+OPENING_MARKS = " \t\n'\"`“‘«„"
+"""Quotation marks a label does not open with: alone, an opening mark reads as noise."""
+
+
 def opening_words(text: str, limit: int = LABEL_UP_TO) -> str:
     """The opening words of `text` in at most `limit` characters, cut after a word with "…"."""
-    words = text.split()
+    words = text.lstrip(OPENING_MARKS).split()
     whole = " ".join(words)
     if len(whole) <= limit:
         return whole

@@ -61,16 +61,33 @@ def key_rows(bindings: Iterable[BindingType], display: Callable[[Binding], str])
 
 
 class HelpScreen(ModalScreen[None]):
-    """A table of keys per screen; escape, q or ? closes it."""
+    """What the marks mean, then a table of keys per screen; escape or ? closes it, q quits as everywhere."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close help", tooltip="Close this help")]
+    BINDINGS = [Binding("escape,question_mark", "close", "Close help", tooltip="Close this help")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-panel"):
             yield Static(Text("storyview — keys", style=Style(bold=True)), id="help-title")
             with VerticalScroll(id="help-body"):
+                yield Static(self._legend(), id="help-legend")
                 yield Static(self._table(), id="help-table")
-            yield Static("esc closes · ctrl+p finds any action by name", id="help-hint")
+            yield Static("esc or ? closes · q quits · ctrl+p finds any action by name", id="help-hint")
+
+    def _legend(self) -> Text:
+        """The marks of the side-by-side view, in the grid's own styles where it has them."""
+        from storyview.reader.widgets.grid import PLACEHOLDER, StoryGrid
+
+        grids = self.app.screen_stack[0].query(StoryGrid) if self.app.screen_stack else []
+        unique = grids.first().mark_styles().unique if grids else Style(reverse=True)
+        bold = Style(bold=True)
+        return Text.assemble(
+            ("What you see\n", Style(bold=True, underline=True)),
+            ("only here", unique), "  text that one source alone tells (n/N go through it)\n",
+            ("● ○", bold), "  on a row's rule: the sources that tell it, and those that do not\n",
+            (PLACEHOLDER, Style(italic=True)), "  that source does not tell this part of the story\n",
+            ("┄ 3–6/64 only in 4 · 4 paragraphs", Style(italic=True)),
+            "  rows only one source tells, folded (z); enter opens\n",
+        )
 
     def _table(self) -> FitWidth:
         from storyview.reader.screens.coverage import CoverageScreen
@@ -79,6 +96,7 @@ class HelpScreen(ModalScreen[None]):
         from storyview.reader.screens.findings import findings_bindings
         from storyview.reader.screens.main import MainScreen
         from storyview.reader.screens.reading import ReadingScreen
+        from storyview.reader.screens.sources import SourcesScreen
 
         app = self.app
         everywhere = [
@@ -92,6 +110,7 @@ class HelpScreen(ModalScreen[None]):
             ("Coverage matrix (c)", CoverageScreen.BINDINGS),
             ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", "")),
             ("Export dialog (e)", ExportScreen.BINDINGS),
+            ("Source picker (S)", SourcesScreen.BINDINGS),
             ("Everywhere", everywhere),
         ]
         rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings in sections]

@@ -33,10 +33,19 @@ SOURCES = Binding.Group("source")
 MARKS = Binding.Group("unique")
 MATCHES = Binding.Group("match")
 TOGGLES = Binding.Group("hide/show source 1…9")
-FINDINGS = Binding.Group("quotes/figures/rewrites", compact=True)
-FOOTER_ROOM = {"quotes": 109, "figures": 109, "rewrites": 109, "export": 119}
-"""Columns the footer needs before it shows these keys too (the others take 79): in a narrower
-terminal they still work, and the help (?) and the command palette list them."""
+FINDINGS = Binding.Group("findings", compact=True)
+FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100}
+"""Columns the footer needs before it shows these keys too. At 80 columns it names every other
+key, Q F W and e included, in short words; h l and q (which every terminal reader knows) come
+back from 100 columns, and the help (?) and the palette list them all with longer tooltips."""
+
+
+def position_of(passages: list[Passage], current: Passage | None) -> int:
+    """1-based place of the passage under the cursor in `passages` (sorted), 0 if it is none of them."""
+    if current is None:
+        return 0
+    at = bisect_left(passages, current)
+    return at + 1 if at < len(passages) and passages[at] == current else 0
 
 
 class MainScreen(Screen[None]):
@@ -77,8 +86,10 @@ class MainScreen(Screen[None]):
                 tooltip="Shade text by how many sources share it, like a heat map"),
         Binding("r", "read", "Read", tooltip="Read the focused article alone, full width, in its own order"),
         Binding("enter", "detail", "Detail", show=False,
-                tooltip="Members of the focused group, their similarity, and a word diff"),
-        Binding("c", "coverage", "Coverage", tooltip="Which source covers which group, as a matrix"),
+                tooltip="Members of the focused group, their similarity, and a word diff; on a folded strip, open it"),
+        Binding("z", "toggle_fold", "Fold", tooltip="Fold each run of rows only one source tells into one line "
+                "(\"only in 3 · 4 paragraphs\"), or show them all; enter opens one strip"),
+        Binding("c", "coverage", "Cover", tooltip="Which source covers which group, as a matrix"),
         Binding("Q", "quotes", "Quotes", group=FINDINGS,
                 tooltip="Every quoted passage: which sources carry it, word for word or altered (and which words)"),
         Binding("F", "figures", "Figures", group=FINDINGS,
@@ -86,9 +97,12 @@ class MainScreen(Screen[None]):
                 "disagreements flagged"),
         Binding("W", "rewrites", "Rewrites", group=FINDINGS,
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
-        Binding("e", "export", "Export",
+        Binding("e", "export", "Save",
                 tooltip="Write the story as an HTML or Markdown report, or as JSON, to a file"),
-        Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines)"),
+        Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines); "
+                "smart case: a query with a capital letter matches case, else any case"),
+        Binding("S", "pick_source", "Pick source", show=False,
+                tooltip="Every source in a list: go to one, hide or show it (the way past source 9)"),
         Binding("escape", "clear_search", "Clear search", show=False, tooltip="Clear the search highlights"),
         Binding("plus,equals_sign", "app.threshold(1)", "Raise threshold", show=False,
                 tooltip="Raise the grouping threshold by 0.05 and realign (stricter: more, smaller groups)"),
@@ -102,7 +116,11 @@ class MainScreen(Screen[None]):
         self.search_query: str | None = None
         self.search_passages: list[Passage] = []
         self.threshold = 0.0
-        self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], int] | None = None
+        self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], list[Passage]] | None = None
+        self.legend = True
+        """The status line explains the marks until the reader presses a key."""
+        self.any_case = False
+        """The search found nothing with the query's capitals and matched any case instead."""
         self.pending: float | None = None
         self.progress: str | None = None
         """How far a rebuild got (for the status line), while one runs."""
@@ -144,6 +162,12 @@ class MainScreen(Screen[None]):
             else active
             for key, active in bindings.items()
         }
+
+    def on_key(self) -> None:
+        """The first key ends the legend: the status line goes back to where you are."""
+        if self.legend and self.index is not None:
+            self.legend = False
+            self.refresh_status()
 
     def on_resize(self) -> None:
         self.refresh_bindings()  # the footer may have room for more keys now, or for fewer
@@ -211,11 +235,10 @@ class MainScreen(Screen[None]):
             return
         grid = self.grid
         row = grid.row
-        unique = self._unique_count(frozenset(grid.hidden))
+        uniques = self._unique_shown(frozenset(grid.hidden))
         matches = [p for p in self.search_passages if p.source not in grid.hidden]
-        match = 0
-        if self.search_query and grid.current is not None and grid.current in matches:
-            match = bisect_left(matches, grid.current) + 1
+        match = position_of(matches, grid.current) if self.search_query else 0
+        strip = grid.strip
         status.show(
             StatusInfo(
                 shown=len(grid.visible_sources),
@@ -223,9 +246,15 @@ class MainScreen(Screen[None]):
                 first_column=grid.window_start + 1,
                 last_column=grid.window_start + len(grid.columns),
                 row=0 if row is None else row.number or grid.cursor - len(self.index.group_rows) + 1,
+                last_row=grid.rows[strip.end - 1].number if strip is not None else 0,
                 rows=len(self.index.boilerplate_rows if row and row.boilerplate else self.index.group_rows),
                 boilerplate_row=bool(row and row.boilerplate),
-                unique=unique,
+                unique=len(uniques),
+                unique_at=0 if self.search_query else position_of(uniques, grid.current),
+                folded=grid.folding.folded_rows(),
+                legend=self.legend,
+                unique_style=grid.mark_styles().unique,
+                any_case=self.any_case,
                 threshold=self.threshold,
                 pending=self.pending,
                 progress=self.progress if self.pending is not None else None,
@@ -238,13 +267,13 @@ class MainScreen(Screen[None]):
             )
         )
 
-    def _unique_count(self, hidden: frozenset[str]) -> int:
+    def _unique_shown(self, hidden: frozenset[str]) -> list[Passage]:
         """Unique passages in the shown sources (cached: the status asks on every key)."""
         assert self.index is not None
         key = (self.index, hidden)
         if self._unique_cache is None or self._unique_cache[0] != key:
-            count = sum(1 for p in self.index.unique_passages() if p.source not in hidden)
-            self._unique_cache = (key, count)
+            shown = [p for p in self.index.unique_passages() if p.source not in hidden]
+            self._unique_cache = (key, shown)
         return self._unique_cache[1]
 
     # -- moving ------------------------------------------------------------------------------------
@@ -291,7 +320,7 @@ class MainScreen(Screen[None]):
             passages = [p for p in self.search_passages if p.source not in grid.hidden]
             what = "matches"
         else:
-            shown = [p for p in self.index.unique_passages() if p.source not in grid.hidden]
+            shown = self._unique_shown(frozenset(grid.hidden))
             own = [p for p in shown if p.source == grid.focused]
             passages = own or shown
             what = "unique passages"
@@ -322,6 +351,26 @@ class MainScreen(Screen[None]):
         if self.index is not None and self.grid.focused is not None:
             self.action_toggle_source(self.index.position[self.grid.focused] + 1)
 
+    def action_pick_source(self) -> None:
+        from storyview.reader.screens.sources import SourcesScreen
+
+        if self.index is None:
+            return
+        grid = self.grid
+        self.app.push_screen(SourcesScreen(self.index, frozenset(grid.hidden), grid.focused), self._source_picked)
+
+    def _source_picked(self, chosen: tuple[str, str] | None) -> None:
+        """("go", id): focus that source, shown; ("toggle", id): hide or show it."""
+        if chosen is None or self.index is None:
+            return
+        what, source = chosen
+        if what == "toggle":
+            self.action_toggle_source(self.index.position[source] + 1)
+            return
+        if source in self.grid.hidden:
+            self.grid.toggle_source(source)
+        self.grid.focus_source(source)
+
     def action_show_all(self) -> None:
         self.grid.show_all()
 
@@ -336,7 +385,9 @@ class MainScreen(Screen[None]):
             return
         grid.set_boilerplate(not grid.show_boilerplate)
         if grid.show_boilerplate:
-            self.notify(f"{count} boilerplate paragraph{'s' * (count != 1)} shown, at the end (G)", timeout=3)
+            rows = len(self.index.boilerplate_rows)
+            self.notify(f"{rows} boilerplate row{'s' * (rows != 1)} shown ({count} paragraph{'s' * (count != 1)} "
+                        "of all sources), at the end (G)", timeout=3)
         else:
             self.notify("Boilerplate folded again", timeout=2)
         if self.search_query:
@@ -344,6 +395,22 @@ class MainScreen(Screen[None]):
 
     def action_toggle_heat(self) -> None:
         self.grid.set_heat(not self.grid.heat)
+
+    def action_toggle_fold(self) -> None:
+        """z: fold the rows only one source tells, or show them; and say how many."""
+        grid = self.grid
+        if self.index is None:
+            return
+        if not grid.folding.runs:
+            self.notify("Every row is told by two sources or more: nothing to fold.", timeout=2)
+            return
+        grid.set_fold(not grid.folding.on)
+        single = sum(len(run) for run in grid.folding.runs)
+        if grid.folding.on:
+            self.notify(f"{single} rows only one source tells, folded into {len(grid.folding.runs)} strips "
+                        "(enter opens one)", timeout=3)
+        else:
+            self.notify(f"{single} rows only one source tells, shown", timeout=2)
 
     # -- other views -------------------------------------------------------------------------------
 
@@ -364,7 +431,8 @@ class MainScreen(Screen[None]):
         """(paragraph, start, end) of the current search's matches in one source."""
         if self.search_query is None or self.index is None:
             return []
-        found = search(self.index.story, self.search_query, kinds=self._kinds(), sources=[source])
+        query = self.search_query.casefold() if self.any_case else self.search_query
+        found = search(self.index.story, query, kinds=self._kinds(), sources=[source])
         return [(m.paragraph, m.start, m.end) for m in found]
 
     def _kinds(self) -> tuple[Kind, ...]:
@@ -378,6 +446,7 @@ class MainScreen(Screen[None]):
             return
         row = self.index.row_of.get(Member(grid.focused, paragraph))
         if row is not None and row < len(grid.rows) and row != grid.cursor:
+            grid.reveal(row)
             grid.move_to(row)
 
     def action_detail(self) -> None:
@@ -385,7 +454,7 @@ class MainScreen(Screen[None]):
 
         grid = self.grid
         row = grid.row
-        if self.index is None or row is None:
+        if self.index is None or row is None or grid.open_strip():
             return
         self.app.push_screen(DetailScreen(self.index, row, grid.focused))
 
@@ -402,9 +471,12 @@ class MainScreen(Screen[None]):
         if chosen is None:
             return
         row, source = chosen
-        if source is not None and source not in self.grid.hidden:
-            self.grid.focus_source(source)
-        self.grid.move_to(row)
+        grid = self.grid
+        if source is not None and source not in grid.hidden:
+            grid.focus_source(source)
+        grid.reveal(row)
+        grid.move_to(row)
+        grid.scroll_to_top(grid.cursor)
 
     # -- quotes, figures, rewrites ------------------------------------------------------------------
 
@@ -453,12 +525,18 @@ class MainScreen(Screen[None]):
             return
         if row >= len(self.index.group_rows) and not grid.show_boilerplate:
             grid.set_boilerplate(True)
+        for source in place.cited:
+            if source in grid.hidden and source in self.index.by_id:
+                grid.toggle_source(source)
         passage = Passage(row, self.index.position[place.source], place.paragraph, place.start, place.end, place.source)
         if place.end > place.start:
-            grid.jump(passage)
+            grid.jump(passage, top=True)
         else:
+            grid.reveal(row)
             grid.focus_source(place.source)
             grid.move_to(row)
+            grid.scroll_to_top(grid.cursor)
+        grid.show_columns([place.source, *place.cited])
 
     # -- export ------------------------------------------------------------------------------------
 
@@ -502,6 +580,10 @@ class MainScreen(Screen[None]):
             return
         grid = self.grid
         found = search(self.index.story, query, kinds=self._kinds())
+        self.any_case = False
+        if not found and query != query.casefold():  # smart case found nothing: try any case, and say so
+            found = search(self.index.story, query.casefold(), kinds=self._kinds())
+            self.any_case = bool(found)
         spans = [(m.member, m.start, m.end) for m in found]
         self.search_query = query
         self.search_passages = self.index.passages_for(spans)
@@ -519,6 +601,7 @@ class MainScreen(Screen[None]):
             return
         self.search_query = None
         self.search_passages = []
+        self.any_case = False
         self.grid.set_matches([])
         self.refresh_bindings()  # n/N are "unique" again
         self.refresh_status()

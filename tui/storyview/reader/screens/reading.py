@@ -94,10 +94,10 @@ class ReadingScreen(Screen[int | None]):
         current = view.current
         at = bisect_left(passages, current) if current is not None and current.row == view.cursor else len(passages)
         count = f"{at + 1}/{len(passages)}" if at < len(passages) and passages[at] == current else f"{len(passages)}"
-        # The paragraph's own number, 1-based, as the detail screen names it (folded boilerplate
-        # still counts, so the numbers agree whether it is shown or not).
-        paragraph = view.paragraph
-        where = f"{paragraph + 1}/{len(view.article.paragraphs)}" if paragraph is not None else "–"
+        # Counted among the paragraphs this view shows, as G and j/k walk them: folded
+        # boilerplate is not counted while it is out of sight.
+        shown = view.row_count()
+        where = f"{view.cursor + 1}/{shown}" if view.paragraph is not None and shown else "–"
         line = Text.assemble(("paragraph ", "dim"), where, "  ", (f"{what} ", "dim"), count)
         if note:
             line.append_text(Text.assemble("  ", (note, "italic")))

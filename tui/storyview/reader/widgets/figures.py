@@ -54,7 +54,8 @@ class FiguresView(FindingsView):
 
     def place(self, item: Any, entry: int) -> Place | None:
         mention: Mention = item.mentions[entry]
-        return Place(mention.source, mention.paragraph, mention.start, mention.end)
+        return Place(mention.source, mention.paragraph, mention.start, mention.end,
+                     tuple(m.source for m in item.mentions))
 
     def item_lines(self, item: Any, number: int, width: int, expanded: bool) -> list[Line]:
         figure: Figure = item

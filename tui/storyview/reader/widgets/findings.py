@@ -37,6 +37,8 @@ class Place:
     paragraph: int
     start: int = 0
     end: int = 0
+    cited: tuple[str, ...] = ()
+    """Every source the finding names, so a jump can bring all their columns into view."""
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,22 @@ from textual.strip import Strip
 from storyview.reader.messages import GridChanged
 from storyview.model import Member, Span
 from storyview.reader.widgets.columns import PADDING, Column, columns_that_fit, lay_out, slide_window
+from storyview.reader.widgets.fold import Folding, Run, fold_by_default, strip_words
 from storyview.reader.widgets.gridheader import ColumnHeaders
 from storyview.reader.widgets.marked import line_of_offset, marked_text, wrap
+from storyview.reader.widgets.members import cut_on_word
 from storyview.reader.widgets.rows import Passage, Row, StoryIndex
 from storyview.reader.widgets.rowsview import RowsView
 
 PLACEHOLDER = "· not covered ·"
 MAX_DOTS = 24
 """Coverage dots on a row's rule only while they stay short enough to read."""
+
+
+def lede(index: StoryIndex) -> int:
+    """The row a story opens on: its lede (Story.lede), the first group the most sources tell."""
+    group = index.story.lede
+    return next((i for i, row in enumerate(index.group_rows) if row.group is group), 0)
 
 
 class StoryGrid(RowsView):
@@ -45,6 +53,8 @@ class StoryGrid(RowsView):
         "grid--marker",
         "grid--dot",
         "grid--dot-off",
+        "grid--fold",
+        "grid--fold-cursor",
     }
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -62,6 +72,10 @@ class StoryGrid(RowsView):
         self._heights: dict[tuple[Member, int], int] = {}
         self._by_source: dict[tuple[str, int, int], list[int]] = {}
         self._header: tuple[tuple[object, ...], list[Strip]] | None = None
+        self.folding = Folding([], False)
+        """Which runs of single-source rows show as one strip (z switches, enter opens one)."""
+        self._fold_chosen: bool | None = None
+        """The reader's own choice with z, kept across rebuilds; None: the story's default."""
 
     # -- state the screen reads ------------------------------------------------------------------
 
@@ -102,12 +116,19 @@ class StoryGrid(RowsView):
         else:
             visible = self.visible_sources
             self.focused = visible[0] if visible else None
-        self.cursor = self._nearest_row(old_row, old_focus) if old_index is not None else 0
+        fold = self._fold_chosen if self._fold_chosen is not None else fold_by_default(index.group_rows)
+        self.folding = Folding(index.group_rows, fold)
+        first = old_index is None
+        self.cursor = self._nearest_row(old_row, old_focus) if not first else lede(index)
+        self.folding.open(self.cursor)
         self.current = None
         self.matches = {}
         self.relayout()
-        self.scroll_to(y=max(0, self.row_top(self.cursor) - offset_on_screen), animate=False)
-        self.scroll_to_row(self.cursor)
+        if first:  # the story opens on its lede, at the top of the view, rows above it a k away
+            self.scroll_to(y=self.row_top(self.cursor), animate=False)
+        else:
+            self.scroll_to(y=max(0, self.row_top(self.cursor) - offset_on_screen), animate=False)
+            self.scroll_to_row(self.cursor)
         self._changed()
 
     def _nearest_row(self, old_row: Row | None, old_focus: str | None) -> int:
@@ -124,11 +145,15 @@ class StoryGrid(RowsView):
         return min(self.cursor, len(self.rows) - 1)
 
     def move_to(self, row: int, scroll: bool = True) -> None:
-        """Put the cursor on a row (clamped) and, unless told not to, bring it into view."""
+        """Put the cursor on a row (clamped; a folded row: its run's strip) and, unless told
+        not to, bring it into view."""
         if not self.rows:
             return
         old, scrolled = self.cursor, self.scroll_y
         self.cursor = max(0, min(row, len(self.rows) - 1))
+        run = self.folding.run_of(self.cursor)
+        if run is not None:
+            self.cursor = run.start
         if scroll:
             self.scroll_to_row(self.cursor)
         if self.current is not None and self.current.row != self.cursor:
@@ -149,7 +174,40 @@ class StoryGrid(RowsView):
         elif view > 2 and delta < 0 and top < y:
             self.scroll_to(y=max(y - (view - 2), top), animate=False)
         else:
-            self.move_to(self.cursor + delta)
+            run = self.folding.run_of(self.cursor)  # from a strip, j goes past every row it folds
+            self.move_to(run.end if run is not None and delta > 0 else self.cursor + delta)
+
+    @property
+    def strip(self) -> Run | None:
+        """The folded run under the cursor, if the cursor is on a strip."""
+        return self.folding.run_of(self.cursor)
+
+    def reveal(self, row: int) -> None:
+        """Open the folded run that holds `row`, so a jump to it shows it."""
+        if self.folding.open(row) is not None:
+            self._relayout_keeping_cursor()
+
+    def set_fold(self, on: bool) -> None:
+        """z: fold every run of single-source rows into a strip, or show them all."""
+        self._fold_chosen = on
+        self.folding.set(on)
+        self._relayout_keeping_cursor()
+        self.move_to(self.cursor)
+        self._changed()
+
+    def open_strip(self) -> bool:
+        """enter on a strip: show the rows it folds, the cursor on the first. False if not on one."""
+        if self.folding.open(self.cursor) is None:
+            return False
+        self._relayout_keeping_cursor()
+        self._changed()
+        return True
+
+    def _relayout_keeping_cursor(self) -> None:
+        """Measure again with the cursor row where it was on screen (nothing leaps)."""
+        offset = self.row_top(self.cursor) - round(self.scroll_y)
+        self.relayout()
+        self.scroll_to(y=max(0, self.row_top(self.cursor) - offset), animate=False)
 
     def page_by(self, pages: int) -> None:
         """Scroll a page and put the cursor on the first row in view.
@@ -178,7 +236,7 @@ class StoryGrid(RowsView):
             self._header = None  # same columns: rows stay as drawn, only the header and cursor cell change
             self.refresh()
         else:
-            self.relayout()
+            self._relayout_keeping_cursor()  # other columns, other heights: the cursor row stays put
         self._changed()
 
     def toggle_source(self, source: str) -> bool:
@@ -244,17 +302,46 @@ class StoryGrid(RowsView):
         edge = -1 if forward else 1 << 30
         return Passage(self.cursor, column, edge, edge, edge, self.focused or "")
 
-    def jump(self, passage: Passage) -> None:
-        """Go to a passage: its row, its source focused, the passage marked and in view."""
+    def jump(self, passage: Passage, top: bool = False) -> None:
+        """Go to a passage: its row, its source focused, the passage marked and in view (with
+        `top`, its row at the top of the view, or the passage's line where the row is taller)."""
         if self.index is None:
             return
         self.hidden.discard(passage.source)
         self.focused = passage.source
         self.cursor = passage.row
         self.current = passage
+        self.folding.open(passage.row)
         self.relayout()
-        self.scroll_to_row(self.cursor, self._line_of(passage))
+        line = self._line_of(passage)
+        if top:
+            self.scroll_to_top(self.cursor, line)
+        else:
+            self.scroll_to_row(self.cursor, line)
         self._changed()
+
+    def scroll_to_top(self, row: int, line: int = 0) -> None:
+        """Put a row's rule at the top of the view; where `line` of it would not show, that line."""
+        view = self.body_height
+        top = self.row_top(row)
+        self.scroll_to(y=top if line < view - 1 else top + line - 1, animate=False)
+
+    def show_columns(self, sources: list[str]) -> None:
+        """Slide the window of columns so the focused source and as many of `sources` as fit show."""
+        visible = self.visible_sources
+        count = len(self.columns)
+        if not count or len(visible) <= count or self.focused not in visible:
+            return
+        focus = visible.index(self.focused)
+        wanted = sorted({visible.index(s) for s in sources if s in visible} | {focus})
+        starts = range(max(0, focus - count + 1), min(focus, len(visible) - count) + 1)
+        best = max(starts, key=lambda start: (sum(start <= w < start + count for w in wanted), -abs(start - self.window_start)))
+        if best != self.window_start:
+            offset = self.row_top(self.cursor) - round(self.scroll_y)
+            self.window_start = best
+            self.relayout()
+            self.scroll_to(y=max(0, self.row_top(self.cursor) - offset), animate=False)
+            self._changed()
 
     def _line_of(self, passage: Passage) -> int:
         """The line of the row (rule = 0) on which a passage starts."""
@@ -304,7 +391,7 @@ class StoryGrid(RowsView):
             return [1] * len(self.rows)
         per_source = [self._source_heights(c.source, c.text_width) for c in self.columns]
         tallest = map(max, *per_source) if len(per_source) > 1 else per_source[0]
-        return [1 + height for height in tallest]
+        return self.folding.heights([1 + height for height in tallest])
 
     def _source_heights(self, source: str, width: int) -> list[int]:
         """Lines each row's cell of one source takes at this width (1 where it has none)."""
@@ -320,6 +407,9 @@ class StoryGrid(RowsView):
         return heights
 
     def measure_row(self, row: int, width: int) -> int:
+        run = self.folding.run_of(row)
+        if run is not None:
+            return 1 if row == run.start else 0
         cells = self.rows[row].cells
         tallest = 1
         for column in self.columns:
@@ -360,6 +450,9 @@ class StoryGrid(RowsView):
         return Strip([Segment("│", self.span_style("grid--separator"))])
 
     def row_lines(self, row: int, width: int) -> list[Strip]:
+        run = self.folding.run_of(row)
+        if run is not None:
+            return [self._strip(run, width, cursor=False)]
         the_row = self.rows[row]
         elsewhere = self._told_off_screen(the_row)
         cells = [self._cell_lines(the_row, column, elsewhere, first=i == 0) for i, column in enumerate(self.columns)]
@@ -428,13 +521,31 @@ class StoryGrid(RowsView):
         base = Text("".join(chars), style=rule_style, end="")
         dots = self._dots(the_row)
         number = f" {the_row.number}/{len(self.index.group_rows)} " if self.index and the_row.number else " "
-        label = Text.assemble((number, rule_style + Style(bold=True)), (the_row.label, rule_style), " ", end="")
+        label = Text.assemble((number, rule_style + Style(bold=True)), (the_row.label, rule_style), end="")
         room = width - 2 - dots.cell_len - 1
-        label.truncate(max(0, room), overflow="ellipsis")
+        label = cut_on_word(label, max(1, room - 1)) if label.cell_len > room - 1 else label
+        label.append(" ")
         right = width - dots.cell_len - 1
         after_label = 1 + label.cell_len
         out = base[:1] + label + base[after_label : max(after_label, right)] + dots + base[right + dots.cell_len :]
         return self.text_strip(out, width)
+
+    def _strip(self, run: Run, width: int, cursor: bool) -> Strip:
+        """A folded run on one line: its group numbers, whose paragraphs, how many; enter opens it."""
+        assert self.index is not None
+        style = self.span_style("grid--fold-cursor" if cursor else "grid--fold")
+        first, last = self.rows[run.start].number, self.rows[run.end - 1].number
+        numbers = f"{first}" if first == last else f"{first}–{last}"
+        words = strip_words(self.rows, run, self.index.position)
+        hint = " · enter opens" if cursor else ""
+        text = Text.assemble((f"┄ {numbers}/{len(self.index.group_rows)} ", style + Style(bold=True)),
+                             (f"{words}{hint} ", style), end="")
+        sources = {s for row in self.rows[run.start : run.end] for s in row.cells}
+        dots = self._dots(Row(cells={s: () for s in sources}, group=self.rows[run.start].group))
+        room = width - dots.cell_len - 1
+        text.truncate(max(0, room), overflow="ellipsis")
+        fill = Text("┄" * max(0, width - text.cell_len - dots.cell_len - 1), style=style, end="")
+        return self.text_strip(text + fill + dots + Text("┄", style=style), width)
 
     def _dots(self, row: Row) -> Text:
         visible = self.visible_sources
@@ -451,6 +562,9 @@ class StoryGrid(RowsView):
     def style_line(self, row: int, line: int, strip: Strip, width: int) -> Strip:
         if row != self.cursor:
             return strip.apply_style(self.background_style())
+        run = self.folding.run_of(row)
+        if run is not None:
+            return self._strip(run, width, cursor=True).apply_style(self.background_style("rows--cursor"))
         if line == 0:
             return self._rule(row, width, cursor=True).apply_style(self.background_style("rows--cursor"))
         row_style = self.background_style("rows--cursor")

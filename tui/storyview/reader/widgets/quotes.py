@@ -77,7 +77,8 @@ class QuotesView(FindingsView):
 
     def place(self, item: Any, entry: int) -> Place | None:
         version: Version = item.versions[entry]
-        return Place(version.source, version.paragraph, version.start, version.end)
+        return Place(version.source, version.paragraph, version.start, version.end,
+                     tuple(v.source for v in item.versions))
 
     def item_lines(self, item: Any, number: int, width: int, expanded: bool) -> list[Line]:
         quote: Quote = item

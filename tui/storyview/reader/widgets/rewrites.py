@@ -57,7 +57,7 @@ class RewritesView(FindingsView):
         if not pair.chain:
             return None
         member = pair.chain[0][entry]
-        return Place(member.source, member.paragraph)
+        return Place(member.source, member.paragraph, cited=tuple(pair.sources))
 
     def item_lines(self, item: Any, number: int, width: int, expanded: bool) -> list[Line]:
         pair: Pair = item

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from storyview.model import Article, Group, Member, Story
+from storyview.model import Article, Group, Member, Story, short_id
+
+__all__ = ["Passage", "Row", "StoryIndex", "id_and_headline", "next_passage", "short_id"]
 
 
 @dataclass(frozen=True)
@@ -123,16 +125,6 @@ class StoryIndex:
             if member in self.row_of
         ]
         return sorted(found)
-
-
-def short_id(article: Article, ids: Collection[str] = ()) -> str:
-    """What a header calls a source's file: "000" of "000_77808fc7…" (a name and a hash), else the
-    whole id ("a_herald" says more than "a"); whole too where another of `ids` starts the same."""
-    head, _, rest = article.id.partition("_")
-    hashed = len(rest) >= 8 and all(c in "0123456789abcdef" for c in rest.casefold())
-    if head and hashed and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
-        return head
-    return article.id
 
 
 def id_and_headline(article: Article, ids: Collection[str] = ()) -> Text:

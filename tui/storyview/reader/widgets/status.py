@@ -19,9 +19,21 @@ class StatusInfo:
     first_column: int = 0
     last_column: int = 0
     row: int = 0
+    last_row: int = 0
+    """The last group of a folded strip under the cursor (0: the cursor is on one row)."""
     rows: int = 0
     boilerplate_row: bool = False
     unique: int = 0
+    unique_at: int = 0
+    """Which of the unique passages the cursor is on (1-based; 0: none)."""
+    folded: int = 0
+    """Rows folded into strips now (z)."""
+    legend: bool = False
+    """Explain the marks instead (until the first key)."""
+    unique_style: RichStyle | None = None
+    """The grid's own style for text one source alone tells, for the legend."""
+    any_case: bool = False
+    """The search matched any case: its capitals found nothing."""
     threshold: float = 0.0
     pending: float | None = None
     """A threshold being rebuilt in the background, if any."""
@@ -47,10 +59,11 @@ SHORT = {
     "shading": "shade",
     "rebuilding": "→",
     "search": "/",
+    "folded": "fold",
 }
 """Labels for a terminal too narrow for the full status."""
 
-DROP_ORDER = ("shading", "threshold", "columns", "unique", "sources")
+DROP_ORDER = ("shading", "threshold", "columns", "folded", "unique", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
 
 QUERY_UP_TO, QUERY_SHORT = 24, 12
@@ -90,6 +103,8 @@ class StatusLine(Static):
         busy = self.get_visual_style("status--busy", partial=True)
         if info.loading:
             return Content.assemble(("Building the story…", busy))
+        if info.legend:
+            return self.legend(info, short)
         parts: list[tuple[str, object] | str] = []
 
         def item(name: str, text: str) -> None:
@@ -111,9 +126,13 @@ class StatusLine(Static):
             parts.extend(["  ", ("nothing to compare", busy)])
         if info.boilerplate_row:
             item("boilerplate", f"{info.row}/{info.rows}")
+        elif info.last_row and info.last_row != info.row:
+            item("group", f"{info.row}–{info.last_row}/{info.rows}")
         else:
             item("group", f"{info.row}/{info.rows}")
-        item("unique", str(info.unique))
+        item("unique", f"{info.unique_at}/{info.unique}" if info.unique_at else str(info.unique))
+        if info.folded:
+            item("folded", str(info.folded) if short else f"{info.folded} rows (z)")
         item("threshold", f"{info.threshold:.2f}")
         if info.pending is not None:
             rebuilding = f"{names.get('rebuilding', 'rebuilding at')} {info.pending:.2f}…"
@@ -127,7 +146,26 @@ class StatusLine(Static):
             cap = QUERY_SHORT if short else QUERY_UP_TO
             query = info.query if len(info.query) <= cap else info.query[: cap - 1] + "…"
             parts.extend(["  ", (names.get("search", "search") + " ", label), (query, value)])
-            parts.append((f"  {info.match}/{info.matches}" if info.matches else "  no matches", label))
+            if info.match:
+                count = f"  {info.match}/{info.matches}"
+            else:
+                count = f"  {info.matches} match{'es' * (info.matches != 1)}" if info.matches else "  no matches"
+            parts.append((count + (" (any case)" if info.any_case else ""), label))
         if info.note:
             parts.extend(["  ", (info.note, busy)])
         return Content.assemble(*parts)  # type: ignore[arg-type]
+
+    def legend(self, info: StatusInfo, short: bool = False) -> Content:
+        """What the marks mean, on one line: the highlight, the coverage dots, "not covered"."""
+        label = self.get_visual_style("status--label", partial=True)
+        value = self.get_visual_style("status--value", partial=True)
+        unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
+        if short or self.size.width and self.size.width < 100:
+            parts = [("only here", unique), (": one source alone  ", label), ("●○", value),
+                     (": told or not  ", label), ("· not covered ·", label), (": silent  ", label),
+                     ("? keys", value)]
+        else:
+            parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
+                     (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
+                     (": that source is silent there   ", label), ("? every key", value)]
+        return Content.assemble(*parts)

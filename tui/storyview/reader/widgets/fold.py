@@ -1,0 +1,113 @@
+"""Folding what only one source tells: runs of single-source rows shown as one slim strip.
+
+On real coverage half the rows may hold one source's paragraph alone, so most cells read
+"not covered" and the rows several sources tell are far apart. Folded, each run of consecutive
+single-source rows is one line ("only in 3 · 4 paragraphs") that `enter` opens. Pure data: the
+grid draws it and keeps the rows' indices as they are (a folded row is 0 lines high), so every
+jump, search and count goes on naming rows as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyview.reader.widgets.rows import Row
+
+FOLD_SHARE = 1 / 3
+"""Fold from the start where more than this share of the rows hold one source."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive single-source rows `start` .. `end - 1`."""
+
+    start: int
+    end: int
+
+    def __contains__(self, row: object) -> bool:
+        return isinstance(row, int) and self.start <= row < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def single(row: Row) -> bool:
+    return not row.boilerplate and len(row.cells) == 1
+
+
+def single_runs(rows: Sequence[Row]) -> list[Run]:
+    """Every maximal run of consecutive single-source group rows, in order."""
+    runs: list[Run] = []
+    start: int | None = None
+    for i, row in enumerate([*rows, None]):
+        if row is not None and single(row):
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append(Run(start, i))
+            start = None
+    return runs
+
+
+def fold_by_default(rows: Sequence[Row]) -> bool:
+    """Whether a story opens folded: more than a third of its group rows hold one source."""
+    groups = [row for row in rows if not row.boilerplate]
+    return bool(groups) and sum(map(single, groups)) > FOLD_SHARE * len(groups)
+
+
+def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int]) -> str:
+    """What a folded run says: "only in 3 · 4 paragraphs", or "only in 3, 5 · 2 paragraphs"."""
+    numbers: list[int] = []
+    paragraphs = 0
+    for row in rows[run.start : run.end]:
+        for source, members in row.cells.items():
+            paragraphs += len(members)
+            if position[source] + 1 not in numbers:
+                numbers.append(position[source] + 1)
+    numbers.sort()
+    shown = ", ".join(map(str, numbers[:6])) + ("…" if len(numbers) > 6 else "")
+    return f"only in {shown} · {paragraphs} paragraph{'s' * (paragraphs != 1)}"
+
+
+class Folding:
+    """Which runs are folded now: all of them while folding is on, save those opened with enter."""
+
+    def __init__(self, rows: Sequence[Row], on: bool) -> None:
+        self.runs = single_runs(rows)
+        self.on = on
+        self.opened: set[int] = set()
+        self._run_of = {row: run for run in self.runs for row in range(run.start, run.end)}
+
+    def run_of(self, row: int) -> Run | None:
+        """The folded run a row is in, or None where the row shows as itself."""
+        run = self._run_of.get(row)
+        return run if run is not None and self.on and run.start not in self.opened else None
+
+    def open(self, row: int) -> Run | None:
+        """Unfold the run holding `row` (enter on a strip, or a jump into it); returns it."""
+        run = self.run_of(row)
+        if run is not None:
+            self.opened.add(run.start)
+        return run
+
+    def set(self, on: bool) -> None:
+        self.on = on
+        self.opened.clear()
+
+    def heights(self, heights: list[int]) -> list[int]:
+        """Row heights with each folded run as one line (its first row) and 0 for the rest."""
+        if not self.on:
+            return heights
+        for run in self.runs:
+            if run.start in self.opened or run.end > len(heights):
+                continue
+            heights[run.start] = 1
+            heights[run.start + 1 : run.end] = [0] * (len(run) - 1)
+        return heights
+
+    def folded_rows(self) -> int:
+        """How many rows are folded away now."""
+        if not self.on:
+            return 0
+        return sum(len(run) for run in self.runs if run.start not in self.opened)
