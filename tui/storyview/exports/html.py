@@ -15,7 +15,9 @@ from storyview.exports.wording import (
     quote_versions,
     report_title,
     share_followed,
-    short_name,
+    headline,
+    short_ids,
+    source_title,
 )
 from storyview.findings.analysis import Analysis, analyse
 from storyview.findings.figures import Mention
@@ -75,7 +77,8 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
     """One self-contained HTML file: inline CSS, no scripts, nothing fetched; prints well."""
     analysis = analysis or analyse(story)
     ids = [a.id for a in story.articles]
-    name = {a.id: short_name(a) for a in story.articles}
+    short = short_ids(story)
+    name = {a.id: source_title(a, short[a.id]) for a in story.articles}
     title = report_title(story)
     out = [
         "<!DOCTYPE html>",
@@ -98,14 +101,14 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
         "</header>",
         "<main>",
     ]
-    out += _html_sources(story)
-    out += _html_rewrites(story, analysis, name)
-    out += _html_quotes(story, analysis)
-    out += _html_figures(story, analysis)
+    out += _html_sources(story, short)
+    out += _html_rewrites(story, analysis, short)
+    out += _html_quotes(story, analysis, short)
+    out += _html_figures(story, analysis, short)
     out += ['<section id="coverage">', "<h2>Coverage</h2>",
             '<p class="note">● the source tells this part of the story; · it does not.</p>',
             '<table class="coverage">', "<thead><tr><th>group</th><th>about</th>"]
-    out += [f'<th class="source-id" title="{esc(a.name)}">{esc(a.id)}</th>' for a in story.articles]
+    out += [f'<th class="source-id" title="{esc(name[a.id])}">{esc(short[a.id])}</th>' for a in story.articles]
     out += ["<th>sources</th></tr></thead>", "<tbody>"]
     for g in story.groups:
         have = set(g.sources)
@@ -116,7 +119,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
     out += ["</tbody>", "</table>", "</section>"]
     out += ['<section id="groups">', "<h2>Groups</h2>"]
     for g in story.groups:
-        out += _html_group(story, g, name)
+        out += _html_group(story, g, name, short)
     out.append("</section>")
     if story.warnings:
         out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
@@ -130,25 +133,26 @@ def _visible_html(text: str) -> str:
     return UNSAFE_RE.sub(lambda m: f"&#x{ord(m.group()):x};" if not 0xD800 <= ord(m.group()) <= 0xDFFF else "\ufffd", text)
 
 
-def _html_sources(story: Story) -> list[str]:
+def _html_sources(story: Story, short: dict[str, str]) -> list[str]:
     out = ['<section id="sources">', "<h2>Sources</h2>", "<table>",
            "<thead><tr><th>id</th><th>title</th><th>date</th><th>author</th><th>site</th><th>from</th><th>paragraphs</th></tr></thead>",
            "<tbody>"]
     for a in story.articles:
         out.append(
-            f'<tr data-source="{esc(a.id)}"><td class="source-id">{esc(a.id)}</td><td>{esc(a.title or "")}</td>'
+            f'<tr data-source="{esc(a.id)}"><td class="source-id">{esc(short[a.id])}</td><td>{esc(a.title or headline(a))}</td>'
             f'<td class="date">{esc(a.date or "")}</td><td>{esc(a.byline or "")}</td><td>{esc(a.outlet or "")}</td>'
             f'<td class="path">{esc(a.path)}</td><td>{len(a.body)}</td></tr>'
         )
     return out + ["</tbody>", "</table>", "</section>"]
 
 
-def _html_group(story: Story, g: Group, name: dict[str, str]) -> list[str]:
+def _html_group(story: Story, g: Group, name: dict[str, str], short: dict[str, str]) -> list[str]:
     sources = list(dict.fromkeys(g.sources))
     out = [f'<section class="group" id="group-{g.id}" data-group="{g.id}">',
            f"<h3>Group {g.id} of {len(story.groups)}: {esc(g.label)}</h3>",
            '<table class="side">', "<thead><tr>"]
-    out += [f'<th><span class="source-id">{esc(s)}</span><br>{esc(name[s])}</th>' for s in sources]
+    out += [f'<th><span class="source-id">{esc(short[s])}</span><br>{esc(name[s].removeprefix(short[s]).removeprefix(" · "))}</th>'
+            for s in sources]
     out += ["</tr></thead>", "<tbody><tr>"]
     for s in sources:
         paras = "".join(
@@ -159,11 +163,11 @@ def _html_group(story: Story, g: Group, name: dict[str, str]) -> list[str]:
     out += ["</tr></tbody>", "</table>"]
     missing = [a.id for a in story.articles if a.id not in sources]
     if missing:
-        out.append(f'<p class="missing">Not told by: {", ".join(esc(s) for s in missing)}.</p>')
+        out.append(f'<p class="missing">Not told by: {", ".join(esc(short[s]) for s in missing)}.</p>')
     return out + ["</section>"]
 
 
-def _html_rewrites(story: Story, analysis: Analysis, name: dict[str, str]) -> list[str]:
+def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> list[str]:
     out = ['<section id="rewrites">', "<h2>Rewrites</h2>"]
     named = [p for p in analysis.rewrites if p.verdict != "independent"]
     if named:
@@ -178,41 +182,41 @@ def _html_rewrites(story: Story, analysis: Analysis, name: dict[str, str]) -> li
         out += ['<p class="note">How much of each row’s source follows the column’s source in order '
                 "(its words on the longest order-keeping chain of matched paragraphs):</p>",
                 '<table class="follows"><thead><tr><th></th>']
-        out += [f'<th class="source-id">{esc(a.id)}</th>' for a in story.articles]
+        out += [f'<th class="source-id">{esc(short[a.id])}</th>' for a in story.articles]
         out.append("</tr></thead><tbody>")
         for a in story.articles:
             cells = "".join(
                 "<td>—</td>" if a.id == b.id else f"<td>{percent(share_followed(analysis.rewrites, a.id, b.id))}</td>"
                 for b in story.articles
             )
-            out.append(f'<tr><th class="source-id">{esc(a.id)}</th>{cells}</tr>')
+            out.append(f'<tr><th class="source-id">{esc(short[a.id])}</th>{cells}</tr>')
         out.append("</tbody></table>")
     return out + ["</section>"]
 
 
-def _html_quotes(story: Story, analysis: Analysis) -> list[str]:
+def _html_quotes(story: Story, analysis: Analysis, short: dict[str, str]) -> list[str]:
     out = ['<section id="quotes">', "<h2>Quotes</h2>"]
     if not analysis.quotes:
         return out + ['<p class="note">No quoted passages.</p>', "</section>"]
     out.append('<ul class="quotes">')
     for q in analysis.quotes:
         flag = ' <span class="flag">altered</span>' if q.altered else ""
-        versions = "; ".join(quote_versions(q, lambda s: f'<span class="source-id">{esc(s)}</span>', esc))
+        versions = "; ".join(quote_versions(q, lambda s: f'<span class="source-id">{esc(short[s])}</span>', esc))
         extra = "".join(
-            f'<li data-source="{esc(v.source)}" data-status="{esc(v.status)}"><span class="source-id">{esc(v.source)}</span>: “{esc(v.text)}”</li>'
+            f'<li data-source="{esc(v.source)}" data-status="{esc(v.status)}"><span class="source-id">{esc(short[v.source])}</span>: “{esc(v.text)}”</li>'
             for v in q.versions if v is not q.reference and v.status in ("longer", "altered")
         )
         out.append(f'<li data-quote="{q.id}">“{esc(q.text)}”{flag} — {versions}' + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
     return out + ["</ul>", "</section>"]
 
 
-def _html_figures(story: Story, analysis: Analysis) -> list[str]:
+def _html_figures(story: Story, analysis: Analysis, short: dict[str, str]) -> list[str]:
     out = ['<section id="figures">', "<h2>Figures</h2>"]
     if not analysis.figures:
         return out + ['<p class="note">No figure is stated by two sources for the same thing.</p>', "</section>"]
     involved = [a.id for a in story.articles if any(a.id in f.sources for f in analysis.figures)]
     out += ['<table class="figures">', "<thead><tr><th>#</th><th>about</th><th>sources</th>"]
-    out += [f'<th class="source-id">{esc(s)}</th>' for s in involved]
+    out += [f'<th class="source-id">{esc(short[s])}</th>' for s in involved]
     out += ["</tr></thead>", "<tbody>"]
     for f in analysis.figures:
         by = {m.source: m for m in f.mentions}

@@ -14,7 +14,9 @@ from storyview.exports.wording import (
     quote_versions,
     report_title,
     share_followed,
-    short_name,
+    headline,
+    short_ids,
+    source_title,
     visible,
 )
 from storyview.findings.analysis import Analysis, analyse
@@ -44,7 +46,8 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
     """The story as GitHub-flavoured Markdown; unique text in **bold**."""
     analysis = analysis or analyse(story)
     ids = [a.id for a in story.articles]
-    name = {a.id: short_name(a) for a in story.articles}
+    short = short_ids(story)
+    name = {a.id: source_title(a, short[a.id]) for a in story.articles}
     out = [f"# {md_escape(report_title(story))}", ""]
     out.append(
         f"storyview {__version__} · {len(story.articles)} sources · {len(story.groups)} groups · "
@@ -55,43 +58,43 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
     rows = []
     for a in story.articles:
         rows.append([
-            md_escape(a.id), md_escape(a.title or ""), md_escape(a.date or ""), md_escape(a.byline or ""),
+            md_escape(short[a.id]), md_escape(a.title or headline(a)), md_escape(a.date or ""), md_escape(a.byline or ""),
             md_escape(a.outlet or ""), md_escape(a.path), str(len(a.body)),
         ])
     out += _md_table(["id", "title", "date", "author", "site", "from", "paragraphs"], rows) + [""]
 
-    out += _md_findings(story, analysis, name)
+    out += _md_findings(story, analysis, short)
 
     out += ["## Coverage", "", "● the source tells this part of the story; · it does not.", ""]
     rows = []
     for g in story.groups:
         have = set(g.sources)
         rows.append([str(g.id), md_escape(g.label)] + ["●" if s in have else "·" for s in ids] + [str(len(have))])
-    out += _md_table(["group", "about", *(md_escape(s) for s in ids), "sources"], rows) + [""]
+    out += _md_table(["group", "about", *(md_escape(short[s]) for s in ids), "sources"], rows) + [""]
 
     out += ["## Groups", ""]
     for g in story.groups:
-        out += _md_group(story, g, name)
+        out += _md_group(story, g, name, short)
     if story.warnings:
         out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in story.warnings] + [""]
     return visible("\n".join(out).rstrip() + "\n")
 
 
-def _md_group(story: Story, g: Group, name: dict[str, str]) -> list[str]:
+def _md_group(story: Story, g: Group, name: dict[str, str], short: dict[str, str]) -> list[str]:
     sources = list(dict.fromkeys(g.sources))
     out = [f"### Group {g.id} of {len(story.groups)}: {md_escape(g.label)}", ""]
     cells = []
     for s in sources:
         paras = [m for m in g.members if m.source == s]
         cells.append("<br><br>".join(_md_marked(story.paragraph(m).text, story.unique(m)) for m in paras))
-    out += _md_table([f"{md_escape(s)}: {md_escape(name[s])}" for s in sources], [cells])
+    out += _md_table([md_escape(name[s]) for s in sources], [cells])
     missing = [a.id for a in story.articles if a.id not in sources]
     if missing:
-        out += ["", "Not told by: " + ", ".join(md_escape(s) for s in missing) + "."]
+        out += ["", "Not told by: " + ", ".join(md_escape(short[s]) for s in missing) + "."]
     return out + [""]
 
 
-def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list[str]:
+def _md_findings(story: Story, analysis: Analysis, short: dict[str, str]) -> list[str]:
     out = ["## Rewrites", ""]
     named = [p for p in analysis.rewrites if p.verdict != "independent"]
     if named:
@@ -101,8 +104,8 @@ def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list
     out.append("")
     if len(story.articles) > 1:
         out += ["How much of each row's source follows the column's source in order (its words on the longest order-keeping chain of matched paragraphs):", ""]
-        out += _md_table([" ", *(md_escape(a.id) for a in story.articles)], [
-            [md_escape(a.id)] + ["—" if a.id == b.id else percent(share_followed(analysis.rewrites, a.id, b.id)) for b in story.articles]
+        out += _md_table([" ", *(md_escape(short[a.id]) for a in story.articles)], [
+            [md_escape(short[a.id])] + ["—" if a.id == b.id else percent(share_followed(analysis.rewrites, a.id, b.id)) for b in story.articles]
             for a in story.articles
         ]) + [""]
 
@@ -111,10 +114,10 @@ def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list
         out += ["No quoted passages.", ""]
     for q in analysis.quotes:
         flag = " **altered**" if q.altered else ""
-        out.append(f"- “{md_escape(q.text)}”{flag} — " + "; ".join(quote_versions(q, md_escape, md_escape)))
+        out.append(f"- “{md_escape(q.text)}”{flag} — " + "; ".join(quote_versions(q, lambda s: md_escape(short[s]), md_escape)))
         for v in q.versions:
             if v is not q.reference and v.status in ("longer", "altered"):
-                out.append(f"  - {md_escape(v.source)}: “{md_escape(v.text)}”")
+                out.append(f"  - {md_escape(short[v.source])}: “{md_escape(v.text)}”")
     out.append("")
 
     out += ["## Figures", ""]
@@ -130,7 +133,7 @@ def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list
                 [str(f.id), md_escape(f.about), f"**{FIGURE_WORDS[f.status]}**" if f.disagree else FIGURE_WORDS[f.status]]
                 + [_md_figure(story, by[s]) if s in by else "" for s in involved]
             )
-        out += _md_table(["#", "about", "sources", *(md_escape(s) for s in involved)], rows) + [""]
+        out += _md_table(["#", "about", "sources", *(md_escape(short[s]) for s in involved)], rows) + [""]
     return out
 
 

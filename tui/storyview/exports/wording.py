@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from storyview.findings.figures import Mention
 from storyview.findings.quotes import Quote
 from storyview.findings.rewrites import Pair
-from storyview.model import Article, Member, Span, Story
+from storyview.model import Article, Member, Span, Story, short_id
 
 # bidi overrides, unpaired surrogates): written as visible escapes, never raw.
 UNSAFE_RE = re.compile(
@@ -29,10 +29,39 @@ def visible(text: str) -> str:
 
 
 def report_title(story: Story) -> str:
-    for article in story.articles:
-        if article.title:
-            return article.title
-    return "storyview report"
+    """The story's label (its lede's opening words), as the reader names it; else a plain title."""
+    return story.label or "storyview report"
+
+
+def short_ids(story: Story) -> dict[str, str]:
+    """Each source's short id, as the reader's columns and lists name it ("000", "report_3")."""
+    ids = [a.id for a in story.articles]
+    return {a.id: short_id(a, ids) for a in story.articles}
+
+
+def headline(article: Article, limit: int = 70) -> str:
+    """The article's title, else its first words (a source without a title is named by them)."""
+    if article.title:
+        text = " ".join(article.title.split())
+    else:
+        body = article.body
+        words = body[0].text.split() if body else []
+        text = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(",;:") + "…"
+
+
+def source_title(article: Article, short: str) -> str:
+    """A source as the reader names it: short id, outlet, headline ("000 · CNN · Federal agents…")."""
+    parts = [short]
+    if article.outlet:
+        parts.append(" ".join(article.outlet.split()))
+    words = headline(article)
+    if words and words not in parts:
+        parts.append(words)
+    return " · ".join(parts)
 
 
 def marked_segments(text: str, spans: Sequence[Span]) -> list[tuple[str, bool]]:
@@ -50,11 +79,6 @@ def marked_segments(text: str, spans: Sequence[Span]) -> list[tuple[str, bool]]:
     if at < len(text):
         out.append((text[at:], False))
     return out
-
-
-def short_name(article: Article, limit: int = 60) -> str:
-    name = article.name
-    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def percent(x: float) -> str:

@@ -161,11 +161,13 @@ class StatusLine(Static):
         value = self.get_visual_style("status--value", partial=True)
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
         if short or self.size.width and self.size.width < 100:
-            parts = [("only here", unique), (": one source alone  ", label), ("●○", value),
-                     (": told or not  ", label), ("· not covered ·", label), (": silent  ", label),
+            fold = [("┄", value), (f" {info.folded} folded (z)  ", label)] if info.folded else []
+            parts = [("only here", unique), (" = one source  ", label), ("●○", value),
+                     (" told/not  ", label), ("· not covered ·", label), ("  ", label), *fold,
                      ("? keys", value)]
         else:
+            fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
             parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
                      (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
-                     (": that source is silent there   ", label), ("? every key", value)]
+                     (": that source is silent there   ", label), *fold, ("? every key", value)]
         return Content.assemble(*parts)
