@@ -63,7 +63,11 @@ def key_rows(bindings: Iterable[BindingType], display: Callable[[Binding], str])
 class HelpScreen(ModalScreen[None]):
     """What the marks mean, then a table of keys per screen; escape or ? closes it, q quits as everywhere."""
 
-    BINDINGS = [Binding("escape,question_mark", "close", "Close help", tooltip="Close this help")]
+    BINDINGS = [
+        Binding("escape,question_mark", "close", "Close help", tooltip="Close this help"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Quit storyview, as everywhere"),  # a modal screen
+        # sees none of the app's keys, so q is bound here too: help lists it as quitting everywhere
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-panel"):

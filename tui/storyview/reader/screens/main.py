@@ -536,7 +536,11 @@ class MainScreen(Screen[None]):
             grid.focus_source(place.source)
             grid.move_to(row)
             grid.scroll_to_top(grid.cursor)
-        grid.show_columns([place.source, *place.cited])
+        hidden = grid.show_columns([place.source, *place.cited])
+        if hidden:
+            numbers = ", ".join(str(self.index.position[s] + 1) for s in hidden)
+            self.notify(f"Hid source{'s' * (len(hidden) > 1)} {numbers} to show the sources it cites side by side "
+                        "(0 shows all)", timeout=4)
 
     # -- export ------------------------------------------------------------------------------------
 

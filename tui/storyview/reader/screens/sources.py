@@ -24,13 +24,14 @@ class SourcesScreen(ModalScreen[tuple[str, str] | None]):
         Binding("enter", "go", "Go to source", tooltip="Focus the chosen source's column (shown if hidden)"),
         Binding("space,x", "toggle", "Hide/show", tooltip="Hide or show the chosen source's column"),
         Binding("escape,S", "close", "Close", tooltip="Back to the side-by-side view"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Quit storyview, as everywhere"),
     ]
 
     def __init__(self, index: StoryIndex, hidden: frozenset[str], focused: str | None) -> None:
         super().__init__()
         self.index = index
         self.hidden = hidden
-        self.focused = focused
+        self.current_source = focused
 
     def compose(self) -> ComposeResult:
         options = []
@@ -48,8 +49,8 @@ class SourcesScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
-        if self.focused in self.index.position:
-            listing.highlighted = self.index.position[self.focused]
+        if self.current_source in self.index.position:
+            listing.highlighted = self.index.position[self.current_source]
         listing.focus()
 
     def _chosen(self) -> str | None:

@@ -326,22 +326,39 @@ class StoryGrid(RowsView):
         top = self.row_top(row)
         self.scroll_to(y=top if line < view - 1 else top + line - 1, animate=False)
 
-    def show_columns(self, sources: list[str]) -> None:
-        """Slide the window of columns so the focused source and as many of `sources` as fit show."""
+    def show_columns(self, sources: list[str]) -> list[str]:
+        """Bring the focused source and every one of `sources` into view, side by side.
+
+        The window of columns slides where they fit in it; where they are too far apart, the
+        sources between them that are not wanted are hidden (returned, so the caller can say so;
+        0 shows them again). More wanted sources than columns: the window that shows the most.
+        """
         visible = self.visible_sources
         count = len(self.columns)
         if not count or len(visible) <= count or self.focused not in visible:
-            return
+            return []
+        hidden: list[str] = []
+        wanted = {s for s in sources if s in visible} | {self.focused}
+        if len(wanted) <= count:
+            spots = [visible.index(s) for s in wanted]
+            between = [s for s in visible[min(spots) : max(spots) + 1] if s not in wanted]
+            excess = max(spots) - min(spots) + 1 - count
+            if excess > 0:
+                hidden = between[:excess]
+                self.hidden.update(hidden)
+                visible = self.visible_sources
         focus = visible.index(self.focused)
-        wanted = sorted({visible.index(s) for s in sources if s in visible} | {focus})
+        places = sorted(visible.index(s) for s in wanted)
+        count = min(count, len(visible))
         starts = range(max(0, focus - count + 1), min(focus, len(visible) - count) + 1)
-        best = max(starts, key=lambda start: (sum(start <= w < start + count for w in wanted), -abs(start - self.window_start)))
-        if best != self.window_start:
+        best = max(starts, key=lambda start: (sum(start <= w < start + count for w in places), -abs(start - self.window_start)))
+        if best != self.window_start or hidden:
             offset = self.row_top(self.cursor) - round(self.scroll_y)
             self.window_start = best
             self.relayout()
             self.scroll_to(y=max(0, self.row_top(self.cursor) - offset), animate=False)
             self._changed()
+        return hidden
 
     def _line_of(self, passage: Passage) -> int:
         """The line of the row (rule = 0) on which a passage starts."""
