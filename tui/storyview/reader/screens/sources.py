@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from storyview.reader.widgets.members import cut_on_word
 from storyview.reader.widgets.rows import StoryIndex, id_and_headline
 
 
@@ -35,12 +36,12 @@ class SourcesScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         options = []
-        width = len(str(len(self.index.articles)))
+        digits = len(str(len(self.index.articles)))
+        room = max(20, min(self.app.size.width, 96) - 6)  # inside the panel's border, padding and list
         for n, article in enumerate(self.index.articles, 1):
-            state = ("hidden ", "dim italic") if article.id in self.hidden else ("       ", "")
-            line = Text.assemble((f"{n:>{width}} ", "bold"), state, id_and_headline(article, self.index.by_id))
-            line.no_wrap = True
-            line.overflow = "ellipsis"
+            hidden = Text(" (hidden)", style="italic", end="") if article.id in self.hidden else Text("", end="")
+            name = cut_on_word(id_and_headline(article, self.index.by_id), room - digits - 1 - hidden.cell_len)
+            line = Text.assemble((f"{n:>{digits}} ", "bold"), name, hidden, end="")
             options.append(Option(line, id=article.id))
         with Vertical(id="sources-panel"):
             yield Static(Text("Sources: enter goes to one, space hides or shows it, esc closes", style="bold"),
