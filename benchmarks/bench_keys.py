@@ -5,7 +5,7 @@
 Builds a Story from BBC articles (shared/corpora/bbc: JSON lines of id/category/title/
 paragraphs), written as .txt files to a temporary folder (title, blank line, paragraphs) and
 aligned by storyview.pipeline.build_story, then opens the reader headless and presses each of
-j k l h n G g about 20 times. Two figures per key:
+j k l h n G g z about 20 times (z folds and shows the single-source rows in turn). Two figures per key:
 
   pilot     `await pilot.press(key); await pilot.pause()`, wall clock, in storyview and in a
             bare App (one Static, no bindings) timed the same way. This is mostly Pilot's own
@@ -38,7 +38,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "bbc" / "bbc_articles.jsonl"
-KEYS = ["j", "k", "l", "h", "n", "G", "g"]
+KEYS = ["j", "k", "l", "h", "n", "G", "g", "z"]
 
 
 def write_articles(corpus: Path, count: int, folder: Path) -> int:

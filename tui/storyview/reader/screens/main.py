@@ -252,7 +252,7 @@ class MainScreen(Screen[None]):
                 unique=len(uniques),
                 unique_at=0 if self.search_query else position_of(uniques, grid.current),
                 folded=grid.folding.folded_rows(),
-                legend=self.legend,
+                legend=self.legend and len(self.index.articles) > 1,  # with nothing to compare, say so instead
                 unique_style=grid.mark_styles().unique,
                 any_case=self.any_case,
                 threshold=self.threshold,
