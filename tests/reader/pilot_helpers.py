@@ -38,6 +38,21 @@ async def ready(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def unfolded_from_the_top(pilot: Pilot[Any]) -> None:
+    """Every row shown, in story order, the cursor on the first: where keys about moving start.
+
+    The reader opens folded where many rows hold one source, on the story's lede, with a legend
+    in the status line (issue 19); `z` shows every row, `g` goes to the first and ends the legend.
+    """
+    app = pilot.app
+    assert isinstance(app, StoryviewApp)
+    if app.main.grid.folding.on:
+        await pilot.press("z")
+    await pilot.press("g")
+    await pilot.pause()
+    assert app.main.grid.cursor == 0 and not app.main.legend
+
+
 def grid_text(app: StoryviewApp) -> str:
     """What the grid shows, as plain text (every line, top to bottom)."""
     grid = app.main.grid

@@ -18,22 +18,25 @@ from textual.widgets import Static
 async def test_c_opens_the_coverage_matrix_and_enter_jumps_to_the_group(pilot: Pilot[Any]) -> None:
     app = pilot.app
     grid = app.main.grid
+    start = grid.cursor  # the story's lede: the matrix opens on the same row
     await pilot.press("c")
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, CoverageScreen)
     assert screen.view.row_count() == len(grid.rows)
+    assert screen.view.cursor == start
     await pilot.press("j", "j", "j")
-    assert screen.view.cursor == 3
+    assert screen.view.cursor == start + 3
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, MainScreen)
-    assert grid.cursor == 3
+    assert grid.cursor == start + 3  # a row folded into a strip is opened to land on it
+    assert grid.strip is None and grid.row_top(grid.cursor) == round(grid.scroll_y)  # at the top
     await pilot.press("c")
     await pilot.pause()
     await pilot.press("G", "escape")
     await pilot.pause()
-    assert grid.cursor == 3  # escape keeps the place
+    assert grid.cursor == start + 3  # escape keeps the place
 
 
 async def test_the_coverage_matrix_windows_many_sources_around_the_focus() -> None:

@@ -24,6 +24,7 @@ from pilot_helpers import (
     screen_lines,
     screen_text,
     status_text,
+    unfolded_from_the_top,
 )
 from story_factories import HOSTILE, MARKUP, MARKUP_BODY, STORY, article, body, tiny_story
 from storyview.model import Group, Marks, Member, Settings, Story
@@ -206,6 +207,7 @@ async def test_article_text_that_looks_like_markup_shows_literally() -> None:
     app = StoryviewApp.from_story(tiny_story())
     async with app.run_test(size=(200, 40)) as pilot:
         await ready(pilot)
+        await unfolded_from_the_top(pilot)  # the last row drawn as a row, not a folded strip
         await pilot.press("G")
         text = grid_text(app)
         assert "[bold]bracketed[/]" in text and "[red]more[/red]" in text

@@ -15,6 +15,7 @@ from pilot_helpers import (
     record_notifications,
     screen_text,
     status_text,
+    unfolded_from_the_top,
     warehouse_app,
 )
 from story_factories import seeds_story, tiny_story, wide_story
@@ -35,6 +36,8 @@ async def test_shows_every_seed_source_and_one_row_per_group(pilot: Pilot[Any]) 
     text = grid_text(app)
     assert "1 Federal Immigration" in text and "· not covered ·" in text
     assert "Related Posts" not in text  # boilerplate is folded
+    assert "only here" in status_text(app)  # the legend, until the first key
+    await unfolded_from_the_top(pilot)
     status = status_text(app)
     assert "sources 5/5 (cols 1–4)" in status
     assert f"group 1/{len(body_groups)}" in status
@@ -44,6 +47,7 @@ async def test_shows_every_seed_source_and_one_row_per_group(pilot: Pilot[Any]) 
 @pytest.mark.size(80, 24)
 async def test_a_row_no_column_on_screen_tells_says_which_source_does(pilot: Pilot[Any]) -> None:
     app = pilot.app
+    await unfolded_from_the_top(pilot)  # single-source rows drawn as rows, not folded strips
     grid = app.main.grid
     on_screen = {c.source for c in grid.columns}
     row = next(r for r in grid.rows if not on_screen & set(r.cells))
@@ -195,6 +199,7 @@ async def test_many_sources_window_at_80_columns() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         grid = app.main.grid
+        await unfolded_from_the_top(pilot)
         assert len(grid.columns) == 3 and "sources 12/12 (cols 1–3)" in status_text(app)
         for _ in range(10):
             await pilot.press("l")
@@ -235,8 +240,11 @@ async def test_the_grid_draws_only_the_rows_on_screen() -> None:
             grid = app.main.grid
             assert len(grid.rows) > 1000
             assert 0 < len(set(drawn)) <= 30
+            await pilot.press("z")  # every row shown: G goes to the very last
+            await pilot.pause()
             drawn.clear()
             await pilot.press("G")
+            assert grid.cursor == len(grid.rows) - 1
             assert all(row > len(grid.rows) - 30 for row in drawn)
             for _ in range(8):
                 drawn.clear()
@@ -254,7 +262,8 @@ async def test_b_says_how_many_boilerplate_paragraphs_it_showed_and_where(pilot:
     assert count > 1
     said = record_notifications(app)
     await press(pilot, "b")
-    assert said == [f"{count} boilerplate paragraphs shown, at the end (G)"]
+    rows = len(app.main.index.boilerplate_rows)  # row k holds each source's k-th: the status counts rows
+    assert said == [f"{rows} boilerplate rows shown ({count} paragraphs of all sources), at the end (G)"]
     await press(pilot, "b")
     assert said[-1] == "Boilerplate folded again"
 

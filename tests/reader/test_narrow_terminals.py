@@ -8,7 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import analysed, folder_app, press, ready, screen_lines, screen_text, seeds_app, status_text
+from pilot_helpers import (
+    analysed,
+    folder_app,
+    press,
+    ready,
+    screen_lines,
+    screen_text,
+    seeds_app,
+    status_text,
+    unfolded_from_the_top,
+)
 from rich.console import Console
 from rich.text import Text
 from story_factories import HOSTILE, wide_story
@@ -56,7 +66,7 @@ async def test_help_at_50x15_wraps_words_whole_and_shows_its_hint(pilot: Pilot[A
     assert isinstance(app.screen, HelpScreen)
     lines = screen_lines(app)
     assert "…" not in "\n".join(lines)
-    assert any("esc closes" in line for line in lines)
+    assert any("esc or ? closes" in line for line in lines)
     body = [line.strip("│ ") for line in lines[2:-2]]
     words_alone = [line for line in body if line and " " not in line]
     assert len(words_alone) <= 2, words_alone  # not one word per line
@@ -156,6 +166,7 @@ async def test_resizing_keeps_the_cursor_and_focus() -> None:
     async with app.run_test(size=(200, 60)) as pilot:
         await ready(pilot)
         grid = app.main.grid
+        await unfolded_from_the_top(pilot)  # every row shown: G goes to the very last
         await pilot.press("G", "l", "l", "l", "l")
         for size in [(80, 24), (40, 12), (120, 40), (30, 8)]:
             await pilot.resize_terminal(*size)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import ready, record_notifications, status_text
+from pilot_helpers import ready, record_notifications, status_text, unfolded_from_the_top
 from story_factories import article, body, seeds_story, tiny_story
 from storyview.model import Group, Member, Story
 from storyview.reader.app import StoryviewApp
@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 async def test_j_k_and_arrows_move_between_groups(pilot: Pilot[Any]) -> None:
     app = pilot.app
+    await unfolded_from_the_top(pilot)
     grid = app.main.grid
     await pilot.press("j", "j", "down")
     assert grid.cursor == 3
@@ -42,6 +43,7 @@ async def test_g_and_G_jump_to_the_ends(pilot: Pilot[Any]) -> None:
 @pytest.mark.size(80, 24)
 async def test_page_keys_scroll_and_bring_the_cursor_along(pilot: Pilot[Any]) -> None:
     app = pilot.app
+    await unfolded_from_the_top(pilot)
     grid = app.main.grid
     await pilot.press("pagedown")
     assert grid.scroll_y > 0 and grid.cursor > 0
@@ -68,6 +70,7 @@ async def test_pagedown_reads_through_groups_taller_than_the_screen_to_the_end(p
 @pytest.mark.size(80, 24)
 async def test_h_l_tab_and_arrows_move_the_focused_source_and_the_window(pilot: Pilot[Any]) -> None:
     app = pilot.app
+    await unfolded_from_the_top(pilot)
     grid = app.main.grid
     ids = [a.id for a in seeds_story().articles]
     assert [c.source for c in grid.columns] == ids[:3]
@@ -107,6 +110,7 @@ async def test_n_and_N_walk_the_unique_passages_of_the_focused_source(pilot: Pil
 async def test_wrapping_around_is_said_in_the_status_line_until_the_next_move(pilot: Pilot[Any]) -> None:
     app = pilot.app
     messages = record_notifications(app)
+    await unfolded_from_the_top(pilot)
     await pilot.press("N")  # from the top, the previous unique passage is the very last
     await pilot.pause()
     assert "wrapped around to the last" in status_text(app)

@@ -93,7 +93,7 @@ async def test_single_source_rows_fold_into_strips_that_enter_opens(tmp_path: Pa
         assert grid.folding.on  # folded from the start: over a third of the rows hold one source
         assert f"┄ {singles} folded (z)" in status(app)  # said in the first legend
         await pilot.press("g")
-        assert f"folded {singles} rows (z)" in status(app)  # and in the status line after it
+        assert f"folded {singles} (z)" in status(app)  # and in the status line after it
         text = "\n".join(grid_lines(app))
         assert "3–11/12 only in 1, 2, 3, 4 · 9 paragraphs" in text
         assert "watched the first bus" not in text and "only in 1 ·" not in text  # no single-source row drawn
@@ -146,7 +146,7 @@ async def test_a_legend_shows_until_the_first_key_and_stays_in_help(tmp_path: Pa
         first = status(app)
         assert "only here" in first and "●○" in first and "· not covered ·" in first and "folded (z)" in first
         await pilot.press("j")
-        assert "grp 2/" in status(app) and "only here" not in status(app)  # short labels at 80 columns
+        assert "group 2/" in status(app) and "only here" not in status(app)
         await pilot.press("question_mark")
         await pilot.pause()
         legend = str(app.screen.query_one("#help-legend").render())

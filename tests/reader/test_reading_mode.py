@@ -124,8 +124,9 @@ async def test_n_shows_the_position_among_the_unique_passages_and_the_paragraph_
 async def test_wrapping_around_is_said_in_the_status_line_not_a_lingering_toast() -> None:
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_reading(pilot)
+        screen = await open_reading(pilot)  # on the paragraph of the lede the reader opened on
         toasts = record_notifications(app)
+        await pilot.press("g")
         await pilot.press("N")  # from the top, back to the last one
         assert "wrapped around to the last" in reading_status(screen)
         await pilot.press("n")

@@ -3,6 +3,7 @@ search is on), no match, headlines, long queries and queries that look like mark
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ async def test_a_word_only_in_a_headline_says_headlines_are_not_searched(pilot: 
     app = pilot.app
     assert "not their headlines" in app.main.BINDINGS[[b.key for b in app.main.BINDINGS].index("slash")].tooltip
     messages = record_notifications(app)
-    await pilot.press("slash", *"Reportedly", "enter")  # in source 1's headline only
+    await pilot.press("slash", *"Discontented", "enter")  # in source 1's headline only, in any case
     assert app.main.search_passages == []
     assert any("No matches in the paragraphs" in m and "headlines are not searched" in m for m in messages)
 
@@ -80,7 +81,7 @@ async def test_a_long_search_keeps_its_match_count_in_view(pilot: Pilot[Any]) ->
     await pilot.press("slash", *query, "enter")
     assert screen.search_query == query and screen.search_passages
     status = status_text(app)
-    assert f"1/{len(screen.search_passages)}" in status
+    assert re.search(rf"  \d+/{len(screen.search_passages)}$", status.rstrip()), status  # the first match after the lede
     assert "Immigration…" in status and query not in status
 
 

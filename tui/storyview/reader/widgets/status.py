@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.style import Style as RichStyle
 from textual.content import Content
@@ -63,7 +63,7 @@ SHORT = {
 }
 """Labels for a terminal too narrow for the full status."""
 
-DROP_ORDER = ("shading", "threshold", "columns", "folded", "unique", "sources")
+DROP_ORDER = ("shading", "threshold", "folded", "columns", "unique", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
 
 QUERY_UP_TO, QUERY_SHORT = 24, 12
@@ -79,8 +79,10 @@ class StatusLine(Static):
 
     def show(self, info: StatusInfo) -> None:
         """The full status; in a narrow terminal short labels, then whole items left out (never a cut value)."""
-        content = self.compose_content(info)
         room = self.size.width - 2
+        if info.legend and self.size.width and self.compose_content(info, short=True).cell_length > room:
+            info = replace(info, legend=False)  # too narrow to explain: where you are comes first
+        content = self.compose_content(info)
         if self.size.width and content.cell_length > room:
             content = self.compose_content(info, short=True)
             dropped: set[str] = set()
@@ -131,8 +133,8 @@ class StatusLine(Static):
         else:
             item("group", f"{info.row}/{info.rows}")
         item("unique", f"{info.unique_at}/{info.unique}" if info.unique_at else str(info.unique))
-        if info.folded:
-            item("folded", str(info.folded) if short else f"{info.folded} rows (z)")
+        if info.folded and info.pending is None:  # a rebuild under way is the more pressing news
+            item("folded", str(info.folded) if short else f"{info.folded} (z)")
         item("threshold", f"{info.threshold:.2f}")
         if info.pending is not None:
             rebuilding = f"{names.get('rebuilding', 'rebuilding at')} {info.pending:.2f}…"
