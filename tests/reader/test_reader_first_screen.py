@@ -127,14 +127,17 @@ async def test_a_story_with_few_single_source_rows_opens_unfolded(tmp_path: Path
 
 
 async def test_the_story_opens_on_its_lede_at_the_top(tmp_path: Path) -> None:
-    app = folder_app(write_story(tmp_path / "bridge"))
+    folder = write_story(tmp_path / "bridge")
+    (folder / "e_wire.txt").write_text("Bridge (Wire)\n\nThe wire's own opening paragraph is about the rain that fell all "
+                                       "weekend over the harbour and its ferries.\n\n" + LEDE + "\n", encoding="utf-8")
+    app = folder_app(folder)  # a first row only one source tells, before the lede
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         grid = app.main.grid
         row = grid.row
-        assert row is not None and len(row.cells) == 4  # every source tells the lede
-        assert row.group is app.story.lede  # type: ignore[union-attr]
-        assert grid.row_top(grid.cursor) == round(grid.scroll_y)
+        assert row is not None and len(row.cells) == 5  # every source tells the lede
+        assert row.group is app.story.lede and grid.cursor > 0  # type: ignore[union-attr]
+        assert grid.row_top(grid.cursor) == round(grid.scroll_y) > 0
         header = len(grid.header(grid.content_width))
         assert "The Harbor Bridge reopened on" in grid_lines(app)[header]
 

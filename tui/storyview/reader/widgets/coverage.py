@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from storyview.reader.widgets.columns import slide_window
+from storyview.reader.widgets.members import cut_on_word
 from storyview.reader.widgets.rows import StoryIndex
 from storyview.reader.widgets.rowsview import RowsView
 
@@ -109,8 +110,8 @@ class CoverageView(RowsView):
         the_row = self.rows[row]
         label_width = self._label_width(width)
         text = Text(f"{the_row.number:>{NUMBER_WIDTH - 1}} ", style=self.span_style("text--muted"), end="")
-        label = Text(the_row.label, end="")
-        label.truncate(label_width, overflow="ellipsis", pad=True)
+        label = cut_on_word(Text(the_row.label, end=""), label_width)  # "…the Trump…", not "…the Tr…"
+        label.truncate(label_width, pad=True)
         text.append_text(label)
         text.append(" ")
         lone = len(the_row.cells) == 1

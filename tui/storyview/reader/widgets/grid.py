@@ -72,6 +72,8 @@ class StoryGrid(RowsView):
         self._heights: dict[tuple[Member, int], int] = {}
         self._by_source: dict[tuple[str, int, int], list[int]] = {}
         self._header: tuple[tuple[object, ...], list[Strip]] | None = None
+        self._lede_pending = False
+        """The first story's lede still waits for a view tall enough to scroll it to the top."""
         self.folding = Folding([], False)
         """Which runs of single-source rows show as one strip (z switches, enter opens one)."""
         self._fold_chosen: bool | None = None
@@ -125,11 +127,21 @@ class StoryGrid(RowsView):
         self.matches = {}
         self.relayout()
         if first:  # the story opens on its lede, at the top of the view, rows above it a k away
-            self.scroll_to(y=self.row_top(self.cursor), animate=False)
+            self._lede_pending = True
+            self._lede_to_top()
         else:
             self.scroll_to(y=max(0, self.row_top(self.cursor) - offset_on_screen), animate=False)
             self.scroll_to_row(self.cursor)
         self._changed()
+
+    def _lede_to_top(self) -> None:
+        """Scroll the lede to the top; until the view has the height to do so, try again on resize."""
+        if not self._lede_pending or self.index is None:
+            return
+        top = self.row_top(self.cursor)
+        self.scroll_to(y=top, animate=False)
+        if round(self.scroll_y) == top or (self.body_height > 0 and 0 < self.max_scroll_y <= self.scroll_y):
+            self._lede_pending = False  # there, or as near as the rows below it let it get
 
     def _nearest_row(self, old_row: Row | None, old_focus: str | None) -> int:
         """Where the old cursor row's paragraphs now are; the focused source's paragraph first."""
@@ -149,6 +161,7 @@ class StoryGrid(RowsView):
         not to, bring it into view."""
         if not self.rows:
             return
+        self._lede_pending = False
         old, scrolled = self.cursor, self.scroll_y
         self.cursor = max(0, min(row, len(self.rows) - 1))
         run = self.folding.run_of(self.cursor)
@@ -400,6 +413,7 @@ class StoryGrid(RowsView):
         self._header = None
 
     def resized(self) -> None:
+        self._lede_to_top()
         self._changed()  # the window of columns may have grown or shrunk
 
     def measure_rows(self, width: int) -> list[int]:

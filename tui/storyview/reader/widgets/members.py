@@ -82,11 +82,21 @@ def fitted_table(columns: list[Column], width: int | None, styles: list[Style | 
 
 
 def cut_on_word(text: Text, cells: int) -> Text:
-    """`text` in `cells`, cut with … after a word rather than a space ("Trying to…", not "Trying to …")."""
+    """`text` in `cells`, cut with … after a whole word ("Trying to…", not "Trying to …" or "Trying t…").
+
+    A cut inside a word goes back to the word's start where that keeps at least half the room;
+    a single long word is cut where it must be.
+    """
     if text.cell_len <= cells:
         return text
     cut = text.copy()
     cut.truncate(cells - 1)
+    plain = text.plain
+    end = len(cut.plain)
+    if 0 < end < len(plain) and not plain[end].isspace() and not plain[end - 1].isspace():
+        space = cut.plain.rfind(" ")
+        if space >= (cells - 1) // 2:
+            cut = cut[:space]
     cut.rstrip()
     cut.append("…")
     return cut
