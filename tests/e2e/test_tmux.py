@@ -131,7 +131,9 @@ def test_hostile_files_in_a_real_terminal(terminal: Terminal) -> None:
     term.keys("c")
     term.wait_for(lambda s: "Coverage" in s, "the coverage matrix")
     back_to_grid(term)
-    term.keys("/", *"bridge", "Enter")
+    term.keys("/")  # the prompt takes the keys only once it is open: typed at once, "r" would open reading mode
+    term.wait_for(lambda s: "search the paragraphs" in s, "the search prompt")
+    term.keys(*"bridge", "Enter")
     term.wait_for(lambda s: "r Read" in s, "the search")
     term.keys("r")  # reading mode counts the matches on the left, where no toast covers them
     term.wait_for(lambda s: "matches " in s and "matches 0" not in s, "the search's matches in reading mode")

@@ -15,7 +15,7 @@ class SearchBar(Input):
     BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="search the paragraphs of all sources (enter to search, escape to cancel)", id=id)
+        super().__init__(placeholder="search the paragraphs of all sources; smart case (enter to search, escape to cancel)", id=id)
 
     def open(self, query: str = "") -> None:
         self.value = query
