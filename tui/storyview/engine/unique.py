@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import Token, is_number_word, stem, words
+from storyview.engine.segment import Token, is_number_word, stem
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
