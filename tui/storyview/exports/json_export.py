@@ -11,7 +11,8 @@ from storyview.findings.analysis import analyse
 from storyview.findings.figures import Figure, Mention
 from storyview.findings.quotes import Quote, Version
 from storyview.findings.rewrites import Pair, Side
-from storyview.model import Member, Story
+from storyview.engine.shares import shares_of
+from storyview.model import Link, Member, Story
 
 
 def _number(x: float | None) -> float | int | None:
@@ -69,8 +70,17 @@ def rewrite_dict(p: Pair) -> dict[str, Any]:
     }
 
 
+def _link(link: Link) -> dict[str, Any]:
+    out: dict[str, Any] = {"a": _member(link.a.source, link.a.paragraph), "b": _member(link.b.source, link.b.paragraph),
+                           "score": link.score}
+    if link.pinned:
+        out["pinned"] = True
+    return out
+
+
 def to_dict(story: Story) -> dict[str, Any]:
     analysis = analyse(story)
+    shares = shares_of(story)
     return {
         "storyview": __version__,
         "settings": {
@@ -86,6 +96,8 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "date": a.date,
                 "byline": a.byline,
                 "outlet": a.outlet,
+                "unique_share": round(shares[a.id].unique_share, 4) if a.id in shares else 0,
+                "groups_covered": shares[a.id].groups_covered if a.id in shares else 0,
                 "paragraphs": [
                     {
                         "index": p.index,
@@ -107,13 +119,13 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "id": g.id,
                 "label": g.label,
                 "members": [{"source": m.source, "paragraph": m.paragraph} for m in g.members],
-                "links": [
-                    {"a": {"source": l.a.source, "paragraph": l.a.paragraph},
-                     "b": {"source": l.b.source, "paragraph": l.b.paragraph}, "score": l.score}
-                    for l in g.links
-                ],
+                "links": [_link(l) for l in g.links],
             }
             for g in story.groups
+        ],
+        "pins": [
+            {"kind": p.kind, "a": _member(p.a.source, p.a.paragraph), "b": _member(p.b.source, p.b.paragraph)}
+            for p in story.pins
         ],
         "warnings": list(story.warnings),
         "quotes": [quote_dict(q) for q in analysis.quotes],
