@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from storyview.model import Share
 from storyview.reader.widgets.columns import Column
 from storyview.reader.widgets.marked import wrap
 from storyview.reader.widgets.rows import short_id
@@ -26,10 +27,23 @@ BYLINE_MIN = 5
 """Letters of a byline's name that must show for it to be shown cut ("By Ra…" says nothing)."""
 
 
-def meta_line(short: str, date: str | None, byline: str | None, width: int) -> str:
-    """`id · date · byline` in `width` cells: the id always (the caller cuts it if need be), the
-    date only whole, the byline whole or cut after at least BYLINE_MIN letters of its name."""
+def share_texts(share: Share | None, groups: int) -> tuple[str, ...]:
+    """A source's unique share and groups covered, long then short ("46% unique · 5/17 groups", "46% · 5/17")."""
+    if share is None or not share.words:
+        return ()
+    percent = f"{round(100 * share.unique_share)}%"
+    return (f"{percent} unique · {share.groups_covered}/{groups} groups", f"{percent} · {share.groups_covered}/{groups}")
+
+
+def meta_line(short: str, date: str | None, byline: str | None, width: int, shares: tuple[str, ...] = ()) -> str:
+    """`id · share · date · byline` in `width` cells: the id always (the caller cuts it if need
+    be), the share (long or short form) and the date only whole, the byline whole or cut after at
+    least BYLINE_MIN letters of its name."""
     line = short
+    for text in shares:
+        if cell_len(line) + 3 + cell_len(text) <= width:
+            line += " · " + text
+            break
     if date and cell_len(line) + 3 + cell_len(date) <= width:
         line += " · " + date
     if byline:
@@ -95,7 +109,8 @@ class ColumnHeaders:
         title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
         name = self._clipped(title, width, name_lines)
         short = short_id(article, grid.index.by_id)
-        meta_parts = meta_line(short, article.date, grid.index.byline(article), width)
+        shares = share_texts(grid.index.shares.get(article.id), len(grid.index.story.groups))
+        meta_parts = meta_line(short, article.date, grid.index.byline(article), width, shares)
         meta = Text(meta_parts, style=grid.span_style("grid--meta"), end="")
         meta.truncate(width, overflow="ellipsis")
         lines = [*name, meta]
