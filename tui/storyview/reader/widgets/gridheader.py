@@ -28,11 +28,12 @@ BYLINE_MIN = 5
 
 
 def share_texts(share: Share | None, groups: int) -> tuple[str, ...]:
-    """A source's unique share and groups covered, long then short ("46% unique · 5/17 groups", "46% · 5/17")."""
+    """A source's unique share and groups covered, longest first ("46% unique · 5/17 groups",
+    "46% uniq · 5/17 grp", "46% · 5/17")."""
     if share is None or not share.words:
         return ()
-    percent = f"{round(100 * share.unique_share)}%"
-    return (f"{percent} unique · {share.groups_covered}/{groups} groups", f"{percent} · {share.groups_covered}/{groups}")
+    percent, covered = f"{round(100 * share.unique_share)}%", f"{share.groups_covered}/{groups}"
+    return (f"{percent} unique · {covered} groups", f"{percent} uniq · {covered} grp", f"{percent} · {covered}")
 
 
 def meta_line(short: str, date: str | None, byline: str | None, width: int, shares: tuple[str, ...] = ()) -> str:
