@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyview.engine.base import base_order, relative
+from storyview.engine.base import base_order, relative, relative_marks
 from storyview.engine.shares import shares_of, source_shares
 from storyview.model import Article, Group, Marks, Member, Paragraph, Story
 
@@ -55,3 +55,17 @@ def test_the_pipeline_computes_the_shares_once(seed_story: Story) -> None:
         assert abs(share.words - words) <= words * 0.1
         assert 0 < share.unique_share < 1
         assert share.groups_covered == sum(1 for g in seed_story.groups if article.id in g.sources)
+
+
+def test_against_a_base_the_others_marks_are_what_they_add_to_it() -> None:
+    base = Article("a", "a", (Paragraph(0, "body", "The mayor opened the new bridge on Monday."),))
+    other = Article("b", "b", (Paragraph(0, "body", "The mayor opened the new bridge on Monday with two thousand guests."),
+                               Paragraph(1, "body", "Traffic was stopped for hours."),))
+    groups = (Group(1, "bridge", (Member("a", 0), Member("b", 0))), Group(2, "traffic", (Member("b", 1),)))
+    own = {Member("a", 0): Marks(unique=((0, 3),))}
+    story = Story((base, other), groups, own)
+    marks = relative_marks(story, "a")
+    added = [other.paragraphs[0].text[s:e] for s, e in marks[Member("b", 0)].unique]
+    assert added == ["with two thousand guests"]
+    assert marks[Member("b", 1)].unique == ((0, len("Traffic was stopped for hours")),)  # left out by the base: whole
+    assert Member("a", 0) not in marks  # the base keeps its own marks

@@ -213,3 +213,14 @@ def test_json_marks_pinned_links_and_ignore_pins_leaves_them_out(story_dir: Path
 def test_no_pins_file_is_written_when_there_are_no_pins(story_dir: Path) -> None:
     build_story([str(story_dir)], pins=PinStore.for_inputs([str(story_dir)]))
     assert not (story_dir / ".storyview").exists()
+
+
+def test_inputs_far_apart_keep_their_pins_in_the_data_folder(tmp_path: Path, data_home: Path) -> None:
+    here = tmp_path / "one"
+    here.mkdir()
+    (here / "a.txt").write_text("One paragraph.")
+    assert pins_path([str(here / "a.txt")]) == here / ".storyview" / "pins.json"
+    assert pins_path([str(here), str(here / "a.txt")]) == here / ".storyview" / "pins.json"
+    far = pins_path([str(here / "a.txt"), "/etc/hostname"])
+    assert far.is_relative_to(data_home / "storyview" / "pins")
+    assert far == pins_path(["/etc/hostname", str(here / "a.txt")])  # the same story, the same file

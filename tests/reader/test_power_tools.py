@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from lxml import etree
+from storyview.engine.base import relative_marks
 from storyview.inputs.bundled import seeds_dir
 from storyview.model import Member, Settings, Story
 from storyview.pinstore import PinStore
@@ -192,6 +193,10 @@ async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(
         assert index.base == base and grid.visible_sources[0] == base and grid.focused == base
         firsts = [min(m.paragraph for m in row.cells[base]) for row in grid.rows if base in row.cells]
         assert firsts == sorted(firsts)
+        added = relative_marks(app.story, base)
+        assert all(index.marks[m] == marks for m, marks in added.items())  # the others' marks: what they add
+        assert {(p.member, p.start, p.end) for p in index.unique_passages()} == {
+            (m, s, e) for row in index.group_rows for ms in row.cells.values() for m in ms for s, e in index.marks[m].unique}
         number = index.position[base] + 1
         assert f"base {number} " in status(app) and "others add" in status(app)
         assert any("is the base" in n for n in notes(app))

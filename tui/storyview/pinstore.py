@@ -94,7 +94,9 @@ def pins_path(inputs: Sequence[str]) -> Path:
             folder = Path(os.path.commonpath([str(f) for f in folders]))
         except ValueError:  # on different drives
             folder = folders[0]
-        if _writable(folder):
+        # Inputs from far apart (/tmp and a home folder) have no folder of their own: not "/" or ~.
+        scattered = folder in (Path(folder.anchor), Path.home()) and any(f != folder for f in folders)
+        if not scattered and _writable(folder):
             return folder / ".storyview" / FILE
         key = str(folder)
     else:

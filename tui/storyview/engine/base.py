@@ -2,14 +2,17 @@
 the left file.
 
 The rows follow the base's paragraph order; a part of the story the base leaves out stays
-after the base's paragraph it follows in the story order, so it is read where it belongs.
+after the base's paragraph it follows in the story order, so it is read where it belongs. The
+other sources' marks then say what each adds to the base.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyview.model import Group, Story
+from storyview.engine.segment import words
+from storyview.engine.unique import word_diff
+from storyview.model import Group, Marks, Member, Story
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,27 @@ def relative(story: Story, base: str) -> Relative:
         for source in sources:
             adds[source] = adds.get(source, 0) + 1
     return Relative(base, own, shared, left_out, adds)
+
+
+def relative_marks(story: Story, base: str) -> dict[Member, Marks]:
+    """The marks of the other sources read against the base: in a group the base tells, the
+    words a paragraph adds to the base's (a word diff, passages with a content word); in a
+    group it leaves out, the whole paragraph. The base keeps its own marks (what only it tells);
+    the shading by sources stays as it was."""
+    out: dict[Member, Marks] = {}
+    for group in story.groups:
+        base_text = "\n\n".join(story.paragraph(m).text for m in group.members if m.source == base)
+        for member in group.members:
+            if member.source == base or story.paragraph(member).kind != "body":
+                continue
+            text = story.paragraph(member).text
+            if base_text:
+                spans = tuple(span for op, _, span in word_diff(base_text, text)
+                              if op in ("insert", "replace") and span is not None
+                              and any(t.content or t.number for t in words(text, *span)))
+            else:
+                content = [t for t in words(text) if t.content or t.number]
+                spans = ((content[0].start, content[-1].end),) if content else ()
+            old = story.marks.get(member)
+            out[member] = Marks(spans, old.support if old is not None else ())
+    return out

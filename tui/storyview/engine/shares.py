@@ -6,16 +6,19 @@ coverage screen and the JSON read them from there.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 
-from storyview.engine.segment import WORD_RE
 from storyview.model import Member, Share, Story
+
+WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
+"""A word as the shares count it: letters or digits, joined by an apostrophe, hyphen or point."""
 
 
 def source_shares(story: Story) -> dict[str, Share]:
     """Per source id: its body words, those inside a unique span, and the groups it is in.
 
-    A word counts as unique when it starts inside a span the unique-text finder marked.
+    A word counts as unique when it lies in a span the unique-text finder marked (spans begin
+    and end on words).
     """
     covered: dict[str, int] = {}
     for group in story.groups:
@@ -25,10 +28,10 @@ def source_shares(story: Story) -> dict[str, Share]:
     for article in story.articles:
         total = unique = 0
         for paragraph in article.body:
-            starts = [m.start() for m in WORD_RE.finditer(paragraph.text)]
-            total += len(starts)
+            text = paragraph.text
+            total += len(WORD.findall(text))
             for a, b in story.unique(Member(article.id, paragraph.index)):
-                unique += bisect_right(starts, b - 1) - bisect_right(starts, a - 1)
+                unique += len(WORD.findall(text, a, b))
         shares[article.id] = Share(total, unique, covered.get(article.id, 0))
     return shares
 

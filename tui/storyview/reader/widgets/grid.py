@@ -414,7 +414,7 @@ class StoryGrid(RowsView):
         return marked_text(
             text,
             self.mark_styles(),
-            self.index.story.marks.get(member),
+            self.index.marks.get(member),
             heat=self.heat,
             matches=self.matches.get(member, ()),
             current=(current.start, current.end) if current is not None and current.member == member else None,

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from storyview.engine.base import Relative, base_order, relative
+from storyview.engine.base import Relative, base_order, relative, relative_marks
 from storyview.engine.shares import shares_of
-from storyview.model import Article, Group, Member, Share, Story
+from storyview.model import Article, Group, Marks, Member, Share, Story
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,9 @@ class StoryIndex:
         """The sources in the order of their columns (the numbers stay those of `articles`)."""
         self.shares: dict[str, Share] = shares_of(story)
         self.relative: Relative | None = relative(story, self.base) if self.base is not None else None
+        self.marks: dict[Member, Marks] = story.marks if self.base is None else {
+            **story.marks, **relative_marks(story, self.base)}
+        """The grid's marks: the Story's, or with a base, what the others add to it."""
         groups = base_order(story, self.base) if self.base is not None else story.groups
         self.group_rows: list[Row] = _group_rows(story, self.by_id, groups)
         self.boilerplate_rows: list[Row] = _boilerplate_rows(story)
@@ -119,7 +122,7 @@ class StoryIndex:
                 for i, row in enumerate(self.group_rows)
                 for source, members in row.cells.items()
                 for member in members
-                for start, end in self.story.unique(member)
+                for start, end in (self.marks[member].unique if member in self.marks else ())
                 if end > start
             ]
             self._unique = sorted(found)
