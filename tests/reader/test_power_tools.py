@@ -64,7 +64,16 @@ def status(app: StoryviewApp) -> str:
 
 
 def notes(app: StoryviewApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    """Every notification from now on (kept: a toast may time out on a slow machine before it is read)."""
+    said: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        said.append(message)
+        original(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return said
 
 
 async def open_detail_on(pilot: Pilot[Any], want: Any) -> DetailScreen:
@@ -81,6 +90,7 @@ async def open_detail_on(pilot: Pilot[Any], want: Any) -> DetailScreen:
 
 async def test_p_pins_a_near_paragraph_into_the_group_and_the_next_launch_keeps_it(story_dir: Path) -> None:
     app = pinned_app(story_dir)
+    said = notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         detail = await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 2
@@ -100,7 +110,7 @@ async def test_p_pins_a_near_paragraph_into_the_group_and_the_next_launch_keeps_
         assert chosen in group.members and set(members) <= set(group.members) | {
             m for m in members if m.source == chosen.source}
         assert any(link.pinned for link in group.links)
-        assert any("Pinned" in n for n in notes(app))
+        assert any("Pinned" in n for n in said)
         saved = json.loads((story_dir / ".storyview" / "pins.json").read_text())
         assert saved["pins"][0]["b"]["paragraph"] == chosen.paragraph
         await pilot.press("plus")  # a realign follows the pin too
@@ -148,6 +158,7 @@ async def test_p_takes_a_typed_source_and_paragraph_and_says_what_is_wrong(story
 
 async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
     app = pinned_app(story_dir)
+    said = notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         detail = await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 3)
@@ -162,7 +173,7 @@ async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
         await settled(pilot, lambda a: a.story.pins)
         assert app.story.group_of(taken).members == (taken,)
         assert {p.kind for p in app.story.pins} == {"break"}
-        assert any("Took" in n for n in notes(app))
+        assert any("Took" in n for n in said)
         await pilot.press("minus")  # looser grouping: still out
         await settled(pilot, lambda a: a.settings.threshold < 0.16)
         assert app.story.group_of(taken).members == (taken,)
@@ -170,6 +181,7 @@ async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
 
 async def test_p_and_u_without_a_pins_file_say_so(seed_story: Story) -> None:
     app = StoryviewApp.from_story(seed_story)
+    said = notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("j", "enter")
@@ -177,11 +189,12 @@ async def test_p_and_u_without_a_pins_file_say_so(seed_story: Story) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
-        assert any("--ignore-pins" in n for n in notes(app))
+        assert any("--ignore-pins" in n for n in said)
 
 
 async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(seed_story: Story) -> None:
     app = StoryviewApp(build=lambda s, progress=None: build_story(None, s, progress), settings=Settings())
+    said = notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         grid = app.main.grid
@@ -199,7 +212,7 @@ async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(
             (m, s, e) for row in index.group_rows for ms in row.cells.values() for m in ms for s, e in index.marks[m].unique}
         number = index.position[base] + 1
         assert f"base {number} " in status(app) and "others add" in status(app)
-        assert any("is the base" in n for n in notes(app))
+        assert any("is the base" in n for n in said)
         first_base_row = next(i for i, r in enumerate(grid.rows) if base not in r.cells)
         grid.move_to(first_base_row)
         await pilot.pause()

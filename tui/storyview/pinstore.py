@@ -77,30 +77,38 @@ def _writable(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
+def _folder(path: str) -> Path | None:
+    """The folder a path lies in (a folder: itself), or None when it cannot be told (a symlink
+    loop, no permission, a name too long): that path then decides nothing."""
+    try:
+        resolved = Path(path).expanduser().resolve()
+        return resolved if resolved.is_dir() else resolved.parent
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
 def pins_path(inputs: Sequence[str]) -> Path:
-    """The pins file of a story read from `inputs` (files, folders; "-" and addresses aside)."""
+    """The pins file of a story read from `inputs` (files, folders; "-" and addresses aside).
+
+    Never raises: whatever cannot be looked at sends the pins to the data folder.
+    """
     from storyview.inputs.web import is_url
 
-    local = [Path(p).expanduser() for p in inputs if p != "-" and not is_url(p)]
-    folders = []
-    for path in local:
-        try:
-            resolved = path.resolve()
-        except OSError:
-            continue
-        folders.append(resolved if resolved.is_dir() else resolved.parent)
+    folders = [f for p in inputs if p != "-" and not is_url(p) if (f := _folder(p)) is not None]
+    key = "\n".join(sorted(inputs)) or "seeds"
     if folders:
         try:
             folder = Path(os.path.commonpath([str(f) for f in folders]))
         except ValueError:  # on different drives
             folder = folders[0]
+        key = str(folder)
         # Inputs from far apart (/tmp and a home folder) have no folder of their own: not "/" or ~.
         scattered = folder in (Path(folder.anchor), Path.home()) and any(f != folder for f in folders)
-        if not scattered and _writable(folder):
-            return folder / ".storyview" / FILE
-        key = str(folder)
-    else:
-        key = "\n".join(sorted(inputs)) or "seeds"
+        try:
+            if not scattered and _writable(folder):
+                return folder / ".storyview" / FILE
+        except OSError:
+            pass
     name = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return data_dir() / "pins" / f"{name}.json"
 
