@@ -13,7 +13,7 @@ from storyview.engine.align import align
 from storyview.engine.pins import apply_pins
 from storyview.inputs.bundled import seeds_dir
 from storyview.model import Member, Pin, Settings, Story
-from storyview.pinstore import PinStore, pins_path
+from storyview.pinstore import PinStore, data_dir, pins_path
 from storyview.pipeline import build_story
 
 
@@ -21,7 +21,7 @@ from storyview.pipeline import build_story
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The user's data folder, in the test's own folder."""
     home = tmp_path / "data-home"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("STORYVIEW_DATA", str(home))
     return home
 
 
@@ -126,7 +126,7 @@ def test_a_read_only_folder_keeps_its_pins_in_the_data_folder(story_dir: Path, d
     os.chmod(story_dir, 0o555)
     try:
         path = pins_path([str(story_dir)])
-        assert path.is_relative_to(data_home / "storyview" / "pins")
+        assert path.is_relative_to(data_home / "pins")
         story = build_story([str(story_dir)])
         anchor, single = singles_and_big(story)
         PinStore(path).add(Pin("pin", anchor, single), story.articles)
@@ -141,7 +141,7 @@ def test_a_folder_that_cannot_be_written_goes_to_the_data_folder(tmp_path: Path,
     folder.mkdir()
     (folder / "a.txt").write_text("One paragraph.")
     (folder / ".storyview").write_text("not a folder")
-    assert pins_path([str(folder / "a.txt")]).is_relative_to(data_home / "storyview" / "pins")
+    assert pins_path([str(folder / "a.txt")]).is_relative_to(data_home / "pins")
 
 
 def test_a_pin_whose_paragraph_changed_is_dropped_with_one_warning(story_dir: Path) -> None:
@@ -222,5 +222,16 @@ def test_inputs_far_apart_keep_their_pins_in_the_data_folder(tmp_path: Path, dat
     assert pins_path([str(here / "a.txt")]) == here / ".storyview" / "pins.json"
     assert pins_path([str(here), str(here / "a.txt")]) == here / ".storyview" / "pins.json"
     far = pins_path([str(here / "a.txt"), "/etc/hostname"])
-    assert far.is_relative_to(data_home / "storyview" / "pins")
+    assert far.is_relative_to(data_home / "pins")
     assert far == pins_path(["/etc/hostname", str(here / "a.txt")])  # the same story, the same file
+
+
+def test_the_data_folder_is_the_platforms_unless_storyview_data_says(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("STORYVIEW_DATA", str(tmp_path / "mine"))
+    assert data_dir() == tmp_path / "mine"
+    monkeypatch.delenv("STORYVIEW_DATA")
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert data_dir() == tmp_path / "xdg" / "storyview"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert data_dir() == Path.home() / ".local" / "share" / "storyview"

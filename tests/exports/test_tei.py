@@ -76,7 +76,7 @@ def test_a_group_told_by_one_source_points_at_its_witness() -> None:
 
 
 def test_report_tei_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("STORYVIEW_DATA", str(tmp_path / "data"))
     out = tmp_path / "story.xml"
     assert main(["--report", "tei", "-o", str(out)]) == 0
     root = parse(out.read_text(encoding="utf-8"))

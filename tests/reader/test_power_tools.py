@@ -31,7 +31,7 @@ SIZE = (120, 40)
 @pytest.fixture(autouse=True)
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "data-home"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("STORYVIEW_DATA", str(home))
     return home
 
 

@@ -60,7 +60,10 @@ def ref(article: Article, paragraph: int) -> Ref:
 
 
 def data_dir() -> Path:
-    """The user's data folder for storyview (XDG on Linux, the platform's own elsewhere)."""
+    """The user's data folder for storyview: $STORYVIEW_DATA if set, else XDG on Linux, the
+    platform's own elsewhere."""
+    if os.environ.get("STORYVIEW_DATA"):
+        return Path(os.environ["STORYVIEW_DATA"])
     if sys.platform == "win32":
         root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":
