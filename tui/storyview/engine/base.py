@@ -8,6 +8,7 @@ other sources' marks then say what each adds to the base.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from storyview.engine.segment import words
@@ -75,6 +76,10 @@ def relative(story: Story, base: str) -> Relative:
     return Relative(base, own, shared, left_out, adds)
 
 
+WORD_EDGE = re.compile(r"\w")
+LAST_WORD = re.compile(r"\w(?=\W*$)")
+
+
 def relative_marks(story: Story, base: str) -> dict[Member, Marks]:
     """The marks of the other sources read against the base: in a group the base tells, the
     words a paragraph adds to the base's (a word diff, passages with a content word); in a
@@ -91,9 +96,9 @@ def relative_marks(story: Story, base: str) -> dict[Member, Marks]:
                 spans = tuple(span for op, _, span in word_diff(base_text, text)
                               if op in ("insert", "replace") and span is not None
                               and any(t.content or t.number for t in words(text, *span)))
-            else:
-                content = [t for t in words(text) if t.content or t.number]
-                spans = ((content[0].start, content[-1].end),) if content else ()
+            else:  # the whole paragraph, from its first word to its last
+                first, last = WORD_EDGE.search(text), LAST_WORD.search(text)
+                spans = ((first.start(), last.end()),) if first and last else ()
             old = story.marks.get(member)
             out[member] = Marks(spans, old.support if old is not None else ())
     return out
