@@ -17,6 +17,7 @@ from storyview.findings.figures.agreement import (
     _hedge,
     agreement,
 )
+from storyview.findings.figures.referent import Referent
 from storyview.findings.figures.mentions import (
     HEDGES,
     ROUNDING,
@@ -36,6 +37,8 @@ class _Context:
     surface: dict[str, str]
     sentence: tuple[str, int, int] = ("", 0, 0)  # (source, paragraph, sentence start)
     mass: float = 0.0  # the idf-weighted mass of `weights`, once the story's idf is known
+    referent: Referent = Referent()  # what the figure counts
+    told: frozenset[str] = frozenset()  # the content stems of its sentence, numbers left out
 
 
 def _near(
