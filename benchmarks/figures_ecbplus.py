@@ -46,12 +46,12 @@ HELD_OUT = ("18_ecbplus", "30_ecb", "14_ecb", "19_ecb")
 
 def detokenise(text: str) -> str:
     """Undo the corpus's token spacing where it breaks a figure: "6. 1" → "6.1", "100, 000" →
-    "100,000", "1: 53" → "1:53", "p. m." → "p.m.", "5. 9 - magnitude" → "5.9-magnitude"."""
+    "100,000", "1: 53" → "1:53", "p. m." → "p.m.", "5. 9 - magnitude" → "5.9-magnitude" (a dash between words may be a dash)."""
     text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)
     text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)
     text = re.sub(r"(?<=\d): (?=\d)", ":", text)
     text = re.sub(r"\b([ap])\. m\.", r"\1.m.", text)
-    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
+    text = re.sub(r"(?<=\d) - (?=\w)", "-", text)
     return text
 
 

@@ -11,7 +11,15 @@ from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _status
 from storyview.findings.figures.mentions import Figure, Kind, Mention, mentions
-from storyview.findings.figures.referent import Referent, _names, close, comparable, comparable_dates, referent
+from storyview.findings.figures.referent import (
+    Referent,
+    _names,
+    close,
+    comparable,
+    comparable_dates,
+    referent,
+    same_noun,
+)
 from storyview.findings.figures.scoring import (
     _Context,
     _covered,
@@ -109,9 +117,11 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 last, previous = previous, (tokens, p.text)
                 if not here:
                     continue
-                # Who and where: a sentence that names no one ("It killed 612 people") is
-                # about whom the one before names.
-                names = _names(tokens, p.text) or _names(*last)
+                # Who and where: a sentence that names no one and opens on a pronoun ("It
+                # killed 612 people") is about whom the one before names.
+                names = _names(tokens, p.text)
+                if not names and tokens and tokens[0].norm in PRONOUNS:
+                    names = _names(*last)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
                 inside = [t.start < end and bool(covered[t.start]) for t in tokens]
@@ -205,6 +215,8 @@ def _comparable(a: _Context, b: _Context) -> bool:
 # The share of the shorter sentence's words (by rarity) the other sentence has too, from which
 # two sentences tell the same thing. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
 SAME_SENTENCE = 0.4
+# Words a sentence opens with that point back to the one before.
+PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their", "his", "her"}
 # The share of the names (by rarity) two sentences must share to be about the same people and places.
 SAME_NAMES = 0.4
 # Figures a merge puts in conflict must match, on average, this share of the threshold.
@@ -238,6 +250,8 @@ class _Evidence:
             return True
         if a.mention.kind == "date" and b.mention.kind == "date" and (linked or self.same_frame(i, j)):
             return True
+        if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
+            return False  # "two women" and "three bank workers" in one sentence: two counts
         return self.overlap(i, j) >= SAME_SENTENCE
 
     def same_frame(self, i: int, j: int) -> bool:

@@ -53,6 +53,12 @@ STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west", "inland", "offshore", "away", "apart", "later", "earlier", "ago",
         "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called"}
+# Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
+VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
+         "left", "leave", "died", "die", "fell", "fall", "ran", "run", "gave", "give", "got", "get", "held", "hold",
+         "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
+         "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
+         "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
 # Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
 CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
 PUNCTUATION = set(",;:()[]—–\"“”'")
@@ -153,8 +159,8 @@ def _head(
             prev = t
             i += 1
             continue
-        if numbers[i] and head is not None:
-            break
+        if numbers[i] and (head is not None or not (prev.norm in ("and", "or") or numbers[i - 1])):
+            break  # another figure, not one coordinated with this one: "22 billion euros over three years"
         if t.norm in CONTRAST:
             other = True
             prev = t
@@ -171,7 +177,7 @@ def _head(
                 i += 1
                 continue
             break
-        if t.norm.endswith("ly") or t.norm in SAID or t.norm.endswith("ed") and head is not None:
+        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or t.norm.endswith("ed") and head is not None:
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
         head = t.stem
         proper = text[t.start].isupper()
@@ -231,7 +237,7 @@ def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 def comparable(a: Referent, b: Referent) -> bool:
     """Whether two figures may count the same thing: nothing they say of what they count clashes."""
-    if a.head and b.head and not _same_noun(a, b) and not _may_be_people(a, b):
+    if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
         return False
     if a.other != b.other:
         return False
@@ -249,7 +255,7 @@ def comparable(a: Referent, b: Referent) -> bool:
     return True
 
 
-def _same_noun(a: Referent, b: Referent) -> bool:
+def same_noun(a: Referent, b: Referent) -> bool:
     """The same counted noun: one head is a word of the other's noun phrase ("seven AK-47s",
     "seven AK-47 assault rifles"), or one is people in general and the other people."""
     assert a.head and b.head
@@ -294,7 +300,7 @@ def comparable_dates(a: Referent, b: Referent) -> bool:
 def close(a: Referent, b: Referent) -> bool:
     """The referent words agree closely: the same counted noun, stated, and the same outcome
     (or none). Whether they are about the same people and places is for the caller to weigh."""
-    return bool(a.head and b.head and a.outcome == b.outcome and _same_noun(a, b))
+    return bool(a.head and b.head and a.outcome == b.outcome and same_noun(a, b))
 
 
 PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", "man", "woman", "resident", "worker",
