@@ -33,15 +33,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ecbplus import CORPUS, member_keys, read, write_folder  # noqa: E402
+from ecbplus import CORPUS, member_keys, read  # noqa: E402
 
 from storyview.findings.figures import agreement, find_figures, mentions  # noqa: E402
 from storyview.findings.figures.mentions import Mention  # noqa: E402
 from storyview.pipeline import build_story  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "figures_labels"
-TUNE = ("12_ecb", "8_ecbplus", "20_ecbplus")
-HELD_OUT = ("18_ecbplus", "30_ecb", "14_ecb", "19_ecb")
+# 18_ecbplus and 30_ecb were held out first (conflicts 10, same thing 0.10; real 5, found 0.20,
+# with the pages' addresses still in), then tuned on: the sets held out now were labelled after.
+TUNE = ("12_ecb", "8_ecbplus", "20_ecbplus", "18_ecbplus", "30_ecb")
+HELD_OUT = ("14_ecb", "19_ecb", "13_ecbplus")
 
 
 def detokenise(text: str) -> str:
@@ -59,6 +61,23 @@ def sets() -> dict[str, object]:
     """The ECB+ sets, their sentences detokenised."""
     return {s.name: dataclasses.replace(s, sentences=[[detokenise(t) for t in doc] for doc in s.sentences])
             for s in read(CORPUS)}
+
+
+def write_set(sub, root: Path) -> Path:
+    """The set as a folder of .txt reports, one sentence a paragraph, without the page's address
+    (the corpus opens each report with it; a saved article does not)."""
+    folder = root / sub.name
+    folder.mkdir()
+    for d, (doc, sents) in enumerate(zip(sub.docs, sub.sentences)):
+        kept = [t if not t.startswith("http") else "" for t in sents]
+        (folder / f"{d:02d}_{doc}.txt").write_text("\n\n".join(t for t in kept if t) + "\n", encoding="utf-8")
+    return folder
+
+
+def keys_of(sub, story) -> dict[tuple[str, int], tuple[int, int]]:
+    """`member_keys` for a set written by `write_set` (the address sentences left out)."""
+    dropped = dataclasses.replace(sub, sentences=[[t if not t.startswith("http") else "\x00" for t in doc] for doc in sub.sentences])
+    return member_keys(dropped, story)
 
 
 def parse_key(key: str) -> tuple[str, int, str, int]:
@@ -105,8 +124,8 @@ def measure(sub, labels: dict[str, list[str]], verbose: bool, root: Path) -> dic
     table = label_of(labels)
     for bad in check(sub, table):
         print(f"  {sub.name}: label names no figure: {bad}", file=sys.stderr)
-    story = build_story([str(write_folder(sub, root))])
-    keys = member_keys(sub, story)
+    story = build_story([str(write_set(sub, root))])
+    keys = keys_of(sub, story)
     figures = find_figures(story)
 
     def name(m: Mention) -> tuple[str, str | None]:

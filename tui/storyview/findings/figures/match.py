@@ -140,7 +140,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
-                    about = referent(tokens, p.text, first, max(first, after - 1), inside) if first < after else Referent()
+                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
                     about = replace(about, names=names, years=years if m.kind != "date" else frozenset())
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
     idf = Idf(documents)
@@ -215,6 +215,9 @@ def _comparable(a: _Context, b: _Context) -> bool:
 # The share of the shorter sentence's words (by rarity) the other sentence has too, from which
 # two sentences tell the same thing. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
 SAME_SENTENCE = 0.4
+# Words that place a date in its day, not in an event: "early Friday", "Saturday morning".
+WHEN = {"earli", "early", "late", "morn", "morning", "afternoon", "even", "evening", "night", "last", "next", "week",
+        "day", "week", "month", "year", "time", "local", "gmt", "hour", "around", "about", "until", "since"}
 # Words a sentence opens with that point back to the one before.
 PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their", "his", "her"}
 # The share of the names (by rarity) two sentences must share to be about the same people and places.
@@ -259,7 +262,8 @@ class _Evidence:
         Thursday", "On Friday, ICE posted"), within four words of each."""
         a, b = self.contexts[i].weights, self.contexts[j].weights
         written = self.contexts[i].surface
-        return any(a[w] >= 1.0 and b[w] >= 1.0 and written[w][:1].islower() for w in a.keys() & b.keys())
+        return any(a[w] >= 1.0 and b[w] >= 1.0 and written[w][:1].islower() and w not in WHEN
+                   for w in a.keys() & b.keys())
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by

@@ -12,7 +12,8 @@ running total "since the war began". Read from the words around the figure, with
 - `anchor`: "total" for a running total (since, so far, to date, toll…), "day:<word>" for a
   count of one day (yesterday, today, Tuesday), else None;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
-  when the thing itself happened.
+  when the thing itself happened; `published`: a dateline ("Published April 11, 2007"), never
+  compared at all.
 """
 
 from __future__ import annotations
@@ -32,13 +33,15 @@ OUTCOMES: dict[str, str] = {
     "evacuat": "displaced", "displac": "displaced", "homeless": "displaced", "fled": "displaced", "rescued": "rescued",
     "surviv": "survived",
     "destroy": "damaged", "damag": "damaged", "flatten": "damaged", "level": "damaged", "razed": "damaged",
-    "collaps": "damaged", "burn": "damaged", "gutted": "damaged",
+    "collaps": "damaged", "burn": "damaged", "gutted": "damaged", "cut": "damaged", "sever": "damaged",
+    "snap": "damaged", "broke": "damaged", "shot": "shot", "shoot": "shot", "gunned": "shot",
 }
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"}
 # Running totals and counts of one day.
 TOTAL = {"since", "far", "total", "totals", "date", "overall", "altogether", "cumulative", "tally", "toll", "year", "thus"}
 DAYS = {"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+PUBLISHED = {"published", "updated", "posted", "modified", "created", "dated", "filed", "last"}
 SAID = {"said", "say", "says", "told", "tell", "announced", "announce", "reported", "report", "stated", "statement",
         "confirmed", "according", "added", "quoted", "declared"}
 # Words that stand for people in general: "40 people" may be the same as "40 civilians".
@@ -72,6 +75,7 @@ class Referent:
     outcome: str | None = None
     anchor: str | None = None
     said: bool = False
+    published: bool = False  # a dateline: when the page was published or updated
     noun: frozenset[str] = frozenset()  # every stem of the counted noun phrase ("ak-47", "assault", "rifl")
     other: bool = False  # "two other rifles", "three more boats": not the ones counted before
     names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
@@ -96,12 +100,16 @@ def _outcome(norm: str) -> str | None:
     return None
 
 
-def referent(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool]) -> Referent:
+def referent(
+    tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool], date: bool = False
+) -> Referent:
     """The referent of a figure whose words are tokens[first..last] of a sentence.
 
     `numbers`: which tokens belong to a figure (so "12 Somali and 11 Yemeni pirates" carries
     the run over "and 11" to its noun).
     """
+    if not date and _age(tokens, text, first, last):
+        return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
     head, noun, other, proper = _head(tokens, text, last, numbers)
     if head is None:
         head = _before(tokens, text, first)
@@ -109,7 +117,8 @@ def referent(tokens: Sequence[Token], text: str, first: int, last: int, numbers:
     outcome = _nearest_outcome(tokens, text, first, last)
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
-    return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), noun, other, proper=proper)
+    return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
+                    noun, other, proper=proper)
 
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
@@ -227,6 +236,25 @@ def _anchor(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bool:
+    """A figure of when a page was published or updated: after "Published", "Updated",
+    "Posted", or a date standing (nearly) alone, a dateline. Reports of one event are published
+    on different days."""
+    if first <= 6 and any(t.norm in PUBLISHED for t in tokens[:min(2, first)]):
+        return True  # "Published April 11, 2007", "Last Updated: Monday": a line that opens on it
+    words = [t for t in tokens if not t.number]
+    return date and len(tokens) - (last - first + 1) <= 2 and len(words) <= 4
+
+
+def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """A number set off by commas after a name: an age ("Anthony LaCalamita III, 38, said")."""
+    if first == 0 or last + 1 > len(tokens):
+        return False
+    before = text[tokens[first - 1].end:tokens[first].start]
+    after = text[tokens[last].end:tokens[last + 1].start] if last + 1 < len(tokens) else text[tokens[last].end:]
+    return "," in before and (after.strip()[:1] in (",", ".", "") or after.strip()[:1] == ")") and text[tokens[first - 1].start].isupper()
+
+
 def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A date right next to a verb of saying: when it was said."""
     for i in (first - 1, first - 2, last + 1):
@@ -237,6 +265,8 @@ def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 def comparable(a: Referent, b: Referent) -> bool:
     """Whether two figures may count the same thing: nothing they say of what they count clashes."""
+    if a.published or b.published:
+        return False
     if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
         return False
     if a.other != b.other:
@@ -293,8 +323,9 @@ def _alike(x: str, y: str) -> bool:
 
 
 def comparable_dates(a: Referent, b: Referent) -> bool:
-    """Two dates may be of the same event only if both or neither say when something was said."""
-    return a.said == b.said
+    """Two dates may be of the same event only if both or neither say when something was said,
+    and neither is when a page was published."""
+    return a.said == b.said and not a.published and not b.published
 
 
 def close(a: Referent, b: Referent) -> bool:
