@@ -19,6 +19,7 @@ from storyview.findings.figures.referent import (
     comparable_dates,
     referent,
     same_noun,
+    span,
 )
 from storyview.findings.figures.scoring import (
     _Context,
@@ -215,6 +216,8 @@ def _comparable(a: _Context, b: _Context) -> bool:
 # The share of the shorter sentence's words (by rarity) the other sentence has too, from which
 # two sentences tell the same thing. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
 SAME_SENTENCE = 0.4
+# The same for spans of time ("five days of rioting"), which grow as a story goes on.
+SAME_SPAN = 0.7
 # Words that place a date in its day, not in an event: "early Friday", "Saturday morning".
 WHEN = {"earli", "early", "late", "morn", "morning", "afternoon", "even", "evening", "night", "last", "next", "week",
         "day", "week", "month", "year", "time", "local", "gmt", "hour", "around", "about", "until", "since"}
@@ -255,14 +258,18 @@ class _Evidence:
             return True
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
+        if span(a.referent) or span(b.referent):
+            # "five days of rioting", "eight days ago": a story told on two days, unless the
+            # sentences are nearly one
+            return self.overlap(i, j) >= SAME_SPAN
         return self.overlap(i, j) >= SAME_SENTENCE
 
     def same_frame(self, i: int, j: int) -> bool:
         """Two dates told of the same act: a word (not a name) right by both ("ICE posted …
-        Thursday", "On Friday, ICE posted"), within four words of each."""
+        Thursday", "On Friday, ICE posted"), within four words of each and two of one."""
         a, b = self.contexts[i].weights, self.contexts[j].weights
         written = self.contexts[i].surface
-        return any(a[w] >= 1.0 and b[w] >= 1.0 and written[w][:1].islower() and w not in WHEN
+        return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
                    for w in a.keys() & b.keys())
 
     def same_names(self, i: int, j: int) -> bool:

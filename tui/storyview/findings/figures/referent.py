@@ -62,6 +62,8 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
          "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
+# Spans of time: a count of them grows as a story goes on.
+SPANS = ("second", "minut", "hour", "day", "night", "week", "month", "year", "decad")
 # Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
 CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
 PUNCTUATION = set(",;:()[]—–\"“”'")
@@ -251,8 +253,8 @@ def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     if first == 0 or last + 1 > len(tokens):
         return False
     before = text[tokens[first - 1].end:tokens[first].start]
-    after = text[tokens[last].end:tokens[last + 1].start] if last + 1 < len(tokens) else text[tokens[last].end:]
-    return "," in before and (after.strip()[:1] in (",", ".", "") or after.strip()[:1] == ")") and text[tokens[first - 1].start].isupper()
+    after = text[tokens[last].end:].lstrip()[:1]
+    return "," in before and after in (",", ")", "") and text[tokens[first - 1].start].isupper()
 
 
 def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -328,9 +330,19 @@ def comparable_dates(a: Referent, b: Referent) -> bool:
     return a.said == b.said and not a.published and not b.published
 
 
+def span(a: Referent) -> bool:
+    """The figure counts a span of time (days, weeks, years)."""
+    return bool(a.head and a.head.startswith(SPANS))
+
+
 def close(a: Referent, b: Referent) -> bool:
     """The referent words agree closely: the same counted noun, stated, and the same outcome
-    (or none). Whether they are about the same people and places is for the caller to weigh."""
+    (or none). Whether they are about the same people and places is for the caller to weigh.
+
+    Not for spans of time: "five days of rioting" and "eight days of riots" are one story told
+    on two days, not a disagreement, unless the sentences themselves tell the same thing."""
+    if span(a):
+        return False
     return bool(a.head and b.head and a.outcome == b.outcome and same_noun(a, b))
 
 
