@@ -170,7 +170,11 @@ def _head(
             prev = t
             i += 1
             continue
-        if numbers[i] and (head is not None or not (prev.norm in ("and", "or") or numbers[i - 1])):
+        if numbers[i]:
+            if prev.norm in ("and", "or") or numbers[i - 1]:
+                prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
+                i += 1
+                continue
             break  # another figure, not one coordinated with this one: "22 billion euros over three years"
         if t.norm in CONTRAST:
             other = True
@@ -214,7 +218,8 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
         lo, hi = (i, first) if i < first else (last, i)
         if any(_broken(text, tokens[k], tokens[k + 1]) for k in range(lo, hi)):
             distance += window
-        if best is None or distance < best[0]:
+        # At a tie the outcome after the figure is its own ("5 were killed and 20 were wounded").
+        if best is None or distance < best[0] or distance == best[0] and i > last:
             best = (distance, cls)
     return best[1] if best and best[0] <= window else None
 
