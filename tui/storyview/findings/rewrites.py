@@ -240,8 +240,10 @@ class _Sources:
 
     def verbatim(self, own: Article, other: Article) -> float:
         """Share of `own`'s words inside runs of RUN words that `other` has too."""
-        ordered, _, _ = self.runs(own)
+        ordered, mine, _ = self.runs(own)
         theirs = self.runs(other)[1]
+        if mine.isdisjoint(theirs):  # most pairs of a large story: nothing to go through
+            return 0.0
         covered = bytearray(len(ordered))
         for i, run in enumerate(ordered):
             if run and run in theirs:
@@ -302,13 +304,15 @@ def compare(
             total += len(mine)
         return kept / total if total else 0.0
 
+    # Wire copy, in any order; two sources whose paragraphs the aligner never grouped share none.
+    grouped = bool(matches)
     side_a = Side(a.id, sum(size_a[i] for i in on_a) / words_a,
                   wording(stems_a, stems_b, links_a), len(on_a), len(body_a), phrasing(a, b, links_a),
-                  sources.verbatim(a, b))
+                  sources.verbatim(a, b) if grouped else 0.0)
     side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
                   wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b),
-                  sources.verbatim(b, a))
-    shared = sources.shared(a, b)
+                  sources.verbatim(b, a) if grouped else 0.0)
+    shared = sources.shared(a, b) if grouped else 0
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)

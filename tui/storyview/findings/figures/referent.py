@@ -18,8 +18,10 @@ running total "since the war began". Read from the words around the figure, with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyview.engine.segment import Token
 
@@ -95,11 +97,15 @@ def _broken(text: str, a: Token, b: Token) -> bool:
     return any(c in PUNCTUATION for c in text[a.end:b.start])
 
 
+OUTCOME_RE = re.compile("|".join(f"(?P<o{n}>{re.escape(p)})" for n, p in enumerate(OUTCOMES)))
+OUTCOME_CLASSES = list(OUTCOMES.values())
+
+
+@lru_cache(maxsize=65536)
 def _outcome(norm: str) -> str | None:
-    for prefix, cls in OUTCOMES.items():
-        if norm.startswith(prefix):
-            return cls
-    return None
+    """The outcome class a word stands for ("killed" for "killing"), by the first prefix it has."""
+    m = OUTCOME_RE.match(norm)
+    return OUTCOME_CLASSES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
 def referent(
