@@ -198,7 +198,7 @@ def _head(
                 i += 1
                 continue
             break
-        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or t.norm.endswith("ed") and head is not None:
+        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
         head = t.stem
         proper = text[t.start].isupper()
