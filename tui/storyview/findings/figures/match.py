@@ -227,6 +227,8 @@ PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their",
 SAME_NAMES = 0.4
 # Figures a merge puts in conflict must match, on average, this share of the threshold.
 CONFLICT_MATCH = 0.5
+# A conflict needs its pair to match by this much over the threshold.
+CLEAR = 0.1
 
 
 class _Evidence:
@@ -319,7 +321,7 @@ def _cluster(
         a, b = members[gi], members[gj]
         if len(a) == 1 and len(b) == 1 and source[i] != source[j] and compatible[kind[i]][kind[j]]:
             # Two lone mentions: the pair's own score is the whole average, and the only conflict.
-            if facts.status(i, j) == "conflict" and (s < threshold + 0.1 or not evidence(i, j)):
+            if facts.status(i, j) == "conflict" and (s < threshold + CLEAR or not evidence(i, j)):
                 continue
             group_of[j] = gi
             a.append(j)
@@ -344,7 +346,7 @@ def _cluster(
         # match on the whole, and two of them to tell the same thing (`evidence`).
         apart = [(x, y) for x in a for y in b if (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"]
         if apart:
-            if s < threshold + 0.1:
+            if s < threshold + CLEAR:
                 continue
             paired = [scores.get((x, y) if x < y else (y, x), 0.0) for x, y in apart]
             if sum(paired) / len(paired) < CONFLICT_MATCH * threshold:
