@@ -60,8 +60,8 @@ RUN = 8  # words in a verbatim run for `verbatim`
 SENTENCE_WORDS = 6  # a shared sentence this long is no stock phrase
 # Wire copy: this many whole sentences word for word, or this share of one side's words in
 # verbatim runs. Two independent reports share a quoted sentence or two, rarely three, and
-# hardly a fifth of their words in runs of eight (tuned on ECB+ topics 1-10, see
-# benchmarks/wire_ecbplus.py).
+# hardly a fifth of their words in runs of eight (set on ECB+ topics 8, 12 and 24; measured on
+# BBC articles by benchmarks/wire_copy.py).
 WIRE_SENTENCES = 3
 WIRE_SHARE = 0.2
 # Sharing half its runs of four words is never "independent".
