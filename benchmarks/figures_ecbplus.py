@@ -33,11 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ecbplus import CORPUS, member_keys, read  # noqa: E402
-
-from storyview.findings.figures import agreement, find_figures, mentions  # noqa: E402
-from storyview.findings.figures.mentions import Mention  # noqa: E402
-from storyview.pipeline import build_story  # noqa: E402
+from ecbplus import CORPUS, member_keys, read
+from storyview.findings.figures import agreement, find_figures, mentions
+from storyview.findings.figures.mentions import Mention
+from storyview.pipeline import build_story
 
 LABELS = Path(__file__).resolve().parent / "figures_labels"
 # Held out in rounds: 18_ecbplus and 30_ecb first (conflicts 10, same thing 0.10; real 5, found
@@ -118,7 +117,8 @@ def check(sub, table) -> list[str]:
                 found.add((doc, s, m.text, 0))
     for key in table:
         if key not in found:
-            missing.append("%s#%d:%s@%d" % key)
+            doc, sentence, text, n = key
+            missing.append(f"{doc}#{sentence}:{text}@{n}")
     return missing
 
 

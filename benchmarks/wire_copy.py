@@ -31,11 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figures_ecbplus import sets, write_set  # noqa: E402
-
-from storyview.engine.segment import sentence_spans  # noqa: E402
-from storyview.findings.rewrites import find_rewrites  # noqa: E402
-from storyview.pipeline import build_story  # noqa: E402
+from figures_ecbplus import sets, write_set
+from storyview.engine.segment import sentence_spans
+from storyview.findings.rewrites import find_rewrites
+from storyview.pipeline import build_story
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_articles.jsonl"
 NAMED = {"copy", "rewrite", "wire"}
@@ -113,7 +112,7 @@ def ecbplus(root: Path) -> None:
     verdicts: Counter[str] = Counter()
     loud = 0
     shared = 0
-    for name, sub in sets().items():
+    for sub in sets().values():
         for p in find_rewrites(build_story([str(write_set(sub, root))])):
             verdicts[p.verdict] += 1
             loud += p.verdict == "independent" and max(p.a.phrasing, p.b.phrasing) >= 0.5

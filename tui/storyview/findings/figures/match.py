@@ -220,7 +220,7 @@ SAME_SENTENCE = 0.4
 SAME_SPAN = 0.7
 # Words that place a date in its day, not in an event: "early Friday", "Saturday morning".
 WHEN = {"earli", "early", "late", "morn", "morning", "afternoon", "even", "evening", "night", "last", "next", "week",
-        "day", "week", "month", "year", "time", "local", "gmt", "hour", "around", "about", "until", "since"}
+        "day", "month", "year", "time", "local", "gmt", "hour", "around", "about", "until", "since"}
 # Words a sentence opens with that point back to the one before.
 PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their", "his", "her"}
 # The share of the names (by rarity) two sentences must share to be about the same people and places.
@@ -304,7 +304,8 @@ def _cluster(
     if facts is None:
         facts = _Facts([c.mention for c in contexts])
     if evidence is None:
-        evidence = lambda i, j: True  # noqa: E731
+        def evidence(i: int, j: int) -> bool:
+            return True
     kind, compatible, value, status = facts.kind, facts.compatible, facts.value, facts.statuses
     source = [c.mention.source for c in contexts]
     group_of = list(range(len(contexts)))

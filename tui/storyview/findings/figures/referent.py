@@ -56,7 +56,7 @@ STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "
         "but", "when", "while", "per", "each", "less", "they", "he", "she", "it", "we", "them", "of", "away",
         "out", "up", "down", "across", "over", "under", "near", "about", "around", "still", "reportedly", "also",
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-        "north-west", "south-east", "south-west", "inland", "offshore", "away", "apart", "later", "earlier", "ago",
+        "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
         "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called"}
 # Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
 VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
