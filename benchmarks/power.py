@@ -12,7 +12,7 @@ import time
 from statistics import median
 
 from storyview.engine.align import align
-from storyview.engine.base import base_order, relative
+from storyview.engine.base import base_order, relative, relative_marks
 from storyview.engine.pins import apply_pins
 from storyview.engine.shares import source_shares
 from storyview.exports.tei import to_tei
@@ -45,6 +45,7 @@ def main() -> None:
     print(f"apply {len(pins)} pins     {timed(lambda: apply_pins(alignment, pins)) * 1000:8.1f} ms")
     print(f"apply no pins     {timed(lambda: apply_pins(alignment, [])) * 1000:8.1f} ms")
     print(f"base order        {timed(lambda: (base_order(story, base), relative(story, base))) * 1000:8.1f} ms")
+    print(f"base marks        {timed(lambda: relative_marks(story, base)) * 1000:8.1f} ms")
     print(f"TEI               {timed(lambda: to_tei(story), runs=3) * 1000:8.1f} ms")
 
 
