@@ -41,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
                     help="with --json or --report: write to FILE (atomically) instead of stdout")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
+    ap.add_argument("--no-semantic", dest="semantic", action="store_false",
+                    help="line paragraphs up by their shared words only, without the bundled "
+                    "word-vector model that also matches what is told in other words")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
     return ap
 
@@ -75,7 +78,7 @@ def run(argv: list[str] | None = None) -> int:
         parser().error("--threshold must be between 0 and 1")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
-    settings = Settings(threshold=args.threshold)
+    settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
     if args.json:
         return export_json(paths, settings, args.output)

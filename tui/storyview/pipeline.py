@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyview.engine import semantic
 from storyview.engine.align import align
 from storyview.inputs.boilerplate import off_topic
 from storyview.collector import paused
@@ -19,6 +20,8 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
         alignment = align(articles, settings, progress)
         marks = find_unique(alignment, settings, progress)
     warnings = list(loaded.warnings)
+    if settings.semantic and alignment.model is None and semantic.failure():
+        warnings.append(semantic.failure())
     # A source of headlines and bylines only loads, but has nothing the aligner lines up.
     warnings.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
     with_body = [a for a in articles if a.body]
@@ -28,7 +31,8 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
         warnings.append("fewer than two sources with body text: nothing to compare")
     else:
         warnings.extend(_apart(with_body, alignment.groups))
-    return Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near)
+    return Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near,
+                 alignment.model)
 
 
 def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:

@@ -1,0 +1,285 @@
+"""Similarity by meaning, from the static word-vector model the wordllama package ships.
+
+The model (wordllama's `l2_supercat`, 256 dimensions, MIT) is a table of token vectors, and a
+text's vector is the mean of its tokens' vectors. Its tokenizer splits nothing across a space,
+so a story is embedded by tokenising each distinct whitespace-separated word once and pooling
+every text with one sparse product: the same vectors as the model's own `embed`, several times
+faster than tokenising every text.
+
+The two files are read from the installed package: no network, no cache folder, no write
+anywhere. If they cannot be read, `load` returns None and `failure` says why in one line; the
+engine then aligns by words alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from tokenizers import Tokenizer
+
+NAME = "wordllama l2_supercat 256"
+PACKAGE = "wordllama"
+WEIGHTS = Path("weights", "l2_supercat_256.safetensors")
+TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
+TENSOR = "embedding.weight"
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """The token vectors and the tokenizer that maps words to them."""
+
+    name: str
+    vectors: np.ndarray  # (vocabulary, dimensions), float32
+    tokenizer: Tokenizer
+
+    @property
+    def dimensions(self) -> int:
+        return int(self.vectors.shape[1])
+
+    def word_sums(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's token vectors summed: one row per word, float32.
+
+        The words go to the tokenizer pre-split, a thousand to a call: each is tokenised as on
+        its own (the model's own encoding of that word), at a fraction of the cost of a call each.
+        """
+        import numpy as np
+        from scipy import sparse
+
+        words = list(words)
+        batch = 1_000
+        encoded = self.tokenizer.encode_batch(
+            [words[at:at + batch] for at in range(0, len(words), batch)],
+            is_pretokenized=True, add_special_tokens=False)
+        ids = np.concatenate([np.asarray(e.ids, np.int64) for e in encoded] or [np.zeros(0, np.int64)])
+        owner = np.concatenate([np.asarray(e.word_ids, np.int64) + n * batch for n, e in enumerate(encoded)]
+                               or [np.zeros(0, np.int64)])
+        np.clip(ids, 0, len(self.vectors) - 1, out=ids)
+        tokens = sparse.csr_matrix((np.ones(len(ids), np.float32), (owner, ids)),
+                                   shape=(len(words), len(self.vectors)))
+        return np.asarray(tokens @ self.vectors, dtype=np.float32)
+
+    def sums(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text's token vectors summed (its mean pooling, before length), one row per text.
+
+        Lower-cased first: on ECB+ topics 1-10 the cosine of lower-cased text separates
+        same-event sentence pairs from the others better (AUC 0.899 against 0.889), and more
+        words are then single tokens.
+        """
+        import numpy as np
+        from scipy import sparse
+
+        column: dict[str, int] = {}
+        indices: list[int] = []
+        indptr = [0]
+        add = column.setdefault
+        for text in texts:
+            indices.extend([add(word, len(column)) for word in text.lower().split()])
+            indptr.append(len(indices))
+        if not column:
+            return np.zeros((len(texts), self.dimensions), np.float32)
+        counts = sparse.csr_matrix((np.ones(len(indices), np.float32), indices, indptr),
+                                   shape=(len(texts), len(column)))
+        return np.asarray(counts @ self.word_sums(list(column)), dtype=np.float32)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit-length row per text (all zeros for a text without a word), float32: the
+        direction of the model's own mean-pooled `embed` of the lower-cased text."""
+        return unit(self.sums(texts))
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    """`rows` scaled to length 1 in place (a zero row stays zero), and returned."""
+    import numpy as np
+
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    np.divide(rows, norms, out=rows, where=norms > 0)
+    return rows
+
+
+_lock = threading.Lock()
+_loaded: list[tuple[Model | None, str | None]] = []  # filled once by `load`
+
+
+def load() -> Model | None:
+    """The model, read once on first use (thread-safe); None if it cannot be read."""
+    with _lock:
+        if not _loaded:
+            _loaded.append(_read())
+        return _loaded[0][0]
+
+
+def failure() -> str | None:
+    """Why the model could not be loaded, in one line; None if it loaded or was not tried."""
+    return _loaded[0][1] if _loaded else None
+
+
+def package_folder() -> Path:
+    """Where the installed wordllama package is, found without importing it."""
+    spec = find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the {PACKAGE} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _read() -> tuple[Model | None, str | None]:
+    try:
+        import numpy as np
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        folder = package_folder()
+        vectors = np.ascontiguousarray(load_file(str(folder / WEIGHTS))[TENSOR], dtype=np.float32)
+        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        if vectors.ndim != 2 or tokenizer.get_vocab_size() > len(vectors):
+            raise ValueError(f"{WEIGHTS.name} does not fit its tokenizer")
+        return Model(NAME, vectors, tokenizer), None
+    except Exception as error:  # a broken install of any kind: say so, align by words alone
+        reason = " ".join(str(error).split()) or type(error).__name__
+        return None, f"semantic model unavailable ({reason}); aligning by shared words only"
+
+
+@dataclass(frozen=True, eq=False)
+class StoryVectors:
+    """A story's paragraphs and sentences embedded once: unit-length rows, float32.
+
+    Paragraph i's sentences are rows `first[i]:first[i + 1]` of `sentences`; a paragraph's
+    vector pools its sentences' tokens, so it costs one more sparse product, not a second pass.
+    """
+
+    paragraphs: np.ndarray
+    sentences: np.ndarray
+    first: np.ndarray
+
+    @classmethod
+    def of(cls, model: Model, paragraphs: Sequence[Sequence[str]]) -> StoryVectors:
+        """`paragraphs`: each paragraph's sentence texts, in order."""
+        import numpy as np
+
+        counts = np.fromiter((len(p) for p in paragraphs), dtype=np.int64, count=len(paragraphs))
+        first = np.concatenate([[0], np.cumsum(counts)])
+        sums = model.sums([s for p in paragraphs for s in p])
+        pooled = np.zeros((len(paragraphs), model.dimensions), np.float32)
+        told = counts > 0
+        if told.any():
+            pooled[told] = np.add.reduceat(sums, first[:-1][told], axis=0)
+        return cls(unit(pooled), unit(sums), first)
+
+    def paragraph(self, i: int, j: int) -> float:
+        return float(self.paragraphs[i] @ self.paragraphs[j])
+
+    def cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The cosine of each paragraph pair, in one vectorised pass."""
+        import numpy as np
+
+        if not pairs:
+            return []
+        index = np.asarray(pairs, dtype=np.int64)
+        a, b = self.paragraphs[index[:, 0]], self.paragraphs[index[:, 1]]
+        return np.einsum("ij,ij->i", a, b).tolist()
+
+    def best_sentences(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """For each paragraph pair, the cosine of its two most alike sentences (-1 if either
+        paragraph has none): whether the two share a claim, however many others each tells."""
+        sentences, first = self.sentences, self.first.tolist()
+        out = []
+        for i, j in pairs:
+            block = sentences[first[i]:first[i + 1]] @ sentences[first[j]:first[j + 1]].T
+            out.append(float(block.max()) if block.size else -1.0)
+        return out
+
+    def baseline(self, owner: Sequence[int], paragraphs: bool = False, sample: int = 20_000) -> float:
+        """How alike two paragraphs of different sources are in this story, as a median: of
+        their best sentence pair (`best_sentences`), or with `paragraphs`, of their vectors.
+
+        Every part of a story is about the same thing, and a long paragraph has more sentences
+        to find a close one among, so meaning counts from here, not from a fixed cosine. A story
+        with more pairs than `sample` is measured on a fixed sample of them.
+        """
+        import numpy as np
+
+        owner = np.asarray(owner)
+        n = len(owner)
+        if n < 2:
+            return 0.0
+        if n * (n - 1) // 2 <= sample:
+            a, b = np.triu_indices(n, 1)
+        else:
+            rng = np.random.default_rng(0)
+            a, b = rng.integers(0, n, sample), rng.integers(0, n, sample)
+        keep = owner[a] != owner[b]
+        if not keep.any():
+            return 0.0
+        a, b = a[keep], b[keep]
+        if paragraphs:
+            return float(np.median(np.einsum("ij,ij->i", self.paragraphs[a], self.paragraphs[b])))
+        return float(np.median(self.best_sentences(list(zip(a.tolist(), b.tolist())))))
+
+    def sentence(self, i: int, k: int, j: int, m: int) -> float:
+        """Cosine of sentence k of paragraph i and sentence m of paragraph j."""
+        return float(self.sentences[self.first[i] + k] @ self.sentences[self.first[j] + m])
+
+    def sentence_block(self, i: int, j: int) -> np.ndarray:
+        """Cosines of every sentence of paragraph i with every sentence of paragraph j."""
+        return self.sentences[self.first[i]:self.first[i + 1]] @ self.sentences[self.first[j]:self.first[j + 1]].T
+
+    def nearest(self, owner: Sequence[int], floor: float, neighbours: int = 30) -> dict[tuple[int, int], float]:
+        """For each paragraph, its closest paragraph by meaning in each other source, where at
+        least `floor` alike: {(i, j) with i < j: cosine}.
+
+        `owner[i]` is paragraph i's source; a source's paragraphs are consecutive. Every other
+        source is searched when there are few; among many (a folder of unrelated articles), a
+        source's `neighbours` closest sources by their mean vector, so the work grows with the
+        number of paragraphs, not with its square.
+        """
+        import numpy as np
+
+        owner = np.asarray(owner)
+        n = len(owner)
+        if n == 0:
+            return {}
+        starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+        bounds = np.r_[starts, n]
+        sources = len(starts)
+        if sources <= neighbours + 1:
+            partners = [np.r_[0:a, a + 1:sources] for a in range(sources)]
+        else:
+            means = unit(np.add.reduceat(self.paragraphs, starts, axis=0))
+            alike = means @ means.T
+            np.fill_diagonal(alike, -np.inf)
+            closest = np.argpartition(-alike, neighbours, axis=1)[:, :neighbours]
+            linked = np.zeros((sources, sources), bool)
+            linked[np.repeat(np.arange(sources), neighbours), closest.ravel()] = True
+            linked |= linked.T
+            partners = [np.flatnonzero(row) for row in linked]
+        rows, cols, values = [], [], []
+        for a, others in enumerate(partners):
+            if not len(others):
+                continue
+            columns = np.concatenate([np.arange(bounds[b], bounds[b + 1]) for b in others])
+            block = self.paragraphs[bounds[a]:bounds[a + 1]] @ self.paragraphs[columns].T
+            r, c = np.nonzero(block >= floor)
+            rows.append(r + bounds[a])
+            cols.append(columns[c])
+            values.append(block[r, c])
+        row, col, value = np.concatenate(rows or [[]]), np.concatenate(cols or [[]]), np.concatenate(values or [[]])
+        if not len(row):
+            return {}
+        row, col = row.astype(np.int64), col.astype(np.int64)
+        # The best per (paragraph, other source): ties go to the earlier paragraph.
+        order = np.lexsort((col, -value, owner[col], row))
+        row, col, value = row[order], col[order], value[order]
+        keep = np.r_[True, (row[1:] != row[:-1]) | (owner[col][1:] != owner[col][:-1])]
+        out: dict[tuple[int, int], float] = {}
+        for i, j, s in zip(row[keep].tolist(), col[keep].tolist(), value[keep].tolist()):
+            key = (i, j) if i < j else (j, i)
+            out[key] = s
+        return out
