@@ -107,16 +107,21 @@ def test_meaning_groups_what_is_told_in_other_words_and_keeps_strangers_apart(fr
     assert not grouped(words_only.groups, Member("a", 0), Member("b", 1))
 
 
-def test_nearest_finds_the_closest_paragraph_in_each_other_source(fresh: None) -> None:
+def test_alike_pairs_and_the_nearest_in_each_other_source(fresh: None) -> None:
     model = semantic.load()
     assert model is not None
-    vectors = StoryVectors.of(model, [[t] for t in (TEXTS[0], TEXTS[2], TEXTS[1], TEXTS[3], TEXTS[5])])
+    vectors = StoryVectors.of(model, [[TEXTS[0], TEXTS[4]], [TEXTS[2]], [TEXTS[1]], [TEXTS[3]], [TEXTS[5]]])
     owner = [0, 0, 1, 1, 2]
-    near = vectors.nearest(owner, floor=0.3)
-    assert (0, 2) in near and (1, 3) in near
-    assert all(owner[i] != owner[j] for i, j in near)
-    assert near[(0, 2)] == pytest.approx(vectors.paragraph(0, 2))
-    assert vectors.nearest(owner, floor=1.01) == {}
+    alike = vectors.alike(owner, floor=0.3)
+    assert (0, 2) in alike and (1, 3) in alike
+    assert all(owner[i] != owner[j] for i, j in alike)
+    assert alike[(0, 2)] == pytest.approx(float(vectors.sentence_block(0, 2).max()))
+    assert vectors.alike(owner, floor=1.01) == {}
+    closest_only = vectors.alike(owner, floor=0.3, neighbours=1)  # each source and its closest one
+    assert (0, 2) in closest_only and set(closest_only) <= set(alike)
+    # Paragraph 0's best in source 1 is 3, paragraph 2's best in source 0 is 0, 1's is 2.
+    assert semantic.nearest({(0, 2): 0.5, (0, 3): 0.6, (1, 2): 0.4, (1, 4): 0.1}, owner) == [(0, 2), (0, 3), (1, 2), (1, 4)]
+    assert semantic.nearest({(0, 2): 0.5, (1, 2): 0.6}, owner) == [(0, 2), (1, 2)]
 
 
 def test_sentence_matches_by_meaning(fresh: None) -> None:

@@ -243,10 +243,11 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     cosines: list[float] = []
     if vectors is not None:
         owner = owners(units)
-        near = vectors.nearest(owner, vectors.baseline(owner, paragraphs=True) + meaning_floor(floor))
-        pairs = sorted(set(pairs).union(near))
         base = vectors.baseline(owner)
-        cosines = [c - base for c in vectors.best_sentences(pairs)]
+        # Pairs whose best sentences are below this get nothing from meaning (see paragraph_score).
+        alike = vectors.alike(owner, base + meaning_floor(floor))
+        pairs = sorted(set(pairs).union(semantic.nearest(alike, owner)))
+        cosines = [alike.get(p, -1.0) - base for p in pairs]
     raw: dict[Pair, float] = {}
     for n, (i, j) in enumerate(pairs):
         s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)

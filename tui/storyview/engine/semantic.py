@@ -176,15 +176,13 @@ class StoryVectors:
     def paragraph(self, i: int, j: int) -> float:
         return float(self.paragraphs[i] @ self.paragraphs[j])
 
-    def cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
-        """The cosine of each paragraph pair, in one vectorised pass."""
-        import numpy as np
+    def sentence(self, i: int, k: int, j: int, m: int) -> float:
+        """Cosine of sentence k of paragraph i and sentence m of paragraph j."""
+        return float(self.sentences[self.first[i] + k] @ self.sentences[self.first[j] + m])
 
-        if not pairs:
-            return []
-        index = np.asarray(pairs, dtype=np.int64)
-        a, b = self.paragraphs[index[:, 0]], self.paragraphs[index[:, 1]]
-        return np.einsum("ij,ij->i", a, b).tolist()
+    def sentence_block(self, i: int, j: int) -> np.ndarray:
+        """Cosines of every sentence of paragraph i with every sentence of paragraph j."""
+        return self.sentences[self.first[i]:self.first[i + 1]] @ self.sentences[self.first[j]:self.first[j + 1]].T
 
     def best_sentences(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """For each paragraph pair, the cosine of its two most alike sentences (-1 if either
@@ -196,9 +194,9 @@ class StoryVectors:
             out.append(float(block.max()) if block.size else -1.0)
         return out
 
-    def baseline(self, owner: Sequence[int], paragraphs: bool = False, sample: int = 20_000) -> float:
-        """How alike two paragraphs of different sources are in this story, as a median: of
-        their best sentence pair (`best_sentences`), or with `paragraphs`, of their vectors.
+    def baseline(self, owner: Sequence[int], sample: int = 20_000) -> float:
+        """How alike two paragraphs of different sources are in this story: the median cosine
+        of their two most alike sentences (`best_sentences`).
 
         Every part of a story is about the same thing, and a long paragraph has more sentences
         to find a close one among, so meaning counts from here, not from a fixed cosine. A story
@@ -218,27 +216,16 @@ class StoryVectors:
         keep = owner[a] != owner[b]
         if not keep.any():
             return 0.0
-        a, b = a[keep], b[keep]
-        if paragraphs:
-            return float(np.median(np.einsum("ij,ij->i", self.paragraphs[a], self.paragraphs[b])))
-        return float(np.median(self.best_sentences(list(zip(a.tolist(), b.tolist())))))
+        return float(np.median(self.best_sentences(list(zip(a[keep].tolist(), b[keep].tolist())))))
 
-    def sentence(self, i: int, k: int, j: int, m: int) -> float:
-        """Cosine of sentence k of paragraph i and sentence m of paragraph j."""
-        return float(self.sentences[self.first[i] + k] @ self.sentences[self.first[j] + m])
-
-    def sentence_block(self, i: int, j: int) -> np.ndarray:
-        """Cosines of every sentence of paragraph i with every sentence of paragraph j."""
-        return self.sentences[self.first[i]:self.first[i + 1]] @ self.sentences[self.first[j]:self.first[j + 1]].T
-
-    def nearest(self, owner: Sequence[int], floor: float, neighbours: int = 30) -> dict[tuple[int, int], float]:
-        """For each paragraph, its closest paragraph by meaning in each other source, where at
-        least `floor` alike: {(i, j) with i < j: cosine}.
+    def alike(self, owner: Sequence[int], floor: float, neighbours: int = 30) -> dict[tuple[int, int], float]:
+        """Every pair of paragraphs of different sources with two sentences at least `floor`
+        alike: {(i, j) with i < j: the cosine of their most alike sentences}.
 
         `owner[i]` is paragraph i's source; a source's paragraphs are consecutive. Every other
-        source is searched when there are few; among many (a folder of unrelated articles), a
-        source's `neighbours` closest sources by their mean vector, so the work grows with the
-        number of paragraphs, not with its square.
+        source is searched when there are few; among many (a folder of unrelated articles), only
+        a source's `neighbours` closest sources by their mean vector, so the work grows with the
+        number of sentences, not with its square. One matrix product per source.
         """
         import numpy as np
 
@@ -250,36 +237,50 @@ class StoryVectors:
         bounds = np.r_[starts, n]
         sources = len(starts)
         if sources <= neighbours + 1:
-            partners = [np.r_[0:a, a + 1:sources] for a in range(sources)]
+            partners = [np.arange(a + 1, sources) for a in range(sources)]
         else:
             means = unit(np.add.reduceat(self.paragraphs, starts, axis=0))
-            alike = means @ means.T
-            np.fill_diagonal(alike, -np.inf)
-            closest = np.argpartition(-alike, neighbours, axis=1)[:, :neighbours]
+            closeness = means @ means.T
+            np.fill_diagonal(closeness, -np.inf)
+            closest = np.argpartition(-closeness, neighbours, axis=1)[:, :neighbours]
             linked = np.zeros((sources, sources), bool)
             linked[np.repeat(np.arange(sources), neighbours), closest.ravel()] = True
             linked |= linked.T
-            partners = [np.flatnonzero(row) for row in linked]
+            partners = [np.flatnonzero(row[a + 1:]) + a + 1 for a, row in enumerate(linked)]
+        first = self.first
+        paragraph_of = np.repeat(np.arange(n), np.diff(first))
+        source_rows = [(first[bounds[a]], first[bounds[a + 1]]) for a in range(sources)]
         rows, cols, values = [], [], []
         for a, others in enumerate(partners):
-            if not len(others):
+            lo, hi = source_rows[a]
+            if not len(others) or lo == hi:
                 continue
-            columns = np.concatenate([np.arange(bounds[b], bounds[b + 1]) for b in others])
-            block = self.paragraphs[bounds[a]:bounds[a + 1]] @ self.paragraphs[columns].T
+            columns = np.concatenate([np.arange(*source_rows[b]) for b in others])
+            if not len(columns):
+                continue
+            block = self.sentences[lo:hi] @ self.sentences[columns].T
             r, c = np.nonzero(block >= floor)
-            rows.append(r + bounds[a])
-            cols.append(columns[c])
+            rows.append(paragraph_of[r + lo])
+            cols.append(paragraph_of[columns[c]])
             values.append(block[r, c])
-        row, col, value = np.concatenate(rows or [[]]), np.concatenate(cols or [[]]), np.concatenate(values or [[]])
+        if not rows:
+            return {}
+        row, col, value = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
         if not len(row):
             return {}
-        row, col = row.astype(np.int64), col.astype(np.int64)
-        # The best per (paragraph, other source): ties go to the earlier paragraph.
-        order = np.lexsort((col, -value, owner[col], row))
+        order = np.lexsort((-value, col, row))  # the best sentence pair of each paragraph pair first
         row, col, value = row[order], col[order], value[order]
-        keep = np.r_[True, (row[1:] != row[:-1]) | (owner[col][1:] != owner[col][:-1])]
-        out: dict[tuple[int, int], float] = {}
-        for i, j, s in zip(row[keep].tolist(), col[keep].tolist(), value[keep].tolist()):
-            key = (i, j) if i < j else (j, i)
-            out[key] = s
-        return out
+        keep = np.r_[True, (row[1:] != row[:-1]) | (col[1:] != col[:-1])]
+        return dict(zip(zip(row[keep].tolist(), col[keep].tolist()), value[keep].tolist()))
+
+
+def nearest(alike: dict[tuple[int, int], float], owner: Sequence[int]) -> list[tuple[int, int]]:
+    """Of `alike` pairs, each paragraph's best in each other source (ties: the earlier), sorted."""
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), value in alike.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, owner[y])
+            known = best.get(key)
+            if known is None or value > known[0] or (value == known[0] and y < known[1]):
+                best[key] = (value, y)
+    return sorted({(min(x, y), max(x, y)) for (x, _), (_, y) in best.items()})
