@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 NAME = "wordllama l2_supercat 256"
+SMALL = 3_000  # sentences: up to here, every sentence pair of a story is compared at once
 PACKAGE = "wordllama"
 WEIGHTS = Path("weights", "l2_supercat_256.safetensors")
 TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
@@ -184,6 +186,24 @@ class StoryVectors:
         """Cosines of every sentence of paragraph i with every sentence of paragraph j."""
         return self.sentences[self.first[i]:self.first[i + 1]] @ self.sentences[self.first[j]:self.first[j + 1]].T
 
+    @cached_property
+    def best_matrix(self) -> np.ndarray | None:
+        """For a story of up to SMALL sentences, every paragraph pair's `best_sentences` at once
+        (one product and two maxima by segment; -1 where a paragraph has no sentence); None
+        for a larger story, where the sampled and per-source paths take over."""
+        import numpy as np
+
+        n = len(self.paragraphs)
+        if not len(self.sentences) or len(self.sentences) > SMALL:
+            return None
+        told = np.flatnonzero(np.diff(self.first) > 0)
+        starts = self.first[told]
+        alike = self.sentences @ self.sentences.T
+        best = np.maximum.reduceat(np.maximum.reduceat(alike, starts, axis=0), starts, axis=1)
+        out = np.full((n, n), -1.0, np.float32)
+        out[np.ix_(told, told)] = best
+        return out
+
     def best_sentences(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """For each paragraph pair, the cosine of its two most alike sentences (-1 if either
         paragraph has none): whether the two share a claim, however many others each tells."""
@@ -216,7 +236,11 @@ class StoryVectors:
         keep = owner[a] != owner[b]
         if not keep.any():
             return 0.0
-        return float(np.median(self.best_sentences(list(zip(a[keep].tolist(), b[keep].tolist())))))
+        a, b = a[keep], b[keep]
+        best = self.best_matrix
+        if best is not None:
+            return float(np.median(best[a, b]))
+        return float(np.median(self.best_sentences(list(zip(a.tolist(), b.tolist())))))
 
     def alike(self, owner: Sequence[int], floor: float, neighbours: int = 30) -> dict[tuple[int, int], float]:
         """Every pair of paragraphs of different sources with two sentences at least `floor`
@@ -233,6 +257,10 @@ class StoryVectors:
         n = len(owner)
         if n == 0:
             return {}
+        best = self.best_matrix
+        if best is not None:
+            row, col = np.nonzero(np.triu(best >= floor, 1) & (owner[:, None] != owner[None, :]))
+            return dict(zip(zip(row.tolist(), col.tolist()), best[row, col].tolist()))
         starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
         bounds = np.r_[starts, n]
         sources = len(starts)
