@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from storyview.engine import semantic
 from storyview.engine.candidates import Pair, Unit, candidates, prepare
-from storyview.engine.match import match_sentences
+from storyview.engine.match import MEANING_MATCH, match_sentences
 from storyview.engine.semantic import StoryVectors
 from storyview.engine.similarity import Idf, meaning_floor, paragraph_score
 from storyview.model import Article, Group, Link, Member, Progress, Settings
@@ -241,11 +241,13 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     floor = settings.threshold / 2
     vectors = embed(units) if settings.semantic and len(units) > 1 else None
     cosines: list[float] = []
+    alike: dict[Pair, float] = {}
     if vectors is not None:
         owner = owners(units)
         base = vectors.baseline(owner)
-        # Pairs whose best sentences are below this get nothing from meaning (see paragraph_score).
-        alike = vectors.alike(owner, base + meaning_floor(floor))
+        # Pairs whose best sentences are below this get nothing from meaning (see paragraph_score)
+        # and have no sentences matched by meaning (match.MEANING_MATCH).
+        alike = vectors.alike(owner, min(base + meaning_floor(floor), MEANING_MATCH))
         pairs = sorted(set(pairs).union(semantic.nearest(alike, owner)))
         cosines = [alike.get(p, -1.0) - base for p in pairs]
     raw: dict[Pair, float] = {}
@@ -259,7 +261,8 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
             progress("aligning", n, len(pairs))
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
-    sentence_links = match_sentences(units, clusters, raw, idf, progress, vectors=vectors)
+    told_alike = {p for p, value in alike.items() if value >= MEANING_MATCH} if vectors is not None else set()
+    sentence_links = match_sentences(units, clusters, raw, idf, progress, vectors=vectors, told_alike=told_alike)
     rank = {a.id: r for r, a in enumerate(articles)}
     groups = []
     for gid, members in enumerate(clusters, 1):

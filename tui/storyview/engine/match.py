@@ -66,10 +66,13 @@ def match_sentences(
     progress: Progress | None = None,
     partners: int = 4,
     vectors: StoryVectors | None = None,
+    told_alike: set[Pair] | frozenset[Pair] = frozenset(),
 ) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
     """Sentence matches for paragraphs grouped together and each paragraph's closest others.
 
     Bounded by `partners` per paragraph, so a large corpus costs in proportion to its size.
+    With `vectors`, the pairs in `told_alike` (those with two sentences at least MEANING_MATCH
+    alike) also match sentence pairs by meaning.
     """
     wanted: set[Pair] = set()
     for members in clusters:
@@ -86,7 +89,7 @@ def match_sentences(
     masses: dict[int, list[float]] = {}
     for n, (i, j) in enumerate(sorted(wanted)):
         found = {(k, m): s for k, m, s in sentence_matches(units[i], units[j], idf, masses, i, j)}
-        if vectors is not None:
+        if vectors is not None and (i, j) in told_alike:
             for k, m, _ in meaning_matches(vectors, i, j):
                 found[(k, m)] = max(found.get((k, m), 0.0), MEANING_SCORE)
         for (k, m), s in sorted(found.items()):
