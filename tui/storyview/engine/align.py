@@ -243,13 +243,7 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     cosines: list[float] = []
     alike: dict[Pair, float] = {}
     if vectors is not None:
-        owner = owners(units)
-        base = vectors.baseline(owner)
-        # Pairs whose best sentences are below this get nothing from meaning (see paragraph_score)
-        # and have no sentences matched by meaning (match.MEANING_MATCH).
-        alike = vectors.alike(owner, min(base + meaning_floor(floor), MEANING_MATCH))
-        pairs = sorted(set(pairs).union(semantic.nearest(alike, owner)))
-        cosines = [alike.get(p, -1.0) - base for p in pairs]
+        pairs, cosines, alike = by_meaning(vectors, units, pairs, floor)
     raw: dict[Pair, float] = {}
     for n, (i, j) in enumerate(pairs):
         s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)
@@ -282,7 +276,23 @@ def embed(units: Sequence[Unit]) -> StoryVectors | None:
     model = semantic.load()
     if model is None:
         return None
-    return StoryVectors.of(model, [[u.text[s.start:s.end] for s in u.sentences] for u in units])
+    with semantic.one_thread():
+        return StoryVectors.of(model, [[u.text[s.start:s.end] for s in u.sentences] for u in units])
+
+
+def by_meaning(vectors: StoryVectors, units: Sequence[Unit], pairs: list[Pair], floor: float
+               ) -> tuple[list[Pair], list[float], dict[Pair, float]]:
+    """The candidate pairs with each paragraph's closest by meaning in every other source added;
+    each pair's meaning (its best sentences' cosine above the story's baseline); and every pair
+    whose best sentences reach the lower of the cosines meaning can act at."""
+    with semantic.one_thread():
+        owner = owners(units)
+        base = vectors.baseline(owner)
+        # Pairs whose best sentences are below this get nothing from meaning (see paragraph_score)
+        # and have no sentences matched by meaning (match.MEANING_MATCH).
+        alike = vectors.alike(owner, min(base + meaning_floor(floor), MEANING_MATCH))
+    pairs = sorted(set(pairs).union(semantic.nearest(alike, owner)))
+    return pairs, [alike.get(p, -1.0) - base for p in pairs], alike
 
 
 def owners(units: Sequence[Unit]) -> list[int]:
