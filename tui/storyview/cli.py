@@ -45,6 +45,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--ignore-pins", action="store_true",
                     help="leave out the pins and breaks made in the reader (p/u in the detail view); "
                     "the reader then makes none")
+    ap.add_argument("--no-semantic", dest="semantic", action="store_false",
+                    help="line paragraphs up by their shared words only, without the bundled "
+                    "word-vector model that also matches what is told in other words")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
     return ap
 
@@ -79,7 +82,7 @@ def run(argv: list[str] | None = None) -> int:
         parser().error("--threshold must be between 0 and 1")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
-    settings = Settings(threshold=args.threshold)
+    settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
     pins = None if args.ignore_pins else pin_store(paths)
     if args.json:

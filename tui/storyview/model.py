@@ -149,11 +149,13 @@ class Marks:
 
 @dataclass(frozen=True)
 class Settings:
-    """The named knobs of the aligner. `threshold` is the paragraph link score (0..1)."""
+    """The named knobs of the aligner. `threshold` is the paragraph link score (0..1);
+    `semantic` adds similarity by meaning (the bundled word-vector model) to the shared words."""
 
     threshold: float = 0.16
     sentence_threshold: float = 0.3
     order_weight: float = 0.1
+    semantic: bool = True
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ class Story:
     pins: tuple[Pin, ...] = ()
     # Per source id: its unique share and the groups it covers (engine.shares fills it in).
     shares: dict[str, Share] = field(default_factory=dict, hash=False, compare=False)
+    # The word-vector model the aligner used, or None (turned off, or it could not be loaded).
+    model: str | None = None
 
     def article(self, source: str) -> Article:
         return next(a for a in self.articles if a.id == source)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storyview.engine import semantic
 from storyview.engine.align import align
 from storyview.inputs.boilerplate import off_topic
 from storyview.collector import paused
@@ -33,6 +34,8 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
             warnings.extend(pin_warnings)
             alignment = apply_pins(alignment, followed)
         marks = find_unique(alignment, settings, progress)
+    if settings.semantic and alignment.model is None and semantic.failure():
+        warnings.append(semantic.failure())
     # A source of headlines and bylines only loads, but has nothing the aligner lines up.
     warnings.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
     with_body = [a for a in articles if a.body]
@@ -42,7 +45,8 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
         warnings.append("fewer than two sources with body text: nothing to compare")
     else:
         warnings.extend(_apart(with_body, alignment.groups))
-    story = Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near, tuple(followed))
+    story = Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near,
+                  pins=tuple(followed), model=alignment.model)
     return replace(story, shares=source_shares(story))
 
 

@@ -87,6 +87,8 @@ def to_dict(story: Story) -> dict[str, Any]:
             "threshold": story.settings.threshold,
             "sentence_threshold": story.settings.sentence_threshold,
             "order_weight": story.settings.order_weight,
+            "semantic": story.settings.semantic,
+            "model": story.model,
         },
         "sources": [
             {
