@@ -12,7 +12,9 @@ maximum resident set (from wait4). A run over --timeout seconds is killed and sh
 For comparison, a naive all-pairs matcher: rapidfuzz `fuzz.token_set_ratio` over every pair of
 paragraphs (`process.cdist`, all cores), run for the sizes it can finish within
 --baseline-budget seconds (predicted from the previous size, pairs grow with the square).
-Finally the engine alone on the seeds: `build_story` in-process, median of 10.
+Each size also runs with `--no-semantic`: the difference is what meaning (the word-vector
+model: loading it, embedding, candidates and scores by meaning) costs. Finally the engine
+alone on the seeds: `build_story` in-process, median of 10.
 """
 
 from __future__ import annotations
@@ -60,11 +62,12 @@ def paragraphs_of(folder: Path) -> list[str]:
     return out
 
 
-def run_cli(folder: Path, timeout: float) -> tuple[float, int, int | None, int]:
+def run_cli(folder: Path, timeout: float, *extra: str) -> tuple[float, int, int | None, int]:
     """(wall seconds, peak RSS in KiB, exit code or None when killed, bytes of JSON written)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "storyview", "--json", str(folder)], stdout=out, stderr=err)
+        proc = subprocess.Popen([sys.executable, "-m", "storyview", "--json", str(folder), *extra],
+                                stdout=out, stderr=err)
         killed = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -124,6 +127,7 @@ def main() -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; storyview --json as a subprocess; "
           f"timeout {args.timeout:.0f} s")
     results: dict[str, tuple[float | None, int]] = {}
+    steps: dict[str, tuple[float, float]] = {}  # size: (with meaning, --no-semantic)
     with tempfile.TemporaryDirectory(prefix="storyview-scale-") as tmp:
         print(f"{'size':<7} {'articles':>8} {'paras':>7} {'storyview':>12} {'runs':>4} {'peak RSS':>9} "
               f"{'JSON':>8} {'naive all-pairs':>16} {'naive/sv':>8}")
@@ -148,6 +152,9 @@ def main() -> int:
                 walls.append(wall)
             median = None if timed_out else statistics.median(walls)
             results[size] = (median, n_articles)
+            if median is not None:
+                words = statistics.median(run_cli(folder, args.timeout, "--no-semantic")[0] for _ in range(runs))
+                steps[size] = (median, words)
 
             baseline = "skipped"
             ratio = ""
@@ -176,6 +183,9 @@ def main() -> int:
             print(f"growth {s1}/{s0}: not measured ({s1 if not t1 else s0} did not finish)")
     print("naive/sv: naive all-pairs time divided by storyview time (above 1: storyview is faster); "
           "'(~N s)': skipped, predicted N s")
+    for size, (with_meaning, words) in steps.items():
+        print(f"meaning's part at {size}: {with_meaning - words:+.2f} s ({with_meaning:.2f} s with it, "
+              f"{words:.2f} s with --no-semantic, medians)")
 
     build_story(None, Settings())  # warm up imports and caches
     times = []

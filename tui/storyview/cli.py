@@ -1,5 +1,5 @@
 """The `storyview` command: the reader by default, `--json` for the engine's decisions,
-`--report md|html` for a story to share."""
+`--report md|html|tei` for a story to share."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from storyview.model import Story
     from storyview.inputs.web import Page
+    from storyview.pinstore import PinStore
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,13 +35,19 @@ def parser() -> argparse.ArgumentParser:
     out = ap.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true",
                      help="write the aligned story as JSON to stdout instead of opening the reader")
-    out.add_argument("--report", choices=("md", "html"), metavar="{md,html}",
-                     help="write a report to share instead of opening the reader: Markdown, or one "
-                     "self-contained HTML page")
+    out.add_argument("--report", choices=("md", "html", "tei"), metavar="{md,html,tei}",
+                     help="write a report to share instead of opening the reader: Markdown, one "
+                     "self-contained HTML page, or TEI P5 XML (parallel segmentation) for collation tools")
     ap.add_argument("-o", "--output", metavar="FILE",
                     help="with --json or --report: write to FILE (atomically) instead of stdout")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
+    ap.add_argument("--ignore-pins", action="store_true",
+                    help="leave out the pins and breaks made in the reader (p/u in the detail view); "
+                    "the reader then makes none")
+    ap.add_argument("--no-semantic", dest="semantic", action="store_false",
+                    help="line paragraphs up by their shared words only, without the bundled "
+                    "word-vector model that also matches what is told in other words")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
     return ap
 
@@ -75,12 +82,13 @@ def run(argv: list[str] | None = None) -> int:
         parser().error("--threshold must be between 0 and 1")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
-    settings = Settings(threshold=args.threshold)
+    settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
+    pins = None if args.ignore_pins else pin_store(paths)
     if args.json:
-        return export_json(paths, settings, args.output)
+        return export(paths, settings, args.output, "json", pins)
     if args.report:
-        return export(paths, settings, args.output, args.report)
+        return export(paths, settings, args.output, args.report, pins)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
@@ -94,9 +102,9 @@ def run(argv: list[str] | None = None) -> int:
             # The engine is imported in the build worker, after the first frame is up.
             from storyview.pipeline import build_story
 
-            return build_story(paths, s, progress)
+            return build_story(paths, s, progress, pins)
 
-        StoryviewApp(build=build, settings=settings, inputs=paths or [str(seeds_dir())]).run()
+        StoryviewApp(build=build, settings=settings, inputs=paths or [str(seeds_dir())], pins=pins).run()
         return 0
     # Standard input is read before the reader starts, which then takes its keys from the
     # terminal; pages are fetched once, not again at each realignment.
@@ -111,9 +119,10 @@ def run(argv: list[str] | None = None) -> int:
             return 1
     fetch = _fetch_once()
     StoryviewApp(
-        build=lambda s, progress=None: story_from(load(paths, progress, stdin=data, fetch=fetch), s, progress),
+        build=lambda s, progress=None: story_from(load(paths, progress, stdin=data, fetch=fetch), s, progress, pins),
         settings=settings,
         inputs=[p for p in paths if p != "-" and not is_url(p)],
+        pins=pins,
     ).run()
     return 0
 
@@ -157,12 +166,22 @@ def _fetch_once():  # noqa: ANN202 - a web.Fetcher
     return fetch
 
 
+def pin_store(paths: list[str] | None) -> PinStore:
+    """The pins file of this story: beside its files, or in the data folder (bundled seeds, stdin, pages)."""
+    from storyview.pinstore import PinStore, data_dir
+
+    if not paths:
+        return PinStore(data_dir() / "pins" / "seeds.json")
+    return PinStore.for_inputs(paths)
+
+
 def export_json(paths: list[str] | None, settings: Settings, output: str | None) -> int:
     return export(paths, settings, output, "json")
 
 
-def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str) -> int:
-    """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
+def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str,
+           pins: PinStore | None = None) -> int:
+    """Build the story (following `pins`) and write it as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
     from storyview.inputs.bundled import seeds_dir
@@ -175,7 +194,7 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
             warn(refused)
             return 1
     with progress_bar() as progress:
-        story = build_story(paths, settings, progress)
+        story = build_story(paths, settings, progress, pins)
     for message in story.warnings:
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too

@@ -65,6 +65,8 @@ class Link:
     a: Member
     b: Member
     score: float
+    pinned: bool = False
+    """Made by the reader's hand (a pin), not by the aligner's score."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,32 @@ class Group:
         return None
 
 
+PinKind = Literal["pin", "break"]
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A reader's decision the aligner must follow: `b` joins the group of `a` ("pin"), or
+    leaves it ("break")."""
+
+    kind: PinKind
+    a: Member
+    b: Member
+
+
+@dataclass(frozen=True)
+class Share:
+    """How much of one source only it tells, and in how many groups it takes part."""
+
+    words: int
+    unique_words: int
+    groups_covered: int
+
+    @property
+    def unique_share(self) -> float:
+        return self.unique_words / self.words if self.words else 0.0
+
+
 Span = tuple[int, int]
 
 # Called from the engine as progress(stage, done, total); raising from it stops the build.
@@ -125,11 +153,13 @@ class Marks:
 
 @dataclass(frozen=True)
 class Settings:
-    """The named knobs of the aligner. `threshold` is the paragraph link score (0..1)."""
+    """The named knobs of the aligner. `threshold` is the paragraph link score (0..1);
+    `semantic` adds similarity by meaning (the bundled word-vector model) to the shared words."""
 
     threshold: float = 0.16
     sentence_threshold: float = 0.3
     order_weight: float = 0.1
+    semantic: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,6 +173,12 @@ class Story:
     warnings: tuple[str, ...] = ()
     # Closest paragraphs of other sources left out of a paragraph's group, best first.
     near: dict[Member, tuple[Link, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # The reader's pins and breaks this Story follows (those that still fit the files).
+    pins: tuple[Pin, ...] = ()
+    # Per source id: its unique share and the groups it covers (engine.shares fills it in).
+    shares: dict[str, Share] = field(default_factory=dict, hash=False, compare=False)
+    # The word-vector model the aligner used, or None (turned off, or it could not be loaded).
+    model: str | None = None
 
     def article(self, source: str) -> Article:
         return next(a for a in self.articles if a.id == source)

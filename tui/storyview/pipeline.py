@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from storyview.engine import semantic
 from storyview.engine.align import align
 from storyview.inputs.boilerplate import off_topic
 from storyview.collector import paused
 from storyview.inputs.load import Loaded, load
-from storyview.model import Article, Group, Progress, Settings, Story
+from storyview.model import Article, Group, Pin, Progress, Settings, Story
 from storyview.engine.unique import find_unique
+from storyview.engine.pins import apply_pins
+from storyview.engine.shares import source_shares
+
+if TYPE_CHECKING:
+    from storyview.pinstore import PinStore
 
 
-def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None) -> Story:
-    """Align what was loaded; fewer than two sources still make a (trivial) Story."""
+def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None,
+               pins: PinStore | None = None) -> Story:
+    """Align what was loaded, following the reader's pins (if a store is given); fewer than two
+    sources still make a (trivial) Story."""
+    warnings = list(loaded.warnings)
     with paused():
         articles = off_topic(loaded.articles, progress=progress)
         alignment = align(articles, settings, progress)
+        followed: tuple[Pin, ...] = ()
+        if pins is not None:
+            followed, pin_warnings = pins.resolve(articles)
+            warnings.extend(pin_warnings)
+            alignment = apply_pins(alignment, followed)
         marks = find_unique(alignment, settings, progress)
-    warnings = list(loaded.warnings)
+    if settings.semantic and alignment.model is None and semantic.failure():
+        warnings.append(semantic.failure())
     # A source of headlines and bylines only loads, but has nothing the aligner lines up.
     warnings.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
     with_body = [a for a in articles if a.body]
@@ -28,7 +45,9 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
         warnings.append("fewer than two sources with body text: nothing to compare")
     else:
         warnings.extend(_apart(with_body, alignment.groups))
-    return Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near)
+    story = Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near,
+                  pins=tuple(followed), model=alignment.model)
+    return replace(story, shares=source_shares(story))
 
 
 def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:
@@ -48,7 +67,8 @@ def build_story(
     paths: list[str] | None = None,
     settings: Settings = Settings(),
     progress: Progress | None = None,
+    pins: PinStore | None = None,
 ) -> Story:
-    """Load `paths` (None: the bundled seeds) and align them."""
+    """Load `paths` (None: the bundled seeds) and align them, following `pins` if given."""
     with paused():
-        return story_from(load(paths, progress), settings, progress)
+        return story_from(load(paths, progress), settings, progress, pins)

@@ -8,6 +8,11 @@
 4. Groups: average-linkage merging with one paragraph (or one run of paragraphs) per source, so
    a group holds what is alike, not what is alike to something alike.
 5. Sentence matches for `unique` (`match.py`).
+
+With `Settings.semantic`, the bundled word-vector model (`semantic.py`) also proposes each
+paragraph's nearest paragraphs by meaning in every other source, and moves every pair's score
+by how alike the two mean (`similarity.paragraph_score`); where the model cannot be loaded, the
+aligner goes on with words alone.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyview.engine import semantic
 from storyview.engine.candidates import Pair, Unit, candidates, prepare
-from storyview.engine.match import match_sentences
-from storyview.engine.similarity import Idf
+from storyview.engine.match import MEANING_MATCH, match_sentences
+from storyview.engine.semantic import StoryVectors
+from storyview.engine.similarity import Idf, meaning_floor, paragraph_score
 from storyview.model import Article, Group, Link, Member, Progress, Settings
 
 
@@ -33,6 +40,9 @@ class Alignment:
     # (unit i, sentence k) -> [(unit j, sentence l, score)] for every scored sentence pair
     sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]]
     near: dict[Member, tuple[Link, ...]] = field(default_factory=dict)
+    # The paragraphs and sentences by meaning, and the model's name; None when not used.
+    vectors: StoryVectors | None = None
+    model: str | None = None
 
 
 def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
@@ -184,7 +194,7 @@ def label(
     units: Sequence[Unit],
     members: list[int],
     sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]],
-    floor: float,
+    floor: float = Settings().sentence_threshold,
 ) -> str:
     """The opening words of the sentence most sources of the group share (cut on a word).
 
@@ -284,17 +294,25 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     idf = Idf(u.stems for u in units)
     mass = [idf.mass(u.stems) for u in units]
     pairs = candidates(units, idf)
-    raw: dict[Pair, float] = {}
     floor = settings.threshold / 2
+    vectors = embed(units) if settings.semantic and len(units) > 1 else None
+    cosines: list[float] = []
+    alike: dict[Pair, float] = {}
+    if vectors is not None:
+        pairs, cosines, alike = by_meaning(vectors, units, pairs, floor)
+    raw: dict[Pair, float] = {}
     for n, (i, j) in enumerate(pairs):
         s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)
+        if cosines:
+            s = paragraph_score(s, cosines[n])
         if s > floor:
             raw[(i, j)] = s
         if progress and n % 5_000 == 0:
             progress("aligning", n, len(pairs))
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
-    sentence_links = match_sentences(units, clusters, raw, idf, progress)
+    told_alike = {p for p, value in alike.items() if value >= MEANING_MATCH} if vectors is not None else set()
+    sentence_links = match_sentences(units, clusters, raw, idf, progress, vectors=vectors, told_alike=told_alike)
     rank = {a.id: r for r, a in enumerate(articles)}
     groups = []
     for gid, members in enumerate(clusters, 1):
@@ -307,4 +325,35 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
         words = keywords(units, members, idf)
         named = label(units, members, sentence_links, settings.sentence_threshold) or words
         groups.append(Group(gid, named, ordered, links, keywords=words))
-    return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores))
+    return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores),
+                     vectors, semantic.NAME if vectors is not None else None)
+
+
+def embed(units: Sequence[Unit]) -> StoryVectors | None:
+    """Every paragraph and sentence by meaning; None when the model cannot be loaded."""
+    model = semantic.load()
+    if model is None:
+        return None
+    with semantic.one_thread():
+        return StoryVectors.of(model, [[u.text[s.start:s.end] for s in u.sentences] for u in units])
+
+
+def by_meaning(vectors: StoryVectors, units: Sequence[Unit], pairs: list[Pair], floor: float
+               ) -> tuple[list[Pair], list[float], dict[Pair, float]]:
+    """The candidate pairs with each paragraph's closest by meaning in every other source added;
+    each pair's meaning (its best sentences' cosine above the story's baseline); and every pair
+    whose best sentences reach the lower of the cosines meaning can act at."""
+    with semantic.one_thread():
+        owner = owners(units)
+        base = vectors.baseline(owner)
+        # Pairs whose best sentences are below this get nothing from meaning (see paragraph_score)
+        # and have no sentences matched by meaning (match.MEANING_MATCH).
+        alike = vectors.alike(owner, min(base + meaning_floor(floor), MEANING_MATCH))
+    pairs = sorted(set(pairs).union(semantic.nearest(alike, owner)))
+    return pairs, [alike.get(p, -1.0) - base for p in pairs], alike
+
+
+def owners(units: Sequence[Unit]) -> list[int]:
+    """Each unit's source as a number, in order of first appearance."""
+    number: dict[str, int] = {}
+    return [number.setdefault(u.member.source, len(number)) for u in units]

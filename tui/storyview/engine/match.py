@@ -1,7 +1,9 @@
 """Sentence-to-sentence matches between paragraphs: the evidence `unique` marks text by.
 
 Only pairs worth it are scored: paragraphs grouped together, and each paragraph's few closest
-others, so a large story costs in proportion to its size.
+others, so a large story costs in proportion to its size. With the story's vectors (the
+bundled model, `semantic.py`), a sentence pair told in other words is a match too: its cosine
+reaches MEANING_MATCH, where it counts as sure as the word scorer's own cut.
 """
 
 from __future__ import annotations
@@ -16,6 +18,23 @@ from storyview.model import Progress
 
 if TYPE_CHECKING:
     from storyview.engine.candidates import Pair, Unit
+    from storyview.engine.semantic import StoryVectors
+
+# Two sentences whose vectors' cosine reaches this tell the same thing, whatever their words:
+# fitted on MSRP train with the word scorer (`python benchmarks/fit_semantic.py`: a pair is a
+# paraphrase when either says so; test accuracy stays at the word scorer's 75.7 %).
+MEANING_MATCH = 0.89
+# The score such a match gets when its words say less: where both scorers call a paraphrase.
+MEANING_SCORE = 0.5
+
+
+def meaning_matches(vectors: StoryVectors, i: int, j: int) -> list[tuple[int, int, float]]:
+    """The sentence pairs of paragraphs i and j that tell the same thing by meaning:
+    (sentence of i, sentence of j, cosine)."""
+    block = vectors.sentence_block(i, j)
+    if not block.size or block.max() < MEANING_MATCH:
+        return []
+    return [(k, m, float(block[k, m])) for k, m in zip(*(block >= MEANING_MATCH).nonzero())]
 
 
 def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]], ia: int, ib: int) -> list[tuple[int, int, float]]:
@@ -46,10 +65,14 @@ def match_sentences(
     idf: Idf,
     progress: Progress | None = None,
     partners: int = 4,
+    vectors: StoryVectors | None = None,
+    told_alike: set[Pair] | frozenset[Pair] = frozenset(),
 ) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
     """Sentence matches for paragraphs grouped together and each paragraph's closest others.
 
     Bounded by `partners` per paragraph, so a large corpus costs in proportion to its size.
+    With `vectors`, the pairs in `told_alike` (those with two sentences at least MEANING_MATCH
+    alike) also match sentence pairs by meaning.
     """
     wanted: set[Pair] = set()
     for members in clusters:
@@ -65,7 +88,11 @@ def match_sentences(
     links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
     masses: dict[int, list[float]] = {}
     for n, (i, j) in enumerate(sorted(wanted)):
-        for k, m, s in sentence_matches(units[i], units[j], idf, masses, i, j):
+        found = {(k, m): s for k, m, s in sentence_matches(units[i], units[j], idf, masses, i, j)}
+        if vectors is not None and (i, j) in told_alike:
+            for k, m, _ in meaning_matches(vectors, i, j):
+                found[(k, m)] = max(found.get((k, m), 0.0), MEANING_SCORE)
+        for (k, m), s in sorted(found.items()):
             links[(i, k)].append((j, m, s))
             links[(j, m)].append((i, k, s))
         if progress and n % 500 == 0:

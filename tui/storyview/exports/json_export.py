@@ -11,7 +11,8 @@ from storyview.findings.analysis import analyse
 from storyview.findings.figures import Figure, Mention
 from storyview.findings.quotes import Quote, Version
 from storyview.findings.rewrites import Pair, Side
-from storyview.model import Member, Story
+from storyview.engine.shares import shares_of
+from storyview.model import Link, Member, Story
 
 
 def _number(x: float | None) -> float | int | None:
@@ -57,26 +58,37 @@ def figure_dict(f: Figure) -> dict[str, Any]:
 
 def _side(s: Side) -> dict[str, Any]:
     return {"source": s.source, "follows": round(s.follows, 3), "wording": round(s.wording, 3),
-            "phrasing": round(s.phrasing, 3),
+            "phrasing": round(s.phrasing, 3), "verbatim": round(s.verbatim, 3),
             "paragraphs": s.paragraphs, "total": s.total}
 
 
 def rewrite_dict(p: Pair) -> dict[str, Any]:
     return {
         "sources": list(p.sources), "verdict": p.verdict, "rewrite": p.rewrite, "original": p.original,
-        "basis": p.basis, "summary": p.summary, "a": _side(p.a), "b": _side(p.b),
+        "basis": p.basis, "summary": p.summary, "shared_sentences": p.shared, "a": _side(p.a), "b": _side(p.b),
         "chain": [[_member(x.source, x.paragraph), _member(y.source, y.paragraph)] for x, y in p.chain],
     }
 
 
+def _link(link: Link) -> dict[str, Any]:
+    out: dict[str, Any] = {"a": _member(link.a.source, link.a.paragraph), "b": _member(link.b.source, link.b.paragraph),
+                           "score": link.score}
+    if link.pinned:
+        out["pinned"] = True
+    return out
+
+
 def to_dict(story: Story) -> dict[str, Any]:
     analysis = analyse(story)
+    shares = shares_of(story)
     return {
         "storyview": __version__,
         "settings": {
             "threshold": story.settings.threshold,
             "sentence_threshold": story.settings.sentence_threshold,
             "order_weight": story.settings.order_weight,
+            "semantic": story.settings.semantic,
+            "model": story.model,
         },
         "sources": [
             {
@@ -86,6 +98,8 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "date": a.date,
                 "byline": a.byline,
                 "outlet": a.outlet,
+                "unique_share": round(shares[a.id].unique_share, 4) if a.id in shares else 0,
+                "groups_covered": shares[a.id].groups_covered if a.id in shares else 0,
                 "paragraphs": [
                     {
                         "index": p.index,
@@ -108,13 +122,13 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "label": g.label,
                 "keywords": g.keywords,
                 "members": [{"source": m.source, "paragraph": m.paragraph} for m in g.members],
-                "links": [
-                    {"a": {"source": l.a.source, "paragraph": l.a.paragraph},
-                     "b": {"source": l.b.source, "paragraph": l.b.paragraph}, "score": l.score}
-                    for l in g.links
-                ],
+                "links": [_link(l) for l in g.links],
             }
             for g in story.groups
+        ],
+        "pins": [
+            {"kind": p.kind, "a": _member(p.a.source, p.a.paragraph), "b": _member(p.b.source, p.b.paragraph)}
+            for p in story.pins
         ],
         "warnings": list(story.warnings),
         "quotes": [quote_dict(q) for q in analysis.quotes],

@@ -1,4 +1,4 @@
-"""Shareable reports of a Story: Markdown and one self-contained HTML file.
+"""Shareable reports of a Story: Markdown, one self-contained HTML file, and TEI XML.
 
 Both show the same things as the reader and the JSON: each source's metadata, the coverage
 matrix, every group side by side with the text only one source has highlighted, and the
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from storyview.exports.html import to_html
 from storyview.exports.markdown import markdown
+from storyview.exports.tei import to_tei
 from storyview.model import Story
 
-FORMATS = ("md", "html")
+FORMATS = ("md", "html", "tei")
 
 
 def render(story: Story, fmt: str) -> str:
@@ -20,4 +21,6 @@ def render(story: Story, fmt: str) -> str:
         return markdown(story)
     if fmt == "html":
         return to_html(story)
+    if fmt == "tei":
+        return to_tei(story)
     raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")

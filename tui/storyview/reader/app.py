@@ -28,6 +28,8 @@ from storyview.reader.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from storyview.findings.analysis import Analysis
+    from storyview.model import Pin
+    from storyview.pinstore import PinStore
 
 THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
@@ -137,9 +139,12 @@ class StoryviewApp(App[None]):
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
     ]
 
-    def __init__(self, build: Build, settings: Settings = Settings(), inputs: Sequence[str] = ()) -> None:
+    def __init__(self, build: Build, settings: Settings = Settings(), inputs: Sequence[str] = (),
+                 pins: PinStore | None = None) -> None:
         super().__init__()
         self.build = build
+        self.pins = pins
+        """Where the reader's pins and breaks are kept (None: --ignore-pins, or a story made by hand)."""
         self.inputs = tuple(inputs)
         """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
@@ -298,6 +303,23 @@ class StoryviewApp(App[None]):
         self.main.set_threshold(self.settings.threshold, value)
         self._start_build(self.pending)
 
+    def pin(self, pins: Sequence[Pin]) -> bool:
+        """Keep pins or breaks (p / u in the detail view) and realign with them; whether they were kept."""
+        if self.pins is None or self.story is None:
+            self.notify("Pins are off (--ignore-pins): nothing is kept.", timeout=4)
+            return False
+        try:
+            warnings = [w for pin in pins for w in self.pins.add(pin, self.story.articles)]
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(one_line(f"{self.pins.path}: {reason}"), title="Could not save the pin", severity="error",
+                        timeout=8, markup=False)
+            return False
+        for warning in warnings:
+            self.notify(one_line(warning), title="storyview", severity="warning", timeout=8, markup=False)
+        self._start_build(self.pending or self.settings)
+        return True
+
     # -- the analysis: quotes, figures, rewrites -----------------------------------------------------
 
     def analysis_job(self) -> AnalysisJob | None:
@@ -325,7 +347,7 @@ class StoryviewApp(App[None]):
     # -- export ------------------------------------------------------------------------------------
 
     def export(self, fmt: str, path: str) -> None:
-        """Write the Story on screen as `fmt` ("html", "md" or "json") to `path`, in a worker."""
+        """Write the Story on screen as `fmt` ("html", "md", "json" or "tei") to `path`, in a worker."""
         job = self.analysis_job()
         if job is None:
             self.notify("The story is still being built.", timeout=3)
@@ -341,6 +363,7 @@ class StoryviewApp(App[None]):
         from storyview.inputs.text import shown
         from storyview.exports.html import to_html
         from storyview.exports.markdown import markdown
+        from storyview.exports.tei import to_tei
 
         target = str(Path(path).expanduser())
         worker = get_current_worker()
@@ -350,6 +373,8 @@ class StoryviewApp(App[None]):
                 text = to_json(job.story) + "\n"  # the same Story object: analyse() remembers it
             elif fmt == "md":
                 text = markdown(job.story, analysis)
+            elif fmt == "tei":
+                text = to_tei(job.story)
             else:
                 text = to_html(job.story, analysis)
             write_atomic(target, text, inputs)
