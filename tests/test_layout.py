@@ -134,7 +134,7 @@ BUILDERS = (
 )
 # Names of builder modules the readers may use, each for a reason that is not recomputing:
 READER_MAY_USE = {
-    ("storyview.engine.unique", "word_diff"),  # the detail view's diff of two paragraphs, drawn as is
+    ("storyview.engine.unique", "token_diff"),  # the detail view's diff of two paragraphs, drawn as is
     ("storyview.inputs.text", "shown"),  # a path made safe to print in a message
     ("storyview.inputs.load", "SUFFIXES"),  # which file names an input folder would read back
     ("storyview.inputs.bundled", "seeds_dir"),  # where the bundled articles are

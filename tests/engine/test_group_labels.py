@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyview.engine.align import LABEL_UP_TO, opening_words
-from storyview.engine.unique import word_diff
+from storyview.engine.unique import token_diff
 from storyview.model import Story
 from storyview.reader.widgets.diff import diff_text
 from rich.style import Style
@@ -39,7 +39,7 @@ def test_a_cut_ends_after_a_whole_word() -> None:
 def test_the_word_diff_keeps_punctuation_and_spacing() -> None:
     a = "Immigration and Customs Enforcement (ICE) invited officers, again.\n\nThen more."
     b = "Immigration and Customs Enforcement (ICE) invited officers again.\n\nThen more."
-    text = diff_text(a, b, word_diff(a, b), Style(strike=True), Style(bold=True))
+    text = diff_text(a, b, token_diff(a, b), Style(strike=True), Style(bold=True))
     assert "(ICE) invited" in text.plain
     assert "officers, officers again.\n\nThen more." in text.plain
     struck = [text.plain[s.start : s.end] for s in text.spans if s.style == Style(strike=True)]

@@ -11,7 +11,7 @@ from pilot_helpers import screen_text
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table
-from storyview.engine.unique import word_diff
+from storyview.engine.unique import token_diff
 from storyview.reader.screens.detail import DetailScreen
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.widgets.diff import DiffView, diff_text
@@ -138,7 +138,7 @@ async def test_detail_at_50x15_shows_scores_not_ellipses(pilot: Pilot[Any]) -> N
 
 def test_a_changed_word_reads_old_then_new() -> None:
     a, b = "DHS has launched a targeted campaign", "DHS has initiated a targeted effort"
-    text = diff_text(a, b, word_diff(a, b), STRIKE, MARK)
+    text = diff_text(a, b, token_diff(a, b), STRIKE, MARK)
     assert text.plain == "DHS has launched initiated a targeted campaign effort"
     styled = [(text.plain[s.start : s.end], s.style) for s in text.spans]
     assert styled == [("launched", STRIKE), ("initiated", MARK), ("campaign", STRIKE), ("effort", MARK)]
@@ -155,7 +155,7 @@ def test_a_changed_word_reads_old_then_new() -> None:
     ],
 )
 def test_inserted_words_get_one_space(a: str, b: str, shown: str) -> None:
-    assert diff_text(a, b, word_diff(a, b), STRIKE, MARK).plain == shown
+    assert diff_text(a, b, token_diff(a, b), STRIKE, MARK).plain == shown
 
 
 async def test_the_diff_legend_is_drawn_in_the_diffs_own_styles(pilot: Pilot[Any]) -> None:
@@ -181,4 +181,4 @@ async def test_the_diff_legend_is_drawn_in_the_diffs_own_styles(pilot: Pilot[Any
     ],
 )
 def test_words_added_after_punctuation_follow_it(a: str, b: str, shown: str) -> None:
-    assert diff_text(a, b, word_diff(a, b), STRIKE, MARK).plain == shown
+    assert diff_text(a, b, token_diff(a, b), STRIKE, MARK).plain == shown

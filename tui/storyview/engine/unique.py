@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import Token, is_number_word, stem
+from storyview.engine.segment import Token, is_number_word, stem, words
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
@@ -226,15 +226,29 @@ def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[
     return Marks(tuple(unique_spans), support)
 
 
+def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
+    """Word-level diff of two texts by stems: ("equal"|"delete"|"insert"|"replace", span in a, span in b).
+
+    What words one text adds to another (the base source's marks); punctuation is not a word here.
+    """
+    ta, tb = words(a), words(b)
+    ops = []
+    for op in Indel.opcodes([t.stem for t in ta], [t.stem for t in tb]):
+        span_a = (ta[op.src_start].start, ta[op.src_end - 1].end) if op.src_end > op.src_start else None
+        span_b = (tb[op.dest_start].start, tb[op.dest_end - 1].end) if op.dest_end > op.dest_start else None
+        ops.append((op.tag, span_a, span_b))
+    return ops
+
+
 TOKEN_RE = re.compile(r"\S+")
 
 
-def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
-    """Word-level diff of two texts: ("equal"|"delete"|"insert", span in a, span in b).
+def token_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
+    """The diff a reader reads: ("equal"|"delete"|"insert", span in a, span in b) over tokens.
 
-    A word is a run of non-space characters with its punctuation ("(ICE)", "said,"), compared
-    as written, so a reader sees a dropped bracket or comma as a change, and a span never
-    loses the punctuation around its words.
+    A token is a run of non-space characters with its punctuation ("(ICE)", "said,"), compared
+    as written, so a dropped bracket or comma shows as a change and a span never loses the
+    punctuation around its words (the detail view draws it as is).
     """
     ta = [m.span() for m in TOKEN_RE.finditer(a)]
     tb = [m.span() for m in TOKEN_RE.finditer(b)]

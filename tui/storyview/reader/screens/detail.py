@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from storyview.model import Member, Pin
-from storyview.engine.unique import word_diff
+from storyview.engine.unique import token_diff
 from storyview.reader.widgets.diff import DiffView
 from storyview.reader.widgets.fit import FitWidth
 from storyview.reader.widgets.members import MemberTexts, cut_on_word, member_label, near_table, similarity_table
@@ -119,7 +119,7 @@ class DetailScreen(Screen[None]):
             ("marked", insert), f": only in {self.index.position[self.other] + 1}",
         ))
         a, b = self._text(self.pivot), self._text(self.other)
-        diff.show(a, b, word_diff(a, b))
+        diff.show(a, b, token_diff(a, b))
 
     def action_other(self, step: int) -> None:
         if not self.others or self.other is None:

@@ -1,6 +1,6 @@
 """A word-level diff of two paragraphs, inline: deleted words struck, inserted words marked.
 
-The diff itself comes from the engine (`storyview.engine.unique.word_diff`); this only draws it.
+The diff itself comes from the engine (`storyview.engine.unique.token_diff`: words with their punctuation); this only draws it.
 """
 
 from __future__ import annotations
