@@ -28,7 +28,9 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -49,11 +51,18 @@ _FUNCTION_WORDS = frozenset(
     including among across per via may might must shall one two us yet still even though
     although despite whether mr mrs ms dr""".split()
 )
-_WORD_RE = re.compile(r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*", re.UNICODE)
-_SENTENCE_ENDS = frozenset(".!?…:;\"“”•|–—")
+_WORD = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
+_WORD_RE = re.compile(_WORD)
+# A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.
+_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]*(" + _WORD + ")")
 
 # Bits kept of a term's hash: ids fit a signed 64-bit integer (NumPy, Parquet, JSON all take it).
 _ID_BITS = 63
+
+
+KINDS = ("name", "number", "word", "year")
+_NAME, _NUMBER, _WORD_KIND, _YEAR = range(4)
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -61,18 +70,28 @@ class StorySettings:
     """The knobs of story clustering, fitted on ECB+ topics 1–15 (benchmarks/stories.py).
 
     `threshold`: the least cosine every two articles of a story must reach (complete linkage).
-    `name_weight`, `number_weight`, `word_weight`: how much a capitalised word, a number and an
-    ordinary content word count in a fingerprint. `max_df`: a term carried by more articles than
-    this does not make two articles candidates (it still counts in their score). `labelled`: how
+    `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
+    number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year
+    dates the event, so two like events of different years part. `max_df`: a term carried by more articles than
+    this does not make two articles candidates (it still counts in their score). `words_kept`:
+    how many of its most frequent ordinary words a fingerprint keeps (they weigh little, and
+    fewer terms make scoring fast). `labelled`: how
     many telling words a fingerprint keeps for labels.
     """
 
-    threshold: float = 0.08
+    threshold: float = 0.09
     name_weight: float = 1.0
     number_weight: float = 1.0
     word_weight: float = 0.1
-    max_df: int = 200
+    year_weight: float = 2.5
+    max_df: int = 50
+    words_kept: int = 100
     labelled: int = 8
+
+    @property
+    def kind_weights(self) -> tuple[float, ...]:
+        """The weight of each of `KINDS`, in that order."""
+        return (self.name_weight, self.number_weight, self.word_weight, self.year_weight)
 
 
 @dataclass(frozen=True)
@@ -80,13 +99,15 @@ class Fingerprint:
     """What story clustering knows of one article, computed from that article alone.
 
     `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
-    article's weight of each before IDF. `words` pairs the ids of its most frequent names and
+    article's weight of each before IDF (1 + log of its count) and `kinds` what each is, an
+    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its most frequent names and
     numbers with how the article writes them, for labels.
     """
 
     source: str
     terms: tuple[int, ...]
     weights: tuple[float, ...]
+    kinds: tuple[int, ...]
     words: tuple[tuple[int, str], ...] = ()
     title: str | None = None
     date: str | None = None
@@ -103,6 +124,7 @@ class StoryCluster:
     members: tuple[int, ...]
 
 
+@lru_cache(maxsize=1_048_576)
 def term_id(term: str) -> int:
     """A stable id for a term: the same in every process, whatever PYTHONHASHSEED says."""
     digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
@@ -134,76 +156,80 @@ def _article_text(article: Article) -> tuple[list[str], list[str]]:
     return heads, [p.text for p in article.paragraphs if p.kind == "body"]
 
 
-def _tokens(text: str) -> Iterable[tuple[str, bool]]:
-    """Each word of `text` and whether it opens a sentence (where a capital says nothing)."""
-    end = 0
-    for m in _WORD_RE.finditer(text):
-        yield m.group(), end == 0 or any(c in _SENTENCE_ENDS for c in text[end:m.start()])
-        end = m.end()
+@lru_cache(maxsize=262_144)
+def _form(word: str) -> tuple[int, int, int, str] | None:
+    """What a word as written is: (kind, id as a plain word or number, id as a name or 0, how a
+    label shows it). Kind is a `KINDS` index, `_WORD_KIND` for any letter word (whether its
+    capital makes it a name depends on the article). None for function words and stray
+    letters. Cached: a corpus repeats its words."""
+    if _is_number(word):
+        number = _number(word)
+        if not number or not number[0].isdigit():
+            return None
+        return (_YEAR if _YEAR_RE.fullmatch(number) else _NUMBER), term_id("#" + number), 0, number
+    folded = _fold(word)
+    if folded in _FUNCTION_WORDS or len(folded) < 2:
+        return None
+    if word[0].isupper():
+        return _WORD_KIND, term_id(folded), term_id("^" + folded), word.rstrip("'’-").removesuffix("'s").removesuffix("’s")
+    return _WORD_KIND, term_id(folded), 0, folded
 
 
 def fingerprint(article: Article, settings: StorySettings | None = None) -> Fingerprint:
     """The weighted names, numbers and content words of one article.
 
-    A capitalised word counts as a name unless it opens a sentence or a headline and the article
-    also writes it in lower case, or it is a function word. Sentence-opening and headline words
-    that pass that test are names too ("Mamdani" first in a sentence). Weights are
-    (1 + log tf) × the kind's weight.
+    A capitalised word is a name, unless it opens a sentence or is in a headline and the article
+    also writes it in lower case ("Police said" beside "the police"): there the capital says
+    nothing. Weights are 1 + log of the count. Counted per distinct word, not per token.
     """
     settings = settings or StorySettings()
     heads, body = _article_text(article)
-    lower_seen: set[str] = set()
-    spotted: list[tuple[str, str, bool]] = []  # (as written, folded, opens a sentence or headline)
-    for text, in_head in [(h, True) for h in heads] + [(b, False) for b in body]:
-        for word, opening in _tokens(text):
-            folded = _fold(word)
-            if not folded:
-                continue
-            if not _is_number(word) and word[0].islower():
-                lower_seen.add(folded)
-            spotted.append((word, folded, opening or in_head))
-    kinds: dict[str, str] = {}
-    tf: Counter[str] = Counter()
-    shown: dict[str, Counter[str]] = defaultdict(Counter)
-    size = 0
-    for word, folded, opening in spotted:
-        size += 1
-        if _is_number(word):
-            number = _number(word)
-            if not number or not number[0].isdigit():
-                continue
-            key = "#" + number
-            kind = "number"
-            shown[key][number] += 1
-        elif folded in _FUNCTION_WORDS or len(folded) < 2:
-            continue
-        elif word[0].isupper() and not (opening and folded in lower_seen):
-            key = "^" + folded
-            kind = "name"
-            shown[key][word.rstrip("'’-").removesuffix("'s").removesuffix("’s")] += 1
+    written: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+    for text in body:
+        written.update(_WORD_RE.findall(text))
+        opening.update(_OPENER_RE.findall(text))
+    for text in heads:
+        found = _WORD_RE.findall(text)
+        written.update(found)
+        opening.update(found)
+    forms = [(w, f) for w in written if (f := _form(w)) is not None]
+    lower_seen = {f[1] for w, f in forms if not f[2] and f[0] == _WORD_KIND}
+    tf: dict[int, int] = defaultdict(int)
+    kinds: dict[int, int] = {}
+    shown: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for word, (kind, plain_id, name_id, label) in forms:
+        count = written[word]
+        if name_id:
+            plain = min(opening[word], count) if plain_id in lower_seen else 0
+            if plain:
+                tf[plain_id] += plain
+                kinds[plain_id] = _WORD_KIND
+            if count > plain:
+                tf[name_id] += count - plain
+                kinds[name_id] = _NAME
+                shown[name_id].append((count - plain, label))
         else:
-            key = folded
-            kind = "word"
-        tf[key] += 1
-        kinds[key] = kind
-    weight = {"name": settings.name_weight, "number": settings.number_weight, "word": settings.word_weight}
-    by_id: dict[int, float] = {}
-    for key, count in tf.items():
-        w = (1 + math.log(count)) * weight[kinds[key]]
-        if w > 0:
-            by_id[term_id(key)] = w
-    ids = tuple(sorted(by_id))
-    telling = sorted((k for k in shown), key=lambda k: (-tf[k], k))[: settings.labelled]
-    words = tuple((term_id(k), shown[k].most_common(1)[0][0]) for k in telling)
+            tf[plain_id] += count
+            kinds[plain_id] = kind
+            if kind != _WORD_KIND:
+                shown[plain_id].append((count, label))
+    common = sorted((t for t in tf if kinds[t] == _WORD_KIND), key=lambda t: (-tf[t], t))
+    for t in common[settings.words_kept:]:
+        del tf[t]
+    ids = tuple(sorted(tf))
+    telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
+    words = tuple((t, max(shown[t], key=lambda cl: (cl[0], cl[1]))[1]) for t in telling)
     return Fingerprint(
         source=article.id,
         terms=ids,
-        weights=tuple(by_id[i] for i in ids),
+        weights=tuple(1 + math.log(tf[t]) for t in ids),
+        kinds=tuple(kinds[t] for t in ids),
         words=words,
         title=article.title or (heads[0] if heads else None),
         date=article.date,
         outlet=article.outlet,
-        size=size,
+        size=sum(written.values()),
     )
 
 
@@ -229,26 +255,29 @@ class Idf:
         return math.log((self.n + 1) / (self.counts.get(term, 0) + 1)) + 1
 
 
-def _matrix(fps: Sequence[Fingerprint], idf: Idf) -> sparse.csr_matrix:
-    """One unit-length TF-IDF row per fingerprint, columns in term-id order.
+def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
+            kind_weights: Sequence[float]) -> sparse.csr_matrix:
+    """One unit-length TF-IDF row per fingerprint; a row's entries keep its term-id order.
 
-    A row depends only on its own fingerprint and the counts, so a pair scores the same in any
-    set of fingerprints (what lets a batch run score its pairs apart and agree with this one).
+    A row depends only on its own fingerprint, the counts and `n`, so a pair scores the same
+    in any set of fingerprints (what lets a batch run agree with one process).
     """
-    vocab = sorted({t for fp in fps for t in fp.terms})
-    column = {t: k for k, t in enumerate(vocab)}
-    weight = {t: idf(t) for t in vocab}
-    indptr, indices, data = [0], [], []
-    for fp in fps:
-        values = np.array([w * weight[t] for t, w in zip(fp.terms, fp.weights)], dtype=np.float64)
-        norm = math.sqrt(math.fsum((values * values).tolist()))
-        indices.extend(column[t] for t in fp.terms)
-        data.extend((values / norm).tolist() if norm else [0.0] * len(values))
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-        shape=(len(fps), len(vocab)),
-    )
+    lengths = np.fromiter((len(fp.terms) for fp in fps), dtype=np.int64, count=len(fps))
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    total = int(indptr[-1])
+    terms = np.fromiter(chain.from_iterable(fp.terms for fp in fps), dtype=np.int64, count=total)
+    weights = np.fromiter(chain.from_iterable(fp.weights for fp in fps), dtype=np.float64, count=total)
+    kinds = np.fromiter(chain.from_iterable(fp.kinds for fp in fps), dtype=np.int64, count=total)
+    vocab, column = np.unique(terms, return_inverse=True)
+    df = np.fromiter((counts.get(t, 0) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))
+    idf = np.log((n + 1) / (df + 1)) + 1
+    values = weights * idf[column] * np.asarray(kind_weights, dtype=np.float64)[kinds]
+    norms = np.zeros(len(fps))
+    filled = lengths > 0
+    norms[filled] = np.sqrt(np.add.reduceat(values * values, indptr[:-1][filled]))
+    row = np.repeat(np.arange(len(fps)), lengths)
+    data = np.divide(values, norms[row], out=np.zeros_like(values), where=norms[row] > 0)
+    return sparse.csr_matrix((data, column.reshape(-1), indptr), shape=(len(fps), len(vocab)))
 
 
 def candidate_pairs(
@@ -256,7 +285,9 @@ def candidate_pairs(
     settings: StorySettings | None = None,
     counts: Mapping[int, int] | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs (i < j) of fingerprints that share a term carried by 2..`max_df` articles, sorted.
+    """Pairs (i < j) of fingerprints that share a name or number carried by 2..`max_df` articles,
+    sorted. (Two articles of one story that share no rare name or number score under any
+    sensible threshold: ordinary words weigh little.)
 
     Blocking on the rarer terms (a sparse product over their columns only, in effect an inverted
     index): the work grows with the articles times `max_df`, not with their square. `counts`:
@@ -266,8 +297,8 @@ def candidate_pairs(
     counts = term_counts(fps) if counts is None else counts
     rows, cols = [], []
     for i, fp in enumerate(fps):
-        for t in fp.terms:
-            if 2 <= counts.get(t, 0) <= settings.max_df:
+        for t, kind in zip(fp.terms, fp.kinds):
+            if kind != _WORD_KIND and 2 <= counts.get(t, 0) <= settings.max_df:
                 rows.append(i)
                 cols.append(t)
     if not rows:
@@ -285,21 +316,44 @@ def candidate_pairs(
 def scored_pairs(
     fps: Sequence[Fingerprint],
     pairs: Sequence[tuple[int, int]],
+    settings: StorySettings | None = None,
     counts: Mapping[int, int] | None = None,
     n: int | None = None,
 ) -> list[tuple[float, int, int]]:
     """(cosine, i, j) for each pair: how alike two articles' fingerprints are, 0..1.
 
-    `n` is how many articles the counts were taken over (default: these fingerprints).
+    `n` is how many articles the counts were taken over (default: these fingerprints). Work
+    grows with the pairs: row i is spread once into a dense scratch vector and every j paired
+    with it is gathered against it.
     """
+    settings = settings or StorySettings()
     counts = term_counts(fps) if counts is None else counts
-    matrix = _matrix(fps, Idf(counts, len(fps) if n is None else n))
-    out: list[tuple[float, int, int]] = []
-    for start in range(0, len(pairs), 100_000):
-        chunk = np.array(pairs[start:start + 100_000], dtype=np.int64).reshape(-1, 2)
-        scores = np.asarray(matrix[chunk[:, 0]].multiply(matrix[chunk[:, 1]]).sum(axis=1)).ravel()
-        out.extend(zip(scores.tolist(), chunk[:, 0].tolist(), chunk[:, 1].tolist()))
-    return out
+    if not pairs:
+        return []
+    matrix = _matrix(fps, counts, len(fps) if n is None else n, settings.kind_weights)
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    order = np.argsort(both[:, 0], kind="stable")
+    firsts = both[order, 0]
+    cuts = np.concatenate(([0], np.flatnonzero(np.diff(firsts)) + 1, [len(order)]))
+    scores = np.zeros(len(both))
+    dense = np.zeros(matrix.shape[1])
+    for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        i = int(firsts[lo])
+        own = slice(indptr[i], indptr[i + 1])
+        dense[indices[own]] = data[own]
+        at = order[lo:hi]
+        js = both[at, 1]
+        starts, lengths = indptr[js], indptr[js + 1] - indptr[js]
+        filled = lengths > 0
+        if filled.any():
+            starts, lengths, at = starts[filled], lengths[filled], at[filled]
+            offsets = np.cumsum(lengths) - lengths
+            positions = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+            products = data[positions] * dense[indices[positions]]
+            scores[at] = np.add.reduceat(products, offsets)
+        dense[indices[own]] = 0.0
+    return list(zip(scores.tolist(), both[:, 0].tolist(), both[:, 1].tolist()))
 
 
 def link(
@@ -323,7 +377,7 @@ def link(
     # Between clusters (by their smallest member): how many member pairs reach the threshold,
     # and the least of those scores. Complete linkage may merge only when every pair does.
     edges: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
-    for score, i, j in scored_pairs(fps, pairs, counts, n):
+    for score, i, j in scored_pairs(fps, pairs, settings, counts, n):
         if score >= threshold and i != j:
             a, b = min(i, j), max(i, j)
             edges[a][b] = (1, score)
