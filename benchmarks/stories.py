@@ -30,7 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from storyview.engine.stories import StorySettings, split_stories
-from storyview.load import parse_article
+from storyview.inputs.parse import parse_article
 from storyview.model import Article
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" / "ecbplus_dev_topics_1-30.jsonl"
@@ -83,7 +83,7 @@ def baseline(articles: list[Article], gold: list[str]) -> tuple[float, float]:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
 
-    from storyview.segment import words
+    from storyview.engine.segment import words
 
     docs = [Counter(t.stem for p in a.paragraphs if p.kind != "boilerplate" for t in words(p.text) if t.content)
             for a in articles]

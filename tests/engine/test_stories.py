@@ -20,7 +20,7 @@ from storyview.engine.stories import (
     term_counts,
     term_id,
 )
-from storyview.load import load
+from storyview.inputs.load import load
 from storyview.model import Article, Paragraph
 
 QUAKE = (
