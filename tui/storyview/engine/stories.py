@@ -415,7 +415,7 @@ def link(
 
 
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
-    """A story's most telling words: the names and numbers most of its articles carry, rarer first.
+    """A story's most telling words: the names (then numbers) most of its articles carry, rarer first.
 
     A single article is labelled by its headline where it has one.
     """
@@ -427,7 +427,9 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
         for rank, (t, word) in enumerate(fp.words):
             carried[t] += 1
             written[t][word] += len(fp.words) - rank
-    ranked = sorted(carried, key=lambda t: (-carried[t] * idf(t), t))
+    # Names first: a number says what a story is about only beside them.
+    ranked = sorted(carried, key=lambda t: (not written[t].most_common(1)[0][0][:1].isalpha(),
+                                            -carried[t] * idf(t), t))
     words = [written[t].most_common(1)[0][0] for t in ranked[:most]]
     if words:
         return ", ".join(words)
