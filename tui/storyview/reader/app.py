@@ -139,6 +139,7 @@ class StoryviewApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
+        Binding("escape", "stories", "Stories", tooltip="Back to the list of the folder's stories (a folder of several)"),
     ]
 
     def __init__(
@@ -286,12 +287,19 @@ class StoryviewApp(App[None]):
         """Back to the story list (a folder of several stories)."""
         from storyview.reader.screens.stories import StoriesScreen
 
-        if self.collection is not None and len(self.collection.stories) > 1 and not isinstance(self.screen, StoriesScreen):
+        if self.several_stories and not isinstance(self.screen, StoriesScreen):
             self.push_screen("stories")
 
     @property
     def several_stories(self) -> bool:
         return self.collection is not None and len(self.collection.stories) > 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Stories" only from the side-by-side view of a folder of several stories (escape
+        elsewhere closes what is open)."""
+        if action == "stories":
+            return self.several_stories and isinstance(self.screen, MainScreen) and self.main.search_query is None
+        return True
 
     # -- building ----------------------------------------------------------------------------------
 

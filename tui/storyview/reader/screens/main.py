@@ -90,7 +90,6 @@ class MainScreen(Screen[None]):
                 tooltip="Write the story as an HTML or Markdown report, or as JSON, to a file"),
         Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines)"),
         Binding("escape", "clear_search", "Clear search", show=False, tooltip="Clear the search highlights"),
-        Binding("escape", "stories", "Stories", tooltip="Back to the list of the folder's stories (a folder of several)"),
         Binding("plus,equals_sign", "app.threshold(1)", "Raise threshold", show=False,
                 tooltip="Raise the grouping threshold by 0.05 and realign (stricter: more, smaller groups)"),
         Binding("minus", "app.threshold(-1)", "Lower threshold", show=False,
@@ -183,9 +182,6 @@ class MainScreen(Screen[None]):
         self.refresh_status()
         self.refresh_bindings()
 
-    def action_stories(self) -> None:
-        self.app.action_stories()  # type: ignore[attr-defined]
-
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """The build got further: fill in the loading view, or the status line during a rebuild."""
         if self.index is None:
@@ -216,8 +212,6 @@ class MainScreen(Screen[None]):
         """
         if action in ("clear_search", "next_match", "previous_match"):
             return self.search_query is not None
-        if action == "stories":
-            return self.search_query is None and bool(getattr(self.app, "several_stories", False))
         if action in ("next_mark", "previous_mark"):
             return self.search_query is None
         return True

@@ -154,6 +154,8 @@ class StoryTable(DataTable[Text]):
             self.update_cell(str(story_id), "unique", Text(f"{round(100 * share)}%", justify="right"))
 
     def filter(self, query: str) -> None:
+        """Keep the stories that hold `query`; the cursor goes to the first of them."""
         self.query_text = query
         self.fill()
-        self.move_cursor(row=0)
+        first = 1 if self.row_count > 1 and APART in self.rows and self.get_row_index(APART) == 0 else 0
+        self.move_cursor(row=first)
