@@ -62,6 +62,7 @@ _ID_BITS = 63
 
 KINDS = ("name", "number", "word", "year")
 _NAME, _NUMBER, _WORD_KIND, _YEAR = range(4)
+_NAME_RUN_RE = re.compile(r"\b[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){1,2}\b")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -219,7 +220,8 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         del tf[t]
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
-    words = tuple((t, max(shown[t], key=lambda cl: (cl[0], cl[1]))[1]) for t in telling)
+    names = _names(body + heads)
+    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names)) for t in telling)
     return Fingerprint(
         source=article.id,
         terms=ids,
@@ -231,6 +233,25 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         outlet=article.outlet,
         size=sum(written.values()),
     )
+
+
+def _names(texts: Iterable[str]) -> Counter[str]:
+    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        for m in _NAME_RUN_RE.finditer(text):
+            words = m.group().split()
+            while words and _fold(words[0]) in _FUNCTION_WORDS:
+                words.pop(0)
+            if len(words) >= 2:
+                found[" ".join(words)] += 1
+    return found
+
+
+def _shown(word: str, count: int, names: Counter[str]) -> str:
+    """How a label shows a name: within the longer name it is mostly part of ("New" → "New York")."""
+    best = max((n for n in names if word in n.split()), key=lambda n: (names[n], -len(n), n), default=None)
+    return best if best is not None and 2 * names[best] >= count else word
 
 
 def term_counts(fps: Iterable[Fingerprint]) -> Counter[int]:
@@ -429,8 +450,14 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
             written[t][word] += len(fp.words) - rank
     # Names first: a number says what a story is about only beside them.
     ranked = sorted(carried, key=lambda t: (not written[t].most_common(1)[0][0][:1].isalpha(),
-                                            -carried[t] * idf(t), t))
-    words = [written[t].most_common(1)[0][0] for t in ranked[:most]]
+                                            -carried[t] * idf(t), -sum(written[t].values()), t))
+    words: list[str] = []
+    for t in ranked:
+        word = written[t].most_common(1)[0][0]
+        if all(word not in w.split() and w not in word.split() for w in words) and word not in words:
+            words.append(word)
+        if len(words) == most:
+            break
     if words:
         return ", ".join(words)
     return next((fp.title for fp in fps if fp.title), fps[0].source if fps else "")
