@@ -71,6 +71,8 @@ class StorySettings:
     """The knobs of story clustering, fitted on ECB+ topics 1–15 (benchmarks/stories.py).
 
     `threshold`: the least cosine every two articles of a story must reach (complete linkage).
+    `attach`: an article linkage leaves alone joins the story it is most like on average when
+    that average reaches this (None: never).
     `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
     number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year
     dates the event, so two like events of different years part. `max_df`: a term carried by more articles than
@@ -85,6 +87,7 @@ class StorySettings:
     number_weight: float = 1.0
     word_weight: float = 0.1
     year_weight: float = 2.5
+    attach: float | None = 0.09
     max_df: int = 50
     words_kept: int = 100
     labelled: int = 8
@@ -398,7 +401,8 @@ def link(
     # Between clusters (by their smallest member): how many member pairs reach the threshold,
     # and the least of those scores. Complete linkage may merge only when every pair does.
     edges: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
-    for score, i, j in scored_pairs(fps, pairs, settings, counts, n):
+    scored = scored_pairs(fps, pairs, settings, counts, n)
+    for score, i, j in scored:
         if score >= threshold and i != j:
             a, b = min(i, j), max(i, j)
             edges[a][b] = (1, score)
@@ -430,9 +434,36 @@ def link(
             edges[other][keep] = (count, least)
             if count == size * len(members[other]):
                 heapq.heappush(heap, (-least, min(keep, other), max(keep, other)))
+    if settings.attach is not None:
+        _attach(members, scored, settings.attach)
     groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
     idf = Idf(counts, n)
     return [StoryCluster(k, label_of([fps[i] for i in m], idf), tuple(m)) for k, m in enumerate(groups, 1)]
+
+
+def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float) -> None:
+    """An article left alone joins the story it is most like on average, if that reaches `least`.
+
+    Complete linkage leaves a short report out when one of a story's articles barely names what
+    it names; on average it is still that story's. Every lone article is weighed against the
+    stories as linkage left them, so the order they are taken in does not matter.
+    """
+    alone = {m[0] for m in members.values() if len(m) == 1}
+    owner = {i: key for key, m in members.items() if len(m) > 1 for i in m}
+    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for score, i, j in scored:
+        if i in alone and j in owner:
+            sums[i][owner[j]] += score
+        elif j in alone and i in owner:
+            sums[j][owner[i]] += score
+    moves = []
+    for i in sorted(sums):
+        best = max(sums[i], key=lambda key: (sums[i][key] / len(members[key]), -key))
+        if sums[i][best] / len(members[best]) >= least:
+            moves.append((i, best))
+    for i, key in moves:
+        del members[i]
+        members[key] = sorted(members[key] + [i])
 
 
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
