@@ -54,7 +54,8 @@ _FUNCTION_WORDS = frozenset(
 _WORD = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
 _WORD_RE = re.compile(_WORD)
 # A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.
-_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]*(" + _WORD + ")")
+# The gap is bounded so that a long run of punctuation is scanned in linear time.
+_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}(" + _WORD + ")")
 
 # Bits kept of a term's hash: ids fit a signed 64-bit integer (NumPy, Parquet, JSON all take it).
 _ID_BITS = 63
