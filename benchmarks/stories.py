@@ -82,7 +82,6 @@ def baseline(articles: list[Article], gold: list[str]) -> tuple[float, float]:
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
-
     from storyview.engine.segment import words
 
     docs = [Counter(t.stem for p in a.paragraphs if p.kind != "boilerplate" for t in words(p.text) if t.content)

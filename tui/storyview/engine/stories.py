@@ -2,10 +2,11 @@
 
 Names, places, dates and numbers tell two similar events apart far better than all the words do
 (two earthquakes in one week share "quake", "killed", "magnitude", not "Sumatra" and "7.6"). So an
-article's fingerprint is the TF-IDF weight of its capitalised words and numbers, with ordinary
-content words at a small weight, and two articles are alike by the cosine of those weights.
-Complete linkage keeps a story tight: every two articles of a story must be alike, so a chain of
-near neighbours cannot melt two stories into one.
+article's fingerprint is the TF-IDF weight of its capitalised words, numbers and years (a year
+dates the event), with ordinary content words at a small weight, and two articles are alike by
+the cosine of those weights. Complete linkage keeps a story tight: every two articles of a story
+must be alike, so a chain of near neighbours cannot melt two stories into one; then a story of
+one to three articles that linkage left apart joins the larger story it is like on average.
 
 The steps are separate so that a batch run can spread them over many processes and still get
 the same stories as one process:
@@ -14,7 +15,8 @@ the same stories as one process:
 * `term_counts` counts, per term, the articles that carry it: a Counter, summed over partitions;
 * `candidate_pairs` blocks on shared rare terms (an inverted index), so only articles that
   share something are ever compared;
-* `link` scores those pairs and merges clusters, deterministically.
+* `link` scores those pairs and merges clusters, deterministically (ties go to the smallest
+  indexes; scores of a pair depend only on its two fingerprints and the counts).
 
 `split_stories` is the four composed, as the one-process path runs them.
 """
@@ -28,17 +30,16 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from storyview.model import Article
 
-# Common words that are capitalised only because they open a sentence or a title; a name is
-# anything else written with a capital (the rule below also drops words seen lower-case).
+# Words that are never names, even written with a capital (opening a sentence or a title).
 _FUNCTION_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
@@ -76,11 +77,11 @@ class StorySettings:
     joins the larger story it is most like on average when that average reaches `attach` (None:
     never). On ECB+ 1–15 sizes 2–4 score alike (and 1 lower, 5 and more lower): 3 is the middle.
     `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
-    number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year
-    dates the event, so two like events of different years part. `max_df`: a term carried by more articles than
-    this does not make two articles candidates (it still counts in their score). `words_kept`:
-    how many of its most frequent ordinary words a fingerprint keeps (they weigh little, and
-    fewer terms make scoring fast). `labelled`: how
+    number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year dates
+    the event, so two like events of different years part.
+    `max_df`: a term carried by more articles than this does not make two articles candidates
+    (it still counts in their score). `words_kept`: how many of its most frequent ordinary words
+    a fingerprint keeps (they weigh little, and fewer terms make scoring fast). `labelled`: how
     many telling words a fingerprint keeps for labels.
     """
 
@@ -107,8 +108,8 @@ class Fingerprint:
 
     `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
     article's weight of each before IDF (1 + log of its count) and `kinds` what each is, an
-    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its most frequent names and
-    numbers with how the article writes them, for labels.
+    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its
+    most frequent names and numbers with how the article writes them, for labels.
     """
 
     source: str
@@ -393,9 +394,10 @@ def link(
     """Complete linkage over the candidate pairs: stories whose every two members are alike.
 
     Agglomerative: the two clusters whose least-alike members are the most alike merge first,
-    while that least likeness reaches `threshold`; a pair never scored counts as unlike. Ties
-    break on the smallest members, so the result depends only on the fingerprints. Stories come
-    largest first, then by their first member; ids count from 1 in that order.
+    while that least likeness reaches `threshold`; a pair never scored counts as unlike. Then
+    small stories may join a larger one (`_attach`). Ties break on the smallest members, so the
+    result depends only on the fingerprints. Stories come largest first, then by their first
+    member; ids count from 1 in that order.
     """
     settings = settings or StorySettings()
     counts = term_counts(fps) if counts is None else counts
