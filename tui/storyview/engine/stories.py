@@ -222,9 +222,10 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
             kinds[plain_id] = kind
             if kind != _WORD_KIND:
                 shown[plain_id].append((count, label))
-    common = sorted((t for t in tf if kinds[t] == _WORD_KIND), key=lambda t: (-tf[t], t))
-    for t in common[settings.words_kept:]:
-        del tf[t]
+    common = [t for t in tf if kinds[t] == _WORD_KIND]
+    if len(common) > settings.words_kept:
+        for t in sorted(common, key=lambda t: (-tf[t], t))[settings.words_kept:]:
+            del tf[t]
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
     names = _names(body + heads)
@@ -244,14 +245,16 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
 
 def _names(texts: Iterable[str]) -> Counter[str]:
     """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted."""
-    found: Counter[str] = Counter()
+    runs: Counter[str] = Counter()
     for text in texts:
-        for m in _NAME_RUN_RE.finditer(text):
-            words = m.group().split()
-            while words and _fold(words[0]) in _FUNCTION_WORDS:
-                words.pop(0)
-            if len(words) >= 2:
-                found[" ".join(words)] += 1
+        runs.update(_NAME_RUN_RE.findall(text))
+    found: Counter[str] = Counter()
+    for run, count in runs.items():
+        words = run.split()
+        while words and _fold(words[0]) in _FUNCTION_WORDS:
+            words.pop(0)
+        if len(words) >= 2:
+            found[" ".join(words)] += count
     return found
 
 
