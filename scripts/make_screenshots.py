@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import tempfile
 from pathlib import Path
 
 from storyview.reader.app import StoryviewApp
 from storyview.model import Progress, Settings
+from storyview.pinstore import PinStore
 
 # name -> (size, theme, keys)
 SHOTS: dict[str, tuple[tuple[int, int], str, list[str]]] = {
@@ -30,6 +32,8 @@ SHOTS: dict[str, tuple[tuple[int, int], str, list[str]]] = {
     "figures": ((120, 40), "textual-dark", ["F", "j"]),
     "rewrites": ((120, 40), "textual-dark", ["W"]),
     "quotes-80x24": ((80, 24), "textual-dark", ["Q"]),
+    "pin": ((120, 40), "textual-dark", ["j", "j", "j", "enter", "p"]),
+    "base": ((120, 40), "textual-dark", ["l", "l", "B", "j"]),
 }
 
 
@@ -39,7 +43,12 @@ async def shoot(size: tuple[int, int], theme: str, keys: list[str]) -> str:
 
         return build_story(None, settings, progress)
 
-    app = StoryviewApp(build=build, settings=Settings())
+    with tempfile.TemporaryDirectory() as folder:  # p/u need a pins file; nothing is pinned here
+        return await _shoot(StoryviewApp(build=build, settings=Settings(), pins=PinStore(Path(folder) / "pins.json")),
+                            size, theme, keys)
+
+
+async def _shoot(app: StoryviewApp, size: tuple[int, int], theme: str, keys: list[str]) -> str:
     async with app.run_test(size=size) as pilot:
         app.theme = theme
         while app.story is None:

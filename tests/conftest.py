@@ -28,3 +28,10 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], str]:
         return str(path)
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pins kept in the user's data folder (the seeds', a read-only folder's) stay out of the
+    tests, and the tests' out of the user's."""
+    monkeypatch.setenv("STORYVIEW_DATA", str(tmp_path_factory.getbasetemp() / "storyview-data"))

@@ -19,7 +19,9 @@ def test_shape(seed_story) -> None:
     assert set(data) >= {"storyview", "sources", "groups", "warnings", "settings"}
     assert len(data["sources"]) == 5
     for src in data["sources"]:
-        assert set(src) == {"id", "path", "title", "date", "byline", "outlet", "paragraphs"}
+        assert set(src) == {"id", "path", "title", "date", "byline", "outlet", "unique_share", "groups_covered",
+                            "paragraphs"}
+        assert 0 <= src["unique_share"] <= 1 and 0 <= src["groups_covered"] <= len(data["groups"])
         for i, p in enumerate(src["paragraphs"]):
             assert set(p) == {"index", "kind", "text", "unique", "near"}
             assert p["index"] == i

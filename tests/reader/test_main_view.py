@@ -18,6 +18,7 @@ from pilot_helpers import (
     warehouse_app,
 )
 from story_factories import seeds_story, tiny_story, wide_story
+from storyview.engine.shares import shares_of
 from storyview.model import Member
 from storyview.reader.app import StoryviewApp
 from storyview.reader.widgets.grid import PLACEHOLDER, StoryGrid
@@ -149,7 +150,10 @@ async def test_headline_and_byline_go_to_the_header_not_the_rows() -> None:
         await ready(pilot)
         grid = app.main.grid
         header = "\n".join(strip.text for strip in grid.header(grid.content_width))
+        share = shares_of(app.story)["a_001"]
+        said = f"{round(100 * share.unique_share)}% unique · {share.groups_covered}/{len(app.story.groups)} groups"
         assert "1 Harbour Times" in header and "a_001 · 2025-01-06 · By Ada Lovelace" in header
+        assert header.splitlines()[2].lstrip().startswith(said)  # a tall header: the share on a line of its own
         assert "Council approves the harbour bridge" in header
         assert "2 Bridge approved" in header  # no outlet: the title names the column
         body_rows = [member for row in grid.rows for members in row.cells.values() for member in members]

@@ -1,5 +1,5 @@
 """The `storyview` command: the reader by default, `--json` for the engine's decisions,
-`--report md|html` for a story to share."""
+`--report md|html|tei` for a story to share."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from storyview.inputs.web import Page
     from storyview.model import Collection, Story
+    from storyview.pinstore import PinStore
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,15 +35,18 @@ def parser() -> argparse.ArgumentParser:
     out = ap.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true",
                      help="write the aligned story as JSON to stdout instead of opening the reader")
-    out.add_argument("--report", choices=("md", "html"), metavar="{md,html}",
-                     help="write a report to share instead of opening the reader: Markdown, or one "
-                     "self-contained HTML page")
+    out.add_argument("--report", choices=("md", "html", "tei"), metavar="{md,html,tei}",
+                     help="write a report to share instead of opening the reader: Markdown, one "
+                     "self-contained HTML page, or TEI P5 XML (parallel segmentation) for collation tools")
     ap.add_argument("-o", "--output", metavar="FILE",
                     help="with --json or --report: write to FILE (atomically) instead of stdout")
     ap.add_argument("--story", type=int, metavar="N",
                     help="a folder of several stories: open (or export) story N of its story list only")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
+    ap.add_argument("--ignore-pins", action="store_true",
+                    help="leave out the pins and breaks made in the reader (p/u in the detail view); "
+                    "the reader then makes none")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
     return ap
 
@@ -81,10 +85,11 @@ def run(argv: list[str] | None = None) -> int:
         parser().error("--story counts from 1")
     settings = Settings(threshold=args.threshold)
     paths = args.paths or None
+    pins = None if args.ignore_pins else pin_store(paths)
     if args.json:
-        return export_json(paths, settings, args.output, args.story)
+        return export(paths, settings, args.output, "json", args.story, pins)
     if args.report:
-        return export(paths, settings, args.output, args.report, args.story)
+        return export(paths, settings, args.output, args.report, args.story, pins)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
@@ -116,12 +121,13 @@ def run(argv: list[str] | None = None) -> int:
     def align(collection: Collection, story_id: int, s: Settings, progress: Progress | None = None) -> Story:
         from storyview.pipeline import align_story
 
-        return align_story(collection, story_id, s, progress)
+        return align_story(collection, story_id, s, progress, pins)
 
     StoryviewApp(
         build=lambda s, progress=None: align(gather(progress), 1, s, progress),
         settings=settings,
         inputs=[p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)],
+        pins=pins,
         gather=gather,
         align=align,
         story=args.story,
@@ -168,15 +174,26 @@ def _fetch_once():  # noqa: ANN202 - a web.Fetcher
     return fetch
 
 
-def export_json(paths: list[str] | None, settings: Settings, output: str | None, story: int | None = None) -> int:
-    return export(paths, settings, output, "json", story)
+def pin_store(paths: list[str] | None) -> PinStore:
+    """The pins file of this story: beside its files, or in the data folder (bundled seeds, stdin, pages)."""
+    from storyview.pinstore import PinStore, data_dir
+
+    if not paths:
+        return PinStore(data_dir() / "pins" / "seeds.json")
+    return PinStore.for_inputs(paths)
+
+
+def export_json(paths: list[str] | None, settings: Settings, output: str | None, story: int | None = None,
+                pins: PinStore | None = None) -> int:
+    return export(paths, settings, output, "json", story, pins)
 
 
 def export(
-    paths: list[str] | None, settings: Settings, output: str | None, fmt: str, only: int | None = None
+    paths: list[str] | None, settings: Settings, output: str | None, fmt: str, only: int | None = None,
+    pins: PinStore | None = None,
 ) -> int:
-    """Split the folder into stories, align each (or story `only`), and write them as JSON,
-    Markdown or HTML to `output` or stdout."""
+    """Split the folder into stories, align each (or story `only`, following `pins`), and write
+    them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
     from storyview.inputs.bundled import seeds_dir
@@ -195,7 +212,10 @@ def export(
             warn(f"no story {only}: the folder has {len(collection.stories)} "
                  f"stor{'y' if len(collection.stories) == 1 else 'ies'}")
             return 1
-        stories = align_all(collection, settings, progress, only)
+        if fmt == "tei" and only is None and len(collection.stories) > 1:
+            warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
+            return 1
+        stories = align_all(collection, settings, progress, only, pins)
     for message in _notes(collection, stories):
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too

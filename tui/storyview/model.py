@@ -64,6 +64,8 @@ class Link:
     a: Member
     b: Member
     score: float
+    pinned: bool = False
+    """Made by the reader's hand (a pin), not by the aligner's score."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,32 @@ class Group:
             if {link.a, link.b} == {a, b}:
                 return link.score
         return None
+
+
+PinKind = Literal["pin", "break"]
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A reader's decision the aligner must follow: `b` joins the group of `a` ("pin"), or
+    leaves it ("break")."""
+
+    kind: PinKind
+    a: Member
+    b: Member
+
+
+@dataclass(frozen=True)
+class Share:
+    """How much of one source only it tells, and in how many groups it takes part."""
+
+    words: int
+    unique_words: int
+    groups_covered: int
+
+    @property
+    def unique_share(self) -> float:
+        return self.unique_words / self.words if self.words else 0.0
 
 
 Span = tuple[int, int]
@@ -139,6 +167,10 @@ class Story:
     warnings: tuple[str, ...] = ()
     # Closest paragraphs of other sources left out of a paragraph's group, best first.
     near: dict[Member, tuple[Link, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # The reader's pins and breaks this Story follows (those that still fit the files).
+    pins: tuple[Pin, ...] = ()
+    # Per source id: its unique share and the groups it covers (engine.shares fills it in).
+    shares: dict[str, Share] = field(default_factory=dict, hash=False, compare=False)
     # Which story of its folder this is (a folder of one story has story 1), and its label.
     id: int = 1
     label: str = ""

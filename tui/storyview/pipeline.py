@@ -3,28 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from storyview.collector import paused
 from storyview.engine.align import align
+from storyview.engine.pins import apply_pins
+from storyview.engine.shares import source_shares
 from storyview.engine.stories import StorySettings, split_stories
 from storyview.engine.unique import find_unique
 from storyview.inputs.boilerplate import off_topic
 from storyview.inputs.load import Loaded, load
-from storyview.model import Article, Collection, Group, Progress, Settings, Story, StoryEntry
+from storyview.model import Article, Collection, Group, Pin, Progress, Settings, Story, StoryEntry
+
+if TYPE_CHECKING:
+    from storyview.pinstore import PinStore
 
 # The note story_from adds for a lone article: in a folder of several stories, expected.
 LONE = "fewer than two usable sources: nothing to compare"
 
 
-def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None) -> Story:
-    """Align what was loaded; fewer than two sources still make a (trivial) Story."""
+def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None,
+               pins: PinStore | None = None) -> Story:
+    """Align what was loaded, following the reader's pins (if a store is given); fewer than two
+    sources still make a (trivial) Story."""
+    warnings = list(loaded.warnings)
     with paused():
         articles = off_topic(loaded.articles, progress=progress)
         alignment = align(articles, settings, progress)
+        followed: tuple[Pin, ...] = ()
+        if pins is not None:
+            followed, pin_warnings = pins.resolve(articles)
+            warnings.extend(pin_warnings)
+            alignment = apply_pins(alignment, followed)
         marks = find_unique(alignment, settings, progress)
-    warnings = list(loaded.warnings)
     # A source of headlines and bylines only loads, but has nothing the aligner lines up.
     warnings.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
     with_body = [a for a in articles if a.body]
@@ -34,7 +46,8 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
         warnings.append("fewer than two sources with body text: nothing to compare")
     else:
         warnings.extend(_apart(with_body, alignment.groups))
-    return Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near)
+    story = Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near, tuple(followed))
+    return replace(story, shares=source_shares(story))
 
 
 def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:
@@ -54,10 +67,11 @@ def build_story(
     paths: list[str] | None = None,
     settings: Settings = Settings(),
     progress: Progress | None = None,
+    pins: PinStore | None = None,
 ) -> Story:
-    """Load `paths` (None: the bundled seeds) and align them."""
+    """Load `paths` (None: the bundled seeds) and align them, following `pins` if given."""
     with paused():
-        return story_from(load(paths, progress), settings, progress)
+        return story_from(load(paths, progress), settings, progress, pins)
 
 
 def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None) -> Collection:
@@ -79,7 +93,8 @@ def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Prog
 
 
 def align_story(
-    collection: Collection, story_id: int, settings: Settings, progress: Progress | None = None
+    collection: Collection, story_id: int, settings: Settings, progress: Progress | None = None,
+    pins: PinStore | None = None,
 ) -> Story:
     """One story of the collection, aligned on its own: its groups never reach another story.
 
@@ -89,13 +104,14 @@ def align_story(
     entry = collection.story(story_id)
     several = len(collection.stories) > 1
     loaded = Loaded(list(collection.articles_of(story_id)), [] if several else list(collection.warnings))
-    story = story_from(loaded, settings, progress)
+    story = story_from(loaded, settings, progress, pins)
     warnings = tuple(w for w in story.warnings if not (several and w == LONE))
     return replace(story, warnings=warnings, id=entry.id, label=entry.label)
 
 
 def align_all(
-    collection: Collection, settings: Settings, progress: Progress | None = None, only: int | None = None
+    collection: Collection, settings: Settings, progress: Progress | None = None, only: int | None = None,
+    pins: PinStore | None = None,
 ) -> list[Story]:
     """Every story of the collection aligned (or only story `only`), in story order.
 
@@ -106,7 +122,7 @@ def align_all(
     for n, story_id in enumerate(wanted):
         if progress:
             progress("stories", n, len(wanted))
-        out.append(align_story(collection, story_id, settings))
+        out.append(align_story(collection, story_id, settings, pins=pins))
     if progress:
         progress("stories", len(wanted), len(wanted))
     return out

@@ -12,7 +12,8 @@ from storyview.findings.analysis import analyse
 from storyview.findings.figures import Figure, Mention
 from storyview.findings.quotes import Quote, Version
 from storyview.findings.rewrites import Pair, Side
-from storyview.model import Collection, Member, Story
+from storyview.engine.shares import shares_of
+from storyview.model import Collection, Link, Member, Story
 
 
 def _number(x: float | None) -> float | int | None:
@@ -70,8 +71,17 @@ def rewrite_dict(p: Pair) -> dict[str, Any]:
     }
 
 
+def _link(link: Link) -> dict[str, Any]:
+    out: dict[str, Any] = {"a": _member(link.a.source, link.a.paragraph), "b": _member(link.b.source, link.b.paragraph),
+                           "score": link.score}
+    if link.pinned:
+        out["pinned"] = True
+    return out
+
+
 def to_dict(story: Story) -> dict[str, Any]:
     analysis = analyse(story)
+    shares = shares_of(story)
     return {
         "storyview": __version__,
         "settings": {
@@ -88,6 +98,8 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "date": a.date,
                 "byline": a.byline,
                 "outlet": a.outlet,
+                "unique_share": round(shares[a.id].unique_share, 4) if a.id in shares else 0,
+                "groups_covered": shares[a.id].groups_covered if a.id in shares else 0,
                 "paragraphs": [
                     {
                         "index": p.index,
@@ -110,13 +122,13 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "label": g.label,
                 "story": story.id,
                 "members": [{"source": m.source, "paragraph": m.paragraph} for m in g.members],
-                "links": [
-                    {"a": {"source": l.a.source, "paragraph": l.a.paragraph},
-                     "b": {"source": l.b.source, "paragraph": l.b.paragraph}, "score": l.score}
-                    for l in g.links
-                ],
+                "links": [_link(l) for l in g.links],
             }
             for g in story.groups
+        ],
+        "pins": [
+            {"kind": p.kind, "a": _member(p.a.source, p.a.paragraph), "b": _member(p.b.source, p.b.paragraph)}
+            for p in story.pins
         ],
         "warnings": list(story.warnings),
         "quotes": [quote_dict(q) for q in analysis.quotes],
@@ -160,7 +172,7 @@ def collection_dict(collection: Collection, stories: Sequence[Story]) -> dict[st
     listed under "stories", its sources, groups, quotes, figures and rewrites side by side.
 
     Sources keep the folder's order; groups, quotes and figures are numbered on from one story
-    to the next, each tagged with its "story".
+    to the next, each (and each rewrite and pin) tagged with its "story".
     """
     parts = [to_dict(story) for story in stories]
     if len(parts) == 1 and len(collection.stories) == 1:
@@ -183,6 +195,7 @@ def collection_dict(collection: Collection, stories: Sequence[Story]) -> dict[st
         warnings.extend(w for w in part["warnings"] if w not in warnings)
     out["warnings"] = warnings
     out["rewrites"] = [{**r, "story": story.id} for story, part in zip(stories, parts) for r in part["rewrites"]]
+    out["pins"] = [{**pin, "story": story.id} for story, part in zip(stories, parts) for pin in part.get("pins", [])]
     return {key: out[key] for key in parts[0]} if parts else out
 
 

@@ -1,4 +1,4 @@
-"""Shareable reports of a Story: Markdown and one self-contained HTML file.
+"""Shareable reports of a Story: Markdown, one self-contained HTML file, and TEI XML.
 
 Both show the same things as the reader and the JSON: each source's metadata, the coverage
 matrix, every group side by side with the text only one source has highlighted, and the
@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from storyview.exports.collection import collection_html, collection_markdown
 from storyview.exports.html import to_html
 from storyview.exports.markdown import markdown
+from storyview.exports.tei import to_tei
 from storyview.model import Collection, Story
 
-FORMATS = ("md", "html")
+FORMATS = ("md", "html", "tei")
 
 
 def render(story: Story, fmt: str) -> str:
@@ -23,6 +24,8 @@ def render(story: Story, fmt: str) -> str:
         return markdown(story)
     if fmt == "html":
         return to_html(story)
+    if fmt == "tei":
+        return to_tei(story)
     raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
@@ -35,4 +38,4 @@ def render_stories(collection: Collection, stories: Sequence[Story], fmt: str) -
         return collection_markdown(collection, stories)
     if fmt == "html":
         return collection_html(collection, stories)
-    raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")
+    raise ValueError(f"a {fmt!r} report holds one story: choose one with --story N")

@@ -28,6 +28,8 @@ from storyview.reader.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from storyview.findings.analysis import Analysis
+    from storyview.model import Pin
+    from storyview.pinstore import PinStore
 
 THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
@@ -147,12 +149,15 @@ class StoryviewApp(App[None]):
         build: Build,
         settings: Settings = Settings(),
         inputs: Sequence[str] = (),
+        pins: PinStore | None = None,
         gather: Gather | None = None,
         align: AlignOne | None = None,
         story: int | None = None,
     ) -> None:
         super().__init__()
         self.build = build
+        self.pins = pins
+        """Where the reader's pins and breaks are kept (None: --ignore-pins, or a story made by hand)."""
         self.gather = gather
         """Stories first: reads and splits the folder; then `align` builds each story opened."""
         self.align = align
@@ -422,6 +427,23 @@ class StoryviewApp(App[None]):
         self.main.set_threshold(self.settings.threshold, value)
         self._start_build(self.pending)
 
+    def pin(self, pins: Sequence[Pin]) -> bool:
+        """Keep pins or breaks (p / u in the detail view) and realign with them; whether they were kept."""
+        if self.pins is None or self.story is None:
+            self.notify("Pins are off (--ignore-pins): nothing is kept.", timeout=4)
+            return False
+        try:
+            warnings = [w for pin in pins for w in self.pins.add(pin, self.story.articles)]
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(one_line(f"{self.pins.path}: {reason}"), title="Could not save the pin", severity="error",
+                        timeout=8, markup=False)
+            return False
+        for warning in warnings:
+            self.notify(one_line(warning), title="storyview", severity="warning", timeout=8, markup=False)
+        self._start_build(self.pending or self.settings)
+        return True
+
     # -- the analysis: quotes, figures, rewrites -----------------------------------------------------
 
     def analysis_job(self) -> AnalysisJob | None:
@@ -449,7 +471,7 @@ class StoryviewApp(App[None]):
     # -- export ------------------------------------------------------------------------------------
 
     def export(self, fmt: str, path: str) -> None:
-        """Write the Story on screen as `fmt` ("html", "md" or "json") to `path`, in a worker."""
+        """Write the Story on screen as `fmt` ("html", "md", "json" or "tei") to `path`, in a worker."""
         job = self.analysis_job()
         if job is None:
             self.notify("The story is still being built.", timeout=3)
@@ -465,6 +487,7 @@ class StoryviewApp(App[None]):
         from storyview.inputs.text import shown
         from storyview.exports.html import to_html
         from storyview.exports.markdown import markdown
+        from storyview.exports.tei import to_tei
 
         target = str(Path(path).expanduser())
         worker = get_current_worker()
@@ -474,6 +497,8 @@ class StoryviewApp(App[None]):
                 text = to_json(job.story) + "\n"  # the same Story object: analyse() remembers it
             elif fmt == "md":
                 text = markdown(job.story, analysis)
+            elif fmt == "tei":
+                text = to_tei(job.story)
             else:
                 text = to_html(job.story, analysis)
             write_atomic(target, text, inputs)

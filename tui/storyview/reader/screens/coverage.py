@@ -94,12 +94,17 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
             self.query_one("#coverage-status", Static).update("No sources.")
             return
         article = self.index.by_id[source]
-        covered = sum(1 for row in self.index.group_rows if source in row.cells)
+        share = self.index.shares.get(source)
+        covered = share.groups_covered if share else sum(1 for row in self.index.group_rows if source in row.cells)
         shown = view.window()
         line = Text.assemble(
             ("source ", "dim"), (f"{view.column + 1}", "bold"), f"/{len(articles)}",
-            ("  tells ", "dim"), f"{covered}/{len(self.index.group_rows)}", (" groups", "dim"),
+            ("  tells ", "dim"), f"{covered}/{len(self.index.story.groups) or len(self.index.group_rows)}",
+            (" groups", "dim"),
         )
+        if share is not None and share.words:
+            line.append_text(Text.assemble(("  unique ", "dim"), f"{round(100 * share.unique_share)}%",
+                                           (" of its words", "dim")))
         if len(shown) < len(articles):
             line.append_text(Text.assemble(("  columns ", "dim"), f"{shown.start + 1}–{shown.stop}"))
         width = max(1, self.size.width - 2)

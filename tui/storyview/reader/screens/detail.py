@@ -12,11 +12,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from storyview.model import Member
+from storyview.model import Member, Pin
 from storyview.engine.unique import word_diff
 from storyview.reader.widgets.diff import DiffView
 from storyview.reader.widgets.fit import FitWidth
-from storyview.reader.widgets.members import MemberTexts, cut_on_word, near_table, similarity_table
+from storyview.reader.widgets.members import MemberTexts, cut_on_word, member_label, near_table, similarity_table
 from storyview.reader.widgets.rows import Row, StoryIndex, id_and_headline
 
 OTHERS = Binding.Group("compare with")
@@ -33,6 +33,8 @@ class DetailScreen(Screen[None]):
                 tooltip="Diff against the next other source of the group"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False, tooltip="Scroll down"),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False, tooltip="Scroll up"),
+        Binding("p", "pin", "Pin", tooltip="Pin a paragraph of another group into this one (kept beside the story)"),
+        Binding("u", "unpin", "Take out", tooltip="Take a member out of this group (kept beside the story)"),
     ]
 
     def __init__(self, index: StoryIndex, row: Row, focused: str | None) -> None:
@@ -67,7 +69,9 @@ class DetailScreen(Screen[None]):
         where = f"Group {row.number}/{len(index.group_rows)}" if row.number else "Boilerplate"
         paragraphs, sources = len(self.members), len(self.sources)
         counts = f"{paragraphs} paragraph{'s' * (paragraphs != 1)} from {sources} source{'s' * (sources != 1)}"
-        return Text.assemble((where, "bold"), "  ", row.label, "  ", (counts, "dim"))
+        pinned = row.group is not None and any(link.pinned for link in row.group.links)
+        return Text.assemble((where, "bold"), "  ", row.label, "  ", (counts, "dim"),
+                             ("  pinned by hand" if pinned else "", "italic"))
 
     def on_mount(self) -> None:
         pivot = self.row.cells.get(self.pivot or "", ())
@@ -123,6 +127,46 @@ class DetailScreen(Screen[None]):
     def action_scroll(self, lines: int) -> None:
         body = self.query_one(VerticalScroll)
         body.scroll_to(y=body.scroll_y + lines * 2, animate=False)
+
+    def action_pin(self) -> None:
+        self._open_pin("pin")
+
+    def action_unpin(self) -> None:
+        self._open_pin("break")
+
+    def _open_pin(self, kind: str) -> None:
+        """The pin dialog; what it dismisses with is kept by the app, which realigns."""
+        from storyview.reader.screens.pin import PinScreen
+
+        group = self.row.group
+        if group is None or group.id < 0:
+            self.notify("Only groups can be pinned to or broken: this row is not aligned.", timeout=3)
+            return
+        if getattr(self.app, "pins", None) is None:
+            self.notify("Pins are off (--ignore-pins): nothing would be kept.", timeout=3)
+            return
+        pivot = self.row.cells.get(self.pivot or "", ())
+        if kind == "pin":
+            anchor = pivot[0] if pivot else None
+        else:
+            other = self.row.cells.get(self.other or "", ())
+            anchor = other[0] if other else None
+            if len(self.sources) < 2:
+                self.notify("Only one source tells this group: there is nothing to take out.", timeout=3)
+                return
+        self.app.push_screen(PinScreen(self.index, group, self.members, anchor, kind), self._pinned)
+
+    def _pinned(self, pins: list[Pin] | None) -> None:
+        if not pins:
+            return
+        pin = getattr(self.app, "pin", None)
+        if pin is None or not pin(pins):
+            return
+        first = pins[0]
+        what = (f"Pinned {member_label(self.index, first.b)} into this group" if first.kind == "pin"
+                else f"Took {member_label(self.index, first.b)} out of this group")
+        self.notify(f"{what}; realigning (saved beside the story).", timeout=4)
+        self.dismiss(None)
 
     def action_back(self) -> None:
         self.dismiss(None)

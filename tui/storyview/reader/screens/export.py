@@ -1,4 +1,4 @@
-"""The export dialog (e): the story as an HTML or Markdown report, or JSON, to a file.
+"""The export dialog (e): the story as an HTML or Markdown report, JSON or TEI XML, to a file.
 
 Dismisses with (format, path) or None; the app writes the file in a worker (atomically, never
 over one of the story's inputs) and says where it wrote it, or why it could not. The dialog asks
@@ -25,9 +25,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "html": ("HTML report", "one page to open in a browser or print"),
     "md": ("Markdown report", "to paste or to read as text"),
     "json": ("JSON", "every paragraph, group, quote, figure and rewrite (docs/json.md)"),
+    "tei": ("TEI XML", "TEI P5 in parallel segmentation, for collation tools"),
 }
 """format -> (name, what it is for), in the order offered."""
-SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
+SUFFIX = {"html": ".html", "md": ".md", "json": ".json", "tei": ".xml"}
 DEFAULT_STEM = "storyview-report"
 
 
@@ -138,7 +139,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:
-        """A typed .html, .md or .json picks that format; the hint follows the name."""
+        """A typed .html, .md, .json or .xml picks that format; the hint follows the name."""
         suffix = Path(self.path).suffix.lower()
         fmt = next((f for f, s in SUFFIX.items() if s == suffix), None)
         if fmt is not None and fmt != self.fmt:

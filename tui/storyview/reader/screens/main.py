@@ -21,7 +21,7 @@ from storyview.model import Kind, Member, Story
 from storyview.engine.search import search
 from storyview.reader.widgets.grid import StoryGrid
 from storyview.reader.widgets.progress import BuildProgressView, stage_label
-from storyview.reader.widgets.rows import Passage, StoryIndex, next_passage
+from storyview.reader.widgets.rows import Passage, StoryIndex, next_passage, short_id
 from storyview.reader.widgets.searchbar import SearchBar
 from storyview.reader.widgets.status import StatusInfo, StatusLine
 
@@ -75,6 +75,9 @@ class MainScreen(Screen[None]):
                 tooltip="Show the folded boilerplate paragraphs (dimmed, at the end) or fold them again"),
         Binding("s", "toggle_heat", "Shade by sources", show=False,
                 tooltip="Shade text by how many sources share it, like a heat map"),
+        Binding("B", "base", "Base source", show=False,
+                tooltip="Make the focused source the base: its column first, the rows in its order "
+                "(B on the base again: back to the story order)"),
         Binding("r", "read", "Read", tooltip="Read the focused article alone, full width, in its own order"),
         Binding("enter", "detail", "Detail", show=False,
                 tooltip="Members of the focused group, their similarity, and a word diff"),
@@ -99,6 +102,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.index: StoryIndex | None = None
+        self.base: str | None = None
+        """The base source (B), kept across realigns."""
         self.search_query: str | None = None
         self.search_passages: list[Passage] = []
         self.threshold = 0.0
@@ -156,7 +161,7 @@ class MainScreen(Screen[None]):
     def show_story(self, story: Story) -> None:
         """Display a (new) Story in place of the old one, keeping the reader's place."""
         first = self.index is None
-        self.index = StoryIndex(story)
+        self.index = StoryIndex(story, self.base)
         self.findings_memory.clear()  # a new Story lists other quotes, figures and rewrites
         grid = self.grid
         if first:
@@ -250,8 +255,36 @@ class MainScreen(Screen[None]):
                 heat=grid.heat,
                 heat_styles=grid.heat_legend() if grid.heat else (),
                 note=self._wrapped[1] if self._wrapped and self._wrapped[0] == grid.current else None,
+                **self._base_status(),
             )
         )
+
+    def _base_status(self) -> dict[str, object]:
+        """The status line's word on the base source, if there is one."""
+        index = self.index
+        if index is None or index.relative is None or index.base is None:
+            return {}
+        article = index.by_id[index.base]
+        return {"base": f"{index.position[article.id] + 1} {short_id(article, index.by_id)}",
+                "base_left_out": index.relative.left_out}
+
+    def action_base(self) -> None:
+        """B: the focused source becomes the base (its column first, rows in its order); B on the base undoes it."""
+        index, grid = self.index, self.grid
+        if index is None or grid.focused is None:
+            return
+        focused = grid.focused
+        self.base = None if index.base == focused else focused
+        self.show_story(index.story)
+        grid.focus_source(focused)
+        number = index.position[focused] + 1
+        if self.base is None:
+            self.notify("Back to the story order: no base source.", timeout=3)
+        else:
+            assert self.index is not None and self.index.relative is not None
+            rel = self.index.relative
+            self.notify(f"Source {number} is the base: {rel.shared} groups shared, {rel.own} its own, "
+                        f"{rel.left_out} the others add to it.", timeout=4)
 
     def _unique_count(self, hidden: frozenset[str]) -> int:
         """Unique passages in the shown sources (cached: the status asks on every key)."""

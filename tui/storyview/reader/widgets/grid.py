@@ -24,6 +24,8 @@ from storyview.reader.widgets.rows import Passage, Row, StoryIndex
 from storyview.reader.widgets.rowsview import RowsView
 
 PLACEHOLDER = "· not covered ·"
+NOT_IN_BASE = "· not in the base ·"
+"""An empty cell of the base source's column: a part of the story the others add to it."""
 MAX_DOTS = 24
 """Coverage dots on a row's rule only while they stay short enough to read."""
 
@@ -69,7 +71,7 @@ class StoryGrid(RowsView):
     def visible_sources(self) -> list[str]:
         if self.index is None:
             return []
-        return [a.id for a in self.index.articles if a.id not in self.hidden]
+        return [a.id for a in self.index.columns if a.id not in self.hidden]
 
     @property
     def row(self) -> Row | None:
@@ -198,7 +200,7 @@ class StoryGrid(RowsView):
         visible = self.visible_sources
         if self.index is None or not visible:
             return
-        order = self.index.position
+        order = {a.id: n for n, a in enumerate(self.index.columns)}
         after = [s for s in visible if order[s] > order.get(self.focused or "", -1)]
         self.focused = (after or visible)[0]
 
@@ -395,7 +397,8 @@ class StoryGrid(RowsView):
                 return []
             if row.boilerplate and elsewhere is None:
                 return []
-            placeholder = Text(elsewhere or PLACEHOLDER, style=self.span_style("grid--placeholder"), end="")
+            empty = NOT_IN_BASE if column.source == self.index.base and not row.boilerplate else PLACEHOLDER
+            placeholder = Text(elsewhere or empty, style=self.span_style("grid--placeholder"), end="")
             placeholder.align("center", width)
             return [self.text_strip(placeholder, width)]
         styled = Text("\n\n", end="").join(self._paragraph(member, row.boilerplate) for member in members)
@@ -411,7 +414,7 @@ class StoryGrid(RowsView):
         return marked_text(
             text,
             self.mark_styles(),
-            self.index.story.marks.get(member),
+            self.index.marks.get(member),
             heat=self.heat,
             matches=self.matches.get(member, ()),
             current=(current.start, current.end) if current is not None and current.member == member else None,

@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from storyview.model import Share
 from storyview.reader.widgets.columns import Column
 from storyview.reader.widgets.marked import wrap
 from storyview.reader.widgets.rows import short_id
@@ -22,14 +23,30 @@ if TYPE_CHECKING:
     from storyview.reader.widgets.grid import StoryGrid
 
 
+SHARE_LINE_FROM = 1
+"""Headline lines from which a header is tall enough (14 rows) for the share on a line of its own."""
 BYLINE_MIN = 5
 """Letters of a byline's name that must show for it to be shown cut ("By Ra…" says nothing)."""
 
 
-def meta_line(short: str, date: str | None, byline: str | None, width: int) -> str:
-    """`id · date · byline` in `width` cells: the id always (the caller cuts it if need be), the
-    date only whole, the byline whole or cut after at least BYLINE_MIN letters of its name."""
+def share_texts(share: Share | None, groups: int) -> tuple[str, ...]:
+    """A source's unique share and groups covered, longest first ("46% unique · 5/17 groups",
+    "46% uniq · 5/17 grp", "46% · 5/17")."""
+    if share is None or not share.words:
+        return ()
+    percent, covered = f"{round(100 * share.unique_share)}%", f"{share.groups_covered}/{groups}"
+    return (f"{percent} unique · {covered} groups", f"{percent} uniq · {covered} grp", f"{percent} · {covered}")
+
+
+def meta_line(short: str, date: str | None, byline: str | None, width: int, shares: tuple[str, ...] = ()) -> str:
+    """`id · share · date · byline` in `width` cells: the id always (the caller cuts it if need
+    be), the share (long or short form) and the date only whole, the byline whole or cut after at
+    least BYLINE_MIN letters of its name."""
     line = short
+    for text in shares:
+        if cell_len(line) + 3 + cell_len(text) <= width:
+            line += " · " + text
+            break
     if date and cell_len(line) + 3 + cell_len(date) <= width:
         line += " · " + date
     if byline:
@@ -55,8 +72,9 @@ class ColumnHeaders:
             message = "No usable sources: nothing to compare." if grid.index is not None else ""
             line = grid.text_strip(Text(message, style=grid.span_style("grid--meta")), width)
             return [line.apply_style(grid.background_style("grid--header"))]
-        height = 2 + headline_lines
-        cells = [self._cell(column, height) for column in grid.columns]
+        share_line = headline_lines >= SHARE_LINE_FROM
+        height = 2 + headline_lines + share_line
+        cells = [self._cell(column, height, share_line) for column in grid.columns]
         visible = grid.visible_sources
         more_left = grid.window_start > 0
         more_right = grid.window_start + len(grid.columns) < len(visible)
@@ -79,8 +97,10 @@ class ColumnHeaders:
             strips.append(Strip.join(parts).crop_extend(0, width, grid.background_style("grid--header")))
         return strips
 
-    def _cell(self, column: Column, height: int) -> list[Text]:
-        """Number and name, then id · date · byline, then the headline (all truncated to fit).
+    def _cell(self, column: Column, height: int, share_line: bool = False) -> list[Text]:
+        """Number and name, then id · date · byline, then the share on a line of its own (where
+        the header is tall) or in the meta line after the id, then the headline (all truncated
+        to fit).
 
         Where the name *is* the headline (no outlet), the headline's lines continue the name
         instead of repeating it.
@@ -91,16 +111,23 @@ class ColumnHeaders:
         width = column.text_width
         number = f"{grid.index.position[article.id] + 1} "
         headline = grid.index.headline(article)
-        name_lines = height - 1 if headline == article.name else 1
+        text_lines = height - share_line  # the lines of name, meta and headline
+        name_lines = text_lines - 1 if headline == article.name else 1
         title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
         name = self._clipped(title, width, name_lines)
         short = short_id(article, grid.index.by_id)
-        meta_parts = meta_line(short, article.date, grid.index.byline(article), width)
+        shares = share_texts(grid.index.shares.get(article.id), len(grid.index.story.groups))
+        meta_parts = meta_line(short, article.date, grid.index.byline(article), width, () if share_line else shares)
         meta = Text(meta_parts, style=grid.span_style("grid--meta"), end="")
         meta.truncate(width, overflow="ellipsis")
         lines = [*name, meta]
-        if headline and headline != article.name and height > 2:
-            lines += self._clipped(Text(headline, style=grid.span_style("grid--headline")), width, height - 2)
+        if share_line:
+            said = next((text for text in shares if cell_len(text) <= width), shares[-1] if shares else "")
+            share = Text(said, style=grid.span_style("grid--meta"), end="")
+            share.truncate(width, overflow="ellipsis")
+            lines.append(share)
+        if headline and headline != article.name and text_lines > 2:
+            lines += self._clipped(Text(headline, style=grid.span_style("grid--headline")), width, text_lines - 2)
         return lines + [Text("")] * (height - len(lines))
 
     def _clipped(self, text: Text, width: int, lines: int) -> list[Text]:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from storyview.model import Article, Group, Member, Story
+from storyview.engine.base import Relative, base_order, relative, relative_marks
+from storyview.engine.shares import shares_of
+from storyview.model import Article, Group, Marks, Member, Share, Story
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,23 @@ class Passage:
 class StoryIndex:
     """A Story with the lookups and row lists the views need, built once per Story."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, base: str | None = None) -> None:
         self.story = story
         self.articles: tuple[Article, ...] = story.articles
         self.by_id: dict[str, Article] = {a.id: a for a in story.articles}
         self.position: dict[str, int] = {a.id: i for i, a in enumerate(story.articles)}
-        self.group_rows: list[Row] = _group_rows(story, self.by_id)
+        self.base = base if base in self.by_id else None
+        """The base source (B): its column first, the rows in its paragraph order."""
+        self.columns: tuple[Article, ...] = story.articles if self.base is None else (
+            self.by_id[self.base], *(a for a in story.articles if a.id != self.base))
+        """The sources in the order of their columns (the numbers stay those of `articles`)."""
+        self.shares: dict[str, Share] = shares_of(story)
+        self.relative: Relative | None = relative(story, self.base) if self.base is not None else None
+        self.marks: dict[Member, Marks] = story.marks if self.base is None else {
+            **story.marks, **relative_marks(story, self.base)}
+        """The grid's marks: the Story's, or with a base, what the others add to it."""
+        groups = base_order(story, self.base) if self.base is not None else story.groups
+        self.group_rows: list[Row] = _group_rows(story, self.by_id, groups)
         self.boilerplate_rows: list[Row] = _boilerplate_rows(story)
         self.row_of: dict[Member, int] = {}
         for i, row in enumerate(self.group_rows + self.boilerplate_rows):
@@ -109,7 +122,7 @@ class StoryIndex:
                 for i, row in enumerate(self.group_rows)
                 for source, members in row.cells.items()
                 for member in members
-                for start, end in self.story.unique(member)
+                for start, end in (self.marks[member].unique if member in self.marks else ())
                 if end > start
             ]
             self._unique = sorted(found)
@@ -143,7 +156,7 @@ def id_and_headline(article: Article, ids: Collection[str] = ()) -> Text:
     return Text.assemble(short, " ", (article.name, "dim"), end="")
 
 
-def _group_rows(story: Story, by_id: dict[str, Article]) -> list[Row]:
+def _group_rows(story: Story, by_id: dict[str, Article], groups: Sequence[Group]) -> list[Row]:
     """One row per group that has a body paragraph, in story order.
 
     A body paragraph the aligner left out of every group still gets a row of its own, right
@@ -151,7 +164,7 @@ def _group_rows(story: Story, by_id: dict[str, Article]) -> list[Row]:
     """
     rows: list[Row] = []
     placed: set[Member] = set()
-    for group in story.groups:
+    for group in groups:
         cells: dict[str, list[Member]] = {}
         for member in group.members:
             article = by_id.get(member.source)

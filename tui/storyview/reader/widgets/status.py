@@ -36,6 +36,10 @@ class StatusInfo:
     loading: bool = False
     note: str | None = None
     """A word on the last move ("wrapped around to the first"), shown until the next."""
+    base: str | None = None
+    """The base source (B), as its number and short id, if one is chosen."""
+    base_left_out: int = 0
+    """Groups the others tell that the base leaves out."""
 
 
 SHORT = {
@@ -50,7 +54,7 @@ SHORT = {
 }
 """Labels for a terminal too narrow for the full status."""
 
-DROP_ORDER = ("shading", "threshold", "columns", "unique", "sources")
+DROP_ORDER = ("shading", "threshold", "columns", "unique", "base", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
 
 QUERY_UP_TO, QUERY_SHORT = 24, 12
@@ -107,6 +111,9 @@ class StatusLine(Static):
             prefix = "" if short else "col " if first == last else "cols "
             sources += f" ({prefix}{span})"
         item("sources", sources)
+        if info.base is not None:
+            left_out = f" · others add {info.base_left_out} group{'s' * (info.base_left_out != 1)}"
+            item("base", info.base + ("" if short else left_out))
         if info.total < 2:  # the count says why: 0/0 or 1/1
             parts.extend(["  ", ("nothing to compare", busy)])
         if info.boilerplate_row:

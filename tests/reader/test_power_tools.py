@@ -1,0 +1,270 @@
+"""The reader's power tools: p / u in the detail view, B for a base source, shares in the headers
+and the coverage screen, TEI in the export dialog."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+from storyview.engine.base import relative_marks
+from storyview.inputs.bundled import seeds_dir
+from storyview.model import Member, Settings, Story
+from storyview.pinstore import PinStore
+from storyview.pipeline import build_story
+from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.coverage import CoverageScreen
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.export import ExportScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.pin import PinScreen
+from storyview.reader.widgets.status import StatusLine
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "data-home"
+    monkeypatch.setenv("STORYVIEW_DATA", str(home))
+    return home
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    shutil.copytree(seeds_dir(), folder)
+    return folder
+
+
+def pinned_app(folder: Path) -> StoryviewApp:
+    """The reader as `storyview FOLDER` starts it: pins read and written beside the articles."""
+    store = PinStore.for_inputs([str(folder)])
+    return StoryviewApp(build=lambda s, progress=None: build_story([str(folder)], s, progress, store),
+                        inputs=[str(folder)], pins=store)
+
+
+async def settled(pilot: Pilot[Any], until: Any = lambda app: True) -> None:
+    """Wait for a Story with no rebuild pending (and `until(app)`)."""
+    app = pilot.app
+    for _ in range(400):
+        if app.story is not None and app.pending is None and app._report is None and until(app):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def status(app: StoryviewApp) -> str:
+    return str(app.main.query_one(StatusLine).render())
+
+
+def notes(app: StoryviewApp) -> list[str]:
+    """Every notification from now on (kept: a toast may time out on a slow machine before it is read)."""
+    said: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        said.append(message)
+        original(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return said
+
+
+async def open_detail_on(pilot: Pilot[Any], want: Any) -> DetailScreen:
+    """Move the cursor to the first row for which `want(row)` holds, and open its detail."""
+    app = pilot.app
+    grid = app.main.grid
+    row = next(i for i, r in enumerate(grid.rows) if want(r))
+    grid.move_to(row)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, DetailScreen)
+    return app.screen
+
+
+async def test_p_pins_a_near_paragraph_into_the_group_and_the_next_launch_keeps_it(story_dir: Path) -> None:
+    app = pinned_app(story_dir)
+    said = notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        detail = await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 2
+                                      and any(app.story.near.get(m) for ms in r.cells.values() for m in ms))
+        members = detail.members
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen) and dialog.near
+        assert dialog.query_one(OptionList).has_focus
+        _, anchor, chosen = dialog.near[0]
+        await pilot.press("enter")
+        await settled(pilot, lambda a: a.story.pins)
+        assert isinstance(app.screen, MainScreen)
+        assert [(p.kind, p.a, p.b) for p in app.story.pins] == [("pin", anchor, chosen)]
+        group = app.story.group_of(anchor)
+        assert chosen in group.members and set(members) <= set(group.members) | {
+            m for m in members if m.source == chosen.source}
+        assert any(link.pinned for link in group.links)
+        assert any("Pinned" in n for n in said)
+        saved = json.loads((story_dir / ".storyview" / "pins.json").read_text())
+        assert saved["pins"][0]["b"]["paragraph"] == chosen.paragraph
+        await pilot.press("plus")  # a realign follows the pin too
+        await settled(pilot, lambda a: a.settings.threshold > 0.2)
+        assert chosen in app.story.group_of(anchor).members
+
+    again = pinned_app(story_dir)  # the next launch
+    async with again.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert chosen in again.story.group_of(anchor).members
+        row = again.main.grid.rows[again.main.index.row_of[anchor]]
+        again.main.grid.move_to(again.main.index.row_of[anchor])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "pinned by hand" in str(again.screen.query_one("#detail-title", Static).render())
+        assert chosen.source in row.cells
+
+
+async def test_p_takes_a_typed_source_and_paragraph_and_says_what_is_wrong(story_dir: Path) -> None:
+    app = pinned_app(story_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        story = app.story
+        target = next(g for g in story.groups if len(set(g.sources)) >= 2)
+        outsider = next(a for a in story.articles if a.id not in target.sources)
+        paragraph = outsider.body[0].index
+        await open_detail_on(pilot, lambda r: r.group is not None and r.group.id == target.id)
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        typed = dialog.query_one(Input)
+        typed.focus()
+        number = [a.id for a in story.articles].index(outsider.id) + 1
+        for wrong, says in [("x", "Type a source"), ("9 1", "no source 9"), (f"{number} 99", "paragraphs")]:
+            typed.value = wrong
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog and says in str(dialog.query_one("#pin-hint", Static).render())
+        typed.value = f"{number}¶{paragraph + 1}"
+        await pilot.press("enter")
+        await settled(pilot, lambda a: a.story.pins)
+        assert Member(outsider.id, paragraph) in app.story.group_of(target.members[0]).members
+
+
+async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
+    app = pinned_app(story_dir)
+    said = notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        detail = await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 3)
+        await pilot.press("u")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen) and dialog.kind == "break"
+        listing = dialog.query_one(OptionList)
+        taken = dialog.members[listing.highlighted or 0]
+        assert detail.other is not None and taken.source == detail.other  # the diff's other source first
+        await pilot.press("enter")
+        await settled(pilot, lambda a: a.story.pins)
+        assert app.story.group_of(taken).members == (taken,)
+        assert {p.kind for p in app.story.pins} == {"break"}
+        assert any("Took" in n for n in said)
+        await pilot.press("minus")  # looser grouping: still out
+        await settled(pilot, lambda a: a.settings.threshold < 0.16)
+        assert app.story.group_of(taken).members == (taken,)
+
+
+async def test_p_and_u_without_a_pins_file_say_so(seed_story: Story) -> None:
+    app = StoryviewApp.from_story(seed_story)
+    said = notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert any("--ignore-pins" in n for n in said)
+
+
+async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(seed_story: Story) -> None:
+    app = StoryviewApp(build=lambda s, progress=None: build_story(None, s, progress), settings=Settings())
+    said = notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        grid = app.main.grid
+        await pilot.press("l", "l", "l")
+        base = grid.focused
+        await pilot.press("B")
+        await pilot.pause()
+        index = app.main.index
+        assert index.base == base and grid.visible_sources[0] == base and grid.focused == base
+        firsts = [min(m.paragraph for m in row.cells[base]) for row in grid.rows if base in row.cells]
+        assert firsts == sorted(firsts)
+        added = relative_marks(app.story, base)
+        assert all(index.marks[m] == marks for m, marks in added.items())  # the others' marks: what they add
+        assert {(p.member, p.start, p.end) for p in index.unique_passages()} == {
+            (m, s, e) for row in index.group_rows for ms in row.cells.values() for m in ms for s, e in index.marks[m].unique}
+        number = index.position[base] + 1
+        assert f"base {number} " in status(app) and "others add" in status(app)
+        assert any("is the base" in n for n in said)
+        first_base_row = next(i for i, r in enumerate(grid.rows) if base not in r.cells)
+        grid.move_to(first_base_row)
+        await pilot.pause()
+        assert "not in the base" in "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+        await pilot.press("plus")
+        await settled(pilot, lambda a: a.settings.threshold > 0.2)
+        assert app.main.index.base == base and grid.visible_sources[0] == base
+        assert f"base {number} " in status(app)
+        await pilot.press("B")  # on the base again: back to the story order
+        await pilot.pause()
+        assert app.main.index.base is None and "base" not in status(app)
+        assert grid.visible_sources == [a.id for a in app.story.articles]
+
+
+async def test_headers_and_coverage_show_each_sources_share(seed_story: Story) -> None:
+    app = StoryviewApp.from_story(seed_story)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settled(pilot)
+        grid = app.main.grid
+        header = "\n".join(grid.render_line(y).text for y in range(5))
+        groups = len(seed_story.groups)
+        for source in grid.visible_sources:
+            share = seed_story.shares[source]
+            assert f"{round(100 * share.unique_share)}% uniq" in header
+            assert f"{share.groups_covered}/{groups}" in header
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CoverageScreen)
+        line = str(app.screen.query_one("#coverage-status", Static).render())
+        first = seed_story.shares[seed_story.articles[0].id]
+        assert f"tells {first.groups_covered}/{groups} groups" in line
+        assert f"unique {round(100 * first.unique_share)}% of its words" in line
+
+
+async def test_the_export_dialog_writes_tei(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_story: Story) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = StoryviewApp.from_story(seed_story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await pilot.press("down", "down", "down")
+        assert dialog.query_one(Input).value == "storyview-report.xml" and dialog.fmt == "tei"
+        await pilot.press("enter")
+        target = tmp_path / "storyview-report.xml"
+        for _ in range(300):
+            if target.exists():
+                break
+            await pilot.pause(0.02)
+        root = etree.fromstring(target.read_bytes())
+        assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
+        assert len(root.findall(".//{http://www.tei-c.org/ns/1.0}witness")) == len(seed_story.articles)
