@@ -151,7 +151,7 @@ async def bench_table(size: tuple[int, int], presses: int) -> list[float]:
 
 
 async def bench_reader(story: Any, size: tuple[int, int], presses: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    from storyview.app import StoryviewApp
+    from storyview.reader.app import StoryviewApp
 
     app = StoryviewApp.from_story(story)
     wall: dict[str, list[float]] = {}

@@ -51,7 +51,7 @@ class Bare(App):
 Bare().run(headless=True)
 """,
     "loading": """
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 
 class Timed(StoryviewApp):
     def on_mount(self):
@@ -61,7 +61,7 @@ class Timed(StoryviewApp):
 Timed(build=build).run(headless=True)
 """,
     "loading-eager": """
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.pipeline import build_story
 
 class Timed(StoryviewApp):
@@ -73,8 +73,8 @@ Timed(build=lambda s, progress=None: build_story(None, s, progress)).run(headles
 """,
     "story": """
 from textual import on
-from storyview.app import StoryviewApp
-from storyview.messages import StoryBuilt
+from storyview.reader.app import StoryviewApp
+from storyview.reader.messages import StoryBuilt
 
 class Timed(StoryviewApp):
     @on(StoryBuilt)

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, utils
 
-from storyview.segment import words
-from storyview.similarity import WEIGHTS, Bag, Idf, features, logistic, sentence_similarity
+from storyview.engine.segment import words
+from storyview.engine.similarity import WEIGHTS, Bag, Idf, features, logistic, sentence_similarity
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "msrp"
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from storyview.load import seeds_dir
+from storyview.inputs.bundled import seeds_dir
 from storyview.model import Settings
 from storyview.pipeline import build_story
 

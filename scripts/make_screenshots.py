@@ -12,7 +12,7 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.model import Progress, Settings
 
 # name -> (size, theme, keys)

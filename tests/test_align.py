@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyview.load import Loaded, parse_article
+from storyview.inputs.load import Loaded
+
+from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
 
@@ -164,7 +166,7 @@ def test_a_source_from_another_story_is_named_in_a_warning(seed_story) -> None:
 
 
 def test_two_copies_of_an_article_line_up_paragraph_by_paragraph() -> None:
-    from storyview.bundled import seeds_dir
+    from storyview.inputs.bundled import seeds_dir
 
     text = sorted(seeds_dir().glob("001_*.txt"))[0].read_text(encoding="utf-8")
     s = story_from(Loaded(articles=[parse_article("a", "a.txt", text), parse_article("b", "b.txt", text)]), Settings())

@@ -7,8 +7,9 @@ import gc
 
 import pytest
 
-from storyview import analysis
-from storyview.load import Loaded, parse_article
+from storyview.findings import analysis
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
 

@@ -7,14 +7,14 @@ import io
 from rich.console import Console
 from rich.table import Table
 from storyview.model import Member, Settings
-from storyview.screens.coverage import CoverageScreen
-from storyview.screens.detail import DetailScreen
-from storyview.screens.help import HelpScreen
-from storyview.screens.main import MainScreen
-from storyview.screens.reading import ReadingScreen
-from storyview.widgets.members import NEAR_UP_TO, near_table
-from storyview.widgets.rows import StoryIndex
-from storyview.widgets.searchbar import SearchBar
+from storyview.reader.screens.coverage import CoverageScreen
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.help import HelpScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.reading import ReadingScreen
+from storyview.reader.widgets.members import NEAR_UP_TO, near_table
+from storyview.reader.widgets.rows import StoryIndex
+from storyview.reader.widgets.searchbar import SearchBar
 from test_app_stories import grid_text, ready, record_notifications, seeds_app, seeds_story, status_text
 from textual.command import CommandPalette
 from textual.widgets import Static
@@ -212,7 +212,7 @@ async def test_s_shades_text_by_how_many_sources_share_it() -> None:
         grid = app.main.grid
         await pilot.press("s")
         assert grid.heat and "shading" in status_text(app) and " 2  3  4+ " in status_text(app)
-        from storyview.widgets.status import StatusLine
+        from storyview.reader.widgets.status import StatusLine
 
         status = app.main.query_one(StatusLine)
         content = status.render()

@@ -1,6 +1,6 @@
 """Quotes (Q), figures (F) and rewrites (W) in the reader: the lists, going to a finding, coming back.
 
-The Analysis is the engine's (`storyview.analysis.analyse`); these tests check what the reader
+The Analysis is the engine's (`storyview.findings.analysis.analyse`); these tests check what the reader
 does with it, so expectations are read from the Analysis itself wherever the engine decides.
 """
 
@@ -10,18 +10,18 @@ import threading
 from typing import Any
 
 import pytest
-import storyview.analysis
+import storyview.findings.analysis
 from rich.style import Style
-from storyview.analysis import analyse
-from storyview.app import StoryviewApp
+from storyview.findings.analysis import analyse
+from storyview.reader.app import StoryviewApp
 from storyview.model import Group, Member, Story
-from storyview.screens.figures import FiguresScreen
-from storyview.screens.main import MainScreen
-from storyview.screens.quotes import QuotesScreen
-from storyview.screens.rewrites import RewritesScreen
-from storyview.widgets.findings import FindingsView
-from storyview.widgets.quotes import edit_spans, find_word
-from storyview.widgets.rewrites import bar, sort_pairs
+from storyview.reader.screens.figures import FiguresScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.quotes import QuotesScreen
+from storyview.reader.screens.rewrites import RewritesScreen
+from storyview.reader.widgets.findings import FindingsView
+from storyview.reader.widgets.quotes import edit_spans, find_word
+from storyview.reader.widgets.rewrites import bar, sort_pairs
 from test_app_stories import article, body, ready, record_notifications, seeds_app, seeds_story
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -319,14 +319,14 @@ async def test_the_analysis_runs_once_per_story_in_the_background_with_a_loading
 ) -> None:
     gate = threading.Event()
     calls: list[Story] = []
-    real = storyview.analysis.analyse
+    real = storyview.findings.analysis.analyse
 
     def slow(story: Story) -> Any:
         calls.append(story)
         gate.wait(10)
         return real(story)
 
-    monkeypatch.setattr(storyview.analysis, "analyse", slow)
+    monkeypatch.setattr(storyview.findings.analysis, "analyse", slow)
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -358,7 +358,7 @@ async def test_a_failing_analysis_is_reported_and_the_reader_lives_on(monkeypatc
     def broken(story: Story) -> Any:
         raise ValueError("no quotes today")
 
-    monkeypatch.setattr(storyview.analysis, "analyse", broken)
+    monkeypatch.setattr(storyview.findings.analysis, "analyse", broken)
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -392,7 +392,7 @@ async def test_the_keys_wait_for_the_story() -> None:
 
 
 def test_edit_spans_find_the_changed_words_in_order_as_whole_words() -> None:
-    from storyview.quotes import Edit
+    from storyview.findings.quotes import Edit
 
     text = "a cat and a dog saw a catfish"
     assert find_word(text, "cat", 0) == 2

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import threading
 
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.model import Group, Member, Settings, Story
-from storyview.screens.detail import DetailScreen
-from storyview.screens.main import MainScreen
-from storyview.screens.reading import ReadingScreen
-from storyview.widgets.grid import PLACEHOLDER
-from storyview.widgets.status import StatusLine
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.reading import ReadingScreen
+from storyview.reader.widgets.grid import PLACEHOLDER
+from storyview.reader.widgets.status import StatusLine
 from test_app_stories import (
     MARKUP,
     article,
@@ -24,7 +24,7 @@ from test_app_stories import (
     tiny_story,
     wide_story,
 )
-from storyview.widgets.progress import BuildProgressView
+from storyview.reader.widgets.progress import BuildProgressView
 
 EVERY_KEY = ["j", "k", "G", "g", "pagedown", "pageup", "l", "h", "tab", "n", "N", "1", "x", "0", "b", "s", "b", "s"]
 

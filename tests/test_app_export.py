@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from storyview.app import StoryviewApp
-from storyview.export import to_dict
-from storyview.load import seeds_dir
+from storyview.reader.app import StoryviewApp
+from storyview.exports.json_export import to_dict
+from storyview.inputs.bundled import seeds_dir
 from storyview.pipeline import build_story
-from storyview.screens.export import ExportScreen, with_format
-from storyview.screens.main import MainScreen
+from storyview.reader.screens.export import ExportScreen, with_format
+from storyview.reader.screens.main import MainScreen
 from test_app_stories import MARKUP, ready, record_notifications, seeds_app, seeds_story, tiny_story
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet, Static

@@ -14,14 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.model import Group, Marks, Member, Settings, Story
 from storyview.pipeline import build_story
-from storyview.screens.coverage import CoverageScreen
-from storyview.screens.detail import DetailScreen
-from storyview.screens.help import HelpScreen
-from storyview.screens.main import MainScreen
-from storyview.screens.reading import ReadingScreen
+from storyview.reader.screens.coverage import CoverageScreen
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.help import HelpScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.reading import ReadingScreen
 from test_app_stories import article, body, ready, record_notifications, status_text
 from textual.pilot import Pilot
 

@@ -7,18 +7,18 @@ import io
 from typing import Any
 
 from rich.console import Console
-from storyview.app import StoryviewApp
-from storyview.screens.coverage import CoverageScreen
-from storyview.screens.detail import DetailScreen
-from storyview.screens.figures import FiguresScreen
-from storyview.screens.findings import findings_bindings
-from storyview.screens.help import HelpScreen
-from storyview.screens.main import MainScreen
-from storyview.screens.quotes import QuotesScreen
-from storyview.screens.reading import ReadingScreen
-from storyview.screens.rewrites import RewritesScreen
-from storyview.widgets.article import MEASURE
-from storyview.widgets.grid import StoryGrid
+from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.coverage import CoverageScreen
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.figures import FiguresScreen
+from storyview.reader.screens.findings import findings_bindings
+from storyview.reader.screens.help import HelpScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.quotes import QuotesScreen
+from storyview.reader.screens.reading import ReadingScreen
+from storyview.reader.screens.rewrites import RewritesScreen
+from storyview.reader.widgets.article import MEASURE
+from storyview.reader.widgets.grid import StoryGrid
 from test_app_stories import ready, seeds_app, status_text, wide_story
 from textual.binding import Binding
 from textual.widgets import Footer, Static

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from functools import partial
 
 import pytest
-from storyview.app import StoryviewApp, takes_progress
+from storyview.reader.app import StoryviewApp, takes_progress
 from storyview.model import Settings, Story
-from storyview.widgets.progress import BuildProgressView
+from storyview.reader.widgets.progress import BuildProgressView
 from test_app_stories import ready, status_text, tiny_story
 from textual.widgets import ProgressBar, Static
 
@@ -159,7 +159,7 @@ async def test_an_error_from_the_engine_is_still_reported_with_progress() -> Non
 
 CHILD = """
 import sys, time
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.model import Settings
 
 def endless(settings, progress=None):

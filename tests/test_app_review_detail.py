@@ -8,11 +8,11 @@ import pytest
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table
-from storyview.screens.detail import DetailScreen
-from storyview.unique import word_diff
-from storyview.widgets.diff import DiffView, diff_text
-from storyview.widgets.members import near_table, similarity_table
-from storyview.widgets.rows import StoryIndex
+from storyview.reader.screens.detail import DetailScreen
+from storyview.engine.unique import word_diff
+from storyview.reader.widgets.diff import DiffView, diff_text
+from storyview.reader.widgets.members import near_table, similarity_table
+from storyview.reader.widgets.rows import StoryIndex
 from test_app_hostile import screen_text
 from test_app_stories import ready, seeds_app
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from storyview.app import StoryviewApp
-from storyview.load import seeds_dir
+from storyview.reader.app import StoryviewApp
+from storyview.inputs.bundled import seeds_dir
 from storyview.pipeline import build_story
-from storyview.screens.export import ExportScreen, problem, proposed_name
+from storyview.reader.screens.export import ExportScreen, problem, proposed_name
 from test_app_export import export
 from test_app_stories import ready
 from textual.widgets import Input, Static
@@ -73,7 +73,7 @@ async def test_a_refused_name_is_shown_in_the_dialog_as_it_is_typed(tmp_path: Pa
 
 
 async def test_the_export_dialog_scrolls_on_a_tiny_terminal_and_its_buttons_can_be_reached() -> None:
-    from storyview.screens.export import ExportScreen
+    from storyview.reader.screens.export import ExportScreen
     from test_app_stories import ready, seeds_app
     from textual.containers import VerticalScroll
     from textual.widgets import Button, Input

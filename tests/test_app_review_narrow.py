@@ -6,11 +6,11 @@ import io
 
 from rich.console import Console
 from rich.text import Text
-from storyview.screens.coverage import CoverageScreen
-from storyview.screens.detail import DetailScreen
-from storyview.screens.help import HelpScreen, key_rows, key_tables
-from storyview.screens.quotes import QuotesScreen
-from storyview.widgets.fit import flow
+from storyview.reader.screens.coverage import CoverageScreen
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.help import HelpScreen, key_rows, key_tables
+from storyview.reader.screens.quotes import QuotesScreen
+from storyview.reader.widgets.fit import flow
 from test_app_analysis import analysed
 from test_app_hostile import screen_lines, screen_text
 from test_app_stories import ready, seeds_app

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyview.screens.reading import ReadingScreen
-from storyview.widgets.status import StatusLine
+from storyview.reader.screens.reading import ReadingScreen
+from storyview.reader.widgets.status import StatusLine
 from test_app_stories import ready, record_notifications, seeds_app
 from textual.widgets import Static
 from textual.widgets._toast import Toast

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyview.screens.main import MainScreen
-from storyview.screens.reading import ReadingScreen
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.reading import ReadingScreen
 from textual.app import App
 from textual.binding import Binding
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.model import Member
-from storyview.screens.detail import DetailScreen
-from storyview.screens.reading import ReadingScreen
+from storyview.reader.screens.detail import DetailScreen
+from storyview.reader.screens.reading import ReadingScreen
 from test_app_analysis import analysed, open_list
 from test_app_hostile import folder_app, press, screen_text
 from test_app_review_reading import reading_status
@@ -163,9 +163,9 @@ async def test_n_is_called_match_while_a_search_is_on_and_unique_again_after(tmp
 
 
 def test_help_lists_n_both_ways() -> None:
-    from storyview.screens.help import key_rows
-    from storyview.screens.main import MainScreen
-    from storyview.screens.reading import ReadingScreen
+    from storyview.reader.screens.help import key_rows
+    from storyview.reader.screens.main import MainScreen
+    from storyview.reader.screens.reading import ReadingScreen
 
     for screen in (MainScreen, ReadingScreen):
         rows = {description: keys for keys, description, _ in key_rows(screen.BINDINGS, lambda binding: binding.key)}
@@ -191,7 +191,7 @@ async def test_reading_mode_opened_during_a_search_calls_n_match(tmp_path: Path)
 
 
 def test_meta_line_leaves_out_a_byline_it_would_cut_to_a_stub() -> None:
-    from storyview.widgets.gridheader import meta_line
+    from storyview.reader.widgets.gridheader import meta_line
 
     assert meta_line("gazette", "2026-03-14", "By Ana Ortiz", 40) == "gazette · 2026-03-14 · By Ana Ortiz"
     assert meta_line("gazette", "2026-03-14", "By Ana Ortiz", 27) == "gazette · 2026-03-14"  # not "By …"

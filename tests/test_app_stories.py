@@ -9,10 +9,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from storyview.model import Article, Group, Link, Marks, Member, Paragraph, Settings, Story, Support
-from storyview.widgets.columns import columns_that_fit, lay_out, slide_window
-from storyview.widgets.rows import Passage, StoryIndex, next_passage, short_id
+from storyview.reader.widgets.columns import columns_that_fit, lay_out, slide_window
+from storyview.reader.widgets.rows import Passage, StoryIndex, next_passage, short_id
 from textual.pilot import Pilot
 
 MARKUP = "A [bold]bracketed[/] remark and [red]more[/red] stay literal."
@@ -173,7 +173,7 @@ def grid_text(app: StoryviewApp) -> str:
 
 
 def status_text(app: StoryviewApp) -> str:
-    from storyview.widgets.status import StatusLine
+    from storyview.reader.widgets.status import StatusLine
 
     return str(app.main.query_one(StatusLine).render())
 

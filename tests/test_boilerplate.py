@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyview.boilerplate import classify, is_caption_of, is_cue, off_topic, title_like
-from storyview.load import parse_article
+from storyview.inputs.boilerplate import classify, is_caption_of, is_cue, off_topic, title_like
+from storyview.inputs.parse import parse_article
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -44,7 +44,7 @@ def report(tmp_path_factory) -> tuple[Path, object]:
     folder = tmp_path_factory.mktemp("browser")
     evil = folder / "evil.txt"
     evil.write_text(EVIL, encoding="utf-8")
-    from storyview.load import seeds_dir
+    from storyview.inputs.bundled import seeds_dir
 
     paths = [str(seeds_dir()), str(evil)]
     target = folder / "report.html"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storyview import __version__
-from storyview.bundled import seeds_dir
+from storyview.inputs.bundled import seeds_dir
 from storyview.cli import main, parser
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from storyview import __version__
-from storyview.export import RefusedWrite, check_target, to_dict, to_json, write_atomic
-from storyview.load import Loaded, parse_article
+from storyview.exports.files import RefusedWrite, check_target, write_atomic
+from storyview.exports.json_export import to_dict, to_json
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
 
@@ -183,7 +185,7 @@ def test_a_missing_folder_or_a_socket_is_refused_before_any_work(tmp_path: Path)
 
 
 def test_a_large_story_writes_one_item_a_line_with_the_same_content(seed_story, monkeypatch: pytest.MonkeyPatch) -> None:
-    import storyview.export as export
+    import storyview.exports.json_export as export
 
     pretty = to_json(seed_story)
     monkeypatch.setattr(export, "INDENT_UP_TO", 0)

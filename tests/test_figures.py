@@ -7,22 +7,13 @@ import json
 
 import pytest
 
-from storyview.export import to_json
-from storyview.figures import (
-    FIGURE_RE,
-    MONTH_ALONE_RE,
-    _contexts,
-    _Facts,
-    _figures,
-    _months_alone,
-    _pairs,
-    _scores,
-    _scores_vectorised,
-    agreement,
-    find_figures,
-    mentions,
-)
-from storyview.load import Loaded, parse_article
+from storyview.exports.json_export import to_json
+from storyview.findings.figures import agreement, find_figures, mentions
+from storyview.findings.figures.match import _contexts, _pairs
+from storyview.findings.figures.mentions import FIGURE_RE, MONTH_ALONE_RE, _figures, _months_alone
+from storyview.findings.figures.scoring import _Facts, _scores, _scores_vectorised
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
 
@@ -87,7 +78,7 @@ def test_not_figures(text) -> None:
 
 def test_a_number_opening_a_sentence_after_a_name_is_a_figure() -> None:
     # "Port Alder. Two buses": the capitalised word before ends a sentence; it names nothing.
-    from storyview.figures import mentions
+    from storyview.findings.figures import mentions
 
     found = mentions("x", 1, "The bridge collapsed in Port Alder. Two buses fell into the river.")
     assert [(m.text, m.kind, m.low) for m in found] == [("Two", "count", 2.0)]
@@ -240,7 +231,8 @@ def test_vectorised_scores_are_the_same_to_the_last_bit(seed_story) -> None:
 
 
 def test_vectorised_agreement_matches_for_hedged_figures() -> None:
-    from storyview.load import Loaded, parse_article
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Settings
     from storyview.pipeline import story_from
 
@@ -260,15 +252,16 @@ def test_vectorised_agreement_matches_for_hedged_figures() -> None:
 
 
 def test_odd_spellings_are_skipped_not_fatal() -> None:
-    from storyview.figures import mentions
+    from storyview.findings.figures import mentions
 
     for text in ("about adozen people", "ahundred men came", "ſome 5 things", "in ſeptember 2020"):
         mentions("a", 0, text)
 
 
 def test_figures_of_sources_that_share_no_part_of_the_story_are_never_compared() -> None:
-    from storyview.figures import _related
-    from storyview.load import Loaded, parse_article
+    from storyview.findings.figures.match import _related
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Settings
     from storyview.pipeline import story_from
 
@@ -300,7 +293,7 @@ def test_figures_of_sources_that_share_no_part_of_the_story_are_never_compared()
 
 
 def test_one_generic_paragraph_in_common_does_not_make_two_long_reports_one_story() -> None:
-    from storyview.figures import _related
+    from storyview.findings.figures.match import _related
 
     oil = "Oil prices rose above $50 a barrel on Monday as traders worried about winter supplies."
     airline = [

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from storyview import load as load_module
+from storyview.inputs import load as load_module
 from storyview.cli import main
-from storyview.load import MAX_BYTES, MAX_PARAGRAPH, MAX_PARAGRAPHS, load
+from storyview.inputs.load import MAX_BYTES, load
+from storyview.inputs.parse import MAX_PARAGRAPH, MAX_PARAGRAPHS
 from storyview.model import Member
 from storyview.pipeline import build_story
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from storyview import load as load_module
-from storyview import web
+from storyview.inputs import load as load_module
+from storyview.inputs import web
 from storyview.cli import main
-from storyview.load import load
+from storyview.inputs.load import load
 
 ARTICLE = [
     "The city council approved a new transit budget of $12 million on Tuesday after a debate that ran late into the night.",

@@ -7,17 +7,11 @@ import os
 
 import pytest
 
-from storyview import load as load_module
-from storyview.load import (
-    MAX_PARAGRAPH,
-    clean,
-    decode,
-    load,
-    parse_article,
-    seeds_dir,
-    shown,
-    split_paragraphs,
-)
+from storyview.inputs import load as load_module
+from storyview.inputs.bundled import seeds_dir
+from storyview.inputs.load import load
+from storyview.inputs.parse import MAX_PARAGRAPH, parse_article, split_paragraphs
+from storyview.inputs.text import clean, decode, shown
 
 # ---------------------------------------------------------------- paragraph splitting
 

@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from storyview.cli import main
-from storyview.load import load
-from storyview.mdtext import inline, parse
+from storyview.inputs.load import load
+from storyview.inputs.markdown import inline, parse
 
 OTHER = "On Tuesday the city council passed the transit budget of $12 million, which buys electric buses, after a long debate."
 
@@ -89,7 +89,7 @@ def test_inline_markup_is_stripped(markdown: str, text: str) -> None:
 
 @pytest.mark.parametrize("name", ["000_77808fc77837df52.txt", "001_0b1f90e86e75de80.txt", "004_dfaf2f3fb21cad14.txt"])
 def test_a_plain_text_md_file_reads_like_text(write, name) -> None:
-    from storyview.load import seeds_dir
+    from storyview.inputs.bundled import seeds_dir
 
     text = (seeds_dir() / name).read_text(encoding="utf-8")
     as_md, as_txt = load([write("a.md", text), write("b.txt", text)]).articles

@@ -14,18 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyview.cli import main
-from storyview.export import to_json
-from storyview.load import (
-    MAX_PARAGRAPH,
-    Loaded,
-    Unusable,
-    clean,
-    decode,
-    load,
-    parse_article,
-    seeds_dir,
-    split_paragraphs,
-)
+from storyview.exports.json_export import to_json
+from storyview.inputs.bundled import seeds_dir
+from storyview.inputs.load import Loaded, load
+from storyview.inputs.parse import MAX_PARAGRAPH, parse_article, split_paragraphs
+from storyview.inputs.text import Unusable, clean, decode
 from storyview.model import Member, Settings, Story
 from storyview.pipeline import story_from
 

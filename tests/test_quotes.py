@@ -9,11 +9,12 @@ from itertools import accumulate, combinations
 
 import pytest
 
-from storyview.export import to_json
-from storyview.load import Loaded, parse_article
+from storyview.exports.json_export import to_json
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from storyview.quotes import (
+from storyview.findings.quotes import (
     CROWDED,
     _candidates,
     _Found,
@@ -22,7 +23,7 @@ from storyview.quotes import (
     find_quotes,
     spans,
 )
-from storyview.segment import words
+from storyview.engine.segment import words
 
 S000, S001, S002, S003, S004 = (
     "000_77808fc77837df52", "001_0b1f90e86e75de80", "002_3f96bba07d36c5b1", "003_c2008e17b072abf1", "004_dfaf2f3fb21cad14",
@@ -75,7 +76,8 @@ def test_seed_quote_carried_by_three_sources_one_longer(seed_story) -> None:
 
 
 def test_a_quote_whose_words_differ_is_altered() -> None:
-    from storyview.load import Loaded, parse_article
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Settings
     from storyview.pipeline import story_from
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 from itertools import combinations
 
-from storyview.export import to_json
-from storyview.load import Loaded, parse_article
+from storyview.exports.json_export import to_json
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from storyview.rewrites import ALL_PAIRS, find_rewrites
+from storyview.findings.rewrites import ALL_PAIRS, find_rewrites
 
 S000, S001 = "000_77808fc77837df52", "001_0b1f90e86e75de80"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyview.model import Member
-from storyview.search import Match, compile_query, search
+from storyview.engine.search import Match, compile_query, search
 from test_app_stories import MARKUP, tiny_story
 
 

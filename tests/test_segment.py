@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyview.segment import fold, normalize, sentence_spans, sentences, stem, words
+from storyview.engine.segment import fold, normalize, sentence_spans, sentences, stem, words
 
 
 def split(text: str) -> list[str]:
@@ -90,6 +90,6 @@ def test_number_abbreviations_hold_only_before_a_number() -> None:
 
 
 def test_words_keep_their_combining_marks() -> None:
-    from storyview.segment import words
+    from storyview.engine.segment import words
 
     assert [t.norm for t in words("हिन्दी भाषा")] == ["हिनदी", "भाषा"]

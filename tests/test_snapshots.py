@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from storyview.app import StoryviewApp
+from storyview.reader.app import StoryviewApp
 from test_app_analysis import analysed
 from test_app_progress import SlowBuild
 from test_app_stories import ready, seeds_app, wide_story

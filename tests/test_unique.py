@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from storyview.load import Loaded, parse_article
+from storyview.inputs.load import Loaded
+
+from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
-from storyview.unique import word_diff
+from storyview.engine.unique import word_diff
 
 
 def unique_texts(story, member: Member) -> list[str]:
@@ -141,7 +143,8 @@ def test_word_diff_spans() -> None:
 
 
 def test_an_approximate_figure_another_source_gives_is_shared() -> None:
-    from storyview.load import Loaded, parse_article
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
     from storyview.model import Member, Settings
     from storyview.pipeline import story_from
 

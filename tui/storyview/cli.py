@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from storyview.model import Story
-    from storyview.web import Page
+    from storyview.inputs.web import Page
 
 
 def parser() -> argparse.ArgumentParser:
@@ -85,8 +85,8 @@ def run(argv: list[str] | None = None) -> int:
         for path in paths or ():
             warn(f"{path}: no such file or folder")
         return 1
-    from storyview.app import StoryviewApp
-    from storyview.bundled import seeds_dir
+    from storyview.reader.app import StoryviewApp
+    from storyview.inputs.bundled import seeds_dir
 
     if not paths or not any(p == "-" or is_url(p) for p in paths):
 
@@ -100,7 +100,7 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     # Standard input is read before the reader starts, which then takes its keys from the
     # terminal; pages are fetched once, not again at each realignment.
-    from storyview.load import load, read_stdin_bytes
+    from storyview.inputs.load import load, read_stdin_bytes
     from storyview.pipeline import story_from
 
     data = None
@@ -119,7 +119,7 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def is_url(argument: str) -> bool:
-    from storyview.web import is_url as url
+    from storyview.inputs.web import is_url as url
 
     return url(argument)
 
@@ -139,7 +139,7 @@ def _terminal_on_stdin() -> bool:
 
 def _fetch_once():  # noqa: ANN202 - a web.Fetcher
     """A fetcher that remembers each page (or failure), so a rebuild does not fetch again."""
-    from storyview import load, web
+    from storyview.inputs import load, web
 
     pages: dict[str, Page | web.FetchError] = {}
 
@@ -164,8 +164,9 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None)
 def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str) -> int:
     """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
     from storyview.collector import paused
-    from storyview.export import RefusedWrite, write_atomic
-    from storyview.load import seeds_dir, shown
+    from storyview.exports.files import RefusedWrite, write_atomic
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.text import shown
     from storyview.pipeline import build_story
 
     if output:
@@ -220,18 +221,18 @@ def _all_missing(paths: list[str] | None) -> bool:
 
 def render(story: Story, fmt: str) -> str:
     if fmt == "json":
-        from storyview.export import to_json
+        from storyview.exports.json_export import to_json
 
         return to_json(story) + "\n"
-    from storyview.report import render as report
+    from storyview.exports.report import render as report
 
     return report(story, fmt)
 
 
 def _refused_early(paths: list[str] | None, output: str) -> str | None:
     """Refuse a target that is one of the inputs before reading anything (stdin, the network)."""
-    from storyview.export import RefusedWrite, check_target
-    from storyview.load import seeds_dir
+    from storyview.exports.files import RefusedWrite, check_target
+    from storyview.inputs.bundled import seeds_dir
 
     try:
         check_target(output, [p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyview.align import align
-from storyview.boilerplate import off_topic
+from storyview.engine.align import align
+from storyview.inputs.boilerplate import off_topic
 from storyview.collector import paused
-from storyview.load import Loaded, load
+from storyview.inputs.load import Loaded, load
 from storyview.model import Article, Group, Progress, Settings, Story
-from storyview.unique import find_unique
+from storyview.engine.unique import find_unique
 
 
 def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None) -> Story:

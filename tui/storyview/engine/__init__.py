@@ -1,0 +1,1 @@
+"""Articles to a Story: segmentation, similarity, candidates, alignment, sentence matching and unique spans."""

@@ -1,0 +1,252 @@
+"""Group the body paragraphs of all sources by the part of the story they tell.
+
+1. Candidates (`candidates.py`): only paragraph pairs that share a rare word are scored, so
+   the work grows with the story, not with its square.
+2. Score: idf-weighted Dice of the two paragraphs' content stems (rare words count most).
+3. Order: two sources that tell the story in the same order (a rewrite) get a bonus on the
+   pairs that lie on their best monotone alignment, as sentence aligners do.
+4. Groups: average-linkage merging with one paragraph (or one run of paragraphs) per source, so
+   a group holds what is alike, not what is alike to something alike.
+5. Sentence matches for `unique` (`match.py`).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyview.engine.candidates import Pair, Unit, candidates, prepare
+from storyview.engine.match import match_sentences
+from storyview.engine.similarity import Idf
+from storyview.model import Article, Group, Link, Member, Progress, Settings
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """What the aligner found: groups, and the sentence matches `unique` builds on."""
+
+    units: tuple[Unit, ...]
+    groups: tuple[Group, ...]
+    idf: Idf
+    # (unit i, sentence k) -> [(unit j, sentence l, score)] for every scored sentence pair
+    sentence_links: dict[tuple[int, int], list[tuple[int, int, float]]]
+    near: dict[Member, tuple[Link, ...]] = field(default_factory=dict)
+
+
+def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
+    """The best order-keeping alignment between two sources (pairs sorted by position)."""
+    items = sorted((p for p, s in pairs.items() if s > floor))
+    # Longest-path over pairs increasing in both coordinates: O(n^2) on a handful of pairs.
+    best: list[float] = []
+    back: list[int] = []
+    for x, (i, j) in enumerate(items):
+        gain = pairs[(i, j)] - floor
+        best.append(gain)
+        back.append(-1)
+        for y in range(x):
+            pi, pj = items[y]
+            if pi < i and pj < j and best[y] + gain > best[x]:
+                best[x] = best[y] + gain
+                back[x] = y
+    if not items:
+        return set()
+    x = max(range(len(items)), key=best.__getitem__)
+    path = set()
+    while x >= 0:
+        path.add(items[x])
+        x = back[x]
+    return path
+
+
+def order_bonus(units: Sequence[Unit], scores: dict[Pair, float], settings: Settings) -> dict[Pair, float]:
+    """Raise pairs on a monotone path between two sources, in proportion to how rewrite-like the pair of sources is."""
+    by_sources: dict[tuple[str, str], dict[Pair, float]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        by_sources[(units[i].member.source, units[j].member.source)][(i, j)] = s
+    counts = Counter(u.member.source for u in units)
+    out = dict(scores)
+    floor = settings.threshold / 2
+    for (sa, sb), pairs in by_sources.items():
+        path = monotone_path(pairs, floor)
+        strength = sum(1 for p in path if pairs[p] >= settings.threshold) / max(min(counts[sa], counts[sb]), 1)
+        for p in path:
+            out[p] = min(1.0, out[p] + settings.order_weight * strength)
+    return out
+
+
+def cluster(units: Sequence[Unit], scores: dict[Pair, float], threshold: float) -> list[list[int]]:
+    """Average-linkage merging, strongest links first.
+
+    A group may hold several paragraphs of one source only when they follow each other in it
+    (one source splitting what another says in one paragraph); averages count only pairs of
+    different sources. Two groups of the same sources stay apart: each already pairs every
+    source's paragraph with a counterpart, so nothing is split (two copies of one article line
+    up paragraph by paragraph, not two by two).
+    """
+    group_of = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+
+    def score(i: int, j: int) -> float:
+        return scores.get((i, j) if i < j else (j, i), 0.0)
+
+    def contiguous(merged: list[int]) -> bool:
+        ranks: dict[str, list[int]] = defaultdict(list)
+        for x in merged:
+            ranks[units[x].member.source].append(units[x].rank)
+        return all(max(r) - min(r) == len(r) - 1 for r in ranks.values())
+
+    def sources(merged: list[int]) -> set[str]:
+        return {units[x].member.source for x in merged}
+
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < threshold:
+            break
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if not contiguous(a + b) or (len(a) > 1 and len(b) > 1 and sources(a) == sources(b)):
+            continue
+        cross = [score(x, y) for x in a for y in b if units[x].member.source != units[y].member.source]
+        if not cross or sum(cross) / len(cross) < threshold:
+            continue
+        for y in b:
+            group_of[y] = gi
+        a.extend(b)
+        del members[gj]
+    return [sorted(m) for m in members.values()]
+
+
+def story_order(units: Sequence[Unit], clusters: list[list[int]]) -> list[list[int]]:
+    """Order groups so that every source reads top to bottom wherever the sources agree.
+
+    A topological sort of "comes after" edges from each source's paragraph order; where two
+    sources disagree (a cycle), the group earliest on average in its sources goes first.
+    """
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    after: list[set[int]] = [set() for _ in clusters]
+    waiting = [0] * len(clusters)
+    for prev, unit in zip(range(len(units) - 1), units[1:]):
+        a, b = cluster_of[prev], cluster_of[prev + 1]
+        if units[prev].member.source == unit.member.source and a != b and b not in after[a]:
+            after[a].add(b)
+            waiting[b] += 1
+    key = [(sum(units[i].position for i in m) / len(m), min(m), c) for c, m in enumerate(clusters)]
+    ready = [key[c] for c in range(len(clusters)) if waiting[c] == 0]
+    heapq.heapify(ready)
+    fallback = sorted(key)
+    placed = [False] * len(clusters)
+    order: list[int] = []
+    while len(order) < len(clusters):
+        while ready and placed[ready[0][2]]:
+            heapq.heappop(ready)
+        if ready:
+            c = heapq.heappop(ready)[2]
+        else:
+            c = next(k[2] for k in fallback if not placed[k[2]])
+        placed[c] = True
+        order.append(c)
+        for d in after[c]:
+            waiting[d] -= 1
+            if waiting[d] == 0 and not placed[d]:
+                heapq.heappush(ready, key[d])
+    return [clusters[c] for c in order]
+
+
+def label(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3) -> str:
+    """A few key words: the rarest words the members share, or the paragraph's own rarest.
+
+    Names (capitalised inside a sentence) and longer words win ties; then first appearance.
+    Only words that can still make the top `size` are looked up in the text: a word's bonus
+    for being a name or long is under 1, so one rarer by more than that always ranks first.
+    """
+    counts: Counter[str] = Counter()
+    for i in members:
+        counts.update(units[i].stems)
+    # A word of three letters or more, not a bare number (a stem keeps a short word whole).
+    usable = [s for s in counts if len(s) > 2 and not s.isdigit()]
+    shared = [s for s in usable if counts[s] > 1] if len(members) > 1 else []
+    pool = shared if len(shared) >= 2 else usable
+    if not pool:  # no word to key on (emoji, symbols, short words): the paragraph's opening
+        opening = " ".join(units[members[0]].text.split()[:size])
+        return opening if len(opening) <= 30 else opening[:29] + "…"
+    base = {s: idf[s] * counts[s] for s in pool}
+    if len(pool) > size:
+        bar = heapq.nlargest(size, base.values())[-1] - 1.0
+        base = {s: b for s, b in base.items() if b >= bar}
+    surface: dict[str, str] = {}
+    weight: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for i in members:
+        unit = units[i]
+        text = unit.text
+        for sent in unit.sentences:
+            for x, t in enumerate(sent.tokens):
+                stem = t.stem
+                if stem not in base or not t.content:
+                    continue
+                score = (0.5 if x > 0 and text[t.start].isupper() else 0.0) + min(len(t.norm), 10) / 20
+                if stem not in surface:
+                    surface[stem] = text[t.start:t.end]
+                    first[stem] = len(first)
+                    weight[stem] = score
+                elif score > weight[stem]:
+                    weight[stem] = score
+    ranked = heapq.nsmallest(size, base, key=lambda s: (-(base[s] + weight[s]), first[s]))
+    return " · ".join(surface[s] for s in ranked)
+
+
+def near_misses(units: Sequence[Unit], clusters: list[list[int]], scores: dict[Pair, float]) -> dict[Member, tuple[Link, ...]]:
+    """For each paragraph, the closest paragraph of each other source that is *not* in its group.
+
+    Grouping is tight on purpose, so a paraphrase in other words can end up alone; these let a
+    reader (and the JSON) see where else the same thing may be told. Only pairs that scored
+    above the floor (half the threshold) count; best first.
+    """
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    best: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        if cluster_of[i] == cluster_of[j]:
+            continue
+        for x, y in ((i, j), (j, i)):
+            source = units[y].member.source
+            known = best[x].get(source)
+            if known is None or s > known[0] or (s == known[0] and y < known[1]):  # ties: the earlier
+                best[x][source] = (s, y)
+    return {
+        units[i].member: tuple(Link(units[i].member, units[j].member, round(s, 3))
+                               for s, j in sorted(per_source.values(), key=lambda p: (-p[0], p[1])))
+        for i, per_source in best.items()
+    }
+
+
+def align(articles: Sequence[Article], settings: Settings, progress: Progress | None = None) -> Alignment:
+    """Group every body paragraph; return the groups and the sentence matches behind them."""
+    units = prepare(articles, progress)
+    idf = Idf(u.stems for u in units)
+    mass = [idf.mass(u.stems) for u in units]
+    pairs = candidates(units, idf)
+    raw: dict[Pair, float] = {}
+    floor = settings.threshold / 2
+    for n, (i, j) in enumerate(pairs):
+        s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)
+        if s > floor:
+            raw[(i, j)] = s
+        if progress and n % 5_000 == 0:
+            progress("aligning", n, len(pairs))
+    scores = order_bonus(units, raw, settings)
+    clusters = story_order(units, cluster(units, scores, settings.threshold))
+    sentence_links = match_sentences(units, clusters, raw, idf, progress)
+    rank = {a.id: r for r, a in enumerate(articles)}
+    groups = []
+    for gid, members in enumerate(clusters, 1):
+        links = tuple(
+            Link(units[x].member, units[y].member, round(scores.get((x, y), 0.0), 3))
+            for a, x in enumerate(members) for y in members[a + 1:]
+            if units[x].member.source != units[y].member.source
+        )
+        ordered = tuple(sorted((units[i].member for i in members), key=lambda m: (rank[m.source], m.paragraph)))
+        groups.append(Group(gid, label(units, members, idf), ordered, links))
+    return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores))

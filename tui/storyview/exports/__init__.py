@@ -1,0 +1,1 @@
+"""A Story written out: JSON and the Markdown and HTML reports."""

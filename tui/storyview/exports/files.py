@@ -1,0 +1,98 @@
+"""Writing a story's output without harming its inputs: refused targets, atomic replacement."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class RefusedWrite(Exception):
+    """Writing there would overwrite one of the story's own input files."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
+    """The resolved place to write, or RefusedWrite if that is something storyview reads.
+
+    Refused: an input file (also through a symlink or a hard link), a file a folder input
+    would read back as an article (a .txt or .md directly inside it), a place in a folder that
+    does not exist, and what is neither a file, a pipe nor a character device (a socket).
+    """
+    from storyview.inputs.load import SUFFIXES
+    from storyview.inputs.text import shown
+
+    target = Path(path).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise RefusedWrite(f"{shown(path)}: there is no folder {shown(str(target.parent))}")
+    try:
+        kind = target.stat().st_mode
+    except OSError:
+        kind = 0
+    if kind and not (stat.S_ISREG(kind) or stat.S_ISDIR(kind) or stat.S_ISFIFO(kind) or stat.S_ISCHR(kind)):
+        raise RefusedWrite(f"{shown(path)}: not a file storyview can write to")
+    for source in inputs:
+        src = Path(source)
+        try:
+            if src.resolve() == target or _same_file(src, target):
+                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
+            if src.is_dir() and target.parent == src.resolve() and target.suffix.lower() in SUFFIXES:
+                raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
+        except OSError:
+            continue
+    return target
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would race other threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def write_atomic(path: str | Path, text: str, inputs: Sequence[str | Path] = ()) -> None:
+    """Write through a temporary file and a rename: never a half-written file, never an input.
+
+    A pipe or a character device (/dev/null, a terminal) is written straight into, as a shell's
+    `>` would: renaming over it would put a plain file where the device was.
+    """
+    from storyview.inputs.text import shown
+
+    target = check_target(path, inputs)
+    try:
+        kind = target.stat().st_mode
+    except OSError:
+        kind = 0
+    if stat.S_ISDIR(kind):
+        raise IsADirectoryError(f"{shown(path)}: is a folder")
+    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
+        with open(target, "w", encoding="utf-8", errors="surrogateescape") as fh:
+            fh.write(text)
+        return
+    mode = kind & 0o7777 if kind else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,229 @@
+"""The HTML report: one self-contained file (inline CSS, no scripts, nothing fetched) that prints well."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from storyview import __version__
+from storyview.exports.wording import (
+    FIGURE_WORDS,
+    UNSAFE_RE,
+    figure_context,
+    marked_segments,
+    percent,
+    quote_versions,
+    report_title,
+    share_followed,
+    short_name,
+)
+from storyview.findings.analysis import Analysis, analyse
+from storyview.findings.figures import Mention
+from storyview.model import Group, Span, Story
+
+CSS = """
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #666; --line: #d8d8d8;
+  --mark: #ffe27a; --mark-fg: #1b1b1b; --head: #f4f4f4; --warn: #b00020; --ok: #2e7d32; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e8e8e8; --bg: #161616; --muted: #a0a0a0; --line: #3a3a3a; --mark: #8a6d00;
+    --mark-fg: #fff; --head: #222; --warn: #ff6b81; --ok: #7bd88f; }
+}
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
+  background: var(--bg); margin: 0 auto; padding: 1.5rem; max-width: 110rem; }
+h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--line); }
+h3 { margin: 1.6rem 0 .4rem; font-size: 1.05rem; }
+.meta, .note, .missing { color: var(--muted); font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: .4rem .55rem; vertical-align: top; text-align: left; }
+thead th { background: var(--head); }
+table.side { table-layout: fixed; }
+table.side td p { margin: 0 0 .6rem; } table.side td p:last-child { margin-bottom: 0; }
+table.coverage td.cell { text-align: center; width: 2.6rem; }
+table.coverage td.yes { color: var(--ok); } table.coverage td.no { color: var(--muted); }
+table.coverage td:nth-child(2), table.figures td:nth-child(2) { min-width: 12rem; }
+table.figures td:nth-child(3) { min-width: 7rem; }
+mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; border-radius: 2px; }
+.flag { color: var(--warn); font-weight: 600; }
+.source-id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
+.path { word-break: break-all; min-width: 12rem; } .date { white-space: nowrap; }
+ul.quotes li { margin-bottom: .5rem; }
+a { color: inherit; }
+@media print {
+  body { font-size: 9.5pt; max-width: none; padding: 0; }
+  h2 { break-after: avoid; } h3 { break-after: avoid; }
+  section.group, tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  mark { background: #ffe27a !important; color: #000 !important; outline: 1px solid #c9a400;
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { text-decoration: none; }
+  nav { display: none; }
+}
+@page { margin: 1.2cm; }
+"""
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _html_marked(text: str, spans: Sequence[Span]) -> str:
+    return "".join(f"<mark>{esc(piece)}</mark>" if unique else esc(piece) for piece, unique in marked_segments(text, spans))
+
+
+def to_html(story: Story, analysis: Analysis | None = None) -> str:
+    """One self-contained HTML file: inline CSS, no scripts, nothing fetched; prints well."""
+    analysis = analysis or analyse(story)
+    ids = [a.id for a in story.articles]
+    name = {a.id: short_name(a) for a in story.articles}
+    title = report_title(story)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f'<meta name="generator" content="storyview {esc(__version__)}">',
+        f"<title>{esc(title)} · storyview</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{esc(title)}</h1>",
+        f'<p class="meta">storyview {esc(__version__)} · {len(story.articles)} sources · {len(story.groups)} groups · '
+        f"threshold {story.settings.threshold:g}. <mark>Highlighted</mark> text is told by that source alone.</p>",
+        '<nav><a href="#sources">Sources</a> · <a href="#rewrites">Rewrites</a> · <a href="#quotes">Quotes</a> · '
+        '<a href="#figures">Figures</a> · <a href="#coverage">Coverage</a> · <a href="#groups">Groups</a></nav>',
+        "</header>",
+        "<main>",
+    ]
+    out += _html_sources(story)
+    out += _html_rewrites(story, analysis, name)
+    out += _html_quotes(story, analysis)
+    out += _html_figures(story, analysis)
+    out += ['<section id="coverage">', "<h2>Coverage</h2>",
+            '<p class="note">● the source tells this part of the story; · it does not.</p>',
+            '<table class="coverage">', "<thead><tr><th>group</th><th>about</th>"]
+    out += [f'<th class="source-id" title="{esc(a.name)}">{esc(a.id)}</th>' for a in story.articles]
+    out += ["<th>sources</th></tr></thead>", "<tbody>"]
+    for g in story.groups:
+        have = set(g.sources)
+        cells = "".join(
+            f'<td class="cell {"yes" if s in have else "no"}" data-source="{esc(s)}">{"●" if s in have else "·"}</td>' for s in ids
+        )
+        out.append(f'<tr data-group="{g.id}"><td><a href="#group-{g.id}">{g.id}</a></td><td>{esc(g.label)}</td>{cells}<td>{len(have)}</td></tr>')
+    out += ["</tbody>", "</table>", "</section>"]
+    out += ['<section id="groups">', "<h2>Groups</h2>"]
+    for g in story.groups:
+        out += _html_group(story, g, name)
+    out.append("</section>")
+    if story.warnings:
+        out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
+        out += [f"<li>{esc(w)}</li>" for w in story.warnings]
+        out += ["</ul>", "</section>"]
+    out += ["</main>", "</body>", "</html>"]
+    return _visible_html("\n".join(out) + "\n")
+
+
+def _visible_html(text: str) -> str:
+    return UNSAFE_RE.sub(lambda m: f"&#x{ord(m.group()):x};" if not 0xD800 <= ord(m.group()) <= 0xDFFF else "\ufffd", text)
+
+
+def _html_sources(story: Story) -> list[str]:
+    out = ['<section id="sources">', "<h2>Sources</h2>", "<table>",
+           "<thead><tr><th>id</th><th>title</th><th>date</th><th>author</th><th>site</th><th>from</th><th>paragraphs</th></tr></thead>",
+           "<tbody>"]
+    for a in story.articles:
+        out.append(
+            f'<tr data-source="{esc(a.id)}"><td class="source-id">{esc(a.id)}</td><td>{esc(a.title or "")}</td>'
+            f'<td class="date">{esc(a.date or "")}</td><td>{esc(a.byline or "")}</td><td>{esc(a.outlet or "")}</td>'
+            f'<td class="path">{esc(a.path)}</td><td>{len(a.body)}</td></tr>'
+        )
+    return out + ["</tbody>", "</table>", "</section>"]
+
+
+def _html_group(story: Story, g: Group, name: dict[str, str]) -> list[str]:
+    sources = list(dict.fromkeys(g.sources))
+    out = [f'<section class="group" id="group-{g.id}" data-group="{g.id}">',
+           f"<h3>Group {g.id} of {len(story.groups)}: {esc(g.label)}</h3>",
+           '<table class="side">', "<thead><tr>"]
+    out += [f'<th><span class="source-id">{esc(s)}</span><br>{esc(name[s])}</th>' for s in sources]
+    out += ["</tr></thead>", "<tbody><tr>"]
+    for s in sources:
+        paras = "".join(
+            f'<p data-paragraph="{m.paragraph}">{_html_marked(story.paragraph(m).text, story.unique(m))}</p>'
+            for m in g.members if m.source == s
+        )
+        out.append(f'<td data-source="{esc(s)}">{paras}</td>')
+    out += ["</tr></tbody>", "</table>"]
+    missing = [a.id for a in story.articles if a.id not in sources]
+    if missing:
+        out.append(f'<p class="missing">Not told by: {", ".join(esc(s) for s in missing)}.</p>')
+    return out + ["</section>"]
+
+
+def _html_rewrites(story: Story, analysis: Analysis, name: dict[str, str]) -> list[str]:
+    out = ['<section id="rewrites">', "<h2>Rewrites</h2>"]
+    named = [p for p in analysis.rewrites if p.verdict != "independent"]
+    if named:
+        out.append("<ul>")
+        for p in named:
+            basis = f' <span class="note">({esc(p.why)})</span>' if p.why else ""
+            out.append(f'<li data-verdict="{esc(p.verdict)}"><span class="flag">{esc(p.verdict)}</span>: {esc(p.summary)}{basis}</li>')
+        out.append("</ul>")
+    else:
+        out.append('<p class="note">No source follows another beyond what two reports of one story share.</p>')
+    if len(story.articles) > 1:
+        out += ['<p class="note">How much of each row’s source follows the column’s source in order '
+                "(its words on the longest order-keeping chain of matched paragraphs):</p>",
+                '<table class="follows"><thead><tr><th></th>']
+        out += [f'<th class="source-id">{esc(a.id)}</th>' for a in story.articles]
+        out.append("</tr></thead><tbody>")
+        for a in story.articles:
+            cells = "".join(
+                "<td>—</td>" if a.id == b.id else f"<td>{percent(share_followed(analysis.rewrites, a.id, b.id))}</td>"
+                for b in story.articles
+            )
+            out.append(f'<tr><th class="source-id">{esc(a.id)}</th>{cells}</tr>')
+        out.append("</tbody></table>")
+    return out + ["</section>"]
+
+
+def _html_quotes(story: Story, analysis: Analysis) -> list[str]:
+    out = ['<section id="quotes">', "<h2>Quotes</h2>"]
+    if not analysis.quotes:
+        return out + ['<p class="note">No quoted passages.</p>', "</section>"]
+    out.append('<ul class="quotes">')
+    for q in analysis.quotes:
+        flag = ' <span class="flag">altered</span>' if q.altered else ""
+        versions = "; ".join(quote_versions(q, lambda s: f'<span class="source-id">{esc(s)}</span>', esc))
+        extra = "".join(
+            f'<li data-source="{esc(v.source)}" data-status="{esc(v.status)}"><span class="source-id">{esc(v.source)}</span>: “{esc(v.text)}”</li>'
+            for v in q.versions if v is not q.reference and v.status in ("longer", "altered")
+        )
+        out.append(f'<li data-quote="{q.id}">“{esc(q.text)}”{flag} — {versions}' + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
+    return out + ["</ul>", "</section>"]
+
+
+def _html_figures(story: Story, analysis: Analysis) -> list[str]:
+    out = ['<section id="figures">', "<h2>Figures</h2>"]
+    if not analysis.figures:
+        return out + ['<p class="note">No figure is stated by two sources for the same thing.</p>', "</section>"]
+    involved = [a.id for a in story.articles if any(a.id in f.sources for f in analysis.figures)]
+    out += ['<table class="figures">', "<thead><tr><th>#</th><th>about</th><th>sources</th>"]
+    out += [f'<th class="source-id">{esc(s)}</th>' for s in involved]
+    out += ["</tr></thead>", "<tbody>"]
+    for f in analysis.figures:
+        by = {m.source: m for m in f.mentions}
+        status = f'<span class="flag">{esc(FIGURE_WORDS[f.status])}</span>' if f.disagree else esc(FIGURE_WORDS[f.status])
+        cells = "".join(
+            f'<td data-source="{esc(s)}">{_html_figure(story, by[s])}</td>' if s in by else "<td></td>" for s in involved
+        )
+        out.append(f'<tr data-figure="{f.id}" data-status="{esc(f.status)}"><td>{f.id}</td><td>{esc(f.about)}</td><td>{status}</td>{cells}</tr>')
+    return out + ["</tbody>", "</table>", "</section>"]
+
+
+def _html_figure(story: Story, m: Mention) -> str:
+    before, figure, after = figure_context(story, m)
+    return f"{esc(before)}<strong>{esc(figure)}</strong>{esc(after)}"

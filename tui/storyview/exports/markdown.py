@@ -1,0 +1,139 @@
+"""The Markdown report: each source's metadata, coverage, every group side by side with unique text in bold, and the findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyview import __version__
+from storyview.exports.wording import (
+    FIGURE_WORDS,
+    figure_context,
+    marked_segments,
+    percent,
+    quote_versions,
+    report_title,
+    share_followed,
+    short_name,
+    visible,
+)
+from storyview.findings.analysis import Analysis, analyse
+from storyview.findings.figures import Mention
+from storyview.model import Group, Span, Story
+
+MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}|~#!])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown as itself in Markdown: markup characters backslash-escaped, HTML as entities."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MD_SPECIAL_RE.sub(r"\\\1", text)
+
+
+def _md_marked(text: str, spans: Sequence[Span]) -> str:
+    return "".join(f"**{md_escape(piece)}**" if unique else md_escape(piece) for piece, unique in marked_segments(text, spans))
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines.extend("| " + " | ".join(c or " " for c in row) + " |" for row in rows)
+    return lines
+
+
+def markdown(story: Story, analysis: Analysis | None = None) -> str:
+    """The story as GitHub-flavoured Markdown; unique text in **bold**."""
+    analysis = analysis or analyse(story)
+    ids = [a.id for a in story.articles]
+    name = {a.id: short_name(a) for a in story.articles}
+    out = [f"# {md_escape(report_title(story))}", ""]
+    out.append(
+        f"storyview {__version__} · {len(story.articles)} sources · {len(story.groups)} groups · "
+        f"threshold {story.settings.threshold:g}. In the groups, **bold** text is told by that source alone."
+    )
+    out.append("")
+    out += ["## Sources", ""]
+    rows = []
+    for a in story.articles:
+        rows.append([
+            md_escape(a.id), md_escape(a.title or ""), md_escape(a.date or ""), md_escape(a.byline or ""),
+            md_escape(a.outlet or ""), md_escape(a.path), str(len(a.body)),
+        ])
+    out += _md_table(["id", "title", "date", "author", "site", "from", "paragraphs"], rows) + [""]
+
+    out += _md_findings(story, analysis, name)
+
+    out += ["## Coverage", "", "● the source tells this part of the story; · it does not.", ""]
+    rows = []
+    for g in story.groups:
+        have = set(g.sources)
+        rows.append([str(g.id), md_escape(g.label)] + ["●" if s in have else "·" for s in ids] + [str(len(have))])
+    out += _md_table(["group", "about", *(md_escape(s) for s in ids), "sources"], rows) + [""]
+
+    out += ["## Groups", ""]
+    for g in story.groups:
+        out += _md_group(story, g, name)
+    if story.warnings:
+        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in story.warnings] + [""]
+    return visible("\n".join(out).rstrip() + "\n")
+
+
+def _md_group(story: Story, g: Group, name: dict[str, str]) -> list[str]:
+    sources = list(dict.fromkeys(g.sources))
+    out = [f"### Group {g.id} of {len(story.groups)}: {md_escape(g.label)}", ""]
+    cells = []
+    for s in sources:
+        paras = [m for m in g.members if m.source == s]
+        cells.append("<br><br>".join(_md_marked(story.paragraph(m).text, story.unique(m)) for m in paras))
+    out += _md_table([f"{md_escape(s)}: {md_escape(name[s])}" for s in sources], [cells])
+    missing = [a.id for a in story.articles if a.id not in sources]
+    if missing:
+        out += ["", "Not told by: " + ", ".join(md_escape(s) for s in missing) + "."]
+    return out + [""]
+
+
+def _md_findings(story: Story, analysis: Analysis, name: dict[str, str]) -> list[str]:
+    out = ["## Rewrites", ""]
+    named = [p for p in analysis.rewrites if p.verdict != "independent"]
+    if named:
+        out += [f"- **{p.verdict}**: {md_escape(p.summary)}" + (f" ({md_escape(p.why)})" if p.why else "") for p in named]
+    else:
+        out.append("No source follows another beyond what two reports of one story share.")
+    out.append("")
+    if len(story.articles) > 1:
+        out += ["How much of each row's source follows the column's source in order (its words on the longest order-keeping chain of matched paragraphs):", ""]
+        out += _md_table([" ", *(md_escape(a.id) for a in story.articles)], [
+            [md_escape(a.id)] + ["—" if a.id == b.id else percent(share_followed(analysis.rewrites, a.id, b.id)) for b in story.articles]
+            for a in story.articles
+        ]) + [""]
+
+    out += ["## Quotes", ""]
+    if not analysis.quotes:
+        out += ["No quoted passages.", ""]
+    for q in analysis.quotes:
+        flag = " **altered**" if q.altered else ""
+        out.append(f"- “{md_escape(q.text)}”{flag} — " + "; ".join(quote_versions(q, md_escape, md_escape)))
+        for v in q.versions:
+            if v is not q.reference and v.status in ("longer", "altered"):
+                out.append(f"  - {md_escape(v.source)}: “{md_escape(v.text)}”")
+    out.append("")
+
+    out += ["## Figures", ""]
+    if not analysis.figures:
+        out += ["No figure is stated by two sources for the same thing.", ""]
+    else:
+        out += ["Each source's figure in *italics*, with a few words either side.", ""]
+        involved = [a.id for a in story.articles if any(a.id in f.sources for f in analysis.figures)]
+        rows = []
+        for f in analysis.figures:
+            by = {m.source: m for m in f.mentions}
+            rows.append(
+                [str(f.id), md_escape(f.about), f"**{FIGURE_WORDS[f.status]}**" if f.disagree else FIGURE_WORDS[f.status]]
+                + [_md_figure(story, by[s]) if s in by else "" for s in involved]
+            )
+        out += _md_table(["#", "about", "sources", *(md_escape(s) for s in involved)], rows) + [""]
+    return out
+
+
+def _md_figure(story: Story, m: Mention) -> str:
+    before, figure, after = figure_context(story, m)
+    return f"{md_escape(before)}*{md_escape(figure)}*{md_escape(after)}"

@@ -1,0 +1,1 @@
+"""What a fact-checker reads off a Story: quotes, figures and rewrites."""

@@ -1,0 +1,328 @@
+"""Figures in text: every number, vague quantity, hedged number and date, with the range of values it stands for."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from storyview.model import Member
+
+Kind = Literal["count", "money", "percent", "date"]
+Status = Literal["agree", "imprecise", "conflict"]
+
+MONTHS = [m.lower() for m in calendar.month_name[1:]]
+MONTH_ABBR = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {"sept": 9}
+MONTH_OF = {m: n for n, m in enumerate(MONTHS, 1)} | MONTH_ABBR
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+SMALL = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+# Vague quantities and the range each stands for.
+VAGUE = {
+    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 999_999),
+    "tens of thousands": (2e4, 99_999), "hundreds of thousands": (2e5, 999_999),
+    "millions": (2e6, 999e6), "tens of millions": (2e7, 99e6), "hundreds of millions": (2e8, 999e6),
+    "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
+}
+# Hedges: the range a hedged value v stands for, as (low, high) factors of v.
+HEDGES = {
+    "more than": (1.0, 3.0), "over": (1.0, 3.0), "at least": (1.0, 3.0), "upwards of": (1.0, 3.0),
+    "nearly": (0.8, 1.0), "almost": (0.8, 1.0), "close to": (0.8, 1.0), "just under": (0.8, 1.0),
+    "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
+    "about": (0.8, 1.25), "around": (0.8, 1.25), "approximately": (0.8, 1.25), "roughly": (0.8, 1.25),
+    "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.0),
+}
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred"
+SCALES = r"thousand|million|billion|trillion"
+HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY"}
+
+FIGURE_RE = re.compile(
+    rf"""(?<![\w$£€¥.,\-/:])(?:
+      (?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))
+    | (?P<mdy>{MONTH}\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)
+    | (?P<dmy>(?:[1-9]|[12]\d|3[01])\s+{MONTH}(?:,?\s+(?:19|20)\d\d)?)
+    | (?P<my>{MONTH}\s+(?:19|20)\d\d)
+    | (?:(?P<hedge>{HEDGE})\s+)?(?:
+          (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
+        | (?P<pnum>{NUM})\s?(?P<pct>%|percent\b|per\s+cent\b)
+        | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
+        | (?P<num>{NUM}|{WORDNUM})(?:\s(?P<scale>{SCALES}))?(?P<unit>\s+(?:dollars|euros|pounds|yen)\b)?
+      )
+    | (?P<weekday>{WEEKDAY})
+    )(?![\w\-%]|[.,:]\d)""",
+    re.X | re.I,
+)
+MONTH_ALONE_RE = re.compile(rf"\b(?i:in|on|since|by|until|till|through|from|early|late|mid-?|last|next|this|of|before|after)\s+(?P<month>{MONTH})(?![\w\-])")
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+TIME_OF_DAY_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", re.IGNORECASE)
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter: a word that starts none fails at once."""
+    first: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        first[w[0]].append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(first.items()))
+
+
+# The words FIGURE_RE's branches open with, as it reads them (verbose: "a dozen" is "adozen").
+_OPENERS = [
+    *HEDGES, *MONTH_OF, *WEEKDAYS, "tens", "hundreds", "dozens", "thousands", "millions", "billions", "trillions",
+    *(w.replace(" ", "") for w in re.findall(r"[a-z]+(?: [a-z]+)?", WORDNUM)),
+]
+# Where a figure may start, in the lower-cased text. FIGURE_RE's case-blind branches are slow to
+# try at every word; it is tried only here.
+FIGURE_START_RE = re.compile(rf"(?<![\w$£€¥.,\-/:])(?:[\d$£€¥]|us\$|(?:{_by_first_letter(_OPENERS)})\b)")
+# Lower-casing keeps every offset and matches as IGNORECASE does, but for these.
+CASE_EXCEPTIONS_RE = re.compile("[\u0130\u0131\u017f]")  # İ (two characters in lower case), ı, ſ
+# Every month MONTH_ALONE_RE reads starts with one of these (its months are case-sensitive), and
+# none of the words it reads before a month contains one.
+MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Capitalised words that may stand before a count at the start of a sentence or a title.
+LEADING = set("""in on at by for with of than and or but the all only just another some about nearly
+over under almost around after before since until from to its their his her our as when while
+more fewer less least most top first last with within""".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure as one source states it: where, what kind, and the values it stands for.
+
+    `low`..`high` is the range of a count, amount or percent ("thousands": 2,000..999,999;
+    "10,000": 10,000..10,000); a date has `date` (ISO, as precise as stated: "2025-11-07",
+    "2026-01", "2020") and/or `weekday`.
+    """
+
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    exact: bool
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    date: str | None = None
+    month: int | None = None
+    weekday: str | None = None
+    # The number as stated before any hedge ("about 150" → 150); None for vague quantities.
+    stated: float | None = None
+
+    @property
+    def member(self) -> Member:
+        return Member(self.source, self.paragraph)
+
+    @property
+    def value(self) -> str:
+        """The value in a plain form: "10000", "2000..999999", "2025-11-07", "thursday"."""
+        if self.kind == "date":
+            return self.date or (f"--{self.month:02d}" if self.month else "") or self.weekday or self.text
+        if self.low == self.high and self.low is not None:
+            return _plain(self.low)
+        return f"{_plain(self.low)}..{_plain(self.high)}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One thing the sources put a figure on, and each source's figure for it."""
+
+    id: int
+    about: str
+    kind: Kind
+    status: Status
+    mentions: tuple[Mention, ...]
+
+    @property
+    def disagree(self) -> bool:
+        return self.status != "agree"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(m.source for m in self.mentions)
+
+
+def _plain(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def _number(text: str) -> float:
+    t = text.lower().replace(",", "")
+    if t in SMALL:
+        return float(SMALL[t])
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in SMALL and parts[1] in SMALL:
+        return float(SMALL[parts[0]] + SMALL[parts[1]])
+    return float(t)
+
+
+def _bounds(hedge: str) -> tuple[float, float]:
+    """The factors a hedge puts on its figure ("at least": 1 to 3), however it is written."""
+    return HEDGES[" ".join(hedge.lower().split())]
+
+
+def _hedged(value: float, hedge: str | None) -> tuple[float, float, bool]:
+    if not hedge:
+        return value, value, True
+    lo, hi = _bounds(hedge)
+    return value * lo, value * hi, False
+
+
+# Hedges that only round a number ("about 150", "an estimated $1 million"): the same figure.
+ROUNDING = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"}
+
+
+def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
+    """Every figure a paragraph states, in order."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _figures(text):
+        try:
+            found = _mention(source, paragraph, text, m)
+        except (ValueError, KeyError):  # a form the parser does not know ("adozen"): not a figure
+            continue
+        if found:
+            out.append(found)
+            taken.append((m.start(), m.end()))
+    for m in _months_alone(text):
+        s, e = m.span("month")
+        if text[e - 1] == "." and text[s:e - 1].lower() in MONTHS:
+            e -= 1  # "in August." ends a sentence
+        if text[s].isupper() and not any(a < e and s < b for a, b in taken):
+            key = m.group("month").rstrip(".").lower()
+            month = MONTH_OF.get(key) or MONTH_OF.get(key[:3])
+            if month is None:
+                continue
+            out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _figures(text: str) -> Iterator[re.Match[str]]:
+    """FIGURE_RE.finditer(text), tried only where a figure may start."""
+    low = text.lower()
+    if len(low) != len(text) or CASE_EXCEPTIONS_RE.search(text):
+        yield from FIGURE_RE.finditer(text)
+        return
+    end = 0
+    for start in FIGURE_START_RE.finditer(low):
+        at = start.start()
+        if at >= end:
+            m = FIGURE_RE.match(text, at)
+            if m:
+                end = m.end()
+                yield m
+
+
+def _months_alone(text: str) -> Iterator[re.Match[str]]:
+    """MONTH_ALONE_RE.finditer(text), tried only just before each capitalised month.
+
+    A match is a word of two to seven letters ("in", "through", "mid-"), white space, then the
+    month, and no month can start inside the word or the space: so the next match is the first
+    one starting within seven characters before the space before a month.
+    """
+    end = 0
+    for hit in MONTH_HINT_RE.finditer(text):
+        at = hit.start()
+        if at < end:
+            continue
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        for start in range(max(end, space - 7), space):
+            m = MONTH_ALONE_RE.match(text, start)
+            if m:
+                end = m.end()
+                yield m
+                break
+
+
+def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention | None:
+    s, e = m.span()
+    whole = text[s:e]
+    g = m.groupdict()
+    if g["iso"]:
+        try:
+            date.fromisoformat(g["iso"])
+        except ValueError:
+            return None
+        return Mention(source, paragraph, s, e, whole, "date", True, date=g["iso"])
+    for key in ("mdy", "dmy", "my"):
+        if g[key]:
+            if not whole[0].isupper() and key != "dmy":
+                return None
+            return _date(source, paragraph, s, e, whole)
+    if g["weekday"]:
+        if not whole[0].isupper():
+            return None
+        return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower())
+    hedge = g["hedge"]
+    if g["cur"]:
+        value = _number(g["cnum"]) * SCALE.get((g["cscale"] or "").lower(), 1)
+        lo, hi, exact = _hedged(value, hedge)
+        return Mention(source, paragraph, s, e, whole, "money", exact, lo, hi, CURRENCY.get(g["cur"].lower(), g["cur"]), stated=value)
+    if g["pct"]:
+        value = _number(g["pnum"])
+        lo, hi, exact = _hedged(value, hedge)
+        return Mention(source, paragraph, s, e, whole, "percent", exact, lo, hi, "%", stated=value)
+    if g["vague"]:
+        lo, hi = VAGUE[" ".join(g["vague"].lower().split())]
+        unit = CURRENCY.get(g["vunit"].split()[-1].lower()) if g["vunit"] else None
+        return Mention(source, paragraph, s, e, whole, "money" if unit else "count", False, lo, hi, unit)
+    if g["num"]:
+        raw = g["num"]
+        if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and not hedge:
+            return Mention(source, paragraph, s, e, whole, "date", True, date=raw)
+        if TIME_OF_DAY_RE.match(text[e:e + 5]):
+            return None  # a time of day
+        before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
+        word = before.group(1) if before else ""
+        ends_sentence = word.endswith(".") and len(word) > 4 and word[:-1].isalpha()  # "Alder. Two buses"
+        if not hedge and word and word[0].isupper() and word.lower() not in LEADING and not ends_sentence:
+            return None  # "Windows 8", "Apollo 11", "ABC 10", "No. 5": part of a name
+        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit() or len(raw) > 7 and raw.isdigit():
+            return None  # "05", "0504", "20130504": a time, a code or an id, not a quantity
+        value = _number(raw) * SCALE.get((g["scale"] or "").lower(), 1)
+        lo, hi, exact = _hedged(value, hedge)
+        unit = CURRENCY.get(g["unit"].strip().lower()) if g["unit"] else None
+        return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
+    return None
+
+
+def _date(source: str, paragraph: int, s: int, e: int, whole: str) -> Mention:
+    parts = re.findall(r"[A-Za-z]+|\d+", whole)
+    month = day = year = None
+    for p in parts:
+        low = p.lower()
+        if low in MONTH_OF:
+            month = MONTH_OF[low]
+        elif p.isdigit() and len(p) == 4:
+            year = int(p)
+        elif p.isdigit():
+            day = int(p)
+    if year and month and day:
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError:
+            iso = f"{year}-{month:02d}"
+        return Mention(source, paragraph, s, e, whole, "date", True, date=iso, month=month)
+    if year and month:
+        return Mention(source, paragraph, s, e, whole, "date", False, date=f"{year}-{month:02d}", month=month)
+    day_text = f"--{month:02d}-{day:02d}" if day else None
+    return Mention(source, paragraph, s, e, whole, "date", False, date=day_text, month=month)

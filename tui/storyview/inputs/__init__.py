@@ -1,0 +1,1 @@
+"""Bytes to articles: files, folders, standard input, saved pages and URLs, Markdown, encodings and page debris."""

@@ -1,0 +1,411 @@
+"""Read articles: bytes → text → clean text → paragraphs with kinds and metadata.
+
+Inputs are files (plain text, Markdown, saved web pages), folders of them, `http(s)://`
+addresses and `-` for standard input. Web pages go through trafilatura (`storyview.inputs.web`),
+Markdown through `storyview.inputs.markdown`; everything else is read as plain text.
+
+Everything an article contains is data. Terminal control never survives `clean`, and an input
+that cannot be read becomes a one-line warning, never an exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from storyview.inputs import markdown as mdtext
+from storyview.inputs import web
+from storyview.inputs.bundled import seeds_dir
+from storyview.inputs.parse import (
+    ISO_DATE_RE,
+    MAX_PARAGRAPHS,
+    Header,
+    cap,
+    parse_paragraphs,
+    split_paragraphs,
+    stated_date,
+    valid_date,
+)
+from storyview.inputs.text import Unusable, clean, decode, shown
+from storyview.model import Article, Progress
+
+# What a folder contributes; a file named on the command line is read whatever its name.
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+STDIN = "-"
+STDIN_PATH = "<stdin>"
+# No news article comes near this; the cap keeps a huge file to bounded time and memory.
+MAX_BYTES = 1_000_000
+# A saved web page carries scripts and styles around the article: it may be ten times larger.
+MAX_PAGE_BYTES = 10_000_000
+
+@dataclass
+class Loaded:
+    """Articles that loaded and warnings for everything that did not."""
+
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- files and folders
+
+
+def expand(arguments: list[str], loaded: Loaded) -> list[Path | str]:
+    """Inputs to read, in order: files, web addresses and `-` (standard input) as given; a
+    folder contributes its .txt, .md and .html files sorted by name."""
+    files: list[Path | str] = []
+    for arg in arguments:
+        if not str(arg).strip():
+            loaded.warnings.append(f"{shown(repr(arg))}: skipped, an empty name is no file")
+            continue
+        if str(arg) == STDIN or web.is_url(str(arg)):
+            files.append(str(arg))
+            continue
+        if web.other_scheme(str(arg)) and not Path(arg).exists():
+            loaded.warnings.append(f"{shown(arg)}: skipped, only http:// and https:// addresses are fetched")
+            continue
+        path = Path(arg)
+        try:
+            if path.is_symlink() and not path.exists():
+                loaded.warnings.append(f"{shown(arg)}: skipped, broken or looping symlink")
+            elif path.is_dir():
+                found = sorted(
+                    (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
+                    key=lambda p: p.name,
+                )
+                if not found:
+                    loaded.warnings.append(f"{shown(arg)}: skipped, no .txt, .md or .html files in this folder")
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                loaded.warnings.append(f"{shown(arg)}: skipped, no such file or folder")
+        except OSError as exc:  # permission denied on the way, a name too long, ...
+            loaded.warnings.append(f"{shown(arg)}: skipped, cannot open ({exc.strerror or exc})")
+    return files
+
+
+def read_article(path: Path, source_id: str) -> Article:
+    """One file as an Article; raises Unusable with the reason to show.
+
+    The format comes from the name (.html/.htm, .md/.markdown) or, for any other name, from
+    the content: a file that opens with a doctype or <html> is a saved web page.
+    """
+    suffix = path.suffix.lower()
+    try:
+        if path.is_symlink() and not path.exists():
+            raise Unusable("broken or looping symlink")
+        if not path.is_file():
+            raise Unusable("not a regular file")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+            page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data))
+            if page and len(data) > MAX_BYTES:
+                data += fh.read(max(MAX_PAGE_BYTES - len(data), 0) + 1)
+    except PermissionError:
+        raise Unusable("permission denied") from None
+    except OSError as exc:
+        raise Unusable(f"cannot read ({exc.strerror or exc})") from None
+    if page:
+        return read_page(data, source_id, str(path))
+    if suffix in MARKDOWN_SUFFIXES:
+        return read_markdown(data, source_id, str(path))
+    return read_text(data, source_id, str(path))
+
+
+def read_text(data: bytes, source_id: str, where: str) -> Article:
+    """Plain text (at most MAX_BYTES of `data`, which may hold one byte more to show the cut)."""
+    truncated, limit = len(data) > MAX_BYTES, ""
+    decoded = decode(data[:MAX_BYTES])
+    if not decoded.strip():
+        raise Unusable("empty file")
+    text = clean(decoded)
+    if truncated:
+        text = _cut(text)
+        size = f"{MAX_BYTES // 1_000_000} MB" if MAX_BYTES >= 1_000_000 else f"{MAX_BYTES:,} bytes"
+        limit = f"the first {size}"
+    if not text.strip():
+        raise Unusable("no readable text (only control or invisible characters)")
+    raw = split_paragraphs(text)
+    if len(raw) > MAX_PARAGRAPHS:
+        raw, truncated, limit = raw[:MAX_PARAGRAPHS], True, f"the first {MAX_PARAGRAPHS:,} paragraphs"
+    article = parse_paragraphs(source_id, where, raw)
+    if not article.paragraphs:
+        raise Unusable("no text")
+    if truncated:
+        raise Truncated(article, limit)
+    return article
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 and limit % 1_000_000 == 0 else f"{limit:,} bytes"
+
+
+def _blocks_article(
+    source_id: str, where: str, blocks: list[tuple[str, bool]], stated: Header, truncated: str
+) -> Article:
+    """An Article from a format's blocks: each block split like plain text, headings kept whole."""
+    raw: list[str] = []
+    headings: list[bool] = []
+    for text, heading in blocks:
+        text = clean(text)
+        pieces = cap(" ".join(text.split())) if heading else split_paragraphs(text)
+        raw.extend(pieces)
+        headings.extend([heading] * len(pieces))
+    if stated.title and " ".join(clean(stated.title).split()) not in raw[:3]:
+        raw.insert(0, " ".join(clean(stated.title).split()))
+        headings.insert(0, True)
+    raw = [r for r in raw if r]
+    if len(raw) > MAX_PARAGRAPHS:
+        raw, headings, truncated = raw[:MAX_PARAGRAPHS], headings[:MAX_PARAGRAPHS], f"the first {MAX_PARAGRAPHS:,} paragraphs"
+    article = parse_paragraphs(source_id, where, raw, headings, stated)
+    if not article.paragraphs:
+        raise Unusable("no text")
+    if truncated:
+        raise Truncated(article, truncated)
+    return article
+
+
+def _stated(title: str | None, date_text: str | None, byline: str | None, outlet: str | None) -> Header:
+    """Metadata a format states, cleaned; a date only when it is a real calendar date."""
+
+    def tidy(value: str | None, limit: int = 300) -> str | None:
+        value = " ".join(clean(value).split()) if value else ""
+        return value[:limit] or None
+
+    iso = None
+    if date_text:
+        m = ISO_DATE_RE.search(date_text)
+        day = "-".join(m.group(1, 2, 3)) if m else ""
+        iso = day if m and valid_date(day) else stated_date(date_text[:60])
+    return Header(tidy(title, 400), iso, tidy(byline, 200), tidy(outlet, 120))
+
+
+def read_markdown(data: bytes, source_id: str, where: str) -> Article:
+    """Markdown: structure stripped to text, headings as headlines, front matter as metadata."""
+    truncated = ""
+    if len(data) > MAX_BYTES:
+        data, truncated = data[:MAX_BYTES], f"the first {_size(MAX_BYTES)}"
+    decoded = decode(data)
+    if not decoded.strip():
+        raise Unusable("empty file")
+    text = clean(decoded)
+    if truncated:
+        text = _cut(text)
+    if not text.strip():
+        raise Unusable("no readable text (only control or invisible characters)")
+    md = mdtext.parse(text)
+    meta = md.meta
+    pick = lambda keys: next((meta[k] for k in keys if meta.get(k)), None)  # noqa: E731
+    title = pick(mdtext.TITLE_KEYS)
+    stated = _stated(mdtext.inline(title) if title else None, pick(mdtext.DATE_KEYS), pick(mdtext.AUTHOR_KEYS), pick(mdtext.SITE_KEYS))
+    if not md.blocks and not stated.title:
+        raise Unusable("no text")
+    return _blocks_article(source_id, where, md.blocks, stated, truncated)
+
+
+def read_page(data: bytes, source_id: str, where: str, charset: str | None = None, url: str | None = None) -> Article:
+    """A web page: trafilatura's article text and metadata; page chrome is left out."""
+    truncated = ""
+    if len(data) > MAX_PAGE_BYTES:
+        data, truncated = data[:MAX_PAGE_BYTES], f"the first {_size(MAX_PAGE_BYTES)}"
+    if not data.strip():
+        raise Unusable("empty file")
+    codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
+    if codec:
+        try:
+            decoded = data.decode(codec, errors="replace")
+        except LookupError:
+            decoded = decode(data)
+    else:
+        decoded = decode(data)
+    page = web.extract(clean(decoded), url)
+    if page is None or not page.blocks:
+        raise Unusable("no article text found in the page")
+    stated = _stated(page.title, page.date, page.author, page.site)
+    return _blocks_article(source_id, where, page.blocks, stated, truncated)
+
+
+def read_stdin(data: bytes) -> Article:
+    """One article from standard input: a web page, Markdown or plain text, told by content."""
+    if web.looks_like_html(data):
+        return read_page(data, "stdin", STDIN_PATH)
+    head = data[:20_000].decode("utf-8", "replace")
+    if mdtext.looks_like_markdown(head):
+        return read_markdown(data[: MAX_BYTES + 1], "stdin", STDIN_PATH)
+    return read_text(data[: MAX_BYTES + 1], "stdin", STDIN_PATH)
+
+
+def read_url(url: str, source_id: str, fetch: web.Fetcher | None = None) -> Article:
+    """A web address, fetched (or handed over by `fetch`) and read by its content type."""
+    try:
+        page = fetch(url) if fetch else web.fetch(url, MAX_PAGE_BYTES)
+    except web.FetchError as exc:
+        raise Unusable(str(exc)) from None
+    kind = page.content_type
+    if kind in ("text/html", "application/xhtml+xml") or (not kind or kind == "application/octet-stream") and web.looks_like_html(page.data):
+        return read_page(page.data, source_id, url, page.charset, page.url or url)
+    if kind in ("text/markdown", "text/x-markdown"):
+        return read_markdown(page.data[: MAX_BYTES + 1], source_id, url)
+    if kind == "text/plain" or not kind:
+        if web.looks_like_html(page.data):
+            return read_page(page.data, source_id, url, page.charset, page.url or url)
+        return read_text(page.data[: MAX_BYTES + 1], source_id, url)
+    raise Unusable(f"not a web page or text ({shown(kind)})")
+
+
+def _cut(text: str) -> str:
+    """The text of a capped read, ended at the last line break (or space) near its end."""
+    text = text.rstrip("\ufffd")
+    for sep in ("\n", " "):
+        at = text.rfind(sep, len(text) * 9 // 10)
+        if at > 0:
+            return text[:at]
+    return text
+
+
+class Truncated(Exception):
+    """The article loaded, but only its first MAX_BYTES or MAX_PARAGRAPHS."""
+
+    def __init__(self, article: Article, limit: str) -> None:
+        super().__init__(f"too large, read only {limit}")
+        self.article = article
+
+
+def source_id_of(path: Path, used: set[str]) -> str:
+    """The file's stem, made printable (it names a column and appears in warnings) and unique."""
+    stem = path.stem or path.name
+    stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    base = " ".join(clean(stem).split()) or "source"
+    source_id, n = base, 2
+    while source_id in used:
+        source_id = f"{base}-{n}"
+        n += 1
+    return source_id
+
+
+def url_source_id(url: str, used: set[str]) -> str:
+    """A web page's id: the last part of its path without extension, else its host."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    name = unquote(segments[-1]) if segments else ""
+    name = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", name, flags=re.I)
+    return source_id_of(Path(name or parts.hostname or "page"), used)
+
+
+def read_stdin_bytes(limit: int | None = None) -> bytes:
+    """Standard input, at most `limit` bytes (default: one over the web page cap)."""
+    limit = MAX_PAGE_BYTES + 1 if limit is None else limit
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return bytes(stream.read(limit))
+    return (sys.stdin.read(limit) if sys.stdin else "").encode("utf-8", "surrogateescape")
+
+
+def load(
+    arguments: list[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    stdin: bytes | Callable[[], bytes] | None = None,
+    fetch: web.Fetcher | None = None,
+) -> Loaded:
+    """Load every article named (or the bundled seeds); ids are file stems, made unique.
+
+    `-` reads one article from standard input (or from `stdin`, bytes already read or a
+    function that reads them); `http(s)://` arguments are fetched (by `fetch`, when given).
+    Nothing raises: an input that cannot be used becomes a one-line warning and the rest load.
+    """
+    loaded = Loaded()
+    paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
+    used: set[str] = set()
+    seen: set[tuple[int, int] | str] = set()
+    for n, path in enumerate(paths):
+        if progress:
+            progress("loading", n, len(paths))
+        if isinstance(path, str):
+            _load_other(path, loaded, used, seen, stdin, fetch)
+            continue
+        try:
+            st = path.stat()
+            identity: tuple[int, int] | str = (st.st_dev, st.st_ino)
+        except OSError:
+            identity = os.path.abspath(path)
+        if identity in seen:
+            loaded.warnings.append(f"{shown(path)}: skipped, the same file is already loaded")
+            continue
+        seen.add(identity)
+        source_id = source_id_of(path, used)
+        article = _read_or_warn(shown(path), lambda: read_article(path, source_id), loaded.warnings)
+        if article is None:
+            continue
+        used.add(source_id)
+        loaded.articles.append(article)
+    return loaded
+
+
+def _read_or_warn(name: str, read: Callable[[], Article], warnings: list[str]) -> Article | None:
+    """Run one reader; whatever goes wrong becomes the one-line warning `name: skipped, why`.
+
+    A reason may carry outside text (a server's reason phrase, a content type, a system
+    message): it is put on one line and its control characters shown, never sent raw.
+    """
+
+    def line(exc: Exception) -> str:
+        return shown(" ".join(str(exc).split()))
+
+    try:
+        return read()
+    except Truncated as exc:
+        warnings.append(f"{name}: {line(exc)}")
+        return exc.article
+    except Unusable as exc:
+        warnings.append(f"{name}: skipped, {line(exc)}")
+    except (OSError, ValueError) as exc:
+        warnings.append(f"{name}: skipped, {line(exc)}")
+    except Exception as exc:  # noqa: BLE001 - one odd input must not stop the others
+        warnings.append(f"{name}: skipped, could not be read ({type(exc).__name__})")
+    return None
+
+
+def _load_other(
+    argument: str,
+    loaded: Loaded,
+    used: set[str],
+    seen: set[tuple[int, int] | str],
+    stdin: bytes | Callable[[], bytes] | None,
+    fetch: web.Fetcher | None,
+) -> None:
+    """`-` or a web address: loaded once, its failure a one-line warning like a file's."""
+    is_stdin = argument == STDIN
+    name = "standard input" if is_stdin else shown(argument)
+    identity = STDIN_PATH if is_stdin else f"url:{argument}"
+    if identity in seen:
+        again = "standard input is already read" if is_stdin else "the same address is already loaded"
+        loaded.warnings.append(f"{name}: skipped, {again}")
+        return
+    seen.add(identity)
+    if is_stdin:
+
+        def read() -> Article:
+            data = stdin() if callable(stdin) else stdin if stdin is not None else read_stdin_bytes()
+            return read_stdin(data)
+    else:
+
+        def read() -> Article:
+            return read_url(argument, url_source_id(argument, used), fetch)
+
+    article = _read_or_warn(name, read, loaded.warnings)
+    if article is None:
+        return
+    if is_stdin:
+        article = replace(article, id=source_id_of(Path("stdin"), used))
+    used.add(article.id)
+    loaded.articles.append(article)

@@ -1,0 +1,220 @@
+"""Clean text to an Article: paragraphs, their kinds, and the metadata the text states.
+
+Nothing is invented: a title, date, byline or outlet is taken only where the text (or the
+format, through `stated`) says it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyview.inputs.boilerplate import classify, title_like
+from storyview.model import Article, Kind, Paragraph
+
+MAX_PARAGRAPH = 20_000
+MAX_PARAGRAPHS = 5_000
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blocks between blank lines; a block of long lines is one paragraph per line.
+
+    A hard-wrapped block (short lines that run on) is joined back into one paragraph.
+    """
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if _hard_wrapped(lines):
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return [piece for p in out for piece in cap(re.sub(r"\s+", " ", p))]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Prose wrapped at a fixed width: lines that run on, all but the last nearly full.
+
+    A header block of short lines (headline, "By ...", a date) is not wrapped prose: its lines
+    differ too much in length.
+    """
+    if len(lines) < 2:
+        return False
+    width = max(len(ln) for ln in lines)
+    if width > 100 or width < 30:
+        return False
+    body = lines[:-1]
+    runs_on = sum(1 for ln in body if not re.search(r"[.!?:\"”’)]$", ln) or len(ln) >= 0.75 * width)
+    short = sum(1 for ln in body if len(ln) < 0.6 * width)
+    return (
+        runs_on >= 0.6 * len(body)
+        and sum(len(ln) for ln in body) / len(body) >= 0.5 * width
+        and short <= 0.1 * len(body)
+    )
+
+
+def cap(paragraph: str) -> list[str]:
+    """Split a paragraph longer than MAX_PARAGRAPH at spaces: bounded work, nothing dropped."""
+    pieces = []
+    while len(paragraph) > MAX_PARAGRAPH:
+        cut = paragraph.rfind(" ", MAX_PARAGRAPH // 2, MAX_PARAGRAPH)
+        cut = cut if cut > 0 else MAX_PARAGRAPH
+        pieces.append(paragraph[:cut].strip())
+        paragraph = paragraph[cut:].strip()
+    pieces.append(paragraph)
+    return [p for p in pieces if p]
+
+
+# ---------------------------------------------------------------- metadata
+
+DATE_PREFIX_RE = re.compile(r"^\s*(?:date|published|updated|posted)[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?\s*", re.I)
+# A date, or a timestamp ("2025-11-07T10:00:00Z", "2025-11-07T10:00+01:00"): the calendar date
+# as written is groups 1-3.
+ISO_DATE_RE = re.compile(
+    r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+    r"(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+\-](?:[01]\d|2[0-3]):?[0-5]\d)?)?\b"
+)
+MONTHS = "january february march april may june july august september october november december".split()
+MONTH_DATE_RE = re.compile(
+    r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
+    r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
+)
+BYLINE_RE = re.compile(
+    r"^(?:by|written by)\s+([^\W\d_][\w.'’\-]*(?:\s+(?:[^\W\d_][\w.'’\-]*|and|&)){0,6}?)\s*(?:[,|/–—-]\s*(.{2,60}?))?\.?$",
+    re.I,
+)
+DATELINE_RE = re.compile(r"^(?:[A-Z][A-Za-z.\- ]{0,40},?\s+)?\(([A-Z][\w.&' ]{0,30})\)\s*[—–-]+\s*")
+
+
+DAY_MONTH_RE = re.compile(
+    r"\b(\d{1,2}) (" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
+    r")\.?,? ((?:19|20)\d{2})\b"
+)
+
+
+def _month_date(text: str) -> tuple[str, int, int] | None:
+    """"November 7, 2025" or "7 November 2025": the ISO date and where it stands."""
+    m = MONTH_DATE_RE.search(text)
+    if m:
+        name, day, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = DAY_MONTH_RE.search(text)
+        if not m:
+            return None
+        day, name, year = m.group(1), m.group(2), m.group(3)
+    month = next(i for i, full in enumerate(MONTHS, 1) if full.startswith(name.lower()))
+    if not 1 <= int(day) <= 31:
+        return None
+    return f"{year}-{month:02d}-{int(day):02d}", m.start(), m.end()
+
+
+def valid_date(iso: str) -> bool:
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_in(text: str) -> tuple[str, int, int] | None:
+    """The first real calendar date a short line states (ISO, "November 7, 2025" or "7 November
+    2025"), with where it stands."""
+    iso = ISO_DATE_RE.search(text)
+    found = ("-".join(iso.group(1, 2, 3)), iso.start(), iso.end()) if iso else _month_date(text)
+    return found if found and valid_date(found[0]) else None
+
+
+def stated_date(text: str) -> str | None:
+    found = _date_in(text)
+    return found[0] if found else None
+
+
+def _outlet_and_date(text: str) -> tuple[str | None, str | None]:
+    """"Port Alder Post — 3 March 2031" after a byline: the outlet, and the date it gives."""
+    found = _date_in(text)
+    if found is None:
+        return text, None
+    iso, start, end = found
+    outlet = (text[:start] + text[end:]).strip(" ,|/–—-·")
+    return outlet or None, iso
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    date: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+
+
+def parse_article(source_id: str, path: str, text: str) -> Article:
+    """Paragraphs with kinds, and the metadata the text states (never invented)."""
+    return parse_paragraphs(source_id, path, split_paragraphs(text)[:MAX_PARAGRAPHS])
+
+
+def parse_paragraphs(
+    source_id: str,
+    path: str,
+    raw: list[str],
+    headings: Sequence[bool] = (),
+    stated: Header | None = None,
+) -> Article:
+    """Kinds and metadata of `raw` paragraphs.
+
+    `headings` marks paragraphs the format itself calls headings (Markdown `#`, HTML `<h2>`):
+    they are headlines whatever they say. `stated` is metadata the format states (a page's
+    <meta> tags, front matter); it wins over what the text seems to say.
+    """
+    head = Header()
+    kinds: list[Kind] = []
+    texts: list[str] = []
+    seen_body = False
+    for i, para in enumerate(raw):
+        kind: Kind = "body"
+        if i < len(headings) and headings[i]:
+            if head.title is None and not seen_body:
+                head.title = para
+            texts.append(para)
+            kinds.append("headline")
+            continue
+        m = DATE_PREFIX_RE.match(para)
+        if m and head.date is None and not seen_body and valid_date(m.group(1)):
+            head.date = m.group(1)
+            para = para[m.end():].strip()
+            if not para:
+                continue
+        if not seen_body and i < 6:
+            b = BYLINE_RE.match(para) if len(para) <= 120 and head.byline is None else None
+            if b:
+                head.byline = b.group(1).strip()
+                if b.group(2):
+                    head.outlet, dated = _outlet_and_date(b.group(2).strip())
+                    head.date = head.date or dated
+                kind = "byline"
+            elif head.date is None and len(para) <= 60 and stated_date(para):
+                head.date = stated_date(para)
+                kind = "byline"
+            elif head.title is None and not texts and title_like(para):
+                head.title = para
+                kind = "headline"
+        if kind == "body":
+            seen_body = True
+            d = DATELINE_RE.match(para)
+            if d and head.outlet is None and len(texts) < 8:
+                head.outlet = d.group(1).strip()
+        texts.append(para)
+        kinds.append(kind)
+    if stated is not None:
+        head = Header(
+            stated.title or head.title, stated.date or head.date,
+            stated.byline or head.byline, stated.outlet or head.outlet,
+        )
+    kinds = classify(texts, kinds, head.title)
+    paragraphs = tuple(Paragraph(i, k, t) for i, (k, t) in enumerate(zip(kinds, texts)))
+    return Article(source_id, path, paragraphs, head.title, head.date, head.byline, head.outlet)

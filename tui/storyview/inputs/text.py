@@ -1,0 +1,228 @@
+"""Bytes to clean text: encodings detected, escape sequences and control characters removed.
+
+Everything an article contains is data: terminal control never survives `clean`, and bytes that
+are not text raise `Unusable`, whose message is the warning the user sees.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ESCAPE_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"  # OSC (titles, hyperlinks), terminated
+    r"|\x1b\][0-9;]*"  # OSC never terminated: drop the introducer, keep the text that follows
+    r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)"  # DCS, SOS, PM, APC, terminated
+    r"|\x1b[ -/]*[0-~]?"  # any other escape (and an unterminated DCS introducer)
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x1b\x90\x98\x9b-\x9f\n]*(?:\x07|\x9c)"  # 8-bit OSC
+    r"|[\x90\x98\x9e\x9f][^\x1b\x90\x98\x9b-\x9f\n]*\x9c"  # 8-bit DCS, SOS, PM, APC
+)
+# (A payload never runs over another introducer, so a string of them is scanned once: linear.)
+# Line breaks other than \n: vertical tab, form feed, NEL, line and paragraph separators.
+BREAKS = {ord("\x0b"): "\n", ord("\x0c"): "\n\n", ord("\x85"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n\n"}
+# Bidi controls reorder what a reader sees; invisible formatters hide text from matching.
+# (Format characters that print, such as the Arabic number signs, stay.)
+INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x034F, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F),
+     *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC),
+     *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), 0xE0001],
+    None,
+)
+# Tag characters are invisible text, except inside an emoji flag sequence (🏴 + tags + cancel).
+TAGS_RE = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F|[\U000E0020-\U000E007F]")
+JOINERS_RE = re.compile("[\u200c\u200d]+")
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Any character `clean` may change: not printable ASCII or Latin-1, newline or tab, or a soft hyphen.
+UNCLEAN_RE = re.compile("[^\t\n\x20-\x7e\xa0-\xac\xae-\xff]")
+
+
+def _plain(ch: str) -> bool:
+    """A character next to which a zero-width (non-)joiner does nothing: space, Latin, Greek, Cyrillic."""
+    o = ord(ch)
+    return ch.isspace() or o < 0x250 or 0x370 <= o < 0x530 or 0x1E00 <= o < 0x2000
+
+
+def _joiner(m: re.Match[str]) -> str:
+    text = m.string
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    # Emoji sequences and scripts that shape letters (Arabic, Indic) need them; elsewhere they
+    # only hide a word from matching ("Mam\u200ddani").
+    return "" if _plain(before) or _plain(after) else m.group()[0]
+
+
+def clean(text: str) -> str:
+    """Text as a person reads it: no escape sequences or control characters, NFC, `\\n` line ends.
+
+    Newline and tab are layout (a tab becomes a space); other line breaks become newlines;
+    escape sequences, C0/C1 controls, bidi overrides and invisible characters are removed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not UNCLEAN_RE.search(text):  # most articles: each step below would go through it for nothing
+        return text.replace("\t", " ")
+    text = text.translate(BREAKS)
+    text = ESCAPE_RE.sub("", text)
+    text = text.translate(INVISIBLE)
+    if "\U000E0000" <= max(text, default=" "):
+        text = TAGS_RE.sub(lambda m: m.group() if len(m.group()) > 1 else "", text)
+    text = CONTROL_RE.sub("", text)
+    text = JOINERS_RE.sub(_joiner, text)
+    text = text.replace("\t", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+def shown(path: str | Path) -> str:
+    """A path as a warning may print it: control, bidi and undecodable characters made visible."""
+    out = []
+    for ch in str(path):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8 (surrogateescape)
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif o < 0x20 or 0x7F <= o <= 0x9F:
+            out.append(f"\\x{o:02x}")
+        elif unicodedata.category(ch) in ("Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class Unusable(Exception):
+    """A file that is not an article; its message is the warning the user sees."""
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: BOMs first, then strict UTF-8, then a real charset detector."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if _looks_binary(data):
+        raise Unusable("binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and len(data) - exc.start < 4:
+            # Cut inside the last character (a capped read): keep everything before it.
+            try:
+                return data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors=LEGACY_FALLBACK)
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data[:200_000], cp_exclusion=list(NOT_WEB))
+    best = results.best()
+    if best is None:
+        raise Unusable("unknown text encoding")
+    encoding = _preferred(best, list(results))
+    if encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
+        return data.decode("utf-8", errors=LEGACY_FALLBACK)
+    return data.decode(encoding, errors="replace")
+
+
+# Web pages in a legacy encoding are Windows-1252 far more often than anything else; when the
+# detector finds several single-byte pages equally plausible (a short English or French text
+# reads the same in most of them), take the common one.
+PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+# Code pages no saved web page uses (DOS, EBCDIC, old Mac) only win a detector's tie by
+# accident ("Bürgermeister" read as cp775); UTF-7 would turn "+ADw-" into markup.
+NOT_WEB = (
+    "cp037", "cp1006", "cp1026", "cp1125", "cp1140", "cp273", "cp424", "cp437", "cp500", "cp720",
+    "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858", "cp860", "cp861",
+    "cp862", "cp863", "cp864", "cp865", "cp866", "cp869", "cp875", "hp_roman8", "kz1048", "koi8_t",
+    "mac_cyrillic", "mac_greek", "mac_iceland", "mac_latin2", "mac_roman", "mac_turkish", "ptcp154",
+    "utf_7", "utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le",
+)
+
+
+def _preferred(best: Any, results: list[Any]) -> str:
+    close = [
+        name for m in results
+        if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02
+        for name in (m.encoding, *m.could_be_from_charset)
+    ]
+    for name in PREFERRED:
+        if name in close:
+            return name
+    return str(best.encoding)
+
+
+def _legacy_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the stray bytes of a mostly-UTF-8 file as Windows-1252 (pasted “smart quotes”)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+LEGACY_FALLBACK = "storyview-cp1252"
+codecs.register_error(LEGACY_FALLBACK, _legacy_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 characters far outnumber the bytes that are not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good >= 3 * max(bad, 1)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: NUL bytes on one side of every pair, almost none on the other."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.4 * half and even <= 0.05 * half:
+        codec = "utf-16-le"
+    elif even >= 0.4 * half and odd <= 0.05 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    body = data[: len(data) - len(data) % 2]
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    # Real text, not a table of numbers that happens to have a zero in every other byte.
+    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\x0c")
+    return text if controls <= 0.01 * max(len(text[:4096]), 1) else None
+
+
+# Control bytes that text does not have (tab, newline, form feed, carriage return and escape it may).
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Bytes that are not text: NULs, or control bytes text does not have, above a small share.
+
+    A text with a stray NUL or two (a bad save, a NUL appended) is text; the cleaner drops them.
+    Binary formats (images, archives, executables) have NULs and other control bytes all
+    through: one in 256 of each in compressed data, far more in headers and tables.
+    """
+    head = data[:8192]
+    if not head:
+        return False
+    nuls = head.count(0)
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return (
+        controls > 0.1 * len(head)
+        or nuls > 0.002 * len(head)  # at most 16 in 8 KB; any at all in a sample under 500 bytes
+        or bool(nuls) and controls > 0.01 * len(head)
+    )

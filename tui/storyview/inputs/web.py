@@ -1,0 +1,366 @@
+"""Web pages: the article text and metadata of a saved or fetched page, and fetching one.
+
+Extraction is trafilatura's (the field's standard: it leaves out navigation, share bars,
+comments and other page chrome); this module only walks its result into blocks of text and
+turns every way a fetch can fail into one short reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import http.client
+import ipaddress
+import logging
+import re
+import socket
+import ssl
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyview import __version__
+
+# One block of the article: its text and whether it is a heading.
+Block = tuple[str, bool]
+
+URL_RE = re.compile(r"^https?://", re.I)
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
+HTML_START_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+FETCH_TIMEOUT = 15.0
+# The whole fetch (connecting, redirects, the page itself) ends by then: FETCH_TIMEOUT alone
+# bounds each read, and a server that sends a byte a second would never reach it.
+FETCH_DEADLINE = 15.0
+# A character reference to a control character (&#27; is ESC): lxml refuses the whole page for
+# one, and the loader would drop the character anyway.
+CHAR_REF_RE = re.compile(r"&#(\d{1,8}|[xX][0-9a-fA-F]{1,7});?")
+
+
+def _drop_control(m: re.Match[str]) -> str:
+    ref = m.group(1)
+    code = int(ref[1:], 16) if ref[:1] in "xX" else int(ref)
+    control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or 0x7F <= code <= 0x9F
+    return "" if control else m.group()
+# The least an article says: a paragraph of five words (a page of links has none).
+MIN_WORDS = 5
+# Block elements of trafilatura's XML; a `row` is a table row of `cell`s.
+BLOCKS = {"head", "p", "item", "quote", "code", "row", "list", "table", "div"}
+
+
+@dataclass
+class Page:
+    """What a fetch returned: the bytes, their declared type and charset, the final address."""
+
+    data: bytes
+    content_type: str = ""
+    charset: str | None = None
+    url: str = ""
+
+
+@dataclass
+class Extracted:
+    """The blocks of a page's article and the metadata the page states."""
+
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+
+class FetchError(Exception):
+    """A page that could not be fetched; the message is the reason to show."""
+
+
+def is_url(argument: str) -> bool:
+    return bool(URL_RE.match(argument))
+
+
+def other_scheme(argument: str) -> bool:
+    """An address storyview does not fetch (ftp://, file://, ...)."""
+    return bool(SCHEME_RE.match(argument)) and not is_url(argument)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A page saved under another name: it opens with a doctype or an <html> tag."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    return bool(HTML_START_RE.match(head))
+
+
+def _quiet() -> None:
+    """trafilatura and its helpers log through `logging`; a warning line is storyview's to write."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The charset the server or the page's <meta> declares, if Python knows it."""
+    for name in (header, *(m.group(1).decode("ascii", "replace") for m in META_CHARSET_RE.finditer(data[:8192]))):
+        if not name:
+            continue
+        try:
+            codec = codecs.lookup(name.strip().strip("\"'"))
+        except LookupError:
+            continue
+        if codec.name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-7"):
+            continue  # a page that really is UTF-16 has a BOM; the declaration in ASCII bytes is wrong
+        return codec.name
+    return None
+
+
+def _config() -> Any:
+    """trafilatura's defaults, except that a short article is kept as extracted.
+
+    By default a main text under 250 characters sends trafilatura to its fallbacks, which keep
+    navigation links around a short article; 50 keeps a brief but real one clean.
+    """
+    global _CONFIG
+    if _CONFIG is None:
+        from copy import deepcopy
+
+        from trafilatura.settings import DEFAULT_CONFIG
+
+        config = deepcopy(DEFAULT_CONFIG)
+        config["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "50"
+        _CONFIG = config
+    return _CONFIG
+
+
+_CONFIG: Any = None
+
+
+def extract(html_text: str, url: str | None = None) -> Extracted | None:
+    """The article of a page as blocks, or None where trafilatura finds no article text."""
+    _quiet()
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        CHAR_REF_RE.sub(_drop_control, html_text),
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        # A date the page states is taken even if it lies ahead (htmldate drops those by default).
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
+        config=_config(),
+    )
+    if doc is None or getattr(doc, "body", None) is None:
+        return None
+    out = Extracted(
+        title=_meta(getattr(doc, "title", None)),
+        date=_meta(getattr(doc, "date", None)),
+        author=_meta(getattr(doc, "author", None)),
+        site=_meta(getattr(doc, "sitename", None)),
+    )
+    _walk(doc.body, out.blocks)
+    if not out.blocks and getattr(doc, "text", None):
+        out.blocks.extend((line, False) for line in str(doc.text).split("\n") if line.strip())
+    if not any(len(text.split()) >= MIN_WORDS for text, heading in out.blocks if not heading):
+        return None
+    return out
+
+
+def _meta(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _text(element: Any) -> str:
+    for lb in element.iter("lb"):
+        lb.tail = " " + (lb.tail or "")
+    return " ".join("".join(element.itertext()).split())
+
+
+def _walk(element: Any, blocks: list[Block]) -> None:
+    """Headings, paragraphs, list items, table rows and quotes in reading order."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "head":
+            text = _text(child)
+            if text:
+                blocks.append((text, True))
+        elif tag == "row":
+            cells = [_text(c) for c in child if c.tag == "cell"]
+            row = " · ".join(c for c in cells if c)
+            if row:
+                blocks.append((row, False))
+        elif tag in BLOCKS and any(isinstance(c.tag, str) and c.tag in BLOCKS for c in child):
+            if child.text and child.text.strip():
+                blocks.append((" ".join(child.text.split()), False))
+            _walk(child, blocks)
+        elif tag in ("graphic", "ref") and not _text(child):
+            pass
+        else:
+            text = _text(child)
+            if text:
+                blocks.append((text, False))
+        if child.tail and child.tail.strip() and element.tag != "body":
+            blocks.append((" ".join(child.tail.split()), False))
+
+
+# ---------------------------------------------------------------- fetching
+
+
+def _loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class _Deadline:
+    """Ends a fetch at a deadline: the sockets it opened are shut, so a read blocked on a
+    server that trickles its page returns at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._done = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._done = True
+
+    def _track(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            if sock is not None:
+                self._sockets.append(sock)
+            late = self.expired
+        if late and sock is not None:
+            self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:  # the plain socket's shutdown, under TLS too: wakes a blocked read on any thread
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def connection(self, base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        deadline = self
+
+        class Connection(base):  # type: ignore[valid-type, misc]
+            def connect(self) -> None:
+                super().connect()
+                deadline._track(self.sock)
+
+        return Connection
+
+    def handlers(self) -> list[urllib.request.BaseHandler]:
+        deadline = self
+
+        class HTTP(urllib.request.HTTPHandler):
+            def http_open(self, req: urllib.request.Request) -> Any:
+                return self.do_open(deadline.connection(http.client.HTTPConnection), req)
+
+        class HTTPS(urllib.request.HTTPSHandler):
+            def https_open(self, req: urllib.request.Request) -> Any:
+                return self.do_open(deadline.connection(http.client.HTTPSConnection), req, context=self._context)
+
+        return [HTTP(), HTTPS()]
+
+
+def fetch(url: str, max_bytes: int, timeout: float | None = None, deadline: float | None = None) -> Page:
+    """GET a page (redirects followed), at most `max_bytes` of it; FetchError says why not.
+
+    `timeout` bounds each wait for the server (FETCH_TIMEOUT), `deadline` the whole fetch
+    (FETCH_DEADLINE).
+    """
+    timeout = FETCH_TIMEOUT if timeout is None else timeout
+    deadline = FETCH_DEADLINE if deadline is None else deadline
+    parts = urllib.parse.urlsplit(url)
+    if not parts.hostname:
+        raise FetchError("not a web address (no host)")
+    clock = _Deadline(deadline)
+    handlers: list[urllib.request.BaseHandler] = clock.handlers()
+    if _loopback(parts.hostname):
+        handlers.append(urllib.request.ProxyHandler({}))  # a proxy cannot reach our own loopback
+    opener = urllib.request.build_opener(*handlers)
+    request = urllib.request.Request(url, headers={
+        "User-Agent": f"storyview/{__version__} (+trafilatura)",
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.5",
+    })
+    late = f"cannot fetch (page not received within {deadline:g} s)"
+    try:
+        with clock, opener.open(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+            content_type = response.headers.get_content_type() or ""
+            charset = response.headers.get_content_charset()
+            final = response.geturl() or url
+    except urllib.error.HTTPError as exc:
+        if clock.expired:
+            raise FetchError(late) from None
+        if 300 <= exc.code < 400 and "infinite loop" in str(exc.reason):
+            raise FetchError(f"cannot fetch (HTTP {exc.code}: the redirects go round in a loop)") from None
+        raise FetchError(f"cannot fetch (HTTP {exc.code} {_said(exc.reason)})".replace(" )", ")")) from None
+    except urllib.error.URLError as exc:
+        raise FetchError(late if clock.expired else f"cannot fetch ({_reason(exc.reason, timeout)})") from None
+    except (TimeoutError, socket.timeout):
+        raise FetchError(late if clock.expired else f"cannot fetch (no answer within {timeout:g} s)") from None
+    except (OSError, ValueError, http.client.HTTPException, urllib.error.ContentTooShortError) as exc:
+        raise FetchError(late if clock.expired else f"cannot fetch ({_reason(exc, timeout)})") from None
+    if clock.expired:  # the page was cut where the deadline shut the connection
+        raise FetchError(late)
+    # One byte over `max_bytes` stays, so the reader can say the page was cut.
+    return Page(data, content_type.lower(), charset, final)
+
+
+def _said(text: object, limit: int = 120) -> str:
+    """What a server or the system said, as one printable line: whitespace (line breaks too)
+    collapsed, control characters shown as escapes, so none reaches the terminal."""
+    from storyview.inputs.text import shown
+
+    return shown(" ".join(str(text).split()))[:limit]
+
+
+def _reason(reason: object, timeout: float) -> str:
+    """A network failure in a few words, saying when it looks like no network at all."""
+    if isinstance(reason, socket.gaierror):
+        return "host not found: no network, or no such host"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"no answer within {timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return "the site's certificate is not valid"
+    if isinstance(reason, OSError):
+        if reason.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
+            return "network unreachable: no network?"
+        return _said(reason.strerror) if reason.strerror else type(reason).__name__
+    return _said(reason) or "unknown error"
+
+
+Fetcher = Callable[[str], Page]

@@ -1,0 +1,410 @@
+"""The storyview reader: builds the Story in a worker thread and hands it to the main screen.
+
+The app owns the Story and the Settings that made it; screens only read. A new threshold
+makes a new Story in the background while the old one stays on screen and usable.
+"""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from storyview.reader.messages import AnalysisDone, BuildFailed, ExportDone, StoryBuilt
+from storyview.model import Settings, Story
+from storyview.reader.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from storyview.findings.analysis import Analysis
+
+THRESHOLD_STEP = 0.05
+THRESHOLD_MIN = 0.05
+THRESHOLD_MAX = 0.95
+
+PROGRESS_INTERVAL = 0.05
+"""Seconds between two looks at a running build's progress."""
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total), called by the engine from the worker thread."""
+Build = Callable[..., Story]
+"""build(settings) or build(settings, progress) -> Story."""
+
+
+class BuildReport:
+    """The latest progress(stage, done, total) of one build, written by its thread, read by a timer.
+
+    Polling a value instead of posting a message per call: the engine may report thousands of
+    steps a second, the screen needs twenty, and the last report is never lost.
+    """
+
+    def __init__(self) -> None:
+        self.latest: tuple[str, int, int] | None = None
+        self.shown: tuple[str, int, int] | None = None
+
+
+class BuildCancelled(BaseException):
+    """Raised by the progress callback once the build's worker is cancelled (quit, newer build).
+
+    A BaseException, so that an engine step catching `Exception` (to warn about one bad file,
+    say) does not swallow it: the build must stop, not carry on without its progress.
+    """
+
+
+class AnalysisJob:
+    """The Analysis (quotes, figures, rewrites) of one Story, computed once, off the event loop.
+
+    `storyview.findings.analysis.analyse` runs in a daemon thread rather than a Textual worker: it has no
+    way to stop midway, and a worker thread would hold a quitting reader open until it ended
+    (seconds on a story of hundreds of sources). The result is posted back as AnalysisDone;
+    the export worker waits for it with `wait()`, so the reader computes it once.
+    """
+
+    def __init__(self, story: Story, app: App[Any]) -> None:
+        self.story = story
+        self.analysis: Analysis | None = None
+        self.error: str | None = None
+        self._done = threading.Event()
+        self._app = app
+        threading.Thread(target=self._run, name="storyview analysis", daemon=True).start()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def _run(self) -> None:
+        try:
+            from storyview.findings.analysis import analyse
+
+            self.analysis = analyse(self.story)
+        except Exception as error:  # noqa: BLE001 - shown to the reader, who lives on
+            self.error = one_line(f"{type(error).__name__}: {error}")
+        finally:
+            self._done.set()
+        try:
+            self._app.post_message(AnalysisDone(self.story, self.analysis, self.error))
+        except RuntimeError:  # the app quit (its loop is closed): nobody is waiting
+            pass
+
+    def wait(self, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
+        """The analysis (blocks until it is ready; for worker threads only). Raises BuildCancelled
+        as soon as `cancelled()` says so, so a quitting app does not wait for it."""
+        while not self._done.wait(0.05):
+            if cancelled():
+                raise BuildCancelled
+        if self.analysis is None:
+            raise RuntimeError(self.error or "the analysis failed")
+        return self.analysis
+
+
+def one_line(text: str) -> str:
+    """A message on one line for a notification, any character a terminal could act on made visible."""
+    from storyview.inputs.text import shown
+
+    return shown(" ".join(text.split()))
+
+
+def takes_progress(build: Build) -> bool:
+    """Whether `build` accepts a progress callback as its second argument."""
+    try:
+        parameters = list(inspect.signature(build).parameters.values())
+    except (TypeError, ValueError):  # a builtin or C callable: call it the plain way
+        return False
+    if any(p.kind is p.VAR_POSITIONAL for p in parameters):
+        return True
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(positional) >= 2
+
+
+class StoryviewApp(App[None]):
+    """Several articles about one story, side by side."""
+
+    CSS_PATH = Path(__file__).with_name("storyview.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "storyview"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
+        Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
+    ]
+
+    def __init__(self, build: Build, settings: Settings = Settings(), inputs: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.build = build
+        self.inputs = tuple(inputs)
+        """What the user asked to read (files, folders): an export refuses to overwrite them."""
+        self.settings = settings
+        self.first_threshold = settings.threshold
+        """The settings of the Story on screen (or being built first)."""
+        self.story: Story | None = None
+        self.pending: Settings | None = None
+        """Settings of a rebuild under way, if any."""
+        self._generation = 0
+        self._warned: set[str] = set()
+        self.narrow_reading = False
+        self._froze = False
+        """Whether this app has frozen the garbage collector's view of a Story (see _settle_memory)."""
+        """Reading mode at a comfortable measure (w toggles it) rather than the full width."""
+        self._report: BuildReport | None = None
+        """What the current build last reported."""
+        self._poll: Timer | None = None
+        """Shows the current build's progress while one runs."""
+        self._analysis: AnalysisJob | None = None
+        """The analysis of the Story on screen, once asked for."""
+
+    @classmethod
+    def from_story(cls, story: Story) -> StoryviewApp:
+        """An app showing a ready Story; a threshold change re-labels it (for tests and demos)."""
+        return cls(build=lambda settings, progress=None: replace(story, settings=settings), settings=story.settings)
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        """The main view (the bottom of the screen stack)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        # Paint the loading screen first: a CPU-bound build would hold the GIL through it.
+        self.call_after_refresh(self._start_build, self.settings)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _start_build(self, settings: Settings) -> None:
+        self._generation += 1
+        report = BuildReport()
+        self._report = report
+        self._build(settings, self._generation, report)
+        if self._poll is None:
+            self._poll = self.set_interval(PROGRESS_INTERVAL, self._show_progress, name="build progress")
+
+    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
+    def _build(self, settings: Settings, generation: int, report: BuildReport) -> None:
+        """Run the (CPU-bound) pipeline off the event loop; the Story (or the error) comes back by message.
+
+        The engine calls `progress` as it goes; once this worker is cancelled (the app quits, or
+        a newer build replaces this one) the next call raises, so the thread ends promptly
+        instead of holding the process open until the whole build is done.
+        """
+        worker = get_current_worker()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise BuildCancelled
+            report.latest = (stage, done, total)  # one assignment: the UI reads it whole
+
+        try:
+            story = self.build(settings, progress) if takes_progress(self.build) else self.build(settings)
+        except BuildCancelled:
+            return
+        except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
+            if not worker.is_cancelled:
+                self.post_message(BuildFailed(f"{type(error).__name__}: {error}", settings, generation))
+        else:
+            self.post_message(StoryBuilt(story, settings, generation))
+
+    def _show_progress(self) -> None:
+        """Timer: show the current build's latest report, if it changed since the last tick."""
+        report = self._report
+        if report is not None and report.latest is not None and report.latest != report.shown:
+            report.shown = report.latest
+            self.main.show_progress(*report.shown)
+
+    def _build_ended(self) -> None:
+        self._report = None
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+
+    @on(StoryBuilt)
+    def _story_built(self, message: StoryBuilt) -> None:
+        """Show the new Story; then take what is alive now out of the cyclic garbage collector.
+
+        A Story of hundreds of articles is hundreds of thousands of objects that live as long as
+        it is shown; a full collection scanning them all paused a key press by 30-120 ms
+        (benchmarks/bench_keys.py). The engine leaves no cyclic garbage behind, and the Story
+        has no cycles, so reference counting still frees it when a rebuild replaces it.
+        """
+        if message.generation != self._generation:
+            return  # a newer build was asked for since
+        self._build_ended()
+        self.story = message.story
+        self.settings = message.settings
+        self.pending = None
+        self.main.set_threshold(self.settings.threshold, None)
+        self.main.show_story(message.story)
+        if self._analysis is not None and self._analysis.story is not message.story:
+            self._analysis = None  # a new Story has its own quotes, figures and rewrites
+            for screen in self._findings_screens():
+                screen.reload(self.main.index)
+        self.call_after_refresh(self._settle_memory)
+        for warning in message.story.warnings:
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
+
+    def _settle_memory(self) -> None:
+        """Freeze what is alive (see _story_built); after a rebuild, first let the collector free
+        what the last freeze kept that is garbage now (evicted caches, the old Story's rows)."""
+        if self._froze:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+        self._froze = True
+
+    def on_unmount(self) -> None:
+        if self._froze:  # what this app froze goes back to the collector (tests run many apps)
+            gc.unfreeze()
+            self._froze = False
+
+    @on(BuildFailed)
+    def _build_failed(self, message: BuildFailed) -> None:
+        if message.generation != self._generation:
+            return
+        self._build_ended()
+        self.pending = None
+        self.main.set_threshold(self.settings.threshold, None)
+        self.main.show_failure(message.error)
+        self.notify(message.error, title="Could not build the story", severity="error", timeout=10, markup=False)
+
+    def action_threshold(self, steps: int) -> None:
+        """Raise/lower the grouping threshold by `steps` × 0.05 and rebuild in the background.
+
+        Values stay on the grid of steps from the threshold the reader opened with, so the way
+        back always leads to it.
+        """
+        base = (self.pending or self.settings).threshold
+        at = round((base - self.first_threshold) / THRESHOLD_STEP)
+        value = round(self.first_threshold + (at + steps) * THRESHOLD_STEP, 2)
+        if not THRESHOLD_MIN - 1e-9 <= value <= THRESHOLD_MAX + 1e-9:
+            first = self.first_threshold
+            lowest = first - int((first - THRESHOLD_MIN + 1e-9) / THRESHOLD_STEP) * THRESHOLD_STEP
+            highest = first + int((THRESHOLD_MAX - first + 1e-9) / THRESHOLD_STEP) * THRESHOLD_STEP
+            self.notify(f"The threshold stays within {lowest:.2f}–{highest:.2f}.", timeout=2)
+            return
+        self.pending = replace(self.settings, threshold=value)
+        self.main.set_threshold(self.settings.threshold, value)
+        self._start_build(self.pending)
+
+    # -- the analysis: quotes, figures, rewrites -----------------------------------------------------
+
+    def analysis_job(self) -> AnalysisJob | None:
+        """The analysis of the Story on screen, started on first use; None before there is a Story."""
+        if self.story is None:
+            return None
+        if self._analysis is None or self._analysis.story is not self.story:
+            self._analysis = AnalysisJob(self.story, self)
+        return self._analysis
+
+    def _findings_screens(self) -> list[Any]:
+        from storyview.reader.screens.findings import FindingsScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, FindingsScreen)]
+
+    @on(AnalysisDone)
+    def _analysis_done(self, message: AnalysisDone) -> None:
+        if message.story is not self.story:
+            return  # the Story it was for has been replaced since
+        for screen in self._findings_screens():
+            screen.show_analysis(message.analysis, message.error)
+        if message.error is not None:
+            self.notify(message.error, title="Could not analyse the story", severity="error", timeout=10, markup=False)
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export(self, fmt: str, path: str) -> None:
+        """Write the Story on screen as `fmt` ("html", "md" or "json") to `path`, in a worker."""
+        job = self.analysis_job()
+        if job is None:
+            self.notify("The story is still being built.", timeout=3)
+            return
+        inputs = [*self.inputs, *(article.path for article in job.story.articles)]
+        self._export(job, fmt, path, inputs)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, job: AnalysisJob, fmt: str, path: str, inputs: list[str]) -> None:
+        """Render and write atomically (never over an input); the outcome comes back by message."""
+        from storyview.exports.files import RefusedWrite, write_atomic
+        from storyview.exports.json_export import to_json
+        from storyview.inputs.text import shown
+        from storyview.exports.html import to_html
+        from storyview.exports.markdown import markdown
+
+        target = str(Path(path).expanduser())
+        worker = get_current_worker()
+        try:
+            analysis = job.wait(lambda: worker.is_cancelled)
+            if fmt == "json":
+                text = to_json(job.story) + "\n"  # the same Story object: analyse() remembers it
+            elif fmt == "md":
+                text = markdown(job.story, analysis)
+            else:
+                text = to_html(job.story, analysis)
+            write_atomic(target, text, inputs)
+        except BuildCancelled:
+            return  # the app is quitting: nothing written, nobody to tell
+        except RefusedWrite as error:
+            self.post_message(ExportDone(target, one_line(str(error))))
+        except OSError as error:  # the target's name, and why (not the temporary file's name)
+            reason = f"{shown(target)}: {error.strerror}" if error.strerror else str(error)
+            self.post_message(ExportDone(target, one_line(reason)))
+        except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
+            self.post_message(ExportDone(target, one_line(f"{type(error).__name__}: {error}")))
+        else:
+            self.post_message(ExportDone(shown(Path(target).resolve())))
+
+    @on(ExportDone)
+    def _export_done(self, message: ExportDone) -> None:
+        if message.error is None:
+            self.notify(f"wrote {message.path}", title="Export", timeout=6, markup=False)
+        else:
+            self.notify(message.error, title="Could not export", severity="error", timeout=10, markup=False)
+
+    # -- help and the command palette ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from storyview.reader.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every key of the screen the palette was opened on (and the app's), by name."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for binding in [*screen.BINDINGS, *self.BINDINGS]:
+            if not isinstance(binding, Binding) or not binding.description or binding.action in seen:
+                continue
+            if binding.action in ("quit",):
+                continue  # the built-in "Quit" command already does it
+            if screen.check_action(binding.action, ()) is False:
+                continue  # not now: "Clear search" with no search
+            title = binding.description
+            if binding.action.startswith("toggle_source("):
+                name = self._source_name(binding.action)
+                if name is None:
+                    continue
+                title = f"{title}: {name}"
+            seen.add(binding.action)
+            yield SystemCommand(title, binding.tooltip or binding.description,
+                                partial(screen.run_action, binding.action))
+
+    def _source_name(self, action: str) -> str | None:
+        """The name of the source a toggle_source(N) action hides or shows, if there is one."""
+        number = int(action.removeprefix("toggle_source(").rstrip(")"))
+        if self.story is None or not 1 <= number <= len(self.story.articles):
+            return None
+        name = self.story.articles[number - 1].name
+        return name if len(name) <= 40 else name[:39] + "…"

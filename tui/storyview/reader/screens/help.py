@@ -1,0 +1,133 @@
+"""The `?` screen: every key of every screen with what it does, read from the BINDINGS lists.
+
+Nothing here is typed twice: change a Binding and the help, the footer and the command
+palette all change with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from storyview.reader.widgets.fit import FitWidth
+
+
+def shown_keys(keys: list[str]) -> str:
+    """Keys side by side; a long run (1 2 … 9) as its first and last."""
+    return " ".join(keys if len(keys) <= 4 else [keys[0], "…", keys[-1]])
+
+
+def key_rows(bindings: Iterable[BindingType], display: Callable[[Binding], str]) -> list[tuple[str, str, str]]:
+    """(keys, description, longer tooltip) per action, in declaration order.
+
+    Bindings whose actions differ only by argument and share a group become one row, their keys
+    paired up: `h/l ←/→ [/]` for previous/next (or `1 … 9` for a run of one key each).
+    """
+    rows: dict[str, tuple[list[list[str]], str, str]] = {}
+    for binding in bindings:
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        base = binding.action.split("(", 1)[0]
+        merge = binding.group is not None and "(" in binding.action
+        name = f"{base}*" if merge else binding.action
+        keys = [display(binding.with_key(key.strip())) for key in binding.key.split(",")]
+        description = binding.group.description.capitalize() if merge and binding.group else binding.description
+        tooltip = "" if merge else binding.tooltip
+        if name not in rows:
+            rows[name] = ([], description, tooltip)
+        per_binding = rows[name][0]
+        if merge or not per_binding:
+            per_binding.append(keys)
+        else:  # the same action bound twice: one list of keys
+            per_binding[0].extend(k for k in keys if k not in per_binding[0])
+    out = []
+    for per_binding, description, tooltip in rows.values():
+        if len(per_binding) == 1:
+            keys = shown_keys(per_binding[0])
+        else:  # the nth key of each binding together: h/l ←/→ [/]
+            alike = [[keys[n] for keys in per_binding if n < len(keys)] for n in range(max(map(len, per_binding)))]
+            keys = " ".join("/".join(keys) if len(keys) <= 4 else shown_keys(keys) for keys in alike)
+        out.append((keys, description, tooltip if tooltip != description else ""))
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of keys per screen; escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close help", tooltip="Close this help")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-panel"):
+            yield Static(Text("storyview — keys", style=Style(bold=True)), id="help-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(self._table(), id="help-table")
+            yield Static("esc closes · ctrl+p finds any action by name", id="help-hint")
+
+    def _table(self) -> FitWidth:
+        from storyview.reader.screens.coverage import CoverageScreen
+        from storyview.reader.screens.detail import DetailScreen
+        from storyview.reader.screens.export import ExportScreen
+        from storyview.reader.screens.findings import findings_bindings
+        from storyview.reader.screens.main import MainScreen
+        from storyview.reader.screens.reading import ReadingScreen
+
+        app = self.app
+        everywhere = [
+            *app.BINDINGS,
+            Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Every action by name"),
+        ]
+        sections = [
+            ("Side by side", MainScreen.BINDINGS),
+            ("Reading mode (r)", ReadingScreen.BINDINGS),
+            ("Group detail (enter)", DetailScreen.BINDINGS),
+            ("Coverage matrix (c)", CoverageScreen.BINDINGS),
+            ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", "")),
+            ("Export dialog (e)", ExportScreen.BINDINGS),
+            ("Everywhere", everywhere),
+        ]
+        rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings in sections]
+        return FitWidth(lambda width: key_tables(rows, width))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+MORE_AT_LEAST = 24
+"""Below this many cells beside keys and description, the longer text goes under the description."""
+
+
+def key_tables(rows: list[tuple[str, list[tuple[str, str, str]]]], width: int) -> Group:
+    """One table per section: keys, what, more; on a narrow screen keys, then what over more."""
+    keys_width = max(len(keys) for _, section in rows for keys, _, _ in section)
+    what_width = max(len(what) for _, section in rows for _, what, _ in section)
+    side_by_side = keys_width + what_width + 4 + MORE_AT_LEAST <= width
+    parts: list[Text | Table] = []
+    for n, (title, section) in enumerate(rows):
+        parts.append(Text(("\n" if n else "") + title, style=Style(bold=True, underline=True)))
+        table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+        table.add_column("keys", no_wrap=True, width=keys_width, style=Style(bold=True))
+        if side_by_side:
+            table.add_column("what", no_wrap=True, width=what_width)
+            table.add_column("more", ratio=1, style=Style(dim=True))
+            for keys, description, tooltip in section:
+                table.add_row(Text(keys), Text(description), Text(tooltip))
+        else:
+            table.add_column("what", ratio=1)
+            for keys, description, tooltip in section:
+                what = Text(description)
+                if tooltip:
+                    what.append("\n" + tooltip, Style(dim=True))
+                table.add_row(Text(keys), what)
+        parts.append(table)
+    return Group(*parts)
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,118 @@
+"""The grid's pinned header: per source column its number and name, id · date · byline, headline.
+
+Drawn once per (width, height, focus, window) and cached by the grid; kept apart so the grid
+module is about rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from storyview.reader.widgets.columns import Column
+from storyview.reader.widgets.marked import wrap
+from storyview.reader.widgets.rows import short_id
+
+if TYPE_CHECKING:
+    from storyview.reader.widgets.grid import StoryGrid
+
+
+BYLINE_MIN = 5
+"""Letters of a byline's name that must show for it to be shown cut ("By Ra…" says nothing)."""
+
+
+def meta_line(short: str, date: str | None, byline: str | None, width: int) -> str:
+    """`id · date · byline` in `width` cells: the id always (the caller cuts it if need be), the
+    date only whole, the byline whole or cut after at least BYLINE_MIN letters of its name."""
+    line = short
+    if date and cell_len(line) + 3 + cell_len(date) <= width:
+        line += " · " + date
+    if byline:
+        room = width - cell_len(line) - 3
+        name = byline[3:] if byline[:3].casefold() == "by " else byline
+        if cell_len(byline) <= room:
+            line += " · " + byline
+        elif room - 1 - (len(byline) - len(name)) >= min(BYLINE_MIN, len(name)):
+            line += " · " + set_cell_size(byline, room - 1).rstrip() + "…"
+    return line
+
+
+class ColumnHeaders:
+    """Draws the header of a StoryGrid from its state and styles (the grid's component classes)."""
+
+    def __init__(self, grid: StoryGrid) -> None:
+        self.grid = grid
+
+    def draw(self, width: int, headline_lines: int) -> list[Strip]:
+        """The header's lines: `headline_lines` of headline under each column's name and meta line."""
+        grid = self.grid
+        if grid.index is None or not grid.columns:
+            message = "No usable sources: nothing to compare." if grid.index is not None else ""
+            line = grid.text_strip(Text(message, style=grid.span_style("grid--meta")), width)
+            return [line.apply_style(grid.background_style("grid--header"))]
+        height = 2 + headline_lines
+        cells = [self._cell(column, height) for column in grid.columns]
+        visible = grid.visible_sources
+        more_left = grid.window_start > 0
+        more_right = grid.window_start + len(grid.columns) < len(visible)
+        strips: list[Strip] = []
+        for y in range(height):
+            parts: list[Strip] = []
+            for i, (column, cell) in enumerate(zip(grid.columns, cells, strict=True)):
+                focus = column.source == grid.focused
+                bg = grid.background_style("grid--header-focus" if focus else "grid--header")
+                if i:
+                    parts.append(grid.separator().apply_style(grid.background_style("grid--header")))
+                left = "‹" if (y == 0 and i == 0 and more_left) else " "
+                right = "›" if (y == 0 and i == len(grid.columns) - 1 and more_right) else " "
+                body = Strip.join([
+                    Strip([Segment(left)]),
+                    grid.text_strip(cell[y], column.text_width),
+                    Strip([Segment(right)]),
+                ])
+                parts.append(body.apply_style(bg))
+            strips.append(Strip.join(parts).crop_extend(0, width, grid.background_style("grid--header")))
+        return strips
+
+    def _cell(self, column: Column, height: int) -> list[Text]:
+        """Number and name, then id · date · byline, then the headline (all truncated to fit).
+
+        Where the name *is* the headline (no outlet), the headline's lines continue the name
+        instead of repeating it.
+        """
+        grid = self.grid
+        assert grid.index is not None
+        article = grid.index.by_id[column.source]
+        width = column.text_width
+        number = f"{grid.index.position[article.id] + 1} "
+        headline = grid.index.headline(article)
+        name_lines = height - 1 if headline == article.name else 1
+        title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
+        name = self._clipped(title, width, name_lines)
+        short = short_id(article, grid.index.by_id)
+        meta_parts = meta_line(short, article.date, grid.index.byline(article), width)
+        meta = Text(meta_parts, style=grid.span_style("grid--meta"), end="")
+        meta.truncate(width, overflow="ellipsis")
+        lines = [*name, meta]
+        if headline and headline != article.name and height > 2:
+            lines += self._clipped(Text(headline, style=grid.span_style("grid--headline")), width, height - 2)
+        return lines + [Text("")] * (height - len(lines))
+
+    def _clipped(self, text: Text, width: int, lines: int) -> list[Text]:
+        """At most `lines` wrapped lines of `text`, the last ending in "…" if some was cut."""
+        grid = self.grid
+        wrapped = wrap(text, width, grid.app.console)
+        if len(wrapped) > lines:
+            wrapped = wrapped[:lines]
+            last = wrapped[-1]
+            last.rstrip()
+            last.truncate(max(1, width - 1))
+            last.append("…")
+        for line in wrapped:
+            line.truncate(width, overflow="ellipsis")
+        return wrapped
