@@ -17,8 +17,8 @@ from storyview.model import Progress, Settings
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
-    from storyview.model import Story
     from storyview.inputs.web import Page
+    from storyview.model import Collection, Story
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,6 +39,8 @@ def parser() -> argparse.ArgumentParser:
                      "self-contained HTML page")
     ap.add_argument("-o", "--output", metavar="FILE",
                     help="with --json or --report: write to FILE (atomically) instead of stdout")
+    ap.add_argument("--story", type=int, metavar="N",
+                    help="a folder of several stories: open (or export) story N of its story list only")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
@@ -75,12 +77,14 @@ def run(argv: list[str] | None = None) -> int:
         parser().error("--threshold must be between 0 and 1")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
+    if args.story is not None and args.story < 1:
+        parser().error("--story counts from 1")
     settings = Settings(threshold=args.threshold)
     paths = args.paths or None
     if args.json:
-        return export_json(paths, settings, args.output)
+        return export_json(paths, settings, args.output, args.story)
     if args.report:
-        return export(paths, settings, args.output, args.report)
+        return export(paths, settings, args.output, args.report, args.story)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
@@ -88,32 +92,39 @@ def run(argv: list[str] | None = None) -> int:
     from storyview.reader.app import StoryviewApp
     from storyview.inputs.bundled import seeds_dir
 
-    if not paths or not any(p == "-" or is_url(p) for p in paths):
-
-        def build(s: Settings, progress: Progress | None = None) -> Story:
-            # The engine is imported in the build worker, after the first frame is up.
-            from storyview.pipeline import build_story
-
-            return build_story(paths, s, progress)
-
-        StoryviewApp(build=build, settings=settings, inputs=paths or [str(seeds_dir())]).run()
-        return 0
-    # Standard input is read before the reader starts, which then takes its keys from the
-    # terminal; pages are fetched once, not again at each realignment.
-    from storyview.inputs.load import load, read_stdin_bytes
-    from storyview.pipeline import story_from
-
     data = None
-    if "-" in paths:
-        data = read_stdin_bytes()
-        if not _terminal_on_stdin():
-            warn("standard input held the article and there is no terminal for the reader; use --json or --report")
-            return 1
-    fetch = _fetch_once()
+    fetch = None
+    if paths and any(p == "-" or is_url(p) for p in paths):
+        # Standard input is read before the reader starts, which then takes its keys from the
+        # terminal; pages are fetched once, not again at each realignment.
+        from storyview.inputs.load import read_stdin_bytes
+
+        if "-" in paths:
+            data = read_stdin_bytes()
+            if not _terminal_on_stdin():
+                warn("standard input held the article and there is no terminal for the reader; use --json or --report")
+                return 1
+        fetch = _fetch_once()
+
+    def gather(progress: Progress | None = None) -> Collection:
+        # The engine is imported in the worker, after the first frame is up.
+        from storyview.inputs.load import load
+        from storyview.pipeline import collect
+
+        return collect(load(paths, progress, stdin=data, fetch=fetch), progress=progress)
+
+    def align(collection: Collection, story_id: int, s: Settings, progress: Progress | None = None) -> Story:
+        from storyview.pipeline import align_story
+
+        return align_story(collection, story_id, s, progress)
+
     StoryviewApp(
-        build=lambda s, progress=None: story_from(load(paths, progress, stdin=data, fetch=fetch), s, progress),
+        build=lambda s, progress=None: align(gather(progress), 1, s, progress),
         settings=settings,
-        inputs=[p for p in paths if p != "-" and not is_url(p)],
+        inputs=[p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)],
+        gather=gather,
+        align=align,
+        story=args.story,
     ).run()
     return 0
 
@@ -157,17 +168,21 @@ def _fetch_once():  # noqa: ANN202 - a web.Fetcher
     return fetch
 
 
-def export_json(paths: list[str] | None, settings: Settings, output: str | None) -> int:
-    return export(paths, settings, output, "json")
+def export_json(paths: list[str] | None, settings: Settings, output: str | None, story: int | None = None) -> int:
+    return export(paths, settings, output, "json", story)
 
 
-def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str) -> int:
-    """Build the story and write it as JSON, Markdown or HTML to `output` or stdout."""
+def export(
+    paths: list[str] | None, settings: Settings, output: str | None, fmt: str, only: int | None = None
+) -> int:
+    """Split the folder into stories, align each (or story `only`), and write them as JSON,
+    Markdown or HTML to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
     from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.load import load
     from storyview.inputs.text import shown
-    from storyview.pipeline import build_story
+    from storyview.pipeline import align_all, collect
 
     if output:
         refused = _refused_early(paths, output)
@@ -175,14 +190,19 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
             warn(refused)
             return 1
     with progress_bar() as progress:
-        story = build_story(paths, settings, progress)
-    for message in story.warnings:
+        collection = collect(load(paths, progress), progress=progress)
+        if only is not None and only > len(collection.stories):
+            warn(f"no story {only}: the folder has {len(collection.stories)} "
+                 f"stor{'y' if len(collection.stories) == 1 else 'ies'}")
+            return 1
+        stories = align_all(collection, settings, progress, only)
+    for message in _notes(collection, stories):
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too
-        text = render(story, fmt)
+        text = render_stories(collection, stories, fmt)
     if output:
         try:
-            inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in story.articles)]
+            inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in collection.articles)]
             write_atomic(output, text, inputs)
         except RefusedWrite as exc:
             warn(str(exc))
@@ -203,6 +223,21 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
     return 1 if _all_missing(paths) else 0
 
 
+NOTES_SHOWN = 5
+"""Of the notes on a folder's stories, how many stderr shows; the output holds them all."""
+
+
+def _notes(collection: Collection, stories: list[Story]) -> list[str]:
+    """The load warnings, then the stories' own notes (a few of them, when there are many)."""
+    notes: list[str] = []
+    for story in stories:
+        notes.extend(w for w in story.warnings if w not in notes and w not in collection.warnings)
+    if len(notes) > NOTES_SHOWN + 1:
+        notes = notes[:NOTES_SHOWN] + [f"… and {len(notes) - NOTES_SHOWN} more notes on the stories "
+                                       "(all of them in the output's warnings)"]
+    return [*collection.warnings, *notes]
+
+
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's own flush at exit does not fail again."""
     try:
@@ -217,6 +252,16 @@ def _all_missing(paths: list[str] | None) -> bool:
     A path that exists and holds nothing usable is hostile input, not a mistake: exit 0."""
     named = [p for p in paths or () if p != "-" and not is_url(p)]
     return bool(paths) and len(named) == len(paths) and not any(os.path.lexists(p) for p in named)
+
+
+def render_stories(collection: Collection, stories: list[Story], fmt: str) -> str:
+    if fmt == "json":
+        from storyview.exports.json_export import collection_json
+
+        return collection_json(collection, stories) + "\n"
+    from storyview.exports.report import render_stories as report
+
+    return report(collection, stories, fmt)
 
 
 def render(story: Story, fmt: str) -> str:

@@ -139,6 +139,9 @@ class Story:
     warnings: tuple[str, ...] = ()
     # Closest paragraphs of other sources left out of a paragraph's group, best first.
     near: dict[Member, tuple[Link, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # Which story of its folder this is (a folder of one story has story 1), and its label.
+    id: int = 1
+    label: str = ""
 
     def article(self, source: str) -> Article:
         return next(a for a in self.articles if a.id == source)
@@ -152,3 +155,44 @@ class Story:
 
     def group_of(self, member: Member) -> Group | None:
         return next((g for g in self.groups if member in g.members), None)
+
+    @property
+    def unique_share(self) -> float:
+        """The share of the body text (in characters) that only one source tells, 0..1."""
+        total = unique = 0
+        for article in self.articles:
+            for p in article.body:
+                total += len(p.text)
+                unique += sum(b - a for a, b in self.unique(Member(article.id, p.index)))
+        return unique / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """One story of a folder, before it is aligned: its number, label, sources (by id) and
+    how many words of body text they hold."""
+
+    id: int
+    label: str
+    sources: tuple[str, ...]
+    words: int = 0
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A folder split into stories: every article in exactly one; each is aligned on its own.
+
+    Stories are numbered from 1, largest first; single-article stories come last.
+    """
+
+    articles: tuple[Article, ...]
+    stories: tuple[StoryEntry, ...]
+    warnings: tuple[str, ...] = ()
+
+    def story(self, story_id: int) -> StoryEntry:
+        return next(s for s in self.stories if s.id == story_id)
+
+    def articles_of(self, story_id: int) -> tuple[Article, ...]:
+        """The story's articles, in the order they were given."""
+        wanted = set(self.story(story_id).sources)
+        return tuple(a for a in self.articles if a.id in wanted)

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyview.engine.align import align
-from storyview.inputs.boilerplate import off_topic
+from dataclasses import replace
+
 from storyview.collector import paused
-from storyview.inputs.load import Loaded, load
-from storyview.model import Article, Group, Progress, Settings, Story
+from storyview.engine.align import align
+from storyview.engine.stories import StorySettings, split_stories
 from storyview.engine.unique import find_unique
+from storyview.inputs.boilerplate import off_topic
+from storyview.inputs.load import Loaded, load
+from storyview.model import Article, Collection, Group, Progress, Settings, Story, StoryEntry
+
+# The note story_from adds for a lone article: in a folder of several stories, expected.
+LONE = "fewer than two usable sources: nothing to compare"
 
 
 def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None) -> Story:
@@ -52,3 +58,54 @@ def build_story(
     """Load `paths` (None: the bundled seeds) and align them."""
     with paused():
         return story_from(load(paths, progress), settings, progress)
+
+
+def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None) -> Collection:
+    """Split what was loaded into stories (nothing aligned yet): what the story list shows."""
+    if progress:
+        progress("splitting", 0, 1)
+    with paused():
+        clusters = split_stories(loaded.articles, stories)
+    articles = tuple(loaded.articles)
+    words = [sum(len(p.text.split()) for p in a.body) for a in articles]
+    entries = tuple(
+        StoryEntry(c.id, c.label, tuple(articles[i].id for i in c.members), sum(words[i] for i in c.members))
+        for c in clusters
+    )
+    if progress:
+        progress("splitting", 1, 1)
+    return Collection(articles, entries, tuple(loaded.warnings))
+
+
+def align_story(
+    collection: Collection, story_id: int, settings: Settings, progress: Progress | None = None
+) -> Story:
+    """One story of the collection, aligned on its own: its groups never reach another story.
+
+    The folder's load warnings go with a folder of one story; in a folder of several they are
+    the collection's, and a lone article is no surprise.
+    """
+    entry = collection.story(story_id)
+    several = len(collection.stories) > 1
+    loaded = Loaded(list(collection.articles_of(story_id)), [] if several else list(collection.warnings))
+    story = story_from(loaded, settings, progress)
+    warnings = tuple(w for w in story.warnings if not (several and w == LONE))
+    return replace(story, warnings=warnings, id=entry.id, label=entry.label)
+
+
+def align_all(
+    collection: Collection, settings: Settings, progress: Progress | None = None, only: int | None = None
+) -> list[Story]:
+    """Every story of the collection aligned (or only story `only`), in story order.
+
+    Progress is reported per story ("aligning N stories"), not per step of each.
+    """
+    wanted = [s.id for s in collection.stories if only is None or s.id == only]
+    out = []
+    for n, story_id in enumerate(wanted):
+        if progress:
+            progress("stories", n, len(wanted))
+        out.append(align_story(collection, story_id, settings))
+    if progress:
+        progress("stories", len(wanted), len(wanted))
+    return out

@@ -8,9 +8,12 @@ never interpreted (an article that contains `<script>` or `**` shows those chara
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from storyview.exports.collection import collection_html, collection_markdown
 from storyview.exports.html import to_html
 from storyview.exports.markdown import markdown
-from storyview.model import Story
+from storyview.model import Collection, Story
 
 FORMATS = ("md", "html")
 
@@ -20,4 +23,16 @@ def render(story: Story, fmt: str) -> str:
         return markdown(story)
     if fmt == "html":
         return to_html(story)
+    raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def render_stories(collection: Collection, stories: Sequence[Story], fmt: str) -> str:
+    """A report of the folder's stories: the one story's own report when the folder has one,
+    else a table of contents and a section per story."""
+    if len(stories) == 1 and len(collection.stories) == 1:
+        return render(stories[0], fmt)
+    if fmt == "md":
+        return collection_markdown(collection, stories)
+    if fmt == "html":
+        return collection_html(collection, stories)
     raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -79,6 +79,7 @@ class HelpScreen(ModalScreen[None]):
         from storyview.reader.screens.findings import findings_bindings
         from storyview.reader.screens.main import MainScreen
         from storyview.reader.screens.reading import ReadingScreen
+        from storyview.reader.screens.stories import StoriesScreen
 
         app = self.app
         everywhere = [
@@ -92,6 +93,7 @@ class HelpScreen(ModalScreen[None]):
             ("Coverage matrix (c)", CoverageScreen.BINDINGS),
             ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", "")),
             ("Export dialog (e)", ExportScreen.BINDINGS),
+            ("Story list (a folder of several stories)", StoriesScreen.BINDINGS),
             ("Everywhere", everywhere),
         ]
         rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings in sections]
