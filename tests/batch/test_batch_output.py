@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from storyview.batch.output import (
-    Entry, INDEX, index_text, is_batch, leftovers, open_batch, read_story, story_file, story_from_dict, sweep,
+    INDEX, entry_of, index_text, is_batch, leftovers, open_batch, read_story, story_file, story_from_dict, sweep,
 )
-from storyview.export import to_json
+from storyview.exports.json_export import to_json
 from storyview.model import Settings, Story
 
 
@@ -36,7 +36,9 @@ def test_a_story_file_name_changes_with_what_made_it() -> None:
 def test_an_index_opens_from_its_folder_or_its_own_path(seed_story: Story, tmp_path: Path) -> None:
     (tmp_path / "stories").mkdir()
     (tmp_path / "stories" / "1.json").write_text(to_json(seed_story), encoding="utf-8")
-    entry = Entry(1, "Mamdani, NYPD", tuple(a.id for a in seed_story.articles), 5, "stories/1.json")
+    entry = entry_of(seed_story, "stories/1.json")
+    assert entry.sources == tuple(a.id for a in seed_story.articles) and entry.size == 5
+    assert entry.words > 1000 and 0 < entry.unique < 1 and entry.articles[0].title == seed_story.articles[0].title
     (tmp_path / INDEX).write_text(index_text([entry], Settings(), ["x.txt: skipped, empty file"]), encoding="utf-8")
     assert is_batch(tmp_path) and is_batch(tmp_path / INDEX) and not is_batch(tmp_path / "stories")
     for where in (tmp_path, tmp_path / INDEX):
@@ -45,7 +47,10 @@ def test_an_index_opens_from_its_folder_or_its_own_path(seed_story: Story, tmp_p
         assert batch.warnings == ("x.txt: skipped, empty file",)
         assert batch.story(entry).groups == seed_story.groups
     data = json.loads((tmp_path / INDEX).read_text(encoding="utf-8"))
-    assert set(data["stories"][0]) == {"id", "label", "sources", "size", "file"}
+    assert {"id", "label", "sources", "size", "file"} <= set(data["stories"][0])
+    collection = open_batch(tmp_path).collection()
+    assert [s.sources for s in collection.stories] == [entry.sources]
+    assert [a.id for a in collection.articles] == list(entry.sources) and not collection.articles[0].paragraphs
 
 
 def test_a_file_that_is_no_index_is_refused(tmp_path: Path) -> None:

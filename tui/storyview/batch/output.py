@@ -15,12 +15,14 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from storyview import __version__
-from storyview.model import Article, Group, Link, Marks, Member, Paragraph, Settings, Story
+from storyview.model import (
+    Article, Collection, Group, Link, Marks, Member, Paragraph, Settings, Story, StoryEntry,
+)
 
 INDEX = "index.json"
 STORIES = "stories"
@@ -28,13 +30,43 @@ STORIES = "stories"
 
 @dataclass(frozen=True)
 class Entry:
-    """One story of the index: what the story list shows before any file is opened."""
+    """One story of the index: what the story list shows before any file is opened.
+
+    `articles` are its sources without their paragraphs (id, path, title, date, byline, outlet);
+    `words` the words of their body text, `unique` the share of it only one source tells.
+    """
 
     id: int
     label: str
     sources: tuple[str, ...]
     size: int
     file: str  # relative to the batch folder
+    words: int = 0
+    unique: float = 0.0
+    articles: tuple[Article, ...] = ()
+
+
+def entry_of(story: Story, file: str) -> Entry:
+    """The index entry of an aligned story written to `file`."""
+    words = sum(len(p.text.split()) for a in story.articles for p in a.body)
+    return Entry(story.id, story.label, tuple(a.id for a in story.articles), len(story.articles), file, words,
+                 round(story.unique_share, 4), tuple(replace(a, paragraphs=()) for a in story.articles))
+
+
+def _entry_dict(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id, "label": e.label, "sources": list(e.sources), "size": e.size, "file": e.file,
+        "words": e.words, "unique": e.unique,
+        "articles": [{"id": a.id, "path": a.path, "title": a.title, "date": a.date, "byline": a.byline,
+                      "outlet": a.outlet} for a in e.articles],
+    }
+
+
+def _entry(d: dict[str, Any]) -> Entry:
+    articles = tuple(Article(str(a["id"]), str(a.get("path", "")), (), a.get("title"), a.get("date"),
+                             a.get("byline"), a.get("outlet")) for a in d.get("articles", ()))
+    return Entry(int(d["id"]), str(d["label"]), tuple(map(str, d["sources"])), int(d["size"]), str(d["file"]),
+                 int(d.get("words", 0)), float(d.get("unique", 0.0)), articles)
 
 
 @dataclass(frozen=True)
@@ -44,6 +76,7 @@ class Batch:
     folder: Path
     entries: tuple[Entry, ...]
     warnings: tuple[str, ...] = ()
+    settings: Settings = Settings()  # what the stories were aligned with
 
     def path(self, entry: Entry) -> Path:
         return self.folder / entry.file
@@ -51,6 +84,15 @@ class Batch:
     def story(self, entry: Entry) -> Story:
         """The story of `entry`, read from its file as it was aligned."""
         return read_story(self.path(entry))
+
+    def collection(self) -> Collection:
+        """The batch as the story list shows a folder split into stories (no paragraphs loaded)."""
+        articles = tuple(a for e in self.entries for a in e.articles)
+        stories = tuple(StoryEntry(e.id, e.label, e.sources, e.words) for e in self.entries)
+        return Collection(articles, stories, self.warnings)
+
+    def entry(self, story_id: int) -> Entry:
+        return next(e for e in self.entries if e.id == story_id)
 
 
 def story_file(story_id: int, inputs: Sequence[tuple[str, int, int]], settings: Settings) -> str:
@@ -67,7 +109,7 @@ def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[
     data = {
         "storyview": __version__,
         "settings": asdict(settings),
-        "stories": [{**asdict(e), "sources": list(e.sources)} for e in entries],
+        "stories": [_entry_dict(e) for e in entries],
         "warnings": list(warnings),
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -105,11 +147,8 @@ def open_batch(path: str | Path) -> Batch:
     data = json.loads(index.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
         raise ValueError(f"{index}: not a storyview batch index (no \"stories\" list)")
-    entries = tuple(
-        Entry(int(s["id"]), str(s["label"]), tuple(map(str, s["sources"])), int(s["size"]), str(s["file"]))
-        for s in data["stories"]
-    )
-    return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))))
+    entries = tuple(_entry(s) for s in data["stories"])
+    return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data))
 
 
 def read_story(path: str | Path) -> Story:
@@ -125,10 +164,14 @@ def _member(d: dict[str, Any]) -> Member:
     return Member(str(d["source"]), int(d["paragraph"]))
 
 
+def _settings(data: dict[str, Any]) -> Settings:
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in (data.get("settings") or {}).items() if k in known})
+
+
 def story_from_dict(data: dict[str, Any]) -> Story:
     """The inverse of `export.to_dict` for the Story's own fields (findings are recomputed from it)."""
-    known = {f.name for f in fields(Settings)}
-    settings = Settings(**{k: v for k, v in data.get("settings", {}).items() if k in known})
+    settings = _settings(data)
     articles: list[Article] = []
     marks: dict[Member, Marks] = {}
     near: dict[Member, tuple[Link, ...]] = {}
@@ -150,4 +193,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
         )
         for g in data["groups"]
     )
-    return Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near)
+    told = data.get("stories") or [{}]
+    story_id, label = int(told[0].get("id", 1)), str(told[0].get("label", ""))
+    return Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
+                 id=story_id, label=label)
