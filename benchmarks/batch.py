@@ -20,6 +20,7 @@ Then the same figures per article, and what they come to at one million articles
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import resource
@@ -34,6 +35,7 @@ from corpus_x10 import write_corpus  # noqa: E402
 
 from storyview.batch import run as batch_run  # noqa: E402
 from storyview.batch.cluster import connect  # noqa: E402
+from storyview.batch.output import open_batch  # noqa: E402
 from storyview.batch.run import run_batch  # noqa: E402
 from storyview.batch.tasks import read_and_fingerprint  # noqa: E402
 from storyview.engine.stories import StorySettings  # noqa: E402
@@ -82,6 +84,23 @@ def data_moved(corpus: Path, out: Path, sample: int = 2_000) -> dict[str, float]
             "output": written / n}
 
 
+def bcubed(entries: list, answer: dict[str, str]) -> float:
+    """B-cubed F1 of the stories found against the BBC article each file retells."""
+    found = {s: n for n, e in enumerate(entries) for s in e.sources}
+    by_found: dict[int, list[str]] = {}
+    by_true: dict[str, list[str]] = {}
+    for s in found:
+        by_found.setdefault(found[s], []).append(s)
+        by_true.setdefault(answer[s], []).append(s)
+    p = r = 0.0
+    for s in found:
+        mine, truth = set(by_found[found[s]]), set(by_true[answer[s]])
+        p += len(mine & truth) / len(mine)
+        r += len(mine & truth) / len(truth)
+    p, r = p / len(found), r / len(found)
+    return 2 * p * r / (p + r)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workers", default="1,2")
@@ -107,6 +126,10 @@ def main() -> None:
                 print(f"scaling {base} -> {n} workers: {ratio:.2f}x ({ratio / n * base:.0%} efficiency); "
                       f"aligning alone {results[base]['align'] / r['align'] * base:.2f}x")
         print(f"client peak memory {peak_rss_mib():.0f} MiB")
+        answer = json.loads((corpus / "answer.json").read_text(encoding="utf-8"))
+        entries = open_batch(Path(tmp) / f"out{base}").entries
+        print(f"{len(entries):,} stories for {len(set(answer.values())):,} BBC articles retold; "
+              f"B-cubed F1 against the article each file retells {bcubed(list(entries), answer):.3f}")
         moved = data_moved(corpus, Path(tmp) / f"out{base}")
         print("per article: " + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in moved.items()))
         r = results[max(results)]

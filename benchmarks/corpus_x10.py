@@ -4,8 +4,9 @@
 
 Each of the 2,225 BBC articles is written once as it is (outlet 0) and --copies - 1 more times
 with light rewrites, the way outlets retell wire copy: some words swapped for a synonym, now and
-then a sentence left out, a paragraph split in two or two merged, a headline reworded, a
-dateline added. A story is the --copies tellings of one article (more where the BBC itself
+then a sentence left out, a paragraph split in two or two merged, a headline reworded. (No
+dateline is added: a random one would tie unrelated stories by a shared month or city that no
+real coverage would.) A story is the --copies tellings of one article (more where the BBC itself
 carries an article twice); nothing of one article leaks into another, so the right split into
 stories is known: `answer.json` in OUT maps each file's stem to the BBC id it retells.
 
@@ -38,9 +39,6 @@ SYNONYMS = {
 SYNONYMS.update({v: k for k, v in list(SYNONYMS.items()) if " " not in v})
 WORD_RE = re.compile(r"[A-Za-z]+")
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
-CITIES = ("LONDON", "NEW YORK", "PARIS", "BRUSSELS", "WASHINGTON", "MANCHESTER", "EDINBURGH", "CARDIFF")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 
 def read_bbc(path: Path = CORPUS) -> list[dict]:
@@ -76,8 +74,6 @@ def retell(title: str, paragraphs: list[str], rng: random.Random) -> tuple[str, 
             out[-1] = out[-1] + " " + text
         else:
             out.append(text)
-    if out and rng.random() < 0.5:
-        out[0] = f"{rng.choice(CITIES)}, {rng.randint(1, 28)} {rng.choice(MONTHS)} - {out[0]}"
     return reword(title, rng, 0.5), out
 
 
