@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -58,7 +59,10 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     try:
         with connect(args.workers, args.scheduler) as client, progress_bar() as progress:
-            done = run_batch(client, args.paths, out, Settings(threshold=args.threshold),
+            # Workers elsewhere start in another folder: they are given whole paths (and must
+            # see the same files: a shared file system). Local workers share this one.
+            paths = [os.path.abspath(p) for p in args.paths] if args.scheduler else args.paths
+            done = run_batch(client, paths, out.resolve(), Settings(threshold=args.threshold),
                              resume=args.resume, progress=progress)
     except Unreachable as exc:
         warn(str(exc))

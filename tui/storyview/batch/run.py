@@ -124,7 +124,11 @@ def run_batch(
         said.extend(w for fp, w in zip(r.fingerprints, r.warnings) if fp is not None)
     del results
     sources = renamed(sources, usable)
+    if progress:
+        progress("linking", 0, 1)
     stories = link(fps, candidate_pairs(fps, story_settings, counts), story_settings, counts)
+    if progress:
+        progress("linking", 1, 1)
     del fps
     several = len(stories) > 1
     jobs = [
