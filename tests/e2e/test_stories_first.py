@@ -127,3 +127,9 @@ def test_many_notes_on_stories_are_summed_up_on_stderr() -> None:
     assert lines[1:-1] == [f"note {n}" for n in range(1, NOTES_SHOWN + 1)]
     assert lines[-1] == "… and 4 more notes on the stories (all of them in the output's warnings)"
     assert _notes(Collection((), ()), stories[:3]) == ["note 1", "note 2", "note 3"]
+
+
+def test_story_n_reports_that_story_as_its_own_report(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--report", "md", "--story", "1", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "## Contents" not in text and "## Groups" in text

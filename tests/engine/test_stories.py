@@ -78,13 +78,25 @@ def test_a_chain_of_near_neighbours_does_not_make_one_story() -> None:
         Fingerprint("b", (2, 3), (1.0, 1.0), (0, 0)),
         Fingerprint("c", (3, 4), (1.0, 1.0), (0, 0)),
     ]
-    settings = StorySettings(threshold=0.3)
+    settings = StorySettings(threshold=0.3, attach=0.3)
     pairs = [(0, 1), (0, 2), (1, 2)]
     scores = {pair[1:]: pair[0] for pair in scored_pairs(fps, pairs, settings)}
     assert scores[0, 2] == 0.0 and scores[0, 1] == scores[1, 2] > settings.threshold
     stories = link(fps, pairs, settings)
     assert sorted(len(s.members) for s in stories) == [1, 2]
     assert (0, 1) in [s.members for s in stories]  # the tie goes to the smaller members
+
+
+def test_a_lone_article_joins_the_story_it_is_like_on_average() -> None:
+    """c is like b but not a: complete linkage leaves it out; on average it is a and b's story."""
+    fps = [
+        Fingerprint("a", (1, 2), (1.0, 1.0), (0, 0)),
+        Fingerprint("b", (2, 3), (1.0, 1.0), (0, 0)),
+        Fingerprint("c", (3, 4), (1.0, 1.0), (0, 0)),
+    ]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    assert [s.members for s in link(fps, pairs, StorySettings(threshold=0.3, attach=None))] == [(0, 1), (2,)]
+    assert [s.members for s in link(fps, pairs, StorySettings(threshold=0.3, attach=0.2))] == [(0, 1, 2)]
 
 
 def test_order_is_largest_first_then_first_member() -> None:

@@ -62,6 +62,7 @@ _ID_BITS = 63
 
 KINDS = ("name", "number", "word", "year")
 _NAME, _NUMBER, _WORD_KIND, _YEAR = range(4)
+_NAME_RUN_RE = re.compile(r"\b[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){1,2}\b")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -70,6 +71,8 @@ class StorySettings:
     """The knobs of story clustering, fitted on ECB+ topics 1–15 (benchmarks/stories.py).
 
     `threshold`: the least cosine every two articles of a story must reach (complete linkage).
+    `attach`: an article linkage leaves alone joins the story it is most like on average when
+    that average reaches this (None: never).
     `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
     number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year
     dates the event, so two like events of different years part. `max_df`: a term carried by more articles than
@@ -84,6 +87,7 @@ class StorySettings:
     number_weight: float = 1.0
     word_weight: float = 0.1
     year_weight: float = 2.5
+    attach: float | None = 0.09
     max_df: int = 50
     words_kept: int = 100
     labelled: int = 8
@@ -219,7 +223,8 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         del tf[t]
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
-    words = tuple((t, max(shown[t], key=lambda cl: (cl[0], cl[1]))[1]) for t in telling)
+    names = _names(body + heads)
+    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names)) for t in telling)
     return Fingerprint(
         source=article.id,
         terms=ids,
@@ -231,6 +236,25 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         outlet=article.outlet,
         size=sum(written.values()),
     )
+
+
+def _names(texts: Iterable[str]) -> Counter[str]:
+    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        for m in _NAME_RUN_RE.finditer(text):
+            words = m.group().split()
+            while words and _fold(words[0]) in _FUNCTION_WORDS:
+                words.pop(0)
+            if len(words) >= 2:
+                found[" ".join(words)] += 1
+    return found
+
+
+def _shown(word: str, count: int, names: Counter[str]) -> str:
+    """How a label shows a name: within the longer name it is mostly part of ("New" → "New York")."""
+    best = max((n for n in names if word in n.split()), key=lambda n: (names[n], -len(n), n), default=None)
+    return best if best is not None and 2 * names[best] >= count else word
 
 
 def term_counts(fps: Iterable[Fingerprint]) -> Counter[int]:
@@ -377,7 +401,8 @@ def link(
     # Between clusters (by their smallest member): how many member pairs reach the threshold,
     # and the least of those scores. Complete linkage may merge only when every pair does.
     edges: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
-    for score, i, j in scored_pairs(fps, pairs, settings, counts, n):
+    scored = scored_pairs(fps, pairs, settings, counts, n)
+    for score, i, j in scored:
         if score >= threshold and i != j:
             a, b = min(i, j), max(i, j)
             edges[a][b] = (1, score)
@@ -409,9 +434,36 @@ def link(
             edges[other][keep] = (count, least)
             if count == size * len(members[other]):
                 heapq.heappush(heap, (-least, min(keep, other), max(keep, other)))
+    if settings.attach is not None:
+        _attach(members, scored, settings.attach)
     groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
     idf = Idf(counts, n)
     return [StoryCluster(k, label_of([fps[i] for i in m], idf), tuple(m)) for k, m in enumerate(groups, 1)]
+
+
+def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float) -> None:
+    """An article left alone joins the story it is most like on average, if that reaches `least`.
+
+    Complete linkage leaves a short report out when one of a story's articles barely names what
+    it names; on average it is still that story's. Every lone article is weighed against the
+    stories as linkage left them, so the order they are taken in does not matter.
+    """
+    alone = {m[0] for m in members.values() if len(m) == 1}
+    owner = {i: key for key, m in members.items() if len(m) > 1 for i in m}
+    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for score, i, j in scored:
+        if i in alone and j in owner:
+            sums[i][owner[j]] += score
+        elif j in alone and i in owner:
+            sums[j][owner[i]] += score
+    moves = []
+    for i in sorted(sums):
+        best = max(sums[i], key=lambda key: (sums[i][key] / len(members[key]), -key))
+        if sums[i][best] / len(members[best]) >= least:
+            moves.append((i, best))
+    for i, key in moves:
+        del members[i]
+        members[key] = sorted(members[key] + [i])
 
 
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
@@ -429,8 +481,14 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
             written[t][word] += len(fp.words) - rank
     # Names first: a number says what a story is about only beside them.
     ranked = sorted(carried, key=lambda t: (not written[t].most_common(1)[0][0][:1].isalpha(),
-                                            -carried[t] * idf(t), t))
-    words = [written[t].most_common(1)[0][0] for t in ranked[:most]]
+                                            -carried[t] * idf(t), -sum(written[t].values()), t))
+    words: list[str] = []
+    for t in ranked:
+        word = written[t].most_common(1)[0][0]
+        if all(word not in w.split() and w not in word.split() for w in words) and word not in words:
+            words.append(word)
+        if len(words) == most:
+            break
     if words:
         return ", ".join(words)
     return next((fp.title for fp in fps if fp.title), fps[0].source if fps else "")

@@ -27,9 +27,9 @@ def render(story: Story, fmt: str) -> str:
 
 
 def render_stories(collection: Collection, stories: Sequence[Story], fmt: str) -> str:
-    """A report of the folder's stories: the one story's own report when the folder has one,
-    else a table of contents and a section per story."""
-    if len(stories) == 1 and len(collection.stories) == 1:
+    """A report of the folder's stories: one story's own report when there is one to show (a
+    folder of one story, or --story N), else a table of contents and a section per story."""
+    if len(stories) == 1:
         return render(stories[0], fmt)
     if fmt == "md":
         return collection_markdown(collection, stories)
