@@ -9,6 +9,7 @@ thread each) into a fresh output folder, and prints:
 
 - wall time of the run, and of its two halves (reading and clustering; aligning the stories);
 - peak resident memory of each worker process (its own ru_maxrss) and of this client process;
+- CPU seconds used by the workers and by the client (the work, whatever else the machine runs);
 - the scaling ratio (time with 1 worker / time with N) and the efficiency (ratio / N);
 - data moved: bytes of the fingerprints sent back to the client (pickled, as Dask sends them),
   of the story jobs sent out, and of the story files written; and the input bytes read (every
@@ -46,6 +47,12 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """CPU time this process has used: the work done, whatever else the machine is running."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(corpus: Path, workers: int, out: Path) -> dict[str, float]:
     stages: dict[str, float] = {}
     started = time.perf_counter()
@@ -56,14 +63,19 @@ def measure(corpus: Path, workers: int, out: Path) -> dict[str, float]:
 
     with connect(workers=workers) as client:
         client.wait_for_workers(workers)
+        before = client.run(cpu_seconds)
+        client_before = cpu_seconds()
         started = time.perf_counter()
         done = run_batch(client, [str(corpus)], out, progress=progress)
         wall = time.perf_counter() - started
         peaks = client.run(peak_rss_mib)
+        after = client.run(cpu_seconds)
+        client_cpu = cpu_seconds() - client_before
     return {
         "wall": wall, "read": stages.get("read", 0.0), "align": wall - stages.get("read", 0.0),
         "stories": len(done.entries), "articles": sum(e.size for e in done.entries),
         "worker_peak": max(peaks.values()), "worker_peaks": sorted(peaks.values()),
+        "worker_cpu": sum(after[w] - before.get(w, 0.0) for w in after), "client_cpu": client_cpu,
     }
 
 
@@ -117,8 +129,8 @@ def main() -> None:
             results[n] = r
             print(f"{n} worker(s): {r['articles']:,} articles, {r['stories']:,} stories in {r['wall']:.1f} s "
                   f"(read+cluster {r['read']:.1f} s, align {r['align']:.1f} s); "
-                  f"peak memory per worker {r['worker_peak']:.0f} MiB {[round(p) for p in r['worker_peaks']]}",
-                  flush=True)
+                  f"peak memory per worker {r['worker_peak']:.0f} MiB {[round(p) for p in r['worker_peaks']]}; "
+                  f"CPU: workers {r['worker_cpu']:.0f} s, client {r['client_cpu']:.0f} s", flush=True)
         base = min(results)
         for n, r in results.items():
             if n != base:
