@@ -82,7 +82,6 @@ def baseline(articles: list[Article], gold: list[str]) -> tuple[float, float]:
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
-
     from storyview.engine.segment import words
 
     docs = [Counter(t.stem for p in a.paragraphs if p.kind != "boilerplate" for t in words(p.text) if t.content)
@@ -127,9 +126,13 @@ def main() -> int:
                 settings = replace(defaults, threshold=step / 100, year_weight=year_weight)
                 row.append(f"{step / 100:.2f}:{bcubed(labels(articles, settings), gold)[2]:.3f}")
             print(f"  years ×{year_weight:<4}  " + "  ".join(row))
+        print("then, at those weights: stories of up to N articles joining a larger one they are like on average")
+        row = [f"{n}:{bcubed(labels(articles, replace(defaults, attach_size=n)), gold)[2]:.3f}" for n in range(1, 9)]
+        print("  attach_size  " + "  ".join(row) + "   (no attaching: "
+              f"{bcubed(labels(articles, replace(defaults, attach=None)), gold)[2]:.3f})")
     print(f"defaults: threshold {defaults.threshold}, weights: names {defaults.name_weight}, years "
           f"{defaults.year_weight}, other numbers {defaults.number_weight}, words {defaults.word_weight}; "
-          f"max_df {defaults.max_df}")
+          f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}")
     for name, (articles, gold) in parts.items():
         started = time.perf_counter()
         predicted = labels(articles, defaults)

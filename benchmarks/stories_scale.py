@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 from scale import CORPUS, read_bbc, run_cli, write_articles
-
 from storyview.engine.stories import candidate_pairs, fingerprint, link, term_counts
 from storyview.inputs.load import load
 from storyview.model import Settings

@@ -19,10 +19,10 @@ QUAKE = (
     "{leader} visited {town} and promised aid to families who lost their homes in {year}.",
 )
 EVENTS = {
-    "sumatra": dict(mag="7.6", place="Sumatra", day="Wednesday", dead="1,100", city="Padang", town="Pariaman",
-                    agency="Indonesian Meteorology Agency", km="57", leader="Susilo Yudhoyono", year="2009"),
-    "qeshm": dict(mag="5.9", place="Qeshm island", day="Sunday", dead="13", city="Bandar Abbas", town="Tabl",
-                  agency="Iranian Seismological Center", km="12", leader="Mahmoud Ahmadinejad", year="2005"),
+    "sumatra": {"mag": "7.6", "place": "Sumatra", "day": "Wednesday", "dead": "1,100", "city": "Padang", "town": "Pariaman",
+                    "agency": "Indonesian Meteorology Agency", "km": "57", "leader": "Susilo Yudhoyono", "year": "2009"},
+    "qeshm": {"mag": "5.9", "place": "Qeshm island", "day": "Sunday", "dead": "13", "city": "Bandar Abbas", "town": "Tabl",
+                  "agency": "Iranian Seismological Center", "km": "12", "leader": "Mahmoud Ahmadinejad", "year": "2005"},
 }
 CUTS = ((0, 1, 2), (0, 2, 3), (0, 1, 3))
 OUTLETS = ("Reuters", "AP", "AFP")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from stories_app import folder_app, folder_collection, listed, opened
-
 from storyview.reader.app import StoryviewApp
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.stories import StoriesScreen

@@ -74,7 +74,8 @@ def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Prog
     )
     if progress:
         progress("splitting", 1, 1)
-    return Collection(articles, entries, tuple(loaded.warnings))
+    # Nothing usable is still one (empty) story: it says why there is nothing to compare.
+    return Collection(articles, entries or (StoryEntry(1, "", ()),), tuple(loaded.warnings))
 
 
 def align_story(

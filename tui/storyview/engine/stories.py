@@ -2,10 +2,11 @@
 
 Names, places, dates and numbers tell two similar events apart far better than all the words do
 (two earthquakes in one week share "quake", "killed", "magnitude", not "Sumatra" and "7.6"). So an
-article's fingerprint is the TF-IDF weight of its capitalised words and numbers, with ordinary
-content words at a small weight, and two articles are alike by the cosine of those weights.
-Complete linkage keeps a story tight: every two articles of a story must be alike, so a chain of
-near neighbours cannot melt two stories into one.
+article's fingerprint is the TF-IDF weight of its capitalised words, numbers and years (a year
+dates the event), with ordinary content words at a small weight, and two articles are alike by
+the cosine of those weights. Complete linkage keeps a story tight: every two articles of a story
+must be alike, so a chain of near neighbours cannot melt two stories into one; then a story of
+one to three articles that linkage left apart joins the larger story it is like on average.
 
 The steps are separate so that a batch run can spread them over many processes and still get
 the same stories as one process:
@@ -14,7 +15,8 @@ the same stories as one process:
 * `term_counts` counts, per term, the articles that carry it: a Counter, summed over partitions;
 * `candidate_pairs` blocks on shared rare terms (an inverted index), so only articles that
   share something are ever compared;
-* `link` scores those pairs and merges clusters, deterministically.
+* `link` scores those pairs and merges clusters, deterministically (ties go to the smallest
+  indexes; scores of a pair depend only on its two fingerprints and the counts).
 
 `split_stories` is the four composed, as the one-process path runs them.
 """
@@ -28,17 +30,16 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from storyview.model import Article
 
-# Common words that are capitalised only because they open a sentence or a title; a name is
-# anything else written with a capital (the rule below also drops words seen lower-case).
+# Words that are never names, even written with a capital (opening a sentence or a title).
 _FUNCTION_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
@@ -54,7 +55,8 @@ _FUNCTION_WORDS = frozenset(
 _WORD = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
 _WORD_RE = re.compile(_WORD)
 # A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.
-_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]*(" + _WORD + ")")
+# The gap is bounded so that a long run of punctuation is scanned in linear time.
+_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}(" + _WORD + ")")
 
 # Bits kept of a term's hash: ids fit a signed 64-bit integer (NumPy, Parquet, JSON all take it).
 _ID_BITS = 63
@@ -71,14 +73,15 @@ class StorySettings:
     """The knobs of story clustering, fitted on ECB+ topics 1–15 (benchmarks/stories.py).
 
     `threshold`: the least cosine every two articles of a story must reach (complete linkage).
-    `attach`: an article linkage leaves alone joins the story it is most like on average when
-    that average reaches this (None: never).
+    `attach`, `attach_size`: a story of at most `attach_size` articles that linkage left apart
+    joins the larger story it is most like on average when that average reaches `attach` (None:
+    never). On ECB+ 1–15 sizes 2–4 score alike (and 1 lower, 5 and more lower): 3 is the middle.
     `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
-    number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year
-    dates the event, so two like events of different years part. `max_df`: a term carried by more articles than
-    this does not make two articles candidates (it still counts in their score). `words_kept`:
-    how many of its most frequent ordinary words a fingerprint keeps (they weigh little, and
-    fewer terms make scoring fast). `labelled`: how
+    number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year dates
+    the event, so two like events of different years part.
+    `max_df`: a term carried by more articles than this does not make two articles candidates
+    (it still counts in their score). `words_kept`: how many of its most frequent ordinary words
+    a fingerprint keeps (they weigh little, and fewer terms make scoring fast). `labelled`: how
     many telling words a fingerprint keeps for labels.
     """
 
@@ -88,6 +91,7 @@ class StorySettings:
     word_weight: float = 0.1
     year_weight: float = 2.5
     attach: float | None = 0.09
+    attach_size: int = 3
     max_df: int = 50
     words_kept: int = 100
     labelled: int = 8
@@ -104,8 +108,8 @@ class Fingerprint:
 
     `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
     article's weight of each before IDF (1 + log of its count) and `kinds` what each is, an
-    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its most frequent names and
-    numbers with how the article writes them, for labels.
+    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its
+    most frequent names and numbers with how the article writes them, for labels.
     """
 
     source: str
@@ -218,9 +222,10 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
             kinds[plain_id] = kind
             if kind != _WORD_KIND:
                 shown[plain_id].append((count, label))
-    common = sorted((t for t in tf if kinds[t] == _WORD_KIND), key=lambda t: (-tf[t], t))
-    for t in common[settings.words_kept:]:
-        del tf[t]
+    common = [t for t in tf if kinds[t] == _WORD_KIND]
+    if len(common) > settings.words_kept:
+        for t in sorted(common, key=lambda t: (-tf[t], t))[settings.words_kept:]:
+            del tf[t]
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
     names = _names(body + heads)
@@ -240,14 +245,16 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
 
 def _names(texts: Iterable[str]) -> Counter[str]:
     """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted."""
-    found: Counter[str] = Counter()
+    runs: Counter[str] = Counter()
     for text in texts:
-        for m in _NAME_RUN_RE.finditer(text):
-            words = m.group().split()
-            while words and _fold(words[0]) in _FUNCTION_WORDS:
-                words.pop(0)
-            if len(words) >= 2:
-                found[" ".join(words)] += 1
+        runs.update(_NAME_RUN_RE.findall(text))
+    found: Counter[str] = Counter()
+    for run, count in runs.items():
+        words = run.split()
+        while words and _fold(words[0]) in _FUNCTION_WORDS:
+            words.pop(0)
+        if len(words) >= 2:
+            found[" ".join(words)] += count
     return found
 
 
@@ -390,9 +397,10 @@ def link(
     """Complete linkage over the candidate pairs: stories whose every two members are alike.
 
     Agglomerative: the two clusters whose least-alike members are the most alike merge first,
-    while that least likeness reaches `threshold`; a pair never scored counts as unlike. Ties
-    break on the smallest members, so the result depends only on the fingerprints. Stories come
-    largest first, then by their first member; ids count from 1 in that order.
+    while that least likeness reaches `threshold`; a pair never scored counts as unlike. Then
+    small stories may join a larger one (`_attach`). Ties break on the smallest members, so the
+    result depends only on the fingerprints. Stories come largest first, then by their first
+    member; ids count from 1 in that order.
     """
     settings = settings or StorySettings()
     counts = term_counts(fps) if counts is None else counts
@@ -435,35 +443,41 @@ def link(
             if count == size * len(members[other]):
                 heapq.heappush(heap, (-least, min(keep, other), max(keep, other)))
     if settings.attach is not None:
-        _attach(members, scored, settings.attach)
+        _attach(members, scored, settings.attach, settings.attach_size)
     groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
     idf = Idf(counts, n)
     return [StoryCluster(k, label_of([fps[i] for i in m], idf), tuple(m)) for k, m in enumerate(groups, 1)]
 
 
-def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float) -> None:
-    """An article left alone joins the story it is most like on average, if that reaches `least`.
+def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float,
+            small: int = 1) -> None:
+    """A story of at most `small` articles that linkage left apart joins the larger story it is
+    most like on average, if that reaches `least`.
 
     Complete linkage leaves a short report out when one of a story's articles barely names what
-    it names; on average it is still that story's. Every lone article is weighed against the
-    stories as linkage left them, so the order they are taken in does not matter.
+    it names; on average it is still that story's. Every small story is weighed against the
+    larger stories as linkage left them, so the order they are taken in does not matter.
     """
-    alone = {m[0] for m in members.values() if len(m) == 1}
-    owner = {i: key for key, m in members.items() if len(m) > 1 for i in m}
+    owner = {i: key for key, m in members.items() for i in m}
+    smalls = {key for key, m in members.items() if len(m) <= small}
     sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for score, i, j in scored:
-        if i in alone and j in owner:
-            sums[i][owner[j]] += score
-        elif j in alone and i in owner:
-            sums[j][owner[i]] += score
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        if a in smalls and len(members[b]) > len(members[a]):
+            sums[a][b] += score
+        if b in smalls and len(members[a]) > len(members[b]):
+            sums[b][a] += score
     moves = []
-    for i in sorted(sums):
-        best = max(sums[i], key=lambda key: (sums[i][key] / len(members[key]), -key))
-        if sums[i][best] / len(members[best]) >= least:
-            moves.append((i, best))
-    for i, key in moves:
-        del members[i]
-        members[key] = sorted(members[key] + [i])
+    for key in sorted(sums):
+        size = len(members[key])
+        best = max(sums[key], key=lambda other: (sums[key][other] / (size * len(members[other])), -other))
+        if sums[key][best] / (size * len(members[best])) >= least:
+            moves.append((key, best))
+    for key, into in moves:
+        if into in members and key in members and into not in dict(moves):
+            members[into] = sorted(members[into] + members.pop(key))
 
 
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:

@@ -58,14 +58,14 @@ def figure_dict(f: Figure) -> dict[str, Any]:
 
 def _side(s: Side) -> dict[str, Any]:
     return {"source": s.source, "follows": round(s.follows, 3), "wording": round(s.wording, 3),
-            "phrasing": round(s.phrasing, 3),
+            "phrasing": round(s.phrasing, 3), "verbatim": round(s.verbatim, 3),
             "paragraphs": s.paragraphs, "total": s.total}
 
 
 def rewrite_dict(p: Pair) -> dict[str, Any]:
     return {
         "sources": list(p.sources), "verdict": p.verdict, "rewrite": p.rewrite, "original": p.original,
-        "basis": p.basis, "summary": p.summary, "a": _side(p.a), "b": _side(p.b),
+        "basis": p.basis, "summary": p.summary, "shared_sentences": p.shared, "a": _side(p.a), "b": _side(p.b),
         "chain": [[_member(x.source, x.paragraph), _member(y.source, y.paragraph)] for x, y in p.chain],
     }
 

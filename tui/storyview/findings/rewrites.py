@@ -10,11 +10,19 @@ For each side:
 - ``phrasing``: over the chain, the share of its runs of four words the matched paragraphs
   use too, 0..1. Independent reports share names and figures, rarely four words in a row.
 
+Wire copy, over the whole of both bodies and in any order:
+
+- ``shared``: the sentences (of six words or more) the two sources have word for word;
+- ``verbatim`` (per side): the share of its body words in runs of eight words or more that the
+  other source has too.
+
 The verdict: ``copy`` when one side follows the other almost entirely in nearly the same words,
 ``rewrite`` when it follows it paragraph by paragraph (most of it, in order, keeping much of its
 wording, over at least five paragraphs — or over all of a shorter article when it also keeps
-the other's phrasing), ``partial`` when half of one side does over five paragraphs or more, and
-``independent`` otherwise. News tells a story in much the same order (the lead, the facts,
+the other's phrasing), ``wire`` when they share whole sentences word for word or long verbatim
+runs (wire copy, or one rewrites the other: agencies' copy is printed as is, reordered and cut),
+``partial`` when half of one side follows the other over five paragraphs or more, and
+``independent`` otherwise — never for two reports that share half their runs of four words. News tells a story in much the same order (the lead, the facts,
 reactions, the background), so a few paragraphs in order are no evidence of copying; the
 shorter the articles, the more the verdict asks of the wording. Which side is the
 rewrite: the one that follows more; at a tie the later date, else the one whose words the other
@@ -27,15 +35,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Literal
 
 from storyview.model import Article, Member, Paragraph, Story
 from storyview.engine.segment import sentences
 
-Verdict = Literal["copy", "rewrite", "partial", "independent"]
-VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "partial", "independent")
+Verdict = Literal["copy", "rewrite", "wire", "partial", "independent"]
+VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "wire", "partial", "independent")
 
 REWRITE_FOLLOWS = 0.7  # share of the rewrite's words that follow the other in order
 REWRITE_ORIGINAL = 0.4  # share of the original the rewrite covers
@@ -48,6 +56,16 @@ COPY_WORDING = 0.9
 PARTIAL_FOLLOWS = 0.5
 PARTIAL_PARAGRAPHS = 5
 PHRASE = 4  # words in a run for `phrasing`
+RUN = 8  # words in a verbatim run for `verbatim`
+SENTENCE_WORDS = 6  # a shared sentence this long is no stock phrase
+# Wire copy: this many whole sentences word for word, or this share of one side's words in
+# verbatim runs. Two independent reports share a quoted sentence or two, rarely three, and
+# hardly a fifth of their words in runs of eight (set on ECB+ topics 8, 12 and 24; measured on
+# BBC articles by benchmarks/wire_copy.py).
+WIRE_SENTENCES = 3
+WIRE_SHARE = 0.2
+# Sharing half its runs of four words is never "independent".
+WIRE_PHRASING = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,7 @@ class Side:
     paragraphs: int  # its body paragraphs on the chain
     total: int  # its body paragraphs
     phrasing: float = 0.0
+    verbatim: float = 0.0  # share of its body words in runs of RUN words or more the other has too
 
 
 @dataclass(frozen=True)
@@ -73,6 +92,21 @@ class Pair:
     rewrite: str | None = None
     original: str | None = None
     basis: str | None = None  # why that side is taken for the rewrite; None when no count tells them apart
+    shared: int = 0  # sentences both have word for word
+
+    @property
+    def wire(self) -> bool:
+        """They share wire copy: whole sentences or long runs word for word."""
+        return (self.shared >= WIRE_SENTENCES or max(self.a.verbatim, self.b.verbatim) >= WIRE_SHARE
+                or max(self.a.phrasing, self.b.phrasing) >= WIRE_PHRASING)
+
+    @property
+    def copied(self) -> str:
+        """What they share word for word, as a reader's sentence: "a and b share 12 sentences
+        word for word (40% of b's text)"."""
+        top = max((self.a, self.b), key=lambda side: side.verbatim)
+        what = f"{self.shared} sentence{'s' * (self.shared != 1)} word for word" if self.shared else "long runs word for word"
+        return f"{self.a.source} and {self.b.source} share {what} ({top.verbatim:.0%} of {top.source}'s text)"
 
     @property
     def sources(self) -> tuple[str, str]:
@@ -104,6 +138,8 @@ class Pair:
             what = "a copy" if self.verdict == "copy" else "a paragraph-by-paragraph rewrite"
             return (f"{self.rewrite} reads as {what} of {self.original}: {r.follows:.0%} of it follows "
                     f"{self.original} in order, {r.wording:.0%} in the same words")
+        if self.verdict == "wire":
+            return f"{self.copied}: wire copy, or one rewrites the other"
         if self.verdict == "partial":
             top = max((self.a, self.b), key=lambda s: s.follows)
             other = self.b if top is self.a else self.a
@@ -159,6 +195,7 @@ class _Sources:
         self._phrases: dict[tuple[str, int], set[tuple[str, ...]]] = {}
         self._unique: dict[str, float] = {}
         self._members: dict[tuple[str, int], Member] = {}
+        self._runs: dict[str, tuple[list[tuple[str, ...]], set[tuple[str, ...]], set[tuple[str, ...]]]] = {}
 
     def body(self, a: Article) -> tuple[dict[int, Paragraph], dict[int, int], int]:
         """Body paragraphs by index, their sizes in words, and the body's words (at least 1)."""
@@ -181,6 +218,40 @@ class _Sources:
             norms = [t.norm for sent in sentences(self.body(a)[0][paragraph].text) for t in sent.tokens]
             self._phrases[key] = set(zip(*(norms[k:] for k in range(PHRASE))))
         return self._phrases[key]
+
+    def runs(self, a: Article) -> tuple[list[tuple[str, ...]], set[tuple[str, ...]], set[tuple[str, ...]]]:
+        """The body's runs of RUN words in order (one per starting word, not across paragraphs),
+        the set of them, and its sentences of SENTENCE_WORDS words or more (folded)."""
+        if a.id not in self._runs:
+            body = self.body(a)[0]
+            ordered: list[tuple[str, ...]] = []
+            told: set[tuple[str, ...]] = set()
+            for paragraph in body.values():
+                norms: list[str] = []
+                for sent in sentences(paragraph.text):
+                    words = [t.norm for t in sent.tokens]
+                    norms.extend(words)
+                    if len(words) >= SENTENCE_WORDS:
+                        told.add(tuple(words))
+                ordered.extend(zip(*(norms[k:] for k in range(RUN))))
+                ordered.extend([()] * min(len(norms), RUN - 1))  # the last words start no run
+            self._runs[a.id] = (ordered, set(ordered) - {()}, told)
+        return self._runs[a.id]
+
+    def verbatim(self, own: Article, other: Article) -> float:
+        """Share of `own`'s words inside runs of RUN words that `other` has too."""
+        ordered, mine, _ = self.runs(own)
+        theirs = self.runs(other)[1]
+        if mine.isdisjoint(theirs):  # most pairs of a large story: nothing to go through
+            return 0.0
+        covered = bytearray(len(ordered))
+        for i, run in enumerate(ordered):
+            if run and run in theirs:
+                covered[i:i + RUN] = b"\x01" * len(covered[i:i + RUN])
+        return sum(covered) / len(ordered) if ordered else 0.0
+
+    def shared(self, a: Article, b: Article) -> int:
+        return len(self.runs(a)[2] & self.runs(b)[2])
 
     def member(self, source: str, paragraph: int) -> Member:
         """One Member per paragraph, however many chains it is on (a frozen value)."""
@@ -233,10 +304,15 @@ def compare(
             total += len(mine)
         return kept / total if total else 0.0
 
+    # Wire copy, in any order; two sources whose paragraphs the aligner never grouped share none.
+    grouped = bool(matches)
     side_a = Side(a.id, sum(size_a[i] for i in on_a) / words_a,
-                  wording(stems_a, stems_b, links_a), len(on_a), len(body_a), phrasing(a, b, links_a))
+                  wording(stems_a, stems_b, links_a), len(on_a), len(body_a), phrasing(a, b, links_a),
+                  sources.verbatim(a, b) if grouped else 0.0)
     side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
-                  wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b))
+                  wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b),
+                  sources.verbatim(b, a) if grouped else 0.0)
+    shared = sources.shared(a, b) if grouped else 0
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
@@ -245,8 +321,9 @@ def compare(
         first, second, basis = _which(sources, side_a, side_b, a, b)
     verdict = _verdict(first, second, len(chain))
     if verdict in ("copy", "rewrite"):
-        return Pair(side_a, side_b, members, verdict, first.source, second.source, basis)
-    return Pair(side_a, side_b, members, verdict)
+        return Pair(side_a, side_b, members, verdict, first.source, second.source, basis, shared)
+    pair = Pair(side_a, side_b, members, verdict, shared=shared)
+    return replace(pair, verdict="wire") if pair.wire else pair
 
 
 # Each `basis` (as the JSON gives it) said as a reason.

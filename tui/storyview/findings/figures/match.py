@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from storyview.engine.segment import sentences
+from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _status
 from storyview.findings.figures.mentions import Figure, Kind, Mention, mentions
+from storyview.findings.figures.referent import (
+    Referent,
+    _names,
+    close,
+    comparable,
+    comparable_dates,
+    referent,
+    same_noun,
+    span,
+)
 from storyview.findings.figures.scoring import (
     _Context,
     _covered,
@@ -41,7 +53,10 @@ def find_figures(
         scores = _scores_vectorised(contexts, idf, facts, group, alone, group_bonus, limit, related)
     else:
         scores = _scores(_pairs(contexts, facts, limit, related), contexts, idf, facts, group, alone, group_bonus)
-    clusters = _cluster(contexts, scores, threshold, facts)
+    # Figures that cannot count the same thing are never compared ("killed" and "wounded").
+    scores = {(i, j): v for (i, j), v in scores.items() if _comparable(contexts[i], contexts[j])}
+    evidence = _Evidence(contexts, idf)
+    clusters = _cluster(contexts, scores, threshold, facts, evidence)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members if len(members) > 1}
@@ -59,9 +74,11 @@ def find_figures(
             continue
         if others[i] & others[j]:
             scores[(i, j)] = s + sentence_bonus
+            evidence.linked.add((i, j))
+            evidence.known.pop((i, j), None)
             boosted = True
     if boosted:
-        clusters = _cluster(contexts, scores, threshold, facts)
+        clusters = _cluster(contexts, scores, threshold, facts, evidence)
     rank = {a.id: n for n, a in enumerate(story.articles)}
     figures = []
     for members in clusters:
@@ -81,6 +98,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     documents = []
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
+        previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
                 continue
@@ -88,18 +106,30 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
             documents.append({t.stem for s in told for t in s.tokens if t.content})
             found = mentions(article.id, p.index, p.text)
             if not found:
+                if told:
+                    previous = (told[-1].tokens, p.text)
                 continue
             spans = [(x.start, x.end) for x in found]
             covered = _covered(spans)
             for sentence in told:
                 sentence_start, sentence_end = sentence.start, sentence.end
                 here = [m for m in found if sentence_start <= m.start < sentence_end]
+                tokens = sentence.tokens
+                last, previous = previous, (tokens, p.text)
                 if not here:
                     continue
-                tokens = sentence.tokens
+                # Who and where: a sentence that names no one and opens on a pronoun ("It
+                # killed 612 people") is about whom the one before names.
+                names = _names(tokens, p.text)
+                if not names and tokens and tokens[0].norm in PRONOUNS:
+                    names = _names(*last)
                 usable = _usable(tokens, spans, covered)
+                end = len(covered)
+                inside = [t.start < end and bool(covered[t.start]) for t in tokens]
+                told_stems = frozenset(t.stem for t, own in zip(tokens, inside) if t.content and not t.number and not own)
                 edges = ([t.start for t in tokens], [t.end for t in tokens])
                 dates = [x for x in here if x.kind == "date"]
+                years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit())
                 others = [x for x in here if x.kind != "date"]
                 before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
                 for m in here:
@@ -110,11 +140,15 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     lo = (like[at - 1].end + m.start) // 2 if at else 0
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
-                    near.append((m, weights, surface, (article.id, p.index, sentence_start)))
+                    first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
+                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
+                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset())
+                    near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
     return [
-        _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items())) for m, w, surface, at in near
+        _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items()), about, stems)
+        for m, w, surface, at, about, stems in near
     ], idf
 
 
@@ -172,16 +206,106 @@ def _kind(items: Sequence[Mention]) -> Kind:
     return "money" if "money" in kinds else items[0].kind
 
 
+def _comparable(a: _Context, b: _Context) -> bool:
+    """Whether two figures may count the same thing, by what each counts (`referent`)."""
+    if a.mention.kind == "date" or b.mention.kind == "date":
+        return comparable_dates(a.referent, b.referent)
+    return comparable(a.referent, b.referent)
+
+
+# The share of the shorter sentence's words (by rarity) the other sentence has too, from which
+# two sentences tell the same thing. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
+SAME_SENTENCE = 0.4
+# The same for spans of time ("five days of rioting"), which grow as a story goes on.
+SAME_SPAN = 0.7
+# Words that place a date in its day, not in an event: "early Friday", "Saturday morning".
+WHEN = {"earli", "early", "late", "morn", "morning", "afternoon", "even", "evening", "night", "last", "next", "week",
+        "day", "month", "year", "time", "local", "gmt", "hour", "around", "about", "until", "since"}
+# Words a sentence opens with that point back to the one before.
+PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their", "his", "her"}
+# The share of the names (by rarity) two sentences must share to be about the same people and places.
+SAME_NAMES = 0.4
+# Figures a merge puts in conflict must match, on average, this share of the threshold.
+CONFLICT_MATCH = 0.5
+# A conflict needs its pair to match by this much over the threshold.
+CLEAR = 0.1
+
+
+class _Evidence:
+    """Whether two figures that differ are a disagreement: their sentences tell the same thing
+    (most of the shorter one's words, by rarity, are in the other), or what they count agrees
+    closely (the same counted noun and the same outcome). Without it two different figures
+    are listed apart, never as a conflict."""
+
+    def __init__(self, contexts: Sequence[_Context], idf: Idf) -> None:
+        self.contexts = contexts
+        self.idf = idf
+        self.known: dict[tuple[int, int], bool] = {}
+        # Pairs whose sentences state another figure found to be one thing: they tell the same event.
+        self.linked: set[tuple[int, int]] = set()
+
+    def __call__(self, i: int, j: int) -> bool:
+        key = (i, j) if i < j else (j, i)
+        hit = self.known.get(key)
+        if hit is None:
+            hit = self.known[key] = self._evidence(*key)
+        return hit
+
+    def _evidence(self, i: int, j: int) -> bool:
+        a, b = self.contexts[i], self.contexts[j]
+        linked = (i, j) in self.linked
+        if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
+            return True
+        if a.mention.kind == "date" and b.mention.kind == "date" and (linked or self.same_frame(i, j)):
+            return True
+        if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
+            return False  # "two women" and "three bank workers" in one sentence: two counts
+        if span(a.referent) or span(b.referent):
+            # "five days of rioting", "eight days ago": a story told on two days, unless the
+            # sentences are nearly one
+            return self.overlap(i, j) >= SAME_SPAN
+        return self.overlap(i, j) >= SAME_SENTENCE
+
+    def same_frame(self, i: int, j: int) -> bool:
+        """Two dates told of the same act: a word (not a name) right by both ("ICE posted …
+        Thursday", "On Friday, ICE posted"), within four words of each and two of one."""
+        a, b = self.contexts[i].weights, self.contexts[j].weights
+        written = self.contexts[i].surface
+        return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
+                   for w in a.keys() & b.keys())
+
+    def same_names(self, i: int, j: int) -> bool:
+        """The two sentences are about the same people and places: their names agree (Dice by
+        rarity: "Iran" says little in a story about Iran, "Zarand" much), or neither names anyone."""
+        a, b = self.contexts[i].referent.names, self.contexts[j].referent.names
+        if not a and not b:
+            return True
+        total = self.idf.mass(a) + self.idf.mass(b)
+        return bool(total) and 2 * self.idf.mass(a & b) >= SAME_NAMES * total
+
+    def overlap(self, i: int, j: int) -> float:
+        """Dice over the rarity of the two sentences' words (their figures left out)."""
+        a, b = self.contexts[i].told, self.contexts[j].told
+        total = self.idf.mass(a) + self.idf.mass(b)
+        return 2 * self.idf.mass(a & b) / total if total else 0.0
+
+
 def _cluster(
-    contexts: Sequence[_Context], scores: dict[tuple[int, int], float], threshold: float, facts: _Facts | None = None
+    contexts: Sequence[_Context], scores: dict[tuple[int, int], float], threshold: float, facts: _Facts | None = None,
+    evidence: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Average-linkage merging, strongest pairs first, at most one mention per source.
 
     Calling two figures a conflict is a claim: a merge that makes one needs its pair's words to
-    match clearly (`threshold` + 0.1), and every two figures it puts in conflict to match.
+    match clearly (`threshold` + 0.1), every two figures it puts in conflict to match, and
+    `evidence` that they tell the same thing. No merge puts together two figures that cannot
+    count the same thing (`_comparable`).
     """
     if facts is None:
         facts = _Facts([c.mention for c in contexts])
+    if evidence is None:
+        def evidence(i: int, j: int) -> bool:
+            return True
     kind, compatible, value, status = facts.kind, facts.compatible, facts.value, facts.statuses
     source = [c.mention.source for c in contexts]
     group_of = list(range(len(contexts)))
@@ -198,7 +322,7 @@ def _cluster(
         a, b = members[gi], members[gj]
         if len(a) == 1 and len(b) == 1 and source[i] != source[j] and compatible[kind[i]][kind[j]]:
             # Two lone mentions: the pair's own score is the whole average, and the only conflict.
-            if s < threshold + 0.1 and facts.status(i, j) == "conflict":
+            if facts.status(i, j) == "conflict" and (s < threshold + CLEAR or not evidence(i, j)):
                 continue
             group_of[j] = gi
             a.append(j)
@@ -217,13 +341,24 @@ def _cluster(
             continue
         # A conflict it would make blocks the merge unless this pair, and that one, match clearly
         # (the first such conflict settles it: no need to go through the rest).
-        clear = s >= threshold + 0.1
-        if any(
-            (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"
-            and (not clear or scores.get((x, y) if x < y else (y, x), 0.0) < threshold)
-            for x in a for y in b
-        ):
+        if not all(_comparable(contexts[x], contexts[y]) for x in a for y in b):
             continue
+        # A conflict it would make needs this pair to match clearly, the figures in conflict to
+        # match on the whole, and two of them to tell the same thing (`evidence`).
+        apart = [(x, y) for x in a for y in b if (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"]
+        if apart:
+            if s < threshold + CLEAR:
+                continue
+            paired = [scores.get((x, y) if x < y else (y, x), 0.0) for x, y in apart]
+            if sum(paired) / len(paired) < CONFLICT_MATCH * threshold:
+                continue
+            # Every two values it puts in conflict: two figures with them tell the same thing.
+            shown: dict[tuple[int, int], bool] = {}
+            for x, y in apart:
+                key = (value[x], value[y])
+                shown[key] = shown.get(key, False) or evidence(x, y)
+            if not all(shown.values()):
+                continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:
             continue

@@ -69,6 +69,8 @@ MONTH_ALONE_RE = re.compile(rf"\b(?i:in|on|since|by|until|till|through|from|earl
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 TIME_OF_DAY_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", re.IGNORECASE)
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
+# Groups of digits side by side ("0845 125 2222", "0800 555111"): one number written in parts.
+GROUPS_RE = re.compile(r"(?<![\w,.])\d+(?:[ \u00a0]\d+)+(?![\w%]|[.,]\d)")
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -298,11 +300,25 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
             return None  # "Windows 8", "Apollo 11", "ABC 10", "No. 5": part of a name
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit() or len(raw) > 7 and raw.isdigit():
             return None  # "05", "0504", "20130504": a time, a code or an id, not a quantity
+        if not hedge and not g["scale"] and _code(text, s, e):
+            return None  # "0845 125 2222": a group of a phone number or a code
         value = _number(raw) * SCALE.get((g["scale"] or "").lower(), 1)
         lo, hi, exact = _hedged(value, hedge)
         unit = CURRENCY.get(g["unit"].strip().lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
     return None
+
+
+def _code(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] is a group of a phone number or a code: a run of digit groups side by
+    side, three groups or more, or one of them opening on 0 ("0800 555111"). "In 2008 500
+    people" is two figures."""
+    line_start = text.rfind("\n", 0, s) + 1
+    for run in GROUPS_RE.finditer(text, max(line_start, s - 40), min(len(text), e + 40)):
+        if run.start() <= s and e <= run.end():
+            groups = run.group().split()
+            return len(groups) >= 3 or any(x.startswith("0") for x in groups)
+    return False
 
 
 def _date(source: str, paragraph: int, s: int, e: int, whole: str) -> Mention:

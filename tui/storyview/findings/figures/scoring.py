@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from storyview.engine.segment import Token
@@ -25,6 +25,7 @@ from storyview.findings.figures.mentions import (
     Status,
     _bounds,
 )
+from storyview.findings.figures.referent import Referent
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class _Context:
     surface: dict[str, str]
     sentence: tuple[str, int, int] = ("", 0, 0)  # (source, paragraph, sentence start)
     mass: float = 0.0  # the idf-weighted mass of `weights`, once the story's idf is known
+    referent: Referent = field(default_factory=Referent)  # what the figure counts
+    told: frozenset[str] = frozenset()  # the content stems of its sentence, numbers left out
 
 
 def _near(

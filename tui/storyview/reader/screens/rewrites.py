@@ -1,7 +1,8 @@
 """The rewrites screen (W): for each pair of sources, how much of one follows the other.
 
-Pairs a source reads as a copy or a paragraph-by-paragraph rewrite of come first. enter goes
-to where the chosen side starts following the other, in the side-by-side view.
+Pairs a source reads as a copy or a paragraph-by-paragraph rewrite of come first, then pairs
+that share wire copy (whole sentences word for word). enter goes to where the chosen side starts
+following the other, in the side-by-side view.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class RewritesScreen(FindingsScreen):
     def summary(self, items: Sequence[Any]) -> Text:
         view = self.view
         out = Text(f"{len(items)} pair{'s' * (len(items) != 1)} of sources", style="dim")
-        for verdict in ("copy", "rewrite", "partial"):
+        for verdict in ("copy", "rewrite", "wire", "partial"):
             count = sum(1 for p in items if p.verdict == verdict)
             if count:
                 out.append(" · ", "dim")

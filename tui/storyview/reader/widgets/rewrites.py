@@ -1,8 +1,9 @@
 """The rewrites list: for each pair of sources, how much of one follows the other.
 
-Each item is a pair: its verdict (copy, rewrite, partial, independent) and who reads as the
-rewrite of whom; then one line per side with how much of it follows the other in order
-(`follows`) and in the same words (`wording`), as bars and percentages.
+Each item is a pair: its verdict (copy, rewrite, wire, partial, independent) and who reads as
+the rewrite of whom, or what wire copy they share; then one line per side with how much of it
+follows the other in order (`follows`) and in the same words (`wording`), as bars and
+percentages.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from storyview.reader.widgets.findings import FindingsView, Line, Place
 if TYPE_CHECKING:
     from storyview.findings.rewrites import Pair, Side
 
-VERDICT_ORDER = {"copy": 0, "rewrite": 1, "partial": 2, "independent": 3}
+VERDICT_ORDER = {"copy": 0, "rewrite": 1, "wire": 2, "partial": 3, "independent": 4}
 VERDICT_WIDTH = 12
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
 def sort_pairs(pairs: Any) -> list[Any]:
-    """Copies first, then rewrites, partial followers, independent pairs; most following first."""
+    """Copies first, then rewrites, wire copy, partial followers, independent pairs; most
+    following first."""
     return sorted(pairs, key=lambda p: (VERDICT_ORDER.get(p.verdict, 9), -max(p.a.follows, p.b.follows)))
 
 
@@ -39,6 +41,7 @@ class RewritesView(FindingsView):
     COMPONENT_CLASSES = FindingsView.COMPONENT_CLASSES | {
         "rewrite--copy",
         "rewrite--rewrite",
+        "rewrite--wire",
         "rewrite--partial",
         "rewrite--independent",
         "rewrite--bar",
@@ -87,6 +90,15 @@ class RewritesView(FindingsView):
             out.append_text(self._called(pair.original))
             if pair.reason:
                 out.append(f" (taken as the {pair.verdict} because {pair.reason})", self.span_style("text--muted"))
+        elif pair.verdict == "wire":
+            top = max((pair.a, pair.b), key=lambda side: side.verbatim)
+            out.append_text(self._called(pair.a.source))
+            out.append(" and ")
+            out.append_text(self._called(pair.b.source))
+            what = f"{pair.shared} sentence{'s' * (pair.shared != 1)}" if pair.shared else "long runs"
+            out.append(f" share {what} word for word ({top.verbatim:.0%} of ")
+            out.append_text(self._called(top.source))
+            out.append("'s text): wire copy, or one rewrites the other")
         elif pair.verdict == "partial":
             top = max((pair.a, pair.b), key=lambda s: s.follows)
             other = pair.b if top is pair.a else pair.a

@@ -1,0 +1,111 @@
+"""What a figure counts: two figures are compared only when they may count the same thing, and a
+disagreement needs evidence that they do (issue 18, part 1)."""
+
+from __future__ import annotations
+
+from storyview.engine.segment import sentences
+from storyview.findings.figures import find_figures, mentions
+from storyview.findings.figures.referent import Referent, comparable, referent
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
+from storyview.model import Settings
+from storyview.pipeline import story_from
+
+
+def story(**texts: str):
+    return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+
+
+def about(text: str, figure: str) -> Referent:
+    """The referent of `figure` in a one-sentence `text`."""
+    [sentence] = sentences(text)
+    found = mentions("x", 0, text)
+    m = next(x for x in found if x.text == figure)
+    tokens = sentence.tokens
+    inside = [any(x.start <= t.start < x.end for x in found) for t in tokens]
+    first = next(i for i, t in enumerate(tokens) if t.end > m.start)
+    last = max(i for i, t in enumerate(tokens) if t.start < m.end)
+    return referent(tokens, text, first, last, inside, m.kind == "date")
+
+
+def conflicts(figures) -> list[set[str]]:
+    return [{x.text for x in f.mentions} for f in figures if f.status == "conflict"]
+
+
+def test_the_counted_noun_outcome_and_anchor() -> None:
+    r = about("The navy seized seven AK-47 assault rifles, two other rifles and 13 magazines.", "seven")
+    assert r.head == "rifl" and not r.other
+    assert about("The navy seized seven AK-47 assault rifles, two other rifles and 13 magazines.", "two").other
+    assert about("The navy seized seven AK-47 assault rifles, two other rifles and 13 magazines.", "13").head == "magazin"
+    # Coordinated figures share their noun; the outcome nearest each figure is its own.
+    assert about("Commandos caught 12 Somali and 11 Yemeni pirates.", "12").head == "pirat"
+    killed = about("Five people were killed and 20 were wounded.", "Five")
+    wounded = about("Five people were killed and 20 were wounded.", "20")
+    assert (killed.outcome, wounded.outcome) == ("killed", "wounded")
+    assert about("The death toll since the war began rose to 400.", "400").anchor == "total"
+    assert about("Two soldiers died yesterday.", "Two").anchor == "day:yesterday"
+    assert about("Anthony LaCalamita III, 38, was arrested.", "38").head == "age"
+    assert about("The island has a population of 120,000.", "120,000").head.startswith("popul")
+
+
+def test_what_never_meets() -> None:
+    killed = Referent("people", "killed")
+    assert not comparable(killed, Referent("people", "wounded"))
+    assert not comparable(Referent("day", noun=frozenset({"day"})), Referent("people", noun=frozenset({"people"})))
+    assert not comparable(Referent("people", "killed", "total"), Referent("people", "killed", "day:tuesday"))
+    assert not comparable(Referent("people", "killed", "day:yesterday"), Referent("people", "killed", "day:today"))
+    assert not comparable(Referent("rifl", noun=frozenset({"rifl"}), other=True), Referent("rifl", noun=frozenset({"rifl"})))
+    assert not comparable(Referent("people", "killed", years=frozenset({"2003"})), Referent("people", "killed", years=frozenset({"2005"})))
+    # Different words for the same people, or for the same things, do meet.
+    assert comparable(Referent("offic", noun=frozenset({"offic"})), Referent("people", noun=frozenset({"people"})))
+    assert comparable(Referent("home", noun=frozenset({"home"})), Referent("hous", noun=frozenset({"hous"})))
+
+
+def test_killed_never_meets_wounded_nor_days_people() -> None:
+    figures = find_figures(story(
+        a="An air strike on the market killed 12 people and wounded 40, officials said. The offensive is in its ninth day.",
+        b="The strike on the market killed 12 people, officials said, and 35 were wounded. The offensive began 9 days ago.",
+    ))
+    for group in conflicts(figures):
+        assert group != {"12", "35"} and group != {"40", "12"} and group != {"12", "9"}
+    wounded = next(f for f in figures if {m.text for m in f.mentions} == {"40", "35"})
+    assert wounded.status == "conflict"  # the real disagreement is still there
+
+
+def test_a_daily_count_never_meets_the_running_total() -> None:
+    figures = find_figures(story(
+        a="Three soldiers were killed on Tuesday in the fighting near the border, the army said.",
+        b="In all, 140 soldiers have been killed since the fighting near the border began, the army said.",
+    ))
+    assert not conflicts(figures)
+
+
+def test_another_event_is_not_a_disagreement() -> None:
+    figures = find_figures(story(
+        a="The quake on Qeshm island killed 10 people on Sunday. A quake in Bam killed more than 31,000 people in December 2003.",
+        b="Ten people died on Qeshm island on Sunday. In 2003, more than 26,000 people were killed at Bam.",
+    ))
+    for group in conflicts(figures):
+        assert not ({"10", "Ten"} & group and {"more than 31,000", "more than 26,000"} & group)
+
+
+def test_a_dateline_is_no_date_of_the_event() -> None:
+    figures = find_figures(story(
+        a="Published April 10, 2007\n\nA gunman shot three people at an office in Troy on Monday.",
+        b="Published April 11, 2007\n\nA gunman shot three people at an office in Troy on Monday morning.",
+    ))
+    assert not conflicts(figures)
+    assert any({m.text for m in f.mentions} == {"three"} and f.status == "agree" for f in figures)
+
+
+def test_a_phone_number_is_no_figure() -> None:
+    assert [m.text for m in mentions("x", 0, "Call police on 0845 125 2222 or Crimestoppers on 0800 555111.")] == []
+    assert [m.text for m in mentions("x", 0, "In 2008 500 people died.")] == ["2008", "500"]
+
+
+def test_the_seeds_disagreements_stay(seed_story) -> None:
+    figures = find_figures(seed_story)
+    days = next(f for f in figures if f.kind == "date")
+    assert {m.text for m in days.mentions} == {"Thursday", "Friday"} and days.status == "conflict"
+    hires = next(f for f in figures if any(m.text == "10,000" for m in f.mentions))
+    assert {m.text for m in hires.mentions} == {"10,000", "thousands"} and hires.status == "imprecise"

@@ -1,0 +1,71 @@
+"""Wire copy: two reports that print the same agency sentences word for word are named, with the
+share of text they share, in the rewrites list, the JSON and the reports (issue 18, part 4)."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+
+from storyview.exports.json_export import to_json
+from storyview.exports.report import render
+from storyview.findings.rewrites import WIRE_PHRASING, find_rewrites
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
+from storyview.model import Settings
+from storyview.pipeline import story_from
+from wire_stories import AGENCY, OTHER, PAPER
+
+
+def story(**texts: str):
+    return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+
+
+def pair(pairs, x: str, y: str):
+    return next(p for p in pairs if set(p.sources) == {x, y})
+
+
+def test_wire_copy_is_named_with_the_share_of_shared_text() -> None:
+    pairs = find_rewrites(story(agency=AGENCY, paper=PAPER, other=OTHER))
+    p = pair(pairs, "agency", "paper")
+    assert p.shared == 4 and p.wire
+    assert p.verdict == "wire", p.summary
+    assert p.summary.startswith("agency and paper share 4 sentences word for word (")
+    assert p.summary.endswith(": wire copy, or one rewrites the other")
+    top = max((p.a, p.b), key=lambda side: side.verbatim)
+    assert f"{top.verbatim:.0%} of {top.source}'s text" in p.summary
+    assert 0.3 < p.side("agency").verbatim < 0.8 and 0.3 < p.side("paper").verbatim < 0.8
+    # A report told in its own words shares no sentence and is no wire copy.
+    for x in ("agency", "paper"):
+        q = pair(pairs, x, "other")
+        assert q.shared == 0 and q.verdict == "independent" and max(q.a.verbatim, q.b.verbatim) < 0.1
+
+
+def test_half_the_runs_of_four_words_is_never_independent() -> None:
+    pairs = find_rewrites(story(agency=AGENCY, paper=PAPER, other=OTHER))
+    for p in pairs:
+        if max(p.a.phrasing, p.b.phrasing) >= WIRE_PHRASING:
+            assert p.verdict != "independent", p.summary
+
+
+def test_independent_reports_share_no_wire_copy(seed_story) -> None:
+    for p in find_rewrites(seed_story):
+        assert not p.wire or p.verdict in ("copy", "rewrite"), p.summary
+        assert p.verdict != "wire"
+
+
+def test_wire_copy_in_the_json_and_the_reports() -> None:
+    s = story(agency=AGENCY, paper=PAPER, other=OTHER)
+    data = json.loads(to_json(s))
+    r = next(x for x in data["rewrites"] if set(x["sources"]) == {"agency", "paper"})
+    assert r["verdict"] == "wire" and r["shared_sentences"] == 4
+    assert 0 < r["a"]["verbatim"] < 1 and 0 < r["b"]["verbatim"] < 1
+    assert r["summary"].endswith("wire copy, or one rewrites the other")
+    markdown = render(s, "md")
+    assert "- **wire**: agency and paper share 4 sentences word for word" in markdown
+    html = render(s, "html")
+    assert 'data-verdict="wire"' in html and "share 4 sentences word for word" in html
+
+
+def test_every_pair_of_a_story_is_compared_once() -> None:
+    s = story(agency=AGENCY, paper=PAPER, other=OTHER)
+    assert {frozenset(p.sources) for p in find_rewrites(s)} == {frozenset(c) for c in combinations(("agency", "paper", "other"), 2)}

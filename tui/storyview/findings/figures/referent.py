@@ -1,0 +1,370 @@
+"""What a figure counts: the thing it numbers, the outcome around it and the time it is anchored to.
+
+Two figures are compared only when their referents can be the same thing: "5 killed" never
+meets "20 wounded", "12 days" never meets "40 people", a count for "yesterday" never meets a
+running total "since the war began". Read from the words around the figure, without a parser:
+
+- `head`: the counted noun, the last word of the run of words after the figure up to a
+  function word or punctuation ("seven AK-47 assault rifles" → rifles; "23 of the raiders" →
+  raiders; "12 Somali and 11 Yemeni pirates" → pirates for both);
+- `outcome`: what happened to what is counted, the nearest outcome word (killed, wounded,
+  missing, arrested, sheltering, evacuated…);
+- `anchor`: "total" for a running total (since, so far, to date, toll…), "day:<word>" for a
+  count of one day (yesterday, today, Tuesday), else None;
+- `said`: a date that is when someone said something ("the ministry said Saturday"), not
+  when the thing itself happened; `published`: a dateline ("Published April 11, 2007"), never
+  compared at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storyview.engine.segment import Token
+
+# Outcome words (by norm prefix) and the class each stands for.
+OUTCOMES: dict[str, str] = {
+    "kill": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "death": "killed",
+    "toll": "killed", "fatalit": "killed", "slain": "killed", "murder": "killed", "lives": "killed", "bodies": "killed",
+    "wound": "wounded", "injur": "wounded", "hurt": "wounded", "hospital": "wounded", "casualt": "wounded",
+    "missing": "missing", "trapped": "trapped", "shelter": "sheltering", "hiding": "sheltering",
+    "arrest": "arrested", "detain": "arrested", "custody": "arrested", "captur": "arrested", "charged": "arrested",
+    "evacuat": "displaced", "displac": "displaced", "homeless": "displaced", "fled": "displaced", "rescued": "rescued",
+    "surviv": "survived",
+    "destroy": "damaged", "damag": "damaged", "flatten": "damaged", "level": "damaged", "razed": "damaged",
+    "collaps": "damaged", "burn": "damaged", "gutted": "damaged", "cut": "damaged", "sever": "damaged",
+    "snap": "damaged", "broke": "damaged", "shot": "shot", "shoot": "shot", "gunned": "shot",
+}
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
+# Running totals and counts of one day.
+TOTAL = {"since", "far", "total", "totals", "date", "overall", "altogether", "cumulative", "tally", "toll", "year", "thus"}
+DAYS = {"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+PUBLISHED = {"published", "updated", "posted", "modified", "created", "dated", "filed", "last"}
+SAID = {"said", "say", "says", "told", "tell", "announced", "announce", "reported", "report", "stated", "statement",
+        "confirmed", "according", "added", "quoted", "declared"}
+# Words that stand for people in general: "40 people" may be the same as "40 civilians".
+GENERIC = {"people", "person", "persons", "individual", "individuals", "victim", "victims", "others"}
+# Words that set what is counted apart from what was counted before it.
+CONTRAST = {"other", "another"}
+# Words after a figure that end the noun it counts.
+STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "into", "off", "after", "before", "as",
+        "were", "was", "are", "is", "be", "been", "have", "has", "had", "who", "which", "that", "than", "and", "or",
+        "but", "when", "while", "per", "each", "less", "they", "he", "she", "it", "we", "them", "of", "away",
+        "out", "up", "down", "across", "over", "under", "near", "about", "around", "still", "reportedly", "also",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+        "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
+        "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called"}
+# Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
+VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
+         "left", "leave", "died", "die", "fell", "fall", "ran", "run", "gave", "give", "got", "get", "held", "hold",
+         "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
+         "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
+         "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
+# Spans of time: a count of them grows as a story goes on.
+SPANS = ("second", "minut", "hour", "day", "night", "week", "month", "year", "decad")
+# Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
+CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
+PUNCTUATION = set(",;:()[]—–\"“”'")
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What one figure counts, as far as the words around it tell."""
+
+    head: str | None = None
+    outcome: str | None = None
+    anchor: str | None = None
+    said: bool = False
+    published: bool = False  # a dateline: when the page was published or updated
+    noun: frozenset[str] = frozenset()  # every stem of the counted noun phrase ("ak-47", "assault", "rifl")
+    other: bool = False  # "two other rifles", "three more boats": not the ones counted before
+    names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
+    years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
+    proper: bool = False  # the counted noun is a name ("Homeland Defenders")
+
+    @property
+    def words(self) -> str:
+        """The referent as a short phrase for a reader ("pirat · arrested")."""
+        return " · ".join(x for x in (self.head, self.outcome) if x)
+
+
+def _broken(text: str, a: Token, b: Token) -> bool:
+    """Punctuation between two words: a clause or a list item ends there."""
+    return any(c in PUNCTUATION for c in text[a.end:b.start])
+
+
+OUTCOME_RE = re.compile("|".join(f"(?P<o{n}>{re.escape(p)})" for n, p in enumerate(OUTCOMES)))
+OUTCOME_CLASSES = list(OUTCOMES.values())
+
+
+@lru_cache(maxsize=65536)
+def _outcome(norm: str) -> str | None:
+    """The outcome class a word stands for ("killed" for "killing"), by the first prefix it has."""
+    m = OUTCOME_RE.match(norm)
+    return OUTCOME_CLASSES[int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+
+def referent(
+    tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool], date: bool = False
+) -> Referent:
+    """The referent of a figure whose words are tokens[first..last] of a sentence.
+
+    `numbers`: which tokens belong to a figure (so "12 Somali and 11 Yemeni pirates" carries
+    the run over "and 11" to its noun).
+    """
+    if not date and _age(tokens, text, first, last):
+        return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
+    head, noun, other, proper = _head(tokens, text, last, numbers)
+    if head is None:
+        head = _before(tokens, text, first)
+        noun = frozenset({head}) if head else noun
+    outcome = _nearest_outcome(tokens, text, first, last)
+    if head is None and outcome in CASUALTIES:
+        head, noun = "people", frozenset({"people"})
+    return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
+                    noun, other, proper=proper)
+
+
+def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
+    """The noun a figure measures when it stands after it: "a population of 120,000", "the
+    magnitude at 6.1", "a magnitude of at least 5.9"."""
+    i = first - 1
+    if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
+        t = tokens[i - 1]
+        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None:
+            return "people" if t.stem in GENERIC else t.stem
+    return None
+
+
+def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
+    """Capitalised words past the first: the people and places a sentence is about."""
+    return frozenset(
+        t.stem for t in tokens[1:]
+        if t.content and not t.number and text[t.start].isupper() and t.norm not in DAYS and t.norm not in MONTH_NAMES
+    )
+
+
+def _head(
+    tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool]
+) -> tuple[str | None, frozenset[str], bool, bool]:
+    """The counted noun (the last word of the run after the figure), every word of that run,
+    whether the run says "other", and whether the noun is capitalised (a name)."""
+    head: str | None = None
+    proper = False
+    noun: set[str] = set()
+    other = False
+    i = last + 1
+    if i < len(tokens) and tokens[i].norm == "of" and not _broken(text, tokens[last], tokens[i]):
+        # "23 of the raiders", "two of the pirate vessels"; "23 of them" says nothing
+        i += 1
+        while i < len(tokens) and tokens[i].norm in ("the", "these", "those", "its", "their", "his", "her"):
+            i += 1
+        if i < len(tokens) and tokens[i].norm in ("them", "us", "those", "these"):
+            return None, frozenset(), False, False
+    taken = 0
+    prev = tokens[last]
+    while i < len(tokens) and taken < 5:
+        t = tokens[i]
+        if _broken(text, prev, t):
+            break
+        if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()):
+            # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes later
+            prev = t
+            i += 1
+            continue
+        if numbers[i]:
+            if prev.norm in ("and", "or") or numbers[i - 1]:
+                prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
+                i += 1
+                continue
+            break  # another figure, not one coordinated with this one: "22 billion euros over three years"
+        if t.norm in CONTRAST:
+            other = True
+            prev = t
+            i += 1
+            continue
+        if t.number and not numbers[i]:  # "AK 47", "5.56mm": part of a name
+            noun.add(t.stem)
+            prev = t
+            i += 1
+            continue
+        if t.norm in STOP or t.number:
+            if numbers[i]:
+                prev = t
+                i += 1
+                continue
+            break
+        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or (t.norm.endswith(("ed", "ing")) and head is not None):
+            break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
+        head = t.stem
+        proper = text[t.start].isupper()
+        noun.add(t.stem)
+        taken += 1
+        prev = t
+        i += 1
+    if head is not None and head in GENERIC:
+        head = "people"
+    return head, frozenset(noun), other, proper
+
+
+def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, window: int = 6) -> str | None:
+    best: tuple[int, str] | None = None
+    for i in range(max(0, first - window), min(len(tokens), last + window + 1)):
+        if first <= i <= last:
+            continue
+        cls = _outcome(tokens[i].norm)
+        if cls is None:
+            continue
+        distance = first - i if i < first else i - last
+        # an outcome across a clause break counts less: "5 killed, 20 wounded"
+        lo, hi = (i, first) if i < first else (last, i)
+        if any(_broken(text, tokens[k], tokens[k + 1]) for k in range(lo, hi)):
+            distance += window
+        # At a tie the outcome after the figure is its own ("5 were killed and 20 were wounded").
+        if best is None or distance < best[0] or distance == best[0] and i > last:
+            best = (distance, cls)
+    return best[1] if best and best[0] <= window else None
+
+
+def _anchor(tokens: Sequence[Token]) -> str | None:
+    norms = [t.norm for t in tokens]
+    for k, n in enumerate(norms):
+        if n in ("since", "altogether", "overall", "cumulative", "tally", "toll", "totals"):
+            return "total"
+        if n in ("so", "thus") and k + 1 < len(norms) and norms[k + 1] == "far":
+            return "total"
+        if n == "to" and k + 1 < len(norms) and norms[k + 1] == "date":
+            return "total"
+        if n in ("in", "a") and k + 1 < len(norms) and norms[k + 1] == "total":
+            return "total"
+        if n == "this" and k + 1 < len(norms) and norms[k + 1] == "year":
+            return "total"
+    for n in norms:
+        if n in DAYS:
+            return f"day:{n}"
+    return None
+
+
+def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bool:
+    """A figure of when a page was published or updated: after "Published", "Updated",
+    "Posted", or a date standing (nearly) alone, a dateline. Reports of one event are published
+    on different days."""
+    if first <= 6 and any(t.norm in PUBLISHED for t in tokens[:min(2, first)]):
+        return True  # "Published April 11, 2007", "Last Updated: Monday": a line that opens on it
+    words = [t for t in tokens if not t.number]
+    return date and len(tokens) - (last - first + 1) <= 2 and len(words) <= 4
+
+
+def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """A number set off by commas after a name: an age ("Anthony LaCalamita III, 38, said")."""
+    if first == 0 or last + 1 > len(tokens):
+        return False
+    before = text[tokens[first - 1].end:tokens[first].start]
+    after = text[tokens[last].end:].lstrip()[:1]
+    return "," in before and after in (",", ")", "") and text[tokens[first - 1].start].isupper()
+
+
+def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A date right next to a verb of saying: when it was said."""
+    for i in (first - 1, first - 2, last + 1):
+        if 0 <= i < len(tokens) and tokens[i].norm in SAID:
+            return True
+    return False
+
+
+def comparable(a: Referent, b: Referent) -> bool:
+    """Whether two figures may count the same thing: nothing they say of what they count clashes."""
+    if a.published or b.published:
+        return False
+    if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
+        return False
+    if a.other != b.other:
+        return False
+    if a.years and b.years and not a.years & b.years:
+        return False  # the dead of the 2003 quake are not the dead of this one
+    if a.outcome and b.outcome and a.outcome != b.outcome:
+        return False
+    if a.anchor and b.anchor and a.anchor != b.anchor:
+        if "total" in (a.anchor, b.anchor):
+            return False  # a running total never meets a count of one day
+        relative = {"day:yesterday", "day:today", "day:tonight", "day:overnight"}
+        if a.anchor in relative and b.anchor in relative:
+            return False  # "yesterday" and "today" in one story's reports: two days
+        # Two weekdays may be two sources' days for one event: that is for the dates to say.
+    return True
+
+
+def same_noun(a: Referent, b: Referent) -> bool:
+    """The same counted noun: one head is a word of the other's noun phrase ("seven AK-47s",
+    "seven AK-47 assault rifles"), or one is people in general and the other people."""
+    assert a.head and b.head
+    if a.head == b.head or {a.head, b.head} & {"people"} and _person(a.head, b.head) or _synonyms(a.head, b.head):
+        return True
+    return any(_alike(a.head, w) for w in b.noun) or any(_alike(b.head, w) for w in a.noun)
+
+
+# Nouns news copy uses for one thing, by stem prefix: "40 homes" and "dozens of houses".
+SYNONYMS = (
+    ("home", "hous", "dwelling", "residenc"),
+    ("boat", "vessel", "ship", "speedboat", "dhow", "craft"),
+    ("gun", "rifl", "weapon", "firearm", "ak-47"),
+    ("car", "vehicl", "automobil"),
+    ("build", "structur"),
+    ("kilomet", "km"),
+)
+
+
+def _synonyms(x: str, y: str) -> bool:
+    return any(any(x.startswith(w) for w in group) and any(y.startswith(w) for w in group) for group in SYNONYMS)
+
+
+def _may_be_people(a: Referent, b: Referent) -> bool:
+    """Two different nouns that may count the same people ("10,000 officers", "10,000 so-called
+    Homeland Defenders"): both are people, or one is and the other a name."""
+    assert a.head and b.head
+    x, y = _person("people", a.head), _person("people", b.head)
+    return x and (y or b.proper) or y and a.proper
+
+
+def _alike(x: str, y: str) -> bool:
+    """One stem, however the tokeniser cut it ("ak-47s" and "ak-47")."""
+    return x == y or len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x))
+
+
+def comparable_dates(a: Referent, b: Referent) -> bool:
+    """Two dates may be of the same event only if both or neither say when something was said,
+    and neither is when a page was published."""
+    return a.said == b.said and not a.published and not b.published
+
+
+def span(a: Referent) -> bool:
+    """The figure counts a span of time (days, weeks, years)."""
+    return bool(a.head and a.head.startswith(SPANS))
+
+
+def close(a: Referent, b: Referent) -> bool:
+    """The referent words agree closely: the same counted noun, stated, and the same outcome
+    (or none). Whether they are about the same people and places is for the caller to weigh.
+
+    Not for spans of time: "five days of rioting" and "eight days of riots" are one story told
+    on two days, not a disagreement, unless the sentences themselves tell the same thing."""
+    if span(a):
+        return False
+    return bool(a.head and b.head and a.outcome == b.outcome and same_noun(a, b))
+
+
+PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", "man", "woman", "resident", "worker",
+          "employe", "passenger", "crew", "member", "student", "officer", "polic", "policemen", "pirat", "suspect",
+          "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
+          "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
+          "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
+          "popul", "inhabit"}
+
+
+def _person(x: str, y: str) -> bool:
+    other = y if x == "people" else x
+    return other == "people" or any(other.startswith(p) or len(other) >= 4 and p.startswith(other) for p in PEOPLE)
