@@ -275,3 +275,12 @@ def _children(pid: int) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_a_folder_with_nothing_usable_writes_an_empty_index_and_says_why(client: Any, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    done = run_batch(client, [str(tmp_path / "in")], tmp_path / "out")
+    assert done.entries == () and any("empty.txt: skipped, empty file" in w for w in done.warnings)
+    batch = open_batch(tmp_path / "out")
+    assert batch.entries == () and batch.warnings == done.warnings

@@ -28,8 +28,8 @@ from storyview.inputs.load import Loaded, expand, source_id_of
 from storyview.inputs.text import shown
 from storyview.model import Progress, Settings
 
-# Files per reading task: enough to outweigh a task's overhead (about a millisecond), few
-# enough that every worker gets several.
+# Files per reading task: enough to outweigh a task's scheduling, few enough that every worker
+# gets several (a file takes a few milliseconds to read and fingerprint).
 CHUNK = 200
 
 

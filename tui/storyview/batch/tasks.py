@@ -15,7 +15,7 @@ from storyview.batch.output import Entry, entry_of, read_story
 from storyview.engine.stories import Fingerprint, StorySettings, fingerprint, term_counts
 from storyview.exports.files import write_atomic
 from storyview.exports.json_export import to_json
-from storyview.inputs.load import Loaded, _read_or_warn, read_article
+from storyview.inputs.load import _read_or_warn, read_article
 from storyview.inputs.text import shown
 from storyview.model import Article, Settings, StoryEntry
 
