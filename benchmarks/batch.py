@@ -145,12 +145,11 @@ def main() -> None:
         moved = data_moved(corpus, Path(tmp) / f"out{base}")
         print("per article: " + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in moved.items()))
         r = results[max(results)]
-        per_worker_s = r["wall"] * max(results) / r["articles"]
-        print(f"one worker-second per {1 / per_worker_s:.0f} articles at {max(results)} workers; "
-              f"1M articles: {per_worker_s * 1e6 / 3600:.0f} worker-hours, "
+        worker_ms, client_ms = r["worker_cpu"] / r["articles"] * 1e3, r["client_cpu"] / r["articles"] * 1e3
+        print(f"CPU per article: {worker_ms:.1f} ms of a worker, {client_ms:.1f} ms of the client; "
+              f"1M articles: {worker_ms * 1e6 / 3.6e6:.1f} worker-hours, {client_ms * 1e6 / 6e4:.0f} client-minutes, "
               f"fingerprints to the client {moved['fingerprint'] * 1e6 / 2**30:.1f} GiB, "
               f"story files {moved['output'] * 1e6 / 2**30:.1f} GiB, inputs read twice {2 * moved['input'] * 1e6 / 2**30:.1f} GiB")
-
 
 if __name__ == "__main__":
     main()
