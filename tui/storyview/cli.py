@@ -174,6 +174,7 @@ def batch_app(opened: Opened, settings: Settings | None = None, story: int | Non
         gather=opened.gather,
         align=opened.align,
         story=story,
+        shares={e.id: e.unique for e in opened.batch.entries},
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -36,7 +37,8 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         with client:
             yield client
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    main = threading.current_thread() is threading.main_thread()  # only it may set a handler
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
@@ -45,7 +47,8 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
             dashboard_address="127.0.0.1:0",
         )
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if main:
+            signal.signal(signal.SIGINT, previous)
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client
 
