@@ -17,9 +17,11 @@ from storyview.model import Progress, Settings
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from storyview.batch.opened import Opened
     from storyview.inputs.web import Page
     from storyview.model import Collection, Story
     from storyview.pinstore import PinStore
+    from storyview.reader.app import StoryviewApp
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
         prog="storyview",
         description="Several news articles about one story side by side: paragraphs that tell the "
         "same part of the story lined up, and what only one source says highlighted.",
-        epilog="With no PATH, storyview opens its five bundled seed articles.",
+        epilog="With no PATH, storyview opens its five bundled seed articles. `storyview batch --help`: "
+        "a corpus too large for one run, split into stories and aligned on Dask.",
     )
     ap.add_argument("paths", nargs="*", metavar="PATH",
                     help="article files (.txt, .md, saved .html pages), folders (their .txt, .md and .html "
@@ -79,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["batch"]:  # `storyview batch ...`: a folder named batch is `./batch`
+        from storyview.batch.command import main as batch
+
+        return batch(argv[1:])
     args = parser().parse_args(argv)
     if not 0 < args.threshold < 1:
         parser().error("--threshold must be between 0 and 1")
@@ -97,6 +105,9 @@ def run(argv: list[str] | None = None) -> int:
         for path in paths or ():
             warn(f"{path}: no such file or folder")
         return 1
+    if paths and len(paths) == 1 and _is_batch(paths[0]):
+        explicit = any(a == "--threshold" or a.startswith("--threshold=") for a in argv)
+        return read_batch(paths[0], settings if explicit else None, args.story)
     from storyview.inputs.bundled import seeds_dir
     from storyview.reader.app import StoryviewApp
 
@@ -136,6 +147,44 @@ def run(argv: list[str] | None = None) -> int:
         story=args.story,
     ).run()
     return 0
+
+
+def _is_batch(path: str) -> bool:
+    from storyview.batch.output import is_batch
+
+    return is_batch(path)
+
+
+def read_batch(path: str, settings: Settings | None, story: int | None) -> int:
+    """The reader on what `storyview batch` wrote: its story list, each story from its file.
+
+    `settings`: a threshold asked for on the command line (each story opened is aligned again
+    with it); None shows the stories as the batch aligned them."""
+    from storyview.batch.opened import open_for_reader
+    from storyview.inputs.text import shown
+
+    try:
+        opened = open_for_reader(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warn(f"{shown(path)}: not a storyview batch that can be read ({exc})")
+        return 1
+    batch_app(opened, settings, story).run()
+    return 0
+
+
+def batch_app(opened: Opened, settings: Settings | None = None, story: int | None = None) -> StoryviewApp:
+    from storyview.reader.app import StoryviewApp
+
+    first = opened.batch.entries[0].id if opened.batch.entries else 1
+    return StoryviewApp(
+        build=lambda s, progress=None: opened.align(opened.gather(progress), first, s, progress),
+        settings=settings or opened.settings,
+        inputs=[str(opened.batch.folder)],
+        gather=opened.gather,
+        align=opened.align,
+        story=story,
+        shares={e.id: e.unique for e in opened.batch.entries},
+    )
 
 
 def is_url(argument: str) -> bool:

@@ -114,12 +114,26 @@ def align_story(
     The folder's load warnings go with a folder of one story; in a folder of several they are
     the collection's, and a lone article is no surprise.
     """
-    entry = collection.story(story_id)
     several = len(collection.stories) > 1
-    loaded = Loaded(list(collection.articles_of(story_id)), [] if several else list(collection.warnings))
-    story = story_from(loaded, settings, progress, pins)
-    warnings = tuple(w for w in story.warnings if not (several and w == LONE))
-    return replace(story, warnings=warnings, id=entry.id, label=entry.label)
+    return align_entry(collection.story(story_id), collection.articles_of(story_id), settings, several=several,
+                       warnings=() if several else collection.warnings, progress=progress, pins=pins)
+
+
+def align_entry(
+    entry: StoryEntry,
+    articles: Sequence[Article],
+    settings: Settings,
+    *,
+    several: bool,
+    warnings: Sequence[str] = (),
+    progress: Progress | None = None,
+    pins: PinStore | None = None,
+) -> Story:
+    """Story `entry` aligned from its `articles` alone: `align_story` without the collection,
+    as a batch worker runs it (`several`: the folder holds other stories too)."""
+    story = story_from(Loaded(list(articles), list(warnings)), settings, progress, pins)
+    kept = tuple(w for w in story.warnings if not (several and w == LONE))
+    return replace(story, warnings=kept, id=entry.id, label=entry.label)
 
 
 def align_all(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import inspect
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -153,6 +153,7 @@ class StoryviewApp(App[None]):
         gather: Gather | None = None,
         align: AlignOne | None = None,
         story: int | None = None,
+        shares: Mapping[int, float] | None = None,
     ) -> None:
         super().__init__()
         self.build = build
@@ -164,7 +165,8 @@ class StoryviewApp(App[None]):
         self.collection: Collection | None = None
         self.story_id = story
         """The story of the collection on screen (or asked for with --story)."""
-        self._shares: dict[int, float] = {}
+        self._shares: dict[int, float] = dict(shares or {})
+        """Each story's share of unique text, once known (a batch knows them all before)."""
         self.inputs = tuple(inputs)
         """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
@@ -261,7 +263,9 @@ class StoryviewApp(App[None]):
         if len(collection.stories) > 1:
             from storyview.reader.screens.stories import StoriesScreen
 
-            self.install_screen(StoriesScreen(collection), name="stories")
+            stories = StoriesScreen(collection)
+            stories.shares.update(self._shares)
+            self.install_screen(stories, name="stories")
         if wanted is not None:
             self.open_story(wanted)
         elif collection.stories:
