@@ -20,8 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from storyview import __version__
+from storyview.engine.shares import source_shares
 from storyview.model import (
-    Article, Collection, Group, Link, Marks, Member, Paragraph, Settings, Story, StoryEntry,
+    Article,
+    Collection,
+    Group,
+    Link,
+    Marks,
+    Member,
+    Paragraph,
+    Settings,
+    Story,
+    StoryEntry,
 )
 
 INDEX = "index.json"
@@ -195,5 +205,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     )
     told = data.get("stories") or [{}]
     story_id, label = int(told[0].get("id", 1)), str(told[0].get("label", ""))
-    return Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
-                 id=story_id, label=label)
+    model = (data.get("settings") or {}).get("model")
+    story = Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
+                  model=model, id=story_id, label=label)
+    return replace(story, shares=source_shares(story))
