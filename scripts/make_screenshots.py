@@ -69,6 +69,44 @@ async def _shoot(app: StoryviewApp, size: tuple[int, int], theme: str, keys: lis
         return app.export_screenshot(title=f"storyview · {' '.join(keys) or 'start'}")
 
 
+ECB = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" / "ecbplus_dev_topics_1-30.jsonl"
+ECB_TOPICS = (1, 4, 20)
+"""The story list is shot on the seeds mixed with three ECB+ topics (two events each, CC BY 3.0)."""
+
+
+def several_stories() -> list:  # type: ignore[type-arg]
+    """The seeds and the ECB+ articles of ECB_TOPICS, as a folder of several stories would load."""
+    import json
+
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.load import load
+    from storyview.inputs.parse import parse_article
+
+    articles = list(load([str(seeds_dir())]).articles)
+    with open(ECB, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["topic"] in ECB_TOPICS:
+                text = "\n\n".join(s["text"] for s in row["sentences"]) + "\n"
+                articles.append(parse_article(row["doc"], f"{row['doc']}.txt", text))
+    return articles
+
+
+async def shoot_stories(size: tuple[int, int]) -> str:
+    from storyview.inputs.load import Loaded
+    from storyview.pipeline import align_story, collect
+
+    collection = collect(Loaded(several_stories()))
+    app = StoryviewApp(build=lambda s, p=None: align_story(collection, 1, s, p),
+                       gather=lambda p=None: collection, align=lambda c, i, s, p=None: align_story(c, i, s, p))
+    async with app.run_test(size=size) as pilot:
+        app.theme = "textual-dark"
+        while app.screen.__class__.__name__ != "StoriesScreen":
+            await pilot.pause(0.02)
+        await pilot.pause()
+        return app.export_screenshot(title="storyview · a folder of several stories")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "screenshots"))
@@ -77,6 +115,17 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name, (size, theme, keys) in SHOTS.items():
         svg = asyncio.run(shoot(size, theme, keys))
+        path = out / f"{name}.svg"
+        if path.exists() and path.read_text(encoding="utf-8") == svg:
+            print(f"unchanged {path}")
+            continue
+        path.write_text(svg, encoding="utf-8")
+        print(f"wrote     {path}")
+    if not ECB.exists():
+        print(f"skipped   stories.svg: no ECB+ corpus at {ECB}")
+        return 0
+    for name, size in (("stories", (120, 40)), ("stories-80x24", (80, 24))):
+        svg = asyncio.run(shoot_stories(size))
         path = out / f"{name}.svg"
         if path.exists() and path.read_text(encoding="utf-8") == svg:
             print(f"unchanged {path}")

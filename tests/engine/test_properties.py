@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyview.cli import main
-from storyview.exports.json_export import to_json
+from storyview.exports.json_export import collection_json, to_json
 from storyview.inputs.bundled import seeds_dir
 from storyview.inputs.load import Loaded, load
 from storyview.inputs.parse import MAX_PARAGRAPH, parse_article, split_paragraphs
 from storyview.inputs.text import Unusable, clean, decode
 from storyview.model import Member, Settings, Story
-from storyview.pipeline import story_from
+from storyview.pipeline import align_all, collect, story_from
 
 STORED_FORBIDDEN = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
@@ -65,20 +65,21 @@ def check_story(story: Story) -> None:
     assert len(set(members)) == len(members)
 
 
-def run_files(texts: list[str], encodings: list[str]) -> tuple[Story, str, str, str]:
+def run_files(texts: list[str], encodings: list[str]) -> tuple[list[Story], str, str, str]:
+    """The folder's stories built in-process (split, each aligned) and as JSON, and the CLI's output."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for n, (text, enc) in enumerate(zip(texts, encodings)):
             path = Path(tmp) / f"s{n}.txt"
             path.write_bytes(text.encode(enc, errors="replace"))
             paths.append(str(path))
-        loaded = load(paths)
-        story = story_from(loaded, Settings())
+        collection = collect(load(paths))
+        stories = align_all(collection, Settings())
         out, err = io.StringIO(), io.StringIO()
         with redirect_stdout(out), redirect_stderr(err):
             code = main(["--json", *paths])
         assert code == 0
-        return story, to_json(story), out.getvalue(), err.getvalue()
+        return stories, collection_json(collection, stories), out.getvalue(), err.getvalue()
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,8 +88,9 @@ def run_files(texts: list[str], encodings: list[str]) -> tuple[Story, str, str, 
     st.lists(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]), min_size=3, max_size=3),
 )
 def test_arbitrary_files_load_align_and_export(texts: list[str], encodings: list[str]) -> None:
-    story, text, out, err = run_files(texts, encodings)
-    check_story(story)
+    stories, text, out, err = run_files(texts, encodings)
+    for story in stories:
+        check_story(story)
     data = json.loads(text)
     assert json.loads(out)["sources"] == data["sources"]
     out.encode("utf-8")

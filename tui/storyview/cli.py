@@ -17,9 +17,11 @@ from storyview.model import Progress, Settings
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
-    from storyview.model import Story
+    from storyview.batch.opened import Opened
     from storyview.inputs.web import Page
+    from storyview.model import Collection, Story
     from storyview.pinstore import PinStore
+    from storyview.reader.app import StoryviewApp
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
         prog="storyview",
         description="Several news articles about one story side by side: paragraphs that tell the "
         "same part of the story lined up, and what only one source says highlighted.",
-        epilog="With no PATH, storyview opens its five bundled seed articles.",
+        epilog="With no PATH, storyview opens its five bundled seed articles. `storyview batch --help`: "
+        "a corpus too large for one run, split into stories and aligned on Dask.",
     )
     ap.add_argument("paths", nargs="*", metavar="PATH",
                     help="article files (.txt, .md, saved .html pages), folders (their .txt, .md and .html "
@@ -40,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
                      "self-contained HTML page, or TEI P5 XML (parallel segmentation) for collation tools")
     ap.add_argument("-o", "--output", metavar="FILE",
                     help="with --json or --report: write to FILE (atomically) instead of stdout")
+    ap.add_argument("--story", type=int, metavar="N",
+                    help="a folder of several stories: open (or export) story N of its story list only")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
     ap.add_argument("--ignore-pins", action="store_true",
@@ -77,54 +82,109 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["batch"]:  # `storyview batch ...`: a folder named batch is `./batch`
+        from storyview.batch.command import main as batch
+
+        return batch(argv[1:])
     args = parser().parse_args(argv)
     if not 0 < args.threshold < 1:
         parser().error("--threshold must be between 0 and 1")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
+    if args.story is not None and args.story < 1:
+        parser().error("--story counts from 1")
     settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
     pins = None if args.ignore_pins else pin_store(paths)
     if args.json:
-        return export(paths, settings, args.output, "json", pins)
+        return export(paths, settings, args.output, "json", args.story, pins)
     if args.report:
-        return export(paths, settings, args.output, args.report, pins)
+        return export(paths, settings, args.output, args.report, args.story, pins)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
         return 1
-    from storyview.reader.app import StoryviewApp
+    if paths and len(paths) == 1 and _is_batch(paths[0]):
+        explicit = any(a == "--threshold" or a.startswith("--threshold=") for a in argv)
+        return read_batch(paths[0], settings if explicit else None, args.story)
     from storyview.inputs.bundled import seeds_dir
-
-    if not paths or not any(p == "-" or is_url(p) for p in paths):
-
-        def build(s: Settings, progress: Progress | None = None) -> Story:
-            # The engine is imported in the build worker, after the first frame is up.
-            from storyview.pipeline import build_story
-
-            return build_story(paths, s, progress, pins)
-
-        StoryviewApp(build=build, settings=settings, inputs=paths or [str(seeds_dir())], pins=pins).run()
-        return 0
-    # Standard input is read before the reader starts, which then takes its keys from the
-    # terminal; pages are fetched once, not again at each realignment.
-    from storyview.inputs.load import load, read_stdin_bytes
-    from storyview.pipeline import story_from
+    from storyview.reader.app import StoryviewApp
 
     data = None
-    if "-" in paths:
-        data = read_stdin_bytes()
-        if not _terminal_on_stdin():
-            warn("standard input held the article and there is no terminal for the reader; use --json or --report")
-            return 1
-    fetch = _fetch_once()
+    fetch = None
+    if paths and any(p == "-" or is_url(p) for p in paths):
+        # Standard input is read before the reader starts, which then takes its keys from the
+        # terminal; pages are fetched once, not again at each realignment.
+        from storyview.inputs.load import read_stdin_bytes
+
+        if "-" in paths:
+            data = read_stdin_bytes()
+            if not _terminal_on_stdin():
+                warn("standard input held the article and there is no terminal for the reader; use --json or --report")
+                return 1
+        fetch = _fetch_once()
+
+    def gather(progress: Progress | None = None) -> Collection:
+        # The engine is imported in the worker, after the first frame is up.
+        from storyview.inputs.load import load
+        from storyview.pipeline import collect
+
+        return collect(load(paths, progress, stdin=data, fetch=fetch), progress=progress)
+
+    def align(collection: Collection, story_id: int, s: Settings, progress: Progress | None = None) -> Story:
+        from storyview.pipeline import align_story
+
+        return align_story(collection, story_id, s, progress, pins)
+
     StoryviewApp(
-        build=lambda s, progress=None: story_from(load(paths, progress, stdin=data, fetch=fetch), s, progress, pins),
+        build=lambda s, progress=None: align(gather(progress), 1, s, progress),
         settings=settings,
-        inputs=[p for p in paths if p != "-" and not is_url(p)],
+        inputs=[p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)],
         pins=pins,
+        gather=gather,
+        align=align,
+        story=args.story,
     ).run()
     return 0
+
+
+def _is_batch(path: str) -> bool:
+    from storyview.batch.output import is_batch
+
+    return is_batch(path)
+
+
+def read_batch(path: str, settings: Settings | None, story: int | None) -> int:
+    """The reader on what `storyview batch` wrote: its story list, each story from its file.
+
+    `settings`: a threshold asked for on the command line (each story opened is aligned again
+    with it); None shows the stories as the batch aligned them."""
+    from storyview.batch.opened import open_for_reader
+    from storyview.inputs.text import shown
+
+    try:
+        opened = open_for_reader(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warn(f"{shown(path)}: not a storyview batch that can be read ({exc})")
+        return 1
+    batch_app(opened, settings, story).run()
+    return 0
+
+
+def batch_app(opened: Opened, settings: Settings | None = None, story: int | None = None) -> StoryviewApp:
+    from storyview.reader.app import StoryviewApp
+
+    first = opened.batch.entries[0].id if opened.batch.entries else 1
+    return StoryviewApp(
+        build=lambda s, progress=None: opened.align(opened.gather(progress), first, s, progress),
+        settings=settings or opened.settings,
+        inputs=[str(opened.batch.folder)],
+        gather=opened.gather,
+        align=opened.align,
+        story=story,
+        shares={e.id: e.unique for e in opened.batch.entries},
+    )
 
 
 def is_url(argument: str) -> bool:
@@ -175,18 +235,23 @@ def pin_store(paths: list[str] | None) -> PinStore:
     return PinStore.for_inputs(paths)
 
 
-def export_json(paths: list[str] | None, settings: Settings, output: str | None) -> int:
-    return export(paths, settings, output, "json")
+def export_json(paths: list[str] | None, settings: Settings, output: str | None, story: int | None = None,
+                pins: PinStore | None = None) -> int:
+    return export(paths, settings, output, "json", story, pins)
 
 
-def export(paths: list[str] | None, settings: Settings, output: str | None, fmt: str,
-           pins: PinStore | None = None) -> int:
-    """Build the story (following `pins`) and write it as JSON, Markdown, HTML or TEI to `output` or stdout."""
+def export(
+    paths: list[str] | None, settings: Settings, output: str | None, fmt: str, only: int | None = None,
+    pins: PinStore | None = None,
+) -> int:
+    """Split the folder into stories, align each (or story `only`, following `pins`), and write
+    them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
     from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.load import load
     from storyview.inputs.text import shown
-    from storyview.pipeline import build_story
+    from storyview.pipeline import align_all, collect
 
     if output:
         refused = _refused_early(paths, output)
@@ -194,14 +259,22 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
             warn(refused)
             return 1
     with progress_bar() as progress:
-        story = build_story(paths, settings, progress, pins)
-    for message in story.warnings:
+        collection = collect(load(paths, progress), progress=progress)
+        if only is not None and only > len(collection.stories):
+            warn(f"no story {only}: the folder has {len(collection.stories)} "
+                 f"stor{'y' if len(collection.stories) == 1 else 'ies'}")
+            return 1
+        if fmt == "tei" and only is None and len(collection.stories) > 1:
+            warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
+            return 1
+        stories = align_all(collection, settings, progress, only, pins)
+    for message in _notes(collection, stories):
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too
-        text = render(story, fmt)
+        text = render_stories(collection, stories, fmt)
     if output:
         try:
-            inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in story.articles)]
+            inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in collection.articles)]
             write_atomic(output, text, inputs)
         except RefusedWrite as exc:
             warn(str(exc))
@@ -222,6 +295,21 @@ def export(paths: list[str] | None, settings: Settings, output: str | None, fmt:
     return 1 if _all_missing(paths) else 0
 
 
+NOTES_SHOWN = 5
+"""Of the notes on a folder's stories, how many stderr shows; the output holds them all."""
+
+
+def _notes(collection: Collection, stories: list[Story]) -> list[str]:
+    """The load warnings, then the stories' own notes (a few of them, when there are many)."""
+    notes: list[str] = []
+    for story in stories:
+        notes.extend(w for w in story.warnings if w not in notes and w not in collection.warnings)
+    if len(notes) > NOTES_SHOWN + 1:
+        notes = notes[:NOTES_SHOWN] + [f"… and {len(notes) - NOTES_SHOWN} more notes on the stories "
+                                       "(all of them in the output's warnings)"]
+    return [*collection.warnings, *notes]
+
+
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's own flush at exit does not fail again."""
     try:
@@ -236,6 +324,16 @@ def _all_missing(paths: list[str] | None) -> bool:
     A path that exists and holds nothing usable is hostile input, not a mistake: exit 0."""
     named = [p for p in paths or () if p != "-" and not is_url(p)]
     return bool(paths) and len(named) == len(paths) and not any(os.path.lexists(p) for p in named)
+
+
+def render_stories(collection: Collection, stories: list[Story], fmt: str) -> str:
+    if fmt == "json":
+        from storyview.exports.json_export import collection_json
+
+        return collection_json(collection, stories) + "\n"
+    from storyview.exports.report import render_stories as report
+
+    return report(collection, stories, fmt)
 
 
 def render(story: Story, fmt: str) -> str:
@@ -269,7 +367,12 @@ def progress_bar() -> Iterator[Progress | None]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
     from rich.progress import Progress as Bar
 
     with Bar(

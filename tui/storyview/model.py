@@ -5,8 +5,8 @@ Nothing here computes anything heavy; `storyview.pipeline.build_story` fills it 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from collections.abc import Collection
 from typing import Callable, Literal, NamedTuple
 
 Kind = Literal["headline", "byline", "body", "boilerplate"]
@@ -179,6 +179,9 @@ class Story:
     shares: dict[str, Share] = field(default_factory=dict, hash=False, compare=False)
     # The word-vector model the aligner used, or None (turned off, or it could not be loaded).
     model: str | None = None
+    # Which story of its folder this is (a folder of one story has story 1), and its label.
+    id: int = 1
+    label: str = ""
 
     def article(self, source: str) -> Article:
         return next(a for a in self.articles if a.id == source)
@@ -207,8 +210,18 @@ class Story:
             return lede.label
         return next((a.name for a in self.articles if a.name), "")
 
+    @property
+    def unique_share(self) -> float:
+        """The share of the body text (in characters) that only one source tells, 0..1."""
+        total = unique = 0
+        for article in self.articles:
+            for p in article.body:
+                total += len(p.text)
+                unique += sum(b - a for a, b in self.unique(Member(article.id, p.index)))
+        return unique / total if total else 0.0
 
-def short_id(article: Article, ids: Collection[str] = ()) -> str:
+
+def short_id(article: Article, ids: Iterable[str] = ()) -> str:
     """What a list calls a source's file: "000" of "000_77808fc7…" (a name and a hash), else the
     whole id ("a_herald" says more than "a"); whole too where another of `ids` starts the same."""
     head, _, rest = article.id.partition("_")
@@ -216,3 +229,34 @@ def short_id(article: Article, ids: Collection[str] = ()) -> str:
     if head and hashed and sum(1 for other in ids if other.partition("_")[0] == head) <= 1:
         return head
     return article.id
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """One story of a folder, before it is aligned: its number, label, sources (by id) and
+    how many words of body text they hold."""
+
+    id: int
+    label: str
+    sources: tuple[str, ...]
+    words: int = 0
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A folder split into stories: every article in exactly one; each is aligned on its own.
+
+    Stories are numbered from 1, largest first; single-article stories come last.
+    """
+
+    articles: tuple[Article, ...]
+    stories: tuple[StoryEntry, ...]
+    warnings: tuple[str, ...] = ()
+
+    def story(self, story_id: int) -> StoryEntry:
+        return next(s for s in self.stories if s.id == story_id)
+
+    def articles_of(self, story_id: int) -> tuple[Article, ...]:
+        """The story's articles, in the order they were given."""
+        wanted = set(self.story(story_id).sources)
+        return tuple(a for a in self.articles if a.id in wanted)

@@ -6,18 +6,31 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storyview.collector import paused
 from storyview.engine import semantic
 from storyview.engine.align import align
-from storyview.inputs.boilerplate import off_topic
-from storyview.collector import paused
-from storyview.inputs.load import Loaded, load
-from storyview.model import Article, Group, Pin, Progress, Settings, Story
-from storyview.engine.unique import find_unique
 from storyview.engine.pins import apply_pins
 from storyview.engine.shares import source_shares
+from storyview.engine.stories import StorySettings, split_stories
+from storyview.engine.unique import find_unique
+from storyview.inputs.boilerplate import off_topic
+from storyview.inputs.load import Loaded, load
+from storyview.model import (
+    Article,
+    Collection,
+    Group,
+    Pin,
+    Progress,
+    Settings,
+    Story,
+    StoryEntry,
+)
 
 if TYPE_CHECKING:
     from storyview.pinstore import PinStore
+
+# The note story_from adds for a lone article: in a folder of several stories, expected.
+LONE = "fewer than two usable sources: nothing to compare"
 
 
 def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None,
@@ -72,3 +85,71 @@ def build_story(
     """Load `paths` (None: the bundled seeds) and align them, following `pins` if given."""
     with paused():
         return story_from(load(paths, progress), settings, progress, pins)
+
+
+def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None) -> Collection:
+    """Split what was loaded into stories (nothing aligned yet): what the story list shows."""
+    if progress:
+        progress("splitting", 0, 1)
+    with paused():
+        clusters = split_stories(loaded.articles, stories)
+    articles = tuple(loaded.articles)
+    words = [sum(len(p.text.split()) for p in a.body) for a in articles]
+    entries = tuple(
+        StoryEntry(c.id, c.label, tuple(articles[i].id for i in c.members), sum(words[i] for i in c.members))
+        for c in clusters
+    )
+    if progress:
+        progress("splitting", 1, 1)
+    # Nothing usable is still one (empty) story: it says why there is nothing to compare.
+    return Collection(articles, entries or (StoryEntry(1, "", ()),), tuple(loaded.warnings))
+
+
+def align_story(
+    collection: Collection, story_id: int, settings: Settings, progress: Progress | None = None,
+    pins: PinStore | None = None,
+) -> Story:
+    """One story of the collection, aligned on its own: its groups never reach another story.
+
+    The folder's load warnings go with a folder of one story; in a folder of several they are
+    the collection's, and a lone article is no surprise.
+    """
+    several = len(collection.stories) > 1
+    return align_entry(collection.story(story_id), collection.articles_of(story_id), settings, several=several,
+                       warnings=() if several else collection.warnings, progress=progress, pins=pins)
+
+
+def align_entry(
+    entry: StoryEntry,
+    articles: Sequence[Article],
+    settings: Settings,
+    *,
+    several: bool,
+    warnings: Sequence[str] = (),
+    progress: Progress | None = None,
+    pins: PinStore | None = None,
+) -> Story:
+    """Story `entry` aligned from its `articles` alone: `align_story` without the collection,
+    as a batch worker runs it (`several`: the folder holds other stories too)."""
+    story = story_from(Loaded(list(articles), list(warnings)), settings, progress, pins)
+    kept = tuple(w for w in story.warnings if not (several and w == LONE))
+    return replace(story, warnings=kept, id=entry.id, label=entry.label)
+
+
+def align_all(
+    collection: Collection, settings: Settings, progress: Progress | None = None, only: int | None = None,
+    pins: PinStore | None = None,
+) -> list[Story]:
+    """Every story of the collection aligned (or only story `only`), in story order.
+
+    Progress is reported per story ("aligning N stories"), not per step of each.
+    """
+    wanted = [s.id for s in collection.stories if only is None or s.id == only]
+    out = []
+    for n, story_id in enumerate(wanted):
+        if progress:
+            progress("stories", n, len(wanted))
+        out.append(align_story(collection, story_id, settings, pins=pins))
+    if progress:
+        progress("stories", len(wanted), len(wanted))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from storyview import __version__
@@ -12,7 +13,7 @@ from storyview.findings.figures import Figure, Mention
 from storyview.findings.quotes import Quote, Version
 from storyview.findings.rewrites import Pair, Side
 from storyview.engine.shares import shares_of
-from storyview.model import Link, Member, Story
+from storyview.model import Collection, Link, Member, Story
 
 
 def _number(x: float | None) -> float | int | None:
@@ -90,6 +91,7 @@ def to_dict(story: Story) -> dict[str, Any]:
             "semantic": story.settings.semantic,
             "model": story.model,
         },
+        "stories": [{"id": story.id, "label": story.label, "sources": [a.id for a in story.articles]}],
         "sources": [
             {
                 "id": a.id,
@@ -121,6 +123,7 @@ def to_dict(story: Story) -> dict[str, Any]:
                 "id": g.id,
                 "label": g.label,
                 "keywords": g.keywords,
+                "story": story.id,
                 "members": [{"source": m.source, "paragraph": m.paragraph} for m in g.members],
                 "links": [_link(l) for l in g.links],
             }
@@ -164,8 +167,48 @@ def to_json(story: Story) -> str:
     """The story as JSON text; any character a terminal could act on is \\u-escaped.
 
     (The tree is freshly built, so it has no cycles to look for.)"""
-    data = to_dict(story)
-    if sum(len(a.paragraphs) for a in story.articles) <= INDENT_UP_TO:
+    return _dumps(to_dict(story), sum(len(a.paragraphs) for a in story.articles))
+
+
+def collection_dict(collection: Collection, stories: Sequence[Story]) -> dict[str, Any]:
+    """Several stories of one folder as one document: the schema of `to_dict`, with every story
+    listed under "stories", its sources, groups, quotes, figures and rewrites side by side.
+
+    Sources keep the folder's order; groups, quotes and figures are numbered on from one story
+    to the next, each (and each rewrite and pin) tagged with its "story".
+    """
+    parts = [to_dict(story) for story in stories]
+    if len(parts) == 1 and len(collection.stories) == 1:
+        return parts[0]
+    order = {a.id: n for n, a in enumerate(collection.articles)}
+    out: dict[str, Any] = {
+        "storyview": __version__,
+        "settings": parts[0]["settings"] if parts else {},
+        "stories": [entry for part in parts for entry in part["stories"]],
+        "sources": sorted((src for part in parts for src in part["sources"]), key=lambda src: order[src["id"]]),
+    }
+    for key in ("groups", "quotes", "figures"):
+        items = []
+        for story, part in zip(stories, parts):
+            for item in part[key]:
+                items.append({**item, "id": len(items) + 1, "story": story.id})
+        out[key] = items
+    warnings = list(collection.warnings)
+    for part in parts:
+        warnings.extend(w for w in part["warnings"] if w not in warnings)
+    out["warnings"] = warnings
+    out["rewrites"] = [{**r, "story": story.id} for story, part in zip(stories, parts) for r in part["rewrites"]]
+    out["pins"] = [{**pin, "story": story.id} for story, part in zip(stories, parts) for pin in part.get("pins", [])]
+    return {key: out[key] for key in parts[0]} if parts else out
+
+
+def collection_json(collection: Collection, stories: Sequence[Story]) -> str:
+    """`collection_dict` as JSON text, escaped as `to_json` does."""
+    return _dumps(collection_dict(collection, stories), sum(len(a.paragraphs) for s in stories for a in s.articles))
+
+
+def _dumps(data: dict[str, Any], paragraphs: int) -> str:
+    if paragraphs <= INDENT_UP_TO:
         text = json.dumps(data, ensure_ascii=False, indent=2, check_circular=False)
     else:
         text = _one_item_a_line(data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import inspect
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -22,8 +22,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from storyview.reader.messages import AnalysisDone, BuildFailed, ExportDone, StoryBuilt
-from storyview.model import Settings, Story
+from storyview.model import Collection, Settings, Story
+from storyview.reader.messages import AnalysisDone, BuildFailed, CollectionBuilt, ExportDone, StoryBuilt
 from storyview.reader.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ Progress = Callable[[str, int, int], None]
 """progress(stage, done, total), called by the engine from the worker thread."""
 Build = Callable[..., Story]
 """build(settings) or build(settings, progress) -> Story."""
+Gather = Callable[[Progress | None], Collection]
+"""gather(progress) -> the folder read and split into stories, none aligned."""
+AlignOne = Callable[[Collection, int, Settings, Progress | None], Story]
+"""align(collection, story id, settings, progress) -> that story aligned on its own."""
 
 
 class BuildReport:
@@ -137,14 +141,32 @@ class StoryviewApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
+        Binding("escape", "stories", "Stories", tooltip="Back to the list of the folder's stories (a folder of several)"),
     ]
 
-    def __init__(self, build: Build, settings: Settings = Settings(), inputs: Sequence[str] = (),
-                 pins: PinStore | None = None) -> None:
+    def __init__(
+        self,
+        build: Build,
+        settings: Settings = Settings(),
+        inputs: Sequence[str] = (),
+        pins: PinStore | None = None,
+        gather: Gather | None = None,
+        align: AlignOne | None = None,
+        story: int | None = None,
+        shares: Mapping[int, float] | None = None,
+    ) -> None:
         super().__init__()
         self.build = build
         self.pins = pins
         """Where the reader's pins and breaks are kept (None: --ignore-pins, or a story made by hand)."""
+        self.gather = gather
+        """Stories first: reads and splits the folder; then `align` builds each story opened."""
+        self.align = align
+        self.collection: Collection | None = None
+        self.story_id = story
+        """The story of the collection on screen (or asked for with --story)."""
+        self._shares: dict[int, float] = dict(shares or {})
+        """Each story's share of unique text, once known (a batch knows them all before)."""
         self.inputs = tuple(inputs)
         """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
@@ -183,7 +205,110 @@ class StoryviewApp(App[None]):
 
     def on_mount(self) -> None:
         # Paint the loading screen first: a CPU-bound build would hold the GIL through it.
-        self.call_after_refresh(self._start_build, self.settings)
+        if self.gather is not None:
+            self.call_after_refresh(self._start_gather)
+        else:
+            self.call_after_refresh(self._start_build, self.settings)
+
+    # -- stories first: the folder split into stories, each aligned when first opened ----------------
+
+    def _start_gather(self) -> None:
+        self._generation += 1
+        report = BuildReport()
+        self._report = report
+        self._gather(self._generation, report)
+        if self._poll is None:
+            self._poll = self.set_interval(PROGRESS_INTERVAL, self._show_progress, name="build progress")
+
+    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
+    def _gather(self, generation: int, report: BuildReport) -> None:
+        """Read and split the folder off the event loop; nothing is aligned here."""
+        worker = get_current_worker()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise BuildCancelled
+            report.latest = (stage, done, total)
+
+        assert self.gather is not None
+        try:
+            collection = self.gather(progress)
+        except BuildCancelled:
+            return
+        except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
+            if not worker.is_cancelled:
+                self.post_message(BuildFailed(f"{type(error).__name__}: {error}", self.settings, generation))
+        else:
+            self.post_message(CollectionBuilt(collection, generation))
+
+    @on(CollectionBuilt)
+    def _collection_built(self, message: CollectionBuilt) -> None:
+        """One story opens straight into the side-by-side view; several open the story list."""
+        if message.generation != self._generation:
+            return
+        self._build_ended()
+        collection = message.collection
+        self.collection = collection
+        for warning in collection.warnings:
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
+        wanted = self.story_id
+        if wanted is not None and not any(s.id == wanted for s in collection.stories):
+            self.notify(f"There is no story {wanted}: the folder has {len(collection.stories)}.",
+                        severity="warning", timeout=8, markup=False)
+            wanted = None
+        if wanted is None and len(collection.stories) == 1:
+            wanted = collection.stories[0].id
+        if len(collection.stories) > 1:
+            from storyview.reader.screens.stories import StoriesScreen
+
+            stories = StoriesScreen(collection)
+            stories.shares.update(self._shares)
+            self.install_screen(stories, name="stories")
+        if wanted is not None:
+            self.open_story(wanted)
+        elif collection.stories:
+            self.push_screen("stories")
+        else:
+            self.main.show_failure("nothing to read")
+
+    def open_story(self, story_id: int) -> None:
+        """Show story `story_id` side by side, aligning it in a worker (with progress) first."""
+        from storyview.reader.screens.stories import StoriesScreen
+
+        collection, align = self.collection, self.align
+        assert collection is not None and align is not None
+        if isinstance(self.screen, StoriesScreen):
+            self.pop_screen()
+        if story_id == self.story_id and self.story is not None and self.story.id == story_id:
+            return  # already on screen
+        self.story_id = story_id
+        self.build = lambda settings, progress=None: align(collection, story_id, settings, progress)
+        if self.story is not None:
+            self.story = None
+            self._analysis = None
+            self.main.reset()
+        self.pending = None
+        self._start_build(self.settings)
+
+    def action_stories(self) -> None:
+        """Back to the story list (a folder of several stories)."""
+        from storyview.reader.screens.stories import StoriesScreen
+
+        if self.several_stories and not isinstance(self.screen, StoriesScreen):
+            self.push_screen("stories")
+
+    @property
+    def several_stories(self) -> bool:
+        return self.collection is not None and len(self.collection.stories) > 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Stories" only from the side-by-side view of a folder of several stories (escape
+        elsewhere closes what is open)."""
+        if action == "stories":
+            return self.several_stories and isinstance(self.screen, MainScreen) and self.main.search_query is None
+        return True
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -248,6 +373,9 @@ class StoryviewApp(App[None]):
         self.story = message.story
         self.settings = message.settings
         self.pending = None
+        if self.several_stories:
+            self._shares[message.story.id] = message.story.unique_share
+            self.get_screen("stories").set_share(message.story.id, self._shares[message.story.id])  # type: ignore[attr-defined]
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
         if self._analysis is not None and self._analysis.story is not message.story:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from storyview.model import Settings, Story
+from storyview.model import Collection, Settings, Story
 
 if TYPE_CHECKING:  # the engine's analysis modules load in the analysis thread, not at start
     from storyview.findings.analysis import Analysis
@@ -19,6 +19,14 @@ class StoryBuilt(Message):
 
     story: Story
     settings: Settings
+    generation: int
+
+
+@dataclass
+class CollectionBuilt(Message):
+    """The folder was read and split into stories (generation `generation`); none aligned yet."""
+
+    collection: Collection
     generation: int
 
 

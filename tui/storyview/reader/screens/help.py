@@ -101,6 +101,7 @@ class HelpScreen(ModalScreen[None]):
         from storyview.reader.screens.main import MainScreen
         from storyview.reader.screens.reading import ReadingScreen
         from storyview.reader.screens.sources import SourcesScreen
+        from storyview.reader.screens.stories import StoriesScreen
 
         app = self.app
         everywhere = [
@@ -115,6 +116,7 @@ class HelpScreen(ModalScreen[None]):
             ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", "")),
             ("Export dialog (e)", ExportScreen.BINDINGS),
             ("Source picker (S)", SourcesScreen.BINDINGS),
+            ("Story list (a folder of several stories)", StoriesScreen.BINDINGS),
             ("Everywhere", everywhere),
         ]
         rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings in sections]

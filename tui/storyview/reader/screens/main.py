@@ -196,6 +196,21 @@ class MainScreen(Screen[None]):
             self._run_search(self.search_query, jump=False)
         self.refresh_status()
 
+    def reset(self) -> None:
+        """Back to the loading view, for another story of the folder (its search goes with it)."""
+        if self.index is None:
+            return
+        self.index = None
+        self.search_query = None
+        self.search_passages = []
+        self._unique_cache = None
+        self._wrapped = None
+        self.findings_memory.clear()
+        self.grid.add_class("-loading")
+        self.mount(BuildProgressView(id="loading"), before=self.grid)
+        self.refresh_status()
+        self.refresh_bindings()
+
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """The build got further: fill in the loading view, or the status line during a rebuild."""
         if self.index is None:

@@ -1,0 +1,151 @@
+"""Story clustering on ECB+: are a mixed folder's articles split into the events they report?
+
+    python benchmarks/stories.py [--tune] [--baseline]
+
+ECB+ topics 1–30: each topic has two sub-topics (`*_ecb`, `*_ecbplus`), each a set of 3–22
+articles about one event; the two halves of a topic are two similar but different events (two
+earthquakes, two arrests of one actor), so they must be two stories. Every article of a range of
+topics is parsed as a user's .txt file would be (one sentence per paragraph) and all are mixed
+into one folder, which `split_stories` splits; the gold story of an article is its sub-topic.
+
+Score: B-cubed precision, recall and F1 (Bagga & Baldwin 1998): for each article, the share of
+its predicted story that is of its sub-topic (precision) and the share of its sub-topic that is
+in its predicted story (recall), averaged over articles.
+
+The defaults of `StorySettings` were fitted on topics 1–15 (`--tune` prints that sweep);
+topics 16–30 are the held-out part and are reported at the defaults. `--baseline` adds TF-IDF
+over all content words with average linkage at its best threshold on each part, picked after the
+fact (an upper bound for that method, not a fair held-out figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from storyview.engine.stories import StorySettings, split_stories
+from storyview.inputs.parse import parse_article
+from storyview.model import Article
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" / "ecbplus_dev_topics_1-30.jsonl"
+TUNE = range(1, 16)
+HELD_OUT = range(16, 31)
+
+
+def read(path: Path, topics: range) -> tuple[list[Article], list[str]]:
+    """The articles of `topics` in corpus order, and each one's sub-topic."""
+    articles, gold = [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["topic"] not in topics:
+                continue
+            text = "\n\n".join(s["text"] for s in row["sentences"]) + "\n"
+            articles.append(parse_article(row["doc"], f"{row['doc']}.txt", text))
+            gold.append(row["subtopic"])
+    return articles, gold
+
+
+def bcubed(predicted: list[int], gold: list[str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 of a clustering (a label per item) against gold labels."""
+    clusters: dict[int, list[int]] = defaultdict(list)
+    classes: dict[str, list[int]] = defaultdict(list)
+    for i, (p, g) in enumerate(zip(predicted, gold)):
+        clusters[p].append(i)
+        classes[g].append(i)
+    precision = recall = 0.0
+    for i, (p, g) in enumerate(zip(predicted, gold)):
+        both = sum(1 for j in clusters[p] if gold[j] == g)
+        precision += both / len(clusters[p])
+        recall += both / len(classes[g])
+    n = len(gold)
+    precision, recall = precision / n, recall / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def labels(articles: list[Article], settings: StorySettings) -> list[int]:
+    out = [0] * len(articles)
+    for story in split_stories(articles, settings):
+        for i in story.members:
+            out[i] = story.id
+    return out
+
+
+def baseline(articles: list[Article], gold: list[str]) -> tuple[float, float]:
+    """All-word TF-IDF, average linkage (scipy), best threshold picked after the fact: (F1, t)."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+    from storyview.engine.segment import words
+
+    docs = [Counter(t.stem for p in a.paragraphs if p.kind != "boilerplate" for t in words(p.text) if t.content)
+            for a in articles]
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    vocab = {w: k for k, w in enumerate(sorted(df))}
+    n = len(docs)
+    x = np.zeros((n, len(vocab)))
+    for i, d in enumerate(docs):
+        for w, c in d.items():
+            x[i, vocab[w]] = (1 + math.log(c)) * (math.log((n + 1) / (df[w] + 1)) + 1)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    tree = linkage(pdist(x, "cosine"), "average")
+    best = (0.0, 0.0)
+    for step in range(5, 100, 2):
+        t = step / 100
+        f1 = bcubed(list(fcluster(tree, 1 - t, "distance")), gold)[2]
+        best = max(best, (f1, t))
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tune", action="store_true", help="sweep the settings on topics 1–15 and print the grid")
+    ap.add_argument("--baseline", action="store_true", help="also score all-word TF-IDF with average linkage")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    parts = {"topics 1-15 (tuned on)": read(args.corpus, TUNE), "topics 16-30 (held out)": read(args.corpus, HELD_OUT),
+             "topics 1-30 (all in one folder)": read(args.corpus, range(1, 31))}
+    defaults = StorySettings()
+    if args.tune:
+        articles, gold = parts["topics 1-15 (tuned on)"]
+        print("sweep on topics 1-15: weight of a year × threshold → B-cubed F1 (words ×0.1, other numbers ×1)")
+        for year_weight in (1.0, 2.0, 2.5, 3.0, 4.0):
+            row = []
+            for step in range(5, 17):
+                settings = replace(defaults, threshold=step / 100, year_weight=year_weight)
+                row.append(f"{step / 100:.2f}:{bcubed(labels(articles, settings), gold)[2]:.3f}")
+            print(f"  years ×{year_weight:<4}  " + "  ".join(row))
+        print("then, at those weights: stories of up to N articles joining a larger one they are like on average")
+        row = [f"{n}:{bcubed(labels(articles, replace(defaults, attach_size=n)), gold)[2]:.3f}" for n in range(1, 9)]
+        print("  attach_size  " + "  ".join(row) + "   (no attaching: "
+              f"{bcubed(labels(articles, replace(defaults, attach=None)), gold)[2]:.3f})")
+    print(f"defaults: threshold {defaults.threshold}, weights: names {defaults.name_weight}, years "
+          f"{defaults.year_weight}, other numbers {defaults.number_weight}, words {defaults.word_weight}; "
+          f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}")
+    for name, (articles, gold) in parts.items():
+        started = time.perf_counter()
+        predicted = labels(articles, defaults)
+        took = time.perf_counter() - started
+        p, r, f1 = bcubed(predicted, gold)
+        line = (f"{name:32} {len(articles):4} articles, {len(set(gold)):3} sub-topics → {len(set(predicted)):3} stories"
+                f"   B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}   ({took * 1000:.0f} ms)")
+        if args.baseline:
+            bf1, bt = baseline(articles, gold)
+            line += f"   baseline F1 {bf1:.3f} at its best threshold {bt:.2f}"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""`storyview DIR` on what a batch wrote: the story list from the index, each story from its
+file, nothing aligned again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+import storyview.pipeline
+from storyview.batch.opened import open_for_reader
+from storyview.batch.output import INDEX, read_story
+from storyview.cli import batch_app, main
+from storyview.model import Settings
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.stories import StoriesScreen
+
+
+async def _until(pilot: Pilot, done) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(500):
+        if done():
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+@pytest.mark.asyncio
+async def test_the_reader_lists_a_batch_and_opens_each_story_from_its_file(
+    reference: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("a story was aligned again")
+
+    monkeypatch.setattr(storyview.pipeline, "story_from", never)
+    opened = open_for_reader(reference / INDEX)
+    entries = opened.batch.entries
+    app = batch_app(opened)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, StoriesScreen))
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert screen.table.row_count == len(entries) + 1  # and the divider before single articles
+        assert f"{len(entries)} stories in {sum(e.size for e in entries)} articles" in screen._title()
+        for e in entries:  # the share of unique text is known before any story is opened
+            assert screen.table.get_cell(str(e.id), "unique").plain == f"{e.unique:.0%}"
+        await pilot.press("enter")
+        await _until(pilot, lambda: app.story is not None and isinstance(app.screen, MainScreen))
+        first = opened.batch.entry(screen.table.story_id or 0)
+        assert app.story is not None and app.story.id == first.id
+        assert app.story.groups == read_story(reference / first.file).groups
+        await pilot.press("escape", "j", "enter")
+        await _until(pilot, lambda: app.story is not None and app.story.id != first.id)
+        assert isinstance(app.screen, MainScreen)
+
+
+def test_another_threshold_aligns_the_story_again_from_its_files(reference: Path) -> None:
+    opened = open_for_reader(reference)
+    entry = opened.batch.entries[0]
+    collection = opened.gather()
+    as_written = opened.align(collection, entry.id, opened.settings)
+    assert as_written.groups == read_story(reference / entry.file).groups
+    stricter = opened.align(collection, entry.id, Settings(threshold=0.4))
+    assert stricter.settings.threshold == 0.4 and stricter.id == entry.id
+    assert [a.id for a in stricter.articles] == list(entry.sources)
+    assert len(stricter.groups) > len(as_written.groups)
+
+
+def test_a_batch_folder_that_cannot_be_read_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / INDEX).write_text("{not json", encoding="utf-8")
+    assert main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"storyview: {tmp_path}: not a storyview batch that can be read")

@@ -1,0 +1,134 @@
+"""Stories first, end to end: a folder of several stories is split, each story aligned on its
+own; the JSON and the reports say which story is which; a folder of one story is as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from storyview.cli import main
+from storyview.inputs.bundled import seeds_dir
+from storyview.inputs.load import load
+from storyview.model import Settings
+from storyview.pipeline import align_all, align_story, collect
+
+QUAKE = (
+    "A magnitude {mag} earthquake struck {place} on {day}, killing at least {dead} people, officials said.",
+    "Rescue teams from {city} searched collapsed buildings near {town} through the night.",
+    "The {agency} said the quake was centred {km} kilometres from {town} at a shallow depth.",
+    "{leader} visited {town} and promised aid to families who lost their homes in {year}.",
+)
+EVENTS = {
+    "sumatra": {"mag": "7.6", "place": "Sumatra", "day": "Wednesday", "dead": "1,100", "city": "Padang", "town": "Pariaman",
+                    "agency": "Indonesian Meteorology Agency", "km": "57", "leader": "Susilo Yudhoyono", "year": "2009"},
+    "qeshm": {"mag": "5.9", "place": "Qeshm island", "day": "Sunday", "dead": "13", "city": "Bandar Abbas", "town": "Tabl",
+                  "agency": "Iranian Seismological Center", "km": "12", "leader": "Mahmoud Ahmadinejad", "year": "2005"},
+}
+CUTS = ((0, 1, 2), (0, 2, 3), (0, 1, 3))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Two earthquakes told three times each, and one article on its own."""
+    for n, cut in enumerate(CUTS):
+        for name, facts in EVENTS.items():
+            text = f"{facts['place']} quake report\n\n" + "\n\n".join(QUAKE[k].format(**facts) for k in cut)
+            (tmp_path / f"{name}{n}.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "zz-lone.txt").write_text(
+        "Oslo library opens\n\nThe Deichman library in Oslo opened its doors to 5,000 visitors on Friday.\n",
+        encoding="utf-8")
+    return tmp_path
+
+
+def test_a_folder_of_two_stories_and_a_lone_article(folder: Path) -> None:
+    collection = collect(load([str(folder)]))
+    sizes = [len(s.sources) for s in collection.stories]
+    assert sizes == [3, 3, 1]
+    assert {frozenset(s.sources) for s in collection.stories[:2]} == {
+        frozenset(f"sumatra{n}" for n in range(3)), frozenset(f"qeshm{n}" for n in range(3))}
+    assert collection.stories[2].label == "Oslo library opens"
+    assert all(s.words > 0 for s in collection.stories)
+    stories = align_all(collection, Settings())
+    for story, entry in zip(stories, collection.stories):
+        assert story.id == entry.id and story.label == entry.label
+        assert {a.id for a in story.articles} == set(entry.sources)
+        for group in story.groups:  # groups never reach into another story
+            assert set(group.sources) <= set(entry.sources)
+    # A lone article is no surprise in a folder of several stories.
+    assert not any("fewer than two" in w for w in stories[2].warnings)
+
+
+def test_json_lists_the_stories_and_tags_every_group(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", str(folder)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in data["stories"]] == [1, 2, 3]
+    listed = [src for s in data["stories"] for src in s["sources"]]
+    assert sorted(listed) == sorted(src["id"] for src in data["sources"])  # each source in one story
+    assert len(listed) == len(set(listed))
+    story_of = {src: s["id"] for s in data["stories"] for src in s["sources"]}
+    assert [g["id"] for g in data["groups"]] == list(range(1, len(data["groups"]) + 1))
+    for group in data["groups"]:
+        assert {story_of[m["source"]] for m in group["members"]} == {group["story"]}
+    assert [src["id"] for src in data["sources"]] == sorted(src["id"] for src in data["sources"])  # folder order
+
+
+def test_story_n_exports_that_story_alone(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", "--story", "2", str(folder)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in data["stories"]] == [2]
+    assert {src["id"] for src in data["sources"]} == set(data["stories"][0]["sources"])
+    assert {g["story"] for g in data["groups"]} == {2}
+    assert main(["--json", "--story", "9", str(folder)]) == 1
+    assert "no story 9: the folder has 3 stories" in capsys.readouterr().err
+
+
+def test_a_folder_of_one_story_is_as_before(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["stories"]) == 1 and data["stories"][0]["id"] == 1
+    assert data["stories"][0]["sources"] == [src["id"] for src in data["sources"]]
+    assert {g["story"] for g in data["groups"]} == {1}
+    story = align_story(collect(load([str(seeds_dir())])), 1, Settings())
+    assert len(data["groups"]) == len(story.groups)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_report_of_several_stories_has_contents_and_a_section_each(
+    folder: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--report", fmt, str(folder)]) == 0
+    text = capsys.readouterr().out
+    for n in (1, 2, 3):
+        assert f"#story-{n}" in text  # the contents link to each section
+        assert (f'id="story-{n}"') in text
+    if fmt == "html":
+        assert text.count("<html") == 1 and 'id="s1-groups"' in text and 'id="s2-groups"' in text
+        assert 'href="#s2-group-1"' in text
+    else:
+        assert "## Contents" in text and "## Story 2: " in text and "### Sources" in text
+
+
+def test_the_seeds_report_is_one_story_as_before(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--report", "md"]) == 0
+    text = capsys.readouterr().out
+    assert "## Contents" not in text and text.startswith("# ")
+
+
+def test_many_notes_on_stories_are_summed_up_on_stderr() -> None:
+    """Each story may have a note; stderr shows a few, the output holds them all."""
+    from storyview.cli import NOTES_SHOWN, _notes
+    from storyview.model import Collection, Story
+
+    stories = [Story((), (), warnings=(f"note {n}",), id=n) for n in range(1, 10)]
+    lines = _notes(Collection((), (), ("a.txt: skipped",)), stories)
+    assert lines[0] == "a.txt: skipped"
+    assert lines[1:-1] == [f"note {n}" for n in range(1, NOTES_SHOWN + 1)]
+    assert lines[-1] == "… and 4 more notes on the stories (all of them in the output's warnings)"
+    assert _notes(Collection((), ()), stories[:3]) == ["note 1", "note 2", "note 3"]
+
+
+def test_story_n_reports_that_story_as_its_own_report(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--report", "md", "--story", "1", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "## Contents" not in text and "## Groups" in text

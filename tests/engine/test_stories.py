@@ -1,0 +1,159 @@
+"""Story clustering: the seeds stay one story, like events of different places part, and the
+split steps compose to the same stories whichever way they are run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+
+from storyview.engine.stories import (
+    Fingerprint,
+    StoryCluster,
+    StorySettings,
+    candidate_pairs,
+    fingerprint,
+    link,
+    scored_pairs,
+    split_stories,
+    term_counts,
+    term_id,
+)
+from storyview.inputs.load import load
+from storyview.model import Article, Paragraph
+
+QUAKE = (
+    "A magnitude {mag} earthquake struck {place} on {day}, killing at least {dead} people, officials said.",
+    "Rescue teams from {city} searched collapsed buildings near {town} through the night.",
+    "The {agency} said the quake was centred {km} kilometres from {town} at a shallow depth.",
+    "{leader} visited {town} and promised aid to families who lost their homes in {year}.",
+)
+EVENTS = {
+    "sumatra": {"mag": "7.6", "place": "Sumatra", "day": "Wednesday", "dead": "1,100", "city": "Padang", "town": "Pariaman",
+                    "agency": "Indonesian Meteorology Agency", "km": "57", "leader": "Susilo Yudhoyono", "year": "2009"},
+    "qeshm": {"mag": "5.9", "place": "Qeshm island", "day": "Sunday", "dead": "13", "city": "Bandar Abbas", "town": "Tabl",
+                  "agency": "Iranian Seismological Center", "km": "12", "leader": "Mahmoud Ahmadinejad", "year": "2005"},
+}
+# Each outlet keeps a different part of the report, as real coverage does.
+CUTS = ((0, 1, 2), (0, 2, 3), (0, 1, 3))
+
+
+def article(source: str, *texts: str, title: str | None = None) -> Article:
+    paragraphs = tuple(Paragraph(i, "body", t) for i, t in enumerate(texts))
+    if title:
+        paragraphs = (Paragraph(0, "headline", title),) + tuple(Paragraph(i + 1, "body", t) for i, t in enumerate(texts))
+    return Article(source, f"/tmp/{source}.txt", paragraphs, title=title)
+
+
+def quakes() -> list[Article]:
+    """Three reports of each of two earthquakes, interleaved."""
+    out = []
+    for n, cut in enumerate(CUTS):
+        for name, facts in EVENTS.items():
+            out.append(article(f"{name}{n}", *(QUAKE[k].format(**facts) for k in cut)))
+    return out
+
+
+def test_the_seeds_are_one_story_debris_tail_and_all() -> None:
+    articles = load(None).articles
+    assert any(p.kind == "boilerplate" for a in articles for p in a.paragraphs)
+    stories = split_stories(articles)
+    assert [s.members for s in stories] == [tuple(range(len(articles)))]
+    assert "Mamdani" in stories[0].label
+
+
+def test_two_like_earthquakes_are_two_stories() -> None:
+    articles = quakes()
+    stories = split_stories(articles)
+    got = sorted(sorted(articles[i].id.rstrip("0123456789") for i in s.members) for s in stories)
+    assert got == [["qeshm"] * 3, ["sumatra"] * 3]
+    assert {s.id for s in stories} == {1, 2}
+
+
+def test_a_chain_of_near_neighbours_does_not_make_one_story() -> None:
+    """Complete linkage: a and c are both like b, but not like each other."""
+    fps = [
+        Fingerprint("a", (1, 2), (1.0, 1.0), (0, 0)),
+        Fingerprint("b", (2, 3), (1.0, 1.0), (0, 0)),
+        Fingerprint("c", (3, 4), (1.0, 1.0), (0, 0)),
+    ]
+    settings = StorySettings(threshold=0.3, attach=0.3)
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    scores = {pair[1:]: pair[0] for pair in scored_pairs(fps, pairs, settings)}
+    assert scores[0, 2] == 0.0 and scores[0, 1] == scores[1, 2] > settings.threshold
+    stories = link(fps, pairs, settings)
+    assert sorted(len(s.members) for s in stories) == [1, 2]
+    assert (0, 1) in [s.members for s in stories]  # the tie goes to the smaller members
+
+
+def test_a_lone_article_joins_the_story_it_is_like_on_average() -> None:
+    """c is like b but not a: complete linkage leaves it out; on average it is a and b's story."""
+    fps = [
+        Fingerprint("a", (1, 2), (1.0, 1.0), (0, 0)),
+        Fingerprint("b", (2, 3), (1.0, 1.0), (0, 0)),
+        Fingerprint("c", (3, 4), (1.0, 1.0), (0, 0)),
+    ]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    assert [s.members for s in link(fps, pairs, StorySettings(threshold=0.3, attach=None))] == [(0, 1), (2,)]
+    assert [s.members for s in link(fps, pairs, StorySettings(threshold=0.3, attach=0.2))] == [(0, 1, 2)]
+
+
+def test_order_is_largest_first_then_first_member() -> None:
+    articles = quakes()[:5] + [article("lone", "Nothing here matches the Nordkapp ferry timetable of 1987.")]
+    stories = split_stories(articles)
+    sizes = [len(s.members) for s in stories]
+    assert sizes == sorted(sizes, reverse=True)
+    assert [s.id for s in stories] == list(range(1, len(stories) + 1))
+    assert all(list(s.members) == sorted(s.members) for s in stories)
+    assert sorted(i for s in stories for i in s.members) == list(range(len(articles)))
+
+
+def test_steps_composed_by_hand_agree_with_split_stories_and_counts_add_up() -> None:
+    articles = quakes()
+    settings = StorySettings()
+    fps = [fingerprint(a, settings) for a in articles]
+    halves = term_counts(fps[:3]) + term_counts(fps[3:])
+    assert halves == term_counts(fps)
+    pairs = candidate_pairs(fps, settings, halves)
+    assert pairs == sorted(pairs) and all(i < j for i, j in pairs)
+    assert link(fps, pairs, settings, halves) == split_stories(articles, settings)
+    # Scoring a pair does not depend on which other pairs are scored with it.
+    alone = {(i, j): s for s, i, j in scored_pairs(fps, pairs, settings, halves)}
+    for i, j in pairs[:5]:
+        assert scored_pairs(fps, [(i, j)], settings, halves)[0][0] == alone[i, j]
+
+
+def test_a_fingerprint_is_the_same_in_another_process() -> None:
+    """Term ids are stable hashes, not Python's salted hash()."""
+    code = "from storyview.engine.stories import term_id; print(term_id('^sumatra'))"
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert int(out.stdout) == term_id("^sumatra")
+    assert 0 <= term_id("^sumatra") < 2**63
+
+
+def test_names_numbers_and_years_are_told_apart_from_words() -> None:
+    fp = fingerprint(article("x", "Police said the police in Padang counted 1,100 dead in 2009.",
+                             "The Padang police chief spoke."))
+    kinds = dict(zip(fp.terms, fp.kinds))
+    assert kinds[term_id("^padang")] == 0  # a name
+    assert kinds[term_id("police")] == 2  # 'Police' opens a sentence and is written lower case too
+    assert term_id("^police") not in kinds
+    assert kinds[term_id("#1100")] == 1  # a number, its comma gone
+    assert kinds[term_id("#2009")] == 3  # a year
+    assert term_id("the") not in kinds
+    assert [w for _, w in fp.words][:1] == ["Padang"]
+
+
+def test_a_single_article_is_labelled_by_its_headline() -> None:
+    stories = split_stories([article("one", "Some text about Oslo.", title="Oslo opens its new library")])
+    assert stories == [StoryCluster(1, "Oslo opens its new library", (0,))]
+
+
+def test_nothing_in_nothing_out_and_an_empty_article_stands_alone() -> None:
+    assert split_stories([]) == []
+    empty = Article("e", "/tmp/e.txt", ())
+    stories = split_stories(quakes()[:2] + [empty])
+    assert (2,) in [s.members for s in stories]
+    assert Counter(len(s.members) for s in stories)[1] >= 1

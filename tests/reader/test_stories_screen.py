@@ -1,0 +1,99 @@
+"""The story list: a folder of several stories opens on it; enter aligns and opens a story,
+escape comes back, / filters; one story (or --story N) opens straight side by side."""
+
+from __future__ import annotations
+
+import pytest
+from stories_app import folder_app, folder_collection, listed, opened
+from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.main import MainScreen
+from storyview.reader.screens.stories import StoriesScreen
+from storyview.reader.widgets.storylist import APART, story_rows
+
+
+def test_rows_put_several_sources_first_then_single_articles() -> None:
+    collection = folder_collection()
+    rows = story_rows(collection, {})
+    assert [r.single for r in rows] == sorted(r.single for r in rows)
+    assert [len(collection.story(r.id).sources) for r in rows if not r.single] == [5, 3, 3]
+    quake = next(r for r in rows if "Qeshm" in r.label)
+    assert quake.sources == "3 sources · Reuters, AP +1"
+    assert quake.dates == "2005-03-10 – 05-12"
+    assert quake.unique == "—"
+    assert next(r for r in rows if r.single and "Oslo" in r.label).dates == "2020-06-18"
+    assert [r.id for r in story_rows(collection, {}, "sumatra")] == [r.id for r in rows if "Sumatra" in r.label]
+    assert story_rows(collection, {rows[0].id: 0.25})[0].unique == "25%"
+
+
+@pytest.mark.asyncio
+async def test_the_list_opens_first_and_enter_escape_go_there_and_back() -> None:
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert app.story is None  # nothing aligned before it is asked for
+        table = screen.table
+        assert table.row_count == 3 + 1 + 2  # three stories, the divider, two single articles
+        assert APART in table.rows
+        first = table.story_id
+        await pilot.press("enter")
+        await opened(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.story is not None and app.story.id == first
+        assert {a.id for a in app.story.articles} == set(app.collection.story(first).sources)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+        assert app.screen.table.get_cell(str(first), "unique").plain.endswith("%")
+        await pilot.press("j", "enter")
+        await opened(pilot)
+        assert app.story.id != first
+        assert app.main.index is not None and app.main.index.story is app.story
+
+
+@pytest.mark.asyncio
+async def test_slash_filters_and_escape_clears() -> None:
+    app = folder_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await listed(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        await pilot.press("slash", *"oslo")
+        await pilot.pause()
+        assert screen.table.row_count == 2  # the divider and the one story
+        await pilot.press("enter")  # keeps the filter, back to the list
+        assert screen.table.story_id is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.table.row_count == 6 and screen.table.query_text == ""
+
+
+@pytest.mark.asyncio
+async def test_story_n_opens_straight_into_that_story() -> None:
+    app = folder_app(story=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        assert app.story is not None and app.story.id == 3
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+
+
+@pytest.mark.asyncio
+async def test_one_story_opens_side_by_side_and_escape_has_no_list() -> None:
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.load import load
+    from storyview.pipeline import align_story, collect
+
+    collection = collect(load([str(seeds_dir())]))
+    app = StoryviewApp(build=lambda s, p=None: align_story(collection, 1, s, p),
+                       gather=lambda progress=None: collection,
+                       align=lambda c, i, s, p=None: align_story(c, i, s, p))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        assert isinstance(app.screen, MainScreen) and len(app.story.articles) == 5
+        assert app.check_action("stories", ()) is False
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

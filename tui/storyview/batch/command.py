@@ -1,0 +1,121 @@
+"""`storyview batch PATH... --out DIR`: the command line of a batch run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyview.model import Progress, Settings
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="storyview batch",
+        description="Split a large corpus into stories and align each, on Dask: one JSON file per "
+        "story and an index in DIR, which `storyview DIR` opens.",
+    )
+    ap.add_argument("paths", nargs="+", metavar="PATH", help="article files and folders (as for storyview)")
+    ap.add_argument("--out", required=True, metavar="DIR", help="folder to write index.json and stories/ into")
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="worker processes of the local cluster (default: one per core)")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on an existing Dask cluster")
+    ap.add_argument("--resume", action="store_true",
+                    help="skip the stories whose file a previous run already wrote")
+    ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
+                    help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
+    return ap
+
+
+def warn(message: str) -> None:
+    print(f"storyview: {message}", file=sys.stderr)
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if not 0 < args.threshold < 1:
+        parser().error("--threshold must be between 0 and 1")
+    if args.workers is not None and args.workers < 1:
+        parser().error("--workers must be at least 1")
+    out = Path(args.out)
+    refused = _refused(args.paths, out)
+    if refused:
+        warn(refused)
+        return 1
+    # dask is imported here, when a batch runs, and nowhere on the reader's path.
+    from storyview.batch.cluster import Unreachable, connect
+    from storyview.batch.output import sweep
+    from storyview.batch.run import run_batch
+
+    started = time.perf_counter()
+    try:
+        with connect(args.workers, args.scheduler) as client, progress_bar() as progress:
+            # Workers elsewhere start in another folder: they are given whole paths (and must
+            # see the same files: a shared file system). Local workers share this one.
+            paths = [os.path.abspath(p) for p in args.paths] if args.scheduler else args.paths
+            done = run_batch(client, paths, out.resolve(), Settings(threshold=args.threshold),
+                             resume=args.resume, progress=progress)
+    except Unreachable as exc:
+        warn(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        if not args.scheduler:  # the local workers are gone: what they left half-written goes too
+            sweep(out)
+        warn(f"interrupted; the stories written so far are in {out}, and --resume goes on from them")
+        return 130
+    for message in done.warnings:
+        warn(message)
+    seconds = time.perf_counter() - started
+    articles = sum(e.size for e in done.entries)
+    warn(f"wrote {len(done.entries):,} stories of {articles:,} articles to {out} "
+         f"({done.aligned:,} aligned now) in {seconds:.1f} s")
+    return 0
+
+
+def _refused(paths: list[str], out: Path) -> str | None:
+    """The output folder must not be an input or hold one: a batch never writes where it reads."""
+    try:
+        target = out.expanduser().resolve()
+        if target.exists() and not target.is_dir():
+            return f"{out}: not a folder"
+        for p in paths:
+            src = Path(p).expanduser().resolve()
+            if src == target or (src.is_file() and target in src.parents and src.parent == target):
+                return f"{out}: refusing to write into a folder of input articles"
+    except OSError as exc:
+        return f"{out}: cannot use ({exc.strerror or exc})"
+    return None
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progress | None]:
+    """A Rich progress bar of files read, then of stories done (with the time left), on stderr
+    when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update

@@ -1,0 +1,46 @@
+"""A batch's folder opened in the reader: the story list from its index, each story from its file.
+
+Nothing is realigned to show what the batch wrote; only another threshold (`+`/`-` in the
+reader) aligns a story again, from its own files, as `storyview` would in one process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyview.batch.output import Batch, open_batch
+from storyview.model import Collection, Progress, Settings, Story, StoryEntry
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the reader needs of a batch: the stories to list and a way to show each."""
+
+    batch: Batch
+
+    @property
+    def settings(self) -> Settings:
+        return self.batch.settings
+
+    def gather(self, progress: Progress | None = None) -> Collection:
+        return self.batch.collection()
+
+    def align(self, collection: Collection, story_id: int, settings: Settings,
+              progress: Progress | None = None) -> Story:
+        """Story `story_id` as the batch wrote it; with other settings, aligned again from its files."""
+        entry = self.batch.entry(story_id)
+        if settings == self.batch.settings:
+            return self.batch.story(entry)
+        from storyview.batch.tasks import Source, read
+        from storyview.pipeline import align_entry
+
+        articles, warned = read([Source(a.path, a.id) for a in entry.articles])
+        return align_entry(StoryEntry(entry.id, entry.label, entry.sources, entry.words),
+                           [a for a in articles if a is not None], settings,
+                           several=len(self.batch.entries) > 1, warnings=[w for w in warned if w], progress=progress)
+
+
+def open_for_reader(path: str | Path) -> Opened:
+    """The batch in folder `path` (or whose index.json `path` is); OSError or ValueError if unreadable."""
+    return Opened(open_batch(path))

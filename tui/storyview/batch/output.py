@@ -1,0 +1,211 @@
+"""What a batch leaves in its folder, and reading it back without realigning.
+
+    DIR/index.json            {"stories": [{"id", "label", "sources", "size", "file"}], ...}
+    DIR/stories/<file>.json   one story, in the schema of `storyview --json` (docs/json.md)
+
+Every file is written whole through a temporary file and a rename. A story's file name carries
+a digest of what made it (its files' paths, sizes and times, the settings, storyview's
+version), so `--resume` skips exactly the stories whose file is there and still right, and a
+changed corpus or setting is realigned. Nothing here imports dask: the reader uses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storyview import __version__
+from storyview.engine.shares import source_shares
+from storyview.model import (
+    Article,
+    Collection,
+    Group,
+    Link,
+    Marks,
+    Member,
+    Paragraph,
+    Settings,
+    Story,
+    StoryEntry,
+)
+
+INDEX = "index.json"
+STORIES = "stories"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One story of the index: what the story list shows before any file is opened.
+
+    `articles` are its sources without their paragraphs (id, path, title, date, byline, outlet);
+    `words` the words of their body text, `unique` the share of it only one source tells.
+    """
+
+    id: int
+    label: str
+    sources: tuple[str, ...]
+    size: int
+    file: str  # relative to the batch folder
+    words: int = 0
+    unique: float = 0.0
+    articles: tuple[Article, ...] = ()
+
+
+def entry_of(story: Story, file: str) -> Entry:
+    """The index entry of an aligned story written to `file`."""
+    words = sum(len(p.text.split()) for a in story.articles for p in a.body)
+    return Entry(story.id, story.label, tuple(a.id for a in story.articles), len(story.articles), file, words,
+                 round(story.unique_share, 4), tuple(replace(a, paragraphs=()) for a in story.articles))
+
+
+def _entry_dict(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id, "label": e.label, "sources": list(e.sources), "size": e.size, "file": e.file,
+        "words": e.words, "unique": e.unique,
+        "articles": [{"id": a.id, "path": a.path, "title": a.title, "date": a.date, "byline": a.byline,
+                      "outlet": a.outlet} for a in e.articles],
+    }
+
+
+def _entry(d: dict[str, Any]) -> Entry:
+    articles = tuple(Article(str(a["id"]), str(a.get("path", "")), (), a.get("title"), a.get("date"),
+                             a.get("byline"), a.get("outlet")) for a in d.get("articles", ()))
+    return Entry(int(d["id"]), str(d["label"]), tuple(map(str, d["sources"])), int(d["size"]), str(d["file"]),
+                 int(d.get("words", 0)), float(d.get("unique", 0.0)), articles)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch's folder and its index."""
+
+    folder: Path
+    entries: tuple[Entry, ...]
+    warnings: tuple[str, ...] = ()
+    settings: Settings = Settings()  # what the stories were aligned with
+
+    def path(self, entry: Entry) -> Path:
+        return self.folder / entry.file
+
+    def story(self, entry: Entry) -> Story:
+        """The story of `entry`, read from its file as it was aligned."""
+        return read_story(self.path(entry))
+
+    def collection(self) -> Collection:
+        """The batch as the story list shows a folder split into stories (no paragraphs loaded)."""
+        articles = tuple(a for e in self.entries for a in e.articles)
+        stories = tuple(StoryEntry(e.id, e.label, e.sources, e.words) for e in self.entries)
+        return Collection(articles, stories, self.warnings)
+
+    def entry(self, story_id: int) -> Entry:
+        return next(e for e in self.entries if e.id == story_id)
+
+
+def story_file(story_id: int, inputs: Sequence[tuple[str, int, int]], settings: Settings) -> str:
+    """The file name of a story (relative to the batch folder), from what made it.
+
+    `inputs`: (path, size, mtime in ns) of each of its files, in the story's order.
+    """
+    made_of = json.dumps([__version__, asdict(settings), [list(i) for i in inputs]], ensure_ascii=False)
+    digest = hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return f"{STORIES}/{story_id:06d}-{digest}.json"
+
+
+def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[str] = ()) -> str:
+    data = {
+        "storyview": __version__,
+        "settings": asdict(settings),
+        "stories": [_entry_dict(e) for e in entries],
+        "warnings": list(warnings),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Temporary files of writes that never finished (a worker killed in the middle of one)."""
+    stories = folder / STORIES
+    found = [p for p in (stories.iterdir() if stories.is_dir() else ()) if _temporary(p.name)]
+    return found + [p for p in folder.glob(f".{INDEX}.*.tmp")]
+
+
+def _temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def sweep(folder: Path) -> None:
+    for path in leftovers(folder):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def is_batch(path: str | Path) -> bool:
+    """`path` is a batch's folder or its index.json."""
+    p = Path(path)
+    return (p.is_dir() and (p / INDEX).is_file()) or (p.name == INDEX and p.is_file())
+
+
+def open_batch(path: str | Path) -> Batch:
+    """The batch in folder `path` (or whose index.json `path` is); OSError or ValueError if unreadable."""
+    p = Path(path)
+    index = p / INDEX if p.is_dir() else p
+    data = json.loads(index.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
+        raise ValueError(f"{index}: not a storyview batch index (no \"stories\" list)")
+    entries = tuple(_entry(s) for s in data["stories"])
+    return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data))
+
+
+def read_story(path: str | Path) -> Story:
+    """A story file (the JSON `storyview --json` writes) back as the Story it was made from.
+
+    Exact for everything the JSON holds; the shading by how many sources carry a passage
+    (`Marks.support`) is not in the JSON, so a story read back shades nothing.
+    """
+    return story_from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def _member(d: dict[str, Any]) -> Member:
+    return Member(str(d["source"]), int(d["paragraph"]))
+
+
+def _settings(data: dict[str, Any]) -> Settings:
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in (data.get("settings") or {}).items() if k in known})
+
+
+def story_from_dict(data: dict[str, Any]) -> Story:
+    """The inverse of `export.to_dict` for the Story's own fields (findings are recomputed from it)."""
+    settings = _settings(data)
+    articles: list[Article] = []
+    marks: dict[Member, Marks] = {}
+    near: dict[Member, tuple[Link, ...]] = {}
+    for s in data["sources"]:
+        paragraphs = []
+        for p in s["paragraphs"]:
+            paragraphs.append(Paragraph(int(p["index"]), p["kind"], p["text"]))
+            member = Member(s["id"], int(p["index"]))
+            if p.get("unique"):
+                marks[member] = Marks(unique=tuple((int(a), int(b)) for a, b in p["unique"]))
+            if p.get("near"):
+                near[member] = tuple(Link(member, _member(n), float(n["score"])) for n in p["near"])
+        articles.append(Article(s["id"], s["path"], tuple(paragraphs), s.get("title"), s.get("date"),
+                                s.get("byline"), s.get("outlet")))
+    groups = tuple(
+        Group(
+            int(g["id"]), g["label"], tuple(_member(m) for m in g["members"]),
+            tuple(Link(_member(l["a"]), _member(l["b"]), float(l["score"])) for l in g.get("links", ())),
+        )
+        for g in data["groups"]
+    )
+    told = data.get("stories") or [{}]
+    story_id, label = int(told[0].get("id", 1)), str(told[0].get("label", ""))
+    model = (data.get("settings") or {}).get("model")
+    story = Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
+                  model=model, id=story_id, label=label)
+    return replace(story, shares=source_shares(story))

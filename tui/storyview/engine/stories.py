@@ -1,0 +1,516 @@
+"""Which articles of a folder tell the same story: per-article fingerprints, then a tight linkage.
+
+Names, places, dates and numbers tell two similar events apart far better than all the words do
+(two earthquakes in one week share "quake", "killed", "magnitude", not "Sumatra" and "7.6"). So an
+article's fingerprint is the TF-IDF weight of its capitalised words, numbers and years (a year
+dates the event), with ordinary content words at a small weight, and two articles are alike by
+the cosine of those weights. Complete linkage keeps a story tight: every two articles of a story
+must be alike, so a chain of near neighbours cannot melt two stories into one; then a story of
+one to three articles that linkage left apart joins the larger story it is like on average.
+
+The steps are separate so that a batch run can spread them over many processes and still get
+the same stories as one process:
+
+* `fingerprint` reads one article alone;
+* `term_counts` counts, per term, the articles that carry it: a Counter, summed over partitions;
+* `candidate_pairs` blocks on shared rare terms (an inverted index), so only articles that
+  share something are ever compared;
+* `link` scores those pairs and merges clusters, deterministically (ties go to the smallest
+  indexes; scores of a pair depend only on its two fingerprints and the counts).
+
+`split_stories` is the four composed, as the one-process path runs them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+
+import numpy as np
+from scipy import sparse
+
+from storyview.model import Article
+
+# Words that are never names, even written with a capital (opening a sentence or a title).
+_FUNCTION_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told tell according however meanwhile since amid
+    including among across per via may might must shall one two us yet still even though
+    although despite whether mr mrs ms dr""".split()
+)
+_WORD = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
+_WORD_RE = re.compile(_WORD)
+# A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.
+# The gap is bounded so that a long run of punctuation is scanned in linear time.
+_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}(" + _WORD + ")")
+
+# Bits kept of a term's hash: ids fit a signed 64-bit integer (NumPy, Parquet, JSON all take it).
+_ID_BITS = 63
+
+
+KINDS = ("name", "number", "word", "year")
+_NAME, _NUMBER, _WORD_KIND, _YEAR = range(4)
+_NAME_RUN_RE = re.compile(r"\b[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){1,2}\b")
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """The knobs of story clustering, fitted on ECB+ topics 1–15 (benchmarks/stories.py).
+
+    `threshold`: the least cosine every two articles of a story must reach (complete linkage).
+    `attach`, `attach_size`: a story of at most `attach_size` articles that linkage left apart
+    joins the larger story it is most like on average when that average reaches `attach` (None:
+    never). On ECB+ 1–15 sizes 2–4 score alike (and 1 lower, 5 and more lower): 3 is the middle.
+    `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
+    number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year dates
+    the event, so two like events of different years part.
+    `max_df`: a term carried by more articles than this does not make two articles candidates
+    (it still counts in their score). `words_kept`: how many of its most frequent ordinary words
+    a fingerprint keeps (they weigh little, and fewer terms make scoring fast). `labelled`: how
+    many telling words a fingerprint keeps for labels.
+    """
+
+    threshold: float = 0.09
+    name_weight: float = 1.0
+    number_weight: float = 1.0
+    word_weight: float = 0.1
+    year_weight: float = 2.5
+    attach: float | None = 0.09
+    attach_size: int = 3
+    max_df: int = 50
+    words_kept: int = 100
+    labelled: int = 8
+
+    @property
+    def kind_weights(self) -> tuple[float, ...]:
+        """The weight of each of `KINDS`, in that order."""
+        return (self.name_weight, self.number_weight, self.word_weight, self.year_weight)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What story clustering knows of one article, computed from that article alone.
+
+    `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
+    article's weight of each before IDF (1 + log of its count) and `kinds` what each is, an
+    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its
+    most frequent names and numbers with how the article writes them, for labels.
+    """
+
+    source: str
+    terms: tuple[int, ...]
+    weights: tuple[float, ...]
+    kinds: tuple[int, ...]
+    words: tuple[tuple[int, str], ...] = ()
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class StoryCluster:
+    """One story: indexes into the fingerprints (ascending) and a label of its telling words."""
+
+    id: int
+    label: str
+    members: tuple[int, ...]
+
+
+@lru_cache(maxsize=1_048_576)
+def term_id(term: str) -> int:
+    """A stable id for a term: the same in every process, whatever PYTHONHASHSEED says."""
+    digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> (64 - _ID_BITS)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+    if folded.endswith("'s"):
+        folded = folded[:-2]
+    return folded.strip("'-")
+
+
+def _number(word: str) -> str:
+    """'$2,000.' and '2000' are one number; a trailing full stop is the sentence's."""
+    return word.lstrip("$£€¥").rstrip("%.").replace(",", "")
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or (word[0] in "$£€¥" and len(word) > 1)
+
+
+def _article_text(article: Article) -> tuple[list[str], list[str]]:
+    """(headline lines, body paragraphs): bylines and page debris say nothing about the story."""
+    heads = [p.text for p in article.paragraphs if p.kind == "headline"]
+    if article.title and article.title not in heads:
+        heads.append(article.title)
+    return heads, [p.text for p in article.paragraphs if p.kind == "body"]
+
+
+@lru_cache(maxsize=262_144)
+def _form(word: str) -> tuple[int, int, int, str] | None:
+    """What a word as written is: (kind, id as a plain word or number, id as a name or 0, how a
+    label shows it). Kind is a `KINDS` index, `_WORD_KIND` for any letter word (whether its
+    capital makes it a name depends on the article). None for function words and stray
+    letters. Cached: a corpus repeats its words."""
+    if _is_number(word):
+        number = _number(word)
+        if not number or not number[0].isdigit():
+            return None
+        return (_YEAR if _YEAR_RE.fullmatch(number) else _NUMBER), term_id("#" + number), 0, number
+    folded = _fold(word)
+    if folded in _FUNCTION_WORDS or len(folded) < 2:
+        return None
+    if word[0].isupper():
+        return _WORD_KIND, term_id(folded), term_id("^" + folded), word.rstrip("'’-").removesuffix("'s").removesuffix("’s")
+    return _WORD_KIND, term_id(folded), 0, folded
+
+
+def fingerprint(article: Article, settings: StorySettings | None = None) -> Fingerprint:
+    """The weighted names, numbers and content words of one article.
+
+    A capitalised word is a name, unless it opens a sentence or is in a headline and the article
+    also writes it in lower case ("Police said" beside "the police"): there the capital says
+    nothing. Weights are 1 + log of the count. Counted per distinct word, not per token.
+    """
+    settings = settings or StorySettings()
+    heads, body = _article_text(article)
+    written: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+    for text in body:
+        written.update(_WORD_RE.findall(text))
+        opening.update(_OPENER_RE.findall(text))
+    for text in heads:
+        found = _WORD_RE.findall(text)
+        written.update(found)
+        opening.update(found)
+    forms = [(w, f) for w in written if (f := _form(w)) is not None]
+    lower_seen = {f[1] for w, f in forms if not f[2] and f[0] == _WORD_KIND}
+    tf: dict[int, int] = defaultdict(int)
+    kinds: dict[int, int] = {}
+    shown: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for word, (kind, plain_id, name_id, label) in forms:
+        count = written[word]
+        if name_id:
+            plain = min(opening[word], count) if plain_id in lower_seen else 0
+            if plain:
+                tf[plain_id] += plain
+                kinds[plain_id] = _WORD_KIND
+            if count > plain:
+                tf[name_id] += count - plain
+                kinds[name_id] = _NAME
+                shown[name_id].append((count - plain, label))
+        else:
+            tf[plain_id] += count
+            kinds[plain_id] = kind
+            if kind != _WORD_KIND:
+                shown[plain_id].append((count, label))
+    common = [t for t in tf if kinds[t] == _WORD_KIND]
+    if len(common) > settings.words_kept:
+        for t in sorted(common, key=lambda t: (-tf[t], t))[settings.words_kept:]:
+            del tf[t]
+    ids = tuple(sorted(tf))
+    telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
+    names = _names(body + heads)
+    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names)) for t in telling)
+    return Fingerprint(
+        source=article.id,
+        terms=ids,
+        weights=tuple(1 + math.log(tf[t]) for t in ids),
+        kinds=tuple(kinds[t] for t in ids),
+        words=words,
+        title=article.title or (heads[0] if heads else None),
+        date=article.date,
+        outlet=article.outlet,
+        size=sum(written.values()),
+    )
+
+
+def _names(texts: Iterable[str]) -> Counter[str]:
+    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted."""
+    runs: Counter[str] = Counter()
+    for text in texts:
+        runs.update(_NAME_RUN_RE.findall(text))
+    found: Counter[str] = Counter()
+    for run, count in runs.items():
+        words = run.split()
+        while words and _fold(words[0]) in _FUNCTION_WORDS:
+            words.pop(0)
+        if len(words) >= 2:
+            found[" ".join(words)] += count
+    return found
+
+
+def _shown(word: str, count: int, names: Counter[str]) -> str:
+    """How a label shows a name: within the longer name it is mostly part of ("New" → "New York")."""
+    best = max((n for n in names if word in n.split()), key=lambda n: (names[n], -len(n), n), default=None)
+    return best if best is not None and 2 * names[best] >= count else word
+
+
+def term_counts(fps: Iterable[Fingerprint]) -> Counter[int]:
+    """How many fingerprints carry each term: the document frequencies IDF needs.
+
+    Counters of disjoint partitions add up (`sum(parts, Counter())`) to the count of the whole.
+    """
+    counts: Counter[int] = Counter()
+    for fp in fps:
+        counts.update(fp.terms)
+    return counts
+
+
+class Idf:
+    """Smoothed inverse document frequency over `n` fingerprints (never below 1)."""
+
+    def __init__(self, counts: Mapping[int, int], n: int) -> None:
+        self.counts = counts
+        self.n = n
+
+    def __call__(self, term: int) -> float:
+        return math.log((self.n + 1) / (self.counts.get(term, 0) + 1)) + 1
+
+
+def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
+            kind_weights: Sequence[float]) -> sparse.csr_matrix:
+    """One unit-length TF-IDF row per fingerprint; a row's entries keep its term-id order.
+
+    A row depends only on its own fingerprint, the counts and `n`, so a pair scores the same
+    in any set of fingerprints (what lets a batch run agree with one process).
+    """
+    lengths = np.fromiter((len(fp.terms) for fp in fps), dtype=np.int64, count=len(fps))
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    total = int(indptr[-1])
+    terms = np.fromiter(chain.from_iterable(fp.terms for fp in fps), dtype=np.int64, count=total)
+    weights = np.fromiter(chain.from_iterable(fp.weights for fp in fps), dtype=np.float64, count=total)
+    kinds = np.fromiter(chain.from_iterable(fp.kinds for fp in fps), dtype=np.int64, count=total)
+    vocab, column = np.unique(terms, return_inverse=True)
+    df = np.fromiter((counts.get(t, 0) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))
+    idf = np.log((n + 1) / (df + 1)) + 1
+    values = weights * idf[column] * np.asarray(kind_weights, dtype=np.float64)[kinds]
+    norms = np.zeros(len(fps))
+    filled = lengths > 0
+    norms[filled] = np.sqrt(np.add.reduceat(values * values, indptr[:-1][filled]))
+    row = np.repeat(np.arange(len(fps)), lengths)
+    data = np.divide(values, norms[row], out=np.zeros_like(values), where=norms[row] > 0)
+    return sparse.csr_matrix((data, column.reshape(-1), indptr), shape=(len(fps), len(vocab)))
+
+
+def candidate_pairs(
+    fps: Sequence[Fingerprint],
+    settings: StorySettings | None = None,
+    counts: Mapping[int, int] | None = None,
+) -> list[tuple[int, int]]:
+    """Pairs (i < j) of fingerprints that share a name or number carried by 2..`max_df` articles,
+    sorted. (Two articles of one story that share no rare name or number score under any
+    sensible threshold: ordinary words weigh little.)
+
+    Blocking on the rarer terms (a sparse product over their columns only, in effect an inverted
+    index): the work grows with the articles times `max_df`, not with their square. `counts`:
+    the corpus' term counts, when the caller has summed them over partitions.
+    """
+    settings = settings or StorySettings()
+    counts = term_counts(fps) if counts is None else counts
+    rows, cols = [], []
+    for i, fp in enumerate(fps):
+        for t, kind in zip(fp.terms, fp.kinds):
+            if kind != _WORD_KIND and 2 <= counts.get(t, 0) <= settings.max_df:
+                rows.append(i)
+                cols.append(t)
+    if not rows:
+        return []
+    column = {t: k for k, t in enumerate(sorted(set(cols)))}
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (np.array(rows), np.array([column[t] for t in cols]))),
+        shape=(len(fps), len(column)),
+    )
+    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
+    order = np.lexsort((shared.col, shared.row))
+    return list(zip(shared.row[order].tolist(), shared.col[order].tolist()))
+
+
+def scored_pairs(
+    fps: Sequence[Fingerprint],
+    pairs: Sequence[tuple[int, int]],
+    settings: StorySettings | None = None,
+    counts: Mapping[int, int] | None = None,
+    n: int | None = None,
+) -> list[tuple[float, int, int]]:
+    """(cosine, i, j) for each pair: how alike two articles' fingerprints are, 0..1.
+
+    `n` is how many articles the counts were taken over (default: these fingerprints). Work
+    grows with the pairs: row i is spread once into a dense scratch vector and every j paired
+    with it is gathered against it.
+    """
+    settings = settings or StorySettings()
+    counts = term_counts(fps) if counts is None else counts
+    if not pairs:
+        return []
+    matrix = _matrix(fps, counts, len(fps) if n is None else n, settings.kind_weights)
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    order = np.argsort(both[:, 0], kind="stable")
+    firsts = both[order, 0]
+    cuts = np.concatenate(([0], np.flatnonzero(np.diff(firsts)) + 1, [len(order)]))
+    scores = np.zeros(len(both))
+    dense = np.zeros(matrix.shape[1])
+    for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        i = int(firsts[lo])
+        own = slice(indptr[i], indptr[i + 1])
+        dense[indices[own]] = data[own]
+        at = order[lo:hi]
+        js = both[at, 1]
+        starts, lengths = indptr[js], indptr[js + 1] - indptr[js]
+        filled = lengths > 0
+        if filled.any():
+            starts, lengths, at = starts[filled], lengths[filled], at[filled]
+            offsets = np.cumsum(lengths) - lengths
+            positions = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+            products = data[positions] * dense[indices[positions]]
+            scores[at] = np.add.reduceat(products, offsets)
+        dense[indices[own]] = 0.0
+    return list(zip(scores.tolist(), both[:, 0].tolist(), both[:, 1].tolist()))
+
+
+def link(
+    fps: Sequence[Fingerprint],
+    pairs: Sequence[tuple[int, int]],
+    settings: StorySettings | None = None,
+    counts: Mapping[int, int] | None = None,
+    n: int | None = None,
+) -> list[StoryCluster]:
+    """Complete linkage over the candidate pairs: stories whose every two members are alike.
+
+    Agglomerative: the two clusters whose least-alike members are the most alike merge first,
+    while that least likeness reaches `threshold`; a pair never scored counts as unlike. Then
+    small stories may join a larger one (`_attach`). Ties break on the smallest members, so the
+    result depends only on the fingerprints. Stories come largest first, then by their first
+    member; ids count from 1 in that order.
+    """
+    settings = settings or StorySettings()
+    counts = term_counts(fps) if counts is None else counts
+    n = len(fps) if n is None else n
+    threshold = settings.threshold
+    # Between clusters (by their smallest member): how many member pairs reach the threshold,
+    # and the least of those scores. Complete linkage may merge only when every pair does.
+    edges: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
+    scored = scored_pairs(fps, pairs, settings, counts, n)
+    for score, i, j in scored:
+        if score >= threshold and i != j:
+            a, b = min(i, j), max(i, j)
+            edges[a][b] = (1, score)
+            edges[b][a] = (1, score)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(fps))}
+    heap = [(-s, a, b) for a, nbrs in edges.items() for b, (_, s) in nbrs.items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        known = edges[a].get(b)
+        if known is None or known[1] != -neg or known[0] != len(members[a]) * len(members[b]):
+            continue
+        keep, gone = min(a, b), max(a, b)
+        members[keep] = sorted(members[keep] + members.pop(gone))
+        merged: dict[int, tuple[int, float]] = {}
+        for other in set(edges[keep]) | set(edges[gone]):
+            if other in (keep, gone):
+                continue
+            ca, sa = edges[keep].get(other, (0, math.inf))
+            cb, sb = edges[gone].get(other, (0, math.inf))
+            merged[other] = (ca + cb, min(sa, sb))
+        for other in edges.pop(gone, {}):
+            edges[other].pop(gone, None)
+        edges[keep] = merged
+        size = len(members[keep])
+        for other, (count, least) in merged.items():
+            edges[other][keep] = (count, least)
+            if count == size * len(members[other]):
+                heapq.heappush(heap, (-least, min(keep, other), max(keep, other)))
+    if settings.attach is not None:
+        _attach(members, scored, settings.attach, settings.attach_size)
+    groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    idf = Idf(counts, n)
+    return [StoryCluster(k, label_of([fps[i] for i in m], idf), tuple(m)) for k, m in enumerate(groups, 1)]
+
+
+def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float,
+            small: int = 1) -> None:
+    """A story of at most `small` articles that linkage left apart joins the larger story it is
+    most like on average, if that reaches `least`.
+
+    Complete linkage leaves a short report out when one of a story's articles barely names what
+    it names; on average it is still that story's. Every small story is weighed against the
+    larger stories as linkage left them, so the order they are taken in does not matter.
+    """
+    owner = {i: key for key, m in members.items() for i in m}
+    smalls = {key for key, m in members.items() if len(m) <= small}
+    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for score, i, j in scored:
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        if a in smalls and len(members[b]) > len(members[a]):
+            sums[a][b] += score
+        if b in smalls and len(members[a]) > len(members[b]):
+            sums[b][a] += score
+    moves = []
+    for key in sorted(sums):
+        size = len(members[key])
+        best = max(sums[key], key=lambda other: (sums[key][other] / (size * len(members[other])), -other))
+        if sums[key][best] / (size * len(members[best])) >= least:
+            moves.append((key, best))
+    for key, into in moves:
+        if into in members and key in members and into not in dict(moves):
+            members[into] = sorted(members[into] + members.pop(key))
+
+
+def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
+    """A story's most telling words: the names (then numbers) most of its articles carry, rarer first.
+
+    A single article is labelled by its headline where it has one.
+    """
+    if len(fps) == 1 and fps[0].title:
+        return " ".join(fps[0].title.split())
+    carried: Counter[int] = Counter()
+    written: dict[int, Counter[str]] = defaultdict(Counter)
+    for fp in fps:
+        for rank, (t, word) in enumerate(fp.words):
+            carried[t] += 1
+            written[t][word] += len(fp.words) - rank
+    # Names first: a number says what a story is about only beside them.
+    ranked = sorted(carried, key=lambda t: (not written[t].most_common(1)[0][0][:1].isalpha(),
+                                            -carried[t] * idf(t), -sum(written[t].values()), t))
+    words: list[str] = []
+    for t in ranked:
+        word = written[t].most_common(1)[0][0]
+        if all(word not in w.split() and w not in word.split() for w in words) and word not in words:
+            words.append(word)
+        if len(words) == most:
+            break
+    if words:
+        return ", ".join(words)
+    return next((fp.title for fp in fps if fp.title), fps[0].source if fps else "")
+
+
+def split_stories(articles: Sequence[Article], settings: StorySettings | None = None) -> list[StoryCluster]:
+    """The articles' stories, as every step above makes them in one process."""
+    settings = settings or StorySettings()
+    fps = [fingerprint(a, settings) for a in articles]
+    counts = term_counts(fps)
+    return link(fps, candidate_pairs(fps, settings, counts), settings, counts)

@@ -1,0 +1,80 @@
+"""A report of several stories of one folder: a table of contents, then one section per story.
+
+Each section is that story's own report (`markdown`, `to_html`), one heading level down, with
+its anchors made its own (`s2-groups`, `s2-group-4`), so links in one story never land in another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyview import __version__
+from storyview.exports.html import CSS, esc, to_html
+from storyview.exports.markdown import markdown, md_escape
+from storyview.exports.wording import visible
+from storyview.model import Collection, Story
+
+_HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+_BODY_RE = re.compile(r"<body>\n(.*)</body>", re.DOTALL)
+_ANCHOR_RE = re.compile(r'(id="|href="#)([^"]+)"')
+
+
+def _summary(collection: Collection, stories: Sequence[Story]) -> str:
+    shown = len(stories)
+    whole = len(collection.stories)
+    part = f"{shown} of {whole} stories" if shown < whole else f"{whole} stories"
+    return f"storyview {__version__} · {len(collection.articles)} articles · {part}"
+
+
+def collection_markdown(collection: Collection, stories: Sequence[Story]) -> str:
+    """Markdown: the contents (story, label, sources), then each story's report under its heading."""
+    out = [f"# {len(stories)} stories", "", _summary(collection, stories) + ".", "", "## Contents", ""]
+    for story in stories:
+        out.append(f"{story.id}. [{md_escape(story.label)}](#story-{story.id}) · {len(story.articles)} sources")
+    out.append("")
+    if collection.warnings:
+        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in collection.warnings] + [""]
+    for story in stories:
+        out += [f'<a id="story-{story.id}"></a>', "", f"## Story {story.id}: {md_escape(story.label)}", ""]
+        body = markdown(story).split("\n", 1)[1]  # its own title line gives way to the heading above
+        out.append(_HEADING_RE.sub(lambda m: "#" + m.group(1) + " ", body).strip())
+        out.append("")
+    return visible("\n".join(out).rstrip() + "\n")
+
+
+def collection_html(collection: Collection, stories: Sequence[Story]) -> str:
+    """One self-contained HTML page: the contents, then a section per story."""
+    title = f"{len(stories)} stories"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f'<meta name="generator" content="storyview {esc(__version__)}">',
+        f"<title>{esc(title)} · storyview</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<header><h1>{esc(title)}</h1><p class=\"meta\">{esc(_summary(collection, stories))}.</p></header>",
+        '<nav id="contents"><h2>Contents</h2><ol>',
+    ]
+    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(s.label)}</a> · {len(s.articles)} sources</li>'
+            for s in stories]
+    out.append("</ol></nav>")
+    if collection.warnings:
+        out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
+        out += [f"<li>{esc(w)}</li>" for w in collection.warnings]
+        out += ["</ul>", "</section>"]
+    for story in stories:
+        found = _BODY_RE.search(to_html(story))
+        body = found.group(1) if found else ""
+        body = _ANCHOR_RE.sub(lambda m, n=story.id: f'{m.group(1)}s{n}-{m.group(2)}"', body)
+        for level in (3, 2, 1):  # one level down, the deepest first
+            body = body.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+        out += [f'<section class="story" id="story-{story.id}">',
+                f'<p class="meta">Story {story.id} · <a href="#contents">contents</a></p>', body, "</section>"]
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"

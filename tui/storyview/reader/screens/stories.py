@@ -1,0 +1,120 @@
+"""The story list: what a folder of several stories opens on, before any story is aligned.
+
+`enter` opens the story under the cursor (the app aligns it in a worker, with progress, the
+first time); `escape` in the side-by-side view comes back here; `/` filters the list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from storyview.model import Collection
+from storyview.reader.widgets.storylist import StoryTable
+
+if TYPE_CHECKING:
+    from storyview.reader.app import StoryviewApp
+
+
+class StoriesScreen(Screen[None]):
+    """One row per story: label, sources and outlets, dates, size, share of unique text."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open story", tooltip="Align the story under the cursor and show it side by side"),
+        Binding("slash", "filter", "Filter", tooltip="Keep the stories whose label, titles or outlets hold a text"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Show every story again"),
+        Binding("j", "cursor(1)", "Next story", show=False, tooltip="Move to the next story"),
+        Binding("k", "cursor(-1)", "Previous story", show=False, tooltip="Move to the previous story"),
+    ]
+
+    def __init__(self, collection: Collection) -> None:
+        super().__init__()
+        self.collection = collection
+        self.shares: dict[int, float] = {}
+        """The unique share of each story aligned so far (set before this screen is first shown, too)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="stories-title", markup=False)
+        yield StoryTable(self.collection, id="stories")
+        search = Input(placeholder="filter stories (enter keeps it, esc clears)", id="stories-filter")
+        search.display = False
+        yield search
+        yield Footer(show_command_palette=False)
+
+    def _title(self) -> str:
+        many = sum(len(s.sources) > 1 for s in self.collection.stories)
+        singles = len(self.collection.stories) - many
+        shown = f"{len(self.collection.stories)} stories in {len(self.collection.articles)} articles"
+        told = f"{many} told by several sources, {singles} single articles"
+        query = self.table.query_text if self.is_mounted and self.query(StoryTable) else ""
+        return f"{shown} · {told}" + (f" · filter “{query}”" if query else "")
+
+    @property
+    def table(self) -> StoryTable:
+        return self.query_one(StoryTable)
+
+    def on_mount(self) -> None:
+        self.table.shares.update(self.shares)
+        self.table.fill()
+        self.table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self.table.query_text) or self.query_one(Input).display
+        return True
+
+    def action_open(self) -> None:
+        story_id = self.table.story_id
+        if story_id is not None:
+            app: StoryviewApp = self.app  # type: ignore[assignment]
+            app.open_story(story_id)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_cursor(self, step: int) -> None:
+        self.table.move_cursor(row=self.table.cursor_row + step)
+
+    def action_filter(self) -> None:
+        field = self.query_one(Input)
+        field.display = True
+        field.value = self.table.query_text
+        field.focus()
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one(Input)
+        field.value = ""
+        field.display = False
+        self.table.filter("")
+        self.table.focus()
+        self._retitle()
+
+    @on(Input.Changed, "#stories-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self.table.filter(event.value.strip())
+        self._retitle()
+
+    @on(Input.Submitted, "#stories-filter")
+    def _kept(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(Input).display = False
+        self.table.focus()
+        self.refresh_bindings()
+
+    def _retitle(self) -> None:
+        self.query_one("#stories-title", Static).update(self._title())
+        self.refresh_bindings()
+
+    def set_share(self, story_id: int, share: float) -> None:
+        """A story was aligned: its row shows its share of unique text."""
+        self.shares[story_id] = share
+        if self.is_mounted:
+            self.table.set_share(story_id, share)

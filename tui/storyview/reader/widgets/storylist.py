@@ -1,0 +1,161 @@
+"""The story list: one row per story of a folder (label, sources, dates, size, unique share).
+
+Stories told by several sources come first, largest first; single-article stories follow under
+a divider of their own. A filter keeps the rows whose label, titles, ids or outlets hold it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from storyview.model import Article, Collection, StoryEntry
+
+APART = "apart"
+"""Row key of the divider before the single-article stories."""
+WIDE = {"id": 4, "sources": 24, "dates": 18, "words": 7, "unique": 6}
+NARROW = {"id": 4, "sources": 10, "dates": 10, "words": 7, "unique": 6}
+"""Cells of every column but the label's, which takes the rest; below WIDE_FROM columns the
+sources column shows only how many and the dates column only the first."""
+WIDE_FROM = 110
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """What one row shows of a story."""
+
+    id: int
+    label: str
+    sources: str
+    dates: str
+    words: int
+    unique: str
+    single: bool
+
+
+def _dates(dates: list[str]) -> str:
+    if not dates:
+        return "—"
+    first, last = min(dates), max(dates)
+    if first == last:
+        return first
+    return f"{first} – {last[5:] if last[:4] == first[:4] else last}"
+
+
+def _sources(articles: list[Article], entry: StoryEntry) -> str:
+    outlets: list[str] = []
+    for article in articles:
+        if article.outlet and article.outlet not in outlets:
+            outlets.append(article.outlet)
+    count = f"{len(entry.sources)} source{'s' if len(entry.sources) != 1 else ''}"
+    if not outlets:
+        return count
+    more = f" +{len(outlets) - 2}" if len(outlets) > 2 else ""
+    return f"{count} · {', '.join(outlets[:2])}{more}"
+
+
+def _matches(articles: list[Article], entry: StoryEntry, query: str) -> bool:
+    needle = query.casefold()
+    if needle in entry.label.casefold():
+        return True
+    for article in articles:
+        if any(needle in (text or "").casefold() for text in (article.id, article.title, article.outlet)):
+            return True
+    return False
+
+
+def story_rows(collection: Collection, shares: Mapping[int, float], query: str = "") -> list[StoryRow]:
+    """The rows to show, in story order (several sources first, single articles after);
+    `shares` holds the unique share of each story aligned so far."""
+    by_id = {a.id: a for a in collection.articles}
+    rows = []
+    for entry in collection.stories:
+        articles = [by_id[source] for source in entry.sources]
+        if query and not _matches(articles, entry, query):
+            continue
+        dates = [a.date for a in articles if a.date]
+        share = shares.get(entry.id)
+        rows.append(StoryRow(
+            entry.id, entry.label, _sources(articles, entry), _dates(dates), entry.words,
+            "—" if share is None else f"{round(100 * share)}%", len(entry.sources) == 1,
+        ))
+    return [r for r in rows if not r.single] + [r for r in rows if r.single]
+
+
+class StoryTable(DataTable[Text]):
+    """The stories of a folder as a table; the row key of a story is its id."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open story", tooltip="Align the story under the cursor and show it"),
+    ]
+
+    def __init__(self, collection: Collection, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.collection = collection
+        self.shares: dict[int, float] = {}
+        self.query_text = ""
+        self._width = 0
+
+    def on_mount(self) -> None:
+        self.fill()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self.fill()
+
+    @property
+    def story_id(self) -> int | None:
+        """The story under the cursor (None on the divider or in an empty list)."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return None if key in (None, APART) else int(key)
+
+    def fill(self) -> None:
+        """(Re)build the rows for the current width, filter and shares; the cursor stays on its story."""
+        keep = self.story_id
+        self._width = self.size.width
+        wide = self._width >= WIDE_FROM
+        fixed = WIDE if wide else NARROW
+        label_width = max(12, self._width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
+        self.clear(columns=True)
+        self.add_column("#", width=fixed["id"], key="id")
+        self.add_column("story", width=label_width, key="label")
+        self.add_column("sources", width=fixed["sources"], key="sources")
+        self.add_column("dates", width=fixed["dates"], key="dates")
+        self.add_column("words", width=fixed["words"], key="words")
+        self.add_column("unique", width=fixed["unique"], key="unique")
+        rows = story_rows(self.collection, self.shares, self.query_text)
+        singles = sum(r.single for r in rows)
+        for row in rows:
+            if row.single and singles and row is next(r for r in rows if r.single):
+                divider = Text(f"single articles · {singles}", style="dim italic")
+                self.add_row(Text(""), divider, Text(""), Text(""), Text(""), Text(""), key=APART)
+            self.add_row(
+                Text(str(row.id), style="dim", justify="right"),
+                Text(row.label, overflow="ellipsis", no_wrap=True),
+                Text(row.sources if wide else row.sources.split(" · ")[0], overflow="ellipsis", no_wrap=True),
+                Text(row.dates if wide else row.dates[:10], no_wrap=True),
+                Text(f"{row.words:,}", justify="right"),
+                Text(row.unique, justify="right"),
+                key=str(row.id),
+            )
+        if keep is not None and str(keep) in self.rows:
+            self.move_cursor(row=self.get_row_index(str(keep)))
+
+    def set_share(self, story_id: int, share: float) -> None:
+        """A story was aligned: show its unique share."""
+        self.shares[story_id] = share
+        if str(story_id) in self.rows:
+            self.update_cell(str(story_id), "unique", Text(f"{round(100 * share)}%", justify="right"))
+
+    def filter(self, query: str) -> None:
+        """Keep the stories that hold `query`; the cursor goes to the first of them."""
+        self.query_text = query
+        self.fill()
+        first = 1 if self.row_count > 1 and APART in self.rows and self.get_row_index(APART) == 0 else 0
+        self.move_cursor(row=first)
