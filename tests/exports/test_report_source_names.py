@@ -15,7 +15,7 @@ from storyview.pipeline import build_story
 def test_the_title_is_the_storys_label_not_a_long_headline(seed_story: Story) -> None:
     md = markdown(seed_story)
     title = md.splitlines()[0]
-    assert title == f"# {seed_story.label}"  # the lede's opening words
+    assert title == f"# {seed_story.title}"  # the lede's opening words
     assert seed_story.lede is not None and len(set(seed_story.lede.sources)) == len(seed_story.articles)
     assert len(title) < 60 and title != f"# {seed_story.articles[0].title}"
     assert f"<h1>{report_title(seed_story)}</h1>" in to_html(seed_story)

@@ -203,12 +203,13 @@ class Story:
         return next((g for g in self.groups if len(set(g.sources)) == most), None)
 
     @property
-    def label(self) -> str:
-        """What to call the story: its lede's label, else the first title, else its first words."""
+    def title(self) -> str:
+        """What a report calls the story: its lede's label (words a reader reads), else the label
+        its folder's split gave it, else the first source's name."""
         lede = self.lede
         if lede is not None and lede.label:
             return lede.label
-        return next((a.name for a in self.articles if a.name), "")
+        return self.label or next((a.name for a in self.articles if a.name), "")
 
     @property
     def unique_share(self) -> float:

@@ -200,6 +200,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
         Group(
             int(g["id"]), g["label"], tuple(_member(m) for m in g["members"]),
             tuple(Link(_member(l["a"]), _member(l["b"]), float(l["score"])) for l in g.get("links", ())),
+            keywords=str(g.get("keywords", "")),
         )
         for g in data["groups"]
     )

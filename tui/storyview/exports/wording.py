@@ -29,8 +29,8 @@ def visible(text: str) -> str:
 
 
 def report_title(story: Story) -> str:
-    """The story's label (its lede's opening words), as the reader names it; else a plain title."""
-    return story.label or "storyview report"
+    """The story's title (its lede's opening words, as the reader's rule names it); else a plain one."""
+    return story.title or "storyview report"
 
 
 def short_ids(story: Story) -> dict[str, str]:
