@@ -7,8 +7,10 @@ name, number or quote only one outlet gives stands out and a reworded shared fac
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
@@ -16,6 +18,7 @@ from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
 from storyview.engine.segment import Token, is_number_word, stem, words
 from storyview.engine.similarity import Idf
+from storyview.findings.quotes import spans as quote_spans
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
 
@@ -38,45 +41,101 @@ def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group
     return found
 
 
-def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset()) -> list[Span]:
-    """Merge unique words into passages; stopwords join a passage but never make one.
+# Function words that open the phrase after them ("over the summer", "in August", "by the IDF").
+PREPOSITIONS = frozenset("""in on at over by from for with during after before until under into against
+    through since""".split())
+ARTICLES = frozenset("a an the this that these those his her their its our my your".split())
+# Days and months name a date, not an entity: another source's "Thursday" may be another day.
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec""".split())
+# Words of the story's common ground a passage may bridge between two unique ones.
+MAX_GAP = 2
+# A sentence matched this closely (SAME x the sentence threshold) whose content words are this new
+# (REWORDED) is the same fact in other words: the semantic matches of the alignment give such pairs.
+SAME = 2.0
+REWORDED = 0.8
 
-    In a sentence that others also tell, a lone reworded common word ("launched" for
-    "initiated") is not news: a passage there needs two content words, a name or a number
-    (in digits or in words: "Five workers" where the others say three).
-    Words of the story's common ground (positions in `common`: "New York" in a New York story)
-    are like stopwords there: they may join a passage, never make or end one.
+
+def is_name(text: str, token: Token) -> bool:
+    """A capitalised word that is no function word ("Tisch", "DHS", "Homeland")."""
+    return token.content and not token.number and text[token.start].isupper()
+
+
+def is_figure(token: Token) -> bool:
+    return token.number or is_number_word(token.norm)  # "5" and "five" alike
+
+
+def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset(),
+          told: bool = False, phrased: frozenset[int] = frozenset(), same: bool = False) -> list[tuple[int, int]]:
+    """Passages of unique words, as token ranges [a, b).
+
+    A passage starts and ends on a weighty unique word: a content word outside the story's
+    common ground (positions in `common`: "New York" in a New York story), or a figure. Function
+    words join it freely, and so do up to MAX_GAP words of the common ground between two unique
+    ones: a clause only one source tells is one mark, not shards. A word a counterpart sentence
+    uses, a name, a figure or a word of a phrase another source carries (positions in `phrased`)
+    is evidence the clause is shared: it ends the passage. A passage takes the preposition that
+    opens its phrase ("in August", "over the summer").
+
+    In a sentence that others also tell (`told`), a lone reworded word ("launched" for
+    "initiated") is not news: a passage there needs two content words, a name or a figure. And
+    where a sentence matches another closely (`same`) though nearly every content word differs,
+    it is the same fact in other words: only its names and figures are its own.
     """
-    spans: list[Span] = []
-    run: list[int] = []
-    whole = all(u for u, t in zip(unique, tokens) if t.content)
-    figure = [t.number or is_number_word(t.norm) for t in tokens]  # "5" and "five" alike
+    figure = [is_figure(t) for t in tokens]
+    name = [x > 0 and is_name(text, t) for x, t in enumerate(tokens)]
     weighty = [(t.content or figure[x]) and x not in common for x, t in enumerate(tokens)]
+    content = [x for x, t in enumerate(tokens) if t.content]
+    new = sum(1 for x in content if unique[x])
+    whole = new == len(content)
+    if same and len(content) >= 4 and new >= REWORDED * len(content):
+        unique = [u and (figure[x] or name[x]) for x, u in enumerate(unique)]
+        whole = False
 
-    def substantive(content: list[int]) -> bool:
-        return whole or len(content) >= 2 or any(
-            figure[x] or (x > 0 and text[tokens[x].start].isupper()) for x in content
-        )
+    def substantive(own: list[int]) -> bool:
+        return whole or len(own) >= 2 or any(figure[x] or name[x] for x in own)
+
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []
+    gap: list[int] = []
+    bridged = 0
 
     def close() -> None:
-        while run and not weighty[run[-1]]:
-            run.pop()
-        content = [x for x in run if weighty[x]]
-        if content and substantive(content):
-            spans.append((tokens[run[0]].start, tokens[run[-1]].end))
+        own = [x for x in run if weighty[x] and unique[x]]
+        if own and substantive(own):
+            spans.append((_lead(text, tokens, run[0]), run[-1] + 1))
         run.clear()
 
     for x, t in enumerate(tokens):
-        if unique[x]:
-            if not run and not weighty[x]:
-                continue
+        if unique[x] and weighty[x]:
+            run.extend(gap)
             run.append(x)
-        elif not t.content and run:
-            run.append(x)
+            gap.clear()
+            bridged = 0
         elif run:
-            close()
+            gap.append(x)
+            if t.content or figure[x]:
+                bridged += 1
+                if bridged > MAX_GAP or x not in common or figure[x] or name[x] or x in phrased:
+                    close()
+                    gap.clear()
+                    bridged = 0
     close()
     return spans
+
+
+def _lead(text: str, tokens: Sequence[Token], a: int) -> int:
+    """Where a passage starting at token a begins once the preposition that opens its phrase is
+    taken in, with its article if any ("in August", "over the summer"); only spaces between."""
+    def joined(x: int) -> bool:
+        return x >= 0 and text[tokens[x].end:tokens[x + 1].start].isspace()
+
+    if joined(a - 1) and tokens[a - 1].norm in PREPOSITIONS:
+        return a - 1
+    if joined(a - 1) and joined(a - 2) and tokens[a - 1].norm in ARTICLES and tokens[a - 2].norm in PREPOSITIONS:
+        return a - 2
+    return a
 
 
 Keys = list[tuple[object, tuple[int, ...]]]
@@ -158,6 +217,217 @@ def _counts(tokens: Sequence[Token], others: list[tuple[str, frozenset[str]]], b
     return counts
 
 
+Gram = tuple[str, ...]
+
+
+def _grams(norms: Sequence[str], content: Sequence[bool], n: int = 3) -> Iterator[tuple[int, Gram]]:
+    """Runs of n words with a content word among them, and where each starts."""
+    for a in range(len(norms) - n + 1):
+        if any(content[a:a + n]):
+            yield a, tuple(norms[a:a + n])
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A paragraph's words in one list (sentences end to end), as the guards compare them."""
+
+    tokens: tuple[Token, ...]
+    sentence: tuple[int, ...]  # the sentence each token is in
+    norms: tuple[str, ...]
+    content: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, unit: Unit) -> _Text:
+        tokens = tuple(t for sent in unit.sentences for t in sent.tokens)
+        return cls(tokens, tuple(k for k, sent in enumerate(unit.sentences) for _ in sent.tokens),
+                   tuple(t.norm for t in tokens), tuple(t.content for t in tokens))
+
+
+# Lower-case words inside a name: "Department of Community Safety", "Defend the Homeland".
+NAME_JOINERS = frozenset("of the and for de del la van von al".split())
+
+
+def name_runs(text: str, tokens: Sequence[Token], sentence: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Names as token ranges [a, b): runs of capitalised words, joined by "of", "the" and the
+    like, within a sentence ("Department of Homeland Security", "Zohran Mamdani", "DHS")."""
+    runs: list[tuple[int, int]] = []
+    x, n = 0, len(tokens)
+    same = (lambda a, b: sentence[a] == sentence[b]) if sentence is not None else (lambda a, b: True)
+
+    def spaced(x: int) -> bool:
+        return text[tokens[x - 1].end:tokens[x].start].isspace()
+
+    while x < n:
+        if not is_name(text, tokens[x]):
+            x += 1
+            continue
+        a = x
+        x += 1
+        while x < n and same(a, x) and spaced(x):
+            if is_name(text, tokens[x]):
+                x += 1
+            elif tokens[x].norm in NAME_JOINERS and x + 1 < n and same(a, x + 1) and spaced(x + 1) \
+                    and is_name(text, tokens[x + 1]):
+                x += 2
+            else:
+                break
+        runs.append((a, x))
+    return runs
+
+
+def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict[Gram, set[str]], dict[Gram, set[str]]]:
+    """Which sources use each name (as a whole) and each ending of a name ("Trump" of "Donald
+    Trump"), anywhere in the story. Names of days and months alone are left out: another
+    source's "Thursday" may be another day."""
+    whole: dict[Gram, set[str]] = defaultdict(set)
+    endings: dict[Gram, set[str]] = defaultdict(set)
+    for unit, words_ in zip(units, texts):
+        source = unit.member.source
+        for a, b in name_runs(unit.text, words_.tokens, words_.sentence):
+            name = words_.norms[a:b]
+            if all(w in DATE_WORDS for w in name):
+                continue
+            whole[name].add(source)
+            for x in range(len(name)):
+                endings[name[x:]].add(source)
+    return whole, endings
+
+
+def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[tuple[int, int]]]:
+    """Per unit, the token ranges of its quotations that no other source quotes, in whole or in
+    part: those are marked whole.
+
+    Another source quotes a passage in part when one of its quotations shares a run of three
+    words with it (a run of names alone, "New York City", is no quoting), or, for a passage of
+    one or two words ("wicked"), quotes those words; and it tells the passage without quotation
+    marks when its text holds half the passage's three-word runs.
+    """
+    found: list[list[tuple[int, int, Gram, set[Gram]]]] = []
+    quoted: dict[Gram, set[str]] = defaultdict(set)  # run of words in a quotation -> sources
+    wanted: set[Gram] = set()
+    for unit, words_ in zip(units, texts):
+        mine = []
+        starts = [t.start for t in words_.tokens]
+        for qs, qe in quote_spans(unit.text):
+            a, b = bisect_left(starts, qs), bisect_left(starts, qe)
+            if a >= b or not any(words_.content[a:b]):
+                continue
+            norms = words_.norms[a:b]
+            grams = {g for x, g in _grams(norms, words_.content[a:b])
+                     if not all(is_name(unit.text, t) or not t.content for t in words_.tokens[a + x:a + x + 3])}
+            mine.append((a, b, norms, grams))
+            wanted |= grams
+            for n in (1, 2, 3):
+                for x in range(len(norms) - n + 1):
+                    quoted[norms[x:x + n]].add(unit.member.source)
+        found.append(mine)
+    told: dict[Gram, set[str]] = defaultdict(set)  # wanted runs -> sources whose text has them
+    if wanted:
+        for unit, words_ in zip(units, texts):
+            for _, g in _grams(words_.norms, words_.content):
+                if g in wanted:
+                    told[g].add(unit.member.source)
+    out = []
+    for unit, mine in zip(units, found):
+        own = unit.member.source
+        keep = []
+        for a, b, norms, grams in mine:
+            if grams:
+                in_quotes = any(quoted[g] - {own} for g in grams)
+                by_source = Counter(s for g in grams for s in told[g] if s != own)
+                unquoted = any(n >= len(grams) / 2 for n in by_source.values())
+                elsewhere = in_quotes or unquoted
+            else:
+                elsewhere = len(norms) <= 3 and bool(quoted[norms] - {own})
+            if not elsewhere:
+                keep.append((a, b))
+        out.append(keep)
+    return out
+
+
+class _Guard:
+    """What another source's counterpart paragraph carries, so that no mark contains it (issue 18).
+
+    A paragraph's counterparts are the other sources' paragraphs in its group and those a
+    sentence of it matches. A mark never holds a name or a figure that stands in a counterpart,
+    nor a run of three words (one a content word) found there; nor a name another source gives
+    anywhere in the story, whole or as the ending of a longer one ("Trump", "Donald Trump").
+    """
+
+    def __init__(self, alignment: Alignment, texts: Sequence[_Text], settings: Settings) -> None:
+        self.units = alignment.units
+        self.texts = texts
+        self.names, self.endings = _names_anywhere(self.units, texts)
+        index = {u.member: i for i, u in enumerate(self.units)}
+        self.partners: list[set[int]] = [set() for _ in self.units]
+        for group in alignment.groups:
+            members = [index[m] for m in group.members if m in index]
+            for i in members:
+                self.partners[i].update(members)
+        weak = settings.sentence_threshold / 2
+        for (i, _), links in alignment.sentence_links.items():
+            self.partners[i].update(j for j, _, score in links if score >= weak)
+        self.stems: dict[int, tuple[str, ...]] = {}
+        self.grams: dict[int, frozenset[Gram]] = {}
+
+    def _of(self, j: int) -> tuple[tuple[str, ...], frozenset[Gram]]:
+        if j not in self.grams:
+            words_ = self.texts[j]
+            self.stems[j] = tuple(t.stem for t in words_.tokens)
+            self.grams[j] = frozenset(g for _, g in _grams(self.stems[j], words_.content))
+        return self.stems[j], self.grams[j]
+
+    def forbidden(self, i: int) -> list[bool]:
+        """For each token of unit i: may it not be marked?"""
+        own = self.units[i].member.source
+        words_ = self.texts[i]
+        text = self.units[i].text
+        tokens = words_.tokens
+        out = [False] * len(tokens)
+        others = [j for j in sorted(self.partners[i]) if self.units[j].member.source != own]
+        norms = [self.texts[j].norms for j in others]
+        grams: set[Gram] = set()
+        vocab: set[str] = set()
+        for j in others:
+            grams |= self._of(j)[1]
+            vocab.update(self.texts[j].norms)
+        for a, b in name_runs(text, tokens, words_.sentence):
+            name = words_.norms[a:b]
+            if (self.names.get(name, set()) | self.endings.get(name, set())) - {own} and not all(w in DATE_WORDS for w in name) \
+                    or any((self.names.get(name[x:], set()) - {own}) and not all(w in DATE_WORDS for w in name[x:])
+                           for x in range(1, len(name))) \
+                    or any(_holds(other, name) for other in norms if name[0] in vocab):
+                out[a:b] = [True] * (b - a)
+        for x, t in enumerate(tokens):
+            if is_figure(t) and t.norm in vocab:
+                out[x] = True
+        if grams:
+            stems = tuple(t.stem for t in tokens)
+            cut = _cuts_a_name(text, words_)
+            for a, g in _grams(stems, words_.content):
+                if g in grams and not cut[a]:
+                    out[a] = out[a + 1] = out[a + 2] = True
+        return out
+
+
+def _cuts_a_name(text: str, words_: _Text, n: int = 3) -> list[bool]:
+    """For each run of n words (by where it starts): does it hold part of a name but not all of
+    it? A name is compared whole: "the Department of" shared is no sign that "the Department of
+    Community Safety" is."""
+    cut = [False] * len(words_.tokens)
+    for a, b in name_runs(text, words_.tokens, words_.sentence):
+        for start in range(max(0, a - n + 1), b):
+            cut[start] = cut[start] or not (start <= a and b <= start + n)
+    return cut
+
+
+def _holds(words_: Sequence[str], run: Sequence[str]) -> bool:
+    """Does `run` stand in `words_`, word for word?"""
+    n = len(run)
+    first = run[0]
+    return any(words_[x:x + n] == tuple(run) for x, w in enumerate(words_) if w == first)
+
+
 def find_unique(alignment: Alignment, settings: Settings, progress: Progress | None = None) -> dict[Member, Marks]:
     """Unique spans and per-word support for every body paragraph.
 
@@ -165,46 +435,63 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     """
     if len({u.member.source for u in alignment.units}) < 2:
         return {}
-    index = {u.member: i for i, u in enumerate(alignment.units)}
-    group_of = [0] * len(alignment.units)
+    units = alignment.units
+    index = {u.member: i for i, u in enumerate(units)}
+    group_of = [0] * len(units)
     for g, group in enumerate(alignment.groups):
         for member in group.members:
             group_of[index[member]] = g
-    keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in alignment.units]
-    units = alignment.units
+    keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in units]
     phrases, common = _phrase_index(units, keyed, alignment.idf)
+    texts = [_Text.of(u) for u in units]
+    quotes = _told_elsewhere(units, texts)
+    guard = _Guard(alignment, texts, settings)
 
     marks: dict[Member, Marks] = {}
     forms: dict[tuple[int, int], frozenset[str]] = {}
     for i, unit in enumerate(units):
         if progress and i % 200 == 0:
             progress("marking", i, len(units))
-        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms)
+        passages, ground, support = _words(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms)
+        marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i), ground), support)
     return marks
 
-
-def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
+def _words(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
            phrases: dict[object, set[str]], common: frozenset[object],
-           forms: dict[tuple[int, int], frozenset[str]]) -> Marks:
-    """The unique spans and support of unit i."""
+           forms: dict[tuple[int, int], frozenset[str]]) -> tuple[list[tuple[int, int, bool]], list[bool], tuple[Support, ...]]:
+    """Unit i's word-level findings: the passages of words only it carries (token ranges over
+    the paragraph, each with whether it is a whole sentence), which tokens are the story's
+    common ground, and how many sources carry each run of words."""
     unit = alignment.units[i]
     own = unit.member.source
-    unique_spans: list[Span] = []
+    passages: list[tuple[int, int, bool]] = []
+    ground_flags: list[bool] = []
     runs: list[list[int]] = []
+    offset = 0
+
+    def best(i: int, k: int) -> float:
+        return max((score for _, _, score in alignment.sentence_links.get((i, k), ())), default=0.0)
+
     for k, sent in enumerate(unit.sentences):
         tokens = sent.tokens
         others = counterparts(alignment, i, k, settings, group_of, forms)
         by_phrase = _phrase_sources(keyed[k], phrases)
+        phrased = frozenset(by_phrase)
         counts = _counts(tokens, others, by_phrase, own)
-        whole = max(counts, default=1) == 1  # nobody else tells this sentence: unique whole
+        ground = frozenset(x for x, t in enumerate(tokens) if t.stem in common).union(
+            *(positions for key, positions in keyed[k] if key in common)) if common else frozenset()
+        ground_flags.extend(x in ground for x in range(len(tokens)))
+        # Nobody else tells this sentence, nor carries a word of it: unique whole.
+        whole = max(counts, default=1) == 1 and not others
         if whole:
-            content = [t for t in tokens if t.content]
+            content = [x for x, t in enumerate(tokens) if t.content]
             if content:
-                unique_spans.append((content[0].start, content[-1].end))
+                passages.append((offset + _lead(unit.text, tokens, content[0]), offset + content[-1] + 1, True))
         else:
-            ground = frozenset(x for x, t in enumerate(tokens) if t.stem in common).union(
-                *(positions for key, positions in keyed[k] if key in common)) if common else frozenset()
-            unique_spans.extend(_runs(unit.text, tokens, [c == 1 for c in counts], ground))
+            passages.extend((offset + a, offset + b, False)
+                            for a, b in _runs(unit.text, tokens, [c == 1 for c in counts], ground, bool(others), phrased,
+                                              best(i, k) >= SAME * settings.sentence_threshold))
+        offset += len(tokens)
         if not tokens:
             continue
         if whole:
@@ -221,8 +508,62 @@ def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[
             else:
                 runs.append([tokens[a].start, tokens[b - 1].end, c])
     make = tuple.__new__
-    support = tuple([make(Support, run) for run in runs])
-    return Marks(tuple(unique_spans), support)
+    return passages, ground_flags, tuple([make(Support, run) for run in runs])
+
+
+def _spans(text: str, words_: _Text, passages: Sequence[tuple[int, int, bool]], quotes: Sequence[tuple[int, int]],
+           forbidden: Sequence[bool], ground: Sequence[bool]) -> tuple[Span, ...]:
+    """The marks of a paragraph: its unique passages and quotations, less what the guard forbids.
+
+    What the guard cuts out splits a passage; each piece is trimmed to start and end on a word
+    of its own (a quotation keeps its function words: "I am not defunding the police") and kept
+    if it still says something: a word outside the common ground, or a figure; a piece of a
+    clause, not of a whole sentence or quotation, needs two such words, a name or a figure.
+    """
+    tokens = words_.tokens
+    n = len(tokens)
+    marked = [False] * n
+    whole = [False] * n
+    quoted = [False] * n
+    for a, b, is_whole in passages:
+        for x in range(a, b):
+            marked[x] = True
+            whole[x] = whole[x] or is_whole
+    for a, b in quotes:
+        for x in range(a, b):
+            marked[x] = quoted[x] = True
+    weighty = [(t.content or is_figure(t)) and not ground[x] for x, t in enumerate(tokens)]
+    sentence = words_.sentence
+    spans: list[Span] = []
+    x = 0
+    while x < n:
+        if not marked[x] or forbidden[x]:
+            x += 1
+            continue
+        a = x
+        while x < n and marked[x] and not forbidden[x] and sentence[x] == sentence[a]:
+            x += 1
+        b = x
+        content = [y for y in range(a, b) if tokens[y].content or is_figure(tokens[y])]
+        if not content:
+            continue
+        start = content[0]
+        while start > a and quoted[start - 1]:
+            start -= 1
+        if start == content[0]:
+            start = max(a, _lead(text, tokens, start)) if start > 0 else start
+        end = content[-1] + 1
+        while end < b and quoted[end]:
+            end += 1
+        own = [y for y in range(start, end) if weighty[y]]
+        if not own:
+            continue
+        if not any(whole[y] or quoted[y] for y in range(start, end)):
+            names = [y for y in own if is_figure(tokens[y]) or (y > 0 and sentence[y - 1] == sentence[y] and is_name(text, tokens[y]))]
+            if len(own) < 2 and not names:
+                continue
+        spans.append((tokens[start].start, tokens[end - 1].end))
+    return tuple(spans)
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:
