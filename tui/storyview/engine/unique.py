@@ -3,6 +3,15 @@
 A sentence with no counterpart in any other source is unique whole. Inside a sentence others
 also tell, a word is shared when a counterpart sentence of another source has it too, so a
 name, number or quote only one outlet gives stands out and a reworded shared fact does not.
+Unique words make passages, not shards: function words and the story's common ground between
+them join in, and a quotation no other source quotes is marked whole.
+
+Counterparts come from the alignment's sentence matches (`Alignment.sentence_links`), whatever
+matched them: a match scored well above the sentence threshold whose words mostly differ is the
+same fact told in other words, so a semantic matcher that adds such links is heeded as it lands.
+
+Last, a guard (issue 18): no mark holds a name, a figure or a three-word phrase that another
+source's counterpart paragraph carries, whatever the steps before decided.
 """
 
 from __future__ import annotations
@@ -276,17 +285,14 @@ def name_runs(text: str, tokens: Sequence[Token], sentence: Sequence[int] | None
 
 
 def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict[Gram, set[str]], dict[Gram, set[str]]]:
-    """Which sources use each name (as a whole) and each ending of a name ("Trump" of "Donald
-    Trump"), anywhere in the story. Names of days and months alone are left out: another
-    source's "Thursday" may be another day."""
+    """Which sources use each name, and each ending of a name (the name itself, and "Trump" of
+    "Donald Trump"), anywhere in the story."""
     whole: dict[Gram, set[str]] = defaultdict(set)
     endings: dict[Gram, set[str]] = defaultdict(set)
     for unit, words_ in zip(units, texts):
         source = unit.member.source
         for a, b in name_runs(unit.text, words_.tokens, words_.sentence):
             name = words_.norms[a:b]
-            if all(w in DATE_WORDS for w in name):
-                continue
             whole[name].add(source)
             for x in range(len(name)):
                 endings[name[x:]].add(source)
@@ -299,7 +305,7 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
 
     Another source quotes a passage in part when one of its quotations shares a run of three
     words with it (a run of names alone, "New York City", is no quoting), or, for a passage of
-    one or two words ("wicked"), quotes those words; and it tells the passage without quotation
+    one or two words ("wicked") or of names alone, quotes those words; and it tells the passage without quotation
     marks when its text holds half the passage's three-word runs.
     """
     found: list[list[tuple[int, int, Gram, set[Gram]]]] = []
@@ -317,6 +323,7 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
                      if not all(is_name(unit.text, t) or not t.content for t in words_.tokens[a + x:a + x + 3])}
             mine.append((a, b, norms, grams))
             wanted |= grams
+            quoted[norms].add(unit.member.source)
             for n in (1, 2, 3):
                 for x in range(len(norms) - n + 1):
                     quoted[norms[x:x + n]].add(unit.member.source)
@@ -338,7 +345,7 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
                 unquoted = any(n >= len(grams) / 2 for n in by_source.values())
                 elsewhere = in_quotes or unquoted
             else:
-                elsewhere = len(norms) <= 3 and bool(quoted[norms] - {own})
+                elsewhere = bool(quoted[norms] - {own})
             if not elsewhere:
                 keep.append((a, b))
         out.append(keep)
@@ -348,13 +355,14 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
 class _Guard:
     """What another source's counterpart paragraph carries, so that no mark contains it (issue 18).
 
-    A paragraph's counterparts are the other sources' paragraphs in its group and those a
-    sentence of it matches. A mark never holds a name or a figure that stands in a counterpart,
-    nor a run of three words (one a content word) found there; nor a name another source gives
+    A paragraph's counterparts are the other sources' paragraphs in its group and those the
+    aligner matched a sentence of it with (its closest few in each source, see `match.py`). A
+    mark never holds a name or a figure that stands in a counterpart, nor a run of three words
+    (one a content word, no name cut in two) found there; nor a name another source gives
     anywhere in the story, whole or as the ending of a longer one ("Trump", "Donald Trump").
     """
 
-    def __init__(self, alignment: Alignment, texts: Sequence[_Text], settings: Settings) -> None:
+    def __init__(self, alignment: Alignment, texts: Sequence[_Text]) -> None:
         self.units = alignment.units
         self.texts = texts
         self.names, self.endings = _names_anywhere(self.units, texts)
@@ -364,9 +372,8 @@ class _Guard:
             members = [index[m] for m in group.members if m in index]
             for i in members:
                 self.partners[i].update(members)
-        weak = settings.sentence_threshold / 2
         for (i, _), links in alignment.sentence_links.items():
-            self.partners[i].update(j for j, _, score in links if score >= weak)
+            self.partners[i].update(j for j, _, _ in links)
         self.stems: dict[int, tuple[str, ...]] = {}
         self.grams: dict[int, frozenset[Gram]] = {}
 
@@ -376,6 +383,16 @@ class _Guard:
             self.stems[j] = tuple(t.stem for t in words_.tokens)
             self.grams[j] = frozenset(g for _, g in _grams(self.stems[j], words_.content))
         return self.stems[j], self.grams[j]
+
+    def _named_elsewhere(self, name: Gram, own: str) -> bool:
+        """Does another source give this name, or end a longer name with it, or give an ending
+        of it as a name ("Trump" for "Donald Trump")?"""
+        if all(w in DATE_WORDS for w in name):
+            return False
+        if self.endings.get(name, set()) - {own}:
+            return True
+        return any(self.names.get(name[x:], set()) - {own} for x in range(1, len(name))
+                   if not all(w in DATE_WORDS for w in name[x:]))
 
     def forbidden(self, i: int) -> list[bool]:
         """For each token of unit i: may it not be marked?"""
@@ -393,10 +410,7 @@ class _Guard:
             vocab.update(self.texts[j].norms)
         for a, b in name_runs(text, tokens, words_.sentence):
             name = words_.norms[a:b]
-            if (self.names.get(name, set()) | self.endings.get(name, set())) - {own} and not all(w in DATE_WORDS for w in name) \
-                    or any((self.names.get(name[x:], set()) - {own}) and not all(w in DATE_WORDS for w in name[x:])
-                           for x in range(1, len(name))) \
-                    or any(_holds(other, name) for other in norms if name[0] in vocab):
+            if self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms)):
                 out[a:b] = [True] * (b - a)
         for x, t in enumerate(tokens):
             if is_figure(t) and t.norm in vocab:
@@ -445,7 +459,7 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     phrases, common = _phrase_index(units, keyed, alignment.idf)
     texts = [_Text.of(u) for u in units]
     quotes = _told_elsewhere(units, texts)
-    guard = _Guard(alignment, texts, settings)
+    guard = _Guard(alignment, texts)
 
     marks: dict[Member, Marks] = {}
     forms: dict[tuple[int, int], frozenset[str]] = {}
