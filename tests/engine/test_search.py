@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from storyview.model import Member
+from story_factories import MARKUP, tiny_story
 from storyview.engine.search import Match, compile_query, search
-from test_app_stories import MARKUP, tiny_story
+from storyview.model import Member
 
 
 def texts(story, matches):  # type: ignore[no-untyped-def]

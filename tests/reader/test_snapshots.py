@@ -1,7 +1,7 @@
 """What the reader looks like on the real seeds: each view at 120x40 and 80x24.
 
-Baselines live in tests/__snapshots__/; after a deliberate UI change, look at the report and
-accept with `pytest tests/test_snapshots.py --snapshot-update`.
+Baselines live in tests/reader/__snapshots__/; after a deliberate UI change, look at the report and
+accept with `pytest tests/reader/test_snapshots.py --snapshot-update`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pilot_helpers import SlowBuild, analysed, ready, seeds_app
+from story_factories import wide_story
 from storyview.reader.app import StoryviewApp
-from test_app_analysis import analysed
-from test_app_progress import SlowBuild
-from test_app_stories import ready, seeds_app, wide_story
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar
 

@@ -1,4 +1,5 @@
-"""The first screen opens at once and fills in as the engine reports progress; quitting stops the build.
+"""The first screen opens at once and fills in as the engine reports progress; quitting stops the
+build, a newer build stops the older one, and a failed build is reported.
 
 The builds here are fakes that call progress(stage, done, total) in a loop from the worker
 thread, as storyview.pipeline.build_story does.
@@ -15,46 +16,12 @@ from collections.abc import Callable
 from functools import partial
 
 import pytest
-from storyview.reader.app import StoryviewApp, takes_progress
+from pilot_helpers import EVERY_KEY, Progress, SlowBuild, ready, record_notifications, status_text
+from story_factories import tiny_story
 from storyview.model import Settings, Story
+from storyview.reader.app import StoryviewApp, takes_progress
 from storyview.reader.widgets.progress import BuildProgressView
-from test_app_stories import ready, status_text, tiny_story
 from textual.widgets import ProgressBar, Static
-
-Progress = Callable[[str, int, int], None]
-
-
-class SlowBuild:
-    """A build that reports progress in a loop and can be held at a step or run (almost) forever."""
-
-    def __init__(self, steps: int = 10, delay: float = 0.0, hold_at: tuple[str, int] | None = None) -> None:
-        self.steps, self.delay, self.hold_at = steps, delay, hold_at
-        self.gate = threading.Event()
-        self.held = threading.Event()
-        self.ended = threading.Event()
-        """Set when the build function returns or raises, whichever way it ends."""
-        self.raised: BaseException | None = None
-        self.calls = 0
-
-    def __call__(self, settings: Settings, progress: Progress | None = None) -> Story:
-        assert progress is not None, "the app passes a progress callback to a build that takes one"
-        self.calls += 1
-        try:
-            for stage in ("loading", "aligning", "marking"):
-                for done in range(self.steps + 1):
-                    progress(stage, done, self.steps)
-                    if self.hold_at == (stage, done):
-                        self.held.set()
-                        while not self.gate.wait(0.02):  # held, but a cancelled app still ends it
-                            progress(stage, done, self.steps)
-                    if self.delay:
-                        time.sleep(self.delay)
-            return tiny_story(settings)
-        except BaseException as error:
-            self.raised = error
-            raise
-        finally:
-            self.ended.set()
 
 
 async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
@@ -62,6 +29,26 @@ async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 5.0)
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         await pilot.pause(0.01)
+
+
+CHILD = """
+import sys, time
+from storyview.reader.app import StoryviewApp
+from storyview.model import Settings
+
+def endless(settings, progress=None):
+    for i in range(10**9):
+        progress("aligning", i, 10**9)
+        time.sleep(0.001)
+
+class Quitter(StoryviewApp):
+    def on_mount(self):
+        super().on_mount()
+        self.set_timer(0.5, lambda: self.run_action("quit"))
+
+Quitter(build=endless).run(headless=True)
+print("exited", flush=True)
+"""
 
 
 def test_takes_progress_tells_the_two_kinds_of_build_apart() -> None:
@@ -157,26 +144,6 @@ async def test_an_error_from_the_engine_is_still_reported_with_progress() -> Non
         assert not app.main.query(BuildProgressView)
 
 
-CHILD = """
-import sys, time
-from storyview.reader.app import StoryviewApp
-from storyview.model import Settings
-
-def endless(settings, progress=None):
-    for i in range(10**9):
-        progress("aligning", i, 10**9)
-        time.sleep(0.001)
-
-class Quitter(StoryviewApp):
-    def on_mount(self):
-        super().on_mount()
-        self.set_timer(0.5, lambda: self.run_action("quit"))
-
-Quitter(build=endless).run(headless=True)
-print("exited", flush=True)
-"""
-
-
 def test_the_process_exits_promptly_when_quit_during_a_build() -> None:
     """The real exit path: asyncio.run joins the worker threads, so a build left running would hang it."""
     start = time.monotonic()
@@ -185,3 +152,38 @@ def test_the_process_exits_promptly_when_quit_during_a_build() -> None:
     assert out.returncode == 0, out.stderr
     assert "exited" in out.stdout
     assert elapsed < 5, f"took {elapsed:.1f} s to exit"
+
+
+async def test_progress_view_until_the_story_arrives() -> None:
+    gate = threading.Event()
+
+    def slow_build(settings: Settings) -> Story:
+        gate.wait(5)
+        return tiny_story(settings)
+
+    app = StoryviewApp(build=slow_build)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        screen = app.main
+        assert screen.query(BuildProgressView) and screen.grid.has_class("-loading")
+        assert "Building the story" in status_text(app)
+        gate.set()
+        await ready(pilot)
+        assert not screen.query(BuildProgressView) and not screen.grid.has_class("-loading")
+
+
+async def test_a_failed_build_is_reported_and_the_app_lives_on() -> None:
+    def broken(settings: Settings) -> Story:
+        raise ValueError("no readable articles")
+
+    app = StoryviewApp(build=broken)
+    messages = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if app.main.query("#failure"):
+                break
+            await pilot.pause(0.02)
+        assert any("no readable articles" in m for m in messages)
+        assert app.main.query("#failure")
+        await pilot.press(*EVERY_KEY)
+        assert app.is_running

@@ -1,4 +1,5 @@
-"""e in the main view: the export dialog, the file it writes, and the files it refuses to write."""
+"""e in the main view: the export dialog, the file it proposes and writes, the names it refuses
+(said at once, as they are typed), and the dialog on a tiny terminal."""
 
 from __future__ import annotations
 
@@ -7,35 +8,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from storyview.reader.app import StoryviewApp
+from pilot_helpers import SIZE, export, open_export, ready, record_notifications, seeds_app
+from story_factories import MARKUP, seeds_story, tiny_story
 from storyview.exports.json_export import to_dict
 from storyview.inputs.bundled import seeds_dir
 from storyview.pipeline import build_story
-from storyview.reader.screens.export import ExportScreen, with_format
+from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.export import problem, proposed_name, with_format
 from storyview.reader.screens.main import MainScreen
-from test_app_stories import MARKUP, ready, record_notifications, seeds_app, seeds_story, tiny_story
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioSet, Static
-
-SIZE = (120, 40)
+from textual.widgets import Button, Input, RadioSet, Static
 
 
-async def export(pilot: Pilot[Any], *keys: str, dialog_open: bool = False, wait_for: int = 1) -> list[str]:
-    """Press e (unless the dialog is open), then `keys` in the dialog; wait until the app has said
-    how the export went, and return what it said."""
-    app = pilot.app
-    messages = record_notifications(app)  # type: ignore[arg-type]
-    if not dialog_open:
-        await pilot.press("e")
-        await pilot.pause()
-    assert isinstance(app.screen, ExportScreen)
-    await pilot.press(*keys)
-    for _ in range(500):
-        if len(messages) >= wait_for:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    return messages
+def article_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for seed in sorted(seeds_dir().glob("*.txt"))[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+def reader_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> StoryviewApp:
+    """`storyview .` started inside `folder`."""
+    monkeypatch.chdir(folder)
+    story = build_story(["."])
+    return StoryviewApp(build=lambda settings, progress=None: story, inputs=["."])
 
 
 async def test_e_opens_the_dialog_with_a_file_name_and_escape_writes_nothing(
@@ -45,10 +43,7 @@ async def test_e_opens_the_dialog_with_a_file_name_and_escape_writes_nothing(
     app = StoryviewApp.from_story(tiny_story())
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = await open_export(pilot)
         path = dialog.query_one(Input)
         formats = dialog.query_one(RadioSet)
         assert path.value == "storyview-report.html" and path.has_focus and formats.pressed_index == 0
@@ -102,8 +97,7 @@ async def test_enter_writes_the_report_or_json_and_says_where(tmp_path: Path, mo
         assert rewrite["verdict"] == "rewrite" and rewrite["rewrite"].startswith("001_")
 
         (tmp_path / "out").mkdir()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_export(pilot)
         app.screen.query_one(Input).value = "out/s"
         messages = await export(pilot, *".md", "enter", dialog_open=True)
         assert messages == [f"wrote {tmp_path / 'out' / 's.md'}"]
@@ -121,9 +115,7 @@ async def test_it_refuses_to_overwrite_an_input_and_says_why(tmp_path: Path, mon
     app = StoryviewApp.from_story(story)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await open_export(pilot)
         app.screen.query_one(Input).value = victim.name
         await pilot.pause()
         hint = dialog.query_one("#export-hint", Static)
@@ -154,9 +146,7 @@ async def test_input_folders_bad_paths_and_article_text(tmp_path: Path, monkeypa
     app = StoryviewApp(build=lambda settings, progress=None: story, inputs=[str(tmp_path / "articles")])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await open_export(pilot)
         app.screen.query_one(Input).value = "articles/storyview-report.md"
         await pilot.press("enter")
         await pilot.pause()
@@ -166,9 +156,7 @@ async def test_input_folders_bad_paths_and_article_text(tmp_path: Path, monkeypa
         await pilot.pause()
         assert not (tmp_path / "articles" / "storyview-report.md").exists()
 
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await open_export(pilot)
         app.screen.query_one(Input).value = "missing/[red]report[/red].html"
         await pilot.press("enter")
         await pilot.pause()
@@ -180,9 +168,7 @@ async def test_input_folders_bad_paths_and_article_text(tmp_path: Path, monkeypa
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
 
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await open_export(pilot)
         app.screen.query_one(Input).value = "."
         await pilot.press("enter")
         await pilot.pause()
@@ -202,3 +188,54 @@ def test_switching_format_swaps_only_a_known_suffix() -> None:
     assert with_format("notes.txt", "json") == "notes.txt"
     assert with_format("report", "md") == "report"
 
+
+def test_inside_an_article_folder_the_proposal_goes_one_folder_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = article_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    assert problem("storyview-report.html", ["."]) is not None
+    assert proposed_name("html", ["."]) == str(Path("..") / "storyview-report.html")
+    assert proposed_name("json", ["."]) == "storyview-report.json"  # JSON is not read back as an article
+    monkeypatch.chdir(tmp_path)
+    assert proposed_name("html", [str(folder)]) == "storyview-report.html"
+
+
+async def test_storyview_dot_then_e_enter_writes_the_proposed_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = article_folder(tmp_path)
+    app = reader_in(folder, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        messages = await export(pilot, "enter")
+        assert messages == [f"wrote {tmp_path / 'storyview-report.html'}"], messages
+        assert not (folder / "storyview-report.html").exists()
+
+
+async def test_a_refused_name_is_shown_in_the_dialog_as_it_is_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = article_folder(tmp_path)
+    app = reader_in(folder, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        dialog = await open_export(pilot)
+        field = dialog.query_one(Input)
+        hint = dialog.query_one("#export-hint", Static)
+        field.value = ""
+        await pilot.press(*"mine.md")
+        assert "refusing to write into an input folder's articles" in str(hint.render()) and hint.has_class("-problem")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and not (folder / "mine.md").exists()
+        await pilot.press("down")  # JSON: mine.json is fine there
+        assert field.value == "mine.json" and not hint.has_class("-problem")
+        messages = await export(pilot, "enter", dialog_open=True)
+        assert messages == [f"wrote {folder / 'mine.json'}"]
+
+
+@pytest.mark.size(40, 12)
+async def test_the_export_dialog_scrolls_on_a_tiny_terminal_and_its_buttons_can_be_reached(pilot: Pilot[Any]) -> None:
+    screen = await open_export(pilot)
+    panel = screen.query_one("#export-panel", VerticalScroll)
+    assert panel.region.height <= 12
+    assert screen.query_one(Input).has_focus
+    panel.scroll_end(animate=False)
+    await pilot.pause()
+    ok = screen.query_one("#export-ok", Button)
+    assert ok.region.height > 0 and panel.region.contains_region(ok.region)

@@ -10,14 +10,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 from markdown_it import MarkdownIt
-
 from storyview.cli import main
+from storyview.exports.html import to_html
+from storyview.exports.markdown import markdown, md_escape
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
-from storyview.exports.html import to_html
-from storyview.exports.markdown import markdown, md_escape
 
 HOSTILE = (
     "Budget <b>Vote</b> & <script>alert('x')</script> Tonight\n\n"
