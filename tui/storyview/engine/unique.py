@@ -16,6 +16,7 @@ source's counterpart paragraph carries, whatever the steps before decided.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -27,7 +28,6 @@ from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
 from storyview.engine.segment import Token, is_number_word, stem, words
 from storyview.engine.similarity import Idf
-from storyview.findings.quotes import spans as quote_spans
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
 
@@ -228,6 +228,34 @@ def _counts(tokens: Sequence[Token], others: list[tuple[str, frozenset[str]]], b
 
 Gram = tuple[str, ...]
 
+# Opening quotation mark -> the marks that close it ("``" is how text rebuilt from tokens writes “).
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“”", "‘": "’", "``": "''"}
+QUOTE_RE = re.compile("``|''|[“”\"«»„‘’]")
+
+
+def quotations(text: str) -> list[Span]:
+    """The inside of every quotation in a paragraph. An apostrophe (don’t, the officers’) opens
+    and closes none; a quotation still open at the end runs to the end (it goes on in the next
+    paragraph). (The findings' quote finder works the same way; the engine keeps its own, as it
+    sits below the findings.)"""
+    out: list[Span] = []
+    opener: str | None = None
+    at = 0
+    for m in QUOTE_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        before = text[i - 1] if i else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if opener is None:
+            if mark not in QUOTE_PAIRS or (mark == "‘" and before.isalnum()) or (mark == "\"" and before.isalnum()):
+                continue
+            opener, at = mark, m.end()
+        elif mark in QUOTE_PAIRS[opener] and not (mark == "’" and after.isalnum()):
+            out.append((at, i))
+            opener = None
+    if opener is not None and opener != "‘":
+        out.append((at, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
 
 def _grams(norms: Sequence[str], content: Sequence[bool], n: int = 3) -> Iterator[tuple[int, Gram]]:
     """Runs of n words with a content word among them, and where each starts."""
@@ -314,7 +342,7 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
     for unit, words_ in zip(units, texts):
         mine = []
         starts = [t.start for t in words_.tokens]
-        for qs, qe in quote_spans(unit.text):
+        for qs, qe in quotations(unit.text):
             a, b = bisect_left(starts, qs), bisect_left(starts, qe)
             if a >= b or not any(words_.content[a:b]):
                 continue
