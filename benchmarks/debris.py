@@ -1,18 +1,20 @@
 """Page debris in words the seeds never used: tails appended to real articles, and what is set apart.
 
-    python benchmarks/debris.py [--bank A|B|both] [--verbose]
+    python benchmarks/debris.py [--bank A|B|C|D|E|all] [--verbose]
 
 Each article (ECB+ reports, each with the other reports of its event as the other sources, and
 BBC articles, each alone) gets a tail like a saved web page's: a related-content cue with teaser
 headlines and ledes (some cut off with an ellipsis, some not), and comment, reply, moderation,
 share, subscribe and sign-in lines, in a random order. Every phrase of a tail comes from one of
-two phrase banks written for this benchmark, with no phrase in common and none taken from the
-seeds: the rules in `storyview/inputs/boilerplate.py` were tuned looking at bank A on ECB+ topics
-1-10 and the first BBC half; bank B on ECB+ topics 11-30 and the second BBC half is the figure
-that counts (nothing was changed after looking at it).
+five phrase banks written for this benchmark, none sharing a phrase with another or with the
+seeds. The rules in `storyview/inputs/boilerplate.py` were tuned in rounds: on bank A; then B,
+C and D were each first run as held out (B 90.6 % / 91.7 %, C 81.4 % / 71.6 %, D 71.3 % / 75.4 %
+of tail paragraphs set apart on ECB+ / BBC) and then looked at and tuned on; bank E was written
+once the rules were final and run once: its line is the figure that counts.
 
 Figures: the share of tail paragraphs set apart (kind other than body: target >= 95 %) and the
 share of the articles' own paragraphs kept (not boilerplate: target >= 99 %), by bank and corpus.
+An ECB+ text's first line, the page's address ("http: / / …"), is furniture and is not counted.
 The seeds' debris (the 000 "Related Posts" block and comment form, 002's caption) is counted too.
 """
 
@@ -132,7 +134,66 @@ C = Bank(
                "Display name (required)", "Comment policy", "Turn on push notifications for breaking news",
                "Follow this topic"),
 )
-BANKS = {"A": A, "B": B, "C": C}
+# Written after C had been looked at; looked at and tuned on in turn.
+D = Bank(
+    cues=("Trending stories", "Our top picks", "Before you go", "More to read", "Catch up on",
+          "Other readers liked", "Today's must-reads", "Recent coverage", "Worth your time", "From the archive"),
+    teasers=(
+        ("Allotment Society Celebrates 90 Years Of Giant Marrows",
+         "Members gathered in the shed that serves as their clubhouse to weigh the biggest vegetables of the season."),
+        ("Night buses return to the western suburbs",
+         "After two years without a late service, passengers will again be able to travel after midnight on weekends…"),
+        ("Museum Returns Stolen Clock To Village Church",
+         "The eighteenth-century timepiece vanished in 1987 and turned up at an auction house earlier this year."),
+        ("Is your loft insulation doing its job?",
+         "Experts explain how to check the depth and what to do if the material has slumped or gone damp…"),
+        ("Choir Of Firefighters Records Charity Single",
+         "The crew rehearsed between shifts at the station and hope to fund a new rescue boat for the lake."),
+        ("Hedgehog Sightings Rise In Town Gardens",
+         "Volunteers counted almost twice as many of the animals as last summer, helped by holes cut in fences…"),
+        ("Grandfather, 81, passes his driving test at the first attempt",
+         "He said he had put it off for sixty years but wanted to take his wife to the coast."),
+        ("The best walks with a pub at the end",
+         "Eight routes between three and ten miles, each finishing at a fireside with food served all afternoon…"),
+    ),
+    furniture=("What do you make of this? Leave your thoughts below", "Comments (27)",
+               "All posts are pre-moderated", "Log in to join the debate", "Reply to this post",
+               "Flag this reply", "Tweet this", "Share with a friend by email", "Send this story to Facebook",
+               "Members can read without limits", "Get the weekly roundup straight to your inbox",
+               "Already registered? Sign in here", "Register to unlock comments", "Hide replies",
+               "Username", "Password *", "By posting you agree to our terms of use",
+               "Support independent local news from just £1 a week", "Newest first"),
+)
+# Written last, once the rules were final: run once, nothing changed after.
+E = Bank(
+    cues=("See also", "More like this", "Picked by our editors", "Also in the news", "Readers' favourites",
+          "You could also read", "This week's biggest stories", "Next up", "Related links", "Keep scrolling for more"),
+    teasers=(
+        ("Ferry Crew Rescue Swimmer Stranded On Sandbank",
+         "The man had set out to cross the estuary at low tide but was caught by the returning water."),
+        ("Council approves plan for rooftop gardens on bus shelters",
+         "Sedum plants will be fitted to forty shelters in a trial that aims to cool streets and help bees…"),
+        ("Retired Jockey Opens Sanctuary For Old Racehorses",
+         "Twelve horses now graze at the farm, which relies on donations and a team of weekend volunteers."),
+        ("Why do cats knock things off tables?",
+         "Animal behaviour specialists have several theories, and most of them involve getting your attention…"),
+        ("Baker's Dozen: Thirteen Years Of The Harbour Food Fair",
+         "Stallholders recalled rainy first years and queues that now stretch past the lifeboat station."),
+        ("Village shop saved by crowdfunding campaign",
+         "More than 600 people pledged money within a week to keep the only store for miles open…"),
+        ("Astronomers Spot Comet Visible With Binoculars",
+         "Look low in the north-western sky an hour after sunset on clear nights this month, they advise."),
+        ("Ten Soups To See You Through The Cold Snap",
+         "Warming recipes from lentil and lemon to a smoky bean broth that costs pennies a bowl…"),
+    ),
+    furniture=("Talk to us in the comments", "2 replies", "We review comments before publishing them.",
+               "Sign in to add a comment", "Respond to this", "Report this reply", "WhatsApp this",
+               "Share on X", "Email a link to this article", "Save for later",
+               "Subscribe for full access to our journalism", "Become a member today and get our app",
+               "Log out", "Forgot your password?", "Your comment *", "Your name", "Notify me of new replies",
+               "Get breaking news alerts on your phone", "Most recent"),
+)
+BANKS = {"A": A, "B": B, "C": C, "D": D, "E": E}
 
 
 def tail(bank: Bank, rng: random.Random) -> list[str]:
@@ -155,11 +216,11 @@ class Tally:
     missed: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
 
-    def add(self, article: Article, real: int) -> None:
+    def add(self, article: Article, tail: set[str]) -> None:
         for p in article.paragraphs:
-            if p.index < real and ADDRESS.match(p.text):
+            if p.text not in tail and ADDRESS.match(p.text):
                 continue  # the page's own address, first line of an ECB+ text: furniture, not story
-            if p.index < real:
+            if p.text not in tail:
                 self.real += 1
                 self.real_kept += p.kind != "boilerplate"
                 if p.kind == "boilerplate":
@@ -181,32 +242,32 @@ def ecb_sets(topics: range) -> list[list[tuple[str, list[str]]]]:
     return [docs for _, docs in sorted(sets.items())]
 
 
-def bbc_articles(half: int, count: int) -> list[tuple[str, list[str]]]:
+def bbc_articles(half: int, count: int, sample: int = 0) -> list[tuple[str, list[str]]]:
     rows = [json.loads(line) for line in BBC.read_text(encoding="utf-8").splitlines()]
     rows = rows[: len(rows) // 2] if half == 0 else rows[len(rows) // 2:]
-    rng = random.Random(7 + half)
+    rng = random.Random(7 + half + 100 * sample)
     return [(r["id"], [r["title"], *r["paragraphs"]]) for r in rng.sample(rows, count)]
 
 
 def run(bank: Bank, ecb_topics: range, bbc_half: int, seed: int, tails_per_set: int = 2,
-        bbc_count: int = 60) -> tuple[Tally, Tally, int]:
+        bbc_count: int = 60, sample: int = 0) -> tuple[Tally, Tally, int]:
     """Tails on ECB+ (two reports of each event set get one) and on BBC articles (each alone)."""
     rng = random.Random(seed)
     ecb, bbc = Tally(), Tally()
     tailed = 0
     for docs in ecb_sets(ecb_topics):
         chosen = set(rng.sample(range(len(docs)), min(tails_per_set, len(docs))))
-        articles, real = [], []
+        articles, tails = [], []
         for d, (doc, paragraphs) in enumerate(docs):
             extra = tail(bank, rng) if d in chosen else []
             articles.append(parse_article(doc, doc, "\n\n".join(paragraphs + extra)))
-            real.append(len(paragraphs))
+            tails.append(set(extra))
         tailed += len(chosen)
         for d, article in enumerate(off_topic(articles)):
-            ecb.add(article, real[d]) if d in chosen else ecb.add(article, len(article.paragraphs))
-    for doc, paragraphs in bbc_articles(bbc_half, bbc_count):
-        article = parse_article(doc, doc, "\n\n".join(paragraphs + tail(bank, rng)))
-        bbc.add(article, len(paragraphs))
+            ecb.add(article, tails[d])
+    for doc, paragraphs in bbc_articles(bbc_half, bbc_count, sample):
+        extra = tail(bank, rng)
+        bbc.add(parse_article(doc, doc, "\n\n".join(paragraphs + extra)), set(extra))
         tailed += 1
     return ecb, bbc, tailed
 
@@ -224,23 +285,25 @@ def seeds_debris() -> tuple[int, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bank", choices=("A", "B", "C", "all"), default="all")
+    ap.add_argument("--bank", choices=("A", "B", "C", "D", "E", "all"), default="all")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    plans = {"A": (range(1, 11), 0, 1), "B": (range(11, 31), 1, 2), "C": (range(11, 31), 1, 3)}
-    for name in ("A", "B", "C") if args.bank == "all" else (args.bank,):
-        topics, half, seed = plans[name]
-        ecb, bbc, tailed = run(BANKS[name], topics, half, seed)
-        note = {"A": "tuned on", "B": "held out at first, then tuned on", "C": "held out: never tuned on"}[name]
+    plans = {"A": (range(1, 11), 0, 1, 0), "B": (range(11, 31), 1, 2, 0), "C": (range(11, 31), 1, 3, 0),
+             "D": (range(1, 31), 1, 4, 1), "E": (range(1, 31), 1, 5, 2)}
+    for name in ("A", "B", "C", "D", "E") if args.bank == "all" else (args.bank,):
+        topics, half, seed, sample = plans[name]
+        ecb, bbc, tailed = run(BANKS[name], topics, half, seed, sample=sample)
+        note = {"A": "tuned on", "B": "held out, then tuned on", "C": "held out, then tuned on",
+                "D": "held out, then tuned on", "E": "held out: never tuned on"}[name]
         print(f"bank {name} ({note}), ECB+ topics {topics.start}-{topics.stop - 1} and BBC half {half + 1}: "
               f"{tailed} articles with a tail")
         for label, t in (("ECB+", ecb), ("BBC", bbc)):
             print(f"  {label:<5} tail paragraphs set apart {t.tail_apart / t.tail:6.1%} ({t.tail_apart}/{t.tail})"
                   f"   real paragraphs kept {t.real_kept / t.real:7.2%} ({t.real_kept}/{t.real})")
             if args.verbose:
-                for line in t.missed[:40]:
+                for line in t.missed:
                     print("    missed", line)
-                for line in t.lost[:40]:
+                for line in t.lost:
                     print("    lost  ", line)
     apart, total = seeds_debris()
     print(f"seeds: {apart} of {total} debris paragraphs set apart")

@@ -245,10 +245,10 @@ def parse_paragraphs(
                 head.date = stated_date(para)
                 kind = "byline"
             elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts, kinds)) \
-                    and title_like(para):
+                    and title_like(para) and not is_address(para):
                 head.title = para
                 kind = "headline"
-        if kind == "body":
+        if kind == "body" and not is_address(para):
             seen_body = True
             d = DATELINE_RE.match(para)
             if d and head.outlet is None and len(texts) < 8:
