@@ -46,8 +46,8 @@ SECTION_RE = re.compile(
     r"|read\s+(?:more|also|next)|you\s+(?:may|might)|leave\s+a\s+(?:reply|comment)|\d*\s*comments?\W*$)",
     re.I,
 )
-# A paragraph this long that is no teaser ends a section of teasers.
-SECTION_END = 200
+# "Read more: Mayor unveils plan": a cue with the link's title after it is one teaser, no block.
+INLINE_LINK_RE = re.compile(r"[:|»›>–—-]\s*\w")
 CAPTION_PREFIX_RE = re.compile(r"^(?:image|photo|picture|video|caption|graphic|illustration)\b[\w\s]{0,20}?(?:for|of|:|-|—)?\s*", re.I)
 
 
@@ -242,36 +242,43 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
     """Mark cue lines, furniture, captions that repeat the title, and other stories' teasers.
 
     Once a related-content cue opens a block, what follows is boilerplate, teaser headline and
-    lede alike, until a paragraph goes on with the article's own story (a "Read more:" link in
-    the middle of an article is followed by the article again).
+    lede alike, until a paragraph goes on with the article's own story: its words are those of
+    the article before the cue. A cue with a link's title after it ("Read more: Mayor unveils
+    plan") is one teaser and opens no block.
     """
     out = list(kinds)
-    story = story_vocabulary(texts, kinds)
     topical = story_vocabulary(texts, kinds, least=2)
     shares = _shares_before(texts, kinds)
+    own: set[str] = set()  # the words of the article's own paragraphs so far
+    before: frozenset[str] = frozenset()  # ... when the block of teasers began
     in_section = under_headline = False
     for i, text in enumerate(texts):
         if out[i] != "body":
+            if out[i] == "headline":
+                own.update(_stems(text))
             continue
-        teaser = False
+        teaser = opened = False
         if is_cue(text) or is_furniture(text, topical):
             out[i] = "boilerplate"
-            in_section = in_section or is_related_cue(text)
+            opened = is_related_cue(text) and not INLINE_LINK_RE.search(text)
         elif is_related_cue(text):
             out[i] = "boilerplate"
-            in_section = True
+            opened = not INLINE_LINK_RE.search(text)
         elif is_caption_of(text, title) or (i > 0 and title and text == title):
             out[i] = "boilerplate"
-        elif in_section and (is_teaser(text) or story_share(text, story) < (LEDE_SHARE if under_headline else BLURB_SHARE)):
+        elif in_section and (is_teaser(text) or story_share(text, before) < (LEDE_SHARE if under_headline else BLURB_SHARE)):
             out[i] = "boilerplate"
             teaser = title_like(text)
         elif out[i - 1:i] == ["boilerplate"] and out[:i].count("body") >= 2 and _headline_shaped(text) \
                 and shares[i] < TEASER_SHARE:
             # A line of debris over a headline of another story: a cue in words no rule knows.
             out[i] = "boilerplate"
-            in_section = teaser = True
+            opened = teaser = True
         else:
             in_section = False
+            own.update(_stems(text))
+        if opened and not in_section:
+            in_section, before = True, frozenset(own - FURNITURE_STEMS)
         under_headline = teaser
     return _trailing_block(texts, out, shares)
 

@@ -156,7 +156,7 @@ _CLOCK = set("""am pm a p m gmt utc bst est edt cst cdt mst mdt pst pdt et pt ct
     ago today yesterday st nd rd th""".split())
 _STAMP_WORDS = set("""published publish posted post updated update last first originally modified edited
     created filed story article date dated time on at by in of and the downloaded""".split())
-_TIME_RE = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}\b|\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b(?:19|20)\d{2}\b|\bago\b", re.I)
+_TIME_RE = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}(?!\d)|\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b(?:19|20)\d{2}\b|\bago\b", re.I)
 POSTED_BY_RE = re.compile(
     r"^(?:posted|written|published|filed|submitted|updated)\s+by\s+([^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,4})"
     r"(?:\s*(?:[,|·•–—-]|\bon\b|\bat\b)\s*(.*))?$", re.I)
