@@ -78,7 +78,8 @@ def is_figure(token: Token) -> bool:
 
 
 def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset(),
-          told: bool = False, phrased: frozenset[int] = frozenset(), same: bool = False) -> list[tuple[int, int]]:
+          told: bool = False, phrased: frozenset[int] = frozenset(), same: bool = False,
+          figure: Sequence[bool] | None = None, capital: Sequence[bool] | None = None) -> list[tuple[int, int]]:
     """Passages of unique words, as token ranges [a, b).
 
     A passage starts and ends on a weighty unique word: a content word outside the story's
@@ -94,8 +95,9 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: fr
     where a sentence matches another closely (`same`) though nearly every content word differs,
     it is the same fact in other words: only its names and figures are its own.
     """
-    figure = [is_figure(t) for t in tokens]
-    name = [x > 0 and is_name(text, t) for x, t in enumerate(tokens)]
+    figure = figure if figure is not None else [is_figure(t) for t in tokens]
+    capital = capital if capital is not None else [is_name(text, t) for t in tokens]
+    name = [x > 0 and capital[x] for x in range(len(tokens))]
     weighty = [(t.content or figure[x]) and x not in common for x, t in enumerate(tokens)]
     content = [x for x, t in enumerate(tokens) if t.content]
     new = sum(1 for x in content if unique[x])
@@ -266,6 +268,10 @@ def _grams(norms: Sequence[str], content: Sequence[bool], n: int = 3) -> Iterato
             yield a, tuple(norms[a:a + n])
 
 
+def _trigrams(words_: Sequence[str]) -> set[Gram]:
+    return set(zip(words_, words_[1:], words_[2:]))
+
+
 @dataclass(frozen=True)
 class _Text:
     """A paragraph's words in one list (sentences end to end), as the guards compare them."""
@@ -273,40 +279,53 @@ class _Text:
     tokens: tuple[Token, ...]
     sentence: tuple[int, ...]  # the sentence each token is in
     norms: tuple[str, ...]
+    stems: tuple[str, ...]
     content: tuple[bool, ...]
+    capital: tuple[bool, ...]  # `is_name` of each word
+    figure: tuple[bool, ...]  # `is_figure` of each word
+    names: tuple[Span, ...]  # token ranges of its names (`name_runs`)
 
     @classmethod
     def of(cls, unit: Unit) -> _Text:
         tokens = tuple(t for sent in unit.sentences for t in sent.tokens)
-        return cls(tokens, tuple(k for k, sent in enumerate(unit.sentences) for _ in sent.tokens),
-                   tuple(t.norm for t in tokens), tuple(t.content for t in tokens))
+        sentence = tuple(k for k, sent in enumerate(unit.sentences) for _ in sent.tokens)
+        text = unit.text
+        capital = tuple(t.content and not t.number and text[t.start].isupper() for t in tokens)
+        return cls(tokens, sentence, tuple(t.norm for t in tokens), tuple(t.stem for t in tokens),
+                   tuple(t.content for t in tokens), capital,
+                   tuple(t.number or is_number_word(t.norm) for t in tokens),
+                   tuple(name_runs(text, tokens, sentence, capital)))
 
 
 # Lower-case words inside a name: "Department of Community Safety", "Defend the Homeland".
 NAME_JOINERS = frozenset("of the and for de del la van von al".split())
 
 
-def name_runs(text: str, tokens: Sequence[Token], sentence: Sequence[int] | None = None) -> list[tuple[int, int]]:
+def name_runs(text: str, tokens: Sequence[Token], sentence: Sequence[int] | None = None,
+              capital: Sequence[bool] | None = None) -> list[tuple[int, int]]:
     """Names as token ranges [a, b): runs of capitalised words, joined by "of", "the" and the
-    like, within a sentence ("Department of Homeland Security", "Zohran Mamdani", "DHS")."""
+    like, within a sentence ("Department of Homeland Security", "Zohran Mamdani", "DHS").
+    `capital`: `is_name` of each token, if known."""
     runs: list[tuple[int, int]] = []
     x, n = 0, len(tokens)
+    if capital is None:
+        capital = [is_name(text, t) for t in tokens]
     same = (lambda a, b: sentence[a] == sentence[b]) if sentence is not None else (lambda a, b: True)
 
     def spaced(x: int) -> bool:
         return text[tokens[x - 1].end:tokens[x].start].isspace()
 
     while x < n:
-        if not is_name(text, tokens[x]):
+        if not capital[x]:
             x += 1
             continue
         a = x
         x += 1
         while x < n and same(a, x) and spaced(x):
-            if is_name(text, tokens[x]):
+            if capital[x]:
                 x += 1
             elif tokens[x].norm in NAME_JOINERS and x + 1 < n and same(a, x + 1) and spaced(x + 1) \
-                    and is_name(text, tokens[x + 1]):
+                    and capital[x + 1]:
                 x += 2
             else:
                 break
@@ -321,7 +340,7 @@ def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict
     endings: dict[Gram, set[str]] = defaultdict(set)
     for unit, words_ in zip(units, texts):
         source = unit.member.source
-        for a, b in name_runs(unit.text, words_.tokens, words_.sentence):
+        for a, b in words_.names:
             name = words_.norms[a:b]
             whole[name].add(source)
             for x in range(len(name)):
@@ -350,7 +369,7 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
                 continue
             norms = words_.norms[a:b]
             grams = {g for x, g in _grams(norms, words_.content[a:b])
-                     if not all(is_name(unit.text, t) or not t.content for t in words_.tokens[a + x:a + x + 3])}
+                     if not all(words_.capital[y] or not words_.content[y] for y in range(a + x, a + x + 3))}
             mine.append((a, b, norms, grams))
             wanted |= grams
             quoted[norms].add(unit.member.source)
@@ -361,9 +380,8 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
     told: dict[Gram, set[str]] = defaultdict(set)  # wanted runs -> sources whose text has them
     if wanted:
         for unit, words_ in zip(units, texts):
-            for _, g in _grams(words_.norms, words_.content):
-                if g in wanted:
-                    told[g].add(unit.member.source)
+            for g in _trigrams(words_.norms) & wanted:
+                told[g].add(unit.member.source)
     out = []
     for unit, mine in zip(units, found):
         own = unit.member.source
@@ -404,15 +422,12 @@ class _Guard:
                 self.partners[i].update(members)
         for (i, _), links in alignment.sentence_links.items():
             self.partners[i].update(j for j, _, _ in links)
-        self.stems: dict[int, tuple[str, ...]] = {}
-        self.grams: dict[int, frozenset[Gram]] = {}
+        self.grams: dict[int, set[Gram]] = {}
 
-    def _of(self, j: int) -> tuple[tuple[str, ...], frozenset[Gram]]:
+    def _grams_of(self, j: int) -> set[Gram]:
         if j not in self.grams:
-            words_ = self.texts[j]
-            self.stems[j] = tuple(t.stem for t in words_.tokens)
-            self.grams[j] = frozenset(g for _, g in _grams(self.stems[j], words_.content))
-        return self.stems[j], self.grams[j]
+            self.grams[j] = _trigrams(self.texts[j].stems)
+        return self.grams[j]
 
     def _named_elsewhere(self, name: Gram, own: str) -> bool:
         """Does another source give this name, or end a longer name with it, or give an ending
@@ -428,7 +443,6 @@ class _Guard:
         """For each token of unit i: may it not be marked?"""
         own = self.units[i].member.source
         words_ = self.texts[i]
-        text = self.units[i].text
         tokens = words_.tokens
         out = [False] * len(tokens)
         others = [j for j in sorted(self.partners[i]) if self.units[j].member.source != own]
@@ -436,30 +450,30 @@ class _Guard:
         grams: set[Gram] = set()
         vocab: set[str] = set()
         for j in others:
-            grams |= self._of(j)[1]
+            grams |= self._grams_of(j)
             vocab.update(self.texts[j].norms)
-        for a, b in name_runs(text, tokens, words_.sentence):
+        for a, b in words_.names:
             name = words_.norms[a:b]
             if self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms)):
                 out[a:b] = [True] * (b - a)
         for x, t in enumerate(tokens):
-            if is_figure(t) and t.norm in vocab:
+            if words_.figure[x] and t.norm in vocab:
                 out[x] = True
         if grams:
-            stems = tuple(t.stem for t in tokens)
-            cut = _cuts_a_name(text, words_)
-            for a, g in _grams(stems, words_.content):
-                if g in grams and not cut[a]:
+            stems, content = words_.stems, words_.content
+            cut = _cuts_a_name(words_)
+            for a, g in enumerate(zip(stems, stems[1:], stems[2:])):
+                if g in grams and (content[a] or content[a + 1] or content[a + 2]) and not cut[a]:
                     out[a] = out[a + 1] = out[a + 2] = True
         return out
 
 
-def _cuts_a_name(text: str, words_: _Text, n: int = 3) -> list[bool]:
+def _cuts_a_name(words_: _Text, n: int = 3) -> list[bool]:
     """For each run of n words (by where it starts): does it hold part of a name but not all of
     it? A name is compared whole: "the Department of" shared is no sign that "the Department of
     Community Safety" is."""
     cut = [False] * len(words_.tokens)
-    for a, b in name_runs(text, words_.tokens, words_.sentence):
+    for a, b in words_.names:
         for start in range(max(0, a - n + 1), b):
             cut[start] = cut[start] or not (start <= a and b <= start + n)
     return cut
@@ -496,13 +510,13 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     for i, unit in enumerate(units):
         if progress and i % 200 == 0:
             progress("marking", i, len(units))
-        passages, ground, support = _words(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms)
+        passages, ground, support = _words(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms, texts[i])
         marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i), ground), support)
     return marks
 
 def _words(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
-           phrases: dict[object, set[str]], common: frozenset[object],
-           forms: dict[tuple[int, int], frozenset[str]]) -> tuple[list[tuple[int, int, bool]], list[bool], tuple[Support, ...]]:
+           phrases: dict[object, set[str]], common: frozenset[object], forms: dict[tuple[int, int], frozenset[str]],
+           words_: _Text) -> tuple[list[tuple[int, int, bool]], list[bool], tuple[Support, ...]]:
     """Unit i's word-level findings: the passages of words only it carries (token ranges over
     the paragraph, each with whether it is a whole sentence), which tokens are the story's
     common ground, and how many sources carry each run of words."""
@@ -534,7 +548,9 @@ def _words(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[
         else:
             passages.extend((offset + a, offset + b, False)
                             for a, b in _runs(unit.text, tokens, [c == 1 for c in counts], ground, bool(others), phrased,
-                                              best(i, k) >= SAME * settings.sentence_threshold))
+                                              best(i, k) >= SAME * settings.sentence_threshold,
+                                              words_.figure[offset:offset + len(tokens)],
+                                              words_.capital[offset:offset + len(tokens)]))
         offset += len(tokens)
         if not tokens:
             continue
@@ -576,7 +592,8 @@ def _spans(text: str, words_: _Text, passages: Sequence[tuple[int, int, bool]], 
     for a, b in quotes:
         for x in range(a, b):
             marked[x] = quoted[x] = True
-    weighty = [(t.content or is_figure(t)) and not ground[x] for x, t in enumerate(tokens)]
+    figure, capital = words_.figure, words_.capital
+    weighty = [(t.content or figure[x]) and not ground[x] for x, t in enumerate(tokens)]
     sentence = words_.sentence
     spans: list[Span] = []
     x = 0
@@ -588,7 +605,7 @@ def _spans(text: str, words_: _Text, passages: Sequence[tuple[int, int, bool]], 
         while x < n and marked[x] and not forbidden[x] and sentence[x] == sentence[a]:
             x += 1
         b = x
-        content = [y for y in range(a, b) if tokens[y].content or is_figure(tokens[y])]
+        content = [y for y in range(a, b) if tokens[y].content or figure[y]]
         if not content:
             continue
         start = content[0]
@@ -603,7 +620,7 @@ def _spans(text: str, words_: _Text, passages: Sequence[tuple[int, int, bool]], 
         if not own:
             continue
         if not any(whole[y] or quoted[y] for y in range(start, end)):
-            names = [y for y in own if is_figure(tokens[y]) or (y > 0 and sentence[y - 1] == sentence[y] and is_name(text, tokens[y]))]
+            names = [y for y in own if figure[y] or (y > 0 and sentence[y - 1] == sentence[y] and capital[y])]
             if len(own) < 2 and not names:
                 continue
         spans.append((tokens[start].start, tokens[end - 1].end))
