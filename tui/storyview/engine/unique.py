@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import Token, is_number_word, stem, words
+from storyview.engine.segment import NUMBER_WORDS, Token, is_number_word, stem, words
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
@@ -287,13 +287,13 @@ class _Text:
 
     @classmethod
     def of(cls, unit: Unit) -> _Text:
-        tokens = tuple(t for sent in unit.sentences for t in sent.tokens)
-        sentence = tuple(k for k, sent in enumerate(unit.sentences) for _ in sent.tokens)
+        tokens = tuple([t for sent in unit.sentences for t in sent.tokens])
+        sentence = tuple([k for k, sent in enumerate(unit.sentences) for _ in sent.tokens])
         text = unit.text
-        capital = tuple(t.content and not t.number and text[t.start].isupper() for t in tokens)
-        return cls(tokens, sentence, tuple(t.norm for t in tokens), tuple(t.stem for t in tokens),
-                   tuple(t.content for t in tokens), capital,
-                   tuple(t.number or is_number_word(t.norm) for t in tokens),
+        capital = tuple([t.content and not t.number and text[t.start].isupper() for t in tokens])
+        return cls(tokens, sentence, tuple([t.norm for t in tokens]), tuple([t.stem for t in tokens]),
+                   tuple([t.content for t in tokens]), capital,
+                   tuple([t.number or (t.norm in NUMBER_WORDS or "-" in t.norm and is_number_word(t.norm)) for t in tokens]),
                    tuple(name_runs(text, tokens, sentence, capital)))
 
 
@@ -354,16 +354,16 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
 
     Another source quotes a passage in part when one of its quotations shares a run of three
     words with it (a run of names alone, "New York City", is no quoting), or, for a passage of
-    one or two words ("wicked") or of names alone, quotes those words; and it tells the passage without quotation
-    marks when its text holds half the passage's three-word runs.
+    one or two words ("wicked") or of names alone, quotes those words; and it tells the passage
+    without quotation marks when its text holds half the passage's three-word runs.
     """
     found: list[list[tuple[int, int, Gram, set[Gram]]]] = []
-    quoted: dict[Gram, set[str]] = defaultdict(set)  # run of words in a quotation -> sources
-    wanted: set[Gram] = set()
+    every: list[tuple[str, Gram]] = []  # each quotation's words, with its source
     for unit, words_ in zip(units, texts):
         mine = []
-        starts = [t.start for t in words_.tokens]
-        for qs, qe in quotations(unit.text):
+        spans = quotations(unit.text)
+        starts = [t.start for t in words_.tokens] if spans else []
+        for qs, qe in spans:
             a, b = bisect_left(starts, qs), bisect_left(starts, qe)
             if a >= b or not any(words_.content[a:b]):
                 continue
@@ -371,12 +371,19 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
             grams = {g for x, g in _grams(norms, words_.content[a:b])
                      if not all(words_.capital[y] or not words_.content[y] for y in range(a + x, a + x + 3))}
             mine.append((a, b, norms, grams))
-            wanted |= grams
-            quoted[norms].add(unit.member.source)
-            for n in (1, 2, 3):
-                for x in range(len(norms) - n + 1):
-                    quoted[norms[x:x + n]].add(unit.member.source)
+            every.append((unit.member.source, norms))
         found.append(mine)
+    wanted = set().union(*(grams for mine in found for *_, grams in mine))
+    short = {norms for mine in found for _, _, norms, grams in mine if not grams}
+    quoted: dict[Gram, set[str]] = defaultdict(set)  # a wanted run or short passage -> sources quoting it
+    for source, norms in every:
+        for g in _trigrams(norms) & wanted:
+            quoted[g].add(source)
+        if norms in short:
+            quoted[norms].add(source)
+        for n in (1, 2):
+            for g in set(zip(*(norms[x:] for x in range(n)))) & short:
+                quoted[g].add(source)
     told: dict[Gram, set[str]] = defaultdict(set)  # wanted runs -> sources whose text has them
     if wanted:
         for unit, words_ in zip(units, texts):
@@ -388,12 +395,11 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
         keep = []
         for a, b, norms, grams in mine:
             if grams:
-                in_quotes = any(quoted[g] - {own} for g in grams)
-                by_source = Counter(s for g in grams for s in told[g] if s != own)
-                unquoted = any(n >= len(grams) / 2 for n in by_source.values())
-                elsewhere = in_quotes or unquoted
+                in_quotes = any(quoted[g] - {own} for g in grams if g in quoted)
+                by_source = Counter(s for g in grams for s in told.get(g, ()) if s != own)
+                elsewhere = in_quotes or any(n >= len(grams) / 2 for n in by_source.values())
             else:
-                elsewhere = bool(quoted[norms] - {own})
+                elsewhere = bool(quoted.get(norms, set()) - {own})
             if not elsewhere:
                 keep.append((a, b))
         out.append(keep)
@@ -447,17 +453,20 @@ class _Guard:
         out = [False] * len(tokens)
         others = [j for j in sorted(self.partners[i]) if self.units[j].member.source != own]
         norms = [self.texts[j].norms for j in others]
-        grams: set[Gram] = set()
-        vocab: set[str] = set()
+        mine = self._grams_of(i)
+        words_here = set(words_.norms)
+        grams: set[Gram] = set()  # my runs of three words that a counterpart has too
+        vocab: set[str] = set()  # my words that a counterpart uses
         for j in others:
-            grams |= self._grams_of(j)
-            vocab.update(self.texts[j].norms)
+            grams |= mine & self._grams_of(j)
+            vocab |= words_here.intersection(self.texts[j].norms)
         for a, b in words_.names:
             name = words_.norms[a:b]
             if self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms)):
                 out[a:b] = [True] * (b - a)
-        for x, t in enumerate(tokens):
-            if words_.figure[x] and t.norm in vocab:
+        figure = words_.figure
+        for x, norm in enumerate(words_.norms):
+            if norm in vocab and figure[x]:
                 out[x] = True
         if grams:
             stems, content = words_.stems, words_.content
@@ -511,7 +520,10 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
         if progress and i % 200 == 0:
             progress("marking", i, len(units))
         passages, ground, support = _words(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms, texts[i])
-        marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i), ground), support)
+        if passages or quotes[i]:
+            marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i), ground), support)
+        else:
+            marks[unit.member] = Marks((), support)
     return marks
 
 def _words(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
