@@ -348,17 +348,19 @@ def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict
     return whole, endings
 
 
-def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[tuple[int, int]]]:
+def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text], guard: _Guard) -> list[list[tuple[int, int]]]:
     """Per unit, the token ranges of its quotations that no other source quotes, in whole or in
     part: those are marked whole.
 
     Another source quotes a passage in part when one of its quotations shares a run of three
     words with it (a run of names alone, "New York City", is no quoting), or, for a passage of
     one or two words ("wicked") or of names alone, quotes those words; and it tells the passage
-    without quotation marks when its text holds half the passage's three-word runs.
+    without quotation marks when its paragraphs among the counterparts (`_Guard`) hold half the
+    passage's three-word runs.
     """
     found: list[list[tuple[int, int, Gram, set[Gram]]]] = []
     every: list[tuple[str, Gram]] = []  # each quotation's words, with its source
+    stems: dict[tuple[Member, int], set[Gram]] = {}  # each quotation's runs of three stems
     for unit, words_ in zip(units, texts):
         mine = []
         spans = quotations(unit.text)
@@ -371,6 +373,7 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
             grams = {g for x, g in _grams(norms, words_.content[a:b])
                      if not all(words_.capital[y] or not words_.content[y] for y in range(a + x, a + x + 3))}
             mine.append((a, b, norms, grams))
+            stems[(unit.member, a)] = {g for x, g in _grams(words_.stems[a:b], words_.content[a:b])}
             every.append((unit.member.source, norms))
         found.append(mine)
     wanted = set().union(*(grams for mine in found for *_, grams in mine))
@@ -384,20 +387,19 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text]) -> list[list[
         for n in (1, 2):
             for g in set(zip(*(norms[x:] for x in range(n)))) & short:
                 quoted[g].add(source)
-    told: dict[Gram, set[str]] = defaultdict(set)  # wanted runs -> sources whose text has them
-    if wanted:
-        for unit, words_ in zip(units, texts):
-            for g in _trigrams(words_.norms) & wanted:
-                told[g].add(unit.member.source)
     out = []
-    for unit, mine in zip(units, found):
+    for i, (unit, mine) in enumerate(zip(units, found)):
         own = unit.member.source
         keep = []
         for a, b, norms, grams in mine:
             if grams:
-                in_quotes = any(quoted[g] - {own} for g in grams if g in quoted)
-                by_source = Counter(s for g in grams for s in told.get(g, ()) if s != own)
-                elsewhere = in_quotes or any(n >= len(grams) / 2 for n in by_source.values())
+                runs = stems[(unit.member, a)]
+                held: dict[str, set[Gram]] = defaultdict(set)
+                for j in guard.partners[i]:
+                    if units[j].member.source != own:
+                        held[units[j].member.source] |= runs & guard.grams_of(j)
+                elsewhere = any(quoted[g] - {own} for g in grams if g in quoted) or \
+                    any(len(found_) * 2 >= len(runs) for found_ in held.values())
             else:
                 elsewhere = bool(quoted.get(norms, set()) - {own})
             if not elsewhere:
@@ -430,7 +432,7 @@ class _Guard:
             self.partners[i].update(j for j, _, _ in links)
         self.grams: dict[int, set[Gram]] = {}
 
-    def _grams_of(self, j: int) -> set[Gram]:
+    def grams_of(self, j: int) -> set[Gram]:
         if j not in self.grams:
             self.grams[j] = _trigrams(self.texts[j].stems)
         return self.grams[j]
@@ -453,12 +455,12 @@ class _Guard:
         out = [False] * len(tokens)
         others = [j for j in sorted(self.partners[i]) if self.units[j].member.source != own]
         norms = [self.texts[j].norms for j in others]
-        mine = self._grams_of(i)
+        mine = self.grams_of(i)
         words_here = set(words_.norms)
         grams: set[Gram] = set()  # my runs of three words that a counterpart has too
         vocab: set[str] = set()  # my words that a counterpart uses
         for j in others:
-            grams |= mine & self._grams_of(j)
+            grams |= mine & self.grams_of(j)
             vocab |= words_here.intersection(self.texts[j].norms)
         for a, b in words_.names:
             name = words_.norms[a:b]
@@ -511,8 +513,8 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in units]
     phrases, common = _phrase_index(units, keyed, alignment.idf)
     texts = [_Text.of(u) for u in units]
-    quotes = _told_elsewhere(units, texts)
     guard = _Guard(alignment, texts)
+    quotes = _told_elsewhere(units, texts, guard)
 
     marks: dict[Member, Marks] = {}
     forms: dict[tuple[int, int], frozenset[str]] = {}
