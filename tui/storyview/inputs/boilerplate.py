@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -143,8 +144,10 @@ CUE_TIME = frozenset("now right today week weekend month moment".split())
 QUOTE_MARKS = re.compile("[\"“”«»„]|``|''|(?:^|\\s)‘|’(?:\\s|$)|^\\W*'|'\\W*$")
 
 
-def _stems(text: str) -> list[str]:
-    return [t.stem for sent in sentences(text) for t in sent.tokens if (t.content or t.number) and len(t.norm) > 1]
+@lru_cache(maxsize=32_768)
+def _stems(text: str) -> tuple[str, ...]:
+    """A paragraph's content stems (and numbers), in order; cached: the debris rules ask often."""
+    return tuple([t.stem for sent in sentences(text) for t in sent.tokens if (t.content or t.number) and len(t.norm) > 1])
 
 
 def is_related_cue(text: str) -> bool:
