@@ -186,22 +186,29 @@ def test_classify_leaves_non_body_kinds_alone() -> None:
 
 
 def test_off_topic_tail_is_folded_when_there_are_other_sources() -> None:
-    story = (
+    body = (
         "The city council approved a transit budget for electric buses on Tuesday.\n\n"
         "The mayor said electric buses would serve the northern districts of the city.\n\n"
         "Council members debated the transit budget and the bus routes for hours.\n\n"
         "Critics said the transit budget ignored the subway and its riders.\n\n"
-        "A famous wrestler retired from the ring after thirty years of matches and championships."
     )
+    teaser = "Wrestling Legend Hangs Up His Boots\n\n" \
+             "A famous wrestler retired from the ring after thirty years of matches and championships."
     other = (
         "On Tuesday the council passed a budget that buys electric buses for the city.\n\n"
         "Critics of the transit budget said subway riders were left out of the bus plan."
     )
-    a, b = parse_article("a", "a", story), parse_article("b", "b", other)
+    a, b = parse_article("a", "a", body + teaser), parse_article("b", "b", other)
     folded, _ = off_topic([a, b])
-    assert [p.kind for p in folded.paragraphs] == ["body"] * 4 + ["boilerplate"]
+    # Another story's teaser, headline and lede, trailing the article off its topic.
+    assert [p.kind for p in folded.paragraphs] == ["body"] * 4 + ["boilerplate"] * 2
     # Alone, an article has no story to be off.
     assert off_topic([a]) == (a,)
+    # The same sentence with no teaser headline over it has no shape of debris: off its topic
+    # is not enough to lose an article's last line (issue 18.3).
+    lone = parse_article("a", "a", body + teaser.split("\n\n")[1])
+    kept, _ = off_topic([lone, b])
+    assert [p.kind for p in kept.paragraphs] == ["body"] * 5
 
 
 def test_a_last_paragraph_with_a_fact_of_its_own_is_not_folded() -> None:

@@ -3,19 +3,30 @@
 A sentence with no counterpart in any other source is unique whole. Inside a sentence others
 also tell, a word is shared when a counterpart sentence of another source has it too, so a
 name, number or quote only one outlet gives stands out and a reworded shared fact does not.
+Unique words make passages, not shards: function words and the story's common ground between
+them join in, and a quotation no other source quotes is marked whole.
+
+Counterparts come from the alignment's sentence matches (`Alignment.sentence_links`), whatever
+matched them: a match scored well above the sentence threshold whose words mostly differ is the
+same fact told in other words, so a semantic matcher that adds such links is heeded as it lands.
+
+Last, a guard (issue 18): no mark holds a name, a figure or a three-word phrase that another
+source's counterpart paragraph carries, whatever the steps before decided.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import Token, is_number_word, stem, words
+from storyview.engine.segment import NUMBER_WORDS, Token, is_number_word, stem, words
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
@@ -39,45 +50,105 @@ def counterparts(alignment: Alignment, i: int, k: int, settings: Settings, group
     return found
 
 
-def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset()) -> list[Span]:
-    """Merge unique words into passages; stopwords join a passage but never make one.
+# Function words that open the phrase after them ("over the summer", "in August", "by the IDF").
+PREPOSITIONS = frozenset("""in on at over by from for with during after before until under into against
+    through since""".split())
+ARTICLES = frozenset("a an the this that these those his her their its our my your".split())
+# Days and months name a date, not an entity: another source's "Thursday" may be another day.
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec""".split())
+# Words of the story's common ground a passage may bridge between two unique ones.
+MAX_GAP = 2
+# A sentence matched this closely (SAME x the sentence threshold: 0.5 at the default 0.3, the score
+# the alignment's matcher by meaning gives a sentence pair told in other words) whose content
+# words are this new (REWORDED) is the same fact in other words. A match by words alone rarely
+# reaches it with four in five content words apart (the sentence scorer counts shared words).
+SAME = 5 / 3
+REWORDED = 0.8
 
-    In a sentence that others also tell, a lone reworded common word ("launched" for
-    "initiated") is not news: a passage there needs two content words, a name or a number
-    (in digits or in words: "Five workers" where the others say three).
-    Words of the story's common ground (positions in `common`: "New York" in a New York story)
-    are like stopwords there: they may join a passage, never make or end one.
+
+def is_name(text: str, token: Token) -> bool:
+    """A capitalised word that is no function word ("Tisch", "DHS", "Homeland")."""
+    return token.content and not token.number and text[token.start].isupper()
+
+
+def is_figure(token: Token) -> bool:
+    return token.number or is_number_word(token.norm)  # "5" and "five" alike
+
+
+def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset(),
+          told: bool = False, phrased: frozenset[int] = frozenset(), same: bool = False,
+          figure: Sequence[bool] | None = None, capital: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+    """Passages of unique words, as token ranges [a, b).
+
+    A passage starts and ends on a weighty unique word: a content word outside the story's
+    common ground (positions in `common`: "New York" in a New York story), or a figure. Function
+    words join it freely, and so do up to MAX_GAP words of the common ground between two unique
+    ones: a clause only one source tells is one mark, not shards. A word a counterpart sentence
+    uses, a name, a figure or a word of a phrase another source carries (positions in `phrased`)
+    is evidence the clause is shared: it ends the passage. A passage takes the preposition that
+    opens its phrase ("in August", "over the summer").
+
+    In a sentence that others also tell (`told`), a lone reworded word ("launched" for
+    "initiated") is not news: a passage there needs two content words, a name or a figure. And
+    where a sentence matches another closely (`same`) though nearly every content word differs,
+    it is the same fact in other words: only its names and figures are its own.
     """
-    spans: list[Span] = []
-    run: list[int] = []
-    whole = all(u for u, t in zip(unique, tokens) if t.content)
-    figure = [t.number or is_number_word(t.norm) for t in tokens]  # "5" and "five" alike
+    figure = figure if figure is not None else [is_figure(t) for t in tokens]
+    capital = capital if capital is not None else [is_name(text, t) for t in tokens]
+    name = [x > 0 and capital[x] for x in range(len(tokens))]
     weighty = [(t.content or figure[x]) and x not in common for x, t in enumerate(tokens)]
+    content = [x for x, t in enumerate(tokens) if t.content]
+    new = sum(1 for x in content if unique[x])
+    whole = new == len(content)
+    if same and len(content) >= 4 and new >= REWORDED * len(content):
+        unique = [u and (figure[x] or name[x]) for x, u in enumerate(unique)]
+        whole = False
 
-    def substantive(content: list[int]) -> bool:
-        return whole or len(content) >= 2 or any(
-            figure[x] or (x > 0 and text[tokens[x].start].isupper()) for x in content
-        )
+    def substantive(own: list[int]) -> bool:
+        return whole or len(own) >= 2 or any(figure[x] or name[x] for x in own)
+
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []
+    gap: list[int] = []
+    bridged = 0
 
     def close() -> None:
-        while run and not weighty[run[-1]]:
-            run.pop()
-        content = [x for x in run if weighty[x]]
-        if content and substantive(content):
-            spans.append((tokens[run[0]].start, tokens[run[-1]].end))
+        own = [x for x in run if weighty[x] and unique[x]]
+        if own and substantive(own):
+            spans.append((_lead(text, tokens, run[0]), run[-1] + 1))
         run.clear()
 
     for x, t in enumerate(tokens):
-        if unique[x]:
-            if not run and not weighty[x]:
-                continue
+        if unique[x] and weighty[x]:
+            run.extend(gap)
             run.append(x)
-        elif not t.content and run:
-            run.append(x)
+            gap.clear()
+            bridged = 0
         elif run:
-            close()
+            gap.append(x)
+            if t.content or figure[x]:
+                bridged += 1
+                if bridged > MAX_GAP or x not in common or figure[x] or name[x] or x in phrased:
+                    close()
+                    gap.clear()
+                    bridged = 0
     close()
     return spans
+
+
+def _lead(text: str, tokens: Sequence[Token], a: int) -> int:
+    """Where a passage starting at token a begins once the preposition that opens its phrase is
+    taken in, with its article if any ("in August", "over the summer"); only spaces between."""
+    def joined(x: int) -> bool:
+        return x >= 0 and text[tokens[x].end:tokens[x + 1].start].isspace()
+
+    if joined(a - 1) and tokens[a - 1].norm in PREPOSITIONS:
+        return a - 1
+    if joined(a - 1) and joined(a - 2) and tokens[a - 1].norm in ARTICLES and tokens[a - 2].norm in PREPOSITIONS:
+        return a - 2
+    return a
 
 
 Keys = list[tuple[object, tuple[int, ...]]]
@@ -159,6 +230,273 @@ def _counts(tokens: Sequence[Token], others: list[tuple[str, frozenset[str]]], b
     return counts
 
 
+Gram = tuple[str, ...]
+
+# Opening quotation mark -> the marks that close it ("``" is how text rebuilt from tokens writes “).
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“”", "‘": "’", "``": "''"}
+QUOTE_RE = re.compile("``|''|[“”\"«»„‘’]")
+
+
+def quotations(text: str) -> list[Span]:
+    """The inside of every quotation in a paragraph. An apostrophe (don’t, the officers’) opens
+    and closes none; a quotation still open at the end runs to the end (it goes on in the next
+    paragraph). (The findings' quote finder works the same way; the engine keeps its own, as it
+    sits below the findings.)"""
+    out: list[Span] = []
+    opener: str | None = None
+    at = 0
+    for m in QUOTE_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        before = text[i - 1] if i else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if opener is None:
+            if mark not in QUOTE_PAIRS or (mark == "‘" and before.isalnum()) or (mark == "\"" and before.isalnum()):
+                continue
+            opener, at = mark, m.end()
+        elif mark in QUOTE_PAIRS[opener] and not (mark == "’" and after.isalnum()):
+            out.append((at, i))
+            opener = None
+    if opener is not None and opener != "‘":
+        out.append((at, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _grams(norms: Sequence[str], content: Sequence[bool], n: int = 3) -> Iterator[tuple[int, Gram]]:
+    """Runs of n words with a content word among them, and where each starts."""
+    for a in range(len(norms) - n + 1):
+        if any(content[a:a + n]):
+            yield a, tuple(norms[a:a + n])
+
+
+def _trigrams(words_: Sequence[str]) -> set[Gram]:
+    return set(zip(words_, words_[1:], words_[2:]))
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A paragraph's words in one list (sentences end to end), as the guards compare them."""
+
+    tokens: tuple[Token, ...]
+    sentence: tuple[int, ...]  # the sentence each token is in
+    norms: tuple[str, ...]
+    stems: tuple[str, ...]
+    content: tuple[bool, ...]
+    capital: tuple[bool, ...]  # `is_name` of each word
+    figure: tuple[bool, ...]  # `is_figure` of each word
+    names: tuple[Span, ...]  # token ranges of its names (`name_runs`)
+
+    @classmethod
+    def of(cls, unit: Unit) -> _Text:
+        tokens = tuple([t for sent in unit.sentences for t in sent.tokens])
+        sentence = tuple([k for k, sent in enumerate(unit.sentences) for _ in sent.tokens])
+        text = unit.text
+        capital = tuple([t.content and not t.number and text[t.start].isupper() for t in tokens])
+        return cls(tokens, sentence, tuple([t.norm for t in tokens]), tuple([t.stem for t in tokens]),
+                   tuple([t.content for t in tokens]), capital,
+                   tuple([t.number or (t.norm in NUMBER_WORDS or "-" in t.norm and is_number_word(t.norm)) for t in tokens]),
+                   tuple(name_runs(text, tokens, sentence, capital)))
+
+
+# Lower-case words inside a name: "Department of Community Safety", "Defend the Homeland".
+NAME_JOINERS = frozenset("of the and for de del la van von al".split())
+
+
+def name_runs(text: str, tokens: Sequence[Token], sentence: Sequence[int] | None = None,
+              capital: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+    """Names as token ranges [a, b): runs of capitalised words, joined by "of", "the" and the
+    like, within a sentence ("Department of Homeland Security", "Zohran Mamdani", "DHS").
+    `capital`: `is_name` of each token, if known."""
+    runs: list[tuple[int, int]] = []
+    x, n = 0, len(tokens)
+    if capital is None:
+        capital = [is_name(text, t) for t in tokens]
+    same = (lambda a, b: sentence[a] == sentence[b]) if sentence is not None else (lambda a, b: True)
+
+    def spaced(x: int) -> bool:
+        return text[tokens[x - 1].end:tokens[x].start].isspace()
+
+    while x < n:
+        if not capital[x]:
+            x += 1
+            continue
+        a = x
+        x += 1
+        while x < n and same(a, x) and spaced(x):
+            if capital[x]:
+                x += 1
+            elif tokens[x].norm in NAME_JOINERS and x + 1 < n and same(a, x + 1) and spaced(x + 1) \
+                    and capital[x + 1]:
+                x += 2
+            else:
+                break
+        runs.append((a, x))
+    return runs
+
+
+def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict[Gram, set[str]], dict[Gram, set[str]]]:
+    """Which sources use each name, and each ending of a name (the name itself, and "Trump" of
+    "Donald Trump"), anywhere in the story."""
+    whole: dict[Gram, set[str]] = defaultdict(set)
+    endings: dict[Gram, set[str]] = defaultdict(set)
+    for unit, words_ in zip(units, texts):
+        source = unit.member.source
+        for a, b in words_.names:
+            name = words_.norms[a:b]
+            whole[name].add(source)
+            for x in range(len(name)):
+                endings[name[x:]].add(source)
+    return whole, endings
+
+
+def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text], guard: _Guard) -> list[list[tuple[int, int]]]:
+    """Per unit, the token ranges of its quotations that no other source quotes, in whole or in
+    part: those are marked whole.
+
+    Another source quotes a passage in part when one of its quotations shares a run of three
+    words with it (a run of names alone, "New York City", is no quoting), or, for a passage of
+    one or two words ("wicked") or of names alone, quotes those words; and it tells the passage
+    without quotation marks when its paragraphs among the counterparts (`_Guard`) hold half the
+    passage's three-word runs.
+    """
+    found: list[list[tuple[int, int, Gram, set[Gram]]]] = []
+    every: list[tuple[str, Gram]] = []  # each quotation's words, with its source
+    stems: dict[tuple[Member, int], set[Gram]] = {}  # each quotation's runs of three stems
+    for unit, words_ in zip(units, texts):
+        mine = []
+        spans = quotations(unit.text)
+        starts = [t.start for t in words_.tokens] if spans else []
+        for qs, qe in spans:
+            a, b = bisect_left(starts, qs), bisect_left(starts, qe)
+            if a >= b or not any(words_.content[a:b]):
+                continue
+            norms = words_.norms[a:b]
+            grams = {g for x, g in _grams(norms, words_.content[a:b])
+                     if not all(words_.capital[y] or not words_.content[y] for y in range(a + x, a + x + 3))}
+            mine.append((a, b, norms, grams))
+            stems[(unit.member, a)] = {g for x, g in _grams(words_.stems[a:b], words_.content[a:b])}
+            every.append((unit.member.source, norms))
+        found.append(mine)
+    wanted = set().union(*(grams for mine in found for *_, grams in mine))
+    short = {norms for mine in found for _, _, norms, grams in mine if not grams}
+    quoted: dict[Gram, set[str]] = defaultdict(set)  # a wanted run or short passage -> sources quoting it
+    for source, norms in every:
+        for g in _trigrams(norms) & wanted:
+            quoted[g].add(source)
+        if norms in short:
+            quoted[norms].add(source)
+        for n in (1, 2):
+            for g in set(zip(*(norms[x:] for x in range(n)))) & short:
+                quoted[g].add(source)
+    out = []
+    for i, (unit, mine) in enumerate(zip(units, found)):
+        own = unit.member.source
+        keep = []
+        for a, b, norms, grams in mine:
+            if grams:
+                runs = stems[(unit.member, a)]
+                held: dict[str, set[Gram]] = defaultdict(set)
+                for j in guard.partners[i]:
+                    if units[j].member.source != own:
+                        held[units[j].member.source] |= runs & guard.grams_of(j)
+                elsewhere = any(quoted[g] - {own} for g in grams if g in quoted) or \
+                    any(len(found_) * 2 >= len(runs) for found_ in held.values())
+            else:
+                elsewhere = bool(quoted.get(norms, set()) - {own})
+            if not elsewhere:
+                keep.append((a, b))
+        out.append(keep)
+    return out
+
+
+class _Guard:
+    """What another source's counterpart paragraph carries, so that no mark contains it (issue 18).
+
+    A paragraph's counterparts are the other sources' paragraphs in its group and those the
+    aligner matched a sentence of it with (its closest few in each source, see `match.py`). A
+    mark never holds a name or a figure that stands in a counterpart, nor a run of three words
+    (one a content word, no name cut in two) found there; nor a name another source gives
+    anywhere in the story, whole or as the ending of a longer one ("Trump", "Donald Trump").
+    """
+
+    def __init__(self, alignment: Alignment, texts: Sequence[_Text]) -> None:
+        self.units = alignment.units
+        self.texts = texts
+        self.names, self.endings = _names_anywhere(self.units, texts)
+        index = {u.member: i for i, u in enumerate(self.units)}
+        self.partners: list[set[int]] = [set() for _ in self.units]
+        for group in alignment.groups:
+            members = [index[m] for m in group.members if m in index]
+            for i in members:
+                self.partners[i].update(members)
+        for (i, _), links in alignment.sentence_links.items():
+            self.partners[i].update(j for j, _, _ in links)
+        self.grams: dict[int, set[Gram]] = {}
+
+    def grams_of(self, j: int) -> set[Gram]:
+        if j not in self.grams:
+            self.grams[j] = _trigrams(self.texts[j].stems)
+        return self.grams[j]
+
+    def _named_elsewhere(self, name: Gram, own: str) -> bool:
+        """Does another source give this name, or end a longer name with it, or give an ending
+        of it as a name ("Trump" for "Donald Trump")?"""
+        if all(w in DATE_WORDS for w in name):
+            return False
+        if self.endings.get(name, set()) - {own}:
+            return True
+        return any(self.names.get(name[x:], set()) - {own} for x in range(1, len(name))
+                   if not all(w in DATE_WORDS for w in name[x:]))
+
+    def forbidden(self, i: int) -> list[bool]:
+        """For each token of unit i: may it not be marked?"""
+        own = self.units[i].member.source
+        words_ = self.texts[i]
+        tokens = words_.tokens
+        out = [False] * len(tokens)
+        others = [j for j in sorted(self.partners[i]) if self.units[j].member.source != own]
+        norms = [self.texts[j].norms for j in others]
+        mine = self.grams_of(i)
+        words_here = set(words_.norms)
+        grams: set[Gram] = set()  # my runs of three words that a counterpart has too
+        vocab: set[str] = set()  # my words that a counterpart uses
+        for j in others:
+            grams |= mine & self.grams_of(j)
+            vocab |= words_here.intersection(self.texts[j].norms)
+        for a, b in words_.names:
+            name = words_.norms[a:b]
+            if self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms)):
+                out[a:b] = [True] * (b - a)
+        figure = words_.figure
+        for x, norm in enumerate(words_.norms):
+            if norm in vocab and figure[x]:
+                out[x] = True
+        if grams:
+            stems, content = words_.stems, words_.content
+            cut = _cuts_a_name(words_)
+            for a, g in enumerate(zip(stems, stems[1:], stems[2:])):
+                if g in grams and (content[a] or content[a + 1] or content[a + 2]) and not cut[a]:
+                    out[a] = out[a + 1] = out[a + 2] = True
+        return out
+
+
+def _cuts_a_name(words_: _Text, n: int = 3) -> list[bool]:
+    """For each run of n words (by where it starts): does it hold part of a name but not all of
+    it? A name is compared whole: "the Department of" shared is no sign that "the Department of
+    Community Safety" is."""
+    cut = [False] * len(words_.tokens)
+    for a, b in words_.names:
+        for start in range(max(0, a - n + 1), b):
+            cut[start] = cut[start] or not (start <= a and b <= start + n)
+    return cut
+
+
+def _holds(words_: Sequence[str], run: Sequence[str]) -> bool:
+    """Does `run` stand in `words_`, word for word?"""
+    n = len(run)
+    first = run[0]
+    return any(words_[x:x + n] == tuple(run) for x, w in enumerate(words_) if w == first)
+
+
 def find_unique(alignment: Alignment, settings: Settings, progress: Progress | None = None) -> dict[Member, Marks]:
     """Unique spans and per-word support for every body paragraph.
 
@@ -166,46 +504,68 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
     """
     if len({u.member.source for u in alignment.units}) < 2:
         return {}
-    index = {u.member: i for i, u in enumerate(alignment.units)}
-    group_of = [0] * len(alignment.units)
+    units = alignment.units
+    index = {u.member: i for i, u in enumerate(units)}
+    group_of = [0] * len(units)
     for g, group in enumerate(alignment.groups):
         for member in group.members:
             group_of[index[member]] = g
-    keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in alignment.units]
-    units = alignment.units
+    keyed = [(u.member.source, [_phrase_keys(sent.tokens) for sent in u.sentences]) for u in units]
     phrases, common = _phrase_index(units, keyed, alignment.idf)
+    texts = [_Text.of(u) for u in units]
+    guard = _Guard(alignment, texts)
+    quotes = _told_elsewhere(units, texts, guard)
 
     marks: dict[Member, Marks] = {}
     forms: dict[tuple[int, int], frozenset[str]] = {}
     for i, unit in enumerate(units):
         if progress and i % 200 == 0:
             progress("marking", i, len(units))
-        marks[unit.member] = _marks(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms)
+        passages, ground, support = _words(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms, texts[i])
+        if passages or quotes[i]:
+            marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i), ground), support)
+        else:
+            marks[unit.member] = Marks((), support)
     return marks
 
-
-def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
-           phrases: dict[object, set[str]], common: frozenset[object],
-           forms: dict[tuple[int, int], frozenset[str]]) -> Marks:
-    """The unique spans and support of unit i."""
+def _words(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[int], keyed: list[Keys],
+           phrases: dict[object, set[str]], common: frozenset[object], forms: dict[tuple[int, int], frozenset[str]],
+           words_: _Text) -> tuple[list[tuple[int, int, bool]], list[bool], tuple[Support, ...]]:
+    """Unit i's word-level findings: the passages of words only it carries (token ranges over
+    the paragraph, each with whether it is a whole sentence), which tokens are the story's
+    common ground, and how many sources carry each run of words."""
     unit = alignment.units[i]
     own = unit.member.source
-    unique_spans: list[Span] = []
+    passages: list[tuple[int, int, bool]] = []
+    ground_flags: list[bool] = []
     runs: list[list[int]] = []
+    offset = 0
+
+    def best(i: int, k: int) -> float:
+        return max((score for _, _, score in alignment.sentence_links.get((i, k), ())), default=0.0)
+
     for k, sent in enumerate(unit.sentences):
         tokens = sent.tokens
         others = counterparts(alignment, i, k, settings, group_of, forms)
         by_phrase = _phrase_sources(keyed[k], phrases)
+        phrased = frozenset(by_phrase)
         counts = _counts(tokens, others, by_phrase, own)
-        whole = max(counts, default=1) == 1  # nobody else tells this sentence: unique whole
+        ground = frozenset(x for x, t in enumerate(tokens) if t.stem in common).union(
+            *(positions for key, positions in keyed[k] if key in common)) if common else frozenset()
+        ground_flags.extend(x in ground for x in range(len(tokens)))
+        # Nobody else tells this sentence, nor carries a word of it: unique whole.
+        whole = max(counts, default=1) == 1 and not others
         if whole:
-            content = [t for t in tokens if t.content]
+            content = [x for x, t in enumerate(tokens) if t.content]
             if content:
-                unique_spans.append((content[0].start, content[-1].end))
+                passages.append((offset + _lead(unit.text, tokens, content[0]), offset + content[-1] + 1, True))
         else:
-            ground = frozenset(x for x, t in enumerate(tokens) if t.stem in common).union(
-                *(positions for key, positions in keyed[k] if key in common)) if common else frozenset()
-            unique_spans.extend(_runs(unit.text, tokens, [c == 1 for c in counts], ground))
+            passages.extend((offset + a, offset + b, False)
+                            for a, b in _runs(unit.text, tokens, [c == 1 for c in counts], ground, bool(others), phrased,
+                                              best(i, k) >= SAME * settings.sentence_threshold,
+                                              words_.figure[offset:offset + len(tokens)],
+                                              words_.capital[offset:offset + len(tokens)]))
+        offset += len(tokens)
         if not tokens:
             continue
         if whole:
@@ -222,8 +582,63 @@ def _marks(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[
             else:
                 runs.append([tokens[a].start, tokens[b - 1].end, c])
     make = tuple.__new__
-    support = tuple([make(Support, run) for run in runs])
-    return Marks(tuple(unique_spans), support)
+    return passages, ground_flags, tuple([make(Support, run) for run in runs])
+
+
+def _spans(text: str, words_: _Text, passages: Sequence[tuple[int, int, bool]], quotes: Sequence[tuple[int, int]],
+           forbidden: Sequence[bool], ground: Sequence[bool]) -> tuple[Span, ...]:
+    """The marks of a paragraph: its unique passages and quotations, less what the guard forbids.
+
+    What the guard cuts out splits a passage; each piece is trimmed to start and end on a word
+    of its own (a quotation keeps its function words: "I am not defunding the police") and kept
+    if it still says something: a word outside the common ground, or a figure; a piece of a
+    clause, not of a whole sentence or quotation, needs two such words, a name or a figure.
+    """
+    tokens = words_.tokens
+    n = len(tokens)
+    marked = [False] * n
+    whole = [False] * n
+    quoted = [False] * n
+    for a, b, is_whole in passages:
+        for x in range(a, b):
+            marked[x] = True
+            whole[x] = whole[x] or is_whole
+    for a, b in quotes:
+        for x in range(a, b):
+            marked[x] = quoted[x] = True
+    figure, capital = words_.figure, words_.capital
+    weighty = [(t.content or figure[x]) and not ground[x] for x, t in enumerate(tokens)]
+    sentence = words_.sentence
+    spans: list[Span] = []
+    x = 0
+    while x < n:
+        if not marked[x] or forbidden[x]:
+            x += 1
+            continue
+        a = x
+        while x < n and marked[x] and not forbidden[x] and sentence[x] == sentence[a]:
+            x += 1
+        b = x
+        content = [y for y in range(a, b) if tokens[y].content or figure[y]]
+        if not content:
+            continue
+        start = content[0]
+        while start > a and quoted[start - 1]:
+            start -= 1
+        if start == content[0]:
+            start = max(a, _lead(text, tokens, start)) if start > 0 else start
+        end = content[-1] + 1
+        while end < b and quoted[end]:
+            end += 1
+        own = [y for y in range(start, end) if weighty[y]]
+        if not own:
+            continue
+        if not any(whole[y] or quoted[y] for y in range(start, end)):
+            names = [y for y in own if figure[y] or (y > 0 and sentence[y - 1] == sentence[y] and capital[y])]
+            if len(own) < 2 and not names:
+                continue
+        spans.append((tokens[start].start, tokens[end - 1].end))
+    return tuple(spans)
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, Span | None, Span | None]]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyview.inputs.boilerplate import classify, title_like
+from storyview.inputs.boilerplate import classify, is_address, title_like
 from storyview.model import Article, Kind, Paragraph
 
 MAX_PARAGRAPH = 20_000
@@ -145,6 +145,44 @@ def _outlet_and_date(text: str) -> tuple[str | None, str | None]:
     return outlet or None, iso
 
 
+# Timestamp furniture: "Published 3:12 PM EST, Mon March 2, 2015 | Updated …", "Posted: 05 / 02 /
+# 07, 9: 00 PM PDT", "May 3rd, 2013 2: 00pm EDT", "Posted 1 year, 160 days ago". A line made only
+# of these words, numbers and separators, with a date or a time in it, is metadata.
+_CALENDAR = {m for full in MONTHS for m in (full, full[:3])} | {"sept"} | set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split())
+_CLOCK = set("""am pm a p m gmt utc bst est edt cst cdt mst mdt pst pdt et pt ct mt ist cet cest eet eest
+    akdt akst hst hkt aest aedt acst awst nzst nzdt jst kst msk sast eat wat wet west sgt pht wib uk
+    local time hrs hr h min mins minute minutes hour hours day days week weeks month months year years
+    ago today yesterday st nd rd th""".split())
+_STAMP_WORDS = set("""published publish posted post updated update last first originally modified edited
+    created filed story article date dated time on at by in of and the downloaded""".split())
+_TIME_RE = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}(?!\d)|\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b(?:19|20)\d{2}\b|\bago\b", re.I)
+POSTED_BY_RE = re.compile(
+    r"^(?:posted|written|published|filed|submitted|updated)\s+by\s+([^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,4})"
+    r"(?:\s*(?:[,|·•–—-]|\bon\b|\bat\b)\s*(.*))?$", re.I)
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that only dates the page: a date or a time, with the words around them ("Updated",
+    "Posted on", a weekday, a time zone) and nothing else."""
+    if len(text) > 120:
+        return False
+    words_ = re.findall(r"[^\W\d_]+", text.casefold())
+    allowed = _CALENDAR | _CLOCK | _STAMP_WORDS
+    if not all(w in allowed for w in words_) or not re.search(r"\d", text):
+        return False
+    return bool(_TIME_RE.search(text)) or any(w in _CALENDAR for w in words_)
+
+
+def posted_by(text: str) -> str | None:
+    """"Posted by Jane Doe on May 3, 2013": the name, when the rest is only a date."""
+    m = POSTED_BY_RE.match(text.strip()) if len(text) <= 120 else None
+    if m is None or (m.group(2) and not is_timestamp(m.group(2))):
+        return None
+    name = m.group(1).strip()
+    return name if all(w[0].isupper() for w in name.split()) else None
+
+
 @dataclass
 class Header:
     title: str | None = None
@@ -189,6 +227,12 @@ def parse_paragraphs(
             para = para[m.end():].strip()
             if not para:
                 continue
+        if is_timestamp(para) or posted_by(para):
+            head.date = head.date or stated_date(para)
+            head.byline = head.byline or posted_by(para)
+            texts.append(para)
+            kinds.append("byline")
+            continue
         if not seen_body and i < 6:
             b = BYLINE_RE.match(para) if len(para) <= 120 and head.byline is None else None
             if b:
@@ -200,10 +244,11 @@ def parse_paragraphs(
             elif head.date is None and len(para) <= 60 and stated_date(para):
                 head.date = stated_date(para)
                 kind = "byline"
-            elif head.title is None and not texts and title_like(para):
+            elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts, kinds)) \
+                    and title_like(para) and not is_address(para):
                 head.title = para
                 kind = "headline"
-        if kind == "body":
+        if kind == "body" and not is_address(para):
             seen_body = True
             d = DATELINE_RE.match(para)
             if d and head.outlet is None and len(texts) < 8:
