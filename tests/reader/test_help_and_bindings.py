@@ -81,8 +81,9 @@ async def test_command_palette_offers_every_action_by_name(pilot: Pilot[Any]) ->
     await pilot.pause()
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*"coverage")
-    for _ in range(100):  # the palette searches in the background
-        if app.screen.query("CommandList Option") or app.screen.query("OptionList"):
+    for _ in range(250):  # the palette searches in the background: wait for a highlighted hit
+        found = app.screen.query("CommandList")
+        if found and found.first().option_count and found.first().highlighted is not None:
             await pilot.pause()
             break
         await pilot.pause(0.02)
