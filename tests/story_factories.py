@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storyview.model import Article, Group, Link, Marks, Member, Paragraph, Settings, Story, Support
+from storyview.model import (
+    Article,
+    Group,
+    Link,
+    Marks,
+    Member,
+    Paragraph,
+    Settings,
+    Story,
+    Support,
+)
 from storyview.pipeline import build_story
-
 
 MARKUP = "A [bold]bracketed[/] remark and [red]more[/red] stay literal."
 
@@ -181,3 +190,20 @@ HOSTILE: dict[str, bytes] = {
     ).encode("cp1252"),
     "[bold]07-named-like-markup.txt": b"\x00\x01\x02\x03" * 100,
 }
+
+
+# Two earthquakes told by three outlets each: two stories a split must keep apart.
+QUAKE = (
+    "A magnitude {mag} earthquake struck {place} on {day}, killing at least {dead} people, officials said.",
+    "Rescue teams from {city} searched collapsed buildings near {town} through the night.",
+    "The {agency} said the quake was centred {km} kilometres from {town} at a shallow depth.",
+    "{leader} visited {town} and promised aid to families who lost their homes in {year}.",
+)
+EVENTS = {
+    "sumatra": {"mag": "7.6", "place": "Sumatra", "day": "Wednesday", "dead": "1,100", "city": "Padang", "town": "Pariaman",
+                    "agency": "Indonesian Meteorology Agency", "km": "57", "leader": "Susilo Yudhoyono", "year": "2009"},
+    "qeshm": {"mag": "5.9", "place": "Qeshm island", "day": "Sunday", "dead": "13", "city": "Bandar Abbas", "town": "Tabl",
+                  "agency": "Iranian Seismological Center", "km": "12", "leader": "Mahmoud Ahmadinejad", "year": "2005"},
+}
+# Each outlet keeps a different part of the report, as real coverage does.
+CUTS = ((0, 1, 2), (0, 2, 3), (0, 1, 3))

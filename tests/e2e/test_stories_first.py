@@ -7,25 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from story_factories import CUTS, EVENTS, QUAKE
 from storyview.cli import main
 from storyview.inputs.bundled import seeds_dir
 from storyview.inputs.load import load
 from storyview.model import Settings
 from storyview.pipeline import align_all, align_story, collect
-
-QUAKE = (
-    "A magnitude {mag} earthquake struck {place} on {day}, killing at least {dead} people, officials said.",
-    "Rescue teams from {city} searched collapsed buildings near {town} through the night.",
-    "The {agency} said the quake was centred {km} kilometres from {town} at a shallow depth.",
-    "{leader} visited {town} and promised aid to families who lost their homes in {year}.",
-)
-EVENTS = {
-    "sumatra": {"mag": "7.6", "place": "Sumatra", "day": "Wednesday", "dead": "1,100", "city": "Padang", "town": "Pariaman",
-                    "agency": "Indonesian Meteorology Agency", "km": "57", "leader": "Susilo Yudhoyono", "year": "2009"},
-    "qeshm": {"mag": "5.9", "place": "Qeshm island", "day": "Sunday", "dead": "13", "city": "Bandar Abbas", "town": "Tabl",
-                  "agency": "Iranian Seismological Center", "km": "12", "leader": "Mahmoud Ahmadinejad", "year": "2005"},
-}
-CUTS = ((0, 1, 2), (0, 2, 3), (0, 1, 3))
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 
+from story_factories import CUTS, EVENTS, QUAKE
 from storyview.engine.stories import (
     Fingerprint,
     StoryCluster,
@@ -22,21 +23,6 @@ from storyview.engine.stories import (
 )
 from storyview.inputs.load import load
 from storyview.model import Article, Paragraph
-
-QUAKE = (
-    "A magnitude {mag} earthquake struck {place} on {day}, killing at least {dead} people, officials said.",
-    "Rescue teams from {city} searched collapsed buildings near {town} through the night.",
-    "The {agency} said the quake was centred {km} kilometres from {town} at a shallow depth.",
-    "{leader} visited {town} and promised aid to families who lost their homes in {year}.",
-)
-EVENTS = {
-    "sumatra": {"mag": "7.6", "place": "Sumatra", "day": "Wednesday", "dead": "1,100", "city": "Padang", "town": "Pariaman",
-                    "agency": "Indonesian Meteorology Agency", "km": "57", "leader": "Susilo Yudhoyono", "year": "2009"},
-    "qeshm": {"mag": "5.9", "place": "Qeshm island", "day": "Sunday", "dead": "13", "city": "Bandar Abbas", "town": "Tabl",
-                  "agency": "Iranian Seismological Center", "km": "12", "leader": "Mahmoud Ahmadinejad", "year": "2005"},
-}
-# Each outlet keeps a different part of the report, as real coverage does.
-CUTS = ((0, 1, 2), (0, 2, 3), (0, 1, 3))
 
 
 def article(source: str, *texts: str, title: str | None = None) -> Article:

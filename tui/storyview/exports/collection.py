@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from storyview import __version__
-from storyview.exports.html import CSS, esc, to_html
+from storyview.exports.html import esc, page_head, to_html
 from storyview.exports.markdown import markdown, md_escape
 from storyview.exports.wording import visible
 from storyview.model import Collection, Story
@@ -47,17 +47,7 @@ def collection_html(collection: Collection, stories: Sequence[Story]) -> str:
     """One self-contained HTML page: the contents, then a section per story."""
     title = f"{len(stories)} stories"
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f'<meta name="generator" content="storyview {esc(__version__)}">',
-        f"<title>{esc(title)} · storyview</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
+        *page_head(title),
         f"<header><h1>{esc(title)}</h1><p class=\"meta\">{esc(_summary(collection, stories))}.</p></header>",
         '<nav id="contents"><h2>Contents</h2><ol>',
     ]

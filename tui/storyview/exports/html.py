@@ -10,12 +10,12 @@ from storyview.exports.wording import (
     FIGURE_WORDS,
     UNSAFE_RE,
     figure_context,
+    headline,
     marked_segments,
     percent,
     quote_versions,
     report_title,
     share_followed,
-    headline,
     short_ids,
     source_title,
 )
@@ -73,14 +73,9 @@ def _html_marked(text: str, spans: Sequence[Span]) -> str:
     return "".join(f"<mark>{esc(piece)}</mark>" if unique else esc(piece) for piece, unique in marked_segments(text, spans))
 
 
-def to_html(story: Story, analysis: Analysis | None = None) -> str:
-    """One self-contained HTML file: inline CSS, no scripts, nothing fetched; prints well."""
-    analysis = analysis or analyse(story)
-    ids = [a.id for a in story.articles]
-    short = short_ids(story)
-    name = {a.id: source_title(a, short[a.id]) for a in story.articles}
-    title = report_title(story)
-    out = [
+def page_head(title: str) -> list[str]:
+    """The lines that open every report page: no scripts, nothing fetched, inline styles only."""
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -92,6 +87,18 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
+    ]
+
+
+def to_html(story: Story, analysis: Analysis | None = None) -> str:
+    """One self-contained HTML file: inline CSS, no scripts, nothing fetched; prints well."""
+    analysis = analysis or analyse(story)
+    ids = [a.id for a in story.articles]
+    short = short_ids(story)
+    name = {a.id: source_title(a, short[a.id]) for a in story.articles}
+    title = report_title(story)
+    out = [
+        *page_head(title),
         "<header>",
         f"<h1>{esc(title)}</h1>",
         f'<p class="meta">storyview {esc(__version__)} · {len(story.articles)} sources · {len(story.groups)} groups · '
