@@ -107,3 +107,49 @@ def test_the_reader_and_every_export_mark_the_same_spans(seed_story) -> None:
                 piece = p.text[start:end]
                 assert f"<mark>{esc(piece)}</mark>" in report_html, piece
                 assert f"**{md_escape(piece)}**" in report_md, piece
+
+
+def test_a_straight_quote_mark_seen_alone_opens_no_quotation() -> None:
+    """`Ortiz"not only … County," Baca said.` (a mark lost in the copy): the closing mark must
+    not open a quotation that runs to the paragraph's end and marks what follows whole."""
+    from storyview.engine.unique import quotations
+    from storyview.findings.quotes import spans
+
+    text = 'Ortiz"not only served well," Baca said. Schools stayed closed the next day.'
+    assert quotations(text) == []
+    assert spans(text) == []
+    text = 'He said "we will stay" and left.'
+    assert [text[a:b] for a, b in quotations(text)] == ["we will stay"]
+
+
+def test_a_word_the_counterpart_sentence_uses_ends_a_passage() -> None:
+    """Common-ground words ("bridge", in every paragraph) bridge two unique ones; one the
+    matching sentence uses too is what the two tell alike, and ends the passage."""
+    s = build(
+        f"{BRIDGE} Inspectors from the state found deep rust on the bridge cables last spring, the state said.",
+        f"{BRIDGE_B} Inspectors from the state said the bridge was unsafe, the state said.",
+        f"{BRIDGE} The bridge had been closed once before.",
+    )
+    assert "found deep rust" in marked(s, "a") and "cables last spring" in marked(s, "a"), marked(s, "a")
+    assert not any("bridge" in m for m in marked(s, "a")), marked(s, "a")
+
+
+def test_a_sentence_is_compared_with_its_closest_by_meaning_in_each_source() -> None:
+    """Where one outlet tells a fact in passing in another part of the story, the paragraph
+    pair holding it is compared word by word, whether or not the two were grouped."""
+    from storyview.engine.match import nearest_by_meaning
+
+    a = [BRIDGE, "Engineers had warned about cracks in the deck for years, an audit shows.",
+         "The governor flew over the valley. Volunteers handed out water and blankets to people waiting outside."]
+    b = [BRIDGE_B, "Rail services to the coast were cancelled until further notice.",
+         "The mayor thanked the divers by name. People waiting outside were given blankets and water by volunteers."]
+    articles = [parse_article("a", "a.txt", "\n\n".join(a)), parse_article("b", "b.txt", "\n\n".join(b))]
+    alignment = align(articles, Settings())
+    if alignment.vectors is None:
+        return
+    index = {u.member: i for i, u in enumerate(alignment.units)}
+    first = (index[Member("a", 0)], index[Member("b", 0)])
+    pairs = nearest_by_meaning(alignment.vectors, alignment.units, {first: 0.5})
+    assert (index[Member("a", 2)], index[Member("b", 2)]) in pairs
+    assert (index[Member("a", 1)], index[Member("b", 1)]) not in pairs  # nothing alike there
+    assert nearest_by_meaning(alignment.vectors, alignment.units, {}) == set()

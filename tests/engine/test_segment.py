@@ -27,6 +27,8 @@ def split(text: str) -> list[str]:
         ("J. Smith arrived. He sat.", ["J. Smith arrived.", "He sat."]),
         ("The vote was 5-4. 12 members abstained.", ["The vote was 5-4.", "12 members abstained."]),
         ("  Leading and trailing space.  ", ["Leading and trailing space."]),
+        ("Volunteers brought water. `` Trust me, I am tired,'' she said.",
+         ["Volunteers brought water.", "`` Trust me, I am tired,'' she said."]),
     ],
 )
 def test_sentence_splitting(text: str, expected: list[str]) -> None:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # fitted on MSRP train with the word scorer (`python benchmarks/fit_semantic.py`: a pair is a
 # paraphrase when either says so; test accuracy stays at the word scorer's 75.7 %).
 MEANING_MATCH = 0.89
+# A sentence's closest in another source by meaning is compared word by word from this cosine:
+# 95 % of MSRP train paraphrase pairs reach it (its 5th percentile is 0.575; `benchmarks/marks.py`).
+NEAREST = 0.57
 # The score such a match gets when its words say less: where both scorers call a paraphrase.
 MEANING_SCORE = 0.5
 
@@ -58,6 +61,43 @@ def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]],
 
 
 
+def nearest_by_meaning(vectors: StoryVectors, units: Sequence[Unit], raw: dict[Pair, float]) -> set[Pair]:
+    """Paragraph pairs that hold a sentence and its closest sentence by meaning in another
+    source, wherever the two paragraphs were grouped: a fact one outlet tells in a paragraph of
+    its own and another tells in passing elsewhere is still compared, word by word. The two
+    must be at least NEAREST alike.
+
+    A source is searched in the sources its paragraphs are candidates with (`raw`), so a folder
+    of many unrelated articles costs in proportion to its links, not to its square.
+    """
+    import numpy as np
+
+    number: dict[str, int] = {}
+    owner = [number.setdefault(u.member.source, len(number)) for u in units]
+    first = vectors.first
+    paragraph_of = np.repeat(np.arange(len(units)), np.diff(first))
+    rows_of: list[list[int]] = [[] for _ in number]
+    for i, source in enumerate(owner):
+        rows_of[source].extend(range(first[i], first[i + 1]))
+    linked: set[tuple[int, int]] = {(min(owner[i], owner[j]), max(owner[i], owner[j])) for i, j in raw}
+    found: list[np.ndarray] = []
+    for a, b in sorted(linked):
+        rows, cols = np.asarray(rows_of[a]), np.asarray(rows_of[b])
+        if a == b or not len(rows) or not len(cols):
+            continue
+        block = vectors.sentences[rows] @ vectors.sentences[cols].T
+        across = block.argmax(axis=1)
+        down = block.argmax(axis=0)
+        r = np.r_[np.arange(len(rows)), down]
+        c = np.r_[across, np.arange(len(cols))]
+        keep = block[r, c] >= NEAREST
+        found.append(np.stack([paragraph_of[rows[r[keep]]], paragraph_of[cols[c[keep]]]], axis=1))
+    if not found:
+        return set()
+    pairs = np.sort(np.concatenate(found), axis=1)
+    return {(int(i), int(j)) for i, j in np.unique(pairs, axis=0)}
+
+
 def match_sentences(
     units: Sequence[Unit],
     clusters: list[list[int]],
@@ -85,6 +125,8 @@ def match_sentences(
     for i, found in closest.items():
         for _, j in heapq.nlargest(partners, found):
             wanted.add((i, j) if i < j else (j, i))
+    if vectors is not None:
+        wanted.update(nearest_by_meaning(vectors, units, raw))
     links: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
     masses: dict[int, list[float]] = {}
     for n, (i, j) in enumerate(sorted(wanted)):

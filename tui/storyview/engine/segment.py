@@ -40,8 +40,8 @@ WORD_RE = re.compile(
     re.UNICODE,
 )
 # A sentence ends at .!? (or an ellipsis), any closing quotes/brackets, then space and a
-# capital, digit or opening quote.
-BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#])")
+# capital, digit or opening quote (`` too: how text rebuilt from tokens writes “).
+BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#]|\s+``)")
 
 
 class Token(NamedTuple):

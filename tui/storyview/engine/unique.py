@@ -130,7 +130,7 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: fr
             gap.append(x)
             if t.content or figure[x]:
                 bridged += 1
-                if bridged > MAX_GAP or x not in common or figure[x] or name[x] or x in phrased:
+                if bridged > MAX_GAP or x not in common or not unique[x] or figure[x] or name[x] or x in phrased:
                     close()
                     gap.clear()
                     bridged = 0
@@ -235,11 +235,15 @@ Gram = tuple[str, ...]
 # Opening quotation mark -> the marks that close it ("``" is how text rebuilt from tokens writes “).
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“”", "‘": "’", "``": "''"}
 QUOTE_RE = re.compile("``|''|[“”\"«»„‘’]")
+# A straight quote mark before a space or one of these closes a quotation; alone, it opens none
+# (`said," Baca` after a mark lost in the copy): it must not run to the paragraph's end.
+CLOSING = ",.;:!?)]"
 
 
 def quotations(text: str) -> list[Span]:
     """The inside of every quotation in a paragraph. An apostrophe (don’t, the officers’) opens
-    and closes none; a quotation still open at the end runs to the end (it goes on in the next
+    and closes none, nor does a straight mark that only a closing one could be (see CLOSING);
+    a quotation still open at the end runs to the end (it goes on in the next
     paragraph). (The findings' quote finder works the same way; the engine keeps its own, as it
     sits below the findings.)"""
     out: list[Span] = []
@@ -250,7 +254,8 @@ def quotations(text: str) -> list[Span]:
         before = text[i - 1] if i else " "
         after = text[m.end()] if m.end() < len(text) else " "
         if opener is None:
-            if mark not in QUOTE_PAIRS or (mark == "‘" and before.isalnum()) or (mark == "\"" and before.isalnum()):
+            if mark not in QUOTE_PAIRS or (mark == "‘" and before.isalnum()) or \
+                    (mark == "\"" and (before.isalnum() or after.isspace() or after in CLOSING)):
                 continue
             opener, at = mark, m.end()
         elif mark in QUOTE_PAIRS[opener] and not (mark == "’" and after.isalnum()):

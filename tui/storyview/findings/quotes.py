@@ -117,8 +117,8 @@ def spans(text: str) -> list[tuple[int, int]]:
                 continue
             if ch in "‘”»" and not (not before.isalnum() and (after.isalnum() or after in "“\"$#")):
                 continue  # an apostrophe or a closing mark seen alone
-            if ch == "\"" and before.isalnum():
-                continue  # 12" (inches), a stray mark after a word
+            if ch == "\"" and (before.isalnum() or after.isspace() or after in ",.;:!?)]"):
+                continue  # 12" (inches), a stray mark after a word, a closing mark seen alone
             opener, at = ch, i + 1
         elif ch in PAIRS[opener]:
             if ch == "’" and after.isalnum():
