@@ -17,6 +17,7 @@ from storyview.findings.figures.referent import (
     close,
     comparable,
     comparable_dates,
+    holds_noun,
     referent,
     same_noun,
     span,
@@ -210,7 +211,14 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
-    return comparable(a.referent, b.referent)
+    if not comparable(a.referent, b.referent):
+        return False
+    # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
+    if a.referent.head and not b.referent.head:
+        return holds_noun(a.referent, b.told)
+    if b.referent.head and not a.referent.head:
+        return holds_noun(b.referent, a.told)
+    return True
 
 
 # The share of the shorter sentence's words (by rarity) the other sentence has too, from which

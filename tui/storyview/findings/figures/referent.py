@@ -28,7 +28,7 @@ from storyview.engine.segment import Token
 # Outcome words (by norm prefix) and the class each stands for.
 OUTCOMES: dict[str, str] = {
     "kill": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "death": "killed",
-    "toll": "killed", "fatalit": "killed", "slain": "killed", "murder": "killed", "lives": "killed", "bodies": "killed",
+    "toll": "killed", "fatal": "killed", "slain": "killed", "murder": "killed", "lives": "killed", "bodies": "killed",
     "wound": "wounded", "injur": "wounded", "hurt": "wounded", "hospital": "wounded", "casualt": "wounded",
     "missing": "missing", "trapped": "trapped", "shelter": "sheltering", "hiding": "sheltering",
     "arrest": "arrested", "detain": "arrested", "custody": "arrested", "captur": "arrested", "charged": "arrested",
@@ -50,6 +50,12 @@ SAID = {"said", "say", "says", "told", "tell", "announced", "announce", "reporte
 GENERIC = {"people", "person", "persons", "individual", "individuals", "victim", "victims", "others"}
 # Words that set what is counted apart from what was counted before it.
 CONTRAST = {"other", "another"}
+# Words between a figure and its noun that say nothing of what it counts ("thousands more officers").
+MORE = {"more", "further", "additional", "extra"}
+# Outcomes written as adjectives: "1 dead", "two missing" (the noun is left out: people).
+STATES = {"dead", "missing", "hurt", "slain", "homeless", "injured", "wounded", "killed"}
+# Words of time after a figure: they end the noun ("three people today", "20 hours later").
+TIME_WORDS = DAYS | {"tomorrow", "morning", "afternoon", "evening", "night", "tonight", "weekend", "now", "then"}
 # Words after a figure that end the noun it counts.
 STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "into", "off", "after", "before", "as",
         "were", "was", "are", "is", "be", "been", "have", "has", "had", "who", "which", "that", "than", "and", "or",
@@ -119,6 +125,8 @@ def referent(
     if not date and _age(tokens, text, first, last):
         return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
     head, noun, other, proper = _head(tokens, text, last, numbers)
+    if first >= 2 and tokens[first - 2].norm == "home" and tokens[first - 1].norm == "to":
+        head, noun = "popul", frozenset({"popul"})  # "an island home to 120,000 people": its population
     if head is None:
         head = _before(tokens, text, first)
         noun = frozenset({head}) if head else noun
@@ -131,11 +139,11 @@ def referent(
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
     """The noun a figure measures when it stands after it: "a population of 120,000", "the
-    magnitude at 6.1", "a magnitude of at least 5.9"."""
+    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million")."""
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
-        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None:
+        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed"):
             return "people" if t.stem in GENERIC else t.stem
     return None
 
@@ -171,8 +179,10 @@ def _head(
         t = tokens[i]
         if _broken(text, prev, t):
             break
-        if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()):
-            # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes later
+        if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()) \
+                and (head is None or proper):
+            # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes
+            # later; "14 vessels and 300 crew members" has its noun already
             prev = t
             i += 1
             continue
@@ -182,8 +192,8 @@ def _head(
                 i += 1
                 continue
             break  # another figure, not one coordinated with this one: "22 billion euros over three years"
-        if t.norm in CONTRAST:
-            other = True
+        if t.norm in CONTRAST or t.norm in MORE:
+            other = other or t.norm in CONTRAST
             prev = t
             i += 1
             continue
@@ -200,6 +210,8 @@ def _head(
             break
         if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
+        if t.norm in TIME_WORDS or t.norm in STATES or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
+            break  # "three killed", "1 dead", "three people today": what happened or when, not what
         head = t.stem
         proper = text[t.start].isupper()
         noun.add(t.stem)
@@ -315,7 +327,19 @@ SYNONYMS = (
     ("car", "vehicl", "automobil"),
     ("build", "structur"),
     ("kilomet", "km"),
+    ("popul", "inhabit"),
 )
+
+
+def holds_noun(a: Referent, words: frozenset[str]) -> bool:
+    """Whether a sentence whose figure states no noun may count what `a` counts: it has a's
+    counted noun (or a word for it) somewhere ("Out of 23 pirates, 12 are from Somalia and 11
+    from Yemen" may count pirates, never "two countries"). People are counted in any sentence."""
+    head = a.head
+    if head is None or head == "people" or head == "age":
+        return True
+    return any(w == head or _alike(head, w) or _synonyms(head, w) or _person(head, "people") and _person(w, "people")
+               for w in words)
 
 
 def _synonyms(x: str, y: str) -> bool:
@@ -362,7 +386,7 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
           "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
-          "popul", "inhabit"}
+          "popul", "inhabit", "workforc", "recruit"}
 
 
 def _person(x: str, y: str) -> bool:
