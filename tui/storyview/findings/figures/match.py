@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
-from storyview.findings.figures.agreement import _status
+from storyview.findings.figures.agreement import _status, agreement
 from storyview.findings.figures.mentions import Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
     Referent,
@@ -31,7 +31,7 @@ from storyview.findings.figures.scoring import (
     _scores_vectorised,
     _usable,
 )
-from storyview.model import Story
+from storyview.model import Member, Story
 
 
 def find_figures(
@@ -56,7 +56,7 @@ def find_figures(
         scores = _scores(_pairs(contexts, facts, limit, related), contexts, idf, facts, group, alone, group_bonus)
     # Figures that cannot count the same thing are never compared ("killed" and "wounded").
     scores = {(i, j): v for (i, j), v in scores.items() if _comparable(contexts[i], contexts[j])}
-    evidence = _Evidence(contexts, idf)
+    evidence = _Evidence(contexts, idf, _meanings(story, contexts))
     clusters = _cluster(contexts, scores, threshold, facts, evidence)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
@@ -224,6 +224,9 @@ def _comparable(a: _Context, b: _Context) -> bool:
 # The share of the shorter sentence's words (by rarity) the other sentence has too, from which
 # two sentences tell the same thing. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
 SAME_SENTENCE = 0.4
+# The cosine of two sentences' vectors from which they tell the same thing, when the model the
+# story was aligned with is there. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
+SAME_MEANING = float(__import__("os").environ.get("SV_SAME_MEANING", "0.8"))
 # The same for spans of time ("five days of rioting"), which grow as a story goes on.
 SAME_SPAN = 0.7
 # Words that place a date in its day, not in an event: "early Friday", "Saturday morning".
@@ -239,15 +242,56 @@ CONFLICT_MATCH = 0.5
 CLEAR = 0.1
 
 
+class Meanings:
+    """The sentence vectors of every figure's sentence, by context: what `_Evidence` asks of the
+    model the story was aligned with."""
+
+    def __init__(self, rows: object, row_of: Sequence[int]) -> None:
+        self.rows = rows  # numpy (sentences, dimensions), unit length
+        self.row_of = row_of
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self.row_of[i], self.row_of[j]
+        return 1.0 if a == b else float(self.rows[a] @ self.rows[b])  # type: ignore[index]
+
+
+def _meanings(story: Story, contexts: Sequence[_Context]) -> Meanings | None:
+    """Sentence vectors from the model the story was aligned with; None if it was aligned
+    without one (the findings never load a model the story did not use)."""
+    if story.model is None or not contexts:
+        return None
+    from storyview.engine import semantic
+
+    model = semantic.load()
+    if model is None or model.name != story.model:
+        return None
+    row: dict[tuple[str, int, int], int] = {}
+    texts: list[str] = []
+    for c in contexts:
+        if c.sentence not in row:
+            source, paragraph, start = c.sentence
+            text = story.paragraph(Member(source, paragraph)).text
+            end = next((s.end for s in sentences(text) if s.start == start), len(text))
+            row[c.sentence] = len(texts)
+            texts.append(text[start:end])
+    with semantic.one_thread():
+        rows = model.embed(texts)
+    return Meanings(rows, [row[c.sentence] for c in contexts])
+
+
 class _Evidence:
     """Whether two figures that differ are a disagreement: their sentences tell the same thing
     (most of the shorter one's words, by rarity, are in the other), or what they count agrees
     closely (the same counted noun and the same outcome). Without it two different figures
     are listed apart, never as a conflict."""
 
-    def __init__(self, contexts: Sequence[_Context], idf: Idf) -> None:
+    def __init__(self, contexts: Sequence[_Context], idf: Idf, meanings: Meanings | None = None) -> None:
         self.contexts = contexts
         self.idf = idf
+        self.meanings = meanings
+        self.told_with: dict[tuple[str, int, int], list[int]] = defaultdict(list)  # a sentence's figures
+        for n, c in enumerate(contexts):
+            self.told_with[c.sentence].append(n)
         self.known: dict[tuple[int, int], bool] = {}
         # Pairs whose sentences state another figure found to be one thing: they tell the same event.
         self.linked: set[tuple[int, int]] = set()
@@ -261,6 +305,8 @@ class _Evidence:
 
     def _evidence(self, i: int, j: int) -> bool:
         a, b = self.contexts[i], self.contexts[j]
+        if self.counterpart(i, j) or self.counterpart(j, i):
+            return False
         linked = (i, j) in self.linked
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
             return True
@@ -272,7 +318,19 @@ class _Evidence:
             # "five days of rioting", "eight days ago": a story told on two days, unless the
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN
-        return self.overlap(i, j) >= SAME_SENTENCE
+        return self.overlap(i, j) >= SAME_SENTENCE or self.meaning(i, j) >= SAME_MEANING
+
+    def counterpart(self, i: int, j: int) -> bool:
+        """j's sentence states i's figure too, for what i may count: i's match is that one, not j
+        ("about 150 miles from Aden, about 13 miles from the ship" in both reports; but "18
+        injured and 12 arrested" is no match for "12 injured")."""
+        m = self.contexts[i].mention
+        return any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
+                   and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence])
+
+    def meaning(self, i: int, j: int) -> float:
+        """The cosine of the two sentences' vectors (the story's own model); 0 without one."""
+        return self.meanings.cosine(i, j) if self.meanings is not None else 0.0
 
     def same_frame(self, i: int, j: int) -> bool:
         """Two dates told of the same act: a word (not a name) right by both ("ICE posted …

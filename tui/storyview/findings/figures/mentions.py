@@ -24,7 +24,7 @@ SMALL = {w: n for n, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 # Vague quantities and the range each stands for.
 VAGUE = {
     "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 999_999),
@@ -47,7 +47,7 @@ SCALES = r"thousand|million|billion|trillion"
 HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY"}
+CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY"}
 
 FIGURE_RE = re.compile(
     rf"""(?<![\w$£€¥.,\-/:])(?:
@@ -59,7 +59,7 @@ FIGURE_RE = re.compile(
           (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
         | (?P<pnum>{NUM})\s?(?P<pct>%|percent\b|per\s+cent\b)
         | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
-        | (?P<num>{NUM}|{WORDNUM})(?:\s(?P<scale>{SCALES}))?(?P<unit>\s+(?:dollars|euros|pounds|yen)\b)?
+        | (?P<num>{NUM}|{WORDNUM})(?:(?:\s|\s?-\s?)(?P<scale>{SCALES}|mn|bn)\b)?(?P<unit>(?:\s+|\s?-\s?)(?:dollars?|euros?|pounds|yen)\b)?
       )
     | (?P<weekday>{WEEKDAY})
     )(?![\w\-%]|[.,:]\d)""",
@@ -304,7 +304,7 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
             return None  # "0845 125 2222": a group of a phone number or a code
         value = _number(raw) * SCALE.get((g["scale"] or "").lower(), 1)
         lo, hi, exact = _hedged(value, hedge)
-        unit = CURRENCY.get(g["unit"].strip().lower()) if g["unit"] else None
+        unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
     return None
 

@@ -91,6 +91,7 @@ class Referent:
     names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
     years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
     proper: bool = False  # the counted noun is a name ("Homeland Defenders")
+    marks: frozenset[str] = frozenset()  # names that qualify the noun ("somali" of "12 Somali pirates")
 
     @property
     def words(self) -> str:
@@ -124,7 +125,7 @@ def referent(
     """
     if not date and _age(tokens, text, first, last):
         return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
-    head, noun, other, proper = _head(tokens, text, last, numbers)
+    head, noun, other, proper, marks = _head(tokens, text, last, numbers)
     if first >= 2 and tokens[first - 2].norm == "home" and tokens[first - 1].norm == "to":
         head, noun = "popul", frozenset({"popul"})  # "an island home to 120,000 people": its population
     if head is None:
@@ -134,7 +135,7 @@ def referent(
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
-                    noun, other, proper=proper)
+                    noun, other, proper=proper, marks=marks)
 
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
@@ -158,10 +159,14 @@ def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
 
 def _head(
     tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool]
-) -> tuple[str | None, frozenset[str], bool, bool]:
+) -> tuple[str | None, frozenset[str], bool, bool, frozenset[str]]:
     """The counted noun (the last word of the run after the figure), every word of that run,
-    whether the run says "other", and whether the noun is capitalised (a name)."""
+    whether the run says "other", whether the noun is capitalised (a name), and the
+    capitalised words before it that are this figure's own ("12 Somali and 11 Yemeni pirates":
+    Somali for 12, Yemeni for 11)."""
     head: str | None = None
+    marks: set[str] = set()
+    own = True  # still in this figure's own words, before a figure coordinated with it
     proper = False
     noun: set[str] = set()
     other = False
@@ -172,7 +177,7 @@ def _head(
         while i < len(tokens) and tokens[i].norm in ("the", "these", "those", "its", "their", "his", "her"):
             i += 1
         if i < len(tokens) and tokens[i].norm in ("them", "us", "those", "these"):
-            return None, frozenset(), False, False
+            return None, frozenset(), False, False, frozenset()
     taken = 0
     prev = tokens[last]
     while i < len(tokens) and taken < 5:
@@ -188,6 +193,7 @@ def _head(
             continue
         if numbers[i]:
             if prev.norm in ("and", "or") or numbers[i - 1]:
+                own = own and numbers[i - 1]
                 prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
                 i += 1
                 continue
@@ -214,13 +220,15 @@ def _head(
             break  # "three killed", "1 dead", "three people today": what happened or when, not what
         head = t.stem
         proper = text[t.start].isupper()
+        if proper and own:
+            marks.add(t.stem)
         noun.add(t.stem)
         taken += 1
         prev = t
         i += 1
     if head is not None and head in GENERIC:
         head = "people"
-    return head, frozenset(noun), other, proper
+    return head, frozenset(noun), other, proper, frozenset(marks - {head})
 
 
 def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, window: int = 6) -> str | None:
@@ -296,6 +304,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.other != b.other:
         return False
+    if a.marks and b.marks and not a.marks & b.marks:
+        return False  # "12 Somali pirates" and "11 Yemeni pirates"
     if a.years and b.years and not a.years & b.years:
         return False  # the dead of the 2003 quake are not the dead of this one
     if a.outcome and b.outcome and a.outcome != b.outcome:
