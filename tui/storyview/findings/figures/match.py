@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
-from storyview.findings.figures.agreement import _status, agreement
-from storyview.findings.figures.mentions import Figure, Kind, Mention, mentions
+from storyview.findings.figures.agreement import _date_fields, _status, agreement
+from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
     Referent,
     _names,
@@ -18,6 +18,7 @@ from storyview.findings.figures.referent import (
     comparable,
     comparable_dates,
     holds_noun,
+    outcome_of as _outcome_of,
     referent,
     same_noun,
     span,
@@ -248,6 +249,12 @@ NEAR = 0.6
 NEAR_CLEAR = 0.05
 
 
+def _acts(c: _Context) -> set[str]:
+    """The outcomes told within four words of a figure (killed, damaged…), by class."""
+    return {cls for w, weight in c.weights.items() if weight >= 1.0 and c.surface[w][:1].islower()
+            for cls in (_outcome_of(c.surface[w].lower()),) if cls is not None}
+
+
 class Meanings:
     """The sentence vectors of every figure's sentence, by context: what `_Evidence` asks of the
     model the story was aligned with."""
@@ -319,8 +326,11 @@ class _Evidence:
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
                 and self.meaning(i, j) >= NEAR_MEANING:
             return True  # "565 shops suffering damage" and "355 damaged shops", told alike
-        if a.mention.kind == "date" and b.mention.kind == "date" and (linked or self.same_frame(i, j)):
-            return True
+        if a.mention.kind == "date" and b.mention.kind == "date":
+            # A date is of the act right by it, or of the one its sentence states a figure of
+            # (`linked`): two sentences that share words may date two acts ("the trial of the
+            # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday")
+            return linked or self.same_frame(i, j)
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
         if span(a.referent) or span(b.referent):
@@ -343,11 +353,15 @@ class _Evidence:
 
     def same_frame(self, i: int, j: int) -> bool:
         """Two dates told of the same act: a word (not a name) right by both ("ICE posted …
-        Thursday", "On Friday, ICE posted"), within four words of each and two of one."""
+        Thursday", "On Friday, ICE posted"), within four words of each and two of one; or an
+        outcome within four words of each, however it is written ("sank … on November 19",
+        "the November 18 sinking", "it had sunk")."""
         a, b = self.contexts[i].weights, self.contexts[j].weights
         written = self.contexts[i].surface
-        return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
-                   for w in a.keys() & b.keys())
+        if any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
+               for w in a.keys() & b.keys()):
+            return True
+        return bool(_acts(self.contexts[i]) & _acts(self.contexts[j]))
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by
@@ -367,15 +381,26 @@ class _Evidence:
 
 def near(a: Mention, b: Mention) -> bool:
     """Two different figures close in value: "612" and "600", "$141 billion" and "$158 billion",
-    "November 18" and "November 19". Reports of one thing that disagree mostly disagree so;
+    "November 18" and "November 19", "Saturday" and "Sunday". Reports of one thing that disagree mostly disagree so;
     figures far apart in value are more often of two things."""
     if a.kind == "date" or b.kind == "date":
-        return False
+        return a.kind == b.kind and _days_apart(a, b) in (1, 2)
     x = a.stated if a.stated is not None else a.low
     y = b.stated if b.stated is not None else b.low
     if not x or not y or x < 0 or y < 0:
         return False
     return min(x, y) / max(x, y) >= NEAR
+
+
+def _days_apart(a: Mention, b: Mention) -> int | None:
+    """How many days apart two dates of one month, or two weekdays, are; None if unknown."""
+    fa, fb = _date_fields(a), _date_fields(b)
+    if "day" in fa and "day" in fb and fa.get("month") == fb.get("month") and fa.get("year") == fb.get("year"):
+        return abs(int(fa["day"]) - int(fb["day"]))  # type: ignore[call-overload]
+    if "weekday" in fa and "weekday" in fb:
+        apart = abs(WEEKDAYS.index(str(fa["weekday"])) - WEEKDAYS.index(str(fb["weekday"])))
+        return min(apart, 7 - apart)
+    return None
 
 
 def _margin(a: Mention, b: Mention) -> float:

@@ -9,8 +9,9 @@ running total "since the war began". Read from the words around the figure, with
   raiders; "12 Somali and 11 Yemeni pirates" → pirates for both);
 - `outcome`: what happened to what is counted, the nearest outcome word (killed, wounded,
   missing, arrested, sheltering, evacuated…);
-- `anchor`: "total" for a running total (since, so far, to date, toll…), "day:<word>" for a
-  count of one day (yesterday, today, Tuesday), else None;
+- `anchor`: "past" for a count of an earlier event (earlier this year, last year, ago, "In
+  January, …"), "total" for a running total (since, so far, to date, toll…), "day:<word>" for
+  a count of one day (yesterday, today, Tuesday), else None;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
   when the thing itself happened; `published`: a dateline ("Published April 11, 2007"), never
   compared at all.
@@ -36,7 +37,7 @@ OUTCOMES: dict[str, str] = {
     "surviv": "survived",
     "destroy": "damaged", "damag": "damaged", "flatten": "damaged", "level": "damaged", "razed": "damaged",
     "collaps": "damaged", "burn": "damaged", "gutted": "damaged", "cut": "damaged", "sever": "damaged",
-    "snap": "damaged", "broke": "damaged", "shot": "shot", "shoot": "shot", "gunned": "shot",
+    "snap": "damaged", "broke": "damaged", "sank": "damaged", "sunk": "damaged", "sink": "damaged", "shot": "shot", "shoot": "shot", "gunned": "shot",
 }
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"}
@@ -106,6 +107,11 @@ def _broken(text: str, a: Token, b: Token) -> bool:
 
 OUTCOME_RE = re.compile("|".join(f"(?P<o{n}>{re.escape(p)})" for n, p in enumerate(OUTCOMES)))
 OUTCOME_CLASSES = list(OUTCOMES.values())
+
+
+def outcome_of(word: str) -> str | None:
+    """The outcome class a lower-cased word stands for, if any ("sinking": damaged)."""
+    return _outcome(word)
 
 
 @lru_cache(maxsize=65536)
@@ -252,6 +258,8 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
 
 def _anchor(tokens: Sequence[Token]) -> str | None:
     norms = [t.norm for t in tokens]
+    if _past(norms):
+        return "past"
     for k, n in enumerate(norms):
         if n in ("since", "altogether", "overall", "cumulative", "tally", "toll", "totals"):
             return "total"
@@ -267,6 +275,20 @@ def _anchor(tokens: Sequence[Token]) -> str | None:
         if n in DAYS:
             return f"day:{n}"
     return None
+
+
+def _past(norms: Sequence[str]) -> bool:
+    """The sentence tells of an earlier event, not of this one: "Earlier this year, five cables
+    were cut", "last year", "in January, …" (a month that opens the sentence), "two years ago"."""
+    for k, n in enumerate(norms):
+        after = norms[k + 1] if k + 1 < len(norms) else ""
+        if n == "earlier" and after in ("this", "in"):
+            return True
+        if n in ("last", "previous") and after in ("year", "month", "week", "decade", "time"):
+            return True
+        if n == "ago" or n == "previously":
+            return True
+    return len(norms) >= 2 and norms[0] == "in" and norms[1] in MONTH_NAMES
 
 
 def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bool:
@@ -310,6 +332,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # the dead of the 2003 quake are not the dead of this one
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
+    if (a.anchor == "past") != (b.anchor == "past"):
+        return False  # "earlier this year, five cables were cut" is not this week's count
     if a.anchor and b.anchor and a.anchor != b.anchor:
         if "total" in (a.anchor, b.anchor):
             return False  # a running total never meets a count of one day
