@@ -55,6 +55,9 @@ CONTRAST = {"other", "another"}
 MORE = {"more", "further", "additional", "extra"}
 # Outcomes written as adjectives: "1 dead", "two missing" (the noun is left out: people).
 STATES = {"dead", "missing", "hurt", "slain", "homeless", "injured", "wounded", "killed"}
+# Two words before a figure that make it a place's population.
+POPULATION = {("home", "to")} | {(place, "of") for place in (
+    "town", "city", "village", "island", "country", "nation", "province", "region", "district", "state", "county")}
 # Words of time after a figure: they end the noun ("three people today", "20 hours later").
 TIME_WORDS = DAYS | {"tomorrow", "morning", "afternoon", "evening", "night", "tonight", "weekend", "now", "then"}
 # Words after a figure that end the noun it counts.
@@ -132,8 +135,9 @@ def referent(
     if not date and _age(tokens, text, first, last):
         return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
     head, noun, other, proper, marks = _head(tokens, text, last, numbers)
-    if first >= 2 and tokens[first - 2].norm == "home" and tokens[first - 1].norm == "to":
-        head, noun = "popul", frozenset({"popul"})  # "an island home to 120,000 people": its population
+    if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
+        # "an island home to 120,000 people", "a town of about 15,000 people": its population
+        head, noun = "popul", frozenset({"popul"})
     if head is None:
         head = _before(tokens, text, first)
         noun = frozenset({head}) if head else noun
@@ -332,6 +336,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # the dead of the 2003 quake are not the dead of this one
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
+    if a.head == "popul" and b.outcome in CASUALTIES or b.head == "popul" and a.outcome in CASUALTIES:
+        return False  # a town's population is no count of its dead
     if (a.anchor == "past") != (b.anchor == "past"):
         return False  # "earlier this year, five cables were cut" is not this week's count
     if a.anchor and b.anchor and a.anchor != b.anchor:
