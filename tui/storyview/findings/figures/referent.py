@@ -30,7 +30,7 @@ from storyview.engine.segment import Token
 OUTCOMES: dict[str, str] = {
     "kill": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "death": "killed",
     "toll": "killed", "fatal": "killed", "slain": "killed", "murder": "killed", "lives": "killed", "bodies": "killed",
-    "wound": "wounded", "injur": "wounded", "hurt": "wounded", "hospital": "wounded", "casualt": "wounded",
+    "wound": "wounded", "injur": "wounded", "hurt": "wounded", "casualt": "wounded",
     "missing": "missing", "trapped": "trapped", "shelter": "sheltering", "hiding": "sheltering",
     "arrest": "arrested", "detain": "arrested", "custody": "arrested", "captur": "arrested", "charged": "arrested",
     "evacuat": "displaced", "displac": "displaced", "homeless": "displaced", "fled": "displaced", "rescued": "rescued",
