@@ -22,6 +22,7 @@ from storyview.findings.figures.referent import (
     referent,
     same_noun,
     span,
+    titled,
 )
 from storyview.findings.figures.scoring import (
     _Context,
@@ -128,6 +129,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 names = _names(tokens, p.text)
                 if not names and tokens and tokens[0].norm in PRONOUNS:
                     names = _names(*last)
+                title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
                 inside = [t.start < end and bool(covered[t.start]) for t in tokens]
@@ -147,7 +149,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
                     about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
-                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset())
+                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title)
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
@@ -370,9 +372,11 @@ class _Evidence:
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by
-        rarity: "Iran" says little in a story about Iran, "Zarand" much), or neither names anyone."""
-        a, b = self.contexts[i].referent.names, self.contexts[j].referent.names
-        if not a and not b:
+        rarity: "Iran" says little in a story about Iran, "Zarand" much), or neither names anyone
+        (or one is a headline in title case, whose capitals name no one)."""
+        ra, rb = self.contexts[i].referent, self.contexts[j].referent
+        a, b = ra.names, rb.names
+        if not a and not b or ra.titled or rb.titled:
             return True
         total = self.idf.mass(a) + self.idf.mass(b)
         return bool(total) and 2 * self.idf.mass(a & b) >= SAME_NAMES * total

@@ -74,8 +74,9 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
          "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
-# Spans of time: a count of them grows as a story goes on.
-SPANS = ("second", "minut", "hour", "day", "night", "week", "month", "year", "decad")
+# Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
+# days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
+SPANS = ("day", "night", "week", "month", "year", "decad")
 # Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
 CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
 PUNCTUATION = set(",;:()[]—–\"“”'")
@@ -96,6 +97,7 @@ class Referent:
     years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
     proper: bool = False  # the counted noun is a name ("Homeland Defenders")
     marks: frozenset[str] = frozenset()  # names that qualify the noun ("somali" of "12 Somali pirates")
+    titled: bool = False  # its sentence is a headline in title case: `names` says nothing
 
     @property
     def words(self) -> str:
@@ -159,6 +161,13 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
     return None
 
 
+def titled(tokens: Sequence[Token], text: str) -> bool:
+    """A headline in title case ("2 Dead, 1 Wounded in Shooting at Kraft Plant"): its capitals
+    say nothing of who or where."""
+    words = [t for t in tokens if t.content and not t.number and len(t.norm) >= 3]
+    return len(words) >= 3 and sum(text[t.start].isupper() for t in words) >= 0.7 * len(words)
+
+
 def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
     """Capitalised words past the first: the people and places a sentence is about."""
     return frozenset(
@@ -208,6 +217,10 @@ def _head(
                 i += 1
                 continue
             break  # another figure, not one coordinated with this one: "22 billion euros over three years"
+        if t.norm in GENERIC and t.norm not in CONTRAST:  # "two others", "40 people": people
+            head, proper = "people", False
+            noun.add("people")
+            break
         if t.norm in CONTRAST or t.norm in MORE:
             other = other or t.norm in CONTRAST
             prev = t
@@ -406,7 +419,7 @@ def comparable_dates(a: Referent, b: Referent) -> bool:
 
 
 def span(a: Referent) -> bool:
-    """The figure counts a span of time (days, weeks, years)."""
+    """The figure counts a span of time that grows as the story goes on (days, weeks, years)."""
     return bool(a.head and a.head.startswith(SPANS))
 
 
