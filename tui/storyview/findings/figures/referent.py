@@ -396,7 +396,14 @@ def holds_noun(a: Referent, words: frozenset[str]) -> bool:
 
 
 def _synonyms(x: str, y: str) -> bool:
-    return any(any(x.startswith(w) for w in group) and any(y.startswith(w) for w in group) for group in SYNONYMS)
+    group_x, group_y = _group(x), _group(y)
+    return bool(group_x & group_y)
+
+
+@lru_cache(maxsize=65536)
+def _group(x: str) -> frozenset[int]:
+    """The SYNONYMS groups a stem belongs to."""
+    return frozenset(n for n, group in enumerate(SYNONYMS) if any(x.startswith(w) for w in group))
 
 
 def _may_be_people(a: Referent, b: Referent) -> bool:
@@ -443,5 +450,10 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
 
 
 def _person(x: str, y: str) -> bool:
-    other = y if x == "people" else x
-    return other == "people" or any(other.startswith(p) or len(other) >= 4 and p.startswith(other) for p in PEOPLE)
+    return _is_person(y if x == "people" else x)
+
+
+@lru_cache(maxsize=65536)
+def _is_person(stem: str) -> bool:
+    """The stem names people ("soldier", "villag", "crew")."""
+    return stem == "people" or any(stem.startswith(p) or len(stem) >= 4 and p.startswith(stem) for p in PEOPLE)
