@@ -189,3 +189,11 @@ def test_sentences_told_alike_by_meaning() -> None:
     i = next(n for n, c in enumerate(contexts) if c.mention.text == "40")
     j = next(n for n, c in enumerate(contexts) if c.mention.text == "35")
     assert meanings.cosine(i, j) > 0.9
+
+
+def test_two_ages_are_of_one_person_only_if_their_names_meet() -> None:
+    victim = about("LuAnn Marie Johnson, 66, of Burnsville was struck outside the store.", "66")
+    driver = about("Police stopped Anthony Phillip LaSalle, 36, of Bloomington.", "36")
+    again = about("According to police, Anthony LaSalle, 36, of Minneapolis, hit her.", "36")
+    assert victim.head == driver.head == "age"
+    assert not comparable(victim, driver) and comparable(driver, again)

@@ -96,7 +96,8 @@ class Referent:
     names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
     years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
     proper: bool = False  # the counted noun is a name ("Homeland Defenders")
-    marks: frozenset[str] = frozenset()  # names that qualify the noun ("somali" of "12 Somali pirates")
+    # names that qualify the noun ("somali" of "12 Somali pirates"), or whose age it is
+    marks: frozenset[str] = frozenset()
     titled: bool = False  # its sentence is a headline in title case: `names` says nothing
 
     @property
@@ -135,7 +136,8 @@ def referent(
     the run over "and 11" to its noun).
     """
     if not date and _age(tokens, text, first, last):
-        return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
+        return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date),
+                        marks=_whose(tokens, text, first))
     head, noun, other, proper, marks = _head(tokens, text, last, numbers)
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
         # "an island home to 120,000 people", "a town of about 15,000 people": its population
@@ -325,6 +327,20 @@ def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     before = text[tokens[first - 1].end:tokens[first].start]
     after = text[tokens[last].end:].lstrip()[:1]
     return "," in before and after in (",", ")", "") and text[tokens[first - 1].start].isupper()
+
+
+def _whose(tokens: Sequence[Token], text: str, first: int) -> frozenset[str]:
+    """The name an age is set after ("LuAnn Marie Johnson, 66": johnson, mari, luann): two ages
+    are of one person only if their names meet."""
+    name: set[str] = set()
+    i = first - 1
+    while i >= 0 and len(name) < 4 and text[tokens[i].start].isupper() and not tokens[i].number:
+        if i < first - 1 and _broken(text, tokens[i], tokens[i + 1]):
+            break
+        if tokens[i].content:
+            name.add(tokens[i].stem)
+        i -= 1
+    return frozenset(name)
 
 
 def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
