@@ -390,8 +390,8 @@ class _Evidence:
 
 def near(a: Mention, b: Mention) -> bool:
     """Two different figures close in value: "612" and "600", "$141 billion" and "$158 billion",
-    "November 18" and "November 19", "Saturday" and "Sunday". Reports of one thing that disagree mostly disagree so;
-    figures far apart in value are more often of two things."""
+    "November 18" and "November 19", "Saturday" and "Sunday". Reports of one thing that disagree
+    mostly disagree so; figures far apart in value are more often of two things."""
     if a.kind == "date" or b.kind == "date":
         return a.kind == b.kind and _days_apart(a, b) in (1, 2)
     x = a.stated if a.stated is not None else a.low
