@@ -70,6 +70,10 @@ YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 TIME_OF_DAY_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", re.IGNORECASE)
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 # Groups of digits side by side ("0845 125 2222", "0800 555111"): one number written in parts.
+# What follows a house number: capitalised words (or "E." and "52nd") up to a street's name.
+ADDRESS_RE = re.compile(
+    r"(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)))(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))){0,3}?\s+"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b")
 GROUPS_RE = re.compile(r"(?<![\w,.])\d+(?:[ \u00a0]\d+)+(?![\w%]|[.,]\d)")
 
 
@@ -302,6 +306,8 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
             return None  # "05", "0504", "20130504": a time, a code or an id, not a quantity
         if not hedge and not g["scale"] and _code(text, s, e):
             return None  # "0845 125 2222": a group of a phone number or a code
+        if not hedge and not g["scale"] and raw.isdigit() and ADDRESS_RE.match(text, e):
+            return None  # "200 W. American Blvd.", "473 East 52nd Street": a house number
         value = _number(raw) * (12 if g["dozen"] else 1) * SCALE.get((g["scale"] or "").lower(), 1)
         lo, hi, exact = _hedged(value, hedge)
         unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None

@@ -316,6 +316,8 @@ def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bo
     on different days."""
     if first <= 6 and any(t.norm in PUBLISHED for t in tokens[:min(2, first)]):
         return True  # "Published April 11, 2007", "Last Updated: Monday": a line that opens on it
+    if date and first >= 1 and tokens[first - 1].norm == "today":
+        return True  # "announced today (4 November 2011)": the day the page was written
     words = [t for t in tokens if not t.number]
     return date and len(tokens) - (last - first + 1) <= 2 and len(words) <= 4
 
@@ -436,9 +438,10 @@ def _alike(x: str, y: str) -> bool:
 
 
 def comparable_dates(a: Referent, b: Referent) -> bool:
-    """Two dates may be of the same event only if both or neither say when something was said,
-    and neither is when a page was published."""
-    return a.said == b.said and not a.published and not b.published
+    """Two dates may be of the same event only if neither says when something was said (reports
+    written on different days quote statements of different days), and neither is when a page
+    was published."""
+    return not a.said and not b.said and not a.published and not b.published
 
 
 def span(a: Referent) -> bool:
