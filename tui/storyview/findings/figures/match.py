@@ -18,7 +18,6 @@ from storyview.findings.figures.referent import (
     comparable,
     comparable_dates,
     holds_noun,
-    outcome_of as _outcome_of,
     referent,
     same_noun,
     span,
@@ -105,6 +104,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
+        written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
                 continue
@@ -149,7 +149,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
                     about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
-                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title)
+                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
+                                    written=written)
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
@@ -256,10 +257,14 @@ NEAR = 0.6
 NEAR_CLEAR = 0.05
 
 
-def _acts(c: _Context) -> set[str]:
-    """The outcomes told within four words of a figure (killed, damaged…), by class."""
-    return {cls for w, weight in c.weights.items() if weight >= 1.0 and c.surface[w][:1].islower()
-            for cls in (_outcome_of(c.surface[w].lower()),) if cls is not None}
+# Words of the law's steps: a date by one is of a charge, a hearing or a trial, not of the event.
+LEGAL = {"charged", "charges", "charge", "arraigned", "arraignment", "sentenced", "sentencing", "trial", "court",
+         "hearing", "pleaded", "plea", "convicted", "indicted", "verdict", "jury", "bail", "appeared", "appearance"}
+
+
+def _legal(c: _Context) -> bool:
+    """A step of the law told within four words of the figure ("was charged Saturday")."""
+    return any(weight >= 1.0 and c.surface[w].lower() in LEGAL for w, weight in c.weights.items())
 
 
 class Meanings:
@@ -337,6 +342,8 @@ class _Evidence:
             # A date is of the act right by it, or of the one its sentence states a figure of
             # (`linked`): two sentences that share words may date two acts ("the trial of the
             # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday")
+            if _legal(a) != _legal(b):
+                return False
             return linked or self.same_frame(i, j)
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
@@ -360,15 +367,14 @@ class _Evidence:
 
     def same_frame(self, i: int, j: int) -> bool:
         """Two dates told of the same act: a word (not a name) right by both ("ICE posted …
-        Thursday", "On Friday, ICE posted"), within four words of each and two of one; or an
-        outcome within four words of each, however it is written ("sank … on November 19",
-        "the November 18 sinking", "it had sunk")."""
+        Thursday", "On Friday, ICE posted"), within four words of each and two of one, not an
+        adverb ("allegedly"); and both or neither told of a step of the law ("charged Saturday")."""
         a, b = self.contexts[i].weights, self.contexts[j].weights
+        if _legal(self.contexts[i]) != _legal(self.contexts[j]):
+            return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
         written = self.contexts[i].surface
-        if any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
-               for w in a.keys() & b.keys()):
-            return True
-        return bool(_acts(self.contexts[i]) & _acts(self.contexts[j]))
+        return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
+                   and not written[w].endswith("ly") for w in a.keys() & b.keys())
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by

@@ -99,6 +99,7 @@ class Referent:
     # names that qualify the noun ("somali" of "12 Somali pirates"), or whose age it is
     marks: frozenset[str] = frozenset()
     titled: bool = False  # its sentence is a headline in title case: `names` says nothing
+    written: str | None = None  # the year its report is dated, if it says
 
     @property
     def words(self) -> str:
@@ -363,6 +364,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.marks and b.marks and not a.marks & b.marks:
         return False  # "12 Somali pirates" and "11 Yemeni pirates"
+    if a.head == "age" == b.head and a.written and b.written and a.written != b.written:
+        return False  # "Orozco, 27" at his arrest in 2005, "Orozco, 29" at his trial in 2007
     if a.years and b.years and not a.years & b.years:
         return False  # the dead of the 2003 quake are not the dead of this one
     if a.outcome and b.outcome and a.outcome != b.outcome:
