@@ -3,9 +3,11 @@ disagreement needs evidence that they do (issue 18, part 1)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyview.engine.segment import sentences
 from storyview.findings.figures import find_figures, mentions
-from storyview.findings.figures.referent import Referent, comparable, referent
+from storyview.findings.figures.referent import Referent, comparable, comparable_dates, referent
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
@@ -197,3 +199,37 @@ def test_two_ages_are_of_one_person_only_if_their_names_meet() -> None:
     again = about("According to police, Anthony LaSalle, 36, of Minneapolis, hit her.", "36")
     assert victim.head == driver.head == "age"
     assert not comparable(victim, driver) and comparable(driver, again)
+
+
+def test_a_house_number_is_no_count() -> None:
+    assert [m.text for m in mentions("x", 0, "She was walking into the store at 200 W. American Blvd. with her husband.")] == []
+    assert [m.text for m in mentions("x", 0, "Officers saw young males near 473 East 52nd Street.")] == []
+    assert [m.text for m in mentions("x", 0, "He was shot in the 12000 block of East 223rd Street.")] == ["12000"]
+
+
+def test_dates_of_two_acts_are_not_a_disagreement() -> None:
+    from storyview.findings.figures.match import _contexts, _Evidence
+
+    told = story(a="Police charged the gunman Saturday in Vancouver.", b="In Vancouver the gunman fired Friday.",
+                 c="In Vancouver the gunman fired Saturday.")
+    contexts, idf = _contexts(told)
+    evidence = _Evidence(contexts, idf)
+    day = {c.mention.source: n for n, c in enumerate(contexts)}
+    # "gunman" stands right by both dates, but one is the day of the charge, the other of the shooting.
+    assert not evidence.same_frame(day["a"], day["b"])
+    assert evidence.same_frame(day["b"], day["c"])
+
+
+def test_the_day_a_page_was_written_and_the_day_it_was_said() -> None:
+    seacom = about("SEACOM said today (10 October 2011) that the repair would take twelve days.", "10 October 2011")
+    assert seacom.published
+    said = about("The ministry said Saturday that ten people died.", "Saturday")
+    assert said.said
+    assert not comparable_dates(said, about("The quake struck on Sunday.", "Sunday"))
+
+
+def test_ages_of_reports_written_years_apart() -> None:
+    arrest = replace(about("Jose Luis Orozco, 27, was found hiding in a house.", "27"), written="2005")
+    trial = replace(about("The jury found Jose Luis Orozco, 29, guilty.", "29"), written="2007")
+    assert not comparable(arrest, trial)
+    assert comparable(arrest, replace(trial, written="2005"))
