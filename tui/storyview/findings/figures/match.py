@@ -9,17 +9,19 @@ from dataclasses import replace
 
 from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
-from storyview.findings.figures.agreement import _status
-from storyview.findings.figures.mentions import Figure, Kind, Mention, mentions
+from storyview.findings.figures.agreement import _date_fields, _status, agreement
+from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
     Referent,
     _names,
     close,
     comparable,
     comparable_dates,
+    holds_noun,
     referent,
     same_noun,
     span,
+    titled,
 )
 from storyview.findings.figures.scoring import (
     _Context,
@@ -30,7 +32,7 @@ from storyview.findings.figures.scoring import (
     _scores_vectorised,
     _usable,
 )
-from storyview.model import Story
+from storyview.model import Member, Story
 
 
 def find_figures(
@@ -55,7 +57,10 @@ def find_figures(
         scores = _scores(_pairs(contexts, facts, limit, related), contexts, idf, facts, group, alone, group_bonus)
     # Figures that cannot count the same thing are never compared ("killed" and "wounded").
     scores = {(i, j): v for (i, j), v in scores.items() if _comparable(contexts[i], contexts[j])}
-    evidence = _Evidence(contexts, idf)
+    # Figures that state the same counted noun with the same outcome likely count one thing.
+    scores = {(i, j): v + (REFERENT_BONUS if close(contexts[i].referent, contexts[j].referent) else 0.0)
+              for (i, j), v in scores.items()}
+    evidence = _Evidence(contexts, idf, _meanings(story, contexts))
     clusters = _cluster(contexts, scores, threshold, facts, evidence)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
@@ -99,6 +104,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
+        written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
                 continue
@@ -123,6 +129,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 names = _names(tokens, p.text)
                 if not names and tokens and tokens[0].norm in PRONOUNS:
                     names = _names(*last)
+                title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
                 inside = [t.start < end and bool(covered[t.start]) for t in tokens]
@@ -142,7 +149,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
                     about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
-                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset())
+                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
+                                    written=written)
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
@@ -210,12 +218,25 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
-    return comparable(a.referent, b.referent)
+    if not comparable(a.referent, b.referent):
+        return False
+    # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
+    if a.referent.head and not b.referent.head:
+        return holds_noun(a.referent, b.told)
+    if b.referent.head and not a.referent.head:
+        return holds_noun(b.referent, a.told)
+    return True
 
 
 # The share of the shorter sentence's words (by rarity) the other sentence has too, from which
 # two sentences tell the same thing. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
 SAME_SENTENCE = 0.4
+# The cosine of two sentences' vectors from which they tell the same thing, when the model the
+# story was aligned with is there. Tuned on the TUNE sets of benchmarks/figures_ecbplus.py.
+# Below 0.7 it called more pairs the same than it should; from 0.7 up it changed nothing there.
+SAME_MEANING = 0.8
+# The same for two figures near in value that count the same noun with the same outcome.
+NEAR_MEANING = 0.5
 # The same for spans of time ("five days of rioting"), which grow as a story goes on.
 SAME_SPAN = 0.7
 # Words that place a date in its day, not in an event: "early Friday", "Saturday morning".
@@ -227,8 +248,60 @@ PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their",
 SAME_NAMES = 0.4
 # Figures a merge puts in conflict must match, on average, this share of the threshold.
 CONFLICT_MATCH = 0.5
-# A conflict needs its pair to match by this much over the threshold.
+# The bonus of a pair whose referents agree closely (`close`). Tuned on the TUNE sets.
+REFERENT_BONUS = 0.1
+# A conflict needs its pair to match by this much over the threshold; NEAR_CLEAR when the two
+# figures are near in value (their ratio NEAR or more). Tuned on the TUNE sets.
 CLEAR = 0.1
+NEAR = 0.6
+NEAR_CLEAR = 0.05
+
+
+# Words of the law's steps: a date by one is of a charge, a hearing or a trial, not of the event.
+LEGAL = {"charged", "charges", "charge", "arraigned", "arraignment", "sentenced", "sentencing", "trial", "court",
+         "hearing", "pleaded", "plea", "convicted", "indicted", "verdict", "jury", "bail", "appeared", "appearance"}
+
+
+def _legal(c: _Context) -> bool:
+    """A step of the law told within four words of the figure ("was charged Saturday")."""
+    return any(weight >= 1.0 and c.surface[w].lower() in LEGAL for w, weight in c.weights.items())
+
+
+class Meanings:
+    """The sentence vectors of every figure's sentence, by context: what `_Evidence` asks of the
+    model the story was aligned with."""
+
+    def __init__(self, rows: object, row_of: Sequence[int]) -> None:
+        self.rows = rows  # numpy (sentences, dimensions), unit length
+        self.row_of = row_of
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self.row_of[i], self.row_of[j]
+        return 1.0 if a == b else float(self.rows[a] @ self.rows[b])  # type: ignore[index]
+
+
+def _meanings(story: Story, contexts: Sequence[_Context]) -> Meanings | None:
+    """Sentence vectors from the model the story was aligned with; None if it was aligned
+    without one (the findings never load a model the story did not use)."""
+    if story.model is None or not contexts:
+        return None
+    from storyview.engine import semantic
+
+    model = semantic.load()
+    if model is None or model.name != story.model:
+        return None
+    row: dict[tuple[str, int, int], int] = {}
+    texts: list[str] = []
+    for c in contexts:
+        if c.sentence not in row:
+            source, paragraph, start = c.sentence
+            text = story.paragraph(Member(source, paragraph)).text
+            end = next((s.end for s in sentences(text) if s.start == start), len(text))
+            row[c.sentence] = len(texts)
+            texts.append(text[start:end])
+    with semantic.one_thread():
+        rows = model.embed(texts)
+    return Meanings(rows, [row[c.sentence] for c in contexts])
 
 
 class _Evidence:
@@ -237,9 +310,13 @@ class _Evidence:
     closely (the same counted noun and the same outcome). Without it two different figures
     are listed apart, never as a conflict."""
 
-    def __init__(self, contexts: Sequence[_Context], idf: Idf) -> None:
+    def __init__(self, contexts: Sequence[_Context], idf: Idf, meanings: Meanings | None = None) -> None:
         self.contexts = contexts
         self.idf = idf
+        self.meanings = meanings
+        self.told_with: dict[tuple[str, int, int], list[int]] = defaultdict(list)  # a sentence's figures
+        for n, c in enumerate(contexts):
+            self.told_with[c.sentence].append(n)
         self.known: dict[tuple[int, int], bool] = {}
         # Pairs whose sentences state another figure found to be one thing: they tell the same event.
         self.linked: set[tuple[int, int]] = set()
@@ -253,32 +330,59 @@ class _Evidence:
 
     def _evidence(self, i: int, j: int) -> bool:
         a, b = self.contexts[i], self.contexts[j]
+        if self.counterpart(i, j) or self.counterpart(j, i):
+            return False
         linked = (i, j) in self.linked
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
             return True
-        if a.mention.kind == "date" and b.mention.kind == "date" and (linked or self.same_frame(i, j)):
-            return True
+        if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
+                and self.meaning(i, j) >= NEAR_MEANING:
+            return True  # "565 shops suffering damage" and "355 damaged shops", told alike
+        if a.mention.kind == "date" and b.mention.kind == "date":
+            # A date is of the act right by it, or of the one its sentence states a figure of
+            # (`linked`): two sentences that share words may date two acts ("the trial of the
+            # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday")
+            if _legal(a) != _legal(b):
+                return False
+            return linked or self.same_frame(i, j)
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
         if span(a.referent) or span(b.referent):
             # "five days of rioting", "eight days ago": a story told on two days, unless the
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN
-        return self.overlap(i, j) >= SAME_SENTENCE
+        return self.overlap(i, j) >= SAME_SENTENCE or self.meaning(i, j) >= SAME_MEANING
+
+    def counterpart(self, i: int, j: int) -> bool:
+        """j's sentence states i's figure too, for what i may count: i's match is that one, not j
+        ("about 150 miles from Aden, about 13 miles from the ship" in both reports; but "18
+        injured and 12 arrested" is no match for "12 injured")."""
+        m = self.contexts[i].mention
+        return any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
+                   and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence])
+
+    def meaning(self, i: int, j: int) -> float:
+        """The cosine of the two sentences' vectors (the story's own model); 0 without one."""
+        return self.meanings.cosine(i, j) if self.meanings is not None else 0.0
 
     def same_frame(self, i: int, j: int) -> bool:
         """Two dates told of the same act: a word (not a name) right by both ("ICE posted …
-        Thursday", "On Friday, ICE posted"), within four words of each and two of one."""
+        Thursday", "On Friday, ICE posted"), within four words of each and two of one, not an
+        adverb ("allegedly"); and both or neither told of a step of the law ("charged Saturday")."""
         a, b = self.contexts[i].weights, self.contexts[j].weights
+        if _legal(self.contexts[i]) != _legal(self.contexts[j]):
+            return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
         written = self.contexts[i].surface
         return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
-                   for w in a.keys() & b.keys())
+                   and not written[w].endswith("ly") for w in a.keys() & b.keys())
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by
-        rarity: "Iran" says little in a story about Iran, "Zarand" much), or neither names anyone."""
-        a, b = self.contexts[i].referent.names, self.contexts[j].referent.names
-        if not a and not b:
+        rarity: "Iran" says little in a story about Iran, "Zarand" much), or neither names anyone
+        (or one is a headline in title case, whose capitals name no one)."""
+        ra, rb = self.contexts[i].referent, self.contexts[j].referent
+        a, b = ra.names, rb.names
+        if not a and not b or ra.titled or rb.titled:
             return True
         total = self.idf.mass(a) + self.idf.mass(b)
         return bool(total) and 2 * self.idf.mass(a & b) >= SAME_NAMES * total
@@ -288,6 +392,35 @@ class _Evidence:
         a, b = self.contexts[i].told, self.contexts[j].told
         total = self.idf.mass(a) + self.idf.mass(b)
         return 2 * self.idf.mass(a & b) / total if total else 0.0
+
+
+def near(a: Mention, b: Mention) -> bool:
+    """Two different figures close in value: "612" and "600", "$141 billion" and "$158 billion",
+    "November 18" and "November 19", "Saturday" and "Sunday". Reports of one thing that disagree
+    mostly disagree so; figures far apart in value are more often of two things."""
+    if a.kind == "date" or b.kind == "date":
+        return a.kind == b.kind and _days_apart(a, b) in (1, 2)
+    x = a.stated if a.stated is not None else a.low
+    y = b.stated if b.stated is not None else b.low
+    if not x or not y or x < 0 or y < 0:
+        return False
+    return min(x, y) / max(x, y) >= NEAR
+
+
+def _days_apart(a: Mention, b: Mention) -> int | None:
+    """How many days apart two dates of one month, or two weekdays, are; None if unknown."""
+    fa, fb = _date_fields(a), _date_fields(b)
+    if "day" in fa and "day" in fb and fa.get("month") == fb.get("month") and fa.get("year") == fb.get("year"):
+        return abs(int(fa["day"]) - int(fb["day"]))  # type: ignore[call-overload]
+    if "weekday" in fa and "weekday" in fb:
+        apart = abs(WEEKDAYS.index(str(fa["weekday"])) - WEEKDAYS.index(str(fb["weekday"])))
+        return min(apart, 7 - apart)
+    return None
+
+
+def _margin(a: Mention, b: Mention) -> float:
+    """How far over the threshold a pair of figures must match to be called a conflict."""
+    return NEAR_CLEAR if near(a, b) else CLEAR
 
 
 def _cluster(
@@ -308,6 +441,7 @@ def _cluster(
             return True
     kind, compatible, value, status = facts.kind, facts.compatible, facts.value, facts.statuses
     source = [c.mention.source for c in contexts]
+    found_ = [c.mention for c in contexts]
     group_of = list(range(len(contexts)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(contexts))}
     # Each group's sources and kinds (as `_Facts` numbers them), kept up to date as groups merge.
@@ -322,7 +456,7 @@ def _cluster(
         a, b = members[gi], members[gj]
         if len(a) == 1 and len(b) == 1 and source[i] != source[j] and compatible[kind[i]][kind[j]]:
             # Two lone mentions: the pair's own score is the whole average, and the only conflict.
-            if facts.status(i, j) == "conflict" and (s < threshold + CLEAR or not evidence(i, j)):
+            if facts.status(i, j) == "conflict" and (s < threshold + _margin(found_[i], found_[j]) or not evidence(i, j)):
                 continue
             group_of[j] = gi
             a.append(j)
@@ -347,7 +481,7 @@ def _cluster(
         # match on the whole, and two of them to tell the same thing (`evidence`).
         apart = [(x, y) for x in a for y in b if (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"]
         if apart:
-            if s < threshold + CLEAR:
+            if s < threshold + max(_margin(found_[x], found_[y]) for x, y in apart):
                 continue
             paired = [scores.get((x, y) if x < y else (y, x), 0.0) for x, y in apart]
             if sum(paired) / len(paired) < CONFLICT_MATCH * threshold:

@@ -24,7 +24,7 @@ SMALL = {w: n for n, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 # Vague quantities and the range each stands for.
 VAGUE = {
     "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2e3, 999_999),
@@ -42,12 +42,12 @@ HEDGES = {
 }
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred"
+WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen|a\ hundred"
 SCALES = r"thousand|million|billion|trillion"
 HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY"}
+CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY"}
 
 FIGURE_RE = re.compile(
     rf"""(?<![\w$£€¥.,\-/:])(?:
@@ -59,7 +59,7 @@ FIGURE_RE = re.compile(
           (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
         | (?P<pnum>{NUM})\s?(?P<pct>%|percent\b|per\s+cent\b)
         | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
-        | (?P<num>{NUM}|{WORDNUM})(?:\s(?P<scale>{SCALES}))?(?P<unit>\s+(?:dollars|euros|pounds|yen)\b)?
+        | (?P<num>{NUM}|{WORDNUM})(?P<dozen>\s(?:dozen)\b(?!\s+of\b))?(?:(?:\s|\s?-\s?)(?P<scale>{SCALES}|mn|bn)\b)?(?P<unit>(?:\s+|\s?-\s?)(?:dollars?|euros?|pounds|yen)\b)?
       )
     | (?P<weekday>{WEEKDAY})
     )(?![\w\-%]|[.,:]\d)""",
@@ -70,6 +70,10 @@ YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 TIME_OF_DAY_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", re.IGNORECASE)
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 # Groups of digits side by side ("0845 125 2222", "0800 555111"): one number written in parts.
+# What follows a house number: capitalised words (or "E." and "52nd") up to a street's name.
+ADDRESS_RE = re.compile(
+    r"(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)))(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))){0,3}?\s+"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b")
 GROUPS_RE = re.compile(r"(?<![\w,.])\d+(?:[ \u00a0]\d+)+(?![\w%]|[.,]\d)")
 
 
@@ -81,10 +85,10 @@ def _by_first_letter(words: list[str]) -> str:
     return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(first.items()))
 
 
-# The words FIGURE_RE's branches open with, as it reads them (verbose: "a dozen" is "adozen").
+# The words FIGURE_RE's branches open with ("a dozen" is written "a\ dozen" in its verbose pattern).
 _OPENERS = [
     *HEDGES, *MONTH_OF, *WEEKDAYS, "tens", "hundreds", "dozens", "thousands", "millions", "billions", "trillions",
-    *(w.replace(" ", "") for w in re.findall(r"[a-z]+(?: [a-z]+)?", WORDNUM)),
+    *(w.replace("\\ ", " ") for w in re.findall(r"[a-z]+(?:\\ [a-z]+|(?![a-z]))", WORDNUM)),
 ]
 # Where a figure may start, in the lower-cased text. FIGURE_RE's case-blind branches are slow to
 # try at every word; it is tried only here.
@@ -95,7 +99,7 @@ CASE_EXCEPTIONS_RE = re.compile("[\u0130\u0131\u017f]")  # İ (two characters in
 # none of the words it reads before a month contains one.
 MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Capitalised words that may stand before a count at the start of a sentence or a title.
-LEADING = set("""in on at by for with of than and or but the all only just another some about nearly
+LEADING = set("""a an in on at by for with of than and or but the all only just another some about nearly
 over under almost around after before since until from to its their his her our as when while
 more fewer less least most top first last with within""".split())
 
@@ -171,7 +175,7 @@ def _number(text: str) -> float:
     parts = re.split(r"[- ]", t)
     if len(parts) == 2 and parts[0] in SMALL and parts[1] in SMALL:
         return float(SMALL[parts[0]] + SMALL[parts[1]])
-    return float(t)
+    return float(t.replace("\\", ""))
 
 
 def _bounds(hedge: str) -> tuple[float, float]:
@@ -302,9 +306,11 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
             return None  # "05", "0504", "20130504": a time, a code or an id, not a quantity
         if not hedge and not g["scale"] and _code(text, s, e):
             return None  # "0845 125 2222": a group of a phone number or a code
-        value = _number(raw) * SCALE.get((g["scale"] or "").lower(), 1)
+        if not hedge and not g["scale"] and raw.isdigit() and ADDRESS_RE.match(text, e):
+            return None  # "200 W. American Blvd.", "473 East 52nd Street": a house number
+        value = _number(raw) * (12 if g["dozen"] else 1) * SCALE.get((g["scale"] or "").lower(), 1)
         lo, hi, exact = _hedged(value, hedge)
-        unit = CURRENCY.get(g["unit"].strip().lower()) if g["unit"] else None
+        unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
     return None
 

@@ -9,8 +9,9 @@ running total "since the war began". Read from the words around the figure, with
   raiders; "12 Somali and 11 Yemeni pirates" → pirates for both);
 - `outcome`: what happened to what is counted, the nearest outcome word (killed, wounded,
   missing, arrested, sheltering, evacuated…);
-- `anchor`: "total" for a running total (since, so far, to date, toll…), "day:<word>" for a
-  count of one day (yesterday, today, Tuesday), else None;
+- `anchor`: "past" for a count of an earlier event (earlier this year, last year, ago, "In
+  January, …"), "total" for a running total (since, so far, to date, toll…), "day:<word>" for
+  a count of one day (yesterday, today, Tuesday), else None;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
   when the thing itself happened; `published`: a dateline ("Published April 11, 2007"), never
   compared at all.
@@ -28,15 +29,15 @@ from storyview.engine.segment import Token
 # Outcome words (by norm prefix) and the class each stands for.
 OUTCOMES: dict[str, str] = {
     "kill": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "death": "killed",
-    "toll": "killed", "fatalit": "killed", "slain": "killed", "murder": "killed", "lives": "killed", "bodies": "killed",
-    "wound": "wounded", "injur": "wounded", "hurt": "wounded", "hospital": "wounded", "casualt": "wounded",
+    "toll": "killed", "fatal": "killed", "slain": "killed", "murder": "killed", "lives": "killed", "bodies": "killed",
+    "wound": "wounded", "injur": "wounded", "hurt": "wounded", "casualt": "wounded",
     "missing": "missing", "trapped": "trapped", "shelter": "sheltering", "hiding": "sheltering",
     "arrest": "arrested", "detain": "arrested", "custody": "arrested", "captur": "arrested", "charged": "arrested",
     "evacuat": "displaced", "displac": "displaced", "homeless": "displaced", "fled": "displaced", "rescued": "rescued",
     "surviv": "survived",
     "destroy": "damaged", "damag": "damaged", "flatten": "damaged", "level": "damaged", "razed": "damaged",
     "collaps": "damaged", "burn": "damaged", "gutted": "damaged", "cut": "damaged", "sever": "damaged",
-    "snap": "damaged", "broke": "damaged", "shot": "shot", "shoot": "shot", "gunned": "shot",
+    "snap": "damaged", "broke": "damaged", "sank": "damaged", "sunk": "damaged", "sink": "damaged", "shot": "shot", "shoot": "shot", "gunned": "shot",
 }
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"}
@@ -50,6 +51,15 @@ SAID = {"said", "say", "says", "told", "tell", "announced", "announce", "reporte
 GENERIC = {"people", "person", "persons", "individual", "individuals", "victim", "victims", "others"}
 # Words that set what is counted apart from what was counted before it.
 CONTRAST = {"other", "another"}
+# Words between a figure and its noun that say nothing of what it counts ("thousands more officers").
+MORE = {"more", "further", "additional", "extra"}
+# Outcomes written as adjectives: "1 dead", "two missing" (the noun is left out: people).
+STATES = {"dead", "missing", "hurt", "slain", "homeless", "injured", "wounded", "killed"}
+# Two words before a figure that make it a place's population.
+POPULATION = {("home", "to")} | {(place, "of") for place in (
+    "town", "city", "village", "island", "country", "nation", "province", "region", "district", "state", "county")}
+# Words of time after a figure: they end the noun ("three people today", "20 hours later").
+TIME_WORDS = DAYS | {"tomorrow", "morning", "afternoon", "evening", "night", "tonight", "weekend", "now", "then"}
 # Words after a figure that end the noun it counts.
 STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "into", "off", "after", "before", "as",
         "were", "was", "are", "is", "be", "been", "have", "has", "had", "who", "which", "that", "than", "and", "or",
@@ -64,8 +74,9 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
          "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
-# Spans of time: a count of them grows as a story goes on.
-SPANS = ("second", "minut", "hour", "day", "night", "week", "month", "year", "decad")
+# Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
+# days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
+SPANS = ("day", "night", "week", "month", "year", "decad")
 # Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
 CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
 PUNCTUATION = set(",;:()[]—–\"“”'")
@@ -85,6 +96,10 @@ class Referent:
     names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
     years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
     proper: bool = False  # the counted noun is a name ("Homeland Defenders")
+    # names that qualify the noun ("somali" of "12 Somali pirates"), or whose age it is
+    marks: frozenset[str] = frozenset()
+    titled: bool = False  # its sentence is a headline in title case: `names` says nothing
+    written: str | None = None  # the year its report is dated, if it says
 
     @property
     def words(self) -> str:
@@ -99,6 +114,11 @@ def _broken(text: str, a: Token, b: Token) -> bool:
 
 OUTCOME_RE = re.compile("|".join(f"(?P<o{n}>{re.escape(p)})" for n, p in enumerate(OUTCOMES)))
 OUTCOME_CLASSES = list(OUTCOMES.values())
+
+
+def outcome_of(word: str) -> str | None:
+    """The outcome class a lower-cased word stands for, if any ("sinking": damaged)."""
+    return _outcome(word)
 
 
 @lru_cache(maxsize=65536)
@@ -117,8 +137,12 @@ def referent(
     the run over "and 11" to its noun).
     """
     if not date and _age(tokens, text, first, last):
-        return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date))
-    head, noun, other, proper = _head(tokens, text, last, numbers)
+        return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date),
+                        marks=_whose(tokens, text, first))
+    head, noun, other, proper, marks = _head(tokens, text, last, numbers)
+    if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
+        # "an island home to 120,000 people", "a town of about 15,000 people": its population
+        head, noun = "popul", frozenset({"popul"})
     if head is None:
         head = _before(tokens, text, first)
         noun = frozenset({head}) if head else noun
@@ -126,18 +150,25 @@ def referent(
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
-                    noun, other, proper=proper)
+                    noun, other, proper=proper, marks=marks)
 
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
     """The noun a figure measures when it stands after it: "a population of 120,000", "the
-    magnitude at 6.1", "a magnitude of at least 5.9"."""
+    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million")."""
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
-        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None:
+        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed"):
             return "people" if t.stem in GENERIC else t.stem
     return None
+
+
+def titled(tokens: Sequence[Token], text: str) -> bool:
+    """A headline in title case ("2 Dead, 1 Wounded in Shooting at Kraft Plant"): its capitals
+    say nothing of who or where."""
+    words = [t for t in tokens if t.content and not t.number and len(t.norm) >= 3]
+    return len(words) >= 3 and sum(text[t.start].isupper() for t in words) >= 0.7 * len(words)
 
 
 def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
@@ -150,10 +181,14 @@ def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
 
 def _head(
     tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool]
-) -> tuple[str | None, frozenset[str], bool, bool]:
+) -> tuple[str | None, frozenset[str], bool, bool, frozenset[str]]:
     """The counted noun (the last word of the run after the figure), every word of that run,
-    whether the run says "other", and whether the noun is capitalised (a name)."""
+    whether the run says "other", whether the noun is capitalised (a name), and the
+    capitalised words before it that are this figure's own ("12 Somali and 11 Yemeni pirates":
+    Somali for 12, Yemeni for 11)."""
     head: str | None = None
+    marks: set[str] = set()
+    own = True  # still in this figure's own words, before a figure coordinated with it
     proper = False
     noun: set[str] = set()
     other = False
@@ -164,26 +199,33 @@ def _head(
         while i < len(tokens) and tokens[i].norm in ("the", "these", "those", "its", "their", "his", "her"):
             i += 1
         if i < len(tokens) and tokens[i].norm in ("them", "us", "those", "these"):
-            return None, frozenset(), False, False
+            return None, frozenset(), False, False, frozenset()
     taken = 0
     prev = tokens[last]
     while i < len(tokens) and taken < 5:
         t = tokens[i]
         if _broken(text, prev, t):
             break
-        if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()):
-            # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes later
+        if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()) \
+                and (head is None or proper):
+            # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes
+            # later; "14 vessels and 300 crew members" has its noun already
             prev = t
             i += 1
             continue
         if numbers[i]:
             if prev.norm in ("and", "or") or numbers[i - 1]:
+                own = own and numbers[i - 1]
                 prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
                 i += 1
                 continue
             break  # another figure, not one coordinated with this one: "22 billion euros over three years"
-        if t.norm in CONTRAST:
-            other = True
+        if t.norm in GENERIC and t.norm not in CONTRAST:  # "two others", "40 people": people
+            head, proper = "people", False
+            noun.add("people")
+            break
+        if t.norm in CONTRAST or t.norm in MORE:
+            other = other or t.norm in CONTRAST
             prev = t
             i += 1
             continue
@@ -200,15 +242,19 @@ def _head(
             break
         if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
+        if t.norm in TIME_WORDS or t.norm in STATES or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
+            break  # "three killed", "1 dead", "three people today": what happened or when, not what
         head = t.stem
         proper = text[t.start].isupper()
+        if proper and own:
+            marks.add(t.stem)
         noun.add(t.stem)
         taken += 1
         prev = t
         i += 1
     if head is not None and head in GENERIC:
         head = "people"
-    return head, frozenset(noun), other, proper
+    return head, frozenset(noun), other, proper, frozenset(marks - {head})
 
 
 def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, window: int = 6) -> str | None:
@@ -232,6 +278,8 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
 
 def _anchor(tokens: Sequence[Token]) -> str | None:
     norms = [t.norm for t in tokens]
+    if _past(norms):
+        return "past"
     for k, n in enumerate(norms):
         if n in ("since", "altogether", "overall", "cumulative", "tally", "toll", "totals"):
             return "total"
@@ -249,12 +297,28 @@ def _anchor(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+def _past(norms: Sequence[str]) -> bool:
+    """The sentence tells of an earlier event, not of this one: "Earlier this year, five cables
+    were cut", "last year", "in January, …" (a month that opens the sentence), "two years ago"."""
+    for k, n in enumerate(norms):
+        after = norms[k + 1] if k + 1 < len(norms) else ""
+        if n == "earlier" and after in ("this", "in"):
+            return True
+        if n in ("last", "previous") and after in ("year", "month", "week", "decade", "time"):
+            return True
+        if n == "ago" or n == "previously":
+            return True
+    return len(norms) >= 2 and norms[0] == "in" and norms[1] in MONTH_NAMES
+
+
 def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bool:
     """A figure of when a page was published or updated: after "Published", "Updated",
     "Posted", or a date standing (nearly) alone, a dateline. Reports of one event are published
     on different days."""
     if first <= 6 and any(t.norm in PUBLISHED for t in tokens[:min(2, first)]):
         return True  # "Published April 11, 2007", "Last Updated: Monday": a line that opens on it
+    if date and first >= 1 and tokens[first - 1].norm == "today":
+        return True  # "announced today (4 November 2011)": the day the page was written
     words = [t for t in tokens if not t.number]
     return date and len(tokens) - (last - first + 1) <= 2 and len(words) <= 4
 
@@ -266,6 +330,20 @@ def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     before = text[tokens[first - 1].end:tokens[first].start]
     after = text[tokens[last].end:].lstrip()[:1]
     return "," in before and after in (",", ")", "") and text[tokens[first - 1].start].isupper()
+
+
+def _whose(tokens: Sequence[Token], text: str, first: int) -> frozenset[str]:
+    """The name an age is set after ("LuAnn Marie Johnson, 66": johnson, mari, luann): two ages
+    are of one person only if their names meet."""
+    name: set[str] = set()
+    i = first - 1
+    while i >= 0 and len(name) < 4 and text[tokens[i].start].isupper() and not tokens[i].number:
+        if i < first - 1 and _broken(text, tokens[i], tokens[i + 1]):
+            break
+        if tokens[i].content:
+            name.add(tokens[i].stem)
+        i -= 1
+    return frozenset(name)
 
 
 def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -284,10 +362,18 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.other != b.other:
         return False
+    if a.marks and b.marks and not a.marks & b.marks:
+        return False  # "12 Somali pirates" and "11 Yemeni pirates"
+    if a.head == "age" == b.head and a.written and b.written and a.written != b.written:
+        return False  # "Orozco, 27" at his arrest in 2005, "Orozco, 29" at his trial in 2007
     if a.years and b.years and not a.years & b.years:
         return False  # the dead of the 2003 quake are not the dead of this one
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
+    if a.head == "popul" and b.outcome in CASUALTIES or b.head == "popul" and a.outcome in CASUALTIES:
+        return False  # a town's population is no count of its dead
+    if (a.anchor == "past") != (b.anchor == "past"):
+        return False  # "earlier this year, five cables were cut" is not this week's count
     if a.anchor and b.anchor and a.anchor != b.anchor:
         if "total" in (a.anchor, b.anchor):
             return False  # a running total never meets a count of one day
@@ -315,11 +401,30 @@ SYNONYMS = (
     ("car", "vehicl", "automobil"),
     ("build", "structur"),
     ("kilomet", "km"),
+    ("popul", "inhabit"),
 )
 
 
+def holds_noun(a: Referent, words: frozenset[str]) -> bool:
+    """Whether a sentence whose figure states no noun may count what `a` counts: it has a's
+    counted noun (or a word for it) somewhere ("Out of 23 pirates, 12 are from Somalia and 11
+    from Yemen" may count pirates, never "two countries"). People are counted in any sentence."""
+    head = a.head
+    if head is None or head == "people" or head == "age":
+        return True
+    return any(w == head or _alike(head, w) or _synonyms(head, w) or _person(head, "people") and _person(w, "people")
+               for w in words)
+
+
 def _synonyms(x: str, y: str) -> bool:
-    return any(any(x.startswith(w) for w in group) and any(y.startswith(w) for w in group) for group in SYNONYMS)
+    group_x, group_y = _group(x), _group(y)
+    return bool(group_x & group_y)
+
+
+@lru_cache(maxsize=65536)
+def _group(x: str) -> frozenset[int]:
+    """The SYNONYMS groups a stem belongs to."""
+    return frozenset(n for n, group in enumerate(SYNONYMS) if any(x.startswith(w) for w in group))
 
 
 def _may_be_people(a: Referent, b: Referent) -> bool:
@@ -336,13 +441,14 @@ def _alike(x: str, y: str) -> bool:
 
 
 def comparable_dates(a: Referent, b: Referent) -> bool:
-    """Two dates may be of the same event only if both or neither say when something was said,
-    and neither is when a page was published."""
-    return a.said == b.said and not a.published and not b.published
+    """Two dates may be of the same event only if neither says when something was said (reports
+    written on different days quote statements of different days), and neither is when a page
+    was published."""
+    return not a.said and not b.said and not a.published and not b.published
 
 
 def span(a: Referent) -> bool:
-    """The figure counts a span of time (days, weeks, years)."""
+    """The figure counts a span of time that grows as the story goes on (days, weeks, years)."""
     return bool(a.head and a.head.startswith(SPANS))
 
 
@@ -362,9 +468,14 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
           "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
-          "popul", "inhabit"}
+          "popul", "inhabit", "workforc", "recruit"}
 
 
 def _person(x: str, y: str) -> bool:
-    other = y if x == "people" else x
-    return other == "people" or any(other.startswith(p) or len(other) >= 4 and p.startswith(other) for p in PEOPLE)
+    return _is_person(y if x == "people" else x)
+
+
+@lru_cache(maxsize=65536)
+def _is_person(stem: str) -> bool:
+    """The stem names people ("soldier", "villag", "crew")."""
+    return stem == "people" or any(stem.startswith(p) or len(stem) >= 4 and p.startswith(stem) for p in PEOPLE)
