@@ -144,12 +144,16 @@ def align_all(
 
     Progress is reported per story ("aligning N stories"), not per step of each.
     """
-    wanted = [s.id for s in collection.stories if only is None or s.id == only]
+    wanted = [s for s in collection.stories if only is None or s.id == only]
+    several = len(collection.stories) > 1
+    warnings = () if several else collection.warnings
+    position = {a.id: k for k, a in enumerate(collection.articles)}  # not `articles_of`: a scan a story
     out = []
-    for n, story_id in enumerate(wanted):
+    for n, entry in enumerate(wanted):
         if progress:
             progress("stories", n, len(wanted))
-        out.append(align_story(collection, story_id, settings, pins=pins))
+        articles = [collection.articles[k] for k in sorted(position[s] for s in entry.sources if s in position)]
+        out.append(align_entry(entry, articles, settings, several=several, warnings=warnings, pins=pins))
     if progress:
         progress("stories", len(wanted), len(wanted))
     return out
