@@ -13,7 +13,8 @@ its predicted story that is of its sub-topic (precision) and the share of its su
 in its predicted story (recall), averaged over articles.
 
 The defaults of `StorySettings` were fitted on topics 1–15 (`--tune` prints that sweep);
-topics 16–30 are the held-out part and are reported at the defaults. `--baseline` adds TF-IDF
+topics 16–30 are the held-out part and are reported at the defaults. Then each sub-topic alone,
+as a folder of one event: it should open as one story. `--baseline` adds TF-IDF
 over all content words with average linkage at its best threshold on each part, picked after the
 fact (an upper bound for that method, not a fair held-out figure).
 """
@@ -144,6 +145,15 @@ def main() -> int:
             bf1, bt = baseline(articles, gold)
             line += f"   baseline F1 {bf1:.3f} at its best threshold {bt:.2f}"
         print(line)
+    print("each sub-topic as a folder of its own (a user's folder of one event must open as one story):")
+    for name, (articles, gold) in list(parts.items())[:2]:
+        folders: dict[str, list[Article]] = defaultdict(list)
+        for article, sub in zip(articles, gold):
+            folders[sub].append(article)
+        splits = [split_stories(folder, defaults) for folder in folders.values()]
+        whole = sum(len(s) == 1 for s in splits)
+        kept = sum(max(len(c.members) for c in s) / len(f) for s, f in zip(splits, folders.values())) / len(folders)
+        print(f"  {name:32} {whole:3} of {len(folders)} one story; on average {kept:.1%} of a folder in its largest story")
     return 0
 
 
