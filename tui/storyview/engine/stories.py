@@ -382,7 +382,8 @@ def scored_pairs(
     counts: Mapping[int, int] | None = None,
     n: int | None = None,
 ) -> list[tuple[float, int, int]]:
-    """(cosine, i, j) for each pair: how alike two articles' fingerprints are, 0..1.
+    """(cosine, i, j) for each pair: how alike two articles' fingerprints are, 0..1 (0 for two
+    articles one of which was written well after the other: `StorySettings.later`).
 
     `n` is how many articles the counts were taken over (default: these fingerprints). Work
     grows with the pairs: row i is spread once into a dense scratch vector and every j paired
@@ -415,6 +416,8 @@ def scored_pairs(
             products = data[positions] * dense[indices[positions]]
             scores[at] = np.add.reduceat(products, offsets)
         dense[indices[own]] = 0.0
+    if settings.later is not None:
+        scores[_later(fps, both[:, 0], both[:, 1], settings.later)] = 0.0
     return list(zip(scores.tolist(), both[:, 0].tolist(), both[:, 1].tolist()))
 
 
@@ -441,8 +444,6 @@ def link(
     # and the least of those scores. Complete linkage may merge only when every pair does.
     edges: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
     scored = scored_pairs(fps, pairs, settings, counts, n)
-    if settings.later is not None:
-        scored = [(0.0 if _later(fps[i], fps[j], settings.later) else s, i, j) for s, i, j in scored]
     for score, i, j in scored:
         if score >= threshold and i != j:
             a, b = min(i, j), max(i, j)
@@ -482,11 +483,19 @@ def link(
     return [StoryCluster(k, label_of([fps[i] for i in m], idf), tuple(m)) for k, m in enumerate(groups, 1)]
 
 
-def _later(a: Fingerprint, b: Fingerprint, margin: int) -> bool:
-    """Was one of the two written `margin` years or more after the other is dated? Then they
-    tell two events, however alike: an article states no year after it was written."""
-    return any(x.dated is not None and y.latest is not None and y.latest >= max(x.dated, x.latest or 0) + margin
-               for x, y in ((a, b), (b, a)))
+def _later(fps: Sequence[Fingerprint], first: np.ndarray, second: np.ndarray, margin: int) -> np.ndarray:
+    """For each pair, was one of the two written `margin` years or more after the other is dated
+    (and after every year that other states)? Then they tell two events, however alike: an
+    article states no year after it was written."""
+    never = -(10 ** 6)
+    dated = np.fromiter((never if fp.dated is None else fp.dated for fp in fps), np.int64, count=len(fps))
+    latest = np.fromiter((never if fp.latest is None else fp.latest for fp in fps), np.int64, count=len(fps))
+    bound = np.maximum(dated, latest) + margin
+
+    def after(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return (dated[x] != never) & (latest[y] != never) & (latest[y] >= bound[x])
+
+    return after(first, second) | after(second, first)
 
 
 def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float,
