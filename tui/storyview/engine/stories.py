@@ -244,7 +244,11 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
     names = _names(body + heads)
-    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names)) for t in telling)
+    within: dict[str, list[str]] = defaultdict(list)  # a word -> the names it is part of, in order
+    for name in names:
+        for part in dict.fromkeys(name.split()):
+            within[part].append(name)
+    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names, within)) for t in telling)
     return Fingerprint(
         source=article.id,
         terms=ids,
@@ -288,9 +292,9 @@ def _names(texts: Iterable[str]) -> Counter[str]:
     return found
 
 
-def _shown(word: str, count: int, names: Counter[str]) -> str:
+def _shown(word: str, count: int, names: Counter[str], within: Mapping[str, Sequence[str]]) -> str:
     """How a label shows a name: within the longer name it is mostly part of ("New" → "New York")."""
-    best = max((n for n in names if word in n.split()), key=lambda n: (names[n], -len(n), n), default=None)
+    best = max(within.get(word, ()), key=lambda n: (names[n], -len(n), n), default=None)
     return best if best is not None and 2 * names[best] >= count else word
 
 
