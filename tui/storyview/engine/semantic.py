@@ -2,9 +2,10 @@
 
 The model (wordllama's `l2_supercat`, 256 dimensions, MIT) is a table of token vectors, and a
 text's vector is the mean of its tokens' vectors. Its tokenizer splits nothing across a space,
-so a story is embedded by tokenising each distinct whitespace-separated word once and pooling
-every text with one sparse product: the same vectors as the model's own `embed`, several times
-faster than tokenising every text.
+so a story is embedded by tokenising each distinct whitespace-separated word once (once per
+process: the stories of a folder share the table) and pooling every text with one sparse
+product: the same vectors as the model's own `embed`, several times faster than tokenising
+every text.
 
 The two files are read from the installed package: no network, no cache folder, no write
 anywhere. If they cannot be read, `load` returns None and `failure` says why in one line; the
@@ -18,8 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
 from importlib.util import find_spec
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ PACKAGE = "wordllama"
 WEIGHTS = Path("weights", "l2_supercat_256.safetensors")
 TOKENIZER = Path("tokenizers", "l2_supercat_tokenizer_config.json")
 TENSOR = "embedding.weight"
+WORDS_KEPT = 250_000  # distinct words whose vectors a process keeps: 256 MB (the BBC's 2,225 articles have 60,000)
 
 
 class _WordCache:
@@ -41,7 +43,8 @@ class _WordCache:
 
     A folder of many stories repeats its words from story to story: tokenising them again for
     each story cost a third of aligning 2,225 BBC articles. Rows are kept in one table that
-    doubles as it fills; a lock lets the reader's worker and a batch thread share it.
+    doubles as it fills, up to WORDS_KEPT words (then it starts over: the rows come out the
+    same, only computed again); a lock lets the reader's worker and a batch thread share it.
     """
 
     def __init__(self, dimensions: int) -> None:
@@ -58,6 +61,10 @@ class _WordCache:
         with self.lock:
             index = self.index
             new = [w for w in dict.fromkeys(words) if w not in index]
+            if new and len(index) + len(new) > WORDS_KEPT:  # a corpus of millions: start over
+                index = self.index = {}
+                self.table = np.zeros_like(self.table[:1024])
+                new = list(dict.fromkeys(words))
             if new:
                 found = compute(new)
                 need = len(index) + len(new)
