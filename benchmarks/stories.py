@@ -131,9 +131,14 @@ def main() -> int:
         row = [f"{n}:{bcubed(labels(articles, replace(defaults, attach_size=n)), gold)[2]:.3f}" for n in range(1, 9)]
         print("  attach_size  " + "  ".join(row) + "   (no attaching: "
               f"{bcubed(labels(articles, replace(defaults, attach=None)), gold)[2]:.3f})")
+        print("and: never one story when one article states a year this many years after the other is dated")
+        row = [f"{n}:{bcubed(labels(articles, replace(defaults, later=n)), gold)[2]:.3f}" for n in (1, 2, 3, 4, 5)]
+        print("  later  " + "  ".join(row) + "   (no such rule: "
+              f"{bcubed(labels(articles, replace(defaults, later=None)), gold)[2]:.3f})")
     print(f"defaults: threshold {defaults.threshold}, weights: names {defaults.name_weight}, years "
           f"{defaults.year_weight}, other numbers {defaults.number_weight}, words {defaults.word_weight}; "
-          f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}")
+          f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}; "
+          f"later by {defaults.later} years")
     for name, (articles, gold) in parts.items():
         started = time.perf_counter()
         predicted = labels(articles, defaults)
