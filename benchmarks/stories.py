@@ -13,7 +13,8 @@ its predicted story that is of its sub-topic (precision) and the share of its su
 in its predicted story (recall), averaged over articles.
 
 The defaults of `StorySettings` were fitted on topics 1–15 (`--tune` prints that sweep);
-topics 16–30 are the held-out part and are reported at the defaults. `--baseline` adds TF-IDF
+topics 16–30 are the held-out part and are reported at the defaults. Then each sub-topic alone,
+as a folder of one event: it should open as one story. `--baseline` adds TF-IDF
 over all content words with average linkage at its best threshold on each part, picked after the
 fact (an upper bound for that method, not a fair held-out figure).
 """
@@ -130,9 +131,14 @@ def main() -> int:
         row = [f"{n}:{bcubed(labels(articles, replace(defaults, attach_size=n)), gold)[2]:.3f}" for n in range(1, 9)]
         print("  attach_size  " + "  ".join(row) + "   (no attaching: "
               f"{bcubed(labels(articles, replace(defaults, attach=None)), gold)[2]:.3f})")
+        print("and: never one story when one article states a year this many years after the other is dated")
+        row = [f"{n}:{bcubed(labels(articles, replace(defaults, later=n)), gold)[2]:.3f}" for n in (1, 2, 3, 4, 5)]
+        print("  later  " + "  ".join(row) + "   (no such rule: "
+              f"{bcubed(labels(articles, replace(defaults, later=None)), gold)[2]:.3f})")
     print(f"defaults: threshold {defaults.threshold}, weights: names {defaults.name_weight}, years "
           f"{defaults.year_weight}, other numbers {defaults.number_weight}, words {defaults.word_weight}; "
-          f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}")
+          f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}; "
+          f"later by {defaults.later} years")
     for name, (articles, gold) in parts.items():
         started = time.perf_counter()
         predicted = labels(articles, defaults)
@@ -144,6 +150,15 @@ def main() -> int:
             bf1, bt = baseline(articles, gold)
             line += f"   baseline F1 {bf1:.3f} at its best threshold {bt:.2f}"
         print(line)
+    print("each sub-topic as a folder of its own (a user's folder of one event must open as one story):")
+    for name, (articles, gold) in list(parts.items())[:2]:
+        folders: dict[str, list[Article]] = defaultdict(list)
+        for article, sub in zip(articles, gold):
+            folders[sub].append(article)
+        splits = [split_stories(folder, defaults) for folder in folders.values()]
+        whole = sum(len(s) == 1 for s in splits)
+        kept = sum(max(len(c.members) for c in s) / len(f) for s, f in zip(splits, folders.values())) / len(folders)
+        print(f"  {name:32} {whole:3} of {len(folders)} one story; on average {kept:.1%} of a folder in its largest story")
     return 0
 
 

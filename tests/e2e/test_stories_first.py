@@ -129,7 +129,7 @@ def test_stories_aligned_on_several_processes_are_the_same(folder: Path, monkeyp
 
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)  # a small folder, as a large one goes
     collection = collect(load([str(folder)]))
-    assert pipeline._jobs(2, collection, [s.id for s in collection.stories]) == 2
+    assert pipeline._jobs(2, collection.stories) == 2
     one = align_all(collection, Settings(), jobs=1)
     two = align_all(collection, Settings(), jobs=2)
     assert [s.id for s in two] == [s.id for s in one]

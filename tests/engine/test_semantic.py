@@ -87,6 +87,25 @@ def test_pooling_agrees_with_the_models_own_embed(fresh: None) -> None:
     assert float(np.min(np.sum(ours * theirs, axis=1))) > 0.999
 
 
+def test_the_word_table_gives_the_same_vectors_whoever_asks_first_and_when_it_starts_over(
+        fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stories share one table of word vectors: a story's sums must not depend on what was
+    embedded before it, nor on the table having been emptied when full."""
+    model = semantic.load()
+    assert model is not None
+    alone = model._encode(["boss", "revenue", "schools"])
+    first, second = TEXTS[:3], TEXTS[3:]
+    before = model.sums(second)
+    model.sums(first)
+    assert np.array_equal(model.sums(second), before)
+    assert np.array_equal(model.word_sums(["boss", "revenue", "schools"]), alone)
+    monkeypatch.setattr(semantic, "WORDS_KEPT", 8)  # far fewer than two stories' words
+    model.sums(["zebras and quokkas"])
+    assert sorted(model._cache.index) == ["and", "quokkas", "zebras"]  # started over
+    assert np.array_equal(model.sums(second), before)
+    assert np.array_equal(model.word_sums(["boss", "revenue", "schools"]), alone)
+
+
 def test_empty_text_is_a_zero_row(fresh: None) -> None:
     model = semantic.load()
     assert model is not None

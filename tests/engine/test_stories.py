@@ -64,7 +64,7 @@ def test_a_chain_of_near_neighbours_does_not_make_one_story() -> None:
         Fingerprint("b", (2, 3), (1.0, 1.0), (0, 0)),
         Fingerprint("c", (3, 4), (1.0, 1.0), (0, 0)),
     ]
-    settings = StorySettings(threshold=0.3, attach=0.3)
+    settings = StorySettings(threshold=0.3, attach=None)  # linkage alone: no attaching afterwards
     pairs = [(0, 1), (0, 2), (1, 2)]
     scores = {pair[1:]: pair[0] for pair in scored_pairs(fps, pairs, settings)}
     assert scores[0, 2] == 0.0 and scores[0, 1] == scores[1, 2] > settings.threshold

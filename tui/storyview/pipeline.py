@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -146,25 +146,40 @@ def align_all(
     core; see `_jobs`); the result is the same as on one. Progress is reported per story
     ("aligning N stories"), not per step of each.
     """
-    wanted = [s.id for s in collection.stories if only is None or s.id == only]
-    workers = _jobs(jobs, collection, wanted)
+    wanted = [s for s in collection.stories if only is None or s.id == only]
+    one = _aligner(collection, settings, pins)
+    workers = _jobs(jobs, wanted)
     if workers > 1:
-        return _align_in_processes(collection, settings, wanted, workers, progress, pins)
+        return _align_in_processes(one, wanted, workers, progress, settings)
     out = []
-    for n, story_id in enumerate(wanted):
+    for n, entry in enumerate(wanted):
         if progress:
             progress("stories", n, len(wanted))
-        out.append(align_story(collection, story_id, settings, pins=pins))
+        out.append(one(entry))
     if progress:
         progress("stories", len(wanted), len(wanted))
     return out
+
+
+def _aligner(collection: Collection, settings: Settings, pins: PinStore | None) -> Callable[[StoryEntry], Story]:
+    """`align_story` for the stories of one collection, each story's articles found by their
+    position (not `articles_of`: a scan of the collection a story)."""
+    several = len(collection.stories) > 1
+    warnings = () if several else collection.warnings
+    position = {a.id: k for k, a in enumerate(collection.articles)}
+
+    def one(entry: StoryEntry) -> Story:
+        articles = [collection.articles[k] for k in sorted(position[s] for s in entry.sources if s in position)]
+        return align_entry(entry, articles, settings, several=several, warnings=warnings, pins=pins)
+
+    return one
 
 
 # Below this many articles, starting processes costs more than it saves.
 PARALLEL_FROM = 60
 
 
-def _jobs(jobs: int | None, collection: Collection, wanted: Sequence[int]) -> int:
+def _jobs(jobs: int | None, wanted: Sequence[StoryEntry]) -> int:
     """How many processes to align on: `jobs`, or one a usable core; one where there is a
     single story, few articles, or no `fork` (a fresh interpreter a story would cost more)."""
     import multiprocessing
@@ -172,21 +187,21 @@ def _jobs(jobs: int | None, collection: Collection, wanted: Sequence[int]) -> in
 
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if len(wanted) < 2 or sum(len(collection.story(i).sources) for i in wanted) < PARALLEL_FROM \
+    if len(wanted) < 2 or sum(len(s.sources) for s in wanted) < PARALLEL_FROM \
             or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(jobs, len(wanted)))
 
 
-# What the forked workers align from: set in the parent just before the fork, so the collection
+# What the forked workers align with: set in the parent just before the fork, so the collection
 # is shared, not pickled to each worker.
-_SHARED: tuple[Collection, Settings, PinStore | None] | None = None
+_SHARED: tuple[Callable[[StoryEntry], Story], Sequence[StoryEntry]] | None = None
 
 
-def _align_one(story_id: int) -> tuple[int, Story]:
+def _align_one(k: int) -> tuple[int, Story]:
     assert _SHARED is not None
-    collection, settings, pins = _SHARED
-    return story_id, align_story(collection, story_id, settings, pins=pins)
+    one, wanted = _SHARED
+    return k, one(wanted[k])
 
 
 def _quiet_worker() -> None:
@@ -196,21 +211,21 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _align_in_processes(collection: Collection, settings: Settings, wanted: Sequence[int], workers: int,
-                        progress: Progress | None, pins: PinStore | None) -> list[Story]:
+def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[StoryEntry], workers: int,
+                        progress: Progress | None, settings: Settings) -> list[Story]:
     """`align_all` on `workers` forked processes, the largest stories first; in story order."""
     import multiprocessing
 
     global _SHARED
     if settings.semantic:
         semantic.load()  # once, before the fork: every worker shares its pages
-    _SHARED = (collection, settings, pins)
-    largest_first = sorted(wanted, key=lambda i: -len(collection.story(i).sources))
+    _SHARED = (one, wanted)
+    largest_first = sorted(range(len(wanted)), key=lambda k: -len(wanted[k].sources))
     done: dict[int, Story] = {}
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
-        for story_id, story in pool.imap_unordered(_align_one, largest_first):
-            done[story_id] = story
+        for k, story in pool.imap_unordered(_align_one, largest_first):
+            done[k] = story
             if progress:
                 progress("stories", len(done), len(wanted))
         pool.close()
@@ -220,4 +235,4 @@ def _align_in_processes(collection: Collection, settings: Settings, wanted: Sequ
     finally:
         pool.join()
         _SHARED = None
-    return [done[i] for i in wanted]
+    return [done[k] for k in range(len(wanted))]

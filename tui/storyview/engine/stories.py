@@ -3,10 +3,13 @@
 Names, places, dates and numbers tell two similar events apart far better than all the words do
 (two earthquakes in one week share "quake", "killed", "magnitude", not "Sumatra" and "7.6"). So an
 article's fingerprint is the TF-IDF weight of its capitalised words, numbers and years (a year
-dates the event), with ordinary content words at a small weight, and two articles are alike by
-the cosine of those weights. Complete linkage keeps a story tight: every two articles of a story
-must be alike, so a chain of near neighbours cannot melt two stories into one; then a story of
-one to three articles that linkage left apart joins the larger story it is like on average.
+dates the event; so do the years its page is dated by: its date, its address, its timestamp),
+with ordinary content words at a small weight, and two articles are alike by the cosine of those
+weights over the terms some other article carries too. Complete linkage keeps a story tight:
+every two articles of a story must be alike, so a chain of near neighbours cannot melt two
+stories into one, and two articles one of which states a year well after the other is dated
+are never alike; then a story of one to four articles that linkage left apart joins the larger
+story it is like on average.
 
 The steps are separate so that a batch run can spread them over many processes and still get
 the same stories as one process:
@@ -75,7 +78,8 @@ class StorySettings:
     `threshold`: the least cosine every two articles of a story must reach (complete linkage).
     `attach`, `attach_size`: a story of at most `attach_size` articles that linkage left apart
     joins the larger story it is most like on average when that average reaches `attach` (None:
-    never). On ECB+ 1–15 sizes 2–4 score alike (and 1 lower, 5 and more lower): 3 is the middle.
+    never). On ECB+ 1–15 sizes 1–4 score alike mixed, and 4 keeps the most sub-topics one story
+    when each is a folder of its own; 5 and more merge two events.
     `name_weight`, `number_weight`, `word_weight`, `year_weight`: how much a capitalised word, a
     number, an ordinary content word and a year (1800–2099) count in a fingerprint; a year dates
     the event, so two like events of different years part.
@@ -83,18 +87,24 @@ class StorySettings:
     (it still counts in their score). `words_kept`: how many of its most frequent ordinary words
     a fingerprint keeps (they weigh little, and fewer terms make scoring fast). `labelled`: how
     many telling words a fingerprint keeps for labels.
+    `later`: two articles are never one story when one states a year at least this many years
+    after the other is dated (by its date or page address), and after every year that other
+    states (None: no such rule). An article cannot report what happened after it was written;
+    a margin, because articles look ahead ("the 2014 Oscars" in 2013). 2 and 3 score alike on
+    ECB+ 1–15; 3 is the more cautious.
     """
 
-    threshold: float = 0.09
+    threshold: float = 0.11
     name_weight: float = 1.0
     number_weight: float = 1.0
     word_weight: float = 0.1
     year_weight: float = 2.5
     attach: float | None = 0.09
-    attach_size: int = 3
+    attach_size: int = 4
     max_df: int = 50
     words_kept: int = 100
     labelled: int = 8
+    later: int | None = 3
 
     @property
     def kind_weights(self) -> tuple[float, ...]:
@@ -121,6 +131,8 @@ class Fingerprint:
     date: str | None = None
     outlet: str | None = None
     size: int = 0
+    dated: int | None = None
+    latest: int | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +213,9 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         found = _WORD_RE.findall(text)
         written.update(found)
         opening.update(found)
+    dated = _dated(article)
+    for year in dated:
+        written[year] += 1
     forms = [(w, f) for w in written if (f := _form(w)) is not None]
     lower_seen = {f[1] for w, f in forms if not f[2] and f[0] == _WORD_KIND}
     tf: dict[int, int] = defaultdict(int)
@@ -229,7 +244,11 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
     names = _names(body + heads)
-    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names)) for t in telling)
+    within: dict[str, list[str]] = defaultdict(list)  # a word -> the names it is part of, in order
+    for name in names:
+        for part in dict.fromkeys(name.split()):
+            within[part].append(name)
+    words = tuple((t, _shown(max(shown[t], key=lambda cl: (cl[0], cl[1]))[1], tf[t], names, within)) for t in telling)
     return Fingerprint(
         source=article.id,
         terms=ids,
@@ -240,7 +259,22 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         date=article.date,
         outlet=article.outlet,
         size=sum(written.values()),
+        dated=int(max(dated)) if dated else None,
+        latest=max((int(_number(w)) for w, f in forms if f[0] == _YEAR), default=None),
     )
+
+
+_STATED_YEAR_RE = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
+
+
+def _dated(article: Article) -> set[str]:
+    """The years the page itself is dated by: its date's, and those its address, timestamp and
+    byline lines state ("http://…/2013/05/03/…", "Posted: May 24, 2005"), each once."""
+    years = {y for p in article.paragraphs if p.kind not in ("body", "headline")
+             for y in _STATED_YEAR_RE.findall(p.text)}
+    if article.date and _YEAR_RE.fullmatch(article.date[:4]):
+        years.add(article.date[:4])
+    return years
 
 
 def _names(texts: Iterable[str]) -> Counter[str]:
@@ -258,9 +292,9 @@ def _names(texts: Iterable[str]) -> Counter[str]:
     return found
 
 
-def _shown(word: str, count: int, names: Counter[str]) -> str:
+def _shown(word: str, count: int, names: Counter[str], within: Mapping[str, Sequence[str]]) -> str:
     """How a label shows a name: within the longer name it is mostly part of ("New" → "New York")."""
-    best = max((n for n in names if word in n.split()), key=lambda n: (names[n], -len(n), n), default=None)
+    best = max(within.get(word, ()), key=lambda n: (names[n], -len(n), n), default=None)
     return best if best is not None and 2 * names[best] >= count else word
 
 
@@ -302,6 +336,7 @@ def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
     vocab, column = np.unique(terms, return_inverse=True)
     df = np.fromiter((counts.get(t, 0) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))
     idf = np.log((n + 1) / (df + 1)) + 1
+    idf[df <= 1] = 0.0  # a term no other article carries ties this one to none: it only lengthens it
     values = weights * idf[column] * np.asarray(kind_weights, dtype=np.float64)[kinds]
     norms = np.zeros(len(fps))
     filled = lengths > 0
@@ -351,7 +386,8 @@ def scored_pairs(
     counts: Mapping[int, int] | None = None,
     n: int | None = None,
 ) -> list[tuple[float, int, int]]:
-    """(cosine, i, j) for each pair: how alike two articles' fingerprints are, 0..1.
+    """(cosine, i, j) for each pair: how alike two articles' fingerprints are, 0..1 (0 for two
+    articles one of which was written well after the other: `StorySettings.later`).
 
     `n` is how many articles the counts were taken over (default: these fingerprints). Work
     grows with the pairs: row i is spread once into a dense scratch vector and every j paired
@@ -384,6 +420,8 @@ def scored_pairs(
             products = data[positions] * dense[indices[positions]]
             scores[at] = np.add.reduceat(products, offsets)
         dense[indices[own]] = 0.0
+    if settings.later is not None:
+        scores[_later(fps, both[:, 0], both[:, 1], settings.later)] = 0.0
     return list(zip(scores.tolist(), both[:, 0].tolist(), both[:, 1].tolist()))
 
 
@@ -447,6 +485,21 @@ def link(
     groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
     idf = Idf(counts, n)
     return [StoryCluster(k, label_of([fps[i] for i in m], idf), tuple(m)) for k, m in enumerate(groups, 1)]
+
+
+def _later(fps: Sequence[Fingerprint], first: np.ndarray, second: np.ndarray, margin: int) -> np.ndarray:
+    """For each pair, was one of the two written `margin` years or more after the other is dated
+    (and after every year that other states)? Then they tell two events, however alike: an
+    article states no year after it was written."""
+    never = -(10 ** 6)
+    dated = np.fromiter((never if fp.dated is None else fp.dated for fp in fps), np.int64, count=len(fps))
+    latest = np.fromiter((never if fp.latest is None else fp.latest for fp in fps), np.int64, count=len(fps))
+    bound = np.maximum(dated, latest) + margin
+
+    def after(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return (dated[x] != never) & (latest[y] != never) & (latest[y] >= bound[x])
+
+    return after(first, second) | after(second, first)
 
 
 def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float,
