@@ -1,6 +1,8 @@
 """A learned pair model for the aligner, fitted on ECB+ topics 1-10, and its report.
 
-    python benchmarks/fit_pairs.py [--drop FEATURE ...] [--no-shift] [--report-only]
+    python benchmarks/fit_pairs.py --pooled --shifts -2 2 0.25      # PAIR_WEIGHTS below
+    python benchmarks/fit_pairs.py --drop dice "numbers shared" "numbers apart" "best by words"
+    python benchmarks/fit_pairs.py --report-only                      # the report of PAIR_WEIGHTS
 
 The model replaces the engine's pair score (shared words, or meaning where that says more,
 `similarity.paragraph_score`) with a logistic regression over what is known of a candidate
@@ -15,8 +17,10 @@ each paragraph's closest in each other source from PROPOSE_ABOVE over the baseli
    computes. A pair sharing an ACT instance id is a positive; one sharing no instance id a
    negative; one sharing only other ids (a person, a place) is left out.
 2. Logistic regression by Newton's method (numpy; small L2), features standardised for the
-   fit and the weights brought back to raw features. The log-loss of each feature left out,
-   by leave-one-topic-out over topics 1-10, says which features earn their place.
+   fit and the weights brought back to raw features; by default each story has an intercept of
+   its own while fitting (`--pooled`: one for all). The AUC inside a story, each topic predicted
+   by a fit on the others, with each feature left out in turn, says which features earn their
+   place.
 3. The intercept is then moved so that the engine's threshold (`Settings.threshold`) is the
    cut of best ECB+ 1-10 F1 (whole engine, grouping included), among the shifts that keep the
    MSRP *train* strangers stories at partners >= 90 % and strangers <= 5 %.
@@ -59,7 +63,7 @@ import seeds
 PAIR_FEATURES = ("dice", "cover", "meaning", "gap", "length", "numbers shared", "numbers apart", "names",
                  "best by words", "best by meaning")
 
-# Intercept, then one weight per feature of PAIR_FEATURES: what main() found (ECB+ 1-10, shift +1.25).
+# Intercept, then one weight per feature of PAIR_FEATURES: the pooled fit, shift +1.25 (first command above).
 PAIR_WEIGHTS: tuple[float, ...] = (-1.653, -2.077, 4.780, -0.792, -0.468, -1.229, 0.209, 0.093, 0.554, 0.172, 0.845)
 
 PROPOSE_ABOVE = 0.15
@@ -185,9 +189,10 @@ def pair_model() -> Iterator[None]:
         engine_align.gather = shipped
 
 
-def examples(subs: list[ecbplus.Subtopic], folders: dict[str, Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and topic of every labelled candidate pair of `subs`."""
-    xs, ys, topics = [], [], []
+def examples(subs: list[ecbplus.Subtopic], folders: dict[str, Path]
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels, topic and story (sub-topic number) of every labelled candidate pair."""
+    xs, ys, topics, stories = [], [], [], []
     floor = Settings().threshold / 2
     for sub in subs:
         articles = off_topic(load([str(folders[sub.name])]).articles)
@@ -211,15 +216,23 @@ def examples(subs: list[ecbplus.Subtopic], folders: dict[str, Path]) -> tuple[np
             xs.append(row)
             ys.append(label)
             topics.append(sub.topic)
-    return np.array(xs), np.array(ys, float), np.array(topics)
+            stories.append(subs.index(sub))
+    return np.array(xs), np.array(ys, float), np.array(topics), np.array(stories)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, stories: np.ndarray | None = None, l2: float = 1.0) -> np.ndarray:
     """Weights (intercept first) of a logistic regression on raw features, fitted on
-    standardised ones."""
+    standardised ones. With `stories`, each story has an intercept of its own while fitting
+    (the engine compares pairs inside a story; what tells one story's pairs apart is what
+    counts, not how many pairs a story links), and the intercept returned is the first story's:
+    the shift search moves it anyway."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    columns = [np.ones((len(x), 1)), (x - mean) / scale]
+    if stories is not None:
+        names = np.unique(stories)
+        columns.append((stories[:, None] == names[None, 1:]).astype(float))
+    z = np.hstack(columns)
     w = np.zeros(z.shape[1])
     penalty = l2 * np.eye(len(w))
     penalty[0, 0] = 0.0
@@ -228,23 +241,26 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
         grad = z.T @ (p - y) + penalty @ w
         hess = (z * (p * (1 - p))[:, None]).T @ z + penalty
         w -= np.linalg.solve(hess, grad)
-    raw = w[1:] / scale
+    raw = w[1:1 + x.shape[1]] / scale
     return np.r_[w[0] - raw @ mean, raw]
 
 
-def log_loss(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
-    p = np.clip(1 / (1 + np.exp(-(w[0] + x @ w[1:]))), 1e-9, 1 - 1e-9)
-    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+def story_auc(score: np.ndarray, y: np.ndarray, stories: np.ndarray) -> float:
+    """AUC inside each story (with both kinds of pair), averaged by the story's pairs."""
+    kept = [k for k in np.unique(stories) if 0 < y[stories == k].sum() < (stories == k).sum()]
+    return float(np.average([auc(score[stories == k], y[stories == k]) for k in kept],
+                            weights=[(stories == k).sum() for k in kept]))
 
 
-def held_out_loss(x: np.ndarray, y: np.ndarray, topics: np.ndarray, columns: list[int]) -> float:
-    """Log-loss of the model on `columns`, each topic predicted by a fit on the others."""
-    total = 0.0
+def held_out_auc(x: np.ndarray, y: np.ndarray, topics: np.ndarray, stories: np.ndarray, columns: list[int],
+                 pooled: bool) -> float:
+    """`story_auc` of the model on `columns`, each topic scored by a fit on the others."""
+    score = np.zeros(len(y))
     for t in np.unique(topics):
         inside = topics == t
-        w = fit(x[~inside][:, columns], y[~inside])
-        total += log_loss(x[inside][:, columns], y[inside], w) * inside.sum()
-    return total / len(y)
+        w = fit(x[~inside][:, columns], y[~inside], None if pooled else stories[~inside])
+        score[inside] = x[inside][:, columns] @ w[1:]
+    return story_auc(score, y, stories)
 
 
 def auc(score: np.ndarray, y: np.ndarray) -> float:
@@ -260,6 +276,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--drop", nargs="*", default=[], help="features to leave out (weight 0)")
     ap.add_argument("--no-shift", action="store_true", help="skip the intercept search")
+    ap.add_argument("--pooled", action="store_true", help="one intercept for all stories while fitting")
+    ap.add_argument("--shifts", type=float, nargs=3, default=(-3.0, 3.0, 0.5), metavar=("FROM", "TO", "STEP"))
     ap.add_argument("--report-only", action="store_true", help="only the report of PAIR_WEIGHTS")
     args = ap.parse_args()
     global PAIR_WEIGHTS
@@ -270,28 +288,27 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="storyview-fitpairs-") as tmp:
         folders = {sub.name: ecbplus.write_folder(sub, Path(tmp)) for sub in subs}
         started = time.perf_counter()
-        x, y, topics = examples(subs, folders)
+        x, y, topics, stories = examples(subs, folders)
         print(f"ECB+ 1-10: {len(y)} labelled candidate pairs, {int(y.sum())} positive "
               f"({time.perf_counter() - started:.0f} s)")
         keep = [k for k, name in enumerate(names) if name not in args.drop]
-        base = held_out_loss(x, y, topics, keep)
-        print(f"leave-one-topic-out log-loss, all kept features: {base:.4f}")
+        base = held_out_auc(x, y, topics, stories, keep, args.pooled)
+        print(f"AUC inside a story, each topic held out in turn: dice alone {story_auc(x[:, 0], y, stories):.4f}, "
+              f"meaning alone {story_auc(x[:, 2], y, stories):.4f}, the model {base:.4f}")
         for k in keep:
-            loss = held_out_loss(x, y, topics, [c for c in keep if c != k])
-            print(f"  without {names[k]:<16} {loss:.4f} ({loss - base:+.4f})")
-        w_kept = fit(x[:, keep], y)
+            value = held_out_auc(x, y, topics, stories, [c for c in keep if c != k], args.pooled)
+            print(f"  without {names[k]:<16} {value:.4f} ({value - base:+.4f})")
+        w_kept = fit(x[:, keep], y, None if args.pooled else stories)
         weights = np.zeros(len(names) + 1)
         weights[0] = w_kept[0]
         weights[[k + 1 for k in keep]] = w_kept[1:]
-        p = pair_probability(x, tuple(weights))
-        print(f"AUC on 1-10: pair model {auc(p, y):.3f}, dice {auc(x[:, 0], y):.3f}, meaning {auc(x[:, 2], y):.3f}")
         print("weights: " + ", ".join(f"{n} {w:.3f}" for n, w in zip(("intercept",) + names, weights)))
         if args.no_shift:
             return 0
         deals = strangers.deal(strangers.read("train"), 50)
         fitted = weights.copy()
         results = []
-        for shift in np.arange(-2.0, 2.01, 0.25):
+        for shift in np.arange(args.shifts[0], args.shifts[1] + 1e-9, args.shifts[2]):
             weights = fitted.copy()
             weights[0] += shift
             PAIR_WEIGHTS = tuple(float(w) for w in weights)
