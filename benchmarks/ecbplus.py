@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
+
 from storyview.model import Settings, Story
 from storyview.pipeline import build_story
 
