@@ -12,6 +12,9 @@ For each clear pair (benchmarks/seeds_reference.json) in two different groups, o
                  other in one group ("one paragraph, or one run, per source"), or the average
                  link between the two groups is under the threshold.
 
+Then the same grouping with every scored pair that is neither clear nor acceptable removed (an
+oracle): what the scores of the right pairs alone can group.
+
 Each line shows the pair's shared-words score (Dice), its meaning (best sentences' cosine above
 the story's baseline, whether or not the pair is a candidate), its link score and the two groups.
 """
@@ -22,6 +25,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -96,6 +100,22 @@ def main() -> int:
     grouped = total - sum(causes.values())
     print(f"\n{grouped} of {total} clear pairs grouped ({grouped / total:.1%}); missed: "
           + ", ".join(f"{c} {k}" for k, c in causes.most_common()))
+
+    def members(key: str) -> set[tuple[int, int]]:
+        out = set()
+        for pair in reference[key]:
+            a = index[locate(story, pair["a"]["source"], pair["a"]["starts"])]
+            b = index[locate(story, pair["b"]["source"], pair["b"]["starts"])]
+            out.add((min(a, b), max(a, b)))
+        return out
+
+    clear, right = members("pairs"), members("pairs") | members("acceptable")
+    oracle = engine.cluster(units, engine.order_bonus(units, {p: v for p, v in raw.items() if p in right}, settings),
+                            settings.threshold)
+    linked = {(min(x, y), max(x, y)) for m in oracle for x, y in combinations(m, 2)
+              if units[x].member.source != units[y].member.source}
+    print(f"with the scores of wrong pairs removed (an oracle): {len(clear & linked)} of {total} clear pairs "
+          f"grouped ({len(clear & linked) / total:.1%}), links right {len(linked & right) / max(len(linked), 1):.1%}")
     return 0
 
 
