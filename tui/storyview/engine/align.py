@@ -292,26 +292,12 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     """Group every body paragraph; return the groups and the sentence matches behind them."""
     units = prepare(articles, progress)
     idf = Idf(u.stems for u in units)
-    mass = [idf.mass(u.stems) for u in units]
-    pairs = candidates(units, idf)
-    floor = settings.threshold / 2
     vectors = embed(units) if settings.semantic and len(units) > 1 else None
-    cosines: list[float] = []
-    alike: dict[Pair, float] = {}
-    if vectors is not None:
-        pairs, cosines, alike = by_meaning(vectors, units, pairs, floor)
-    raw: dict[Pair, float] = {}
-    for n, (i, j) in enumerate(pairs):
-        s = 2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1)
-        if cosines:
-            s = paragraph_score(s, cosines[n])
-        if s > floor:
-            raw[(i, j)] = s
-        if progress and n % 5_000 == 0:
-            progress("aligning", n, len(pairs))
+    evidence = gather(units, idf, vectors, settings.threshold / 2, progress)
+    raw = evidence.scores(settings.threshold / 2)
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
-    told_alike = {p for p, value in alike.items() if value >= MEANING_MATCH} if vectors is not None else set()
+    told_alike = {p for p, value in evidence.alike.items() if value >= MEANING_MATCH}
     sentence_links = match_sentences(units, clusters, raw, idf, progress, vectors=vectors, told_alike=told_alike)
     rank = {a.id: r for r, a in enumerate(articles)}
     groups = []
@@ -327,6 +313,47 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
         groups.append(Group(gid, named, ordered, links, keywords=words))
     return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores),
                      vectors, semantic.NAME if vectors is not None else None)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The candidate pairs of a story and what is known of each: their shared rare words
+    (idf-weighted Dice) and, with meaning, their best sentences' cosine above the story's
+    baseline."""
+
+    pairs: list[Pair]
+    dice: list[float]
+    meaning: list[float] | None = None
+    # Pairs whose best sentences reach the cosine meaning acts at: {pair: that cosine}.
+    alike: dict[Pair, float] = field(default_factory=dict)
+
+    def scores(self, floor: float) -> dict[Pair, float]:
+        """Each pair's link score above `floor` (`similarity.paragraph_score` with meaning)."""
+        if self.meaning is None:
+            return {p: s for p, s in zip(self.pairs, self.dice) if s > floor}
+        out = {}
+        for p, d, m in zip(self.pairs, self.dice, self.meaning):
+            s = paragraph_score(d, m)
+            if s > floor:
+                out[p] = s
+        return out
+
+
+def gather(units: Sequence[Unit], idf: Idf, vectors: StoryVectors | None, floor: float,
+           progress: Progress | None = None) -> Evidence:
+    """The candidate pairs (by rare words, and by meaning with `vectors`) and their evidence."""
+    pairs = candidates(units, idf)
+    mass = [idf.mass(u.stems) for u in units]
+    meaning: list[float] | None = None
+    alike: dict[Pair, float] = {}
+    if vectors is not None:
+        pairs, meaning, alike = by_meaning(vectors, units, pairs, floor)
+    dice = []
+    for n, (i, j) in enumerate(pairs):
+        dice.append(2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1))
+        if progress and n % 5_000 == 0:
+            progress("aligning", n, len(pairs))
+    return Evidence(pairs, dice, meaning, alike)
 
 
 def embed(units: Sequence[Unit]) -> StoryVectors | None:
