@@ -131,7 +131,10 @@ def test_stories_aligned_on_several_processes_are_the_same(folder: Path, monkeyp
     collection = collect(load([str(folder)]))
     assert pipeline._jobs(2, collection.stories) == 2
     one = align_all(collection, Settings(), jobs=1)
-    two = align_all(collection, Settings(), jobs=2)
+    two = align_all(collection, Settings(), jobs=2, findings=True)
+    from storyview.findings.analysis import _cache
+
+    assert all(_cache[id(story)][0]() is story for story in two)  # the workers' findings, taken as they are
     assert [s.id for s in two] == [s.id for s in one]
     assert collection_json(collection, two) == collection_json(collection, one)
 

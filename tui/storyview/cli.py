@@ -272,7 +272,7 @@ def export(
         if fmt == "tei" and only is None and len(collection.stories) > 1:
             warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
             return 1
-        stories = align_all(collection, settings, progress, only, pins, jobs)
+        stories = align_all(collection, settings, progress, only, pins, jobs, findings=fmt != "tei")
     for message in _notes(collection, stories):
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too

@@ -27,6 +27,7 @@ from storyview.model import (
 )
 
 if TYPE_CHECKING:
+    from storyview.findings.analysis import Analysis
     from storyview.pinstore import PinStore
 
 # The note story_from adds for a lone article: in a folder of several stories, expected.
@@ -138,19 +139,20 @@ def align_entry(
 
 def align_all(
     collection: Collection, settings: Settings, progress: Progress | None = None, only: int | None = None,
-    pins: PinStore | None = None, jobs: int | None = None,
+    pins: PinStore | None = None, jobs: int | None = None, findings: bool = False,
 ) -> list[Story]:
     """Every story of the collection aligned (or only story `only`), in story order.
 
     Stories are independent, so a folder of many is aligned on `jobs` processes (default: one a
-    core; see `_jobs`); the result is the same as on one. Progress is reported per story
-    ("aligning N stories"), not per step of each.
+    core; see `_jobs`); the result is the same as on one. With `findings` (an export will show
+    them), each process also works out its stories' findings, which `analyse` then remembers.
+    Progress is reported per story ("aligning N stories"), not per step of each.
     """
     wanted = [s for s in collection.stories if only is None or s.id == only]
     one = _aligner(collection, settings, pins)
     workers = _jobs(jobs, wanted)
     if workers > 1:
-        return _align_in_processes(one, wanted, workers, progress, settings)
+        return _align_in_processes(one, wanted, workers, progress, settings, findings)
     out = []
     for n, entry in enumerate(wanted):
         if progress:
@@ -195,13 +197,18 @@ def _jobs(jobs: int | None, wanted: Sequence[StoryEntry]) -> int:
 
 # What the forked workers align with: set in the parent just before the fork, so the collection
 # is shared, not pickled to each worker.
-_SHARED: tuple[Callable[[StoryEntry], Story], Sequence[StoryEntry]] | None = None
+_SHARED: tuple[Callable[[StoryEntry], Story], Sequence[StoryEntry], bool] | None = None
 
 
-def _align_one(k: int) -> tuple[int, Story]:
+def _align_one(k: int) -> tuple[int, Story, Analysis | None]:
     assert _SHARED is not None
-    one, wanted = _SHARED
-    return k, one(wanted[k])
+    one, wanted, findings = _SHARED
+    story = one(wanted[k])
+    if not findings:
+        return k, story, None
+    from storyview.findings.analysis import analyse
+
+    return k, story, analyse(story)
 
 
 def _quiet_worker() -> None:
@@ -212,20 +219,24 @@ def _quiet_worker() -> None:
 
 
 def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[StoryEntry], workers: int,
-                        progress: Progress | None, settings: Settings) -> list[Story]:
+                        progress: Progress | None, settings: Settings, findings: bool) -> list[Story]:
     """`align_all` on `workers` forked processes, the largest stories first; in story order."""
     import multiprocessing
+
+    from storyview.findings.analysis import remember
 
     global _SHARED
     if settings.semantic:
         semantic.load()  # once, before the fork: every worker shares its pages
-    _SHARED = (one, wanted)
+    _SHARED = (one, wanted, findings)
     largest_first = sorted(range(len(wanted)), key=lambda k: -len(wanted[k].sources))
     done: dict[int, Story] = {}
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
-        for k, story in pool.imap_unordered(_align_one, largest_first):
+        for k, story, analysis in pool.imap_unordered(_align_one, largest_first):
             done[k] = story
+            if analysis is not None:
+                remember(story, analysis)
             if progress:
                 progress("stories", len(done), len(wanted))
         pool.close()

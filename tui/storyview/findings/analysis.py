@@ -39,6 +39,13 @@ def analyse(story: Story) -> Analysis:
             return hit[1]
     with paused():
         result = Analysis(find_quotes(story), find_figures(story), find_rewrites(story))
+    remember(story, result)
+    return result
+
+
+def remember(story: Story, result: Analysis) -> None:
+    """Take `result` as the analysis of `story`: one worked out elsewhere (a worker process that
+    aligned the story, see `pipeline.align_all`) is not worked out again."""
+    key = id(story)
     with _lock:
         _cache[key] = (weakref.ref(story, lambda _ref, key=key: _cache.pop(key, None)), result)
-    return result
