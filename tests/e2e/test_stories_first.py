@@ -143,3 +143,32 @@ def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--json", "--jobs", "0"])
     assert "--jobs" in capsys.readouterr().err
+
+
+def _sleeps(entry: object) -> object:
+    import time
+
+    time.sleep(60)
+    return entry
+
+
+def test_ctrl_c_while_stories_align_in_processes_ends_every_worker() -> None:
+    """ctrl+c reaches the parent only (the workers ignore it); the parent ends the pool at once
+    and leaves no worker behind."""
+    import multiprocessing
+    import os
+    import signal
+    import threading
+    import time
+
+    from storyview import pipeline
+    from storyview.model import StoryEntry
+
+    wanted = [StoryEntry(n, f"story {n}", (f"s{n}",)) for n in range(1, 5)]
+    threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        pipeline._align_in_processes(_sleeps, wanted, 2, None, Settings(semantic=False), False)
+    assert time.monotonic() - start < 30
+    assert multiprocessing.active_children() == []
+    assert pipeline._SHARED is None
