@@ -55,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
                     "word-vector model that also matches what is told in other words")
     ap.add_argument("--jobs", type=int, metavar="N",
                     help="with --json or --report: align the stories of a large folder on N processes "
-                    "(default: one a core; the result is the same)")
+                    "(default: one a core, at most 2, which keeps a run within 1 GiB; the result is the same)")
     ap.add_argument("--version", action="version", version=f"storyview {__version__}")
     return ap
 

@@ -144,7 +144,7 @@ def align_all(
     """Every story of the collection aligned (or only story `only`), in story order.
 
     Stories are independent, so a folder of many is aligned on `jobs` processes (default: one a
-    core; see `_jobs`); the result is the same as on one. With `findings` (an export will show
+    core, up to DEFAULT_JOBS; see `_jobs`); the result is the same as on one. With `findings` (an export will show
     them), each process also works out its stories' findings, which `analyse` then remembers.
     Progress is reported per story ("aligning N stories"), not per step of each.
     """
@@ -179,16 +179,22 @@ def _aligner(collection: Collection, settings: Settings, pins: PinStore | None) 
 
 # Below this many articles, starting processes costs more than it saves.
 PARALLEL_FROM = 60
+# Processes by default, at most: each adds 150-300 MB on the 2,225 BBC articles (two took the
+# run's memory, all processes counted, from 590 to 880 MB), so the 1 GiB a run may take holds.
+# `--jobs N` asks for more.
+DEFAULT_JOBS = 2
 
 
 def _jobs(jobs: int | None, wanted: Sequence[StoryEntry]) -> int:
-    """How many processes to align on: `jobs`, or one a usable core; one where there is a
-    single story, few articles, or no `fork` (a fresh interpreter a story would cost more)."""
+    """How many processes to align on: `jobs`, or one a usable core up to DEFAULT_JOBS; one
+    where there is a single story, few articles, or no `fork` (a fresh interpreter a story
+    would cost more)."""
     import multiprocessing
     import os
 
     if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        jobs = min(cores, DEFAULT_JOBS)
     if len(wanted) < 2 or sum(len(s.sources) for s in wanted) < PARALLEL_FROM \
             or "fork" not in multiprocessing.get_all_start_methods():
         return 1
