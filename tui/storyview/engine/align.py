@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyview.engine import semantic
-from storyview.engine.candidates import Pair, Unit, candidates, prepare
+from storyview.engine.candidates import Pair, Unit, candidates, owners, prepare
 from storyview.engine.match import MEANING_MATCH, match_sentences
 from storyview.engine.semantic import StoryVectors
 from storyview.engine.similarity import Idf, meaning_floor, paragraph_score
@@ -379,8 +379,3 @@ def by_meaning(vectors: StoryVectors, units: Sequence[Unit], pairs: list[Pair], 
     pairs = sorted(set(pairs).union(semantic.nearest(alike, owner)))
     return pairs, [alike.get(p, -1.0) - base for p in pairs], alike
 
-
-def owners(units: Sequence[Unit]) -> list[int]:
-    """Each unit's source as a number, in order of first appearance."""
-    number: dict[str, int] = {}
-    return [number.setdefault(u.member.source, len(number)) for u in units]

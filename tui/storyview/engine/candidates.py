@@ -128,3 +128,9 @@ def _best_partners(
     low, high = np.minimum(row[best], col[best]), np.maximum(row[best], col[best])
     keys = np.unique(np.concatenate([low.astype(np.int64) * n + high, np.array([i * n + j for i, j in extra], dtype=np.int64)]))
     return list(zip((keys // n).tolist(), (keys % n).tolist()))
+
+
+def owners(units: Sequence[Unit]) -> list[int]:
+    """Each unit's source as a number, in order of first appearance."""
+    number: dict[str, int] = {}
+    return [number.setdefault(u.member.source, len(number)) for u in units]

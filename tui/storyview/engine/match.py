@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from storyview.engine.candidates import owners
 from storyview.engine.similarity import Idf, sentence_similarity
 from storyview.model import Progress
 
@@ -72,11 +73,10 @@ def nearest_by_meaning(vectors: StoryVectors, units: Sequence[Unit], raw: dict[P
     """
     import numpy as np
 
-    number: dict[str, int] = {}
-    owner = [number.setdefault(u.member.source, len(number)) for u in units]
+    owner = owners(units)
     first = vectors.first
     paragraph_of = np.repeat(np.arange(len(units)), np.diff(first))
-    rows_of: list[list[int]] = [[] for _ in number]
+    rows_of: list[list[int]] = [[] for _ in range(max(owner, default=-1) + 1)]
     for i, source in enumerate(owner):
         rows_of[source].extend(range(first[i], first[i + 1]))
     linked: set[tuple[int, int]] = {(min(owner[i], owner[j]), max(owner[i], owner[j])) for i, j in raw}

@@ -40,21 +40,11 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from storyview.engine.segment import STOPWORDS
 from storyview.model import Article
 
 # Words that are never names, even written with a capital (opening a sentence or a title).
-_FUNCTION_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says say told tell according however meanwhile since amid
-    including among across per via may might must shall one two us yet still even though
-    although despite whether mr mrs ms dr""".split()
-)
+_FUNCTION_WORDS = STOPWORDS | frozenset("yet still even though although despite whether mr mrs ms dr".split())
 _WORD = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
 _WORD_RE = re.compile(_WORD)
 # A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.

@@ -25,6 +25,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
+from storyview.engine.unique import CLOSING
 
 Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
@@ -117,7 +118,7 @@ def spans(text: str) -> list[tuple[int, int]]:
                 continue
             if ch in "‘”»" and not (not before.isalnum() and (after.isalnum() or after in "“\"$#")):
                 continue  # an apostrophe or a closing mark seen alone
-            if ch == "\"" and (before.isalnum() or after.isspace() or after in ",.;:!?)]"):
+            if ch == "\"" and (before.isalnum() or after.isspace() or after in CLOSING):
                 continue  # 12" (inches), a stray mark after a word, a closing mark seen alone
             opener, at = ch, i + 1
         elif ch in PAIRS[opener]:
