@@ -19,6 +19,7 @@ from storyview.findings.figures.referent import (
     comparable_dates,
     holds_noun,
     referent,
+    same_act,
     same_noun,
     span,
     titled,
@@ -221,10 +222,11 @@ def _comparable(a: _Context, b: _Context) -> bool:
     if not comparable(a.referent, b.referent):
         return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
+    # One whose noun was told before it ("the remaining three"): the words before it must.
     if a.referent.head and not b.referent.head:
-        return holds_noun(a.referent, b.told)
+        return holds_noun(a.referent, b.referent.before if b.referent.elliptic else b.told)
     if b.referent.head and not a.referent.head:
-        return holds_noun(b.referent, a.told)
+        return holds_noun(b.referent, a.referent.before if a.referent.elliptic else a.told)
     return True
 
 
@@ -333,6 +335,8 @@ class _Evidence:
         if self.counterpart(i, j) or self.counterpart(j, i):
             return False
         linked = (i, j) in self.linked
+        if a.mention.kind != "date" and not same_act(a.referent, b.referent):
+            return False  # "five boats tried to attack", "three boats were intercepted": two acts
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
@@ -481,6 +485,8 @@ def _cluster(
         # match on the whole, and two of them to tell the same thing (`evidence`).
         apart = [(x, y) for x in a for y in b if (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"]
         if apart:
+            if any(not same_act(contexts[x].referent, contexts[y].referent) for x, y in apart):
+                continue  # "five boats tried to attack", "three boats were intercepted": two acts, whatever else agrees
             if s < threshold + max(_margin(found_[x], found_[y]) for x, y in apart):
                 continue
             paired = [scores.get((x, y) if x < y else (y, x), 0.0) for x, y in apart]

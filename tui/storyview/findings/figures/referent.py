@@ -100,6 +100,13 @@ class Referent:
     marks: frozenset[str] = frozenset()
     titled: bool = False  # its sentence is a headline in title case: `names` says nothing
     written: str | None = None  # the year its report is dated, if it says
+    # the act the figure's things take part in: the verb by it ("intercepted three boats", "five
+    # boats tried to attack": interce, attack), an outcome as its class ("three workers died": killed)
+    act: str | None = None
+    # a count whose noun is left out because it was told before ("the remaining three", "the
+    # other three"): `before` holds the words before it, where that noun is
+    elliptic: bool = False
+    before: frozenset[str] = frozenset()
 
     @property
     def words(self) -> str:
@@ -139,6 +146,9 @@ def referent(
     if not date and _age(tokens, text, first, last):
         return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date),
                         marks=_whose(tokens, text, first))
+    aged = None if date else _years_old(tokens, text, last)
+    if aged is not None:
+        return Referent("age", noun=frozenset({"age"}), marks=_named_after(tokens, text, aged))
     head, noun, other, proper, marks = _head(tokens, text, last, numbers)
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
         # "an island home to 120,000 people", "a town of about 15,000 people": its population
@@ -149,8 +159,19 @@ def referent(
     outcome = _nearest_outcome(tokens, text, first, last)
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
+    act = None if date else outcome or _act(tokens, text, first, last)
+    if head and last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip() == "-" \
+            and tokens[last + 1].content and not tokens[last + 1].number:
+        # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
+        compound = tokens[last + 1].stem
+        if compound != head:
+            act = act or head
+            head, noun = compound, noun | {compound}
+    elliptic = head is None and first >= 1 and tokens[first - 1].norm in ELLIPSIS
+    before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
-                    noun, other, proper=proper, marks=marks)
+                    noun, other, proper=proper, marks=marks, act=act,
+                    elliptic=elliptic, before=before)
 
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
@@ -240,7 +261,8 @@ def _head(
                 i += 1
                 continue
             break
-        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or (t.norm.endswith(("ed", "ing")) and head is not None):
+        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or t.norm in AUXILIARY \
+                or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
         if t.norm in TIME_WORDS or t.norm in STATES or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
             break  # "three killed", "1 dead", "three people today": what happened or when, not what
@@ -323,6 +345,93 @@ def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bo
     return date and len(tokens) - (last - first + 1) <= 2 and len(words) <= 4
 
 
+YEARS_OLD_RE = re.compile(r"[\w.,]+(?:\s?-\s?|\s+)years?(?:\s?-\s?|\s+)old\b", re.IGNORECASE)
+
+
+def _years_old(tokens: Sequence[Token], text: str, last: int) -> int | None:
+    """Where "year(s) old" after a figure ends, however hyphenated ("Sixteen-year-old Kimani
+    Gray", "16 years old"): the figure is an age. None if it is not."""
+    m = YEARS_OLD_RE.match(text, tokens[last].start)
+    return m.end() if m else None
+
+
+def _named_after(tokens: Sequence[Token], text: str, end: int) -> frozenset[str]:
+    """Whose age it is: the name after it ("16-year-old Kimani Gray": kimani, gray), else the
+    noun ("a 47-year-old man": man); nothing for "the 16-year-old"."""
+    name: set[str] = set()
+    for t in tokens:
+        if t.start < end:
+            continue
+        if not name and t.content and not t.number and not text[t.start].isupper() and t.norm not in STOP:
+            return frozenset({t.stem})
+        if len(name) >= 3 or not text[t.start].isupper() or t.number:
+            break
+        name.add(t.stem)
+    return frozenset(name)
+
+
+# Words before a count whose noun is left out because it was told before ("the remaining three").
+ELLIPSIS = {"remaining", "other", "last", "first", "latter", "former", "rest"}
+# Words between a figure's noun and its verb, or its verb and the figure, that are not the act.
+AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "tried", "try", "tries", "to",
+             "still", "now", "already", "currently", "later",
+             "would", "will", "could", "may", "might", "also", "reportedly", "allegedly", "then", "all", "both",
+             "managed", "who", "that", "which", "did", "not", "had", "got", "get"}
+# Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
+BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
+           "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to"}
+
+
+def _verbal(t: Token) -> bool:
+    """A word that tells an act: a common verb, a verb in -ed, or an outcome ("died")."""
+    n = t.norm
+    if n in SAID or n in AUXILIARY or t.number:
+        return False
+    return n in VERBS or len(n) > 4 and n.endswith("ed") or _outcome(n) is not None and n not in STATES
+
+
+def _act_of(t: Token) -> str:
+    return _outcome(t.norm) or t.stem
+
+
+def _act(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The act a figure's things take part in: the verb after its noun ("five boats tried to
+    attack", "three workers died"), else the verb before it ("intercepted the remaining three")."""
+    i, nouns = last + 1, 0
+    while i < len(tokens) and not _broken(text, tokens[i - 1], tokens[i]):
+        t = tokens[i]
+        before = tokens[i - 1].norm
+        if before == "to" and t.content and not t.number and t.norm not in STOP:
+            return _act_of(t)  # "tried to attack"
+        if _verbal(t) and before in ("and", "or"):
+            break  # "killed 612 people and injured 1,400": the next clause's act
+        if _verbal(t) and (nouns or before in AUXILIARY or _outcome(t.norm)):
+            return _act_of(t)  # "three workers died", "600 were killed"; not "17 of the hijacked ships"
+        if t.norm in AUXILIARY:
+            i += 1
+            continue
+        if t.norm in ("of", "the", "and", "or"):
+            i += 1
+            continue
+        if nouns < 6 and t.content and not t.number and t.norm not in STOP and t.norm not in TIME_WORDS:
+            nouns += 1
+            i += 1
+            continue
+        break
+    j, skipped = first - 1, 0
+    while j >= 0 and skipped < 3 and tokens[j].norm in BETWEEN and not _broken(text, tokens[j], tokens[j + 1]):
+        j -= 1
+        skipped += 1
+    if j >= 0 and not _broken(text, tokens[j], tokens[j + 1]) and _verbal(tokens[j]):
+        return _act_of(tokens[j])
+    return None
+
+
+def same_act(a: Referent, b: Referent) -> bool:
+    """The two figures' things take part in one act, or either act is unknown."""
+    return a.act is None or b.act is None or _alike(a.act, b.act)
+
+
 def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     """A number set off by commas after a name: an age ("Anthony LaCalamita III, 38, said")."""
     if first == 0 or last + 1 > len(tokens):
@@ -361,6 +470,11 @@ def comparable(a: Referent, b: Referent) -> bool:
     if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
         return False
     if a.other != b.other:
+        return False
+    if (a.head == "age") != (b.head == "age"):
+        return False  # an age is compared with ages only ("Dozens" never meets "Sixteen-year-old")
+    if a.head == "age" == b.head and not (a.marks and b.marks and (a.marks <= b.marks or b.marks <= a.marks)):
+        # the ages of two people ("Kimani Gray", "Mahnefah Gray"), or of someone unnamed ("the 19-year-old")
         return False
     if a.marks and b.marks and not a.marks & b.marks:
         return False  # "12 Somali pirates" and "11 Yemeni pirates"
@@ -478,4 +592,6 @@ def _person(x: str, y: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_person(stem: str) -> bool:
     """The stem names people ("soldier", "villag", "crew")."""
-    return stem == "people" or any(stem.startswith(p) or len(stem) >= 4 and p.startswith(stem) for p in PEOPLE)
+    return stem == "people" or any(
+        (stem in (p, p + "s") if len(p) <= 3 else stem.startswith(p)) or len(stem) >= 4 and p.startswith(stem)
+        for p in PEOPLE)  # "man" is a person, "managed" is not
