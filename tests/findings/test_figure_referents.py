@@ -128,7 +128,10 @@ def test_a_population_is_no_count_of_the_dead() -> None:
     home = about("The quake struck Qeshm island, home to 120,000 people.", "120,000")
     assert town.head == home.head == "popul"
     killed = about("The quake hit Zarand, killing hundreds of people.", "hundreds")
-    assert not comparable(town, killed) and comparable(town, home)
+    assert not comparable(town, killed)
+    # A population is of the place named before it: Zarand's is not Qeshm's.
+    again = about("Rescuers reached Zarand, a town of 15,000 people.", "15,000")
+    assert town.marks == {"zarand"} and comparable(town, again) and not comparable(town, home)
 
 
 def test_names_that_qualify_the_noun_keep_two_counts_apart() -> None:
@@ -286,3 +289,19 @@ def test_the_remaining_three_count_what_was_told_before_them() -> None:
     ))
     for f in figures:
         assert not ({m.text for m in f.mentions} >= {"three", "26"})
+
+
+def test_figures_far_apart_count_two_things() -> None:
+    figures = find_figures(story(
+        a="Firefighters said as many as 20 people had been inside the bank in Athens on Wednesday.",
+        b="Police put the march in Athens on Wednesday at roughly 30,000 people.",
+    ))
+    assert not conflicts(figures)
+
+
+def test_one_source_names_some_of_whom_the_other_names() -> None:
+    figures = find_figures(story(
+        a="Kimani Gray was shot 11 times by police in East Flatbush, Brooklyn, on Saturday.",
+        b="The autopsy showed that Gray had been shot seven times.",
+    ))
+    assert {"11", "seven"} in conflicts(figures)

@@ -248,6 +248,8 @@ WHEN = {"earli", "early", "late", "morn", "morning", "afternoon", "even", "eveni
 PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their", "his", "her"}
 # The share of the names (by rarity) two sentences must share to be about the same people and places.
 SAME_NAMES = 0.4
+# The share of the fewer names (by rarity) the other sentence must name too, for the same reason.
+WITHIN_NAMES = 0.8
 # Figures a merge puts in conflict must match, on average, this share of the threshold.
 CONFLICT_MATCH = 0.5
 # The bonus of a pair whose referents agree closely (`close`). Tuned on the TUNE sets.
@@ -257,6 +259,8 @@ REFERENT_BONUS = 0.1
 CLEAR = 0.1
 NEAR = 0.6
 NEAR_CLEAR = 0.05
+# Figures further apart than this factor count two things, never one thing in dispute.
+FAR = 10
 
 
 # Words of the law's steps: a date by one is of a charge, a hearing or a trial, not of the event.
@@ -335,6 +339,8 @@ class _Evidence:
         if self.counterpart(i, j) or self.counterpart(j, i):
             return False
         linked = (i, j) in self.linked
+        if a.mention.kind != "date" and far(a.mention, b.mention):
+            return False  # "20 people inside the bank", "30,000 people" marching: two things
         if a.mention.kind != "date" and not same_act(a.referent, b.referent):
             return False  # "five boats tried to attack", "three boats were intercepted": two acts
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
@@ -389,7 +395,11 @@ class _Evidence:
         if not a and not b or ra.titled or rb.titled:
             return True
         total = self.idf.mass(a) + self.idf.mass(b)
-        return bool(total) and 2 * self.idf.mass(a & b) >= SAME_NAMES * total
+        if total and 2 * self.idf.mass(a & b) >= SAME_NAMES * total:
+            return True
+        # One names only some of whom the other names ("Gray"; "Kimani Gray, of East Flatbus, Brooklyn").
+        fewer = min(self.idf.mass(a), self.idf.mass(b))
+        return bool(a and b and fewer) and self.idf.mass(a & b) >= WITHIN_NAMES * fewer
 
     def overlap(self, i: int, j: int) -> float:
         """Dice over the rarity of the two sentences' words (their figures left out)."""
@@ -409,6 +419,15 @@ def near(a: Mention, b: Mention) -> bool:
     if not x or not y or x < 0 or y < 0:
         return False
     return min(x, y) / max(x, y) >= NEAR
+
+
+def far(a: Mention, b: Mention) -> bool:
+    """Two figures more than FAR times apart at their nearest ("20" and "tens of thousands", "three"
+    and "140"): reports that disagree on one thing do not disagree so much; they count two things."""
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return False
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    return high > 0 and low > FAR * high
 
 
 def _days_apart(a: Mention, b: Mention) -> int | None:

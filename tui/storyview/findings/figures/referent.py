@@ -67,13 +67,16 @@ STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "
         "out", "up", "down", "across", "over", "under", "near", "about", "around", "still", "reportedly", "also",
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
-        "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called"}
+        "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called", "between", "among", "amongst",
+        "including", "like", "via", "through", "during", "within", "without", "inside", "outside", "against", "along",
+        "behind", "beyond", "toward", "towards", "despite", "since", "until", "till", "onto", "upon", "amid"}
 # Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
 VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
          "left", "leave", "died", "die", "fell", "fall", "ran", "run", "gave", "give", "got", "get", "held", "hold",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
-         "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
+         "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became",
+         "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
 SPANS = ("day", "night", "week", "month", "year", "decad")
@@ -151,15 +154,16 @@ def referent(
         return Referent("age", noun=frozenset({"age"}), marks=_named_after(tokens, text, aged))
     head, noun, other, proper, marks = _head(tokens, text, last, numbers)
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
-        # "an island home to 120,000 people", "a town of about 15,000 people": its population
+        # "an island home to 120,000 people", "a town of about 15,000 people": its population, of the place named before
         head, noun = "popul", frozenset({"popul"})
+        marks = _place_before(tokens, text, first - 2)
     if head is None:
         head = _before(tokens, text, first)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
-    act = None if date else outcome or _act(tokens, text, first, last)
+    act = None if date else _act(tokens, text, first, last) or outcome
     if head and last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip() == "-" \
             and tokens[last + 1].content and not tokens[last + 1].number:
         # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
@@ -172,6 +176,23 @@ def referent(
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before)
+
+
+PLACES = {"island", "city", "town", "village", "country", "nation", "province", "region", "district", "state", "county",
+          "port", "capital", "the", "a", "an", "large", "small", "home", "to", "of", "is", "which"}
+
+
+def _place_before(tokens: Sequence[Token], text: str, at: int) -> frozenset[str]:
+    """The name of the place whose population a figure is: the capitalised words before "home to"
+    or "a city of" ("Qeshm island, home to 120,000": qeshm; "Bandar Abbas, a city of 500,000")."""
+    i = at - 1
+    while i >= 0 and tokens[i].norm in PLACES and not text[tokens[i].start].isupper():
+        i -= 1
+    name: set[str] = set()
+    while i >= 0 and len(name) < 3 and text[tokens[i].start].isupper() and not tokens[i].number:
+        name.add(tokens[i].stem)
+        i -= 1
+    return frozenset(name)
 
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
@@ -370,10 +391,13 @@ def _named_after(tokens: Sequence[Token], text: str, end: int) -> frozenset[str]
     return frozenset(name)
 
 
+# Outcomes as verbs that do not end in -ed or -ing.
+OUTCOME_VERBS = {"die", "dies", "died", "kill", "kills", "slain", "hurt", "hurts", "shot", "sank", "sunk", "broke", "cut",
+                 "cuts", "fled", "wound", "wounds", "injure", "injures", "destroy", "destroys", "level", "levels"}
 # Words before a count whose noun is left out because it was told before ("the remaining three").
 ELLIPSIS = {"remaining", "other", "last", "first", "latter", "former", "rest"}
 # Words between a figure's noun and its verb, or its verb and the figure, that are not the act.
-AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "tried", "try", "tries", "to",
+AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "tried", "try", "tries",
              "still", "now", "already", "currently", "later",
              "would", "will", "could", "may", "might", "also", "reportedly", "allegedly", "then", "all", "both",
              "managed", "who", "that", "which", "did", "not", "had", "got", "get"}
@@ -382,12 +406,22 @@ BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "near
            "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to"}
 
 
+# Verbs that put a figure on something without telling what it did ("estimated at $12 million",
+# "the toll rose to 40"): no act.
+MEASURE = {"estimated", "estimate", "estimates", "put", "puts", "valued", "priced", "pegged", "set", "reach", "reached",
+           "reaches", "totaled", "totalled", "totals", "numbered", "number", "stood", "stands", "rose", "rise", "rises",
+           "climbed", "climb", "jumped", "increased", "fell", "dropped", "reported", "counted", "listed", "cost", "costs"}
+
+
 def _verbal(t: Token) -> bool:
-    """A word that tells an act: a common verb, a verb in -ed, or an outcome ("died")."""
+    """A word that tells an act: a common verb, a verb in -ed, or an outcome told as a verb
+    ("died", "killing"; not "damage" or "deaths")."""
     n = t.norm
-    if n in SAID or n in AUXILIARY or t.number:
+    if n in SAID or n in AUXILIARY or n in MEASURE or t.number:
         return False
-    return n in VERBS or len(n) > 4 and n.endswith("ed") or _outcome(n) is not None and n not in STATES
+    if n in VERBS or len(n) > 4 and n.endswith("ed"):
+        return True
+    return _outcome(n) is not None and n not in STATES and (n.endswith(("ed", "ing")) or n in OUTCOME_VERBS)
 
 
 def _act_of(t: Token) -> str:
@@ -401,8 +435,12 @@ def _act(tokens: Sequence[Token], text: str, first: int, last: int) -> str | Non
     while i < len(tokens) and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i]
         before = tokens[i - 1].norm
-        if before == "to" and t.content and not t.number and t.norm not in STOP:
-            return _act_of(t)  # "tried to attack"
+        if before == "to" and i >= 2 and (tokens[i - 2].norm in AUXILIARY or _verbal(tokens[i - 2])) \
+                and t.content and not t.number and t.norm not in STOP:
+            return _act_of(t)  # "tried to attack"; not "65% of traffic to India"
+        if t.norm == "to" and (before in AUXILIARY or _verbal(tokens[i - 1])):
+            i += 1
+            continue
         if _verbal(t) and before in ("and", "or"):
             break  # "killed 612 people and injured 1,400": the next clause's act
         if _verbal(t) and (nouns or before in AUXILIARY or _outcome(t.norm)):
