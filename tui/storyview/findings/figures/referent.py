@@ -152,7 +152,8 @@ def referent(
     aged = None if date else _years_old(tokens, text, last)
     if aged is not None:
         return Referent("age", noun=frozenset({"age"}), marks=_named_after(tokens, text, aged))
-    head, noun, other, proper, marks = _head(tokens, text, last, numbers)
+    aside = first >= 1 and text[tokens[first - 1].end:tokens[first].start].strip() == "("
+    head, noun, other, proper, marks = _head(tokens, text, last, numbers, aside)
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
         # "an island home to 120,000 people", "a town of about 15,000 people": its population, of the place named before
         head, noun = "popul", frozenset({"popul"})
@@ -161,6 +162,8 @@ def referent(
         head = _before(tokens, text, first)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
+    if head and outcome and outcome not in CASUALTIES and _outcome(head) == outcome:
+        outcome = None  # "11 shots", "two cuts": what is counted, not what befell it
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
     act = None if date else _act(tokens, text, first, last) or outcome
@@ -222,12 +225,13 @@ def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
 
 
 def _head(
-    tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool]
+    tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool], aside: bool = False
 ) -> tuple[str | None, frozenset[str], bool, bool, frozenset[str]]:
     """The counted noun (the last word of the run after the figure), every word of that run,
     whether the run says "other", whether the noun is capitalised (a name), and the
     capitalised words before it that are this figure's own ("12 Somali and 11 Yemeni pirates":
-    Somali for 12, Yemeni for 11)."""
+    Somali for 12, Yemeni for 11). `aside`: the figure is a conversion in brackets ("€110
+    billion ($141 billion) loan"): its noun is after the closing bracket."""
     head: str | None = None
     marks: set[str] = set()
     own = True  # still in this figure's own words, before a figure coordinated with it
@@ -246,8 +250,13 @@ def _head(
     prev = tokens[last]
     while i < len(tokens) and taken < 5:
         t = tokens[i]
-        if _broken(text, prev, t):
+        if _broken(text, prev, t) and not (aside and prev is tokens[last]
+                                            and text[prev.end:t.start].strip() == ")"):
             break
+        if t.norm == "worth" or t.norm == "of" and prev.norm == "worth":
+            prev = t  # "$2.5 million worth of jewels": jewels
+            i += 1
+            continue
         if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()) \
                 and (head is None or proper):
             # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes
@@ -256,7 +265,7 @@ def _head(
             i += 1
             continue
         if numbers[i]:
-            if prev.norm in ("and", "or") or numbers[i - 1]:
+            if prev.norm in ("and", "or") or numbers[i - 1] and i - 1 > last:
                 own = own and numbers[i - 1]
                 prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
                 i += 1
@@ -553,6 +562,10 @@ SYNONYMS = (
     ("car", "vehicl", "automobil"),
     ("build", "structur"),
     ("kilomet", "km"),
+    ("metr", "meter"),
+    ("shot", "bullet", "round"),
+    ("cabl", "line"),
+    ("engin", "applian", "firetruck"),
     ("popul", "inhabit"),
 )
 
@@ -620,7 +633,7 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
           "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
-          "popul", "inhabit", "workforc", "recruit"}
+          "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter"}
 
 
 def _person(x: str, y: str) -> bool:
