@@ -242,6 +242,8 @@ def test_an_age_written_years_old() -> None:
     boy = about("Sixteen - year - old Kimani Gray was shot on Saturday night.", "Sixteen")
     assert boy.head == "age" and boy.marks == {"kimani", "gray"}
     assert about("Kimani Gray was 16 years old.", "16").head == "age"
+    assert about("Sixteen-year-old Kimani Gray was shot.", "Sixteen").marks == {"kimani", "gray"}
+    assert about("A 16-year-old boy was shot.", "16").marks == {"boy"}
     assert not comparable(boy, about("Dozens gathered on Monday.", "Dozens"))  # ages meet ages only
 
 
