@@ -307,3 +307,10 @@ def test_one_source_names_some_of_whom_the_other_names() -> None:
         b="The autopsy showed that Gray had been shot seven times.",
     ))
     assert {"11", "seven"} in conflicts(figures)
+
+
+def test_the_noun_a_figure_states_the_size_of() -> None:
+    assert about("Authorities said turnout reached 93.87 percent in the election.", "93.87 percent").head == "turnout"
+    assert about("The commission said that turnout was almost 90%.", "almost 90%").head == "turnout"
+    toll = about("The death toll stood at 40.", "40")
+    assert (toll.head, toll.outcome) == ("people", "killed")

@@ -342,3 +342,10 @@ def test_one_generic_paragraph_in_common_does_not_make_two_long_reports_one_stor
 )
 def test_spaced_numbers(text, figures) -> None:
     assert [(m.text, m.low, m.high) for m in mentions("x", 0, text)] == figures
+
+
+def test_a_span_shares_its_scale() -> None:
+    found = mentions("x", 0, "The Orioles offered between $140 and $150 million; 2 to 3 million people watched.")
+    assert [(m.text, m.low, m.kind) for m in found] == [
+        ("$140", 140e6, "money"), ("$150 million", 150e6, "money"), ("2", 2e6, "count"), ("3 million", 3e6, "count")]
+    assert [m.low for m in mentions("x", 0, "He scored 3 and $5 million came in.")] == [3, 5e6]

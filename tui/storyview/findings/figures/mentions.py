@@ -6,7 +6,7 @@ import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -231,6 +231,29 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
                 continue
             out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
     out.sort(key=lambda x: x.start)
+    return _shared_scale(out, text)
+
+
+SCALE_IN_RE = re.compile(rf"(?i)\b(?:{SCALES}|bn|mn|m)\b")
+SPAN_WORDS = {"and", "to", "-", "–", "or"}
+
+
+def _shared_scale(found: list[Mention], text: str) -> list[Mention]:
+    """The first figure of a span takes the scale of the second: "between $140 and $150 million",
+    "2 to 3 million people" ($140 million, 2 million)."""
+    out = list(found)
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if text[a.end:b.start].strip().lower() not in SPAN_WORDS or a.kind == "date" or b.kind == "date":
+            continue
+        if (b.text[:1] in "$£€¥") != (a.text[:1] in "$£€¥"):
+            continue  # "3 and $5 million": a count and a sum
+        scale = SCALE_IN_RE.search(b.text)
+        if scale is None or SCALE_IN_RE.search(a.text) or a.stated is None or b.stated is None or a.low is None \
+                or a.high is None or a.stated >= 1000 or a.stated >= b.stated / SCALE[scale.group().lower()]:
+            continue
+        factor = SCALE[scale.group().lower()]
+        out[n] = replace(a, kind=b.kind, unit=b.unit, low=a.low * factor, high=a.high * factor, stated=a.stated * factor)
     return out
 
 

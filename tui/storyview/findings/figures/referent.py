@@ -204,9 +204,24 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
-        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed"):
+        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed") \
+                and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE:
+            return "people" if t.stem in GENERIC else t.stem
+    # "turnout was almost 90%", "turnout reached 93.87 percent", "the toll stood at 40": the subject
+    k = i
+    while k >= 0 and first - k <= 2 and tokens[k].norm in COPULAS and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < i and k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+        t = tokens[k]
+        if t.content and not t.number and t.norm not in STOP and t.norm not in SAID and _outcome(t.norm) is None \
+                and not t.norm.endswith(("ed", "ing", "ly")) and not text[t.start].isupper():
             return "people" if t.stem in GENERIC else t.stem
     return None
+
+
+# Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
+COPULAS = {"was", "is", "were", "are", "reached", "hit", "topped", "stood", "stands", "at", "to", "rose", "climbed",
+           "totalled", "totaled", "numbered"}
 
 
 def titled(tokens: Sequence[Token], text: str) -> bool:
