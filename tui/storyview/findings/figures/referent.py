@@ -578,6 +578,7 @@ SYNONYMS = (
     ("build", "structur"),
     ("kilomet", "km"),
     ("metr", "meter"),
+    ("jewel", "gem"),
     ("shot", "bullet", "round"),
     ("cabl", "line"),
     ("engin", "applian", "firetruck"),
