@@ -12,6 +12,11 @@ running total "since the war began". Read from the words around the figure, with
 - `anchor`: "past" for a count of an earlier event (earlier this year, last year, ago, "In
   January, …"), "total" for a running total (since, so far, to date, toll…), "day:<word>" for
   a count of one day (yesterday, today, Tuesday), else None;
+- `act`: what the counted things did or underwent, the verb by the figure ("five boats tried to
+  attack": attack; "intercepted the remaining three": interce) or its outcome; two figures of
+  two known acts are never called a conflict;
+- `elliptic`: a count whose noun was told before it ("the remaining three"), so only the words
+  before it may say what it counts;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
   when the thing itself happened; `published`: a dateline ("Published April 11, 2007"), never
   compared at all.
@@ -424,7 +429,7 @@ ELLIPSIS = {"remaining", "other", "last", "first", "latter", "former", "rest"}
 AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "tried", "try", "tries",
              "still", "now", "already", "currently", "later",
              "would", "will", "could", "may", "might", "also", "reportedly", "allegedly", "then", "all", "both",
-             "managed", "who", "that", "which", "did", "not", "had", "got", "get"}
+             "managed", "who", "that", "which", "did", "not", "got", "get"}
 # Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
 BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
            "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to"}
