@@ -128,7 +128,10 @@ def test_a_population_is_no_count_of_the_dead() -> None:
     home = about("The quake struck Qeshm island, home to 120,000 people.", "120,000")
     assert town.head == home.head == "popul"
     killed = about("The quake hit Zarand, killing hundreds of people.", "hundreds")
-    assert not comparable(town, killed) and comparable(town, home)
+    assert not comparable(town, killed)
+    # A population is of the place named before it: Zarand's is not Qeshm's.
+    again = about("Rescuers reached Zarand, a town of 15,000 people.", "15,000")
+    assert town.marks == {"zarand"} and comparable(town, again) and not comparable(town, home)
 
 
 def test_names_that_qualify_the_noun_keep_two_counts_apart() -> None:
@@ -233,3 +236,81 @@ def test_ages_of_reports_written_years_apart() -> None:
     trial = replace(about("The jury found Jose Luis Orozco, 29, guilty.", "29"), written="2007")
     assert not comparable(arrest, trial)
     assert comparable(arrest, replace(trial, written="2005"))
+
+
+def test_an_age_written_years_old() -> None:
+    boy = about("Sixteen - year - old Kimani Gray was shot on Saturday night.", "Sixteen")
+    assert boy.head == "age" and boy.marks == {"kimani", "gray"}
+    assert about("Kimani Gray was 16 years old.", "16").head == "age"
+    assert about("Sixteen-year-old Kimani Gray was shot.", "Sixteen").marks == {"kimani", "gray"}
+    assert about("A 16-year-old boy was shot.", "16").marks == {"boy"}
+    assert not comparable(boy, about("Dozens gathered on Monday.", "Dozens"))  # ages meet ages only
+
+
+def test_the_act_of_what_is_counted() -> None:
+    attack = about("Five pirate boats tried to attack the merchant vessels.", "Five")
+    caught = about("The warship intercepted the remaining three boats.", "three")
+    passive = about("Two got away, but the other three boats were intercepted.", "three")
+    assert (attack.act, caught.act, passive.act) == ("attack", "interce", "interce")
+    died = about("It comes a day after three bank workers died in a petrol bomb attack.", "three")
+    marched = about("Tens of thousands of striking workers and civil servants took to the streets.", "Tens of thousands")
+    assert died.act == "killed" and marched.act == "took"
+    # "a five-boat attack" counts boats, in an attack.
+    compound = about("An Indian warship foiled a five - boat pirate attack on merchant vessels.", "five")
+    assert (compound.head, compound.act) == ("boat", "foil")
+    assert about("A five - boat pirate attack on merchant vessels was foiled.", "five").act == "attack"
+    # A coordinated clause's verb is not this figure's act; an outcome is.
+    assert about("It killed 612 people and injured more than 1,400.", "612").act == "killed"
+    assert about("At least 17 of the hijacked ships are still being held.", "At least 17").act == "held"
+
+
+def test_a_count_whose_noun_was_told_before() -> None:
+    rest = about("Two of them escaped, and the warship intercepted the remaining three and searched them.", "three")
+    assert rest.head is None and rest.elliptic and "pirat" not in rest.before
+
+
+def test_two_acts_are_not_a_disagreement() -> None:
+    figures = find_figures(story(
+        a="Five pirate boats tried to attack the merchant ships in the Gulf of Aden on Thursday.",
+        b="The Indian warship intercepted three pirate boats in the Gulf of Aden on Thursday.",
+        c="Five pirate boats attacked the merchant ships in the Gulf of Aden on Thursday.",
+    ))
+    assert not any({"Five", "three"} & group == {"Five", "three"} for group in conflicts(figures))
+    figures = find_figures(story(
+        a="Three bank workers died when protesters set the bank on fire in Athens on Wednesday.",
+        b="Tens of thousands of striking workers took to the streets of Athens on Wednesday.",
+    ))
+    assert not conflicts(figures)
+
+
+def test_the_remaining_three_count_what_was_told_before_them() -> None:
+    figures = find_figures(story(
+        a="While two of them managed to flee, the warship intercepted the remaining three and nabbed 26 Somali pirates.",
+        b="The warship intercepted three boats and arrested 26 Somali pirates, the navy said.",
+        c="Two boats fled and the navy intercepted the other three, nabbing 26 Somali pirates.",
+    ))
+    for f in figures:
+        assert not ({m.text for m in f.mentions} >= {"three", "26"})
+
+
+def test_figures_far_apart_count_two_things() -> None:
+    figures = find_figures(story(
+        a="Firefighters said as many as 20 people had been inside the bank in Athens on Wednesday.",
+        b="Police put the march in Athens on Wednesday at roughly 30,000 people.",
+    ))
+    assert not conflicts(figures)
+
+
+def test_one_source_names_some_of_whom_the_other_names() -> None:
+    figures = find_figures(story(
+        a="Kimani Gray was shot 11 times by police in East Flatbush, Brooklyn, on Saturday.",
+        b="The autopsy showed that Gray had been shot seven times.",
+    ))
+    assert {"11", "seven"} in conflicts(figures)
+
+
+def test_the_noun_a_figure_states_the_size_of() -> None:
+    assert about("Authorities said turnout reached 93.87 percent in the election.", "93.87 percent").head == "turnout"
+    assert about("The commission said that turnout was almost 90%.", "almost 90%").head == "turnout"
+    toll = about("The death toll stood at 40.", "40")
+    assert (toll.head, toll.outcome) == ("people", "killed")

@@ -319,3 +319,33 @@ def test_one_generic_paragraph_in_common_does_not_make_two_long_reports_one_stor
     assert ("a", "c") in related and ("a", "b") not in related
     compared = [{m.source for m in f.mentions} for f in find_figures(s)]
     assert {"a", "c"} in compared and not any("b" in sources for sources in compared)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Copy that spaces its numbers ("100, 000", "5. 4"): read whole where the parts fit one number.
+        ("About 100, 000 people marched.", [("About 100, 000", 80_000, 125_000)]),
+        ("Some 1, 500, 000 people fled.", [("Some 1, 500, 000", 1_200_000, 1_875_000)]),
+        ("A 5. 4 magnitude quake struck.", [("5. 4", 5.4, 5.4)]),
+        ("Turnout rose 3. 5 percent.", [("3. 5 percent", 3.5, 3.5)]),
+        # A list stays a list, and a full stop between two sentences stays one.
+        ("He got 10, 200 and 300 votes.", [("10", 10, 10), ("200", 200, 200), ("300", 300, 300)]),
+        ("The blast killed 5. 4 others died later.", [("5", 5, 5), ("4", 4, 4)]),
+        # "1: 53 p. m." is a time of day.
+        ("It hit at 1: 53 p. m. local time.", []),
+        ("It was a 5. 9 - magnitude quake.", [("5. 9", 5.9, 5.9)]),
+        # An age, however hyphenated, is a figure.
+        ("Sixteen - year - old Kimani Gray was shot.", [("Sixteen", 16, 16)]),
+        ("A 16-year-old boy was shot.", [("16", 16, 16)]),
+    ],
+)
+def test_spaced_numbers(text, figures) -> None:
+    assert [(m.text, m.low, m.high) for m in mentions("x", 0, text)] == figures
+
+
+def test_a_span_shares_its_scale() -> None:
+    found = mentions("x", 0, "The Orioles offered between $140 and $150 million; 2 to 3 million people watched.")
+    assert [(m.text, m.low, m.kind) for m in found] == [
+        ("$140", 140e6, "money"), ("$150 million", 150e6, "money"), ("2", 2e6, "count"), ("3 million", 3e6, "count")]
+    assert [m.low for m in mentions("x", 0, "He scored 3 and $5 million came in.")] == [3, 5e6]

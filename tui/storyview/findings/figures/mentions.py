@@ -6,7 +6,7 @@ import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -41,7 +41,15 @@ HEDGES = {
     "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.0),
 }
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Numbers as some copy spaces them ("100, 000", "5. 4"): read whole only where the parts fit
+# one number. Thousands: every group after the first is three digits, and the number is not an
+# item of a list ("3, 4 and 5", "10, 200 and 300"). A decimal point: a short fraction followed by
+# what only a decimal is followed by (a percent, a scale, a unit, "magnitude"); else "He was 5.
+# 4 others" would read 5.4.
+SPACED = (r"(?<!\d,\s)\d{1,3}(?:,\s\d{3})+(?!\d|,\s?\d|\s+(?:and|or|to|-)\s+\d)"
+          r"|\d{1,3}\.\s\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b|(?:thousand|million|billion|trillion|mn|bn|m|k)\b"
+          r"|-|magnitude\b|on\s+the\s+Richter\b|(?:km|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|kg\b|tonnes?\b|tons?\b|points?\b|degrees?\b)))")
+NUM = rf"{SPACED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen|a\ hundred"
 SCALES = r"thousand|million|billion|trillion"
 HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
@@ -51,23 +59,27 @@ CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "d
 
 FIGURE_RE = re.compile(
     rf"""(?<![\w$£€¥.,\-/:])(?:
+      (?P<age>\d{{1,3}}|{WORDNUM})(?=\s?-\s?years?\s?-\s?old\b)
+    | (?:
       (?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))
     | (?P<mdy>{MONTH}\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)
     | (?P<dmy>(?:[1-9]|[12]\d|3[01])\s+{MONTH}(?:,?\s+(?:19|20)\d\d)?)
     | (?P<my>{MONTH}\s+(?:19|20)\d\d)
     | (?:(?P<hedge>{HEDGE})\s+)?(?:
           (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
-        | (?P<pnum>{NUM})\s?(?P<pct>%|percent\b|per\s+cent\b)
+        | (?P<pnum>{NUM}|{WORDNUM})(?:\s?-\s?|\s?)(?P<pct>%|percent\b|per\s+cent\b)
         | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
         | (?P<num>{NUM}|{WORDNUM})(?P<dozen>\s(?:dozen)\b(?!\s+of\b))?(?:(?:\s|\s?-\s?)(?P<scale>{SCALES}|mn|bn)\b)?(?P<unit>(?:\s+|\s?-\s?)(?:dollars?|euros?|pounds|yen)\b)?
       )
     | (?P<weekday>{WEEKDAY})
-    )(?![\w\-%]|[.,:]\d)""",
+    )(?![\w\-%]|[.,:]\d)
+    )""",
     re.X | re.I,
 )
 MONTH_ALONE_RE = re.compile(rf"\b(?i:in|on|since|by|until|till|through|from|early|late|mid-?|last|next|this|of|before|after)\s+(?P<month>{MONTH})(?![\w\-])")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-TIME_OF_DAY_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", re.IGNORECASE)
+TIME_OF_DAY_RE = re.compile(r"\s?(?:[ap]\.\s?m\.|am\b|pm\b|:\s?\d)", re.IGNORECASE)  # "1:53", "1: 53", "p. m."
+MINUTES_RE = re.compile(r"\d:\s$")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 # Groups of digits side by side ("0845 125 2222", "0800 555111"): one number written in parts.
 # What follows a house number: capitalised words (or "E." and "52nd") up to a street's name.
@@ -170,6 +182,8 @@ def _plain(x: float | None) -> str:
 
 def _number(text: str) -> float:
     t = text.lower().replace(",", "")
+    if t[:1].isdigit():
+        t = t.replace(" ", "")  # "100, 000", "5. 4"
     if t in SMALL:
         return float(SMALL[t])
     parts = re.split(r"[- ]", t)
@@ -217,6 +231,29 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
                 continue
             out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
     out.sort(key=lambda x: x.start)
+    return _shared_scale(out, text)
+
+
+SCALE_IN_RE = re.compile(rf"(?i)\b(?:{SCALES}|bn|mn|m)\b")
+SPAN_WORDS = {"and", "to", "-", "–", "or"}
+
+
+def _shared_scale(found: list[Mention], text: str) -> list[Mention]:
+    """The first figure of a span takes the scale of the second: "between $140 and $150 million",
+    "2 to 3 million people" ($140 million, 2 million)."""
+    out = list(found)
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if text[a.end:b.start].strip().lower() not in SPAN_WORDS or a.kind == "date" or b.kind == "date":
+            continue
+        if (b.text[:1] in "$£€¥") != (a.text[:1] in "$£€¥"):
+            continue  # "3 and $5 million": a count and a sum
+        scale = SCALE_IN_RE.search(b.text)
+        if scale is None or SCALE_IN_RE.search(a.text) or a.stated is None or b.stated is None or a.low is None \
+                or a.high is None or a.stated >= 1000 or a.stated >= b.stated / SCALE[scale.group().lower()]:
+            continue
+        factor = SCALE[scale.group().lower()]
+        out[n] = replace(a, kind=b.kind, unit=b.unit, low=a.low * factor, high=a.high * factor, stated=a.stated * factor)
     return out
 
 
@@ -278,6 +315,9 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         if not whole[0].isupper():
             return None
         return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower())
+    if g["age"]:  # "16-year-old", "Sixteen - year - old"
+        value = _number(g["age"])
+        return Mention(source, paragraph, s, e, whole, "count", True, value, value, stated=value)
     hedge = g["hedge"]
     if g["cur"]:
         value = _number(g["cnum"]) * SCALE.get((g["cscale"] or "").lower(), 1)
@@ -295,8 +335,8 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         raw = g["num"]
         if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and not hedge:
             return Mention(source, paragraph, s, e, whole, "date", True, date=raw)
-        if TIME_OF_DAY_RE.match(text[e:e + 5]):
-            return None  # a time of day
+        if TIME_OF_DAY_RE.match(text[e:e + 5]) or MINUTES_RE.search(text, max(0, s - 4), s):
+            return None  # a time of day ("1: 53": its minutes too)
         before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
         word = before.group(1) if before else ""
         ends_sentence = word.endswith(".") and len(word) > 4 and word[:-1].isalpha()  # "Alder. Two buses"

@@ -12,6 +12,11 @@ running total "since the war began". Read from the words around the figure, with
 - `anchor`: "past" for a count of an earlier event (earlier this year, last year, ago, "In
   January, …"), "total" for a running total (since, so far, to date, toll…), "day:<word>" for
   a count of one day (yesterday, today, Tuesday), else None;
+- `act`: what the counted things did or underwent, the verb by the figure ("five boats tried to
+  attack": attack; "intercepted the remaining three": interce) or its outcome; two figures of
+  two known acts are never called a conflict;
+- `elliptic`: a count whose noun was told before it ("the remaining three"), so only the words
+  before it may say what it counts;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
   when the thing itself happened; `published`: a dateline ("Published April 11, 2007"), never
   compared at all.
@@ -67,13 +72,16 @@ STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "
         "out", "up", "down", "across", "over", "under", "near", "about", "around", "still", "reportedly", "also",
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
-        "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called"}
+        "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called", "between", "among", "amongst",
+        "including", "like", "via", "through", "during", "within", "without", "inside", "outside", "against", "along",
+        "behind", "beyond", "toward", "towards", "despite", "since", "until", "till", "onto", "upon", "amid"}
 # Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
 VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
          "left", "leave", "died", "die", "fell", "fall", "ran", "run", "gave", "give", "got", "get", "held", "hold",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
-         "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became"}
+         "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became",
+         "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
 SPANS = ("day", "night", "week", "month", "year", "decad")
@@ -100,6 +108,13 @@ class Referent:
     marks: frozenset[str] = frozenset()
     titled: bool = False  # its sentence is a headline in title case: `names` says nothing
     written: str | None = None  # the year its report is dated, if it says
+    # the act the figure's things take part in: the verb by it ("intercepted three boats", "five
+    # boats tried to attack": interce, attack), an outcome as its class ("three workers died": killed)
+    act: str | None = None
+    # a count whose noun is left out because it was told before ("the remaining three", "the
+    # other three"): `before` holds the words before it, where that noun is
+    elliptic: bool = False
+    before: frozenset[str] = frozenset()
 
     @property
     def words(self) -> str:
@@ -139,18 +154,53 @@ def referent(
     if not date and _age(tokens, text, first, last):
         return Referent("age", noun=frozenset({"age"}), published=_published(tokens, first, last, date),
                         marks=_whose(tokens, text, first))
-    head, noun, other, proper, marks = _head(tokens, text, last, numbers)
+    aged = None if date else _years_old(tokens, text, last)
+    if aged is not None:
+        return Referent("age", noun=frozenset({"age"}), marks=_named_after(tokens, text, aged))
+    aside = first >= 1 and text[tokens[first - 1].end:tokens[first].start].strip() == "("
+    head, noun, other, proper, marks = _head(tokens, text, last, numbers, aside)
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
-        # "an island home to 120,000 people", "a town of about 15,000 people": its population
+        # "an island home to 120,000 people", "a town of about 15,000 people": its population, of the place named before
         head, noun = "popul", frozenset({"popul"})
+        marks = _place_before(tokens, text, first - 2)
     if head is None:
         head = _before(tokens, text, first)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
+    if head and outcome and outcome not in CASUALTIES and _outcome(head) == outcome:
+        outcome = None  # "11 shots", "two cuts": what is counted, not what befell it
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
+    act = None if date else _act(tokens, text, first, last) or outcome
+    if head and last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip() == "-" \
+            and tokens[last + 1].content and not tokens[last + 1].number:
+        # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
+        compound = tokens[last + 1].stem
+        if compound != head:
+            act = act or head
+            head, noun = compound, noun | {compound}
+    elliptic = head is None and first >= 1 and tokens[first - 1].norm in ELLIPSIS
+    before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
-                    noun, other, proper=proper, marks=marks)
+                    noun, other, proper=proper, marks=marks, act=act,
+                    elliptic=elliptic, before=before)
+
+
+PLACES = {"island", "city", "town", "village", "country", "nation", "province", "region", "district", "state", "county",
+          "port", "capital", "the", "a", "an", "large", "small", "home", "to", "of", "is", "which"}
+
+
+def _place_before(tokens: Sequence[Token], text: str, at: int) -> frozenset[str]:
+    """The name of the place whose population a figure is: the capitalised words before "home to"
+    or "a city of" ("Qeshm island, home to 120,000": qeshm; "Bandar Abbas, a city of 500,000")."""
+    i = at - 1
+    while i >= 0 and tokens[i].norm in PLACES and not text[tokens[i].start].isupper():
+        i -= 1
+    name: set[str] = set()
+    while i >= 0 and len(name) < 3 and text[tokens[i].start].isupper() and not tokens[i].number:
+        name.add(tokens[i].stem)
+        i -= 1
+    return frozenset(name)
 
 
 def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
@@ -159,9 +209,24 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
-        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed"):
+        if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed") \
+                and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE:
+            return "people" if t.stem in GENERIC else t.stem
+    # "turnout was almost 90%", "turnout reached 93.87 percent", "the toll stood at 40": the subject
+    k = i
+    while k >= 0 and first - k <= 2 and tokens[k].norm in COPULAS and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < i and k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+        t = tokens[k]
+        if t.content and not t.number and t.norm not in STOP and t.norm not in SAID and _outcome(t.norm) is None \
+                and not t.norm.endswith(("ed", "ing", "ly")) and not text[t.start].isupper():
             return "people" if t.stem in GENERIC else t.stem
     return None
+
+
+# Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
+COPULAS = {"was", "is", "were", "are", "reached", "hit", "topped", "stood", "stands", "at", "to", "rose", "climbed",
+           "totalled", "totaled", "numbered"}
 
 
 def titled(tokens: Sequence[Token], text: str) -> bool:
@@ -180,12 +245,13 @@ def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
 
 
 def _head(
-    tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool]
+    tokens: Sequence[Token], text: str, last: int, numbers: Sequence[bool], aside: bool = False
 ) -> tuple[str | None, frozenset[str], bool, bool, frozenset[str]]:
     """The counted noun (the last word of the run after the figure), every word of that run,
     whether the run says "other", whether the noun is capitalised (a name), and the
     capitalised words before it that are this figure's own ("12 Somali and 11 Yemeni pirates":
-    Somali for 12, Yemeni for 11)."""
+    Somali for 12, Yemeni for 11). `aside`: the figure is a conversion in brackets ("€110
+    billion ($141 billion) loan"): its noun is after the closing bracket."""
     head: str | None = None
     marks: set[str] = set()
     own = True  # still in this figure's own words, before a figure coordinated with it
@@ -204,8 +270,13 @@ def _head(
     prev = tokens[last]
     while i < len(tokens) and taken < 5:
         t = tokens[i]
-        if _broken(text, prev, t):
+        if _broken(text, prev, t) and not (aside and prev is tokens[last]
+                                            and text[prev.end:t.start].strip() == ")"):
             break
+        if t.norm == "worth" or t.norm == "of" and prev.norm == "worth":
+            prev = t  # "$2.5 million worth of jewels": jewels
+            i += 1
+            continue
         if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()) \
                 and (head is None or proper):
             # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes
@@ -214,7 +285,7 @@ def _head(
             i += 1
             continue
         if numbers[i]:
-            if prev.norm in ("and", "or") or numbers[i - 1]:
+            if prev.norm in ("and", "or") or numbers[i - 1] and i - 1 > last:
                 own = own and numbers[i - 1]
                 prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
                 i += 1
@@ -240,7 +311,8 @@ def _head(
                 i += 1
                 continue
             break
-        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or (t.norm.endswith(("ed", "ing")) and head is not None):
+        if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or t.norm in AUXILIARY \
+                or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
         if t.norm in TIME_WORDS or t.norm in STATES or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
             break  # "three killed", "1 dead", "three people today": what happened or when, not what
@@ -323,6 +395,110 @@ def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bo
     return date and len(tokens) - (last - first + 1) <= 2 and len(words) <= 4
 
 
+YEARS_OLD_RE = re.compile(r"[\w.,]+(?:\s?-\s?|\s+)years?(?:\s?-\s?|\s+)old\b", re.IGNORECASE)
+
+
+def _years_old(tokens: Sequence[Token], text: str, last: int) -> int | None:
+    """Where "year(s) old" after a figure ends, however hyphenated ("Sixteen-year-old Kimani
+    Gray", "16 years old"): the figure is an age. None if it is not."""
+    m = YEARS_OLD_RE.match(text, tokens[last].start)
+    return m.end() if m else None
+
+
+def _named_after(tokens: Sequence[Token], text: str, end: int) -> frozenset[str]:
+    """Whose age it is: the name after it ("16-year-old Kimani Gray": kimani, gray), else the
+    noun ("a 47-year-old man": man); nothing for "the 16-year-old"."""
+    name: set[str] = set()
+    for t in tokens:
+        if t.start < end:
+            continue
+        if not name and t.content and not t.number and not text[t.start].isupper() and t.norm not in STOP:
+            return frozenset({t.stem})
+        if len(name) >= 3 or not text[t.start].isupper() or t.number:
+            break
+        name.add(t.stem)
+    return frozenset(name)
+
+
+# Outcomes as verbs that do not end in -ed or -ing.
+OUTCOME_VERBS = {"die", "dies", "died", "kill", "kills", "slain", "hurt", "hurts", "shot", "sank", "sunk", "broke", "cut",
+                 "cuts", "fled", "wound", "wounds", "injure", "injures", "destroy", "destroys", "level", "levels"}
+# Words before a count whose noun is left out because it was told before ("the remaining three").
+ELLIPSIS = {"remaining", "other", "last", "first", "latter", "former", "rest"}
+# Words between a figure's noun and its verb, or its verb and the figure, that are not the act.
+AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "tried", "try", "tries",
+             "still", "now", "already", "currently", "later",
+             "would", "will", "could", "may", "might", "also", "reportedly", "allegedly", "then", "all", "both",
+             "managed", "who", "that", "which", "did", "not", "got", "get"}
+# Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
+BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
+           "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to"}
+
+
+# Verbs that put a figure on something without telling what it did ("estimated at $12 million",
+# "the toll rose to 40"): no act.
+MEASURE = {"estimated", "estimate", "estimates", "put", "puts", "valued", "priced", "pegged", "set", "reach", "reached",
+           "reaches", "totaled", "totalled", "totals", "numbered", "number", "stood", "stands", "rose", "rise", "rises",
+           "climbed", "climb", "jumped", "increased", "fell", "dropped", "reported", "counted", "listed", "cost", "costs"}
+
+
+def _verbal(t: Token) -> bool:
+    """A word that tells an act: a common verb, a verb in -ed, or an outcome told as a verb
+    ("died", "killing"; not "damage" or "deaths")."""
+    n = t.norm
+    if n in SAID or n in AUXILIARY or n in MEASURE or t.number:
+        return False
+    if n in VERBS or len(n) > 4 and n.endswith("ed"):
+        return True
+    return _outcome(n) is not None and n not in STATES and (n.endswith(("ed", "ing")) or n in OUTCOME_VERBS)
+
+
+def _act_of(t: Token) -> str:
+    return _outcome(t.norm) or t.stem
+
+
+def _act(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The act a figure's things take part in: the verb after its noun ("five boats tried to
+    attack", "three workers died"), else the verb before it ("intercepted the remaining three")."""
+    i, nouns = last + 1, 0
+    while i < len(tokens) and not _broken(text, tokens[i - 1], tokens[i]):
+        t = tokens[i]
+        before = tokens[i - 1].norm
+        if before == "to" and i >= 2 and (tokens[i - 2].norm in AUXILIARY or _verbal(tokens[i - 2])) \
+                and t.content and not t.number and t.norm not in STOP:
+            return _act_of(t)  # "tried to attack"; not "65% of traffic to India"
+        if t.norm == "to" and (before in AUXILIARY or _verbal(tokens[i - 1])):
+            i += 1
+            continue
+        if _verbal(t) and before in ("and", "or"):
+            break  # "killed 612 people and injured 1,400": the next clause's act
+        if _verbal(t) and (nouns or before in AUXILIARY or _outcome(t.norm)):
+            return _act_of(t)  # "three workers died", "600 were killed"; not "17 of the hijacked ships"
+        if t.norm in AUXILIARY:
+            i += 1
+            continue
+        if t.norm in ("of", "the", "and", "or"):
+            i += 1
+            continue
+        if nouns < 6 and t.content and not t.number and t.norm not in STOP and t.norm not in TIME_WORDS:
+            nouns += 1
+            i += 1
+            continue
+        break
+    j, skipped = first - 1, 0
+    while j >= 0 and skipped < 3 and tokens[j].norm in BETWEEN and not _broken(text, tokens[j], tokens[j + 1]):
+        j -= 1
+        skipped += 1
+    if j >= 0 and not _broken(text, tokens[j], tokens[j + 1]) and _verbal(tokens[j]):
+        return _act_of(tokens[j])
+    return None
+
+
+def same_act(a: Referent, b: Referent) -> bool:
+    """The two figures' things take part in one act, or either act is unknown."""
+    return a.act is None or b.act is None or _alike(a.act, b.act)
+
+
 def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     """A number set off by commas after a name: an age ("Anthony LaCalamita III, 38, said")."""
     if first == 0 or last + 1 > len(tokens):
@@ -361,6 +537,11 @@ def comparable(a: Referent, b: Referent) -> bool:
     if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
         return False
     if a.other != b.other:
+        return False
+    if (a.head == "age") != (b.head == "age"):
+        return False  # an age is compared with ages only ("Dozens" never meets "Sixteen-year-old")
+    if a.head == "age" == b.head and not (a.marks and b.marks and (a.marks <= b.marks or b.marks <= a.marks)):
+        # the ages of two people ("Kimani Gray", "Mahnefah Gray"), or of someone unnamed ("the 19-year-old")
         return False
     if a.marks and b.marks and not a.marks & b.marks:
         return False  # "12 Somali pirates" and "11 Yemeni pirates"
@@ -401,6 +582,11 @@ SYNONYMS = (
     ("car", "vehicl", "automobil"),
     ("build", "structur"),
     ("kilomet", "km"),
+    ("metr", "meter"),
+    ("jewel", "gem"),
+    ("shot", "bullet", "round"),
+    ("cabl", "line"),
+    ("engin", "applian", "firetruck"),
     ("popul", "inhabit"),
 )
 
@@ -468,7 +654,7 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
           "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
-          "popul", "inhabit", "workforc", "recruit"}
+          "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter"}
 
 
 def _person(x: str, y: str) -> bool:
@@ -478,4 +664,6 @@ def _person(x: str, y: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_person(stem: str) -> bool:
     """The stem names people ("soldier", "villag", "crew")."""
-    return stem == "people" or any(stem.startswith(p) or len(stem) >= 4 and p.startswith(stem) for p in PEOPLE)
+    return stem == "people" or any(
+        (stem in (p, p + "s") if len(p) <= 3 else stem.startswith(p)) or len(stem) >= 4 and p.startswith(stem)
+        for p in PEOPLE)  # "man" is a person, "managed" is not
