@@ -551,9 +551,11 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     return next((fp.title for fp in fps if fp.title), fps[0].source if fps else "")
 
 
-def split_stories(articles: Sequence[Article], settings: StorySettings | None = None) -> list[StoryCluster]:
-    """The articles' stories, as every step above makes them in one process."""
+def split_stories(articles: Sequence[Article], settings: StorySettings | None = None,
+                  fingerprints: Sequence[Fingerprint] | None = None) -> list[StoryCluster]:
+    """The articles' stories, as every step above makes them (`fingerprints`: the articles',
+    already worked out elsewhere, as the pipeline does on several processes)."""
     settings = settings or StorySettings()
-    fps = [fingerprint(a, settings) for a in articles]
+    fps = list(fingerprints) if fingerprints is not None else [fingerprint(a, settings) for a in articles]
     counts = term_counts(fps)
     return link(fps, candidate_pairs(fps, settings, counts), settings, counts)
