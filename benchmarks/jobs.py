@@ -1,10 +1,11 @@
-"""Aligning the stories of a folder on one process and on several (`--jobs`).
+"""Splitting a folder into stories and aligning them on one process and on several (`--jobs`).
 
     python benchmarks/jobs.py [FOLDER] [--runs 3] [--jobs N]
 
-The folder (default: the BBC articles written out as .txt, see `stories_scale.py`) is loaded and
-split once; then every story is aligned with `align_all(jobs=1)` and `align_all(jobs=N)`, runs
-interleaved, and the medians and their ratio printed. On a machine shared with other work the
+The folder (default: the BBC articles written out as .txt, see `stories_scale.py`) is loaded
+once; then it is split with `collect(jobs=1)` and `collect(jobs=N)` (the articles fingerprinted
+on N processes), and every story is aligned with `align_all(jobs=1)` and `align_all(jobs=N)`,
+runs interleaved, and the medians and their ratios printed. On a machine shared with other work the
 ratio says less than the core count suggests: read it with the load average printed beside it.
 """
 
@@ -28,18 +29,22 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     args = ap.parse_args()
     semantic.load()
-    collection = collect(load([args.folder]))
+    loaded = load([args.folder])
+    collection = collect(loaded)
     print(f"{args.folder}: {len(collection.articles)} articles, {len(collection.stories)} stories; "
           f"{len(os.sched_getaffinity(0))} cores; load average {os.getloadavg()[0]:.1f}")
-    times: dict[int, list[float]] = {1: [], args.jobs: []}
-    for _ in range(args.runs):
-        for jobs in times:
-            start = time.perf_counter()
-            align_all(collection, Settings(), jobs=jobs)
-            times[jobs].append(time.perf_counter() - start)
-    one, many = statistics.median(times[1]), statistics.median(times[args.jobs])
-    print(f"  jobs 1: median {one:.2f} s   jobs {args.jobs}: median {many:.2f} s   ratio {one / many:.2f}x "
-          f"(load average now {os.getloadavg()[0]:.1f})")
+    steps = {"split": lambda jobs: collect(loaded, jobs=jobs),
+             "align": lambda jobs: align_all(collection, Settings(), jobs=jobs)}
+    for name, step in steps.items():
+        times: dict[int, list[float]] = {1: [], args.jobs: []}
+        for _ in range(args.runs):
+            for jobs in times:
+                start = time.perf_counter()
+                step(jobs)
+                times[jobs].append(time.perf_counter() - start)
+        one, many = statistics.median(times[1]), statistics.median(times[args.jobs])
+        print(f"  {name}: jobs 1 median {one:.2f} s   jobs {args.jobs} median {many:.2f} s   ratio "
+              f"{one / many:.2f}x (load average now {os.getloadavg()[0]:.1f})")
     return 0
 
 

@@ -129,7 +129,7 @@ def test_stories_aligned_on_several_processes_are_the_same(folder: Path, monkeyp
 
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)  # a small folder, as a large one goes
     collection = collect(load([str(folder)]))
-    assert pipeline._jobs(2, collection.stories) == 2
+    assert pipeline._jobs(2, len(collection.stories), len(collection.articles)) == 2
     one = align_all(collection, Settings(), jobs=1)
     two = align_all(collection, Settings(), jobs=2, findings=True)
     from storyview.findings.analysis import _cache
@@ -137,6 +137,19 @@ def test_stories_aligned_on_several_processes_are_the_same(folder: Path, monkeyp
     assert all(_cache[id(story)][0]() is story for story in two)  # the workers' findings, taken as they are
     assert [s.id for s in two] == [s.id for s in one]
     assert collection_json(collection, two) == collection_json(collection, one)
+
+
+def test_a_folder_fingerprinted_on_several_processes_splits_the_same(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`collect(jobs=2)`: the articles fingerprinted in forked workers split into the same stories."""
+    from storyview import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
+    loaded = load([str(folder)])
+    assert pipeline._fingerprints(loaded.articles, None, 2) is not None
+    assert collect(loaded, jobs=2) == collect(loaded, jobs=1)
+    assert len(collect(loaded, jobs=2).stories) > 1
 
 
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:

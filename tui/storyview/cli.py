@@ -264,7 +264,7 @@ def export(
             warn(refused)
             return 1
     with progress_bar() as progress:
-        collection = collect(load(paths, progress), progress=progress)
+        collection = collect(load(paths, progress), progress=progress, jobs=jobs)
         if only is not None and only > len(collection.stories):
             warn(f"no story {only}: the folder has {len(collection.stories)} "
                  f"stor{'y' if len(collection.stories) == 1 else 'ies'}")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from storyview.collector import paused
 from storyview.engine import semantic
 from storyview.engine.align import align
 from storyview.engine.pins import apply_pins
 from storyview.engine.shares import source_shares
-from storyview.engine.stories import StorySettings, split_stories
+from storyview.engine.stories import Fingerprint, StorySettings, fingerprint, split_stories
 from storyview.engine.unique import find_unique
 from storyview.inputs.boilerplate import off_topic
 from storyview.inputs.load import Loaded, load
@@ -29,6 +29,8 @@ from storyview.model import (
 if TYPE_CHECKING:
     from storyview.findings.analysis import Analysis
     from storyview.pinstore import PinStore
+
+T = TypeVar("T")
 
 # The note story_from adds for a lone article: in a folder of several stories, expected.
 LONE = "fewer than two usable sources: nothing to compare"
@@ -88,13 +90,18 @@ def build_story(
         return story_from(load(paths, progress), settings, progress, pins)
 
 
-def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None) -> Collection:
-    """Split what was loaded into stories (nothing aligned yet): what the story list shows."""
+def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None,
+            jobs: int | None = 1) -> Collection:
+    """Split what was loaded into stories (nothing aligned yet): what the story list shows.
+
+    A large folder's articles are fingerprinted on `jobs` processes (None: as `align_all`
+    chooses); one by default, since the reader splits in a thread and a fork there is unsafe.
+    """
     if progress:
         progress("splitting", 0, 1)
-    with paused():
-        clusters = split_stories(loaded.articles, stories)
     articles = tuple(loaded.articles)
+    with paused():
+        clusters = split_stories(articles, stories, _fingerprints(articles, stories, jobs))
     words = [sum(len(p.text.split()) for p in a.body) for a in articles]
     entries = tuple(
         StoryEntry(c.id, c.label, tuple(articles[i].id for i in c.members), sum(words[i] for i in c.members))
@@ -104,6 +111,24 @@ def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Prog
         progress("splitting", 1, 1)
     # Nothing usable is still one (empty) story: it says why there is nothing to compare.
     return Collection(articles, entries or (StoryEntry(1, "", ()),), tuple(loaded.warnings))
+
+
+# Articles a worker fingerprints at a time: one takes about a millisecond.
+FINGERPRINT_CHUNK = 64
+
+
+def _fingerprints(articles: Sequence[Article], settings: StorySettings | None,
+                  jobs: int | None) -> list[Fingerprint] | None:
+    """The articles' fingerprints worked out on several processes, or None where one will do
+    (`split_stories` then takes them itself)."""
+    workers = _jobs(jobs, len(articles) // FINGERPRINT_CHUNK, len(articles))
+    if workers < 2:
+        return None
+    out: list[Fingerprint | None] = [None] * len(articles)
+    for k, fp in _in_processes(lambda k: fingerprint(articles[k], settings), range(len(articles)), workers,
+                               chunk=FINGERPRINT_CHUNK):
+        out[k] = fp
+    return out  # type: ignore[return-value]
 
 
 def align_story(
@@ -150,7 +175,7 @@ def align_all(
     """
     wanted = [s for s in collection.stories if only is None or s.id == only]
     one = _aligner(collection, settings, pins)
-    workers = _jobs(jobs, wanted)
+    workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
     if workers > 1:
         return _align_in_processes(one, wanted, workers, progress, settings, findings)
     out = []
@@ -185,9 +210,9 @@ PARALLEL_FROM = 60
 DEFAULT_JOBS = 2
 
 
-def _jobs(jobs: int | None, wanted: Sequence[StoryEntry]) -> int:
-    """How many processes to align on: `jobs`, or one a usable core up to DEFAULT_JOBS; one
-    where there is a single story, few articles, or no `fork` (a fresh interpreter a story
+def _jobs(jobs: int | None, tasks: int, articles: int) -> int:
+    """How many processes to work `tasks` on: `jobs`, or one a usable core up to DEFAULT_JOBS;
+    one where there is a single task, few articles, or no `fork` (a fresh interpreter a task
     would cost more)."""
     import multiprocessing
     import os
@@ -195,26 +220,19 @@ def _jobs(jobs: int | None, wanted: Sequence[StoryEntry]) -> int:
     if jobs is None:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         jobs = min(cores, DEFAULT_JOBS)
-    if len(wanted) < 2 or sum(len(s.sources) for s in wanted) < PARALLEL_FROM \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if tasks < 2 or articles < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(jobs, len(wanted)))
+    return max(1, min(jobs, tasks))
 
 
-# What the forked workers align with: set in the parent just before the fork, so the collection
-# is shared, not pickled to each worker.
-_SHARED: tuple[Callable[[StoryEntry], Story], Sequence[StoryEntry], bool] | None = None
+# What the forked workers run: set in the parent just before the fork, so the collection is
+# shared, not pickled to each worker.
+_SHARED: Callable[[int], object] | None = None
 
 
-def _align_one(k: int) -> tuple[int, Story, Analysis | None]:
+def _run_shared(k: int) -> tuple[int, object]:
     assert _SHARED is not None
-    one, wanted, findings = _SHARED
-    story = one(wanted[k])
-    if not findings:
-        return k, story, None
-    from storyview.findings.analysis import analyse
-
-    return k, story, analyse(story)
+    return k, _SHARED(k)
 
 
 def _quiet_worker() -> None:
@@ -224,27 +242,17 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[StoryEntry], workers: int,
-                        progress: Progress | None, settings: Settings, findings: bool) -> list[Story]:
-    """`align_all` on `workers` forked processes, the largest stories first; in story order."""
+def _in_processes(work: Callable[[int], T], order: Sequence[int], workers: int,
+                  chunk: int = 1) -> Iterator[tuple[int, T]]:
+    """`(k, work(k))` for each k of `order`, worked out on `workers` forked processes, as they
+    finish. A ctrl+c (or any error) in the parent ends every worker."""
     import multiprocessing
 
-    from storyview.findings.analysis import remember
-
     global _SHARED
-    if settings.semantic:
-        semantic.load()  # once, before the fork: every worker shares its pages
-    _SHARED = (one, wanted, findings)
-    largest_first = sorted(range(len(wanted)), key=lambda k: -len(wanted[k].sources))
-    done: dict[int, Story] = {}
+    _SHARED = work
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
-        for k, story, analysis in pool.imap_unordered(_align_one, largest_first):
-            done[k] = story
-            if analysis is not None:
-                remember(story, analysis)
-            if progress:
-                progress("stories", len(done), len(wanted))
+        yield from pool.imap_unordered(_run_shared, order, chunksize=chunk)  # type: ignore[misc]
         pool.close()
     except BaseException:
         pool.terminate()
@@ -252,4 +260,25 @@ def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[Sto
     finally:
         pool.join()
         _SHARED = None
+
+
+def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[StoryEntry], workers: int,
+                        progress: Progress | None, settings: Settings, findings: bool) -> list[Story]:
+    """`align_all` on `workers` forked processes, the largest stories first; in story order."""
+    from storyview.findings.analysis import analyse, remember
+
+    def work(k: int) -> tuple[Story, Analysis | None]:
+        story = one(wanted[k])
+        return story, analyse(story) if findings else None
+
+    if settings.semantic:
+        semantic.load()  # once, before the fork: every worker shares its pages
+    largest_first = sorted(range(len(wanted)), key=lambda k: -len(wanted[k].sources))
+    done: dict[int, Story] = {}
+    for k, (story, analysis) in _in_processes(work, largest_first, workers):
+        done[k] = story
+        if analysis is not None:
+            remember(story, analysis)
+        if progress:
+            progress("stories", len(done), len(wanted))
     return [done[k] for k in range(len(wanted))]

@@ -385,11 +385,18 @@ def scored_pairs(
     """
     settings = settings or StorySettings()
     counts = term_counts(fps) if counts is None else counts
-    if not pairs:
-        return []
-    matrix = _matrix(fps, counts, len(fps) if n is None else n, settings.kind_weights)
-    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    scores, first, second = _scores(fps, pairs, settings, counts, len(fps) if n is None else n)
+    return list(zip(scores.tolist(), first.tolist(), second.tolist()))
+
+
+def _scores(fps: Sequence[Fingerprint], pairs: Sequence[tuple[int, int]], settings: StorySettings,
+            counts: Mapping[int, int], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`scored_pairs` as three arrays: scores, first and second indexes."""
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    if not len(both):
+        return np.zeros(0), both[:, 0], both[:, 1]
+    matrix = _matrix(fps, counts, n, settings.kind_weights)
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     order = np.argsort(both[:, 0], kind="stable")
     firsts = both[order, 0]
     cuts = np.concatenate(([0], np.flatnonzero(np.diff(firsts)) + 1, [len(order)]))
@@ -412,7 +419,7 @@ def scored_pairs(
         dense[indices[own]] = 0.0
     if settings.later is not None:
         scores[_later(fps, both[:, 0], both[:, 1], settings.later)] = 0.0
-    return list(zip(scores.tolist(), both[:, 0].tolist(), both[:, 1].tolist()))
+    return scores, both[:, 0], both[:, 1]
 
 
 def link(
@@ -434,42 +441,39 @@ def link(
     counts = term_counts(fps) if counts is None else counts
     n = len(fps) if n is None else n
     threshold = settings.threshold
-    # Between clusters (by their smallest member): how many member pairs reach the threshold,
-    # and the least of those scores. Complete linkage may merge only when every pair does.
-    edges: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
-    scored = scored_pairs(fps, pairs, settings, counts, n)
-    for score, i, j in scored:
-        if score >= threshold and i != j:
-            a, b = min(i, j), max(i, j)
-            edges[a][b] = (1, score)
-            edges[b][a] = (1, score)
+    # Between clusters (by their smallest member) whose every member pair reaches the threshold:
+    # the least of those scores. Complete linkage may merge only those. Clusters only grow, so a
+    # pair of clusters with one pair short never qualifies again: it is dropped, not counted.
+    edges: dict[int, dict[int, float]] = defaultdict(dict)
+    scored = _scores(fps, pairs, settings, counts, n)
+    scores, first, second = scored
+    kept = (scores >= threshold) & (first != second)
+    for score, i, j in zip(scores[kept].tolist(), first[kept].tolist(), second[kept].tolist()):
+        edges[i][j] = score
+        edges[j][i] = score
     members: dict[int, list[int]] = {i: [i] for i in range(len(fps))}
-    heap = [(-s, a, b) for a, nbrs in edges.items() for b, (_, s) in nbrs.items() if a < b]
+    heap = [(-s, a, b) for a, nbrs in edges.items() for b, s in nbrs.items() if a < b]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
+        if a not in members or b not in members or edges[a].get(b) != -neg:
             continue
-        known = edges[a].get(b)
-        if known is None or known[1] != -neg or known[0] != len(members[a]) * len(members[b]):
-            continue
-        keep, gone = min(a, b), max(a, b)
+        keep, gone = a, b  # a < b
         members[keep] = sorted(members[keep] + members.pop(gone))
-        merged: dict[int, tuple[int, float]] = {}
-        for other in set(edges[keep]) | set(edges[gone]):
-            if other in (keep, gone):
-                continue
-            ca, sa = edges[keep].get(other, (0, math.inf))
-            cb, sb = edges[gone].get(other, (0, math.inf))
-            merged[other] = (ca + cb, min(sa, sb))
-        for other in edges.pop(gone, {}):
-            edges[other].pop(gone, None)
+        near, far = edges.pop(keep), edges.pop(gone)
+        if len(near) > len(far):
+            near, far = far, near
+        merged = {other: min(score, far[other]) for other, score in near.items()
+                  if other in far and other != keep and other != gone}
+        for other in chain(near, far):
+            if other != keep and other != gone:
+                nbrs = edges[other]
+                nbrs.pop(keep, None)
+                nbrs.pop(gone, None)
         edges[keep] = merged
-        size = len(members[keep])
-        for other, (count, least) in merged.items():
-            edges[other][keep] = (count, least)
-            if count == size * len(members[other]):
-                heapq.heappush(heap, (-least, min(keep, other), max(keep, other)))
+        for other, least in merged.items():
+            edges[other][keep] = least
+            heapq.heappush(heap, (-least, min(keep, other), max(keep, other)))
     if settings.attach is not None:
         _attach(members, scored, settings.attach, settings.attach_size)
     groups = sorted(members.values(), key=lambda m: (-len(m), m[0]))
@@ -492,7 +496,7 @@ def _later(fps: Sequence[Fingerprint], first: np.ndarray, second: np.ndarray, ma
     return after(first, second) | after(second, first)
 
 
-def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, int]], least: float,
+def _attach(members: dict[int, list[int]], scored: tuple[np.ndarray, np.ndarray, np.ndarray], least: float,
             small: int = 1) -> None:
     """A story of at most `small` articles that linkage left apart joins the larger story it is
     most like on average, if that reaches `least`.
@@ -500,27 +504,34 @@ def _attach(members: dict[int, list[int]], scored: Iterable[tuple[float, int, in
     Complete linkage leaves a short report out when one of a story's articles barely names what
     it names; on average it is still that story's. Every small story is weighed against the
     larger stories as linkage left them, so the order they are taken in does not matter.
+    `scored`: the scores and the first and second index of each scored pair.
     """
-    owner = {i: key for key, m in members.items() for i in m}
-    smalls = {key for key, m in members.items() if len(m) <= small}
-    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for score, i, j in scored:
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        if a in smalls and len(members[b]) > len(members[a]):
-            sums[a][b] += score
-        if b in smalls and len(members[a]) > len(members[b]):
-            sums[b][a] += score
-    moves = []
-    for key in sorted(sums):
-        size = len(members[key])
-        best = max(sums[key], key=lambda other: (sums[key][other] / (size * len(members[other])), -other))
-        if sums[key][best] / (size * len(members[best])) >= least:
-            moves.append((key, best))
-    for key, into in moves:
-        if into in members and key in members and into not in dict(moves):
-            members[into] = sorted(members[into] + members.pop(key))
+    scores, first, second = scored
+    if not members or not len(scores):
+        return
+    n = max(max(m) for m in members.values()) + 1
+    owner = np.zeros(n, dtype=np.int64)
+    size = np.zeros(n, dtype=np.int64)
+    for key, m in members.items():
+        owner[m] = key
+        size[key] = len(m)
+    a, b = owner[first], owner[second]
+    one = (a != b) & (size[a] <= small) & (size[b] > size[a])
+    other = (a != b) & (size[b] <= small) & (size[a] > size[b])
+    keys, inverse = np.unique(np.concatenate((a[one] * n + b[one], b[other] * n + a[other])), return_inverse=True)
+    if not len(keys):
+        return
+    sums = np.bincount(inverse.reshape(-1), weights=np.concatenate((scores[one], scores[other])), minlength=len(keys))
+    source, into = keys // n, keys % n
+    mean = sums / (size[source] * size[into])
+    order = np.lexsort((into, -mean, source))  # per small story, the most alike first, ties to the smallest
+    firsts = order[np.concatenate(([True], np.diff(source[order]) != 0))]
+    moves = [(k, t) for k, t, m in zip(source[firsts].tolist(), into[firsts].tolist(), mean[firsts].tolist())
+             if m >= least]
+    moving = dict(moves)
+    for key, target in moves:
+        if target in members and key in members and target not in moving:
+            members[target] = sorted(members[target] + members.pop(key))
 
 
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
@@ -551,9 +562,11 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     return next((fp.title for fp in fps if fp.title), fps[0].source if fps else "")
 
 
-def split_stories(articles: Sequence[Article], settings: StorySettings | None = None) -> list[StoryCluster]:
-    """The articles' stories, as every step above makes them in one process."""
+def split_stories(articles: Sequence[Article], settings: StorySettings | None = None,
+                  fingerprints: Sequence[Fingerprint] | None = None) -> list[StoryCluster]:
+    """The articles' stories, as every step above makes them (`fingerprints`: the articles',
+    already worked out elsewhere, as the pipeline does on several processes)."""
     settings = settings or StorySettings()
-    fps = [fingerprint(a, settings) for a in articles]
+    fps = list(fingerprints) if fingerprints is not None else [fingerprint(a, settings) for a in articles]
     counts = term_counts(fps)
     return link(fps, candidate_pairs(fps, settings, counts), settings, counts)
