@@ -314,3 +314,17 @@ def test_the_noun_a_figure_states_the_size_of() -> None:
     assert about("The commission said that turnout was almost 90%.", "almost 90%").head == "turnout"
     toll = about("The death toll stood at 40.", "40")
     assert (toll.head, toll.outcome) == ("people", "killed")
+
+
+def test_an_average_or_a_rate_never_meets_a_plain_count() -> None:
+    """"averaged 100 RBIs" (a season) and "43 RBIs in 54 games" count different things; two
+    amounts per season may still disagree."""
+    average = about("He has averaged more than 30 home runs and 100 RBIs in his six seasons.", "100")
+    count = about("He hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.", "43")
+    assert average.rate and not count.rate
+    assert not comparable(average, count)
+    a = about("The Red Sox offered a deal worth $23 million per season.", "$23 million")
+    b = about("The Yankees offered roughly $22 million a season.", "roughly $22 million")
+    assert a.rate and b.rate and comparable(a, b)
+    assert not about("Eleven people were killed a year ago in the same town.", "Eleven").rate
+    assert not about("Five people died in the fire, police said.", "Five").rate

@@ -15,6 +15,8 @@ running total "since the war began". Read from the words around the figure, with
 - `act`: what the counted things did or underwent, the verb by the figure ("five boats tried to
   attack": attack; "intercepted the remaining three": interce) or its outcome; two figures of
   two known acts are never called a conflict;
+- `rate`: an average or a rate ("averaged 30 home runs", "$23 million per season", "5,000 a
+  year"), which never meets a plain count ("43 runs in 54 games");
 - `elliptic`: a count whose noun was told before it ("the remaining three"), so only the words
   before it may say what it counts;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
@@ -115,6 +117,7 @@ class Referent:
     # other three"): `before` holds the words before it, where that noun is
     elliptic: bool = False
     before: frozenset[str] = frozenset()
+    rate: bool = False  # an average or an amount per something, not a count of things
 
     @property
     def words(self) -> str:
@@ -183,7 +186,32 @@ def referent(
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
-                    elliptic=elliptic, before=before)
+                    elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last))
+
+
+# What an amount may be "per": "a season", "per game", "each week".
+PER = {"per", "a", "an", "each", "every"}
+PER_WHAT = {"day", "week", "month", "year", "season", "game", "match", "hour", "minute", "night", "head", "capita",
+            "person", "share", "piece", "barrel", "mile", "kilometre", "kilometer"}
+
+
+def _rate(tokens: Sequence[Token], text: str, first: int, last: int, window: int = 6) -> bool:
+    """Whether the figure is an average or a rate: "averaged" (or "an average of") before it in
+    its clause (which may list several: "averaged 30 home runs and 100 RBIs"), or "per", "a",
+    "each" and a unit of time or count within a few words after it ("$23 million per season",
+    "100 RBIs a year"; not "a year ago")."""
+    for k in range(first - 1, max(-1, first - 1 - 2 * window), -1):
+        if _broken(text, tokens[k], tokens[k + 1]):
+            break
+        if tokens[k].norm.startswith("averag"):
+            return True
+    for k in range(last + 1, min(len(tokens) - 1, last + 1 + window)):
+        if _broken(text, tokens[k - 1], tokens[k]):
+            break
+        if tokens[k].norm in PER and tokens[k + 1].norm.rstrip("s") in PER_WHAT:
+            after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
+            return after not in ("ago", "earlier", "later", "before", "after")
+    return False
 
 
 PLACES = {"island", "city", "town", "village", "country", "nation", "province", "region", "district", "state", "county",
@@ -538,6 +566,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.other != b.other:
         return False
+    if a.rate != b.rate:
+        return False  # "averaged 100 RBIs" a season is no count of "43 RBIs in 54 games"
     if (a.head == "age") != (b.head == "age"):
         return False  # an age is compared with ages only ("Dozens" never meets "Sixteen-year-old")
     if a.head == "age" == b.head and not (a.marks and b.marks and (a.marks <= b.marks or b.marks <= a.marks)):
