@@ -97,3 +97,13 @@ async def test_one_story_opens_side_by_side_and_escape_has_no_list() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+def test_a_date_range_fits_its_column() -> None:
+    """A story that spans years shows year-months, so the range is never cut mid-date."""
+    from storyview.reader.widgets.storylist import WIDE, _dates
+
+    assert _dates(["2013-04-10", "2012-09-19"]) == "2012-09 – 2013-04"
+    assert _dates(["2009-03-03", "2009-04-28"]) == "2009-03-03 – 04-28"
+    assert _dates(["2009-03-03"]) == "2009-03-03" and _dates([]) == "—"
+    assert all(len(_dates(pair)) <= WIDE["dates"] for pair in (["2012-09-19", "2013-04-10"], ["2009-03-03", "2009-04-28"]))

@@ -6,6 +6,7 @@ a divider of their own. A filter keeps the rows whose label, titles, ids or outl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -37,13 +38,22 @@ class StoryRow:
     single: bool
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _dates(dates: list[str]) -> str:
+    """The first and last date, in the column's 18 cells: the last without its year when it is
+    the first's year, and both as year-month when the story spans years."""
     if not dates:
         return "—"
     first, last = min(dates), max(dates)
     if first == last:
         return first
-    return f"{first} – {last[5:] if last[:4] == first[:4] else last}"
+    if not (ISO_DAY.fullmatch(first) and ISO_DAY.fullmatch(last)):
+        return f"{first} – {last}"
+    if last[:4] == first[:4]:
+        return f"{first} – {last[5:]}"
+    return f"{first[:7]} – {last[:7]}"
 
 
 def _sources(articles: list[Article], entry: StoryEntry) -> str:
