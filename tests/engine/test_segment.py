@@ -95,3 +95,13 @@ def test_words_keep_their_combining_marks() -> None:
     from storyview.engine.segment import words
 
     assert [t.norm for t in words("हिन्दी भाषा")] == ["हिनदी", "भाषा"]
+
+
+def test_a_spaced_decimal_does_not_end_a_sentence() -> None:
+    """Text rebuilt from tokens writes "5. 9": one figure, not a sentence ending after "5."; a
+    year before a period still ends one."""
+    from storyview.engine.segment import sentence_spans
+
+    text = "The quake measured 5. 9, the survey said. It hit at noon. Prices rose in 2005. 9 people died."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "The quake measured 5. 9, the survey said.", "It hit at noon.", "Prices rose in 2005.", "9 people died."]

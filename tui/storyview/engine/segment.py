@@ -143,9 +143,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    """Is the period at `dot` part of 'U.S.', 'Mr.' or an initial rather than a sentence end?"""
+    """Is the period at `dot` part of 'U.S.', 'Mr.' or an initial rather than a sentence end?
+    Or of a decimal spaced out as text rebuilt from tokens writes it ("a magnitude 5. 9 quake")?"""
     if text[dot] != ".":
         return False
+    if text[dot + 1:dot + 2] == " " and text[dot + 2:dot + 3].isdigit():
+        j = dot
+        while j > 0 and text[j - 1].isdigit():
+            j -= 1
+        # "5. 9", "$100. 5"; never a year ("in 2005. 9 people") nor a score ("was 5-4. 12 members")
+        if 1 <= dot - j <= 3 and (j == 0 or text[j - 1] in " ($£€"):
+            return True
     j = dot
     while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1
