@@ -50,7 +50,7 @@ class StoriesScreen(Screen[None]):
         many = sum(len(s.sources) > 1 for s in self.collection.stories)
         singles = len(self.collection.stories) - many
         shown = f"{len(self.collection.stories)} stories in {len(self.collection.articles)} articles"
-        told = f"{many} told by several sources, {singles} single articles"
+        told = f"{many} told by several sources, {singles} single article{'' if singles == 1 else 's'}"
         query = self.table.query_text if self.is_mounted and self.query(StoryTable) else ""
         return f"{shown} · {told}" + (f" · filter “{query}”" if query else "")
 
