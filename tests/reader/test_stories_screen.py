@@ -8,6 +8,7 @@ from stories_app import folder_app, folder_collection, listed, opened
 from storyview.reader.app import StoryviewApp
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.stories import StoriesScreen
+from storyview.reader.widgets.status import StatusLine
 from storyview.reader.widgets.storylist import APART, story_rows
 
 
@@ -42,6 +43,8 @@ async def test_the_list_opens_first_and_enter_escape_go_there_and_back() -> None
         assert isinstance(app.screen, MainScreen)
         assert app.story is not None and app.story.id == first
         assert {a.id for a in app.story.articles} == set(app.collection.story(first).sources)
+        legend = str(app.main.query_one(StatusLine).render())
+        assert "esc stories" in legend or "esc: the folder's other stories" in legend  # the way back
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StoriesScreen)
@@ -94,6 +97,7 @@ async def test_one_story_opens_side_by_side_and_escape_has_no_list() -> None:
         await opened(pilot)
         assert isinstance(app.screen, MainScreen) and len(app.story.articles) == 5
         assert app.check_action("stories", ()) is False
+        assert "stories" not in str(app.main.query_one(StatusLine).render())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

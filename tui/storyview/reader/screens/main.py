@@ -284,6 +284,7 @@ class MainScreen(Screen[None]):
                 heat=grid.heat,
                 heat_styles=grid.heat_legend() if grid.heat else (),
                 note=self._wrapped[1] if self._wrapped and self._wrapped[0] == grid.current else None,
+                several=bool(getattr(self.app, "several_stories", False)),
                 **self._base_status(),
             )
         )

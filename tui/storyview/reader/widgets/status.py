@@ -52,6 +52,8 @@ class StatusInfo:
     """The base source (B), as its number and short id, if one is chosen."""
     base_left_out: int = 0
     """Groups the others tell that the base leaves out."""
+    several: bool = False
+    """The folder holds other stories: escape goes back to their list (the legend says so)."""
 
 
 SHORT = {
@@ -85,7 +87,9 @@ class StatusLine(Static):
         """The full status; in a narrow terminal short labels, then whole items left out (never a cut value)."""
         room = self.size.width - 2
         if info.legend and self.size.width and self.compose_content(info, short=True).cell_length > room:
-            info = replace(info, legend=False)  # too narrow to explain: where you are comes first
+            info = replace(info, several=False)  # the marks explained first, the way back after
+            if self.compose_content(info, short=True).cell_length > room:
+                info = replace(info, legend=False)  # too narrow to explain: where you are comes first
         content = self.compose_content(info)
         if self.size.width and content.cell_length > room:
             content = self.compose_content(info, short=True)
@@ -171,12 +175,14 @@ class StatusLine(Static):
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
         if short or self.size.width and self.size.width < 100:
             fold = [("┄", value), (f" {info.folded} folded (z)  ", label)] if info.folded else []
+            back = [("esc", value), (" stories  ", label)] if info.several else []
             parts = [("only here", unique), (" = one source  ", label), ("●○", value),
-                     (" told/not  ", label), ("· not covered ·", label), ("  ", label), *fold,
+                     (" told/not  ", label), ("· not covered ·", label), ("  ", label), *fold, *back,
                      ("? keys", value)]
         else:
             fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
+            back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
             parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
                      (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
-                     (": that source is silent there   ", label), *fold, ("? every key", value)]
+                     (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
         return Content.assemble(*parts)
