@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Literal, NamedTuple
 
 Kind = Literal["headline", "byline", "body", "boilerplate"]
@@ -259,5 +260,11 @@ class Collection:
 
     def articles_of(self, story_id: int) -> tuple[Article, ...]:
         """The story's articles, in the order they were given."""
-        wanted = set(self.story(story_id).sources)
-        return tuple(a for a in self.articles if a.id in wanted)
+        position = self._position
+        return tuple(self.articles[k] for k in sorted(position[s] for s in self.story(story_id).sources if s in position))
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        """Each article's place by its id: a story's articles are found without a scan of the
+        folder (a folder of 2,225 articles has hundreds of stories)."""
+        return {a.id: k for k, a in enumerate(self.articles)}

@@ -174,7 +174,10 @@ def align_all(
     Progress is reported per story ("aligning N stories"), not per step of each.
     """
     wanted = [s for s in collection.stories if only is None or s.id == only]
-    one = _aligner(collection, settings, pins)
+
+    def one(entry: StoryEntry) -> Story:
+        return align_story(collection, entry.id, settings, pins=pins)
+
     workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
     if workers > 1:
         return _align_in_processes(one, wanted, workers, progress, settings, findings)
@@ -186,20 +189,6 @@ def align_all(
     if progress:
         progress("stories", len(wanted), len(wanted))
     return out
-
-
-def _aligner(collection: Collection, settings: Settings, pins: PinStore | None) -> Callable[[StoryEntry], Story]:
-    """`align_story` for the stories of one collection, each story's articles found by their
-    position (not `articles_of`: a scan of the collection a story)."""
-    several = len(collection.stories) > 1
-    warnings = () if several else collection.warnings
-    position = {a.id: k for k, a in enumerate(collection.articles)}
-
-    def one(entry: StoryEntry) -> Story:
-        articles = [collection.articles[k] for k in sorted(position[s] for s in entry.sources if s in position)]
-        return align_entry(entry, articles, settings, several=several, warnings=warnings, pins=pins)
-
-    return one
 
 
 # Below this many articles, starting processes costs more than it saves.
