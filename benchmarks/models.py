@@ -44,7 +44,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from semantic_auc import CORPUS as ECB
 from semantic_auc import auc, labelled_pairs
 
-MSRP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "msrp"
 MODELS = ("wordllama", "e5-small-q4", "minilm-l6")  # also known: e5-small-enpt-q4
 
 
@@ -118,7 +117,7 @@ def seeds(embed) -> dict[str, float]:
     from storyview.model import Settings
     from storyview.pipeline import build_story
 
-    from seeds import REFERENCE, locate
+    from seeds import REFERENCE, reference_pairs
 
     story = build_story(None, Settings(semantic=False))
     units = prepare(off_topic(load(None).articles))
@@ -126,12 +125,7 @@ def seeds(embed) -> dict[str, float]:
     reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
 
     def pairs(key: str) -> set[tuple[int, int]]:
-        out = set()
-        for p in reference[key]:
-            a = index[locate(story, p["a"]["source"], p["a"]["starts"])]
-            b = index[locate(story, p["b"]["source"], p["b"]["starts"])]
-            out.add((min(a, b), max(a, b)))
-        return out
+        return {(min(index[a], index[b]), max(index[a], index[b])) for a, b in reference_pairs(story, reference, key)}
 
     clear, acceptable = pairs("pairs"), pairs("acceptable")
     texts = [u.text[s.start:s.end] for u in units for s in u.sentences]
@@ -158,14 +152,10 @@ def seeds(embed) -> dict[str, float]:
 
 
 def msrp(embed, train_pairs: int) -> dict[str, float]:
+    from msrp import read as msrp_rows
+
     def read(name: str) -> tuple[np.ndarray, list[str], list[str]]:
-        rows = []
-        with open(MSRP / name, encoding="utf-8-sig") as fh:
-            next(fh)
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) >= 5:
-                    rows.append((int(parts[0]), parts[3], parts[4]))
+        rows = msrp_rows(name)
         return np.array([r[0] for r in rows], bool), [r[1] for r in rows], [r[2] for r in rows]
 
     def cosines(a: list[str], b: list[str]) -> np.ndarray:

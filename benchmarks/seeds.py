@@ -53,12 +53,15 @@ def covered(story: Story, member: Member, start: int, end: int) -> float:
     return inside / len(chars) if chars else 0.0
 
 
+def reference_pairs(story: Story, reference: dict, key: str) -> list[tuple[Member, Member]]:
+    """The reference's pairs of `key` ("pairs": the clear ones, "acceptable") as the story's paragraphs."""
+    return [(locate(story, p["a"]["source"], p["a"]["starts"]), locate(story, p["b"]["source"], p["b"]["starts"]))
+            for p in reference[key]]
+
+
 def evaluate(story: Story, reference: dict, verbose: bool = False) -> dict[str, float]:
     def pair_set(key: str) -> set[frozenset[Member]]:
-        return {
-            frozenset((locate(story, p["a"]["source"], p["a"]["starts"]), locate(story, p["b"]["source"], p["b"]["starts"])))
-            for p in reference[key]
-        }
+        return {frozenset(pair) for pair in reference_pairs(story, reference, key)}
 
     clear, acceptable = pair_set("pairs"), pair_set("acceptable")
     linked = {frozenset(pair) for g in story.groups for pair in combinations(g.members, 2) if pair[0].source != pair[1].source}

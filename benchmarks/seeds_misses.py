@@ -39,7 +39,7 @@ from storyview.inputs.load import load
 from storyview.model import Settings
 from storyview.pipeline import build_story
 
-from seeds import REFERENCE, locate
+from seeds import REFERENCE, reference_pairs
 
 
 def main() -> int:
@@ -75,10 +75,8 @@ def main() -> int:
 
     causes: Counter[str] = Counter()
     total = 0
-    for pair in reference["pairs"]:
+    for a, b in reference_pairs(story, reference, "pairs"):
         total += 1
-        a = locate(story, pair["a"]["source"], pair["a"]["starts"])
-        b = locate(story, pair["b"]["source"], pair["b"]["starts"])
         i, j = sorted((index[a], index[b]))
         if cluster_of[i] == cluster_of[j]:
             continue
@@ -103,12 +101,7 @@ def main() -> int:
           + ", ".join(f"{c} {k}" for k, c in causes.most_common()))
 
     def members(key: str) -> set[tuple[int, int]]:
-        out = set()
-        for pair in reference[key]:
-            a = index[locate(story, pair["a"]["source"], pair["a"]["starts"])]
-            b = index[locate(story, pair["b"]["source"], pair["b"]["starts"])]
-            out.add((min(a, b), max(a, b)))
-        return out
+        return {(min(index[a], index[b]), max(index[a], index[b])) for a, b in reference_pairs(story, reference, key)}
 
     clear, right = members("pairs"), members("pairs") | members("acceptable")
     mass = [idf.mass(u.stems) for u in units]
