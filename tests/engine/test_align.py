@@ -194,3 +194,16 @@ def test_a_source_with_no_body_has_its_own_warning() -> None:
     # With one other source, that other is not blamed for sharing nothing.
     two = story_from(Loaded([articles["a"], articles["h"]]), Settings())
     assert two.warnings == ("h: no body text to line up", "fewer than two sources with body text: nothing to compare")
+
+
+def test_a_group_is_named_by_a_sentence_that_tells_something() -> None:
+    """Two sources say only "Trust me."; the sentence that names their group is the telling one."""
+    body = "The actress checked into a rehab clinic in Malibu on Friday, her publicist said."
+    s = story(
+        f"Actress in rehab\n\n{body}\n\nTrust me.",
+        f"Star enters rehab\n\n{body}\n\nTrust me, my body is tired.",
+        f"Rehab for actress\n\n{body}\n\nTrust me.",
+    )
+    trust = [g for g in s.groups if any("Trust" in s.paragraph(m).text for m in g.members)]
+    assert len(trust) == 1 and len(set(trust[0].sources)) == 3
+    assert trust[0].label == "Trust me, my body is tired."

@@ -105,3 +105,8 @@ def test_a_spaced_decimal_does_not_end_a_sentence() -> None:
     text = "The quake measured 5. 9, the survey said. It hit at noon. Prices rose in 2005. 9 people died."
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "The quake measured 5. 9, the survey said.", "It hit at noon.", "Prices rose in 2005.", "9 people died."]
+
+
+def test_titles_before_a_name_do_not_end_a_sentence() -> None:
+    text = "Dist. Atty. Steve Cooley spoke. Cpl. Janice Leader and the Rev. Al Green agreed."
+    assert split(text) == ["Dist. Atty. Steve Cooley spoke.", "Cpl. Janice Leader and the Rev. Al Green agreed."]

@@ -200,10 +200,11 @@ def label(
 
     A sentence counts the other sources of the group with a sentence matching it at `floor` or
     more; ties go to the higher summed score, then the earlier source and sentence. A group of
-    one is named by its paragraph's first sentence.
+    one is named by its paragraph's first sentence. A sentence of fewer than two content words
+    ("No.", "It's tough.") names nothing, however many sources say it, so it is a last resort.
     """
     inside = set(members)
-    best: tuple[int, float, int, int] | None = None
+    best: tuple[bool, int, float, int, int] | None = None
     text = ""
     for order, x in enumerate(members):
         unit = units[x]
@@ -213,7 +214,8 @@ def label(
                 other = units[j].member.source
                 if j in inside and other != unit.member.source and score >= floor:
                     sources[other] = max(score, sources.get(other, 0.0))
-            key = (len(sources), sum(sources.values()), -order, -k)
+            telling = sum(1 for t in sent.tokens if t.content) >= 2
+            key = (telling, len(sources), sum(sources.values()), -order, -k)
             if best is None or key > best:
                 candidate = unit.text[sent.start : sent.end]
                 if candidate.split():

@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cmdr adm maj pres supt det
-    insp inc ltd corp bros vs etc jan feb mar apr jun jul aug sep sept oct
+    insp atty dist asst cpl pvt pfc spc brig cdr ofc rev hon messrs mme mlle
+    inc ltd corp bros vs etc jan feb mar apr jun jul aug sep sept oct
     nov dec mt ft ave blvd approx dept univ u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
 # These are abbreviations only before a number ("No. 5", "Vol. 2"); elsewhere they are words.
