@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from stories_app import folder_app, folder_collection, listed, opened
-from storyview.reader.app import StoryviewApp
+from storyview.reader.app import StoryviewApp, stories_title, story_title
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.stories import StoriesScreen
 from storyview.reader.widgets.status import StatusLine
@@ -111,3 +111,20 @@ def test_a_date_range_fits_its_column() -> None:
     assert _dates(["2009-03-03", "2009-04-28"]) == "2009-03-03 – 04-28"
     assert _dates(["2009-03-03"]) == "2009-03-03" and _dates([]) == "—"
     assert all(len(_dates(pair)) <= WIDE["dates"] for pair in (["2012-09-19", "2013-04-10"], ["2009-03-03", "2009-04-28"]))
+
+
+@pytest.mark.asyncio
+async def test_the_terminal_title_names_the_list_then_the_open_story() -> None:
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        collection = app.collection
+        assert app.sub_title == stories_title(collection)
+        assert stories_title(collection) == f"{len(collection.stories)} stories in {len(collection.articles)} articles"
+        await pilot.press("enter")
+        await opened(pilot)
+        assert app.sub_title == story_title(app.story)
+        assert app.sub_title.startswith(app.story.title) and app.sub_title.endswith(" sources")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.sub_title == stories_title(app.collection)

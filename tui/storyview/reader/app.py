@@ -38,6 +38,9 @@ THRESHOLD_MAX = 0.95
 PROGRESS_INTERVAL = 0.05
 """Seconds between two looks at a running build's progress."""
 
+SAVE_TITLE, RESTORE_TITLE = "\x1b[22;2t", "\x1b[23;2t"
+"""xterm's title stack: the terminal's own title comes back when the reader quits."""
+
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total), called by the engine from the worker thread."""
 Build = Callable[..., Story]
@@ -46,6 +49,17 @@ Gather = Callable[[Progress | None], Collection]
 """gather(progress) -> the folder read and split into stories, none aligned."""
 AlignOne = Callable[[Collection, int, Settings, Progress | None], Story]
 """align(collection, story id, settings, progress) -> that story aligned on its own."""
+
+
+def story_title(story: Story) -> str:
+    """What the terminal's title says of an open story: how it starts, and who tells it."""
+    sources = len(story.articles)
+    return f"{story.title} · {sources} source{'' if sources == 1 else 's'}"
+
+
+def stories_title(collection: Collection) -> str:
+    """What the terminal's title says over the story list."""
+    return f"{len(collection.stories)} stories in {len(collection.articles)} articles"
 
 
 class BuildReport:
@@ -204,6 +218,8 @@ class StoryviewApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        self._terminal(SAVE_TITLE)
+        self.sub_title = "reading…"
         # Paint the loading screen first: a CPU-bound build would hold the GIL through it.
         if self.gather is not None:
             self.call_after_refresh(self._start_gather)
@@ -270,6 +286,7 @@ class StoryviewApp(App[None]):
             self.open_story(wanted)
         elif collection.stories:
             self.push_screen("stories")
+            self.sub_title = stories_title(collection)
         else:
             self.main.show_failure("nothing to read")
 
@@ -298,6 +315,8 @@ class StoryviewApp(App[None]):
 
         if self.several_stories and not isinstance(self.screen, StoriesScreen):
             self.push_screen("stories")
+            assert self.collection is not None
+            self.sub_title = stories_title(self.collection)
 
     @property
     def several_stories(self) -> bool:
@@ -378,6 +397,7 @@ class StoryviewApp(App[None]):
             self.get_screen("stories").set_share(message.story.id, self._shares[message.story.id])  # type: ignore[attr-defined]
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
+        self.sub_title = story_title(message.story)
         if self._analysis is not None and self._analysis.story is not message.story:
             self._analysis = None  # a new Story has its own quotes, figures and rewrites
             for screen in self._findings_screens():
@@ -397,7 +417,20 @@ class StoryviewApp(App[None]):
         gc.freeze()
         self._froze = True
 
+    def watch_sub_title(self, sub_title: str) -> None:
+        """The terminal's window (or tab) title says which story is open, as an editor's says
+        which file: a reader with several terminals finds this one by it."""
+        text = f"{self.title} · {sub_title}" if sub_title else self.title
+        self._terminal(f"\x1b]2;{''.join(c for c in text if c.isprintable())}\x07")
+
+    def _terminal(self, sequence: str) -> None:
+        """Write a control sequence to a real terminal (as Textual's own clipboard copy does)."""
+        driver = self._driver
+        if driver is not None and not driver.is_headless and not driver.is_web:
+            driver.write(sequence)
+
     def on_unmount(self) -> None:
+        self._terminal(RESTORE_TITLE)
         if self._froze:  # what this app froze goes back to the collector (tests run many apps)
             gc.unfreeze()
             self._froze = False
