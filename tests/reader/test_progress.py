@@ -142,6 +142,7 @@ async def test_an_error_from_the_engine_is_still_reported_with_progress() -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: bool(app.main.query("#failure")))
         assert not app.main.query(BuildProgressView)
+        assert app.sub_title == "could not build the story"  # the terminal's title no longer says "reading…"
 
 
 def test_the_process_exits_promptly_when_quit_during_a_build() -> None:

@@ -289,6 +289,7 @@ class StoryviewApp(App[None]):
             self.sub_title = stories_title(collection)
         else:
             self.main.show_failure("nothing to read")
+            self.sub_title = "nothing to read"
 
     def open_story(self, story_id: int) -> None:
         """Show story `story_id` side by side, aligning it in a worker (with progress) first."""
@@ -443,6 +444,7 @@ class StoryviewApp(App[None]):
         self.pending = None
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_failure(message.error)
+        self.sub_title = "could not build the story"
         self.notify(message.error, title="Could not build the story", severity="error", timeout=10, markup=False)
 
     def action_threshold(self, steps: int) -> None:
