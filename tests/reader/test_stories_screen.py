@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from stories_app import folder_app, folder_collection, listed, opened
-from storyview.reader.app import StoryviewApp, stories_title, story_title
+from storyview.reader.app import StoryviewApp, story_title
 from storyview.reader.screens.main import MainScreen
-from storyview.reader.screens.stories import StoriesScreen
+from storyview.reader.screens.stories import StoriesScreen, stories_title
 from storyview.reader.widgets.status import StatusLine
 from storyview.reader.widgets.storylist import APART, story_rows
 
@@ -121,6 +121,7 @@ async def test_the_terminal_title_names_the_list_then_the_open_story() -> None:
         collection = app.collection
         assert app.sub_title == stories_title(collection)
         assert stories_title(collection) == f"{len(collection.stories)} stories in {len(collection.articles)} articles"
+        assert str(app.screen.query_one("#stories-title").render()).startswith(app.sub_title)  # as the list says
         await pilot.press("enter")
         await opened(pilot)
         assert app.sub_title == story_title(app.story)

@@ -57,11 +57,6 @@ def story_title(story: Story) -> str:
     return f"{story.title} · {sources} source{'' if sources == 1 else 's'}"
 
 
-def stories_title(collection: Collection) -> str:
-    """What the terminal's title says over the story list."""
-    return f"{len(collection.stories)} stories in {len(collection.articles)} articles"
-
-
 class BuildReport:
     """The latest progress(stage, done, total) of one build, written by its thread, read by a timer.
 
@@ -277,7 +272,7 @@ class StoryviewApp(App[None]):
         if wanted is None and len(collection.stories) == 1:
             wanted = collection.stories[0].id
         if len(collection.stories) > 1:
-            from storyview.reader.screens.stories import StoriesScreen
+            from storyview.reader.screens.stories import StoriesScreen, stories_title
 
             stories = StoriesScreen(collection)
             stories.shares.update(self._shares)
@@ -312,7 +307,7 @@ class StoryviewApp(App[None]):
 
     def action_stories(self) -> None:
         """Back to the story list (a folder of several stories)."""
-        from storyview.reader.screens.stories import StoriesScreen
+        from storyview.reader.screens.stories import StoriesScreen, stories_title
 
         if self.several_stories and not isinstance(self.screen, StoriesScreen):
             self.push_screen("stories")

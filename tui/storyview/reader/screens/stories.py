@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from storyview.reader.app import StoryviewApp
 
 
+
+def stories_title(collection: Collection) -> str:
+    """How many stories in how many articles: the list's heading, and the terminal's title over it."""
+    return f"{len(collection.stories):,} stories in {len(collection.articles):,} articles"
+
 class StoriesScreen(Screen[None]):
     """One row per story: label, sources and outlets, dates, size, share of unique text."""
 
@@ -49,7 +54,7 @@ class StoriesScreen(Screen[None]):
     def _title(self) -> str:
         many = sum(len(s.sources) > 1 for s in self.collection.stories)
         singles = len(self.collection.stories) - many
-        shown = f"{len(self.collection.stories)} stories in {len(self.collection.articles)} articles"
+        shown = stories_title(self.collection)
         told = f"{many} told by several sources, {singles} single article{'' if singles == 1 else 's'}"
         query = self.table.query_text if self.is_mounted and self.query(StoryTable) else ""
         return f"{shown} · {told}" + (f" · filter “{query}”" if query else "")
