@@ -173,6 +173,9 @@ def member_keys(sub: Subtopic, story: Story) -> dict[tuple[str, int], Key]:
         s = 0
         for para in article.paragraphs:
             text = " ".join(para.text.split())
+            if s < len(sents) and sents[s] != text and sents[s].startswith(text):
+                out[(article.id, para.index)] = (d, s)  # a dateline set apart: its sentence's rest follows
+                continue
             while s < len(sents) and sents[s] != text and not sents[s].endswith(text):
                 s += 1
             if s == len(sents):

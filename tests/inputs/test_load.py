@@ -127,6 +127,37 @@ def test_dateline_gives_outlet() -> None:
     assert a.outlet == "AP"
 
 
+@pytest.mark.parametrize(("lede", "line", "outlet"), [
+    ("RIVERTON, Nov. 30 (Reuters) - Four people died when a bridge fell.", "RIVERTON, Nov. 30 (Reuters) -", "Reuters"),
+    ("RIVERTON, Ohio (AP) — Four people died when a bridge fell.", "RIVERTON, Ohio (AP) —", "AP"),
+    ("NEW YORK (CNN) -- Four people died when a bridge fell.", "NEW YORK (CNN) --", "CNN"),
+    ("KABUL, Afghanistan — Four people died when a bridge fell.", "KABUL, Afghanistan —", None),
+])
+def test_a_wire_dateline_is_set_apart_from_the_lede(lede: str, line: str, outlet: str | None) -> None:
+    """Where and by whom a story was filed is not a part of it: no lede is marked or matched by it."""
+    a = parse_article("x", "x", f"Bridge falls\n\n{lede}\n\nMore was told later by the mayor.")
+    assert [(p.kind, p.text) for p in a.paragraphs[1:3]] == [("byline", line), ("body", "Four people died when a bridge fell.")]
+    assert a.outlet == outlet
+    assert " ".join(p.text for p in a.paragraphs[1:3]) == " ".join(lede.split())  # nothing lost
+
+
+@pytest.mark.parametrize("lede", [
+    "BREAKING NEWS - 3 DEAD due to a fire at the bank.",
+    "A FIRE - BOMB attack on a bank in Athens left three dead.",
+    "Smith - the mayor - said the bridge was safe.",
+    "Paris - The city said the bridge was safe.",
+    "COLTS BEAT CHIEFS 20 - 13 TO CLINCH A BERTH",
+])
+def test_what_only_looks_like_a_dateline_stays_in_the_text(lede: str) -> None:
+    a = parse_article("x", "x", f"Bridge falls\n\n{lede}\n\nMore was told later by the mayor.")
+    assert a.paragraphs[1].text == lede
+
+
+def test_only_the_opening_paragraph_has_a_dateline() -> None:
+    a = parse_article("x", "x", "Bridge falls\n\nFour people died.\n\nLONDON (Reuters) - Markets fell on the news.")
+    assert a.paragraphs[-1].text == "LONDON (Reuters) - Markets fell on the news."
+
+
 def test_byline_with_outlet_after_a_pipe() -> None:
     a = parse_article("x", "x", "By Jane Doe | Reuters\n\nThe Senate voted on Tuesday to pass the bill.")
     assert (a.byline, a.outlet) == ("Jane Doe", "Reuters")

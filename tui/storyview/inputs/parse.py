@@ -89,7 +89,29 @@ BYLINE_RE = re.compile(
     r"^(?:by|written by)\s+([^\W\d_][\w.'’\-]*(?:\s+(?:[^\W\d_][\w.'’\-]*|and|&)){0,6}?)\s*(?:[,|/–—-]\s*(.{2,60}?))?\.?$",
     re.I,
 )
-DATELINE_RE = re.compile(r"^(?:[A-Z][A-Za-z.\- ]{0,40},?\s+)?\(([A-Z][\w.&' ]{0,30})\)\s*[—–-]+\s*")
+# A wire dateline opening a story: "LONDON (Reuters) -", "RIVERTON, Ohio (AP) —", "PARIS, Nov. 30
+# (AFP) -", "WASHINGTON —". Places are capitalised words, up to three parts; a date of month and
+# day may follow; an agency in brackets may close it. Without an agency the first place must be
+# in capitals (as datelines set it), so "BREAKING NEWS - 3 DEAD" or "A FIRE - BOMB attack" are
+# not datelines: the text after the dash must open an ordinary sentence.
+_PLACE = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"
+_MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(m[:3].capitalize() for m in MONTHS) + "|Sept"
+DATELINE_RE = re.compile(
+    rf"^(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}})"
+    rf"(?:,? (?P<date>(?:{_MONTH})\.? \d{{1,2}}(?:, (?:19|20)\d\d)?))?"
+    r"(?: ?\((?P<agency>[A-Z][\w.&'’ ]{0,30})\))?"
+    r" ?[—–-]{1,2} +(?=[\"“‘']?[A-Z][a-z’']|[\"“‘']?(?:A|I) [a-z])"
+)
+
+
+def dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline that opens `text`, if any (see DATELINE_RE)."""
+    m = DATELINE_RE.match(text)
+    if m is None or len(m.group(0)) > 80:
+        return None
+    if m.group("agency") is None and not (m.group("place").split(",")[0].isupper() and len(m.group("place")) >= 3):
+        return None
+    return m
 
 
 DAY_MONTH_RE = re.compile(
@@ -249,10 +271,15 @@ def parse_paragraphs(
                 head.title = para
                 kind = "headline"
         if kind == "body" and not is_address(para):
+            d = dateline(para) if not seen_body else None
+            if d is not None:
+                # Where and by whom the story was filed, not a part of it: a line of its own, so
+                # no source's lede is marked or matched by it.
+                head.outlet = head.outlet or (d.group("agency") or "").strip() or None
+                texts.append(d.group(0).strip())
+                kinds.append("byline")
+                para = para[d.end():]
             seen_body = True
-            d = DATELINE_RE.match(para)
-            if d and head.outlet is None and len(texts) < 8:
-                head.outlet = d.group(1).strip()
         texts.append(para)
         kinds.append(kind)
     if stated is not None:
