@@ -153,6 +153,12 @@ def test_what_only_looks_like_a_dateline_stays_in_the_text(lede: str) -> None:
     assert a.paragraphs[1].text == lede
 
 
+def test_a_dateline_on_its_own_line_is_furniture() -> None:
+    a = parse_article("x", "x", "Bridge falls\n\nRIVERTON, Nov. 30 (Northern Post) —\n\nFour people died when a bridge fell.")
+    assert [p.kind for p in a.paragraphs] == ["headline", "byline", "body"]
+    assert a.outlet == "Northern Post"
+
+
 def test_only_the_opening_paragraph_has_a_dateline() -> None:
     a = parse_article("x", "x", "Bridge falls\n\nFour people died.\n\nLONDON (Reuters) - Markets fell on the news.")
     assert a.paragraphs[-1].text == "LONDON (Reuters) - Markets fell on the news."

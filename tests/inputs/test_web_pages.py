@@ -78,6 +78,22 @@ def test_saved_page_gives_article_and_metadata(write) -> None:
     assert "tracking" not in everything and "font-family" not in everything
 
 
+def test_the_site_a_title_names_is_the_outlet_where_the_page_states_none(write) -> None:
+    bare = page().replace('<meta property="og:site_name" content="City Times">', "")
+    assert load([write("council.html", bare), write("other.txt", OTHER)]).articles[0].outlet == "City Times"
+
+
+@pytest.mark.parametrize(("title", "site"), [
+    ("<title>Four dead as bridge falls | Northern Post</title>", "Northern Post"),
+    ("<title>Four dead as bridge falls - BBC News</title>", "BBC News"),
+    ("<title>Four dead as bridge falls</title>", None),
+    ("<title>Bridge - the day it fell | a long essay</title>", None),  # not the headline before it
+])
+def test_site_in_title(title: str, site: str | None) -> None:
+    headline = "Four dead as bridge falls"
+    assert web.site_in_title(f"<html><head>{title}</head></html>", headline) == site
+
+
 def test_a_stated_date_ahead_of_today_is_still_the_date(write) -> None:
     path = write("ahead.html", page().replace("2025-11-07T09:30:00Z", "2031-03-03T09:00:00Z"))
     assert load([path, write("other.txt", OTHER)]).articles[0].date == "2031-03-03"

@@ -100,7 +100,7 @@ DATELINE_RE = re.compile(
     rf"^(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}})"
     rf"(?:,? (?P<date>(?:{_MONTH})\.? \d{{1,2}}(?:, (?:19|20)\d\d)?))?"
     r"(?: ?\((?P<agency>[A-Z][\w.&'’ ]{0,30})\))?"
-    r" ?[—–-]{1,2} +(?=[\"“‘']?[A-Z][a-z’']|[\"“‘']?(?:A|I) [a-z])"
+    r" ?[—–-]{1,2}(?: +(?=[\"“‘']?[A-Z][a-z’']|[\"“‘']?(?:A|I) [a-z])| *$)"
 )
 
 
@@ -279,6 +279,8 @@ def parse_paragraphs(
                 texts.append(d.group(0).strip())
                 kinds.append("byline")
                 para = para[d.end():]
+                if not para:
+                    continue
             seen_body = True
         texts.append(para)
         kinds.append(kind)

@@ -8,6 +8,7 @@ turns every way a fetch can fail into one short reason.
 from __future__ import annotations
 
 import codecs
+import html
 import http.client
 import ipaddress
 import logging
@@ -155,11 +156,12 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     )
     if doc is None or getattr(doc, "body", None) is None:
         return None
+    title = _meta(getattr(doc, "title", None))
     out = Extracted(
-        title=_meta(getattr(doc, "title", None)),
+        title=title,
         date=_meta(getattr(doc, "date", None)),
         author=_meta(getattr(doc, "author", None)),
-        site=_meta(getattr(doc, "sitename", None)),
+        site=_meta(getattr(doc, "sitename", None)) or site_in_title(html_text, title),
     )
     _walk(doc.body, out.blocks)
     if not out.blocks and getattr(doc, "text", None):
@@ -167,6 +169,28 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     if not any(len(text.split()) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
+
+
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*[|]\s*")
+
+
+def site_in_title(html_text: str, title: str | None) -> str | None:
+    """The site a page's <title> names after its headline ("Four dead as bridge falls | Northern
+    Post"), where the page states no site name: the part after the last separator, when what
+    stands before it is the headline."""
+    m = _TITLE_RE.search(html_text[:200_000])
+    if m is None or not title:
+        return None
+    whole = " ".join(html.unescape(m.group(1)).split())
+    parts = _TITLE_SEPARATOR_RE.split(whole)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    before = whole[: whole.rfind(site)].rstrip(" |–—-")
+    if not site or len(site) > 40 or len(site.split()) > 5 or before.casefold() != title.casefold():
+        return None
+    return site
 
 
 def _meta(value: Any) -> str | None:
