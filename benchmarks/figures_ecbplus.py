@@ -1,6 +1,6 @@
 """Figures on real reporting: are the disagreements storyview reports about one thing?
 
-    python benchmarks/figures_ecbplus.py [-v] [--raw]
+    python benchmarks/figures_ecbplus.py [-v] [--raw] [--only tuned|held-out]
 
 Each ECB+ set labelled by hand in `benchmarks/figures_labels/` (a set: the reports of one event,
 one .txt file per report, one sentence per paragraph, as `ecbplus.py` builds them; the corpus's
@@ -210,10 +210,14 @@ def main() -> None:
     parser.add_argument("--raw", action="store_true",
                         help="the reports as the corpus spaces them ('100, 000', '5. 4'), not detokenised; "
                              "labels are matched to figures modulo that spacing")
+    parser.add_argument("--only", choices=("tuned", "held-out"),
+                        help="one part only (tune with --only tuned: never look at the held-out sets' -v)")
     args = parser.parse_args()
     subs = sets(args.raw)
     root = Path(tempfile.mkdtemp(prefix="figures-ecbplus-"))
     for part, names in (("tuned on", TUNE), ("held out", HELD_OUT)):
+        if args.only and part.replace(" on", "").replace(" ", "-") != args.only:
+            continue
         total: dict[str, int] = defaultdict(int)
         for set_name in names:
             path = LABELS / f"{set_name}.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyview.engine.segment import sentences
-from storyview.findings.figures import find_figures, mentions
+from storyview.findings.figures import agreement, find_figures, mentions
 from storyview.findings.figures.referent import Referent, comparable, comparable_dates, referent
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
@@ -328,3 +328,39 @@ def test_an_average_or_a_rate_never_meets_a_plain_count() -> None:
     assert a.rate and b.rate and comparable(a, b)
     assert not about("Eleven people were killed a year ago in the same town.", "Eleven").rate
     assert not about("Five people died in the fire, police said.", "Five").rate
+
+
+def test_a_hedge_that_rounds_is_imprecise_a_bound_is_not() -> None:
+    """"almost 90%" is how one report rounds another's 93.87%: imprecise, not a conflict;
+    "just under 90%" bounds the figure, and 93.87% is over it."""
+    [turnout] = mentions("x", 0, "Turnout reached 93.87 percent.")
+    [almost] = mentions("x", 0, "Turnout was almost 90%.")
+    [nearly] = mentions("x", 0, "Turnout was nearly 90%.")
+    [under] = mentions("x", 0, "Turnout was just under 90%.")
+    [low] = mentions("x", 0, "Turnout was 70%.")
+    assert agreement(almost, turnout) == agreement(nearly, turnout) == "imprecise"
+    assert agreement(under, turnout) == "conflict"
+    assert agreement(almost, low) == "conflict"
+
+
+def test_the_other_ones_are_not_the_ones_counted() -> None:
+    """"the other nine jurors" are not "Eight of the jurors"; "the other three" (its noun told
+    before it) stays elliptic, for the words before it to say what it counts."""
+    assert about("The three holdouts told the other nine jurors that they would not impose death.", "nine").other
+    assert about("Another 20 people were hurt.", "20").other
+    assert not about("Nine jurors voted for death.", "Nine").other
+    elliptic = about("The navy intercepted the other three.", "three")
+    assert elliptic.elliptic and not elliptic.other
+
+
+def test_a_part_told_by_its_property_never_meets_the_whole() -> None:
+    """"Eight of the jurors were black" counts the black jurors, not "the two jurors" who spoke;
+    "12 of the pirates are from Somalia" the Somali ones; a percent's predicate is what it
+    measures ("65% of traffic was offline")."""
+    black = about("Eight of the jurors were black.", "Eight")
+    assert black.subset == "black"
+    spoke = about("Two jurors who spoke at the news conference declined to be identified.", "Two")
+    assert spoke.subset is None and not comparable(black, spoke)
+    assert about("Twelve of the pirates are from Somalia.", "Twelve").subset == "somalia"
+    assert about("Five of the passengers were killed.", "Five").subset is None  # an act, not a property
+    assert about("At present 65% of traffic with India is offline.", "65%").subset is None

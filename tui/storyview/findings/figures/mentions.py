@@ -32,13 +32,15 @@ VAGUE = {
     "millions": (2e6, 999e6), "tens of millions": (2e7, 99e6), "hundreds of millions": (2e8, 999e6),
     "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
 }
-# Hedges: the range a hedged value v stands for, as (low, high) factors of v.
+# Hedges: the range a hedged value v stands for, as (low, high) factors of v. "Nearly",
+# "almost" and "close to" round a figure as much as they bound it: "almost 90%" is how a
+# report rounds 93.87%, an imprecise figure, not another one; "just under" bounds it.
 HEDGES = {
     "more than": (1.0, 3.0), "over": (1.0, 3.0), "at least": (1.0, 3.0), "upwards of": (1.0, 3.0),
-    "nearly": (0.8, 1.0), "almost": (0.8, 1.0), "close to": (0.8, 1.0), "just under": (0.8, 1.0),
+    "nearly": (0.8, 1.05), "almost": (0.8, 1.05), "close to": (0.8, 1.05), "just under": (0.8, 1.0),
     "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
     "about": (0.8, 1.25), "around": (0.8, 1.25), "approximately": (0.8, 1.25), "roughly": (0.8, 1.25),
-    "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.0),
+    "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.05),
 }
 
 # Numbers as some copy spaces them ("100, 000", "5. 4"): read whole only where the parts fit

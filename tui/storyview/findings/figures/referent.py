@@ -118,6 +118,9 @@ class Referent:
     elliptic: bool = False
     before: frozenset[str] = frozenset()
     rate: bool = False  # an average or an amount per something, not a count of things
+    # the property that makes a count a part of what it counts ("Eight of the jurors were
+    # black": black), which a count of them all lacks
+    subset: str | None = None
 
     @property
     def words(self) -> str:
@@ -183,10 +186,44 @@ def referent(
             act = act or head
             head, noun = compound, noun | {compound}
     elliptic = head is None and first >= 1 and tokens[first - 1].norm in ELLIPSIS
+    if head and not date and first >= 1 and tokens[first - 1].norm in CONTRAST:
+        other = True  # "the other nine jurors", "another 20 people": not the ones counted before
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
-                    elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last))
+                    elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
+                    subset=None if date else _subset(tokens, text, last))
+
+
+COPULA = {"was", "were", "is", "are"}
+
+
+def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
+    """The property of a part: "Eight of the jurors were black", "12 of them are from Somalia"
+    (black, somalia), a predicate after "N of the X" that is no act (not "were killed"). Not of a
+    percent: "65% of traffic was offline" states what the percent measures."""
+    if tokens[last].norm.endswith(("%", "percent", "cent")):
+        return None
+    i = last + 1
+    if i >= len(tokens) or tokens[i].norm != "of" or _broken(text, tokens[last], tokens[i]):
+        return None
+    i += 1
+    while i < len(tokens) and i <= last + 6 and tokens[i].norm not in COPULA:
+        if _broken(text, tokens[i - 1], tokens[i]) or tokens[i].number:
+            return None
+        i += 1
+    if i >= len(tokens) or tokens[i].norm not in COPULA:
+        return None
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        t = tokens[k]
+        if _broken(text, tokens[k - 1], t):
+            return None
+        if t.norm in STOP or t.norm in AUXILIARY or t.norm in MORE:
+            continue
+        if not t.content or t.number or _verbal(t) or _outcome(t.norm) or t.norm.endswith(("ed", "ing")):
+            return None
+        return t.stem
+    return None
 
 
 # What an amount may be "per": "a season", "per game", "each week".
@@ -568,6 +605,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.rate != b.rate:
         return False  # "averaged 100 RBIs" a season is no count of "43 RBIs in 54 games"
+    if a.subset != b.subset:
+        return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
         return False  # an age is compared with ages only ("Dozens" never meets "Sixteen-year-old")
     if a.head == "age" == b.head and not (a.marks and b.marks and (a.marks <= b.marks or b.marks <= a.marks)):
