@@ -364,3 +364,18 @@ def test_a_part_told_by_its_property_never_meets_the_whole() -> None:
     assert about("Twelve of the pirates are from Somalia.", "Twelve").subset == "somalia"
     assert about("Five of the passengers were killed.", "Five").subset is None  # an act, not a property
     assert about("At present 65% of traffic with India is offline.", "65%").subset is None
+
+
+def test_votes_for_one_side_never_meet_votes_for_the_other() -> None:
+    """Jurors of one vote against another: "nine voting to put Nichols to death" and "three
+    voting for life without parole" are two counts; nine for death in two reports may meet."""
+    text = "The jury was deadlocked, with nine in favor of the death penalty and three voting for life without parole."
+    death, life = about(text, "nine"), about(text, "three")
+    assert death.side == {"death", "penalty"} and life.side == {"life", "parole"}
+    assert not comparable(death, life)
+    again = about("The two jurors said they were among the nine voting to put Nichols to death.", "nine")
+    for_death = about("The jury was split, with nine voting for the death penalty.", "nine")
+    assert comparable(for_death, again) and not comparable(for_death, life)
+    assert about("Ten senators voted against.", "Ten").side == {"against"}
+    assert not comparable(about("Ten senators voted against.", "Ten"), about("Ten senators voted for.", "Ten"))
+    assert about("Nine jurors were in the room.", "Nine").side == frozenset()

@@ -121,6 +121,9 @@ class Referent:
     # the property that makes a count a part of what it counts ("Eight of the jurors were
     # black": black), which a count of them all lacks
     subset: str | None = None
+    # what the counted voted for or against ("nine voting to put Nichols to death": put, nichol,
+    # death; "three voting for life without parole": life, parol)
+    side: frozenset[str] = frozenset()
 
     @property
     def words(self) -> str:
@@ -192,7 +195,37 @@ def referent(
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
-                    subset=None if date else _subset(tokens, text, last))
+                    subset=None if date else _subset(tokens, text, last),
+                    side=frozenset() if date else _side(tokens, text, last))
+
+
+# Words of a vote: what follows them is the side the counted took.
+VOTE = {"favor", "favour", "favored", "favoured", "favoring", "favouring", "against", "supported", "supporting",
+        "opposed", "opposing", "backed", "backing"}
+# Words that end the side a vote states ("nine for death and three for life").
+SIDE_ENDS = {"and", "or", "but", "while", "whereas", "with"}
+
+
+def _side(tokens: Sequence[Token], text: str, last: int, reach: int = 5) -> frozenset[str]:
+    """What the counted voted for: the words after a vote word within `reach` words of the
+    figure ("nine in favor of the death penalty": death, penalti; "three voted against": against)."""
+    for k in range(last + 1, min(len(tokens), last + 1 + reach)):
+        if _broken(text, tokens[k - 1], tokens[k]):
+            return frozenset()
+        n = tokens[k].norm
+        if not (n.startswith("vot") or n in VOTE):
+            continue
+        side: set[str] = set()
+        way = "against" if n == "against" else None  # "voted against", "ten against": no more said
+        for t, prev in zip(tokens[k + 1:k + 9], tokens[k:k + 8]):
+            if _broken(text, prev, t) or t.norm in SIDE_ENDS or t.number:
+                break
+            if t.norm in ("for", "against") and way is None:
+                way = t.norm
+            if t.content and t.norm not in STOP and t.norm not in AUXILIARY and not t.norm.startswith("vot"):
+                side.add(t.stem)
+        return frozenset(side) or frozenset({way} if way else set())
+    return frozenset()
 
 
 COPULA = {"was", "were", "is", "are"}
@@ -605,6 +638,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.rate != b.rate:
         return False  # "averaged 100 RBIs" a season is no count of "43 RBIs in 54 games"
+    if a.side and b.side and not a.side & b.side:
+        return False  # "nine voting to put Nichols to death", "three voting for life without parole"
     if a.subset != b.subset:
         return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
