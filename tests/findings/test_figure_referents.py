@@ -379,3 +379,18 @@ def test_votes_for_one_side_never_meet_votes_for_the_other() -> None:
     assert about("Ten senators voted against.", "Ten").side == {"against"}
     assert not comparable(about("Ten senators voted against.", "Ten"), about("Ten senators voted for.", "Ten"))
     assert about("Nine jurors were in the room.", "Nine").side == frozenset()
+
+
+def test_a_count_of_one_kind_of_its_noun_counts_that_kind() -> None:
+    """"51 wins coming by way of knockout" counts knockouts, so it meets "51 knockouts" and never
+    "58 wins"; "by" before people, a name or after a verb is who did it, not a kind."""
+    knockouts = about("He improves to 58-3 with 51 wins coming by way of knockout.", "51")
+    assert knockouts.head is not None and knockouts.head.startswith("knockou")
+    assert about("It was his 58th victory, 51 by KO, for only three defeats.", "51").head == "ko"
+    wins = about("He improves to a career record of 58 wins and three defeats.", "58")
+    plain = about("Klitschko, 58-3 with 51 knockouts, floored Thompson.", "51")
+    assert not comparable(knockouts, wins) and comparable(knockouts, plain)
+    assert about("Kimani Gray was shot 11 times by police on Saturday.", "11").head != "police"
+    assert about("Five people were killed by a bomb.", "Five").head == "people"
+    assert about("He scored 10 goals by Messi's count.", "10").head == "goal"
+    assert about("The White House wants to hire 10,000 new ICE officers by year's end.", "10,000").head == "officer"

@@ -188,6 +188,9 @@ def referent(
         if compound != head:
             act = act or head
             head, noun = compound, noun | {compound}
+    means = None if date else _by_means(tokens, text, last)
+    if means:
+        head, noun = means, frozenset({means})  # "51 wins coming by way of knockout": knockouts, not wins
     elliptic = head is None and first >= 1 and tokens[first - 1].norm in ELLIPSIS
     if head and not date and first >= 1 and tokens[first - 1].norm in CONTRAST:
         other = True  # "the other nine jurors", "another 20 people": not the ones counted before
@@ -282,6 +285,42 @@ def _rate(tokens: Sequence[Token], text: str, first: int, last: int, window: int
             after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
             return after not in ("ago", "earlier", "later", "before", "after")
     return False
+
+
+# Words between a count's noun and "by" that say how its things came ("51 wins coming by way of knockout").
+CAME = {"coming", "came", "come", "all", "each", "both"}
+
+
+def _by_means(tokens: Sequence[Token], text: str, last: int, reach: int = 4) -> str | None:
+    """The kind a count's things are of when the words after it say so by "by" (or "by way of",
+    "via"): "51 wins coming by way of knockout", "58 victories, 51 by KO" count knockouts, which
+    never meet all the wins. Not a name ("by Messi"), people ("shot 11 times by police"), a time
+    ("10,000 officers by year's end"), nor an agent after a verb ("killed by a bomb")."""
+    k = last + 1
+    while k < len(tokens) and k <= last + reach and not _broken(text, tokens[k - 1], tokens[k]):
+        t = tokens[k]
+        if t.norm in ("by", "via"):
+            j = k + 1
+            if j + 1 < len(tokens) and tokens[j].norm == "way" and tokens[j + 1].norm == "of":
+                j += 2
+            if j < len(tokens) and tokens[j].norm in ("a", "an"):
+                j += 1
+            if j < len(tokens) and not _broken(text, tokens[j - 1], tokens[j]) and tokens[j].content \
+                    and not tokens[j].number and not (text[tokens[j].start].isupper() and len(tokens[j].norm) > 3) \
+                    and not _is_person(tokens[j].stem) and not _when(tokens[j]):
+                return tokens[j].stem  # not who did it ("shot 11 times by police"), nor when ("by year's end")
+            return None
+        if t.norm in CAME or t.content and not t.number and not _verbal(t) and t.norm not in STOP:
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _when(t: Token) -> bool:
+    """A word of time: "by year's end", "by Friday", "by the end of the month"."""
+    return t.norm in TIME_WORDS or t.norm in ("end", "close", "start", "beginning", "mid", "then") \
+        or t.stem.startswith(SPANS) or t.norm in MONTH_NAMES
 
 
 PLACES = {"island", "city", "town", "village", "country", "nation", "province", "region", "district", "state", "county",
