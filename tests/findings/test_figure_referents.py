@@ -394,3 +394,18 @@ def test_a_count_of_one_kind_of_its_noun_counts_that_kind() -> None:
     assert about("Five people were killed by a bomb.", "Five").head == "people"
     assert about("He scored 10 goals by Messi's count.", "10").head == "goal"
     assert about("The White House wants to hire 10,000 new ICE officers by year's end.", "10,000").head == "officer"
+
+
+def test_counts_made_in_different_spans_never_meet() -> None:
+    """"43 RBIs in 54 games" with one team and "121 RBIs" in "a combined 157 games" count over two
+    spans; "a combined 157 games" sums what "54 games" is a part of. Two counts over one span
+    may still disagree."""
+    figures = find_figures(story(
+        a="After the trade in July, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.",
+        b="Playing in a combined 157 games with the Angels and Braves, Teixeira had 33 homers and 121 RBIs.",
+        c="After the trade in July, Teixeira hit .358 with 13 homers and 45 RBIs in 54 games with the Angels.",
+    ))
+    found = conflicts(figures)
+    assert not any({"43", "121"} <= g or {"45", "121"} <= g or {"54", "157"} <= g for g in found)
+    assert {"43", "45"} in found
+    assert about("Playing in a combined 157 games, he had 121 RBIs.", "157").combined

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
@@ -140,6 +141,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit())
                 others = [x for x in here if x.kind != "date"]
                 before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
+                told_here = len(near)
                 for m in here:
                     dated = m.kind == "date"
                     like = dates if dated else others
@@ -153,6 +155,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
                                     written=written)
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
+                _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
     return [
@@ -161,8 +164,31 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     ], idf
 
 
-# From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see
-# _scores_vectorised); below, plain Python is quicker than importing scipy.
+# Words between "in" and a count of what the sentence's other counts were made in ("in a
+# combined 157 games", "in his last two games").
+FRAMING = {"a", "an", "the", "combined", "total", "of", "just", "only", "his", "her", "their", "its", "last", "first",
+           "next", "some", "about", "nearly", "almost", "over", "under"}
+
+
+def _framed(near: list[Any], start: int, tokens: Sequence[Token], edges: tuple[list[int], list[int]]) -> None:
+    """Give the counts of a sentence (near[start:]) the count they were made in: "43 RBIs in 54
+    games" and "121 RBIs" in "a combined 157 games" count over two spans, never one thing."""
+    frame = None
+    for m, *_, about, _told in near[start:]:
+        if m.kind != "count" or about.head is None or m.stated is None:
+            continue
+        k = bisect_right(edges[1], m.start) - 1
+        while k >= 0 and tokens[k].norm in FRAMING:
+            k -= 1
+        if k >= 0 and tokens[k].norm == "in":
+            frame = (about.head, m.stated)
+            break
+    if frame is None:
+        return
+    for n in range(start, len(near)):
+        m, weights, surface, at, about, told = near[n]
+        if m.kind != "date" and (about.head, m.stated) != frame:
+            near[n] = (m, weights, surface, at, replace(about, frame=frame), told)
 
 
 # From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see

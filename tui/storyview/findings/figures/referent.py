@@ -124,6 +124,10 @@ class Referent:
     # what the counted voted for or against ("nine voting to put Nichols to death": put, nichol,
     # death; "three voting for life without parole": life, parol)
     side: frozenset[str] = frozenset()
+    # the count its sentence says it was made in ("43 RBIs in 54 games": game, 54), and whether it
+    # is a sum of several ("a combined 157 games")
+    frame: tuple[str, float] | None = None
+    combined: bool = False
 
     @property
     def words(self) -> str:
@@ -199,7 +203,8 @@ def referent(
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last),
-                    side=frozenset() if date else _side(tokens, text, last))
+                    side=frozenset() if date else _side(tokens, text, last),
+                    combined=not date and first >= 1 and tokens[first - 1].norm == "combined")
 
 
 # Words of a vote: what follows them is the side the counted took.
@@ -679,6 +684,10 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "averaged 100 RBIs" a season is no count of "43 RBIs in 54 games"
     if a.side and b.side and not a.side & b.side:
         return False  # "nine voting to put Nichols to death", "three voting for life without parole"
+    if a.frame and b.frame and _alike(a.frame[0], b.frame[0]) and a.frame[1] != b.frame[1]:
+        return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"
+    if a.combined != b.combined:
+        return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
     if a.subset != b.subset:
         return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
