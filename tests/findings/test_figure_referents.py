@@ -409,3 +409,28 @@ def test_counts_made_in_different_spans_never_meet() -> None:
     assert not any({"43", "121"} <= g or {"45", "121"} <= g or {"54", "157"} <= g for g in found)
     assert {"43", "45"} in found
     assert about("Playing in a combined 157 games, he had 121 RBIs.", "157").combined
+
+
+def test_days_either_side_of_midnight_are_imprecise() -> None:
+    """"late Thursday" and "early Friday" (or "Thursday night" and "Friday") may be one moment told
+    on either side of midnight: imprecise, not a conflict; days told plainly still conflict."""
+    def day(text: str):
+        [m] = [x for x in mentions("x", 0, text) if x.weekday]
+        return m
+    late, early = day("She checked in late Thursday."), day("Early Friday morning, she checked in.")
+    night, plain = day("She checked in on Thursday night."), day("She checked in on Friday.")
+    assert (late.edge, early.edge, night.edge, plain.edge) == ("late", "early", "late", None)
+    assert agreement(late, early) == agreement(early, late) == agreement(night, plain) == "imprecise"
+    assert agreement(day("She checked in on Thursday."), plain) == "conflict"
+    assert agreement(day("She checked in early Thursday."), day("She left late Friday.")) == "conflict"
+    assert agreement(late, day("She checked in early Saturday.")) == "conflict"
+    assert day("It was in the early hours of Sunday.").edge == "early"
+
+
+def test_days_either_side_of_midnight_are_one_figure() -> None:
+    figures = find_figures(story(
+        a="Lindsay Lohan checked into the Betty Ford Center late Thursday, dodging arrest.",
+        b="Early Friday morning, around 1:30 a.m., the actress checked into the Betty Ford Center.",
+    ))
+    days = [f for f in figures if {m.text for m in f.mentions} == {"Thursday", "Friday"}]
+    assert days and days[0].status == "imprecise"

@@ -142,6 +142,10 @@ class Mention:
     weekday: str | None = None
     # The number as stated before any hedge ("about 150" → 150); None for vague quantities.
     stated: float | None = None
+    # A weekday told at an end of its day: "late" ("late Thursday", "Thursday night") or
+    # "early" ("early Friday", "in the early hours of Friday"); near midnight, two reports'
+    # days may be one moment.
+    edge: str | None = None
 
     @property
     def member(self) -> Member:
@@ -316,7 +320,7 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
     if g["weekday"]:
         if not whole[0].isupper():
             return None
-        return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower())
+        return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower(), edge=_edge(text, s, e))
     if g["age"]:  # "16-year-old", "Sixteen - year - old"
         value = _number(g["age"])
         return Mention(source, paragraph, s, e, whole, "count", True, value, value, stated=value)
@@ -354,6 +358,22 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         lo, hi, exact = _hedged(value, hedge)
         unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
+    return None
+
+
+LATE_BEFORE_RE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
+EARLY_BEFORE_RE = re.compile(r"\b(?:early\s+(?:on\s+)?|early\s+hours\s+of\s+|small\s+hours\s+of\s+)$", re.IGNORECASE)
+LATE_AFTER_RE = re.compile(r"\s+(?:night|late)\b", re.IGNORECASE)
+
+
+def _edge(text: str, s: int, e: int) -> str | None:
+    """Whether a weekday is told at the end of its day ("late Thursday", "Thursday night") or at
+    its start ("early Friday", "in the early hours of Friday")."""
+    before = text[max(0, s - 24):s]
+    if LATE_BEFORE_RE.search(before) or LATE_AFTER_RE.match(text, e):
+        return "late"
+    if EARLY_BEFORE_RE.search(before):
+        return "early"
     return None
 
 
