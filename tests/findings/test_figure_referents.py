@@ -434,3 +434,19 @@ def test_days_either_side_of_midnight_are_one_figure() -> None:
     ))
     days = [f for f in figures if {m.text for m in f.mentions} == {"Thursday", "Friday"}]
     assert days and days[0].status == "imprecise"
+
+
+def test_a_noun_by_two_dates_is_not_their_act() -> None:
+    """"Before the riot Monday, a police source said" and "On Tuesday, police investigators could be
+    seen" share "police" by both days, but date two things; "ICE posted … Thursday" and "On Friday,
+    ICE posted" share the act."""
+    figures = find_figures(story(
+        a="Before the riot Monday, a police source told reporters that investigators believe Gray was in a gang.",
+        b="On Tuesday, police investigators could be seen inside a store that a group had rampaged through.",
+    ))
+    assert not conflicts(figures)
+    figures = find_figures(story(
+        a="An advertisement ICE posted to social media Thursday attempted to lure local police officers.",
+        b="On Friday, ICE posted a recruitment advertisement aimed at local police officers.",
+    ))
+    assert {"Thursday", "Friday"} in conflicts(figures)

@@ -13,12 +13,14 @@ from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _status, agreement
 from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
+    VERBS,
     Referent,
     _names,
     close,
     comparable,
     comparable_dates,
     holds_noun,
+    outcome_of,
     referent,
     same_act,
     same_noun,
@@ -300,6 +302,13 @@ def _legal(c: _Context) -> bool:
     return any(weight >= 1.0 and c.surface[w].lower() in LEGAL for w, weight in c.weights.items())
 
 
+def _acting(word: str) -> bool:
+    """A word that tells an act: a verb (common, or in -ed or -ing) or an outcome ("posted",
+    "opened", "shooting", "killed")."""
+    w = word.lower()
+    return w in VERBS or len(w) > 4 and w.endswith(("ed", "ing")) or outcome_of(w) is not None
+
+
 class Meanings:
     """The sentence vectors of every figure's sentence, by context: what `_Evidence` asks of the
     model the story was aligned with."""
@@ -410,8 +419,11 @@ class _Evidence:
         if _legal(self.contexts[i]) != _legal(self.contexts[j]):
             return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
         written = self.contexts[i].surface
-        return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
-                   and not written[w].endswith("ly") for w in a.keys() & b.keys())
+        by = [w for w in a.keys() & b.keys() if min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5
+              and written[w][:1].islower() and w not in WHEN and not written[w].endswith("ly")]
+        # The act itself, or two words: one noun by both dates may be of two acts ("Before the riot
+        # Monday, a police source said", "On Tuesday, police investigators could be seen").
+        return len(by) >= 2 or any(_acting(written[w]) for w in by)
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by
