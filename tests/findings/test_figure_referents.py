@@ -424,6 +424,7 @@ def test_days_either_side_of_midnight_are_imprecise() -> None:
     assert agreement(day("She checked in on Thursday."), plain) == "conflict"
     assert agreement(day("She checked in early Thursday."), day("She left late Friday.")) == "conflict"
     assert agreement(late, day("She checked in early Saturday.")) == "conflict"
+    assert agreement(early, day("Service should improve by early Saturday morning.")) == "conflict"
     assert day("It was in the early hours of Sunday.").edge == "early"
 
 

@@ -82,7 +82,8 @@ def midnight(a: Mention, b: Mention) -> bool:
     apart = (WEEKDAYS.index(b.weekday) - WEEKDAYS.index(a.weekday)) % 7
     if apart == 6:
         a, b, apart = b, a, 1
-    return apart == 1 and (a.edge == "late" or b.edge == "early")
+    # "early Friday" and "early Saturday" are a whole day apart, however near midnight one is.
+    return apart == 1 and a.edge != "early" and b.edge != "late" and (a.edge == "late" or b.edge == "early")
 
 
 def _same_bound(ha: str | None, hb: str | None) -> bool:
