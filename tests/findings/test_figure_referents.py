@@ -451,3 +451,10 @@ def test_a_noun_by_two_dates_is_not_their_act() -> None:
         b="On Friday, ICE posted a recruitment advertisement aimed at local police officers.",
     ))
     assert {"Thursday", "Friday"} in conflicts(figures)
+
+
+def test_a_capitalised_plural_is_its_own_noun() -> None:
+    """"12 Magazines and about 300 rounds" counts magazines (a plural, however written); "12
+    Somali and 11 Yemeni pirates" still carries the run to its noun."""
+    assert about("Six AK 47 rifles, 12 Magazines and about 300 rounds were found.", "12").head == "magazin"
+    assert about("Commandos caught 12 Somali and 11 Yemeni pirates.", "12").head == "pirat"

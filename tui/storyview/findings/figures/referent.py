@@ -420,9 +420,10 @@ def _head(
             i += 1
             continue
         if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()) \
-                and (head is None or proper):
+                and (head is None or proper and not prev.norm.endswith("s")):
             # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes
-            # later; "14 vessels and 300 crew members" has its noun already
+            # later; "14 vessels and 300 crew members", "12 Magazines and 300 rounds" (a plural,
+            # however written) have their noun already
             prev = t
             i += 1
             continue
