@@ -347,7 +347,8 @@ def test_the_other_ones_are_not_the_ones_counted() -> None:
     """"the other nine jurors" are not "Eight of the jurors"; "the other three" (its noun told
     before it) stays elliptic, for the words before it to say what it counts."""
     assert about("The three holdouts told the other nine jurors that they would not impose death.", "nine").other
-    assert about("Another 20 people were hurt.", "20").other
+    # "another 20,000 people" are "a further 20,000", not the complement of those counted
+    assert not about("In Thessaloniki, another 20,000 people marched.", "20,000").other
     assert not about("Nine jurors voted for death.", "Nine").other
     elliptic = about("The navy intercepted the other three.", "three")
     assert elliptic.elliptic and not elliptic.other

@@ -196,8 +196,8 @@ def referent(
     if means:
         head, noun = means, frozenset({means})  # "51 wins coming by way of knockout": knockouts, not wins
     elliptic = head is None and first >= 1 and tokens[first - 1].norm in ELLIPSIS
-    if head and not date and first >= 1 and tokens[first - 1].norm in CONTRAST:
-        other = True  # "the other nine jurors", "another 20 people": not the ones counted before
+    if head and not date and first >= 1 and tokens[first - 1].norm == "other":
+        other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
