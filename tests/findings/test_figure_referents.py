@@ -459,3 +459,9 @@ def test_a_capitalised_plural_is_its_own_noun() -> None:
     Somali and 11 Yemeni pirates" still carries the run to its noun."""
     assert about("Six AK 47 rifles, 12 Magazines and about 300 rounds were found.", "12").head == "magazin"
     assert about("Commandos caught 12 Somali and 11 Yemeni pirates.", "12").head == "pirat"
+
+
+def test_the_first_figure_of_a_span_counts_what_the_second_does() -> None:
+    """"as many as 35 to 40 volunteer firefighters": 35 counts firefighters too."""
+    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35").head == "firefig"
+    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "40").head == "firefig"

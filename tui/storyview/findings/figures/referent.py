@@ -427,8 +427,13 @@ def _head(
             prev = t
             i += 1
             continue
+        if t.norm == "to" and prev is tokens[last] and i + 1 < len(tokens) and numbers[i + 1] \
+                and not _broken(text, t, tokens[i + 1]):
+            prev = t  # "35 to 40 volunteer firefighters": a span, whose noun is after its second figure
+            i += 1
+            continue
         if numbers[i]:
-            if prev.norm in ("and", "or") or numbers[i - 1] and i - 1 > last:
+            if prev.norm in ("and", "or", "to") or numbers[i - 1] and i - 1 > last:
                 own = own and numbers[i - 1]
                 prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
                 i += 1
