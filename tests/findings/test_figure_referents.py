@@ -465,3 +465,24 @@ def test_the_first_figure_of_a_span_counts_what_the_second_does() -> None:
     """"as many as 35 to 40 volunteer firefighters": 35 counts firefighters too."""
     assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35").head == "firefig"
     assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "40").head == "firefig"
+
+
+def test_the_families_of_two_named_people_are_two_counts() -> None:
+    """"He leaves a wife and three children" after "Tennant was promoted…" is about Tennant: his
+    children are not Hakim's two. A capitalised word the article never writes in lower case
+    opening the sentence before is a name; "Police" is not."""
+    fire = ("Two firefighters died in a warehouse fire in Ocala on Sunday night.\n\n"
+            "The fire broke out at a furniture warehouse near the highway{}.\n\n")
+    hakim = "Marion County sheriffs described Hakim as a dedicated family man with wife and two teenaged children."
+    figures = find_figures(story(
+        a=fire.format("") + hakim,
+        b=fire.format(", officials said") + "Tennant was promoted to captain four years ago.\n\n"
+          "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.",
+    ))
+    assert not any({"two", "three"} <= g for g in conflicts(figures))
+    figures = find_figures(story(
+        a=fire.format("") + hakim,
+        b=fire.format(", officials said") + "Hakim was promoted to captain four years ago.\n\n"
+          "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.",
+    ))
+    assert any({"two", "three"} <= g for g in conflicts(figures))

@@ -15,6 +15,7 @@ from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention,
 from storyview.findings.figures.referent import (
     VERBS,
     Referent,
+    _is_person,
     _names,
     close,
     comparable,
@@ -108,6 +109,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
+        common: set[str] | None = None  # the words the article writes in lower case, when first asked
         written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
@@ -132,7 +134,9 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 # killed 612 people") is about whom the one before names.
                 names = _names(tokens, p.text)
                 if not names and tokens and tokens[0].norm in PRONOUNS:
-                    names = _names(*last)
+                    if common is None:
+                        common = _lower_words(article)
+                    names = _names(*last) | _subject(*last, common)
                 title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
@@ -164,6 +168,26 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
         _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items()), about, stems)
         for m, w, surface, at, about, stems in near
     ], idf
+
+
+def _lower_words(article: Any) -> set[str]:
+    """The words an article writes in lower case somewhere: a capitalised word it never writes
+    so is a name ("Tennant"), one it does is a word opening a sentence ("Police")."""
+    return {t.norm for p in article.paragraphs for s in sentences(p.text) for t in s.tokens
+            if t.content and p.text[t.start:t.start + 1].islower()}
+
+
+def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[str]:
+    """The name a sentence opens with ("Tennant was promoted to captain"), which `_names` leaves
+    out (a capital there may be the sentence's, not a name's): for a next sentence that says
+    "He"."""
+    if not tokens:
+        return frozenset()
+    t = tokens[0]
+    if t.content and not t.number and text[t.start:t.start + 1].isupper() and t.norm not in common \
+            and t.norm not in PRONOUNS and t.norm not in WEEKDAYS:
+        return frozenset({t.stem})
+    return frozenset()
 
 
 # Words between "in" and a count of what the sentence's other counts were made in ("in a
@@ -382,8 +406,11 @@ class _Evidence:
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
-                and self.meaning(i, j) >= NEAR_MEANING:
-            return True  # "565 shops suffering damage" and "355 damaged shops", told alike
+                and self.meaning(i, j) >= NEAR_MEANING and (not _is_person(a.referent.head or "") or self.some_names(i, j)):
+            # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
+            # named people are two counts ("Hakim … with wife and two teenaged children", "He
+            # [Tennant] leaves a wife and three children")
+            return True
         if a.mention.kind == "date" and b.mention.kind == "date":
             # A date is of the act right by it, or of the one its sentence states a figure of
             # (`linked`): two sentences that share words may date two acts ("the trial of the
@@ -439,6 +466,11 @@ class _Evidence:
         # One names only some of whom the other names ("Gray"; "Kimani Gray, of East Flatbus, Brooklyn").
         fewer = min(self.idf.mass(a), self.idf.mass(b))
         return bool(a and b and fewer) and self.idf.mass(a & b) >= WITHIN_NAMES * fewer
+
+    def some_names(self, i: int, j: int) -> bool:
+        """The two sentences name someone or somewhere in common, or one names no one."""
+        a, b = self.contexts[i].referent.names, self.contexts[j].referent.names
+        return not a or not b or bool(a & b)
 
     def overlap(self, i: int, j: int) -> float:
         """Dice over the rarity of the two sentences' words (their figures left out)."""
