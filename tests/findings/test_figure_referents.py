@@ -486,3 +486,19 @@ def test_the_families_of_two_named_people_are_two_counts() -> None:
           "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.",
     ))
     assert any({"two", "three"} <= g for g in conflicts(figures))
+
+
+def test_a_date_is_of_the_verb_of_its_clause() -> None:
+    """"foiled an attack on merchant vessels in the Gulf of Aden on Friday" and "on Thursday foiled
+    a piracy attempt" date one act (foil), however far the verb stands; a plan ("expected to
+    appear in court next Monday", "charges expected Friday") tells no act of its own."""
+    far = about("An Indian warship foiled a five - boat pirate attack on merchant vessels in the Gulf of Aden on Friday.", "Friday")
+    near_ = about("Warship INS Sukanya on Thursday foiled a piracy attempt in the Gulf of Aden.", "Thursday")
+    assert far.verb == near_.verb == "foil"
+    assert about("LaSalle is expected to appear in court next Monday.", "Monday").verb is None
+    assert about("LaSalle is in custody, pending formal charges that are expected Friday.", "Friday").verb is None
+    figures = find_figures(story(
+        a="An Indian warship foiled a five - boat pirate attack on merchant vessels transiting the Gulf of Aden on Friday.",
+        b="Warship INS Sukanya on Thursday foiled a piracy attempt on merchant vessels in the Gulf of Aden.",
+    ))
+    assert {"Thursday", "Friday"} in conflicts(figures)

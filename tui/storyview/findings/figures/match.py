@@ -450,7 +450,10 @@ class _Evidence:
               and written[w][:1].islower() and w not in WHEN and not written[w].endswith("ly")]
         # The act itself, or two words: one noun by both dates may be of two acts ("Before the riot
         # Monday, a police source said", "On Tuesday, police investigators could be seen").
-        return len(by) >= 2 or any(_acting(written[w]) for w in by)
+        if len(by) >= 2 or any(_acting(written[w]) for w in by):
+            return True
+        va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
+        return bool(va and vb and (va == vb or len(va) >= 4 and len(vb) >= 4 and (va.startswith(vb) or vb.startswith(va))))
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by

@@ -128,6 +128,9 @@ class Referent:
     # is a sum of several ("a combined 157 games")
     frame: tuple[str, float] | None = None
     combined: bool = False
+    # a date's verb: the act its clause tells, the verb nearest before it, else after ("foiled an
+    # attack on merchant vessels on Friday", "on Thursday foiled a piracy attempt": foil)
+    verb: str | None = None
 
     @property
     def words(self) -> str:
@@ -204,7 +207,30 @@ def referent(
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last),
                     side=frozenset() if date else _side(tokens, text, last),
-                    combined=not date and first >= 1 and tokens[first - 1].norm == "combined")
+                    combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
+                    verb=_clause_verb(tokens, text, first, last) if date else None)
+
+
+def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The verb of the clause a date stands in: the nearest before it, else the nearest after,
+    not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
+    ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
+    k = first - 1
+    while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+            return _act_of(tokens[k])
+        k -= 1
+    k = last + 1
+    while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+            return _act_of(tokens[k])
+        k += 1
+    return None
+
+
+# Verbs of a plan or an expectation: the act they date is another ("expected to appear").
+PLANNED = {"expected", "scheduled", "planned", "slated", "set", "due", "hoped", "intended", "supposed", "rumored",
+           "rumoured", "likely"}
 
 
 # Words of a vote: what follows them is the side the counted took.
