@@ -502,3 +502,43 @@ def test_a_date_is_of_the_verb_of_its_clause() -> None:
         b="Warship INS Sukanya on Thursday foiled a piracy attempt on merchant vessels in the Gulf of Aden.",
     ))
     assert {"Thursday", "Friday"} in conflicts(figures)
+
+
+def test_counts_of_two_named_doers_never_meet() -> None:
+    """"Manning completed 29 of 34 passes" and "Garrard completed 28 of 41 passes" are two
+    quarterbacks' counts; a count coordinated with another has its doer ("threw for 364 yards and
+    three touchdowns"); who said it is not who did it, and people are no name ("Police")."""
+    manning = about("Peyton Manning completed 29 of 34 passes for 364 yards and three touchdowns.", "34")
+    garrard = about("Garrard completed 28 of 41 passes for 329 yards and a touchdown.", "41")
+    assert manning.agent == {"peyton", "mann"} and garrard.agent == {"garrard"}
+    assert not comparable(manning, garrard)
+    assert about("Garrard, who completed 28 passes for 329 yards, ran for two yards.", "28").agent == {"garrard"}
+    assert about("Manning threw for 364 yards and three touchdowns.", "three").agent == {"mann"}
+    assert about("Manning completed his first 17 passes.", "17").agent == {"mann"}
+    assert about("Steele said 40 firefighters fought the blaze.", "40").agent == frozenset()
+    assert about("Police arrested 12 people.", "12").agent == frozenset()
+    assert about("He completed his first 17 passes.", "17").agent == frozenset()
+
+
+def test_counts_of_two_kinds_of_thing_never_meet() -> None:
+    """"29 of 34 passes for 364 yards" and "53 catches for 605 yards and five touchdowns": yards
+    of passes are not yards of catches; "threw for 364 yards" says it by its verb."""
+    passes = about("Peyton Manning completed 29 of 34 passes for 364 yards and three touchdowns.", "364")
+    catches = about("He has 53 catches for 605 yards and five touchdowns.", "605")
+    assert (passes.whose, catches.whose) == ("pass", "catch")
+    assert about("He has 53 catches for 605 yards and five touchdowns.", "five").whose == "catch"
+    assert not comparable(passes, catches)
+    assert about("Manning threw for 364 yards and three touchdowns.", "364").whose is None
+
+
+def test_moments_told_by_the_clock_are_of_their_plays() -> None:
+    """"with 12 minutes, 31 seconds remaining" and "with 4 minutes 48 seconds remaining" are two
+    plays' moments, not one thing in dispute; ten minutes of a delay is no moment."""
+    assert about("Clark caught a touchdown pass with 12 minutes, 31 seconds remaining.", "12").moment
+    assert about("Ratliff returned it for a touchdown with just under five minutes left.", "just under five").moment
+    assert not about("The game was delayed for 10 minutes.", "10").moment
+    figures = find_figures(story(
+        a="Clark caught a one-yard touchdown pass with 12 minutes, 31 seconds remaining before Vinatieri tied the game.",
+        b="Ratliff returned an interception 35 yards for a touchdown and a 31-24 lead with 4 minutes 48 seconds remaining.",
+    ))
+    assert not conflicts(figures)

@@ -157,7 +157,10 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
-                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
+                    if common is None:
+                        common = _lower_words(article)
+                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date",
+                                     common) if first < after else Referent()
                     about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
                                     written=written)
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
@@ -420,7 +423,7 @@ class _Evidence:
             return linked or self.same_frame(i, j)
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
-        if span(a.referent) or span(b.referent):
+        if span(a.referent) or span(b.referent) or a.referent.moment or b.referent.moment:
             # "five days of rioting", "eight days ago": a story told on two days, unless the
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN

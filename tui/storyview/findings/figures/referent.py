@@ -131,6 +131,15 @@ class Referent:
     # a date's verb: the act its clause tells, the verb nearest before it, else after ("foiled an
     # attack on merchant vessels on Friday", "on Thursday foiled a piracy attempt": foil)
     verb: str | None = None
+    # who did what a count counts, when a name is the subject of its verb ("Peyton Manning
+    # completed 29 of 34 passes": peyton, manning; "Garrard, who completed 28 passes": garrard)
+    agent: frozenset[str] = frozenset()
+    # the things a count is of, told before "for" ("29 of 34 passes for 364 yards": pass; "53
+    # catches for 605 yards and five touchdowns": catch)
+    whose: str | None = None
+    # a moment told by the clock ("with 12 minutes, 31 seconds remaining", "five minutes left"):
+    # moments of two acts differ, and only sentences that tell one act make them one
+    moment: bool = False
 
     @property
     def words(self) -> str:
@@ -160,7 +169,8 @@ def _outcome(norm: str) -> str | None:
 
 
 def referent(
-    tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool], date: bool = False
+    tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool], date: bool = False,
+    common: set[str] | frozenset[str] = frozenset(),
 ) -> Referent:
     """The referent of a figure whose words are tokens[first..last] of a sentence.
 
@@ -208,7 +218,83 @@ def referent(
                     subset=None if date else _subset(tokens, text, last),
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
-                    verb=_clause_verb(tokens, text, first, last) if date else None)
+                    verb=_clause_verb(tokens, text, first, last) if date else None,
+                    agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
+                    whose=None if date else _whose_for(tokens, text, first, numbers),
+                    moment=not date and _moment(tokens, first, last))
+
+
+CLOCK = ("minut", "second", "hour")
+LEFT = {"remaining", "left", "remain", "to"}
+
+
+def _moment(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A count of minutes or seconds that tells when something happened: "with 12 minutes, 31
+    seconds remaining", "with just under five minutes left" ("with" before, or "left" after)."""
+    after = [t.norm for t in tokens[last + 1:last + 5]]
+    if not after or not after[0].startswith(CLOCK):
+        return False
+    before = tokens[first - 1].norm if first >= 1 else ""
+    return before == "with" or any(w in LEFT for w in after[1:])
+
+
+# Words between a count's verb and the count ("completed 29 of 34 passes", "threw for 364 yards").
+TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", "least", "more", "than", "only", "just",
+            "over", "around", "roughly", "up", "to", "his", "her", "their", "its", "of", "for", "and", "with", "first",
+            "last", "next"}
+# Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
+TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
+# Capitalised words that name no one.
+NAMELESS = {"he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "that", "his", "her", "their"}
+
+
+def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+           common: set[str] | frozenset[str]) -> frozenset[str]:
+    """The name that is the subject of the verb a count is of: a capitalised run right before
+    one verb right before the count ("Peyton Manning completed 29 of 34 passes", "Garrard, who
+    completed 28 passes"); not a word the article writes in lower case (`common`: "Police")."""
+    k = first - 1
+    # over the words to the verb, and the counts coordinated with this one ("threw for 364 yards
+    # and three touchdowns": threw)
+    while k >= 0 and (tokens[k].norm in TO_COUNT or numbers[k] or k >= 1 and numbers[k - 1] and tokens[k].content) \
+            and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < 1 or not tokens[k].content or tokens[k].number or not text[tokens[k].start:tokens[k].start + 1].islower() \
+            or tokens[k].norm in STOP or tokens[k].norm in SAID or _broken(text, tokens[k - 1], tokens[k]):
+        return frozenset()  # no verb right before the count ("Steele said 40 firefighters": who told it, not who did it)
+    k -= 1
+    while k >= 0 and tokens[k].norm in TO_VERB:
+        k -= 1
+    name: set[str] = set()
+    while k >= 0 and len(name) < 3:
+        t = tokens[k]
+        if not t.content or t.number or not text[t.start:t.start + 1].isupper() or t.norm in common \
+                or t.norm in NAMELESS or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
+            break  # not "Police arrested 12", "Officials counted 40": people, no name
+        name.add(t.stem)
+        if k >= 1 and _broken(text, tokens[k - 1], t) and text[tokens[k - 1].end:t.start].strip() != "-":
+            break
+        k -= 1
+    return frozenset(name)
+
+
+def _whose_for(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool], reach: int = 7) -> str | None:
+    """What a count is of when it follows "for" after another count's noun: "29 of 34 passes for
+    364 yards" (pass), "53 catches for 605 yards and five touchdowns" (catch, for both); not after
+    a verb ("threw for 364 yards": the act says that)."""
+    k = first - 1
+    while k >= 2 and first - k <= reach and not _broken(text, tokens[k], tokens[k + 1]):
+        t = tokens[k]
+        if t.norm == "for":
+            noun = tokens[k - 1]
+            if noun.content and not noun.number and noun.norm not in STOP and not _verbal(noun) \
+                    and not noun.norm.endswith(("ing", "ed")) and not _broken(text, noun, t) and numbers[k - 2]:
+                return noun.stem  # "34 passes for": the noun of a count before it
+            return None
+        if not (numbers[k] or t.norm in ("and", "of", "the", "a") or t.content and not _verbal(t) and t.norm not in STOP):
+            return None
+        k -= 1
+    return None
 
 
 def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
@@ -720,6 +806,10 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"
     if a.combined != b.combined:
         return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
+    if a.agent and b.agent and not a.agent & b.agent:
+        return False  # "Manning completed 29 of 34 passes", "Garrard completed 28 of 41 passes"
+    if a.whose and b.whose and not _alike(a.whose, b.whose):
+        return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
     if a.subset != b.subset:
         return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
@@ -828,8 +918,8 @@ def close(a: Referent, b: Referent) -> bool:
 
     Not for spans of time: "five days of rioting" and "eight days of riots" are one story told
     on two days, not a disagreement, unless the sentences themselves tell the same thing."""
-    if span(a):
-        return False
+    if span(a) or a.moment or b.moment:
+        return False  # nor for moments told by the clock ("with 12 minutes remaining"), of two plays
     return bool(a.head and b.head and a.outcome == b.outcome and same_noun(a, b))
 
 
