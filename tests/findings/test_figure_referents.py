@@ -542,3 +542,12 @@ def test_moments_told_by_the_clock_are_of_their_plays() -> None:
         b="Ratliff returned an interception 35 yards for a touchdown and a 31-24 lead with 4 minutes 48 seconds remaining.",
     ))
     assert not conflicts(figures)
+
+
+def test_a_compound_counts_its_own_noun_only() -> None:
+    """"a seven - yard touchdown pass" counts yards: it never meets "his last 6 passes"."""
+    seven = about("Luck found Wayne for a seven - yard touchdown pass.", "seven")
+    six = about("He hit his last 6 passes of the day.", "6")
+    assert seven.head == "yard" and "pass" not in seven.noun
+    assert not comparable(seven, six)
+    assert about("Pirates mounted a five - boat attack.", "five").head == "boat"

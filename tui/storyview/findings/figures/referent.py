@@ -204,7 +204,7 @@ def referent(
         compound = tokens[last + 1].stem
         if compound != head:
             act = act or head
-            head, noun = compound, noun | {compound}
+            head, noun = compound, frozenset({compound})  # "a seven-yard touchdown pass" counts yards, not passes
     means = None if date else _by_means(tokens, text, last)
     if means:
         head, noun = means, frozenset({means})  # "51 wins coming by way of knockout": knockouts, not wins
