@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from storyview.engine.segment import sentences
 from storyview.findings.figures import agreement, find_figures, mentions
-from storyview.findings.figures.referent import Referent, comparable, comparable_dates, referent
+from storyview.findings.figures.referent import Referent, comparable, comparable_dates, referent, same_act
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
@@ -551,3 +551,13 @@ def test_a_compound_counts_its_own_noun_only() -> None:
     assert seven.head == "yard" and "pass" not in seven.noun
     assert not comparable(seven, six)
     assert about("Pirates mounted a five - boat attack.", "five").head == "boat"
+
+
+def test_irregular_verbs_tell_the_act() -> None:
+    """"He caught five passes" and "Manning completed his first 17 passes" are two acts; "53
+    catches" still counts catches."""
+    caught = about("He caught five passes for 68 yards in the first half.", "five")
+    completed = about("Manning completed his first 17 passes.", "17")
+    assert caught.act == "caught" and completed.act is not None and completed.act.startswith("complet")
+    assert not same_act(caught, completed)
+    assert about("He has 53 catches for 605 yards.", "53").head == "catch"

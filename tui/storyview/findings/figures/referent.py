@@ -83,7 +83,10 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
          "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became",
-         "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts"}
+         "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts",
+         # past forms that are no noun ("53 catches" counts catches: not "catch" nor "catches")
+         "caught", "threw", "thrown", "drove", "sold", "bought", "brought", "built", "fought", "stole", "stolen",
+         "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
 SPANS = ("day", "night", "week", "month", "year", "decad")
@@ -692,7 +695,8 @@ AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "
              "managed", "who", "that", "which", "did", "not", "got", "get"}
 # Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
 BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
-           "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to"}
+           "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to",
+           "first", "last", "next"}
 
 
 # Verbs that put a figure on something without telling what it did ("estimated at $12 million",
