@@ -561,3 +561,13 @@ def test_irregular_verbs_tell_the_act() -> None:
     assert caught.act == "caught" and completed.act is not None and completed.act.startswith("complet")
     assert not same_act(caught, completed)
     assert about("He has 53 catches for 605 yards.", "53").head == "catch"
+
+
+def test_a_margin_never_meets_a_count() -> None:
+    """"entered the final quarter 10 points down" is a margin, not the "17 unanswered points" the
+    other side scored; "won by seven points" too."""
+    down = about("The Colts entered the final quarter 10 points down.", "10")
+    scored = about("The Colts scored 17 unanswered points in the fourth quarter.", "17")
+    assert down.margin and not scored.margin and not comparable(down, scored)
+    assert about("They won by seven points.", "seven").margin
+    assert about("The Jaguars led by just three points at halftime.", "three").margin

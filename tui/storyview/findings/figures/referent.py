@@ -143,6 +143,9 @@ class Referent:
     # a moment told by the clock ("with 12 minutes, 31 seconds remaining", "five minutes left"):
     # moments of two acts differ, and only sentences that tell one act make them one
     moment: bool = False
+    # a margin between two sides, not a count of what one scored ("10 points down", "won by
+    # seven points"), which never meets a count ("scored 17 unanswered points")
+    margin: bool = False
 
     @property
     def words(self) -> str:
@@ -224,7 +227,29 @@ def referent(
                     verb=_clause_verb(tokens, text, first, last) if date else None,
                     agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
                     whose=None if date else _whose_for(tokens, text, first, numbers),
-                    moment=not date and _moment(tokens, first, last))
+                    moment=not date and _moment(tokens, first, last),
+                    margin=not date and _margin(tokens, text, first, last))
+
+
+# Words after a count that make it a margin ("10 points down"), and verbs before "by" that do ("won by seven").
+BEHIND = {"down", "behind", "ahead", "clear", "adrift"}
+BY_MARGIN = {"won", "win", "wins", "lost", "lose", "loses", "led", "lead", "leads", "leading", "trailed", "trail",
+             "trails", "trailing", "beat", "beaten", "beats", "fell", "finished", "winning", "losing"}
+
+
+def _margin(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """A count that is a margin: the noun after it is followed by "down", "behind", "ahead"
+    ("10 points down"), or "by" stands before it after a verb of winning or trailing ("won by
+    seven points", "trailing by 10")."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].content and not tokens[k].number and not _broken(text, tokens[last], tokens[k]):
+        k += 1
+    if k < len(tokens) and tokens[k].norm in BEHIND and not _broken(text, tokens[k - 1], tokens[k]):
+        return True
+    j = first - 1
+    while j >= 0 and tokens[j].norm in ("just", "only", "a", "than", "more", "less", "at", "least"):
+        j -= 1
+    return j >= 1 and tokens[j].norm == "by" and tokens[j - 1].norm in BY_MARGIN
 
 
 CLOCK = ("minut", "second", "hour")
@@ -814,6 +839,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "Manning completed 29 of 34 passes", "Garrard completed 28 of 41 passes"
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.margin != b.margin:
+        return False  # "entered the final quarter 10 points down", "scored 17 unanswered points"
     if a.subset != b.subset:
         return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
