@@ -571,3 +571,4 @@ def test_a_margin_never_meets_a_count() -> None:
     assert down.margin and not scored.margin and not comparable(down, scored)
     assert about("They won by seven points.", "seven").margin
     assert about("The Jaguars led by just three points at halftime.", "three").margin
+    assert not about("He scored 30 points down the stretch.", "30").margin

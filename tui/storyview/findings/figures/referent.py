@@ -245,7 +245,8 @@ def _margin(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     if k < len(tokens) and tokens[k].content and not tokens[k].number and not _broken(text, tokens[last], tokens[k]):
         k += 1
     if k < len(tokens) and tokens[k].norm in BEHIND and not _broken(text, tokens[k - 1], tokens[k]):
-        return True
+        after = tokens[k + 1].norm if k + 1 < len(tokens) and not _broken(text, tokens[k], tokens[k + 1]) else ""
+        return not (tokens[k].norm == "down" and after in ("the", "a", "an", "to", "from"))  # "30 points down the stretch"
     j = first - 1
     while j >= 0 and tokens[j].norm in ("just", "only", "a", "than", "more", "less", "at", "least"):
         j -= 1
