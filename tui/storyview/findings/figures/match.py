@@ -13,6 +13,7 @@ from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _status, agreement
 from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
+    HE,
     VERBS,
     Referent,
     _is_person,
@@ -163,6 +164,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                                      common) if first < after else Referent()
                     about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
                                     written=written)
+                    if about.agent == HE:
+                        about = replace(about, agent=_subject(*last, common))  # "He finished with 269 yards"
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
                 _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
@@ -184,13 +187,13 @@ def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[
     """The name a sentence opens with ("Tennant was promoted to captain"), which `_names` leaves
     out (a capital there may be the sentence's, not a name's): for a next sentence that says
     "He"."""
-    if not tokens:
-        return frozenset()
-    t = tokens[0]
-    if t.content and not t.number and text[t.start:t.start + 1].isupper() and t.norm not in common \
-            and t.norm not in PRONOUNS and t.norm not in WEEKDAYS:
-        return frozenset({t.stem})
-    return frozenset()
+    name: set[str] = set()
+    for t in tokens[:3]:
+        if not (t.content and not t.number and text[t.start:t.start + 1].isupper() and t.norm not in common
+                and t.norm not in PRONOUNS and t.norm not in WEEKDAYS and not _is_person(t.stem)):
+            break
+        name.add(t.stem)  # "Pierre Thomas was hurt": pierr, thoma
+    return frozenset(name)
 
 
 # Words between "in" and a count of what the sentence's other counts were made in ("in a
@@ -200,24 +203,29 @@ FRAMING = {"a", "an", "the", "combined", "total", "of", "just", "only", "his", "
 
 
 def _framed(near: list[Any], start: int, tokens: Sequence[Token], edges: tuple[list[int], list[int]]) -> None:
-    """Give the counts of a sentence (near[start:]) the count they were made in: "43 RBIs in 54
-    games" and "121 RBIs" in "a combined 157 games" count over two spans, never one thing."""
-    frame = None
-    for m, *_, about, _told in near[start:]:
+    """Give the counts of a sentence (near[start:]) the count they were made in, the nearest
+    after them, else before: "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"
+    count over two spans; "269 yards and two touchdowns on 83 carries and another 201 yards on
+    29 catches" gives 269 and two the carries, 201 the catches."""
+    frames: list[tuple[int, tuple[str, float]]] = []  # (where, (noun, value)) of each framing count
+    for n in range(start, len(near)):
+        m, *_, about, _told = near[n]
         if m.kind != "count" or about.head is None or m.stated is None:
             continue
         k = bisect_right(edges[1], m.start) - 1
         while k >= 0 and tokens[k].norm in FRAMING:
             k -= 1
-        if k >= 0 and tokens[k].norm == "in":
-            frame = (about.head, m.stated)
-            break
-    if frame is None:
+        if k >= 0 and tokens[k].norm in ("in", "on"):
+            frames.append((n, (about.head, m.stated)))
+    if not frames:
         return
     for n in range(start, len(near)):
         m, weights, surface, at, about, told = near[n]
-        if m.kind != "date" and (about.head, m.stated) != frame:
-            near[n] = (m, weights, surface, at, replace(about, frame=frame), told)
+        if m.kind == "date" or any(n == w for w, _ in frames):
+            continue
+        after = [f for w, f in frames if w > n]
+        frame = after[0] if after else frames[-1][1]
+        near[n] = (m, weights, surface, at, replace(about, frame=frame), told)
 
 
 # From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see

@@ -273,6 +273,8 @@ TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", 
             "last", "next"}
 # Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
 TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
+# The agent of a count whose sentence opens on "He" or "She": for the caller to name.
+HE = frozenset({"<he>"})
 # Capitalised words that name no one.
 NAMELESS = {"he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "that", "his", "her", "their"}
 
@@ -294,6 +296,8 @@ def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[boo
     k -= 1
     while k >= 0 and tokens[k].norm in TO_VERB:
         k -= 1
+    if k == 0 and tokens[k].norm in ("he", "she"):
+        return HE  # "He had 793 yards": whom the sentence before opens with (the caller knows it)
     name: set[str] = set()
     while k >= 0 and len(name) < 3:
         t = tokens[k]
@@ -832,8 +836,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "averaged 100 RBIs" a season is no count of "43 RBIs in 54 games"
     if a.side and b.side and not a.side & b.side:
         return False  # "nine voting to put Nichols to death", "three voting for life without parole"
-    if a.frame and b.frame and _alike(a.frame[0], b.frame[0]) and a.frame[1] != b.frame[1]:
-        return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"
+    if a.frame and b.frame and (not _alike(a.frame[0], b.frame[0]) or a.frame[1] != b.frame[1]):
+        return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"; yards on carries, on catches
     if a.combined != b.combined:
         return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
     if a.agent and b.agent and not a.agent & b.agent:
