@@ -572,3 +572,13 @@ def test_a_margin_never_meets_a_count() -> None:
     assert about("They won by seven points.", "seven").margin
     assert about("The Jaguars led by just three points at halftime.", "three").margin
     assert not about("He scored 30 points down the stretch.", "30").margin
+
+
+def test_a_run_of_a_series_never_meets_the_whole() -> None:
+    """"completed his first 17 passes" is a run of the "29 of 34 passes"; "his last two games"
+    meets "the last two games"."""
+    first = about("Manning completed his first 17 passes.", "17")
+    whole = about("Peyton Manning completed 29 of 34 passes.", "34")
+    assert first.subset == "first" and whole.subset is None and not comparable(first, whole)
+    assert comparable(about("He ran for 189 yards in his last two games.", "two"),
+                      about("He ran for 189 yards in the last two games.", "two"))

@@ -221,7 +221,7 @@ def referent(
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
-                    subset=None if date else _subset(tokens, text, last),
+                    subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
@@ -382,6 +382,14 @@ def _side(tokens: Sequence[Token], text: str, last: int, reach: int = 5) -> froz
 
 
 COPULA = {"was", "were", "is", "are"}
+# Words before a count that make it a run of a longer series ("his first 17 passes", "the last two games").
+ORDINAL = {"first", "last", "next", "final", "opening", "previous", "past"}
+
+
+def _ordinal(tokens: Sequence[Token], first: int) -> str | None:
+    """"first", "last", "next" before a count: a part of a series ("completed his first 17
+    passes" of "29 of 34"), never the whole."""
+    return tokens[first - 1].norm if first >= 1 and tokens[first - 1].norm in ORDINAL else None
 
 
 def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
