@@ -1,6 +1,6 @@
 """Figures on real reporting: are the disagreements storyview reports about one thing?
 
-    python benchmarks/figures_ecbplus.py [-v] [--raw]
+    python benchmarks/figures_ecbplus.py [-v] [--raw] [--only tuned|held-out]
 
 Each ECB+ set labelled by hand in `benchmarks/figures_labels/` (a set: the reports of one event,
 one .txt file per report, one sentence per paragraph, as `ecbplus.py` builds them; the corpus's
@@ -46,14 +46,26 @@ LABELS = Path(__file__).resolve().parent / "figures_labels"
 # its change), then 12_ecbplus and 19_ecbplus of round 2. Round 3: the seven sets from
 # 1_ecbplus, of topics no label had touched, were labelled by hand before any change to the
 # rules in that round, measured before and after it (tuned on the 23 earlier sets), and are
-# tuning sets since. HELD_OUT (round 4): three sets labelled the same way before the rules of
-# round 4 changed, measured before and after, never tuned on.
+# tuning sets since; so are round 4's three (from 3_ecb), held out the same way. HELD_OUT
+# (round 5): six sets of topics no label had touched, labelled by hand before the rules of
+# round 5 changed, measured before and after it, never tuned on: round 5 tuned on the 33 TUNE
+# sets only (`--only tuned -v`), never reading the held-out sets' -v, and then on storyview's
+# conflicts in unlabelled sets, read by hand (29_ecb, 29_ecbplus; 25_ecbplus and 5_ecbplus, other
+# events of the topics of 25_ecb and 5_ecb). The held-out totals were looked at three times:
+#   before             20 conflicts at 0.05 same thing, disagreements 35 at 0.37, found 0.08 of 12
+#   after (33 tuned)   18 at 0.06, 33 at 0.39, found 0.08
+#   + unlabelled sets  19 at 0.05, 34 at 0.38, found 0.08 (29_ecb's rules)
+#   + unlabelled sets  15 at 0.07, 29 at 0.45, found 0.08 (25_ecbplus's rules: the last look)
+# Tuned (33 sets): before 45 at 0.80, found 0.54 of 63; after 37 at 0.95, found 0.53 of 62. The
+# rules fit what they were tuned on and did not carry to the six new sets: no target is met
+# there.
 TUNE = ("12_ecb", "8_ecbplus", "20_ecbplus", "18_ecbplus", "30_ecb", "14_ecb", "19_ecb",
         "13_ecbplus", "24_ecbplus", "22_ecbplus", "21_ecbplus",
         "20_ecb", "8_ecb", "14_ecbplus", "4_ecbplus", "23_ecbplus", "21_ecb", "18_ecb", "3_ecbplus", "30_ecbplus",
         "16_ecbplus", "12_ecbplus", "19_ecbplus",
-        "1_ecbplus", "2_ecbplus", "6_ecbplus", "7_ecbplus", "27_ecbplus", "11_ecb", "10_ecb")
-HELD_OUT = ("3_ecb", "13_ecb", "10_ecbplus")
+        "1_ecbplus", "2_ecbplus", "6_ecbplus", "7_ecbplus", "27_ecbplus", "11_ecb", "10_ecb",
+        "3_ecb", "13_ecb", "10_ecbplus")
+HELD_OUT = ("2_ecb", "4_ecb", "5_ecb", "7_ecb", "9_ecbplus", "25_ecb")
 
 
 def detokenise(text: str) -> str:
@@ -207,10 +219,14 @@ def main() -> None:
     parser.add_argument("--raw", action="store_true",
                         help="the reports as the corpus spaces them ('100, 000', '5. 4'), not detokenised; "
                              "labels are matched to figures modulo that spacing")
+    parser.add_argument("--only", choices=("tuned", "held-out"),
+                        help="one part only (tune with --only tuned: never look at the held-out sets' -v)")
     args = parser.parse_args()
     subs = sets(args.raw)
     root = Path(tempfile.mkdtemp(prefix="figures-ecbplus-"))
     for part, names in (("tuned on", TUNE), ("held out", HELD_OUT)):
+        if args.only and part.replace(" on", "").replace(" ", "-") != args.only:
+            continue
         total: dict[str, int] = defaultdict(int)
         for set_name in names:
             path = LABELS / f"{set_name}.json"

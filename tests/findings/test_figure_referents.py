@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyview.engine.segment import sentences
-from storyview.findings.figures import find_figures, mentions
-from storyview.findings.figures.referent import Referent, comparable, comparable_dates, referent
+from storyview.findings.figures import agreement, find_figures, mentions
+from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, referent, same_act
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
@@ -328,3 +328,257 @@ def test_an_average_or_a_rate_never_meets_a_plain_count() -> None:
     assert a.rate and b.rate and comparable(a, b)
     assert not about("Eleven people were killed a year ago in the same town.", "Eleven").rate
     assert not about("Five people died in the fire, police said.", "Five").rate
+
+
+def test_a_hedge_that_rounds_is_imprecise_a_bound_is_not() -> None:
+    """"almost 90%" is how one report rounds another's 93.87%: imprecise, not a conflict;
+    "just under 90%" bounds the figure, and 93.87% is over it."""
+    [turnout] = mentions("x", 0, "Turnout reached 93.87 percent.")
+    [almost] = mentions("x", 0, "Turnout was almost 90%.")
+    [nearly] = mentions("x", 0, "Turnout was nearly 90%.")
+    [under] = mentions("x", 0, "Turnout was just under 90%.")
+    [low] = mentions("x", 0, "Turnout was 70%.")
+    assert agreement(almost, turnout) == agreement(nearly, turnout) == "imprecise"
+    assert agreement(under, turnout) == "conflict"
+    assert agreement(almost, low) == "conflict"
+
+
+def test_the_other_ones_are_not_the_ones_counted() -> None:
+    """"the other nine jurors" are not "Eight of the jurors"; "the other three" (its noun told
+    before it) stays elliptic, for the words before it to say what it counts."""
+    assert about("The three holdouts told the other nine jurors that they would not impose death.", "nine").other
+    # "another 20,000 people" are "a further 20,000", not the complement of those counted
+    assert not about("In Thessaloniki, another 20,000 people marched.", "20,000").other
+    assert not about("Nine jurors voted for death.", "Nine").other
+    elliptic = about("The navy intercepted the other three.", "three")
+    assert elliptic.elliptic and not elliptic.other
+
+
+def test_a_part_told_by_its_property_never_meets_the_whole() -> None:
+    """"Eight of the jurors were black" counts the black jurors, not "the two jurors" who spoke;
+    "12 of the pirates are from Somalia" the Somali ones; a percent's predicate is what it
+    measures ("65% of traffic was offline")."""
+    black = about("Eight of the jurors were black.", "Eight")
+    assert black.subset == "black"
+    spoke = about("Two jurors who spoke at the news conference declined to be identified.", "Two")
+    assert spoke.subset is None and not comparable(black, spoke)
+    assert about("Twelve of the pirates are from Somalia.", "Twelve").subset == "somalia"
+    assert about("Five of the passengers were killed.", "Five").subset is None  # an act, not a property
+    assert about("At present 65% of traffic with India is offline.", "65%").subset is None
+
+
+def test_votes_for_one_side_never_meet_votes_for_the_other() -> None:
+    """Jurors of one vote against another: "nine voting to put Nichols to death" and "three
+    voting for life without parole" are two counts; nine for death in two reports may meet."""
+    text = "The jury was deadlocked, with nine in favor of the death penalty and three voting for life without parole."
+    death, life = about(text, "nine"), about(text, "three")
+    assert death.side == {"death", "penalty"} and life.side == {"life", "parole"}
+    assert not comparable(death, life)
+    again = about("The two jurors said they were among the nine voting to put Nichols to death.", "nine")
+    for_death = about("The jury was split, with nine voting for the death penalty.", "nine")
+    assert comparable(for_death, again) and not comparable(for_death, life)
+    assert about("Ten senators voted against.", "Ten").side == {"against"}
+    assert not comparable(about("Ten senators voted against.", "Ten"), about("Ten senators voted for.", "Ten"))
+    assert about("Nine jurors were in the room.", "Nine").side == frozenset()
+
+
+def test_a_count_of_one_kind_of_its_noun_counts_that_kind() -> None:
+    """"51 wins coming by way of knockout" counts knockouts, so it meets "51 knockouts" and never
+    "58 wins"; "by" before people, a name or after a verb is who did it, not a kind."""
+    knockouts = about("He improves to 58-3 with 51 wins coming by way of knockout.", "51")
+    assert knockouts.head is not None and knockouts.head.startswith("knockou")
+    assert about("It was his 58th victory, 51 by KO, for only three defeats.", "51").head == "ko"
+    wins = about("He improves to a career record of 58 wins and three defeats.", "58")
+    plain = about("Klitschko, 58-3 with 51 knockouts, floored Thompson.", "51")
+    assert not comparable(knockouts, wins) and comparable(knockouts, plain)
+    assert about("Kimani Gray was shot 11 times by police on Saturday.", "11").head != "police"
+    assert about("Five people were killed by a bomb.", "Five").head == "people"
+    assert about("He scored 10 goals by Messi's count.", "10").head == "goal"
+    assert about("The White House wants to hire 10,000 new ICE officers by year's end.", "10,000").head == "officer"
+
+
+def test_counts_made_in_different_spans_never_meet() -> None:
+    """"43 RBIs in 54 games" with one team and "121 RBIs" in "a combined 157 games" count over two
+    spans; "a combined 157 games" sums what "54 games" is a part of. Two counts over one span
+    may still disagree."""
+    figures = find_figures(story(
+        a="After the trade in July, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.",
+        b="Playing in a combined 157 games with the Angels and Braves, Teixeira had 33 homers and 121 RBIs.",
+        c="After the trade in July, Teixeira hit .358 with 13 homers and 45 RBIs in 54 games with the Angels.",
+    ))
+    found = conflicts(figures)
+    assert not any({"43", "121"} <= g or {"45", "121"} <= g or {"54", "157"} <= g for g in found)
+    assert {"43", "45"} in found
+    assert about("Playing in a combined 157 games, he had 121 RBIs.", "157").combined
+
+
+def test_days_either_side_of_midnight_are_imprecise() -> None:
+    """"late Thursday" and "early Friday" (or "Thursday night" and "Friday") may be one moment told
+    on either side of midnight: imprecise, not a conflict; days told plainly still conflict."""
+    def day(text: str):
+        [m] = [x for x in mentions("x", 0, text) if x.weekday]
+        return m
+    late, early = day("She checked in late Thursday."), day("Early Friday morning, she checked in.")
+    night, plain = day("She checked in on Thursday night."), day("She checked in on Friday.")
+    assert (late.edge, early.edge, night.edge, plain.edge) == ("late", "early", "late", None)
+    assert agreement(late, early) == agreement(early, late) == agreement(night, plain) == "imprecise"
+    assert agreement(day("She checked in on Thursday."), plain) == "conflict"
+    assert agreement(day("She checked in early Thursday."), day("She left late Friday.")) == "conflict"
+    assert agreement(late, day("She checked in early Saturday.")) == "conflict"
+    assert agreement(early, day("Service should improve by early Saturday morning.")) == "conflict"
+    assert day("It was in the early hours of Sunday.").edge == "early"
+
+
+def test_days_either_side_of_midnight_are_one_figure() -> None:
+    figures = find_figures(story(
+        a="Lindsay Lohan checked into the Betty Ford Center late Thursday, dodging arrest.",
+        b="Early Friday morning, around 1:30 a.m., the actress checked into the Betty Ford Center.",
+    ))
+    days = [f for f in figures if {m.text for m in f.mentions} == {"Thursday", "Friday"}]
+    assert days and days[0].status == "imprecise"
+
+
+def test_a_noun_by_two_dates_is_not_their_act() -> None:
+    """"Before the riot Monday, a police source said" and "On Tuesday, police investigators could be
+    seen" share "police" by both days, but date two things; "ICE posted … Thursday" and "On Friday,
+    ICE posted" share the act."""
+    figures = find_figures(story(
+        a="Before the riot Monday, a police source told reporters that investigators believe Gray was in a gang.",
+        b="On Tuesday, police investigators could be seen inside a store that a group had rampaged through.",
+    ))
+    assert not conflicts(figures)
+    figures = find_figures(story(
+        a="An advertisement ICE posted to social media Thursday attempted to lure local police officers.",
+        b="On Friday, ICE posted a recruitment advertisement aimed at local police officers.",
+    ))
+    assert {"Thursday", "Friday"} in conflicts(figures)
+
+
+def test_a_capitalised_plural_is_its_own_noun() -> None:
+    """"12 Magazines and about 300 rounds" counts magazines (a plural, however written); "12
+    Somali and 11 Yemeni pirates" still carries the run to its noun."""
+    assert about("Six AK 47 rifles, 12 Magazines and about 300 rounds were found.", "12").head == "magazin"
+    assert about("Commandos caught 12 Somali and 11 Yemeni pirates.", "12").head == "pirat"
+
+
+def test_the_first_figure_of_a_span_counts_what_the_second_does() -> None:
+    """"as many as 35 to 40 volunteer firefighters": 35 counts firefighters too."""
+    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35").head == "firefig"
+    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "40").head == "firefig"
+
+
+def test_the_families_of_two_named_people_are_two_counts() -> None:
+    """"He leaves a wife and three children" after "Tennant was promoted…" is about Tennant: his
+    children are not Hakim's two. A capitalised word the article never writes in lower case
+    opening the sentence before is a name; "Police" is not."""
+    fire = ("Two firefighters died in a warehouse fire in Ocala on Sunday night.\n\n"
+            "The fire broke out at a furniture warehouse near the highway{}.\n\n")
+    hakim = "Marion County sheriffs described Hakim as a dedicated family man with wife and two teenaged children."
+    figures = find_figures(story(
+        a=fire.format("") + hakim,
+        b=fire.format(", officials said") + "Tennant was promoted to captain four years ago.\n\n"
+          "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.",
+    ))
+    assert not any({"two", "three"} <= g for g in conflicts(figures))
+    figures = find_figures(story(
+        a=fire.format("") + hakim,
+        b=fire.format(", officials said") + "Hakim was promoted to captain four years ago.\n\n"
+          "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.",
+    ))
+    assert any({"two", "three"} <= g for g in conflicts(figures))
+
+
+def test_a_date_is_of_the_verb_of_its_clause() -> None:
+    """"foiled an attack on merchant vessels in the Gulf of Aden on Friday" and "on Thursday foiled
+    a piracy attempt" date one act (foil), however far the verb stands; a plan ("expected to
+    appear in court next Monday", "charges expected Friday") tells no act of its own."""
+    far = about("An Indian warship foiled a five - boat pirate attack on merchant vessels in the Gulf of Aden on Friday.", "Friday")
+    near_ = about("Warship INS Sukanya on Thursday foiled a piracy attempt in the Gulf of Aden.", "Thursday")
+    assert far.verb == near_.verb == "foil"
+    assert about("LaSalle is expected to appear in court next Monday.", "Monday").verb is None
+    assert about("LaSalle is in custody, pending formal charges that are expected Friday.", "Friday").verb is None
+    figures = find_figures(story(
+        a="An Indian warship foiled a five - boat pirate attack on merchant vessels transiting the Gulf of Aden on Friday.",
+        b="Warship INS Sukanya on Thursday foiled a piracy attempt on merchant vessels in the Gulf of Aden.",
+    ))
+    assert {"Thursday", "Friday"} in conflicts(figures)
+
+
+def test_counts_of_two_named_doers_never_meet() -> None:
+    """"Manning completed 29 of 34 passes" and "Garrard completed 28 of 41 passes" are two
+    quarterbacks' counts; a count coordinated with another has its doer ("threw for 364 yards and
+    three touchdowns"); who said it is not who did it, and people are no name ("Police")."""
+    manning = about("Peyton Manning completed 29 of 34 passes for 364 yards and three touchdowns.", "34")
+    garrard = about("Garrard completed 28 of 41 passes for 329 yards and a touchdown.", "41")
+    assert manning.agent == {"peyton", "mann"} and garrard.agent == {"garrard"}
+    assert not comparable(manning, garrard)
+    assert about("Garrard, who completed 28 passes for 329 yards, ran for two yards.", "28").agent == {"garrard"}
+    assert about("Manning threw for 364 yards and three touchdowns.", "three").agent == {"mann"}
+    assert about("Manning completed his first 17 passes.", "17").agent == {"mann"}
+    assert about("Steele said 40 firefighters fought the blaze.", "40").agent == frozenset()
+    assert about("Police arrested 12 people.", "12").agent == frozenset()
+    assert about("He completed his first 17 passes.", "17").agent == HE  # for the caller to name
+
+
+def test_counts_of_two_kinds_of_thing_never_meet() -> None:
+    """"29 of 34 passes for 364 yards" and "53 catches for 605 yards and five touchdowns": yards
+    of passes are not yards of catches; "threw for 364 yards" says it by its verb."""
+    passes = about("Peyton Manning completed 29 of 34 passes for 364 yards and three touchdowns.", "364")
+    catches = about("He has 53 catches for 605 yards and five touchdowns.", "605")
+    assert (passes.whose, catches.whose) == ("pass", "catch")
+    assert about("He has 53 catches for 605 yards and five touchdowns.", "five").whose == "catch"
+    assert not comparable(passes, catches)
+    assert about("Manning threw for 364 yards and three touchdowns.", "364").whose is None
+
+
+def test_moments_told_by_the_clock_are_of_their_plays() -> None:
+    """"with 12 minutes, 31 seconds remaining" and "with 4 minutes 48 seconds remaining" are two
+    plays' moments, not one thing in dispute; ten minutes of a delay is no moment."""
+    assert about("Clark caught a touchdown pass with 12 minutes, 31 seconds remaining.", "12").moment
+    assert about("Ratliff returned it for a touchdown with just under five minutes left.", "just under five").moment
+    assert not about("The game was delayed for 10 minutes.", "10").moment
+    figures = find_figures(story(
+        a="Clark caught a one-yard touchdown pass with 12 minutes, 31 seconds remaining before Vinatieri tied the game.",
+        b="Ratliff returned an interception 35 yards for a touchdown and a 31-24 lead with 4 minutes 48 seconds remaining.",
+    ))
+    assert not conflicts(figures)
+
+
+def test_a_compound_counts_its_own_noun_only() -> None:
+    """"a seven - yard touchdown pass" counts yards: it never meets "his last 6 passes"."""
+    seven = about("Luck found Wayne for a seven - yard touchdown pass.", "seven")
+    six = about("He hit his last 6 passes of the day.", "6")
+    assert seven.head == "yard" and "pass" not in seven.noun
+    assert not comparable(seven, six)
+    assert about("Pirates mounted a five - boat attack.", "five").head == "boat"
+
+
+def test_irregular_verbs_tell_the_act() -> None:
+    """"He caught five passes" and "Manning completed his first 17 passes" are two acts; "53
+    catches" still counts catches."""
+    caught = about("He caught five passes for 68 yards in the first half.", "five")
+    completed = about("Manning completed his first 17 passes.", "17")
+    assert caught.act == "caught" and completed.act is not None and completed.act.startswith("complet")
+    assert not same_act(caught, completed)
+    assert about("He has 53 catches for 605 yards.", "53").head == "catch"
+
+
+def test_a_margin_never_meets_a_count() -> None:
+    """"entered the final quarter 10 points down" is a margin, not the "17 unanswered points" the
+    other side scored; "won by seven points" too."""
+    down = about("The Colts entered the final quarter 10 points down.", "10")
+    scored = about("The Colts scored 17 unanswered points in the fourth quarter.", "17")
+    assert down.margin and not scored.margin and not comparable(down, scored)
+    assert about("They won by seven points.", "seven").margin
+    assert about("The Jaguars led by just three points at halftime.", "three").margin
+    assert not about("He scored 30 points down the stretch.", "30").margin
+
+
+def test_a_run_of_a_series_never_meets_the_whole() -> None:
+    """"completed his first 17 passes" is a run of the "29 of 34 passes"; "his last two games"
+    meets "the last two games"."""
+    first = about("Manning completed his first 17 passes.", "17")
+    whole = about("Peyton Manning completed 29 of 34 passes.", "34")
+    assert first.subset == "first" and whole.subset is None and not comparable(first, whole)
+    assert comparable(about("He ran for 189 yards in his last two games.", "two"),
+                      about("He ran for 189 yards in the last two games.", "two"))

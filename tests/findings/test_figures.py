@@ -251,6 +251,21 @@ def test_vectorised_agreement_matches_for_hedged_figures() -> None:
     assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
 
 
+def test_vectorised_agreement_matches_for_days_near_midnight() -> None:
+    texts = {
+        "a": "Lindsay Lohan checked into the Betty Ford Center late Thursday, her lawyer said on Monday.",
+        "b": "Lindsay Lohan checked into the Betty Ford Center early Friday, her lawyer said on Monday.",
+        "c": "Lindsay Lohan checked into the Betty Ford Center on Wednesday, her lawyer said on Tuesday.",
+    }
+    contexts, idf = _contexts(story(**texts))
+    found = [c.mention for c in contexts]
+    facts = _Facts(found)
+    group = [None] * len(found)
+    alone = [False] * len(found)
+    scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
+    assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
+
+
 def test_odd_spellings_are_skipped_not_fatal() -> None:
     from storyview.findings.figures import mentions
 

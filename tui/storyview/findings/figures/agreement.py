@@ -57,7 +57,7 @@ def _agreement(a: Mention, b: Mention, fa: dict[str, object], fb: dict[str, obje
     the same mentions many times)."""
     if a.kind == "date" and b.kind == "date":
         if any(fa[k] != fb[k] for k in fa.keys() & fb.keys()):
-            return "conflict"
+            return "imprecise" if midnight(a, b) else "conflict"
         return "agree" if fa == fb else "imprecise"
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return "conflict"
@@ -72,6 +72,18 @@ def _agreement(a: Mention, b: Mention, fa: dict[str, object], fb: dict[str, obje
         return "conflict"  # "at least six" and "at least eight" months: they give different figures
     overlap = min(a.high, b.high) >= max(a.low, b.low)
     return "imprecise" if overlap else "conflict"
+
+
+def midnight(a: Mention, b: Mention) -> bool:
+    """Two weekdays a day apart told near the midnight between them ("late Thursday" and
+    "early Friday", "Thursday night" and "Friday"): one moment, told on either side of it."""
+    if not a.weekday or not b.weekday or a.date or b.date or a.month or b.month:
+        return False
+    apart = (WEEKDAYS.index(b.weekday) - WEEKDAYS.index(a.weekday)) % 7
+    if apart == 6:
+        a, b, apart = b, a, 1
+    # "early Friday" and "early Saturday" are a whole day apart, however near midnight one is.
+    return apart == 1 and a.edge != "early" and b.edge != "late" and (a.edge == "late" or b.edge == "early")
 
 
 def _same_bound(ha: str | None, hb: str | None) -> bool:

@@ -6,18 +6,23 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from storyview.engine.segment import Token, sentences
 from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _status, agreement
 from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
+    HE,
+    VERBS,
     Referent,
+    _is_person,
     _names,
     close,
     comparable,
     comparable_dates,
     holds_noun,
+    outcome_of,
     referent,
     same_act,
     same_noun,
@@ -105,6 +110,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
+        common: set[str] | None = None  # the words the article writes in lower case, when first asked
         written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
@@ -129,7 +135,9 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 # killed 612 people") is about whom the one before names.
                 names = _names(tokens, p.text)
                 if not names and tokens and tokens[0].norm in PRONOUNS:
-                    names = _names(*last)
+                    if common is None:
+                        common = _lower_words(article)
+                    names = _names(*last) | _subject(*last, common)
                 title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
@@ -140,6 +148,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit())
                 others = [x for x in here if x.kind != "date"]
                 before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
+                told_here = len(near)
                 for m in here:
                     dated = m.kind == "date"
                     like = dates if dated else others
@@ -149,10 +158,16 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
-                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date") if first < after else Referent()
+                    if common is None:
+                        common = _lower_words(article)
+                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date",
+                                     common) if first < after else Referent()
                     about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
                                     written=written)
+                    if about.agent == HE:
+                        about = replace(about, agent=_subject(*last, common))  # "He finished with 269 yards"
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
+                _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
     return [
@@ -161,8 +176,56 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     ], idf
 
 
-# From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see
-# _scores_vectorised); below, plain Python is quicker than importing scipy.
+def _lower_words(article: Any) -> set[str]:
+    """The words an article writes in lower case somewhere: a capitalised word it never writes
+    so is a name ("Tennant"), one it does is a word opening a sentence ("Police")."""
+    return {t.norm for p in article.paragraphs for s in sentences(p.text) for t in s.tokens
+            if t.content and p.text[t.start:t.start + 1].islower()}
+
+
+def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[str]:
+    """The name a sentence opens with ("Tennant was promoted to captain"), which `_names` leaves
+    out (a capital there may be the sentence's, not a name's): for a next sentence that says
+    "He"."""
+    name: set[str] = set()
+    for t in tokens[:3]:
+        if not (t.content and not t.number and text[t.start:t.start + 1].isupper() and t.norm not in common
+                and t.norm not in PRONOUNS and t.norm not in WEEKDAYS and not _is_person(t.stem)):
+            break
+        name.add(t.stem)  # "Pierre Thomas was hurt": pierr, thoma
+    return frozenset(name)
+
+
+# Words between "in" and a count of what the sentence's other counts were made in ("in a
+# combined 157 games", "in his last two games").
+FRAMING = {"a", "an", "the", "combined", "total", "of", "just", "only", "his", "her", "their", "its", "last", "first",
+           "next", "some", "about", "nearly", "almost", "over", "under"}
+
+
+def _framed(near: list[Any], start: int, tokens: Sequence[Token], edges: tuple[list[int], list[int]]) -> None:
+    """Give the counts of a sentence (near[start:]) the count they were made in, the nearest
+    after them, else before: "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"
+    count over two spans; "269 yards and two touchdowns on 83 carries and another 201 yards on
+    29 catches" gives 269 and two the carries, 201 the catches."""
+    frames: list[tuple[int, tuple[str, float]]] = []  # (where, (noun, value)) of each framing count
+    for n in range(start, len(near)):
+        m, *_, about, _told = near[n]
+        if m.kind != "count" or about.head is None or m.stated is None:
+            continue
+        k = bisect_right(edges[1], m.start) - 1
+        while k >= 0 and tokens[k].norm in FRAMING:
+            k -= 1
+        if k >= 0 and tokens[k].norm in ("in", "on"):
+            frames.append((n, (about.head, m.stated)))
+    if not frames:
+        return
+    for n in range(start, len(near)):
+        m, weights, surface, at, about, told = near[n]
+        if m.kind == "date" or any(n == w for w, _ in frames):
+            continue
+        after = [f for w, f in frames if w > n]
+        frame = after[0] if after else frames[-1][1]
+        near[n] = (m, weights, surface, at, replace(about, frame=frame), told)
 
 
 # From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see
@@ -274,6 +337,13 @@ def _legal(c: _Context) -> bool:
     return any(weight >= 1.0 and c.surface[w].lower() in LEGAL for w, weight in c.weights.items())
 
 
+def _acting(word: str) -> bool:
+    """A word that tells an act: a verb (common, or in -ed or -ing) or an outcome ("posted",
+    "opened", "shooting", "killed")."""
+    w = word.lower()
+    return w in VERBS or len(w) > 4 and w.endswith(("ed", "ing")) or outcome_of(w) is not None
+
+
 class Meanings:
     """The sentence vectors of every figure's sentence, by context: what `_Evidence` asks of the
     model the story was aligned with."""
@@ -347,8 +417,11 @@ class _Evidence:
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
-                and self.meaning(i, j) >= NEAR_MEANING:
-            return True  # "565 shops suffering damage" and "355 damaged shops", told alike
+                and self.meaning(i, j) >= NEAR_MEANING and (not _is_person(a.referent.head or "") or self.some_names(i, j)):
+            # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
+            # named people are two counts ("Hakim … with wife and two teenaged children", "He
+            # [Tennant] leaves a wife and three children")
+            return True
         if a.mention.kind == "date" and b.mention.kind == "date":
             # A date is of the act right by it, or of the one its sentence states a figure of
             # (`linked`): two sentences that share words may date two acts ("the trial of the
@@ -358,7 +431,7 @@ class _Evidence:
             return linked or self.same_frame(i, j)
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
-        if span(a.referent) or span(b.referent):
+        if span(a.referent) or span(b.referent) or a.referent.moment or b.referent.moment:
             # "five days of rioting", "eight days ago": a story told on two days, unless the
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN
@@ -384,8 +457,14 @@ class _Evidence:
         if _legal(self.contexts[i]) != _legal(self.contexts[j]):
             return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
         written = self.contexts[i].surface
-        return any(min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5 and written[w][:1].islower() and w not in WHEN
-                   and not written[w].endswith("ly") for w in a.keys() & b.keys())
+        by = [w for w in a.keys() & b.keys() if min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5
+              and written[w][:1].islower() and w not in WHEN and not written[w].endswith("ly")]
+        # The act itself, or two words: one noun by both dates may be of two acts ("Before the riot
+        # Monday, a police source said", "On Tuesday, police investigators could be seen").
+        if len(by) >= 2 or any(_acting(written[w]) for w in by):
+            return True
+        va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
+        return bool(va and vb and (va == vb or len(va) >= 4 and len(vb) >= 4 and (va.startswith(vb) or vb.startswith(va))))
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by
@@ -401,6 +480,11 @@ class _Evidence:
         # One names only some of whom the other names ("Gray"; "Kimani Gray, of East Flatbus, Brooklyn").
         fewer = min(self.idf.mass(a), self.idf.mass(b))
         return bool(a and b and fewer) and self.idf.mass(a & b) >= WITHIN_NAMES * fewer
+
+    def some_names(self, i: int, j: int) -> bool:
+        """The two sentences name someone or somewhere in common, or one names no one."""
+        a, b = self.contexts[i].referent.names, self.contexts[j].referent.names
+        return not a or not b or bool(a & b)
 
     def overlap(self, i: int, j: int) -> float:
         """Dice over the rarity of the two sentences' words (their figures left out)."""

@@ -32,13 +32,15 @@ VAGUE = {
     "millions": (2e6, 999e6), "tens of millions": (2e7, 99e6), "hundreds of millions": (2e8, 999e6),
     "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
 }
-# Hedges: the range a hedged value v stands for, as (low, high) factors of v.
+# Hedges: the range a hedged value v stands for, as (low, high) factors of v. "Nearly",
+# "almost" and "close to" round a figure as much as they bound it: "almost 90%" is how a
+# report rounds 93.87%, an imprecise figure, not another one; "just under" bounds it.
 HEDGES = {
     "more than": (1.0, 3.0), "over": (1.0, 3.0), "at least": (1.0, 3.0), "upwards of": (1.0, 3.0),
-    "nearly": (0.8, 1.0), "almost": (0.8, 1.0), "close to": (0.8, 1.0), "just under": (0.8, 1.0),
+    "nearly": (0.8, 1.05), "almost": (0.8, 1.05), "close to": (0.8, 1.05), "just under": (0.8, 1.0),
     "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
     "about": (0.8, 1.25), "around": (0.8, 1.25), "approximately": (0.8, 1.25), "roughly": (0.8, 1.25),
-    "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.0),
+    "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.05),
 }
 
 # Numbers as some copy spaces them ("100, 000", "5. 4"): read whole only where the parts fit
@@ -140,6 +142,10 @@ class Mention:
     weekday: str | None = None
     # The number as stated before any hedge ("about 150" → 150); None for vague quantities.
     stated: float | None = None
+    # A weekday told at an end of its day: "late" ("late Thursday", "Thursday night") or
+    # "early" ("early Friday", "in the early hours of Friday"); near midnight, two reports'
+    # days may be one moment.
+    edge: str | None = None
 
     @property
     def member(self) -> Member:
@@ -314,7 +320,7 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
     if g["weekday"]:
         if not whole[0].isupper():
             return None
-        return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower())
+        return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower(), edge=_edge(text, s, e))
     if g["age"]:  # "16-year-old", "Sixteen - year - old"
         value = _number(g["age"])
         return Mention(source, paragraph, s, e, whole, "count", True, value, value, stated=value)
@@ -352,6 +358,22 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         lo, hi, exact = _hedged(value, hedge)
         unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
+    return None
+
+
+LATE_BEFORE_RE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
+EARLY_BEFORE_RE = re.compile(r"\b(?:early\s+(?:on\s+)?|early\s+hours\s+of\s+|small\s+hours\s+of\s+)$", re.IGNORECASE)
+LATE_AFTER_RE = re.compile(r"\s+(?:night|late)\b", re.IGNORECASE)
+
+
+def _edge(text: str, s: int, e: int) -> str | None:
+    """Whether a weekday is told at the end of its day ("late Thursday", "Thursday night") or at
+    its start ("early Friday", "in the early hours of Friday")."""
+    before = text[max(0, s - 24):s]
+    if LATE_BEFORE_RE.search(before) or LATE_AFTER_RE.match(text, e):
+        return "late"
+    if EARLY_BEFORE_RE.search(before):
+        return "early"
     return None
 
 

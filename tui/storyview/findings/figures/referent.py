@@ -83,7 +83,10 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "kept", "keep", "lost", "lose", "met", "meet", "paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
          "won", "win", "marched", "remain", "remained", "remains", "live", "lives", "work", "works", "need", "needs",
          "face", "faces", "joined", "join", "rallied", "protest", "protested", "gathered", "began", "begin", "became",
-         "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts"}
+         "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts",
+         # past forms that are no noun ("53 catches" counts catches: not "catch" nor "catches")
+         "caught", "threw", "thrown", "drove", "sold", "bought", "brought", "built", "fought", "stole", "stolen",
+         "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
 SPANS = ("day", "night", "week", "month", "year", "decad")
@@ -118,6 +121,31 @@ class Referent:
     elliptic: bool = False
     before: frozenset[str] = frozenset()
     rate: bool = False  # an average or an amount per something, not a count of things
+    # the property that makes a count a part of what it counts ("Eight of the jurors were
+    # black": black), which a count of them all lacks
+    subset: str | None = None
+    # what the counted voted for or against ("nine voting to put Nichols to death": put, nichol,
+    # death; "three voting for life without parole": life, parol)
+    side: frozenset[str] = frozenset()
+    # the count its sentence says it was made in ("43 RBIs in 54 games": game, 54), and whether it
+    # is a sum of several ("a combined 157 games")
+    frame: tuple[str, float] | None = None
+    combined: bool = False
+    # a date's verb: the act its clause tells, the verb nearest before it, else after ("foiled an
+    # attack on merchant vessels on Friday", "on Thursday foiled a piracy attempt": foil)
+    verb: str | None = None
+    # who did what a count counts, when a name is the subject of its verb ("Peyton Manning
+    # completed 29 of 34 passes": peyton, manning; "Garrard, who completed 28 passes": garrard)
+    agent: frozenset[str] = frozenset()
+    # the things a count is of, told before "for" ("29 of 34 passes for 364 yards": pass; "53
+    # catches for 605 yards and five touchdowns": catch)
+    whose: str | None = None
+    # a moment told by the clock ("with 12 minutes, 31 seconds remaining", "five minutes left"):
+    # moments of two acts differ, and only sentences that tell one act make them one
+    moment: bool = False
+    # a margin between two sides, not a count of what one scored ("10 points down", "won by
+    # seven points"), which never meets a count ("scored 17 unanswered points")
+    margin: bool = False
 
     @property
     def words(self) -> str:
@@ -147,7 +175,8 @@ def _outcome(norm: str) -> str | None:
 
 
 def referent(
-    tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool], date: bool = False
+    tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool], date: bool = False,
+    common: set[str] | frozenset[str] = frozenset(),
 ) -> Referent:
     """The referent of a figure whose words are tokens[first..last] of a sentence.
 
@@ -181,12 +210,214 @@ def referent(
         compound = tokens[last + 1].stem
         if compound != head:
             act = act or head
-            head, noun = compound, noun | {compound}
+            head, noun = compound, frozenset({compound})  # "a seven-yard touchdown pass" counts yards, not passes
+    means = None if date else _by_means(tokens, text, last)
+    if means:
+        head, noun = means, frozenset({means})  # "51 wins coming by way of knockout": knockouts, not wins
     elliptic = head is None and first >= 1 and tokens[first - 1].norm in ELLIPSIS
+    if head and not date and first >= 1 and tokens[first - 1].norm == "other":
+        other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
-                    elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last))
+                    elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
+                    subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
+                    side=frozenset() if date else _side(tokens, text, last),
+                    combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
+                    verb=_clause_verb(tokens, text, first, last) if date else None,
+                    agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
+                    whose=None if date else _whose_for(tokens, text, first, numbers),
+                    moment=not date and _moment(tokens, first, last),
+                    margin=not date and _margin(tokens, text, first, last))
+
+
+# Words after a count that make it a margin ("10 points down"), and verbs before "by" that do ("won by seven").
+BEHIND = {"down", "behind", "ahead", "clear", "adrift"}
+BY_MARGIN = {"won", "win", "wins", "lost", "lose", "loses", "led", "lead", "leads", "leading", "trailed", "trail",
+             "trails", "trailing", "beat", "beaten", "beats", "fell", "finished", "winning", "losing"}
+
+
+def _margin(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """A count that is a margin: the noun after it is followed by "down", "behind", "ahead"
+    ("10 points down"), or "by" stands before it after a verb of winning or trailing ("won by
+    seven points", "trailing by 10")."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].content and not tokens[k].number and not _broken(text, tokens[last], tokens[k]):
+        k += 1
+    if k < len(tokens) and tokens[k].norm in BEHIND and not _broken(text, tokens[k - 1], tokens[k]):
+        after = tokens[k + 1].norm if k + 1 < len(tokens) and not _broken(text, tokens[k], tokens[k + 1]) else ""
+        return not (tokens[k].norm == "down" and after in ("the", "a", "an", "to", "from"))  # "30 points down the stretch"
+    j = first - 1
+    while j >= 0 and tokens[j].norm in ("just", "only", "a", "than", "more", "less", "at", "least"):
+        j -= 1
+    return j >= 1 and tokens[j].norm == "by" and tokens[j - 1].norm in BY_MARGIN
+
+
+CLOCK = ("minut", "second", "hour")
+LEFT = {"remaining", "left", "remain", "to"}
+
+
+def _moment(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A count of minutes or seconds that tells when something happened: "with 12 minutes, 31
+    seconds remaining", "with just under five minutes left" ("with" before, or "left" after)."""
+    after = [t.norm for t in tokens[last + 1:last + 5]]
+    if not after or not after[0].startswith(CLOCK):
+        return False
+    before = tokens[first - 1].norm if first >= 1 else ""
+    return before == "with" or any(w in LEFT for w in after[1:])
+
+
+# Words between a count's verb and the count ("completed 29 of 34 passes", "threw for 364 yards").
+TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", "least", "more", "than", "only", "just",
+            "over", "around", "roughly", "up", "to", "his", "her", "their", "its", "of", "for", "and", "with", "first",
+            "last", "next"}
+# Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
+TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
+# The agent of a count whose sentence opens on "He" or "She": for the caller to name.
+HE = frozenset({"<he>"})
+# Capitalised words that name no one.
+NAMELESS = {"he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "that", "his", "her", "their"}
+
+
+def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+           common: set[str] | frozenset[str]) -> frozenset[str]:
+    """The name that is the subject of the verb a count is of: a capitalised run right before
+    one verb right before the count ("Peyton Manning completed 29 of 34 passes", "Garrard, who
+    completed 28 passes"); not a word the article writes in lower case (`common`: "Police")."""
+    k = first - 1
+    # over the words to the verb, and the counts coordinated with this one ("threw for 364 yards
+    # and three touchdowns": threw)
+    while k >= 0 and (tokens[k].norm in TO_COUNT or numbers[k] or k >= 1 and numbers[k - 1] and tokens[k].content) \
+            and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < 1 or not tokens[k].content or tokens[k].number or not text[tokens[k].start:tokens[k].start + 1].islower() \
+            or tokens[k].norm in STOP or tokens[k].norm in SAID or _broken(text, tokens[k - 1], tokens[k]):
+        return frozenset()  # no verb right before the count ("Steele said 40 firefighters": who told it, not who did it)
+    k -= 1
+    while k >= 0 and tokens[k].norm in TO_VERB:
+        k -= 1
+    if k == 0 and tokens[k].norm in ("he", "she"):
+        return HE  # "He had 793 yards": whom the sentence before opens with (the caller knows it)
+    name: set[str] = set()
+    while k >= 0 and len(name) < 3:
+        t = tokens[k]
+        if not t.content or t.number or not text[t.start:t.start + 1].isupper() or t.norm in common \
+                or t.norm in NAMELESS or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
+            break  # not "Police arrested 12", "Officials counted 40": people, no name
+        name.add(t.stem)
+        if k >= 1 and _broken(text, tokens[k - 1], t) and text[tokens[k - 1].end:t.start].strip() != "-":
+            break
+        k -= 1
+    return frozenset(name)
+
+
+def _whose_for(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool], reach: int = 7) -> str | None:
+    """What a count is of when it follows "for" after another count's noun: "29 of 34 passes for
+    364 yards" (pass), "53 catches for 605 yards and five touchdowns" (catch, for both); not after
+    a verb ("threw for 364 yards": the act says that)."""
+    k = first - 1
+    while k >= 2 and first - k <= reach and not _broken(text, tokens[k], tokens[k + 1]):
+        t = tokens[k]
+        if t.norm == "for":
+            noun = tokens[k - 1]
+            if noun.content and not noun.number and noun.norm not in STOP and not _verbal(noun) \
+                    and not noun.norm.endswith(("ing", "ed")) and not _broken(text, noun, t) and numbers[k - 2]:
+                return noun.stem  # "34 passes for": the noun of a count before it
+            return None
+        if not (numbers[k] or t.norm in ("and", "of", "the", "a") or t.content and not _verbal(t) and t.norm not in STOP):
+            return None
+        k -= 1
+    return None
+
+
+def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The verb of the clause a date stands in: the nearest before it, else the nearest after,
+    not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
+    ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
+    k = first - 1
+    while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+            return _act_of(tokens[k])
+        k -= 1
+    k = last + 1
+    while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+            return _act_of(tokens[k])
+        k += 1
+    return None
+
+
+# Verbs of a plan or an expectation: the act they date is another ("expected to appear").
+PLANNED = {"expected", "scheduled", "planned", "slated", "set", "due", "hoped", "intended", "supposed", "rumored",
+           "rumoured", "likely"}
+
+
+# Words of a vote: what follows them is the side the counted took.
+VOTE = {"favor", "favour", "favored", "favoured", "favoring", "favouring", "against", "supported", "supporting",
+        "opposed", "opposing", "backed", "backing"}
+# Words that end the side a vote states ("nine for death and three for life").
+SIDE_ENDS = {"and", "or", "but", "while", "whereas", "with"}
+
+
+def _side(tokens: Sequence[Token], text: str, last: int, reach: int = 5) -> frozenset[str]:
+    """What the counted voted for: the words after a vote word within `reach` words of the
+    figure ("nine in favor of the death penalty": death, penalti; "three voted against": against)."""
+    for k in range(last + 1, min(len(tokens), last + 1 + reach)):
+        if _broken(text, tokens[k - 1], tokens[k]):
+            return frozenset()
+        n = tokens[k].norm
+        if not (n.startswith("vot") or n in VOTE):
+            continue
+        side: set[str] = set()
+        way = "against" if n == "against" else None  # "voted against", "ten against": no more said
+        for t, prev in zip(tokens[k + 1:k + 9], tokens[k:k + 8]):
+            if _broken(text, prev, t) or t.norm in SIDE_ENDS or t.number:
+                break
+            if t.norm in ("for", "against") and way is None:
+                way = t.norm
+            if t.content and t.norm not in STOP and t.norm not in AUXILIARY and not t.norm.startswith("vot"):
+                side.add(t.stem)
+        return frozenset(side) or frozenset({way} if way else set())
+    return frozenset()
+
+
+COPULA = {"was", "were", "is", "are"}
+# Words before a count that make it a run of a longer series ("his first 17 passes", "the last two games").
+ORDINAL = {"first", "last", "next", "final", "opening", "previous", "past"}
+
+
+def _ordinal(tokens: Sequence[Token], first: int) -> str | None:
+    """"first", "last", "next" before a count: a part of a series ("completed his first 17
+    passes" of "29 of 34"), never the whole."""
+    return tokens[first - 1].norm if first >= 1 and tokens[first - 1].norm in ORDINAL else None
+
+
+def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
+    """The property of a part: "Eight of the jurors were black", "12 of them are from Somalia"
+    (black, somalia), a predicate after "N of the X" that is no act (not "were killed"). Not of a
+    percent: "65% of traffic was offline" states what the percent measures."""
+    if tokens[last].norm.endswith(("%", "percent", "cent")):
+        return None
+    i = last + 1
+    if i >= len(tokens) or tokens[i].norm != "of" or _broken(text, tokens[last], tokens[i]):
+        return None
+    i += 1
+    while i < len(tokens) and i <= last + 6 and tokens[i].norm not in COPULA:
+        if _broken(text, tokens[i - 1], tokens[i]) or tokens[i].number:
+            return None
+        i += 1
+    if i >= len(tokens) or tokens[i].norm not in COPULA:
+        return None
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        t = tokens[k]
+        if _broken(text, tokens[k - 1], t):
+            return None
+        if t.norm in STOP or t.norm in AUXILIARY or t.norm in MORE:
+            continue
+        if not t.content or t.number or _verbal(t) or _outcome(t.norm) or t.norm.endswith(("ed", "ing")):
+            return None
+        return t.stem
+    return None
 
 
 # What an amount may be "per": "a season", "per game", "each week".
@@ -212,6 +443,42 @@ def _rate(tokens: Sequence[Token], text: str, first: int, last: int, window: int
             after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
             return after not in ("ago", "earlier", "later", "before", "after")
     return False
+
+
+# Words between a count's noun and "by" that say how its things came ("51 wins coming by way of knockout").
+CAME = {"coming", "came", "come", "all", "each", "both"}
+
+
+def _by_means(tokens: Sequence[Token], text: str, last: int, reach: int = 4) -> str | None:
+    """The kind a count's things are of when the words after it say so by "by" (or "by way of",
+    "via"): "51 wins coming by way of knockout", "58 victories, 51 by KO" count knockouts, which
+    never meet all the wins. Not a name ("by Messi"), people ("shot 11 times by police"), a time
+    ("10,000 officers by year's end"), nor an agent after a verb ("killed by a bomb")."""
+    k = last + 1
+    while k < len(tokens) and k <= last + reach and not _broken(text, tokens[k - 1], tokens[k]):
+        t = tokens[k]
+        if t.norm in ("by", "via"):
+            j = k + 1
+            if j + 1 < len(tokens) and tokens[j].norm == "way" and tokens[j + 1].norm == "of":
+                j += 2
+            if j < len(tokens) and tokens[j].norm in ("a", "an"):
+                j += 1
+            if j < len(tokens) and not _broken(text, tokens[j - 1], tokens[j]) and tokens[j].content \
+                    and not tokens[j].number and not (text[tokens[j].start].isupper() and len(tokens[j].norm) > 3) \
+                    and not _is_person(tokens[j].stem) and not _when(tokens[j]):
+                return tokens[j].stem  # not who did it ("shot 11 times by police"), nor when ("by year's end")
+            return None
+        if t.norm in CAME or t.content and not t.number and not _verbal(t) and t.norm not in STOP:
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _when(t: Token) -> bool:
+    """A word of time: "by year's end", "by Friday", "by the end of the month"."""
+    return t.norm in TIME_WORDS or t.norm in ("end", "close", "start", "beginning", "mid", "then") \
+        or t.stem.startswith(SPANS) or t.norm in MONTH_NAMES
 
 
 PLACES = {"island", "city", "town", "village", "country", "nation", "province", "region", "district", "state", "county",
@@ -306,14 +573,20 @@ def _head(
             i += 1
             continue
         if t.norm in ("and", "or") and i + 1 < len(tokens) and (numbers[i + 1] or text[tokens[i + 1].start].isupper()) \
-                and (head is None or proper):
+                and (head is None or proper and not prev.norm.endswith("s")):
             # "12 Somali and 11 Yemeni pirates", "23 Somali and Yemeni pirates": the noun comes
-            # later; "14 vessels and 300 crew members" has its noun already
+            # later; "14 vessels and 300 crew members", "12 Magazines and 300 rounds" (a plural,
+            # however written) have their noun already
             prev = t
             i += 1
             continue
+        if t.norm == "to" and prev is tokens[last] and i + 1 < len(tokens) and numbers[i + 1] \
+                and not _broken(text, t, tokens[i + 1]):
+            prev = t  # "35 to 40 volunteer firefighters": a span, whose noun is after its second figure
+            i += 1
+            continue
         if numbers[i]:
-            if prev.norm in ("and", "or") or numbers[i - 1] and i - 1 > last:
+            if prev.norm in ("and", "or", "to") or numbers[i - 1] and i - 1 > last:
                 own = own and numbers[i - 1]
                 prev = t  # "12 Somali and 11 Yemeni pirates": the noun of both is after the second
                 i += 1
@@ -460,7 +733,8 @@ AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "
              "managed", "who", "that", "which", "did", "not", "got", "get"}
 # Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
 BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
-           "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to"}
+           "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to",
+           "first", "last", "next"}
 
 
 # Verbs that put a figure on something without telling what it did ("estimated at $12 million",
@@ -568,6 +842,20 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False
     if a.rate != b.rate:
         return False  # "averaged 100 RBIs" a season is no count of "43 RBIs in 54 games"
+    if a.side and b.side and not a.side & b.side:
+        return False  # "nine voting to put Nichols to death", "three voting for life without parole"
+    if a.frame and b.frame and (not _alike(a.frame[0], b.frame[0]) or a.frame[1] != b.frame[1]):
+        return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"; yards on carries, on catches
+    if a.combined != b.combined:
+        return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
+    if a.agent and b.agent and not a.agent & b.agent:
+        return False  # "Manning completed 29 of 34 passes", "Garrard completed 28 of 41 passes"
+    if a.whose and b.whose and not _alike(a.whose, b.whose):
+        return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.margin != b.margin:
+        return False  # "entered the final quarter 10 points down", "scored 17 unanswered points"
+    if a.subset != b.subset:
+        return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
         return False  # an age is compared with ages only ("Dozens" never meets "Sixteen-year-old")
     if a.head == "age" == b.head and not (a.marks and b.marks and (a.marks <= b.marks or b.marks <= a.marks)):
@@ -674,8 +962,8 @@ def close(a: Referent, b: Referent) -> bool:
 
     Not for spans of time: "five days of rioting" and "eight days of riots" are one story told
     on two days, not a disagreement, unless the sentences themselves tell the same thing."""
-    if span(a):
-        return False
+    if span(a) or a.moment or b.moment:
+        return False  # nor for moments told by the clock ("with 12 minutes remaining"), of two plays
     return bool(a.head and b.head and a.outcome == b.outcome and same_noun(a, b))
 
 

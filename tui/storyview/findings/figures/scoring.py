@@ -16,6 +16,7 @@ from storyview.findings.figures.agreement import (
     _date_fields,
     _hedge,
     agreement,
+    midnight,
 )
 from storyview.findings.figures.mentions import (
     HEDGES,
@@ -123,7 +124,7 @@ class _Facts:
         values: dict[tuple[object, ...], int] = {}
         self.kind = [kinds.setdefault((m.kind, m.unit, m.exact, frozenset(f)), len(kinds)) for m, f in zip(mentions_, self.fields)]
         self.value = [
-            values.setdefault((m.kind, m.exact, m.low, m.high, m.stated, m.date, tuple(sorted(f.items())), h), len(values))
+            values.setdefault((m.kind, m.exact, m.low, m.high, m.stated, m.date, tuple(sorted(f.items())), h, m.edge), len(values))
             for m, f, h in zip(mentions_, self.fields, self.hedges)
         ]
         first = {k: i for i, k in reversed(list(enumerate(self.kind)))}
@@ -271,6 +272,13 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
         clash |= (x >= 0) & (y >= 0) & (x != y)
         alike &= x == y
     dates = date[a] & date[b]
+    # Weekdays a day apart told near the midnight between them are imprecise, not in conflict.
+    edged = np.flatnonzero(dates & clash & np.array([m.edge is not None for m in ms])[a] |
+                           dates & clash & np.array([m.edge is not None for m in ms])[b])
+    for n in edged.tolist():
+        if midnight(ms[a[n]], ms[b[n]]):
+            clash[n] = False
+            alike[n] = False
     # Numbers (`math.isclose` with rel_tol=1e-9, as it computes it).
     la, lb, ha, hb = low[a], low[b], high[a], high[b]
     missing = np.isnan(la) | np.isnan(lb) | np.isnan(ha) | np.isnan(hb)
