@@ -105,9 +105,9 @@ def test_the_seeds_report_is_one_story_as_before(capsys: pytest.CaptureFixture[s
 def test_many_notes_on_stories_are_summed_up_on_stderr() -> None:
     """Each story may have a note; stderr shows a few, the output holds them all."""
     from storyview.cli import NOTES_SHOWN, _notes
-    from storyview.model import Collection, Story
+    from storyview.model import Collection
 
-    stories = [Story((), (), warnings=(f"note {n}",), id=n) for n in range(1, 10)]
+    stories = [(f"note {n}",) for n in range(1, 10)]  # each story's warnings
     lines = _notes(Collection((), (), ("a.txt: skipped",)), stories)
     assert lines[0] == "a.txt: skipped"
     assert lines[1:-1] == [f"note {n}" for n in range(1, NOTES_SHOWN + 1)]
@@ -182,7 +182,7 @@ def test_ctrl_c_while_stories_align_in_processes_ends_every_worker() -> None:
     threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
     start = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        pipeline._align_in_processes(_sleeps, wanted, 2, None, Settings(semantic=False), False)
+        pipeline._align_in_processes(_sleeps, wanted, 2, None, Settings(semantic=False))
     assert time.monotonic() - start < 30
     assert set(multiprocessing.active_children()) - before == set()
     assert pipeline._SHARED is None

@@ -173,14 +173,46 @@ def align_all(
     them), each process also works out its stories' findings, which `analyse` then remembers.
     Progress is reported per story ("aligning N stories"), not per step of each.
     """
+    if not findings:
+        return align_each(collection, settings, _itself, progress, only, pins, jobs)
+    from storyview.findings.analysis import remember
+
+    out = []
+    for story, analysis in align_each(collection, settings, _with_findings, progress, only, pins, jobs):
+        remember(story, analysis)
+        out.append(story)
+    return out
+
+
+def _itself(story: Story) -> Story:
+    return story
+
+
+def _with_findings(story: Story) -> tuple[Story, Analysis]:
+    from storyview.findings.analysis import analyse
+
+    return story, analyse(story)
+
+
+def align_each(
+    collection: Collection, settings: Settings, then: Callable[[Story], T], progress: Progress | None = None,
+    only: int | None = None, pins: PinStore | None = None, jobs: int | None = None,
+) -> list[T]:
+    """`then` of every story of the collection aligned (or of story `only`), in story order.
+
+    `then` runs where the story was aligned, in the worker process for a large folder (see
+    `align_all`): only what it returns comes back to this one, which for an export can be far
+    less to send than the Story (`exports.json_export.to_dict`: the parent no longer unpickles
+    every Story and its findings to turn them into the same dictionaries).
+    """
     wanted = [s for s in collection.stories if only is None or s.id == only]
 
-    def one(entry: StoryEntry) -> Story:
-        return align_story(collection, entry.id, settings, pins=pins)
+    def one(entry: StoryEntry) -> T:
+        return then(align_story(collection, entry.id, settings, pins=pins))
 
     workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
     if workers > 1:
-        return _align_in_processes(one, wanted, workers, progress, settings, findings)
+        return _align_in_processes(one, wanted, workers, progress, settings)
     out = []
     for n, entry in enumerate(wanted):
         if progress:
@@ -251,23 +283,15 @@ def _in_processes(work: Callable[[int], T], order: Sequence[int], workers: int,
         _SHARED = None
 
 
-def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[StoryEntry], workers: int,
-                        progress: Progress | None, settings: Settings, findings: bool) -> list[Story]:
-    """`align_all` on `workers` forked processes, the largest stories first; in story order."""
-    from storyview.findings.analysis import analyse, remember
-
-    def work(k: int) -> tuple[Story, Analysis | None]:
-        story = one(wanted[k])
-        return story, analyse(story) if findings else None
-
+def _align_in_processes(one: Callable[[StoryEntry], T], wanted: Sequence[StoryEntry], workers: int,
+                        progress: Progress | None, settings: Settings) -> list[T]:
+    """`align_each` on `workers` forked processes, the largest stories first; in story order."""
     if settings.semantic:
         semantic.load()  # once, before the fork: every worker shares its pages
     largest_first = sorted(range(len(wanted)), key=lambda k: -len(wanted[k].sources))
-    done: dict[int, Story] = {}
-    for k, (story, analysis) in _in_processes(work, largest_first, workers):
-        done[k] = story
-        if analysis is not None:
-            remember(story, analysis)
+    done: dict[int, T] = {}
+    for k, result in _in_processes(lambda k: one(wanted[k]), largest_first, workers):
+        done[k] = result
         if progress:
             progress("stories", len(done), len(wanted))
     return [done[k] for k in range(len(wanted))]
