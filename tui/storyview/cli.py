@@ -253,11 +253,10 @@ def export(
     them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
-    from storyview.inputs.bundled import seeds_dir
-    from storyview.inputs.load import load
-    from storyview.inputs.text import shown
     from storyview.exports.json_export import parts_json, to_dict
-    from storyview.pipeline import align_all, align_each, collect
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.text import shown
+    from storyview.pipeline import align_all, align_each, collect, read_all
 
     if output:
         refused = _refused_early(paths, output)
@@ -267,7 +266,7 @@ def export(
     # Reading makes millions of objects that live on (the tokeniser's caches), and the stories'
     # results come back by the thousand: no collection would find anything to free among them.
     with progress_bar() as progress, paused():
-        collection = collect(load(paths, progress), progress=progress, jobs=jobs)
+        collection = collect(read_all(paths, progress, jobs), progress=progress, jobs=jobs)
         if only is not None and only > len(collection.stories):
             warn(f"no story {only}: the folder has {len(collection.stories)} "
                  f"stor{'y' if len(collection.stories) == 1 else 'ies'}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from storyview.collector import paused
@@ -14,7 +15,7 @@ from storyview.engine.shares import source_shares
 from storyview.engine.stories import Fingerprint, StorySettings, fingerprint, split_stories
 from storyview.engine.unique import find_unique
 from storyview.inputs.boilerplate import off_topic
-from storyview.inputs.load import Loaded, load
+from storyview.inputs.load import Loaded, Read, load
 from storyview.model import (
     Article,
     Collection,
@@ -88,6 +89,34 @@ def build_story(
     """Load `paths` (None: the bundled seeds) and align them, following `pins` if given."""
     with paused():
         return story_from(load(paths, progress), settings, progress, pins)
+
+
+# Files a worker reads at a time: one takes about a millisecond.
+READ_CHUNK = 32
+
+
+def read_all(paths: list[str] | None, progress: Progress | None = None, jobs: int | None = 1) -> Loaded:
+    """`load(paths)`, the files of a large folder read on `jobs` processes (None: as `align_all`
+    chooses); one by default, since the reader loads in a thread and a fork there is unsafe.
+
+    What comes back is the same as from one process. Reading a file is the loader's whole work
+    on it (decoding, paragraphs, the boilerplate rules): done in turn, it would keep every other
+    core idle while a folder of thousands of files loads.
+    """
+    def reads(read: Callable[[Path], Read], files: Sequence[Path]) -> Iterable[Read]:
+        workers = _jobs(jobs, len(files) // READ_CHUNK, len(files))
+        if workers < 2:
+            return map(read, files)
+        out = []
+        for k, result in _in_processes(lambda k: read(files[k]), range(len(files)), workers,
+                                       chunk=READ_CHUNK, ordered=True):
+            out.append(result)
+            if progress and k % READ_CHUNK == 0:
+                progress("loading", k, len(files))
+        return out
+
+    with paused():
+        return load(paths, progress, reads=reads)
 
 
 def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None,
@@ -264,16 +293,19 @@ def _quiet_worker() -> None:
 
 
 def _in_processes(work: Callable[[int], T], order: Sequence[int], workers: int,
-                  chunk: int = 1) -> Iterator[tuple[int, T]]:
+                  chunk: int = 1, ordered: bool = False) -> Iterator[tuple[int, T]]:
     """`(k, work(k))` for each k of `order`, worked out on `workers` forked processes, as they
-    finish. A ctrl+c (or any error) in the parent ends every worker."""
+    finish (`ordered`: in the order of `order`). A ctrl+c (or any error) in the parent ends
+    every worker."""
     import multiprocessing
 
     global _SHARED
     _SHARED = work
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
-        yield from pool.imap_unordered(_run_shared, order, chunksize=chunk)  # type: ignore[misc]
+        results = pool.imap(_run_shared, order, chunksize=chunk) if ordered else \
+            pool.imap_unordered(_run_shared, order, chunksize=chunk)
+        yield from results  # type: ignore[misc]
         pool.close()
     except BaseException:
         pool.terminate()
