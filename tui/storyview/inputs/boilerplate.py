@@ -147,7 +147,7 @@ QUOTE_MARKS = re.compile("[\"“”«»„]|``|''|(?:^|\\s)‘|’(?:\\s|$)|^\\W
 @lru_cache(maxsize=32_768)
 def _stems(text: str) -> tuple[str, ...]:
     """A paragraph's content stems (and numbers), in order; cached: the debris rules ask often."""
-    return tuple([stem for norm, stem, content, number in forms(text) if (content or number) and len(norm) > 1])
+    return tuple([root for norm, root, content, number in forms(text) if (content or number) and len(norm) > 1])
 
 
 def is_related_cue(text: str) -> bool:

@@ -324,9 +324,10 @@ def read_stdin_bytes(limit: int | None = None) -> bytes:
     return (sys.stdin.read(limit) if sys.stdin else "").encode("utf-8", "surrogateescape")
 
 
+# One file read: its article (None if unusable) and the warnings it gave.
+Read = tuple[Article | None, list[str]]
 # How `load` reads its files: a map of a reader over the files, results in order (the built-in
 # `map` by default; `pipeline.read_all` passes one that works on several processes).
-Read = tuple[Article | None, list[str]]
 Reads = Callable[[Callable[[Path], Read], Sequence[Path]], Iterable[Read]]
 
 
@@ -349,7 +350,7 @@ def load(
     paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
     seen: set[tuple[int, int] | str] = set()
     files: list[Path] = []
-    again: set[int] = set()  # positions of a file already listed under another name
+    again: set[int] = set()  # positions of a file met before (by this name or another)
     for n, path in enumerate(paths):
         if isinstance(path, str):
             continue
