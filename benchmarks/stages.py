@@ -4,7 +4,8 @@
 
 On a machine shared with other work, wall time says little and CPU time holds better: every
 stage is run on one process (`jobs=1`, the same work the worker processes share out) and timed
-with `time.process_time`, the least of --runs runs. The stages are those of `cli.export`:
+with `time.process_time`, the least of --runs runs, each in a fresh interpreter (the tokeniser's
+and the model's caches start empty, as in a user's run). The stages are those of `cli.export`:
 
 - read: the files to articles (`pipeline.read_all`);
 - split: fingerprints and story linkage (`pipeline.collect`);
@@ -21,6 +22,7 @@ default processes), once: wall, user and system time of it and its workers, and 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -73,9 +75,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", nargs="?", default="/work/bbc2225")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a run: its stages as JSON
     args = ap.parse_args()
-    semantic.load()
-    runs = [one_run(args.folder) for _ in range(args.runs)]
+    if args.one:
+        semantic.load()
+        print(json.dumps(one_run(args.folder)))
+        return 0
+    runs = [json.loads(subprocess.run([sys.executable, __file__, args.folder, "--one"], check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(args.runs)]
     print(f"{args.folder}: CPU seconds per stage on one process, least of {args.runs} runs "
           f"(load average {os.getloadavg()[0]:.1f})")
     for stage in STAGES:
