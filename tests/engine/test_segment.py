@@ -99,16 +99,6 @@ def test_words_keep_their_combining_marks() -> None:
     assert [t.norm for t in words("हिन्दी भाषा")] == ["हिनदी", "भाषा"]
 
 
-def test_a_spaced_decimal_does_not_end_a_sentence() -> None:
-    """Text rebuilt from tokens writes "5. 9": one figure, not a sentence ending after "5."; a
-    year before a period still ends one."""
-    from storyview.engine.segment import sentence_spans
-
-    text = "The quake measured 5. 9, the survey said. It hit at noon. Prices rose in 2005. 9 people died."
-    assert [text[a:b] for a, b in sentence_spans(text)] == [
-        "The quake measured 5. 9, the survey said.", "It hit at noon.", "Prices rose in 2005.", "9 people died."]
-
-
 _PIECES = ["Mr.", "U.S.", "5.", "9", "$1,200", "3.5%", "No.", "“Quoted,”", "it’s", "rock-'n'-roll", "e.g.",
            "Dr. Smith", "?", "!", "…", "...", "\n", " ", "  ", "A", "the", "कि", "cafe\u0301", "#tag", "@user",
            "(", ")", "'", "\"", "``", "x\u200dy", "2005.", "Jan."]
@@ -118,3 +108,14 @@ _PIECES = ["Mr.", "U.S.", "5.", "9", "$1,200", "3.5%", "No.", "“Quoted,”", "
 def test_forms_are_the_words_sentences_find(text: str) -> None:
     """`forms` reads the same words as `sentences`, in order: no word spans two sentences."""
     assert forms(text) == [(t.norm, t.stem, t.content, t.number) for s in sentences(text) for t in s.tokens]
+
+
+def test_a_spaced_decimal_does_not_end_a_sentence() -> None:
+    """Text rebuilt from tokens writes "5. 9": one figure, not a sentence ending after "5."; a
+    year before a period still ends one."""
+    from storyview.engine.segment import sentence_spans
+
+    text = "The quake measured 5. 9, the survey said. It hit at noon. Prices rose in 2005. 9 people died."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "The quake measured 5. 9, the survey said.", "It hit at noon.", "Prices rose in 2005.", "9 people died."]
+
