@@ -118,4 +118,3 @@ def test_a_spaced_decimal_does_not_end_a_sentence() -> None:
     text = "The quake measured 5. 9, the survey said. It hit at noon. Prices rose in 2005. 9 people died."
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "The quake measured 5. 9, the survey said.", "It hit at noon.", "Prices rose in 2005.", "9 people died."]
-
