@@ -105,9 +105,9 @@ def test_the_seeds_report_is_one_story_as_before(capsys: pytest.CaptureFixture[s
 def test_many_notes_on_stories_are_summed_up_on_stderr() -> None:
     """Each story may have a note; stderr shows a few, the output holds them all."""
     from storyview.cli import NOTES_SHOWN, _notes
-    from storyview.model import Collection, Story
+    from storyview.model import Collection
 
-    stories = [Story((), (), warnings=(f"note {n}",), id=n) for n in range(1, 10)]
+    stories = [(f"note {n}",) for n in range(1, 10)]  # each story's warnings
     lines = _notes(Collection((), (), ("a.txt: skipped",)), stories)
     assert lines[0] == "a.txt: skipped"
     assert lines[1:-1] == [f"note {n}" for n in range(1, NOTES_SHOWN + 1)]
@@ -152,6 +152,25 @@ def test_a_folder_fingerprinted_on_several_processes_splits_the_same(
     assert len(collect(loaded, jobs=2).stories) > 1
 
 
+def test_a_folder_read_on_several_processes_loads_the_same(
+        folder: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`read_all(jobs=2)`: the files read in forked workers come back as one process reads them:
+    the same articles and ids (a stem met twice made unique), the same warnings in the same order."""
+    from storyview import pipeline
+
+    other = tmp_path_factory.mktemp("other")
+    (other / "qeshm0.txt").write_text("Another qeshm0\n\nA second file of the same name.\n", encoding="utf-8")
+    (other / "empty.txt").write_bytes(b"")
+    (other / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    paths = [str(folder), str(other), str(folder / "zz-lone.txt"), str(other / "missing.txt")]
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline, "READ_CHUNK", 1)
+    one, two = load(paths), pipeline.read_all(paths, jobs=2)
+    assert two == one
+    assert "qeshm0-2" in [a.id for a in two.articles]
+    assert [w.split(": ")[1][:8] for w in two.warnings] == ["skipped,"] * 4  # binary, empty, again, missing
+
+
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--json", "--jobs", "0"])
@@ -182,7 +201,7 @@ def test_ctrl_c_while_stories_align_in_processes_ends_every_worker() -> None:
     threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
     start = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        pipeline._align_in_processes(_sleeps, wanted, 2, None, Settings(semantic=False), False)
+        pipeline._align_in_processes(_sleeps, wanted, 2, None, Settings(semantic=False))
     assert time.monotonic() - start < 30
     assert set(multiprocessing.active_children()) - before == set()
     assert pipeline._SHARED is None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from storyview.engine.segment import fold, normalize, sentence_spans, sentences, stem, words
+from storyview.engine.segment import fold, forms, normalize, sentence_spans, sentences, stem, words
 
 
 def split(text: str) -> list[str]:
@@ -95,6 +97,17 @@ def test_words_keep_their_combining_marks() -> None:
     from storyview.engine.segment import words
 
     assert [t.norm for t in words("हिन्दी भाषा")] == ["हिनदी", "भाषा"]
+
+
+_PIECES = ["Mr.", "U.S.", "5.", "9", "$1,200", "3.5%", "No.", "“Quoted,”", "it’s", "rock-'n'-roll", "e.g.",
+           "Dr. Smith", "?", "!", "…", "...", "\n", " ", "  ", "A", "the", "कि", "cafe\u0301", "#tag", "@user",
+           "(", ")", "'", "\"", "``", "x\u200dy", "2005.", "Jan."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
+def test_forms_are_the_words_sentences_find(text: str) -> None:
+    """`forms` reads the same words as `sentences`, in order: no word spans two sentences."""
+    assert forms(text) == [(t.norm, t.stem, t.content, t.number) for s in sentences(text) for t in s.tokens]
 
 
 def test_a_spaced_decimal_does_not_end_a_sentence() -> None:

@@ -7,7 +7,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -253,18 +253,20 @@ def export(
     them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
+    from storyview.exports.json_export import parts_json, to_dict
     from storyview.inputs.bundled import seeds_dir
-    from storyview.inputs.load import load
     from storyview.inputs.text import shown
-    from storyview.pipeline import align_all, collect
+    from storyview.pipeline import align_all, align_each, collect, read_all
 
     if output:
         refused = _refused_early(paths, output)
         if refused:
             warn(refused)
             return 1
-    with progress_bar() as progress:
-        collection = collect(load(paths, progress), progress=progress, jobs=jobs)
+    # Reading makes millions of objects that live on (the tokeniser's caches), and the stories'
+    # results come back by the thousand: no collection would find anything to free among them.
+    with progress_bar() as progress, paused():
+        collection = collect(read_all(paths, progress, jobs), progress=progress, jobs=jobs)
         if only is not None and only > len(collection.stories):
             warn(f"no story {only}: the folder has {len(collection.stories)} "
                  f"stor{'y' if len(collection.stories) == 1 else 'ies'}")
@@ -272,11 +274,16 @@ def export(
         if fmt == "tei" and only is None and len(collection.stories) > 1:
             warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
             return 1
-        stories = align_all(collection, settings, progress, only, pins, jobs, findings=fmt != "tei")
-    for message in _notes(collection, stories):
+        if fmt == "json":  # each story's document made where it was aligned: only that comes back
+            parts = align_each(collection, settings, to_dict, progress, only, pins, jobs)
+            notes = [part["warnings"] for part in parts]
+        else:
+            stories = align_all(collection, settings, progress, only, pins, jobs, findings=fmt != "tei")
+            notes = [story.warnings for story in stories]
+    for message in _notes(collection, notes):
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too
-        text = render_stories(collection, stories, fmt)
+        text = parts_json(collection, parts) + "\n" if fmt == "json" else render_stories(collection, stories, fmt)
     if output:
         try:
             inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in collection.articles)]
@@ -304,11 +311,12 @@ NOTES_SHOWN = 5
 """Of the notes on a folder's stories, how many stderr shows; the output holds them all."""
 
 
-def _notes(collection: Collection, stories: list[Story]) -> list[str]:
-    """The load warnings, then the stories' own notes (a few of them, when there are many)."""
+def _notes(collection: Collection, stories: Sequence[Sequence[str]]) -> list[str]:
+    """The load warnings, then the stories' own notes (`stories`: each one's warnings; a few of
+    them, when there are many)."""
     notes: list[str] = []
-    for story in stories:
-        notes.extend(w for w in story.warnings if w not in notes and w not in collection.warnings)
+    for warnings in stories:
+        notes.extend(w for w in warnings if w not in notes and w not in collection.warnings)
     if len(notes) > NOTES_SHOWN + 1:
         notes = notes[:NOTES_SHOWN] + [f"… and {len(notes) - NOTES_SHOWN} more notes on the stories "
                                        "(all of them in the output's warnings)"]

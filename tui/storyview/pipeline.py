@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from storyview.collector import paused
@@ -14,7 +15,7 @@ from storyview.engine.shares import source_shares
 from storyview.engine.stories import Fingerprint, StorySettings, fingerprint, split_stories
 from storyview.engine.unique import find_unique
 from storyview.inputs.boilerplate import off_topic
-from storyview.inputs.load import Loaded, load
+from storyview.inputs.load import Loaded, Read, load
 from storyview.model import (
     Article,
     Collection,
@@ -88,6 +89,34 @@ def build_story(
     """Load `paths` (None: the bundled seeds) and align them, following `pins` if given."""
     with paused():
         return story_from(load(paths, progress), settings, progress, pins)
+
+
+# Files a worker reads at a time: one takes about a millisecond.
+READ_CHUNK = 32
+
+
+def read_all(paths: list[str] | None, progress: Progress | None = None, jobs: int | None = 1) -> Loaded:
+    """`load(paths)`, the files of a large folder read on `jobs` processes (None: as `align_all`
+    chooses); one by default, since the reader loads in a thread and a fork there is unsafe.
+
+    What comes back is the same as from one process. Reading a file is the loader's whole work
+    on it (decoding, paragraphs, the boilerplate rules): done in turn, it would keep every other
+    core idle while a folder of thousands of files loads.
+    """
+    def reads(read: Callable[[Path], Read], files: Sequence[Path]) -> Iterable[Read]:
+        workers = _jobs(jobs, len(files) // READ_CHUNK, len(files))
+        if workers < 2:
+            return map(read, files)
+        out = []
+        for k, result in _in_processes(lambda k: read(files[k]), range(len(files)), workers,
+                                       chunk=READ_CHUNK, ordered=True):
+            out.append(result)
+            if progress and k % READ_CHUNK == 0:
+                progress("loading", k, len(files))
+        return out
+
+    with paused():
+        return load(paths, progress, reads=reads)
 
 
 def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Progress | None = None,
@@ -173,14 +202,46 @@ def align_all(
     them), each process also works out its stories' findings, which `analyse` then remembers.
     Progress is reported per story ("aligning N stories"), not per step of each.
     """
+    if not findings:
+        return align_each(collection, settings, _itself, progress, only, pins, jobs)
+    from storyview.findings.analysis import remember
+
+    out = []
+    for story, analysis in align_each(collection, settings, _with_findings, progress, only, pins, jobs):
+        remember(story, analysis)
+        out.append(story)
+    return out
+
+
+def _itself(story: Story) -> Story:
+    return story
+
+
+def _with_findings(story: Story) -> tuple[Story, Analysis]:
+    from storyview.findings.analysis import analyse
+
+    return story, analyse(story)
+
+
+def align_each(
+    collection: Collection, settings: Settings, then: Callable[[Story], T], progress: Progress | None = None,
+    only: int | None = None, pins: PinStore | None = None, jobs: int | None = None,
+) -> list[T]:
+    """`then` of every story of the collection aligned (or of story `only`), in story order.
+
+    `then` runs where the story was aligned, in the worker process for a large folder (see
+    `align_all`): only what it returns comes back to this one, which for an export can be far
+    less to send than the Story (`exports.json_export.to_dict`: the parent no longer unpickles
+    every Story and its findings to turn them into the same dictionaries).
+    """
     wanted = [s for s in collection.stories if only is None or s.id == only]
 
-    def one(entry: StoryEntry) -> Story:
-        return align_story(collection, entry.id, settings, pins=pins)
+    def one(entry: StoryEntry) -> T:
+        return then(align_story(collection, entry.id, settings, pins=pins))
 
     workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
     if workers > 1:
-        return _align_in_processes(one, wanted, workers, progress, settings, findings)
+        return _align_in_processes(one, wanted, workers, progress, settings)
     out = []
     for n, entry in enumerate(wanted):
         if progress:
@@ -232,16 +293,19 @@ def _quiet_worker() -> None:
 
 
 def _in_processes(work: Callable[[int], T], order: Sequence[int], workers: int,
-                  chunk: int = 1) -> Iterator[tuple[int, T]]:
+                  chunk: int = 1, ordered: bool = False) -> Iterator[tuple[int, T]]:
     """`(k, work(k))` for each k of `order`, worked out on `workers` forked processes, as they
-    finish. A ctrl+c (or any error) in the parent ends every worker."""
+    finish (`ordered`: in the order of `order`). A ctrl+c (or any error) in the parent ends
+    every worker."""
     import multiprocessing
 
     global _SHARED
     _SHARED = work
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
-        yield from pool.imap_unordered(_run_shared, order, chunksize=chunk)  # type: ignore[misc]
+        results = pool.imap(_run_shared, order, chunksize=chunk) if ordered else \
+            pool.imap_unordered(_run_shared, order, chunksize=chunk)
+        yield from results  # type: ignore[misc]
         pool.close()
     except BaseException:
         pool.terminate()
@@ -251,23 +315,15 @@ def _in_processes(work: Callable[[int], T], order: Sequence[int], workers: int,
         _SHARED = None
 
 
-def _align_in_processes(one: Callable[[StoryEntry], Story], wanted: Sequence[StoryEntry], workers: int,
-                        progress: Progress | None, settings: Settings, findings: bool) -> list[Story]:
-    """`align_all` on `workers` forked processes, the largest stories first; in story order."""
-    from storyview.findings.analysis import analyse, remember
-
-    def work(k: int) -> tuple[Story, Analysis | None]:
-        story = one(wanted[k])
-        return story, analyse(story) if findings else None
-
+def _align_in_processes(one: Callable[[StoryEntry], T], wanted: Sequence[StoryEntry], workers: int,
+                        progress: Progress | None, settings: Settings) -> list[T]:
+    """`align_each` on `workers` forked processes, the largest stories first; in story order."""
     if settings.semantic:
         semantic.load()  # once, before the fork: every worker shares its pages
     largest_first = sorted(range(len(wanted)), key=lambda k: -len(wanted[k].sources))
-    done: dict[int, Story] = {}
-    for k, (story, analysis) in _in_processes(work, largest_first, workers):
-        done[k] = story
-        if analysis is not None:
-            remember(story, analysis)
+    done: dict[int, T] = {}
+    for k, result in _in_processes(lambda k: one(wanted[k]), largest_first, workers):
+        done[k] = result
         if progress:
             progress("stories", len(done), len(wanted))
     return [done[k] for k in range(len(wanted))]

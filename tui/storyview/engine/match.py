@@ -79,17 +79,18 @@ def nearest_by_meaning(vectors: StoryVectors, units: Sequence[Unit], raw: dict[P
     rows_of: list[list[int]] = [[] for _ in range(max(owner, default=-1) + 1)]
     for i, source in enumerate(owner):
         rows_of[source].extend(range(first[i], first[i + 1]))
+    sentences_of = [np.asarray(rows, dtype=np.int64) for rows in rows_of]
     linked: set[tuple[int, int]] = {(min(owner[i], owner[j]), max(owner[i], owner[j])) for i, j in raw}
     found: list[np.ndarray] = []
     for a, b in sorted(linked):
-        rows, cols = np.asarray(rows_of[a]), np.asarray(rows_of[b])
+        rows, cols = sentences_of[a], sentences_of[b]
         if a == b or not len(rows) or not len(cols):
             continue
         block = vectors.sentences[rows] @ vectors.sentences[cols].T
         across = block.argmax(axis=1)
         down = block.argmax(axis=0)
-        r = np.r_[np.arange(len(rows)), down]
-        c = np.r_[across, np.arange(len(cols))]
+        r = np.concatenate((np.arange(len(rows)), down))
+        c = np.concatenate((across, np.arange(len(cols))))
         keep = block[r, c] >= NEAREST
         found.append(np.stack([paragraph_of[rows[r[keep]]], paragraph_of[cols[c[keep]]]], axis=1))
     if not found:

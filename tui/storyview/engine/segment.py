@@ -143,6 +143,16 @@ def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...
     return tuple([make(Token, m.span() + f) for m, f in zip(found, forms)])
 
 
+def forms(text: str) -> list[tuple[str, str, bool, bool]]:
+    """norm, stem, content? and number? of every word of `text`, in order, without offsets.
+
+    The words `sentences` finds (no word takes in the space between two sentences), at a
+    fraction of its cost: for a caller that only counts words, such as the loader's boilerplate
+    rules, which see every paragraph of a folder while most are aligned later, if at all.
+    """
+    return [f for f in map(_forms, WORD_RE.findall(text)) if f is not None]
+
+
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Is the period at `dot` part of 'U.S.', 'Mr.' or an initial rather than a sentence end?
     Or of a decimal spaced out as text rebuilt from tokens writes it ("a magnitude 5. 9 quake")?"""

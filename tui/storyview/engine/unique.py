@@ -295,10 +295,10 @@ class _Text:
         tokens = tuple([t for sent in unit.sentences for t in sent.tokens])
         sentence = tuple([k for k, sent in enumerate(unit.sentences) for _ in sent.tokens])
         text = unit.text
-        capital = tuple([t.content and not t.number and text[t.start].isupper() for t in tokens])
-        return cls(tokens, sentence, tuple([t.norm for t in tokens]), tuple([t.stem for t in tokens]),
-                   tuple([t.content for t in tokens]), capital,
-                   tuple([t.number or (t.norm in NUMBER_WORDS or "-" in t.norm and is_number_word(t.norm)) for t in tokens]),
+        starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
+        capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
+        return cls(tokens, sentence, norms, stems, content, capital,
+                   tuple([d or (w in NUMBER_WORDS or "-" in w and is_number_word(w)) for w, d in zip(norms, number)]),
                    tuple(name_runs(text, tokens, sentence, capital)))
 
 
@@ -436,11 +436,18 @@ class _Guard:
         for (i, _), links in alignment.sentence_links.items():
             self.partners[i].update(j for j, _, _ in links)
         self.grams: dict[int, set[Gram]] = {}
+        self.vocabularies: dict[int, frozenset[str]] = {}
 
     def grams_of(self, j: int) -> set[Gram]:
         if j not in self.grams:
             self.grams[j] = _trigrams(self.texts[j].stems)
         return self.grams[j]
+
+    def vocabulary_of(self, j: int) -> frozenset[str]:
+        """Unit j's words (as `norms`), made once: it is the counterpart of several others."""
+        if j not in self.vocabularies:
+            self.vocabularies[j] = frozenset(self.texts[j].norms)
+        return self.vocabularies[j]
 
     def _named_elsewhere(self, name: Gram, own: str) -> bool:
         """Does another source give this name, or end a longer name with it, or give an ending
@@ -466,7 +473,7 @@ class _Guard:
         vocab: set[str] = set()  # my words that a counterpart uses
         for j in others:
             grams |= mine & self.grams_of(j)
-            vocab |= words_here.intersection(self.texts[j].norms)
+            vocab |= words_here & self.vocabulary_of(j)
         for a, b in words_.names:
             name = words_.norms[a:b]
             if self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms)):

@@ -177,9 +177,15 @@ def collection_dict(collection: Collection, stories: Sequence[Story]) -> dict[st
     Sources keep the folder's order; groups, quotes and figures are numbered on from one story
     to the next, each (and each rewrite and pin) tagged with its "story".
     """
-    parts = [to_dict(story) for story in stories]
+    return parts_dict(collection, [to_dict(story) for story in stories])
+
+
+def parts_dict(collection: Collection, parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """`collection_dict` of the stories' own documents (`to_dict` of each, in story order), as
+    worker processes send them back (`pipeline.align_each`)."""
     if len(parts) == 1 and len(collection.stories) == 1:
         return parts[0]
+    ids = [part["stories"][0]["id"] for part in parts]
     order = {a.id: n for n, a in enumerate(collection.articles)}
     out: dict[str, Any] = {
         "storyview": __version__,
@@ -189,22 +195,28 @@ def collection_dict(collection: Collection, stories: Sequence[Story]) -> dict[st
     }
     for key in ("groups", "quotes", "figures"):
         items = []
-        for story, part in zip(stories, parts):
+        for story_id, part in zip(ids, parts):
             for item in part[key]:
-                items.append({**item, "id": len(items) + 1, "story": story.id})
+                items.append({**item, "id": len(items) + 1, "story": story_id})
         out[key] = items
     warnings = list(collection.warnings)
     for part in parts:
         warnings.extend(w for w in part["warnings"] if w not in warnings)
     out["warnings"] = warnings
-    out["rewrites"] = [{**r, "story": story.id} for story, part in zip(stories, parts) for r in part["rewrites"]]
-    out["pins"] = [{**pin, "story": story.id} for story, part in zip(stories, parts) for pin in part.get("pins", [])]
+    out["rewrites"] = [{**r, "story": story_id} for story_id, part in zip(ids, parts) for r in part["rewrites"]]
+    out["pins"] = [{**pin, "story": story_id} for story_id, part in zip(ids, parts) for pin in part.get("pins", [])]
     return {key: out[key] for key in parts[0]} if parts else out
 
 
 def collection_json(collection: Collection, stories: Sequence[Story]) -> str:
     """`collection_dict` as JSON text, escaped as `to_json` does."""
-    return _dumps(collection_dict(collection, stories), sum(len(a.paragraphs) for s in stories for a in s.articles))
+    return parts_json(collection, [to_dict(story) for story in stories])
+
+
+def parts_json(collection: Collection, parts: Sequence[dict[str, Any]]) -> str:
+    """`parts_dict` as JSON text, escaped as `to_json` does."""
+    paragraphs = sum(len(src["paragraphs"]) for part in parts for src in part["sources"])
+    return _dumps(parts_dict(collection, parts), paragraphs)
 
 
 def _dumps(data: dict[str, Any], paragraphs: int) -> str:

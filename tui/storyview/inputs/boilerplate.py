@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storyview.model import Article, Kind, Paragraph, Progress
-from storyview.engine.segment import Token, sentences, stem, words
+from storyview.engine.segment import Token, forms, sentences, stem, words
 
 # A short paragraph that is one of these is page furniture.
 CUE_RE = re.compile(
@@ -147,7 +147,7 @@ QUOTE_MARKS = re.compile("[\"“”«»„]|``|''|(?:^|\\s)‘|’(?:\\s|$)|^\\W
 @lru_cache(maxsize=32_768)
 def _stems(text: str) -> tuple[str, ...]:
     """A paragraph's content stems (and numbers), in order; cached: the debris rules ask often."""
-    return tuple([t.stem for sent in sentences(text) for t in sent.tokens if (t.content or t.number) and len(t.norm) > 1])
+    return tuple([root for norm, root, content, number in forms(text) if (content or number) and len(norm) > 1])
 
 
 def is_related_cue(text: str) -> bool:

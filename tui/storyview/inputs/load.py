@@ -14,7 +14,7 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -324,28 +324,35 @@ def read_stdin_bytes(limit: int | None = None) -> bytes:
     return (sys.stdin.read(limit) if sys.stdin else "").encode("utf-8", "surrogateescape")
 
 
+# One file read: its article (None if unusable) and the warnings it gave.
+Read = tuple[Article | None, list[str]]
+# How `load` reads its files: a map of a reader over the files, results in order (the built-in
+# `map` by default; `pipeline.read_all` passes one that works on several processes).
+Reads = Callable[[Callable[[Path], Read], Sequence[Path]], Iterable[Read]]
+
+
 def load(
     arguments: list[str] | None = None,
     progress: Progress | None = None,
     *,
     stdin: bytes | Callable[[], bytes] | None = None,
     fetch: web.Fetcher | None = None,
+    reads: Reads = map,
 ) -> Loaded:
     """Load every article named (or the bundled seeds); ids are file stems, made unique.
 
     `-` reads one article from standard input (or from `stdin`, bytes already read or a
     function that reads them); `http(s)://` arguments are fetched (by `fetch`, when given).
     Nothing raises: an input that cannot be used becomes a one-line warning and the rest load.
+    The files are read by `reads` (each once), then taken in order, as if one after the other.
     """
     loaded = Loaded()
     paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
-    used: set[str] = set()
     seen: set[tuple[int, int] | str] = set()
+    files: list[Path] = []
+    again: set[int] = set()  # positions of a file met before (by this name or another)
     for n, path in enumerate(paths):
-        if progress:
-            progress("loading", n, len(paths))
         if isinstance(path, str):
-            _load_other(path, loaded, used, seen, stdin, fetch)
             continue
         try:
             st = path.stat()
@@ -353,16 +360,38 @@ def load(
         except OSError:
             identity = os.path.abspath(path)
         if identity in seen:
-            loaded.warnings.append(f"{shown(path)}: skipped, the same file is already loaded")
+            again.add(n)
             continue
         seen.add(identity)
-        source_id = source_id_of(path, used)
-        article = _read_or_warn(shown(path), lambda: read_article(path, source_id), loaded.warnings)
+        files.append(path)
+    read = iter(reads(read_file, files))
+    used: set[str] = set()
+    for n, path in enumerate(paths):
+        if progress:
+            progress("loading", n, len(paths))
+        if isinstance(path, str):
+            _load_other(path, loaded, used, seen, stdin, fetch)
+            continue
+        if n in again:
+            loaded.warnings.append(f"{shown(path)}: skipped, the same file is already loaded")
+            continue
+        article, warned = next(read)
+        loaded.warnings.extend(warned)
         if article is None:
             continue
+        source_id = source_id_of(path, used)
+        if article.id != source_id:
+            article = replace(article, id=source_id)
         used.add(source_id)
         loaded.articles.append(article)
     return loaded
+
+
+def read_file(path: Path) -> Read:
+    """One file of `load`: its article (None if unusable; its id the file's stem, which `load`
+    makes unique) and the warning it gave, if any."""
+    warnings: list[str] = []
+    return _read_or_warn(shown(path), lambda: read_article(path, source_id_of(path, set())), warnings), warnings
 
 
 def _read_or_warn(name: str, read: Callable[[], Article], warnings: list[str]) -> Article | None:
