@@ -12,12 +12,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from storyview.engine.base import Relative, base_order, relative, relative_marks
 from storyview.engine.shares import shares_of
 from storyview.model import Article, Group, Marks, Member, Share, Story, short_id
+
+if TYPE_CHECKING:
+    from storyview.engine.base import Relative
 
 __all__ = ["Passage", "Row", "StoryIndex", "id_and_headline", "next_passage", "short_id"]
 
@@ -62,6 +65,10 @@ class StoryIndex:
     """A Story with the lookups and row lists the views need, built once per Story."""
 
     def __init__(self, story: Story, base: str | None = None) -> None:
+        # The base view's engine (and the marking it imports) loads with the first story, not
+        # with the reader's first frame.
+        from storyview.engine.base import base_order, relative, relative_marks
+
         self.story = story
         self.articles: tuple[Article, ...] = story.articles
         self.by_id: dict[str, Article] = {a.id: a for a in story.articles}
