@@ -230,33 +230,8 @@ def test_vectorised_scores_are_the_same_to_the_last_bit(seed_story) -> None:
     assert _scores_vectorised(contexts, idf, facts, group, alone, 0.15, limit) == scalar
 
 
-def test_vectorised_agreement_matches_for_hedged_figures() -> None:
-    from storyview.inputs.load import Loaded
-    from storyview.inputs.parse import parse_article
-    from storyview.model import Settings
-    from storyview.pipeline import story_from
-
-    texts = {
-        "a": "The bridge will stay closed for at least six months, the mayor said, and about 200 people were hurt.",
-        "b": "The bridge will stay closed for at least eight months, the mayor said, and about 250 people were hurt.",
-        "c": "The bridge will stay closed for eight months, the mayor said, and nearly 200 people were hurt.",
-    }
-    story = story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
-    contexts, idf = _contexts(story)
-    found = [c.mention for c in contexts]
-    facts = _Facts(found)
-    group = [None] * len(found)
-    alone = [False] * len(found)
-    scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
-    assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
-
-
-def test_vectorised_agreement_matches_for_days_near_midnight() -> None:
-    texts = {
-        "a": "Lindsay Lohan checked into the Betty Ford Center late Thursday, her lawyer said on Monday.",
-        "b": "Lindsay Lohan checked into the Betty Ford Center early Friday, her lawyer said on Monday.",
-        "c": "Lindsay Lohan checked into the Betty Ford Center on Wednesday, her lawyer said on Tuesday.",
-    }
+def _scored_both_ways(texts: dict[str, str]) -> None:
+    """The vectorised pair scores equal the scalar ones, bit for bit, on a story of `texts`."""
     contexts, idf = _contexts(story(**texts))
     found = [c.mention for c in contexts]
     facts = _Facts(found)
@@ -264,6 +239,22 @@ def test_vectorised_agreement_matches_for_days_near_midnight() -> None:
     alone = [False] * len(found)
     scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
     assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
+
+
+def test_vectorised_agreement_matches_for_hedged_figures() -> None:
+    _scored_both_ways({
+        "a": "The bridge will stay closed for at least six months, the mayor said, and about 200 people were hurt.",
+        "b": "The bridge will stay closed for at least eight months, the mayor said, and about 250 people were hurt.",
+        "c": "The bridge will stay closed for eight months, the mayor said, and nearly 200 people were hurt.",
+    })
+
+
+def test_vectorised_agreement_matches_for_days_near_midnight() -> None:
+    _scored_both_ways({
+        "a": "Lindsay Lohan checked into the Betty Ford Center late Thursday, her lawyer said on Monday.",
+        "b": "Lindsay Lohan checked into the Betty Ford Center early Friday, her lawyer said on Monday.",
+        "c": "Lindsay Lohan checked into the Betty Ford Center on Wednesday, her lawyer said on Tuesday.",
+    })
 
 
 def test_odd_spellings_are_skipped_not_fatal() -> None:
