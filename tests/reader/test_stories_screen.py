@@ -129,3 +129,6 @@ async def test_the_terminal_title_names_the_list_then_the_open_story() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.sub_title == stories_title(app.collection)
+        await pilot.press("enter")  # the same story again: shown as it was, not aligned again
+        await opened(pilot)
+        assert app.sub_title == story_title(app.story)

@@ -272,7 +272,7 @@ class StoryviewApp(App[None]):
         if wanted is None and len(collection.stories) == 1:
             wanted = collection.stories[0].id
         if len(collection.stories) > 1:
-            from storyview.reader.screens.stories import StoriesScreen, stories_title
+            from storyview.reader.screens.stories import StoriesScreen
 
             stories = StoriesScreen(collection)
             stories.shares.update(self._shares)
@@ -281,7 +281,6 @@ class StoryviewApp(App[None]):
             self.open_story(wanted)
         elif collection.stories:
             self.push_screen("stories")
-            self.sub_title = stories_title(collection)
         else:
             self.main.show_failure("nothing to read")
             self.sub_title = "nothing to read"
@@ -295,7 +294,8 @@ class StoryviewApp(App[None]):
         if isinstance(self.screen, StoriesScreen):
             self.pop_screen()
         if story_id == self.story_id and self.story is not None and self.story.id == story_id:
-            return  # already on screen
+            self.sub_title = story_title(self.story)  # already on screen: the title says so again
+            return
         self.story_id = story_id
         self.build = lambda settings, progress=None: align(collection, story_id, settings, progress)
         if self.story is not None:
@@ -307,12 +307,10 @@ class StoryviewApp(App[None]):
 
     def action_stories(self) -> None:
         """Back to the story list (a folder of several stories)."""
-        from storyview.reader.screens.stories import StoriesScreen, stories_title
+        from storyview.reader.screens.stories import StoriesScreen
 
         if self.several_stories and not isinstance(self.screen, StoriesScreen):
             self.push_screen("stories")
-            assert self.collection is not None
-            self.sub_title = stories_title(self.collection)
 
     @property
     def several_stories(self) -> bool:

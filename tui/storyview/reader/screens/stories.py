@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from storyview.reader.app import StoryviewApp
 
 
-
 def stories_title(collection: Collection) -> str:
     """How many stories in how many articles: the list's heading, and the terminal's title over it."""
     return f"{len(collection.stories):,} stories in {len(collection.articles):,} articles"
+
 
 class StoriesScreen(Screen[None]):
     """One row per story: label, sources and outlets, dates, size, share of unique text."""
@@ -67,6 +67,10 @@ class StoriesScreen(Screen[None]):
         self.table.shares.update(self.shares)
         self.table.fill()
         self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Whichever way the list comes back (first, or from a story), the terminal's title says so."""
+        self.app.sub_title = stories_title(self.collection)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
