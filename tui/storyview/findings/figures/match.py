@@ -16,6 +16,7 @@ from storyview.findings.figures.referent import (
     HE,
     VERBS,
     Referent,
+    _alike,
     _is_person,
     _names,
     close,
@@ -464,7 +465,7 @@ class _Evidence:
         if len(by) >= 2 or any(_acting(written[w]) for w in by):
             return True
         va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
-        return bool(va and vb and (va == vb or len(va) >= 4 and len(vb) >= 4 and (va.startswith(vb) or vb.startswith(va))))
+        return bool(va and vb and _alike(va, vb))
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by

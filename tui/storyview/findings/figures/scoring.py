@@ -273,8 +273,8 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
         alike &= x == y
     dates = date[a] & date[b]
     # Weekdays a day apart told near the midnight between them are imprecise, not in conflict.
-    edged = np.flatnonzero(dates & clash & np.array([m.edge is not None for m in ms])[a] |
-                           dates & clash & np.array([m.edge is not None for m in ms])[b])
+    edge = np.array([m.edge is not None for m in ms])
+    edged = np.flatnonzero(dates & clash & (edge[a] | edge[b]))
     for n in edged.tolist():
         if midnight(ms[a[n]], ms[b[n]]):
             clash[n] = False
