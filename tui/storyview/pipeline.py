@@ -11,6 +11,7 @@ from storyview.collector import paused
 from storyview.engine import semantic
 from storyview.engine.align import align
 from storyview.engine.pins import apply_pins
+from storyview.engine.segment import word_count
 from storyview.engine.shares import source_shares
 from storyview.engine.stories import Fingerprint, StorySettings, fingerprint, split_stories
 from storyview.engine.unique import find_unique
@@ -131,7 +132,7 @@ def collect(loaded: Loaded, stories: StorySettings | None = None, progress: Prog
     articles = tuple(loaded.articles)
     with paused():
         clusters = split_stories(articles, stories, _fingerprints(articles, stories, jobs))
-    words = [sum(len(p.text.split()) for p in a.body) for a in articles]
+    words = [sum(word_count(p.text) for p in a.body) for a in articles]
     entries = tuple(
         StoryEntry(c.id, c.label, tuple(articles[i].id for i in c.members), sum(words[i] for i in c.members))
         for c in clusters

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from storyview import __version__
+from storyview.engine.segment import word_count
 from storyview.engine.shares import source_shares
 from storyview.model import (
     Article,
@@ -58,7 +59,7 @@ class Entry:
 
 def entry_of(story: Story, file: str) -> Entry:
     """The index entry of an aligned story written to `file`."""
-    words = sum(len(p.text.split()) for a in story.articles for p in a.body)
+    words = sum(word_count(p.text) for a in story.articles for p in a.body)
     return Entry(story.id, story.label, tuple(a.id for a in story.articles), len(story.articles), file, words,
                  round(story.unique_share, 4), tuple(replace(a, paragraphs=()) for a in story.articles))
 

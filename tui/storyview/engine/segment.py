@@ -35,14 +35,38 @@ NUMBER_ABBREVIATIONS = frozenset("no nos vol fig pp".split())
 
 # \w does not cover combining marks (Devanagari vowel signs, Latin letters with no
 # precomposed form), so they and the joiners are allowed inside a word explicitly.
-_W = r"(?:\w|[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f])"
-WORD_RE = re.compile(
-    rf"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[#@]?{_W}+(?:['’\-.]{_W}+)*",
-    re.UNICODE,
-)
+_MARKS = r"\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f"
+_W = rf"(?:\w|[{_MARKS}])"
+_NUMBER = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?"
+WORD_RE = re.compile(rf"{_NUMBER}|[#@]?{_W}+(?:['’\-.]{_W}+)*")
+# Han ideographs and kana are written with no space between words, so in text that has them
+# each is a word of its own (character unigrams: the plain baseline of Chinese and Japanese
+# retrieval); else a whole clause would be one "word" and two reports of one event share none.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+_CJK_W = rf"(?:[^\W{CJK}]|[{_MARKS}])"
+CJK_WORD_RE = re.compile(rf"{_NUMBER}|[{CJK}]|[#@]?{_CJK_W}+(?:['’\-.]{_CJK_W}+)*")
 # A sentence ends at .!? (or an ellipsis), any closing quotes/brackets, then space and a
 # capital, digit or opening quote (`` too: how text rebuilt from tokens writes “).
-BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#]|\s+``)")
+_BOUNDARY = r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\W\d_a-z]|\s+[\"“‘$\d#]|\s+``)"
+BOUNDARY_RE = re.compile(_BOUNDARY)
+# ... or at a full-width 。！？ and its closing marks, which Chinese and Japanese follow with no space.
+FULL_STOPS = "。！？"
+FULL_WIDTH_BOUNDARY_RE = re.compile(rf"{_BOUNDARY}|[{FULL_STOPS}]+[」』”’）]*(?=\s*\S)")
+
+
+def word_re(text: str) -> re.Pattern[str]:
+    """The word pattern for `text`: the plain one unless it holds Han or kana (checked only when
+    it is not ASCII, so English pays nothing)."""
+    return CJK_WORD_RE if not text.isascii() and CJK_RE.search(text) else WORD_RE
+
+
+def word_count(text: str) -> int:
+    """How many words a reader would say `text` has: its space-separated words, each Han or
+    kana character counted as one (Chinese and Japanese put no space between words)."""
+    if text.isascii() or not CJK_RE.search(text):
+        return len(text.split())
+    return len(CJK_RE.findall(text)) + len(CJK_RE.sub(" ", text).split())
 
 
 class Token(NamedTuple):
@@ -71,10 +95,14 @@ class Sentence:
         return frozenset(t.stem for t in self.tokens if t.content)
 
 
+# The kana voicing marks are not accents: they make て "te" into で "de", another word.
+KANA_VOICING = "\u3099\u309a"
+
+
 def fold(text: str) -> str:
     """Casefold and strip accents, so 'Café' and 'cafe\u0301' compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c) or c in KANA_VOICING).casefold()
 
 
 @lru_cache(maxsize=200_000)
@@ -136,7 +164,7 @@ def _forms(word: str) -> tuple[str, str, bool, bool] | None:
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Every word of `text[start:end]` with offsets into `text`."""
     make = tuple.__new__  # Token(...) through NamedTuple's own __new__ costs twice as much
-    found = list(WORD_RE.finditer(text, start, len(text) if end is None else end))
+    found = list(word_re(text).finditer(text, start, len(text) if end is None else end))
     forms = list(map(_forms, [m.group() for m in found]))
     if None in forms:
         return tuple([make(Token, m.span() + f) for m, f in zip(found, forms) if f is not None])
@@ -150,7 +178,7 @@ def forms(text: str) -> list[tuple[str, str, bool, bool]]:
     fraction of its cost: for a caller that only counts words, such as the loader's boilerplate
     rules, which see every paragraph of a folder while most are aligned later, if at all.
     """
-    return [f for f in map(_forms, WORD_RE.findall(text)) if f is not None]
+    return [f for f in map(_forms, word_re(text).findall(text)) if f is not None]
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
@@ -182,7 +210,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of a paragraph, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in BOUNDARY_RE.finditer(text):
+    full_width = not text.isascii() and any(mark in text for mark in FULL_STOPS)
+    for m in (FULL_WIDTH_BOUNDARY_RE if full_width else BOUNDARY_RE).finditer(text):
         if _ends_with_abbreviation(text, m.start()):
             continue
         spans.append((start, m.end()))

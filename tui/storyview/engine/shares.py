@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from storyview.engine.segment import CJK, CJK_RE
 from storyview.model import Member, Share, Story
 
 WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
 """A word as the shares count it: letters or digits, joined by an apostrophe, hyphen or point."""
+CJK_WORD = re.compile(rf"[{CJK}]|[^\W{CJK}]+(?:['’\-.][^\W{CJK}]+)*")
+"""... and in text with Han or kana, each of those a word, as the aligner reads them."""
 
 
 def source_shares(story: Story) -> dict[str, Share]:
@@ -29,9 +32,10 @@ def source_shares(story: Story) -> dict[str, Share]:
         total = unique = 0
         for paragraph in article.body:
             text = paragraph.text
-            total += len(WORD.findall(text))
+            word = CJK_WORD if not text.isascii() and CJK_RE.search(text) else WORD
+            total += len(word.findall(text))
             for a, b in story.unique(Member(article.id, paragraph.index)):
-                unique += len(WORD.findall(text, a, b))
+                unique += len(word.findall(text, a, b))
         shares[article.id] = Share(total, unique, covered.get(article.id, 0))
     return shares
 

@@ -40,13 +40,16 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from storyview.engine.segment import STOPWORDS
+from storyview.engine.segment import CJK, CJK_RE, STOPWORDS
 from storyview.model import Article
 
 # Words that are never names, even written with a capital (opening a sentence or a title).
 _FUNCTION_WORDS = STOPWORDS | frozenset("yet still even though although despite whether mr mrs ms dr".split())
 _WORD = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
 _WORD_RE = re.compile(_WORD)
+# In text with Han or kana: a run of them is one "word" (split into pairs by `_words`).
+_CJK_WORD_RE = re.compile(rf"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[{CJK}]+"
+                          rf"|[^\W\d_{CJK}][^\W{CJK}]*(?:['’\-]+[^\W{CJK}]*)*(?:\.[^\W\d_{CJK}]+)*")
 # A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.
 # The gap is bounded so that a long run of punctuation is scanned in linear time.
 _OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}(" + _WORD + ")")
@@ -158,6 +161,22 @@ def _is_number(word: str) -> bool:
     return word[0].isdigit() or (word[0] in "$£€¥" and len(word) > 1)
 
 
+def _words(text: str) -> list[str]:
+    """The words of a text as a fingerprint counts them. A run of Han or kana, written with no
+    space between words, counts as its overlapping character pairs (the usual index terms of
+    Chinese and Japanese retrieval: "强烈地震" is 强烈 烈地 地震), so that two reports of one event
+    share terms and two unrelated ones do not share every common character."""
+    if text.isascii() or not CJK_RE.search(text):
+        return _WORD_RE.findall(text)
+    out: list[str] = []
+    for word in _CJK_WORD_RE.findall(text):
+        if len(word) > 2 and CJK_RE.match(word):
+            out.extend(word[i:i + 2] for i in range(len(word) - 1))
+        else:
+            out.append(word)
+    return out
+
+
 def _article_text(article: Article) -> tuple[list[str], list[str]]:
     """(headline lines, body paragraphs): bylines and page debris say nothing about the story."""
     heads = [p.text for p in article.paragraphs if p.kind == "headline"]
@@ -197,10 +216,10 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
     written: Counter[str] = Counter()
     opening: Counter[str] = Counter()
     for text in body:
-        written.update(_WORD_RE.findall(text))
+        written.update(_words(text))
         opening.update(_OPENER_RE.findall(text))
     for text in heads:
-        found = _WORD_RE.findall(text)
+        found = _words(text)
         written.update(found)
         opening.update(found)
     dated = _dated(article)
@@ -537,7 +556,8 @@ def _attach(members: dict[int, list[int]], scored: tuple[np.ndarray, np.ndarray,
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     """A story's most telling words: the names (then numbers) most of its articles carry, rarer first.
 
-    A single article is labelled by its headline where it has one.
+    A single article, or a story whose telling words are all figures, is labelled by a headline
+    where it has one.
     """
     if len(fps) == 1 and fps[0].title:
         return " ".join(fps[0].title.split())
@@ -557,9 +577,11 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
             words.append(word)
         if len(words) == most:
             break
-    if words:
+    # Figures alone ("6.1, 12, 15") say little: without a name (text in a script with no capitals,
+    # such as Chinese) a headline says more.
+    if any(word[:1].isalpha() for word in words):
         return ", ".join(words)
-    return next((fp.title for fp in fps if fp.title), fps[0].source if fps else "")
+    return next((" ".join(fp.title.split()) for fp in fps if fp.title), ", ".join(words) or (fps[0].source if fps else ""))
 
 
 def split_stories(articles: Sequence[Article], settings: StorySettings | None = None,

@@ -40,7 +40,7 @@ from itertools import combinations
 from typing import Literal
 
 from storyview.model import Article, Member, Paragraph, Story
-from storyview.engine.segment import sentences
+from storyview.engine.segment import sentences, word_count
 
 Verdict = Literal["copy", "rewrite", "wire", "partial", "independent"]
 VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "wire", "partial", "independent")
@@ -201,7 +201,7 @@ class _Sources:
         """Body paragraphs by index, their sizes in words, and the body's words (at least 1)."""
         if a.id not in self._body:
             body = {p.index: p for p in a.body}
-            sizes = {i: len(p.text.split()) for i, p in body.items()}
+            sizes = {i: word_count(p.text) for i, p in body.items()}
             self._body[a.id] = (body, sizes, max(sum(sizes.values()), 1))
         return self._body[a.id]
 

@@ -54,7 +54,7 @@ CAPTION_PREFIX_RE = re.compile(r"^(?:image|photo|picture|video|caption|graphic|i
 
 def title_like(text: str) -> bool:
     """A headline: no closing period and most long words capitalised, or short and unpunctuated."""
-    if len(text) > 400 or re.search(r"[.!?][\"'”’)\]]*$", text) and not text.endswith("..."):
+    if len(text) > 400 or re.search(r"[.!?。！？][\"'”’)\]」』）]*$", text) and not text.endswith("..."):
         return False
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
     if not long_words:
@@ -156,7 +156,7 @@ def is_related_cue(text: str) -> bool:
     stripped = text.strip().rstrip(":»›>-–— ")
     if is_section_cue(text):
         return True
-    if not stripped or len(stripped) > 60 or re.search(r"[.!?]$", stripped) or QUOTE_MARKS.search(stripped):
+    if not stripped or len(stripped) > 60 or re.search(r"[.!?。！？]$", stripped) or QUOTE_MARKS.search(stripped):
         return False
     tokens = [t for sent in sentences(stripped.replace("-", " ")) for t in sent.tokens]  # "Hand-picked"
     if not tokens or len(tokens) > 7:
@@ -198,7 +198,7 @@ def _furniture_line(text: str, tokens: Sequence[Token], story: frozenset[str]) -
     if len(own) * 2 > len(content) or (names and len(content) >= 5):
         return False
     addressed = any(t.norm in SECOND_PERSON for t in tokens) or tokens[0].norm in IMPERATIVES
-    unfinished = not re.search(r"[.!?]$", text.rstrip())
+    unfinished = not re.search(r"[.!?。！？]$", text.rstrip())
     if not unfinished and any(t.number or (x > 0 and text[t.start].isupper()) for x, t in enumerate(tokens)):
         return False  # a sentence with a figure or a name in it tells something
     # A line ("Share on Facebook", "12 comments") needs a third of its words from templates; a
@@ -295,7 +295,7 @@ STRAY_SHARE = 0.3
 
 def _headline_shaped(text: str) -> bool:
     stripped = text.rstrip()
-    return len(stripped) <= 140 and not re.search(r"[.!…:;,][\"'”’)\]]*$", stripped) and (
+    return len(stripped) <= 140 and not re.search(r"[.!…:;,。！，：；][\"'”’)\]」』）]*$", stripped) and (
         title_like(stripped) or (stripped.endswith("?") and len(stripped.split()) <= 14))
 
 
@@ -334,7 +334,7 @@ def _trailing_block(texts: Sequence[str], kinds: list[Kind], shares: Sequence[fl
         elif x > 0 and kinds[x - 1] == "body" and _headline_shaped(texts[x - 1]) and shares[x - 1] < TEASER_SHARE \
                 and shares[x] < STRAY_SHARE:
             block.append(x)  # a lede under its headline
-        elif len(text.split()) <= 8 and not re.search(r"[.!?:;,]$", text.rstrip()) and (
+        elif len(text.split()) <= 8 and not re.search(r"[.!?:;,。！？：；，]$", text.rstrip()) and (
                 shares[x] < TEASER_SHARE or shares[x] * len(_stems(text)) <= 1):
             block.append(x)
         else:

@@ -50,7 +50,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if width > 100 or width < 30:
         return False
     body = lines[:-1]
-    runs_on = sum(1 for ln in body if not re.search(r"[.!?:\"”’)]$", ln) or len(ln) >= 0.75 * width)
+    runs_on = sum(1 for ln in body if not re.search(r"[.!?:\"”’)。！？：」』）]$", ln) or len(ln) >= 0.75 * width)
     short = sum(1 for ln in body if len(ln) < 0.6 * width)
     return (
         runs_on >= 0.6 * len(body)
@@ -144,11 +144,19 @@ def valid_date(iso: str) -> bool:
     return True
 
 
+# "2025年11月7日": how Chinese and Japanese write a date.
+CJK_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
 def _date_in(text: str) -> tuple[str, int, int] | None:
-    """The first real calendar date a short line states (ISO, "November 7, 2025" or "7 November
-    2025"), with where it stands."""
-    iso = ISO_DATE_RE.search(text)
-    found = ("-".join(iso.group(1, 2, 3)), iso.start(), iso.end()) if iso else _month_date(text)
+    """The first real calendar date a short line states (ISO, "November 7, 2025", "7 November
+    2025" or "2025年11月7日"), with where it stands."""
+    iso = ISO_DATE_RE.search(text) or CJK_DATE_RE.search(text)
+    if iso:
+        year, month, day = iso.group(1, 2, 3)
+        found: tuple[str, int, int] | None = (f"{year}-{int(month):02d}-{int(day):02d}", iso.start(), iso.end())
+    else:
+        found = _month_date(text)
     return found if found and valid_date(found[0]) else None
 
 

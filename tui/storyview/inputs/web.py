@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyview import __version__
+from storyview.engine.segment import word_count
 
 # One block of the article: its text and whether it is a heading.
 Block = tuple[str, bool]
@@ -161,18 +162,26 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
         title=title,
         date=_meta(getattr(doc, "date", None)),
         author=_meta(getattr(doc, "author", None)),
-        site=_meta(getattr(doc, "sitename", None)) or site_in_title(html_text, title),
+        site=_site(_meta(getattr(doc, "sitename", None)), title) or site_in_title(html_text, title),
     )
     _walk(doc.body, out.blocks)
     if not out.blocks and getattr(doc, "text", None):
         out.blocks.extend((line, False) for line in str(doc.text).split("\n") if line.strip())
-    if not any(len(text.split()) >= MIN_WORDS for text, heading in out.blocks if not heading):
+    if not any(word_count(text) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
 
 
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*[|]\s*")
+
+
+def _site(site: str | None, title: str | None) -> str | None:
+    """trafilatura's site name, unless it is the headline itself (its guess from a <title> of
+    two parts can take the wrong one): a headline is never an outlet."""
+    if site and title and site.casefold() == " ".join(title.split()).casefold():
+        return None
+    return site
 
 
 def site_in_title(html_text: str, title: str | None) -> str | None:
