@@ -314,3 +314,25 @@ def test_a_page_that_never_ends_is_given_up_at_the_deadline(server, monkeypatch)
     assert time.monotonic() - start < 5
     assert loaded.articles == []
     assert loaded.warnings == [f"{server}/trickle: skipped, cannot fetch (page not received within 1 s)"]
+
+
+def test_a_page_drawn_by_a_script_takes_its_paragraphs_from_its_json_ld(write) -> None:
+    body = "\n\n".join(ARTICLE)
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "City Times"},
+        {"@type": "NewsArticle", "headline": "Council Passes Transit Budget", "articleBody": body}]})
+    html = (f'<!DOCTYPE html><html><head><title>Council Passes Transit Budget | City Times</title>'
+            f'<script type="application/ld+json">{ld}</script></head>'
+            f'<body><div id="root"></div><noscript>Enable JavaScript to run this app.</noscript></body></html>')
+    assert web.article_body(html) == ARTICLE
+    article = load([write("spa.html", html), write("other.txt", OTHER)]).articles[0]
+    assert [p.text for p in article.body] == ARTICLE
+
+
+def test_json_ld_paragraphs_replace_only_the_same_text_run_together(write) -> None:
+    other = json.dumps({"@type": "NewsArticle", "articleBody": "A different text.\n\nIn two paragraphs."})
+    html = page(extra=f'<script type="application/ld+json">{other}</script>')
+    article = load([write("council.html", html), write("other.txt", OTHER)]).articles[0]
+    assert [p.text for p in article.body][:3] == ARTICLE
+    broken = '<script type="application/ld+json">{"articleBody": </script>'
+    assert web.article_body(broken) == []

@@ -11,6 +11,7 @@ import codecs
 import html
 import http.client
 import ipaddress
+import json
 import logging
 import re
 import socket
@@ -167,9 +168,49 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     _walk(doc.body, out.blocks)
     if not out.blocks and getattr(doc, "text", None):
         out.blocks.extend((line, False) for line in str(doc.text).split("\n") if line.strip())
+    out.blocks = _with_paragraphs(out.blocks, article_body(html_text))
     if not any(word_count(text) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
+
+
+_LD_JSON_RE = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
+
+
+def article_body(html_text: str) -> list[str]:
+    """The paragraphs of the longest `articleBody` the page's JSON-LD states (schema.org
+    NewsArticle): a page drawn by a script keeps its text there, with its paragraph breaks."""
+    found: list[str] = []
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            body = node.get("articleBody")
+            if isinstance(body, str):
+                found.append(body)
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    for m in _LD_JSON_RE.finditer(html_text[:2_000_000]):
+        try:
+            visit(json.loads(m.group(1)))
+        except (ValueError, RecursionError):
+            continue
+    if not found:
+        return []
+    return [" ".join(p.split()) for p in re.split(r"\n\s*", max(found, key=len)) if p.strip()]
+
+
+def _with_paragraphs(blocks: list[Block], paragraphs: list[str]) -> list[Block]:
+    """Where the extracted text is one block that is the JSON-LD body run together, that body's
+    own paragraphs instead: a paragraph is what the aligner lines up."""
+    text = [x for x, (_, heading) in enumerate(blocks) if not heading]
+    if len(text) != 1 or len(paragraphs) < 2 or blocks[text[0]][0] != " ".join(paragraphs):
+        return blocks
+    x = text[0]
+    return [*blocks[:x], *((p, False) for p in paragraphs), *blocks[x + 1:]]
 
 
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
