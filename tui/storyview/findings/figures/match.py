@@ -146,7 +146,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 told_stems = frozenset(t.stem for t, own in zip(tokens, inside) if t.content and not t.number and not own)
                 edges = ([t.start for t in tokens], [t.end for t in tokens])
                 dates = [x for x in here if x.kind == "date"]
-                years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit())
+                years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit() and not x.date.endswith("s"))
                 others = [x for x in here if x.kind != "date"]
                 before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
                 told_here = len(near)
