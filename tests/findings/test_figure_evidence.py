@@ -51,3 +51,31 @@ def test_a_number_by_a_slash_or_a_lost_character_is_no_count() -> None:
                  "The 2008/09 season.", "He served 4\ufffd months in prison."):
         assert [m.text for m in mentions("x", 0, text)] == [], text
     assert [m.text for m in mentions("x", 0, "He served four months in prison, 2 of them in Texas.")] == ["four", "2"]
+
+
+def test_a_date_that_opens_the_sentence_dates_its_main_clause() -> None:
+    from storyview.engine.segment import sentences
+    from storyview.findings.figures import mentions
+    from storyview.findings.figures.referent import referent
+
+    def verb(text: str) -> str | None:
+        [sentence] = sentences(text)
+        [m] = [x for x in mentions("x", 0, text) if x.kind == "date"]
+        tokens = sentence.tokens
+        first = next(i for i, t in enumerate(tokens) if t.end > m.start)
+        return referent(tokens, text, first, first, [False] * len(tokens), True).verb
+
+    assert verb("In 1970, he was indicted for bribing the police force.") == "indict"
+    assert verb("Early on Friday, the navy sank the ship.") == verb("The navy sank the ship on Friday.") is not None
+    # Not a date inside a longer opening clause: its verb is that clause's, unknown here.
+    assert verb("After contributing to the campaign in 1964, he became a supporter.") is None
+    figures = find_figures(story(a="In 1969, he was indicted on a charge of bribing the Old Tappan police force.",
+                                 b="In 1970, he was indicted for bribing the Old Tappan police force."))
+    assert {"1969", "1970"} in conflicts(figures)
+
+
+def test_two_dates_of_two_acts_are_no_conflict() -> None:
+    # One career, two acts: the year it began and the year it ended are never one date in dispute.
+    figures = find_figures(story(a="Page left her job to begin a career in modeling in 1950, in New York.",
+                                 b="Page ended her modeling career in 1957, in New York."))
+    assert not conflicts(figures)

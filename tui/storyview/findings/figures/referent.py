@@ -344,7 +344,18 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
         if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
             return _act_of(tokens[k])
         k += 1
+    if all(t.norm in FRONTED for t in tokens[:first]) and k < len(tokens) and text[tokens[k - 1].end:tokens[k].start].strip() == ",":
+        # "In 1970, he was indicted": a date that opens the sentence dates its main clause
+        k += 1
+        while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+            if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+                return _act_of(tokens[k])
+            k += 1
     return None
+
+
+# Words that may open a sentence before the date that dates its main clause ("In 1970,", "Early on Friday,").
+FRONTED = {"in", "on", "by", "early", "late", "then", "and", "but", "since", "during", "until", "the", "of", "mid"}
 
 
 # Verbs of a plan or an expectation: the act they date is another ("expected to appear").
