@@ -14,6 +14,22 @@ def story(**texts: str):
     return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
 
 
+def about(text: str, figure: str):
+    """The referent of `figure` in a one-sentence `text`."""
+    from storyview.engine.segment import sentences
+    from storyview.findings.figures import mentions
+    from storyview.findings.figures.referent import referent
+
+    [sentence] = sentences(text)
+    found = mentions("x", 0, text)
+    m = next(x for x in found if x.text == figure)
+    tokens = sentence.tokens
+    inside = [any(x.start <= t.start < x.end for x in found) for t in tokens]
+    first = next(i for i, t in enumerate(tokens) if t.end > m.start)
+    last = max(i for i, t in enumerate(tokens) if t.start < m.end)
+    return referent(tokens, text, first, last, inside, m.kind == "date")
+
+
 def conflicts(figures) -> list[set[str]]:
     return [{x.text for x in f.mentions} for f in figures if f.status == "conflict"]
 
@@ -79,3 +95,14 @@ def test_two_dates_of_two_acts_are_no_conflict() -> None:
     figures = find_figures(story(a="Page left her job to begin a career in modeling in 1950, in New York.",
                                  b="Page ended her modeling career in 1957, in New York."))
     assert not conflicts(figures)
+
+
+def test_a_part_meets_the_whole_only_in_the_same_act() -> None:
+    from storyview.findings.figures.referent import comparable
+
+    part = about("Officials said that more than 200,000 of the comments opposed the rule change.", "more than 200,000")
+    whole = about("The agency has received nearly 300,000 comments on the rule.", "nearly 300,000")
+    assert part.part and not whole.part and not comparable(part, whole)
+    # The same act: "Five of the passengers were killed" are the passengers killed.
+    assert comparable(about("Five of the passengers were killed.", "Five"), about("Six passengers were killed.", "Six"))
+    assert comparable(part, about("Nearly 210,000 of the comments opposed the rule change.", "Nearly 210,000"))

@@ -146,6 +146,8 @@ class Referent:
     # a margin between two sides, not a count of what one scored ("10 points down", "won by
     # seven points"), which never meets a count ("scored 17 unanswered points")
     margin: bool = False
+    # a count of some of a whole told before ("200,000 of the comments opposed the rule")
+    part: bool = False
 
     @property
     def words(self) -> str:
@@ -222,6 +224,7 @@ def referent(
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
+                    part=not date and _part(tokens, text, last),
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
@@ -429,6 +432,19 @@ def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
             return None
         return t.stem
     return None
+
+
+PARTITIVE = {"the", "these", "those", "its", "their", "his", "her", "our"}
+
+
+def _part(tokens: Sequence[Token], text: str, last: int) -> bool:
+    """A count of some of a whole told before: "N of the X" ("more than 200,000 of the comments
+    opposed the rule", "Five of the passengers were killed"). Not a percent, which is always of something."""
+    if tokens[last].norm.endswith(("%", "percent", "cent")):
+        return False
+    k = last + 1
+    return k + 1 < len(tokens) and tokens[k].norm == "of" and tokens[k + 1].norm in PARTITIVE \
+        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1])
 
 
 # What an amount may be "per": "a season", "per game", "each week".
@@ -865,6 +881,11 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
     if a.margin != b.margin:
         return False  # "entered the final quarter 10 points down", "scored 17 unanswered points"
+    if a.part != b.part and a.act and b.act and not _alike(a.act, b.act):
+        # some of the comments, picked out by what they did ("200,000 of the comments opposed the
+        # rule"), are not all the comments received; "Five of the passengers were killed" may be
+        # the passengers killed
+        return False
     if a.subset != b.subset:
         return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):
