@@ -83,8 +83,12 @@ def test_a_date_that_opens_the_sentence_dates_its_main_clause() -> None:
 
     assert verb("In 1970, he was indicted for bribing the police force.") == "indict"
     assert verb("Early on Friday, the navy sank the ship.") == verb("The navy sank the ship on Friday.") is not None
-    # Not a date inside a longer opening clause: its verb is that clause's, unknown here.
-    assert verb("After contributing to the campaign in 1964, he became a supporter.") is None
+    # A date inside an opening clause is of that clause's verb, a participle here; not of "became".
+    assert verb("After contributing to the campaign in 1964, he became a supporter.") not in (
+        None, verb("In 1964, he became a supporter."))
+    assert verb("He broke cover, admitting in 2006 that he was the source.") == verb("He admitted in 2006 he was the source.")
+    # Not a noun or an adjective in -ing.
+    assert verb("The losing campaign in 1964 cost him.") is None
     figures = find_figures(story(a="In 1969, he was indicted on a charge of bribing the Old Tappan police force.",
                                  b="In 1970, he was indicted for bribing the Old Tappan police force."))
     assert {"1969", "1970"} in conflicts(figures)
@@ -94,6 +98,9 @@ def test_two_dates_of_two_acts_are_no_conflict() -> None:
     # One career, two acts: the year it began and the year it ended are never one date in dispute.
     figures = find_figures(story(a="Page left her job to begin a career in modeling in 1950, in New York.",
                                  b="Page ended her modeling career in 1957, in New York."))
+    assert not conflicts(figures)
+    figures = find_figures(story(a="After contributing to the Goldwater campaign in 1964, LaRue became a friend of the Nixon campaign.",
+                                 b="In 1967 LaRue became a friend of the Nixon campaign."))
     assert not conflicts(figures)
 
 

@@ -457,19 +457,18 @@ class _Evidence:
         Thursday", "On Friday, ICE posted"), within four words of each and two of one, not an
         adverb ("allegedly"); and both or neither told of a step of the law ("charged Saturday")."""
         a, b = self.contexts[i].weights, self.contexts[j].weights
+        va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
+        if va and vb:
+            # "began a career in modeling in 1950", "ended her modeling career in 1957": two acts
+            return _alike(va, vb)
         if _legal(self.contexts[i]) != _legal(self.contexts[j]):
             return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
-        va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
-        if va and vb and not _alike(va, vb):
-            return False  # "began a career in modeling in 1950", "ended her modeling career in 1957": two acts
         written = self.contexts[i].surface
         by = [w for w in a.keys() & b.keys() if min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5
               and written[w][:1].islower() and w not in WHEN and not written[w].endswith("ly")]
         # The act itself, or two words: one noun by both dates may be of two acts ("Before the riot
         # Monday, a police source said", "On Tuesday, police investigators could be seen").
-        if len(by) >= 2 or any(_acting(written[w]) for w in by):
-            return True
-        return bool(va and vb)
+        return len(by) >= 2 or any(_acting(written[w]) for w in by)
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by

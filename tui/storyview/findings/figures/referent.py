@@ -339,7 +339,7 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
     k = first - 1
     while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
-        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED or _participle(tokens, text, k):
             return _act_of(tokens[k])
         k -= 1
     k = last + 1
@@ -355,6 +355,24 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
                 return _act_of(tokens[k])
             k += 1
     return None
+
+
+# Words before a participle that make it the verb of its clause ("after admitting in 2006").
+LEADS = {"after", "before", "while", "when", "since", "by", "upon", "on"}
+
+
+# Words in -ing that stand as prepositions ("pending charges expected Friday", "starting Monday").
+AS_PREPOSITION = {"pending", "including", "following", "regarding", "concerning", "according", "excluding", "starting",
+                  "beginning", "during", "barring", "considering", "notwithstanding"}
+
+
+def _participle(tokens: Sequence[Token], text: str, k: int) -> bool:
+    """A verb in -ing that opens its clause ("…broke cover, admitting in 2006", "after leaving in
+    1957"), not a noun ("the 2006 meeting") nor an adjective ("a losing campaign in 1964")."""
+    t = tokens[k]
+    if not t.norm.endswith("ing") or len(t.norm) <= 5 or not t.content or t.number or t.norm in AS_PREPOSITION:
+        return False
+    return k == 0 or _broken(text, tokens[k - 1], t) or tokens[k - 1].norm in LEADS
 
 
 # Words that may open a sentence before the date that dates its main clause ("In 1970,", "Early on Friday,").
