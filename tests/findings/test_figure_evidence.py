@@ -113,3 +113,14 @@ def test_a_part_meets_the_whole_only_in_the_same_act() -> None:
     # The same act: "Five of the passengers were killed" are the passengers killed.
     assert comparable(about("Five of the passengers were killed.", "Five"), about("Six passengers were killed.", "Six"))
     assert comparable(part, about("Nearly 210,000 of the comments opposed the rule change.", "Nearly 210,000"))
+
+
+def test_years_one_apart_are_near() -> None:
+    from storyview.findings.figures import mentions
+    from storyview.findings.figures.match import near
+
+    [a] = mentions("x", 0, "She left in 1957.")
+    [b] = mentions("x", 0, "She left in 1958.")
+    [c] = mentions("x", 0, "She left in 1962.")
+    [d] = mentions("x", 0, "She left in May 1958.")
+    assert near(a, b) and not near(a, c) and not near(a, d)

@@ -499,10 +499,10 @@ class _Evidence:
 
 def near(a: Mention, b: Mention) -> bool:
     """Two different figures close in value: "612" and "600", "$141 billion" and "$158 billion",
-    "November 18" and "November 19", "Saturday" and "Sunday". Reports of one thing that disagree
+    "November 18" and "November 19", "Saturday" and "Sunday", "1957" and "1958". Reports of one thing that disagree
     mostly disagree so; figures far apart in value are more often of two things."""
     if a.kind == "date" or b.kind == "date":
-        return a.kind == b.kind and _days_apart(a, b) in (1, 2)
+        return a.kind == b.kind and (_days_apart(a, b) in (1, 2) or _years_apart(a, b) == 1)
     x = a.stated if a.stated is not None else a.low
     y = b.stated if b.stated is not None else b.low
     if not x or not y or x < 0 or y < 0:
@@ -527,6 +527,14 @@ def _days_apart(a: Mention, b: Mention) -> int | None:
     if "weekday" in fa and "weekday" in fb:
         apart = abs(WEEKDAYS.index(str(fa["weekday"])) - WEEKDAYS.index(str(fb["weekday"])))
         return min(apart, 7 - apart)
+    return None
+
+
+def _years_apart(a: Mention, b: Mention) -> int | None:
+    """How many years apart two years told alone ("1957" and "1958") are; None for other dates."""
+    fa, fb = _date_fields(a), _date_fields(b)
+    if fa.keys() == fb.keys() == {"year"}:
+        return abs(int(fa["year"]) - int(fb["year"]))  # type: ignore[call-overload]
     return None
 
 
