@@ -124,3 +124,12 @@ def test_years_one_apart_are_near() -> None:
     [c] = mentions("x", 0, "She left in 1962.")
     [d] = mentions("x", 0, "She left in May 1958.")
     assert near(a, b) and not near(a, c) and not near(a, d)
+
+
+def test_a_rounded_year_is_a_year() -> None:
+    from storyview.findings.figures import agreement, mentions
+
+    [about_1970] = mentions("x", 0, "Woodward met Felt in about 1970.")
+    [year] = mentions("x", 0, "Woodward met Felt in 1970.")
+    assert about_1970.kind == "date" and agreement(about_1970, year) == "agree"
+    assert mentions("x", 0, "About 2000 people came.")[0].kind == "count"

@@ -351,6 +351,8 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
             return None  # "4 1/2", "24/7", "2008/09", "4\ufffd" (a character lost): no count of its own
         if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and not hedge:
             return Mention(source, paragraph, s, e, whole, "date", True, date=raw)
+        if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and _hedged_year(text, s, e, hedge):
+            return Mention(source, paragraph, s, e, whole, "date", False, date=raw)
         if TIME_OF_DAY_RE.match(text[e:e + 5]) or MINUTES_RE.search(text, max(0, s - 4), s):
             return None  # a time of day ("1: 53": its minutes too)
         before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
@@ -369,6 +371,19 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
     return None
+
+
+# Words before "about 1970" that make it a year ("in about 1970"), not a count ("about 1970 people").
+YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|from|until|till|by|circa|of)\s+$", re.IGNORECASE)
+NO_NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|$|and\b|when\b|after\b|before\b|to\b)", re.IGNORECASE)
+
+
+def _hedged_year(text: str, s: int, e: int, hedge: str | None) -> bool:
+    """A hedged number that is a year: "in about 1970", "met around 1970, when …"; not "about
+    2000 people". Only a hedge that rounds may soften a year."""
+    if not hedge or " ".join(hedge.lower().split()) not in ROUNDING:
+        return False
+    return bool(YEAR_BEFORE_RE.search(text, max(0, s - 8), s) or NO_NOUN_AFTER_RE.match(text, e))
 
 
 LATE_BEFORE_RE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
