@@ -133,3 +133,12 @@ def test_a_rounded_year_is_a_year() -> None:
     [year] = mentions("x", 0, "Woodward met Felt in 1970.")
     assert about_1970.kind == "date" and agreement(about_1970, year) == "agree"
     assert mentions("x", 0, "About 2000 people came.")[0].kind == "count"
+
+
+def test_whose_count_over_a_particle() -> None:
+    from storyview.findings.figures.referent import comparable
+
+    theirs = about("The final numbers showed Rahman connected on just 30 of 207 punches thrown.", "207")
+    his = about("In fact, Klitschko landed 28 of his 68 punches thrown during the round.", "68")
+    assert theirs.agent == {"rahman"} and not comparable(theirs, his)
+    assert about("Police on Friday arrested 12 men.", "12").agent == frozenset()

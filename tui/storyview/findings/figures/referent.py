@@ -273,7 +273,7 @@ def _moment(tokens: Sequence[Token], first: int, last: int) -> bool:
 # Words between a count's verb and the count ("completed 29 of 34 passes", "threw for 364 yards").
 TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", "least", "more", "than", "only", "just",
             "over", "around", "roughly", "up", "to", "his", "her", "their", "its", "of", "for", "and", "with", "first",
-            "last", "next"}
+            "last", "next", "on"}
 # Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
 TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
 # The agent of a count whose sentence opens on "He" or "She": for the caller to name.
