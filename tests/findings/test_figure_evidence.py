@@ -142,3 +142,14 @@ def test_whose_count_over_a_particle() -> None:
     his = about("In fact, Klitschko landed 28 of his 68 punches thrown during the round.", "68")
     assert theirs.agent == {"rahman"} and not comparable(theirs, his)
     assert about("Police on Friday arrested 12 men.", "12").agent == frozenset()
+
+
+def test_the_act_before_in() -> None:
+    from storyview.findings.figures.referent import same_act
+
+    played = about("Bush played in 10 games this year.", "10")
+    missed = about("Bush missed four games after surgery.", "four")
+    assert played.act is not None and not same_act(played, missed)
+    figures = find_figures(story(a="Bush played in just 10 games this season for the Saints.",
+                                 b="Bush missed four games this season for the Saints."))
+    assert not conflicts(figures)

@@ -779,7 +779,7 @@ AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "
 # Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
 BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
            "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to",
-           "first", "last", "next"}
+           "first", "last", "next", "in"}
 
 
 # Verbs that put a figure on something without telling what it did ("estimated at $12 million",
