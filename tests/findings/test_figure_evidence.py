@@ -153,3 +153,13 @@ def test_the_act_before_in() -> None:
     figures = find_figures(story(a="Bush played in just 10 games this season for the Saints.",
                                  b="Bush missed four games this season for the Saints."))
     assert not conflicts(figures)
+
+
+def test_a_date_in_brackets_is_of_the_clause_around_it() -> None:
+    figures = find_figures(story(
+        a="As it promised [Tuesday], Microsoft issued an emergency patch for Internet Explorer.",
+        b="Microsoft issued an emergency patch Wednesday for Internet Explorer.",
+    ))
+    assert not conflicts(figures)
+    assert about("As it promised [Tuesday], Microsoft issued a patch.", "Tuesday").verb == \
+        about("It promised on Tuesday to issue a patch.", "Tuesday").verb

@@ -337,13 +337,17 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     """The verb of the clause a date stands in: the nearest before it, else the nearest after,
     not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
     ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
+    # A date in brackets is an insertion in the clause it stands in ("As it promised [Tuesday], …").
+    aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
+        and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
     k = first - 1
-    while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+    while k >= 0 and (not _broken(text, tokens[k], tokens[k + 1]) or aside and k == first - 1):
         if _verbal(tokens[k]) and tokens[k].norm not in PLANNED or _participle(tokens, text, k):
             return _act_of(tokens[k])
         k -= 1
     k = last + 1
-    while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+    while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
+                               or aside and k == last + 1 and text[tokens[last].end:tokens[k].start].strip() in (")", "]")):
         if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
             return _act_of(tokens[k])
         k += 1
