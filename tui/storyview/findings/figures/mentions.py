@@ -130,7 +130,7 @@ class Mention:
 
     `low`..`high` is the range of a count, amount or percent ("thousands": 2,000..999,999;
     "10,000": 10,000..10,000); a date has `date` (ISO, as precise as stated: "2025-11-07",
-    "2026-01", "2020") and/or `weekday`.
+    "2026-01", "2020"; "1930s" for a decade) and/or `weekday`.
     """
 
     source: str

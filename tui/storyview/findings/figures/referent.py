@@ -17,6 +17,8 @@ running total "since the war began". Read from the words around the figure, with
   two known acts are never called a conflict;
 - `rate`: an average or a rate ("averaged 30 home runs", "$23 million per season", "5,000 a
   year"), which never meets a plain count ("43 runs in 54 games");
+- `part`: a count of some of a whole ("200,000 of the comments opposed the rule"), which never
+  meets the whole told with another act ("received 300,000 comments");
 - `elliptic`: a count whose noun was told before it ("the remaining three"), so only the words
   before it may say what it counts;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
