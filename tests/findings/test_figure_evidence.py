@@ -163,3 +163,18 @@ def test_a_date_in_brackets_is_of_the_clause_around_it() -> None:
     assert not conflicts(figures)
     assert about("As it promised [Tuesday], Microsoft issued a patch.", "Tuesday").verb == \
         about("It promised on Tuesday to issue a patch.", "Tuesday").verb
+
+
+def test_vectorised_agreement_matches_for_decades() -> None:
+    from storyview.findings.figures.match import _contexts, _pairs
+    from storyview.findings.figures.scoring import _Facts, _scores, _scores_vectorised
+
+    contexts, idf = _contexts(story(
+        a="The family was founded in the 1930s by Luciano and grew in the 1950s under Genovese.",
+        b="The family was founded in the 1940s by Luciano and grew in 1957 under Genovese.",
+        c="The family was founded in 1931 by Luciano and grew in the 1950s under Genovese.",
+    ))
+    facts = _Facts([c.mention for c in contexts])
+    group, alone = [None] * len(contexts), [False] * len(contexts)
+    scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
+    assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
