@@ -42,6 +42,10 @@ def test_figures_far_apart_in_value_count_two_things() -> None:
     near = find_figures(story(a="The fire destroyed 40 homes on Saturday near Riverton.",
                               b="The fire destroyed 120 homes on Saturday near Riverton."))
     assert {"40", "120"} in conflicts(near)
+    # A vague quantity starts low: "200" against "thousands" may still be one count in dispute.
+    vague = find_figures(story(a="Police said 200 protesters marched on Saturday through central Riverton.",
+                               b="Police said thousands of protesters marched on Saturday through central Riverton."))
+    assert {"200", "thousands"} in conflicts(vague)
 
 
 

@@ -327,7 +327,10 @@ NEAR_CLEAR = 0.05
 # Figures further apart than this factor count two things, never one thing in dispute. Of the 69
 # labelled things two reports give conflicting figures for (the 45 sets), 68 are within 4 times
 # (19 vs 4 seasons, 28 vs 178 punches, 10 vs four games were two things each); 10 let those in.
+# A vague quantity's range starts low ("thousands": 2,000): against one, the factor stays 10, so
+# "200" and "thousands" of protesters may still be told as a disagreement.
 FAR = 4
+FAR_VAGUE = 10
 
 
 # Words of the law's steps: a date by one is of a charge, a hearing or a trial, not of the event.
@@ -516,7 +519,7 @@ def far(a: Mention, b: Mention) -> bool:
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return False
     low, high = max(a.low, b.low), min(a.high, b.high)
-    return high > 0 and low > FAR * high
+    return high > 0 and low > (FAR if a.stated is not None and b.stated is not None else FAR_VAGUE) * high
 
 
 def _days_apart(a: Mention, b: Mention) -> int | None:
