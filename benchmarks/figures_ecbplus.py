@@ -1,6 +1,6 @@
 """Figures on real reporting: are the disagreements storyview reports about one thing?
 
-    python benchmarks/figures_ecbplus.py [-v] [--raw] [--only tuned|held-out]
+    python benchmarks/figures_ecbplus.py [-v] [--raw] [--only tuned|held-out|all]
 
 Each ECB+ set labelled by hand in `benchmarks/figures_labels/` (a set: the reports of one event,
 one .txt file per report, one sentence per paragraph, as `ecbplus.py` builds them; the corpus's
@@ -8,7 +8,7 @@ token spacing undone where it breaks a figure, "100, 000" → "100,000", unless 
 every thing two or more reports put a figure on, the figures that count it ("pirates captured":
 the 23 of every report). A figure listed nowhere counts something no other report counts.
 
-Printed per set and for the tuning and held-out parts:
+Printed per set, for the tuning and held-out parts, and for both together ("== all"):
 
 * conflicts      figures reported as a conflict ("different figures");
 * same thing     the share of those whose figures all count the same thing (target >= 0.80);
@@ -224,13 +224,15 @@ def main() -> None:
     parser.add_argument("--raw", action="store_true",
                         help="the reports as the corpus spaces them ('100, 000', '5. 4'), not detokenised; "
                              "labels are matched to figures modulo that spacing")
-    parser.add_argument("--only", choices=("tuned", "held-out"),
-                        help="one part only (tune with --only tuned: never look at the held-out sets' -v)")
+    parser.add_argument("--only", choices=("tuned", "held-out", "all"),
+                        help="one part only (tune with --only tuned: never look at the held-out sets' -v); "
+                             "all: both parts and their sum")
     args = parser.parse_args()
     subs = sets(args.raw)
     root = Path(tempfile.mkdtemp(prefix="figures-ecbplus-"))
+    every: dict[str, int] = defaultdict(int)
     for part, names in (("tuned on", TUNE), ("held out", HELD_OUT)):
-        if args.only and part.replace(" on", "").replace(" ", "-") != args.only:
+        if args.only not in (None, "all") and part.replace(" on", "").replace(" ", "-") != args.only:
             continue
         total: dict[str, int] = defaultdict(int)
         for set_name in names:
@@ -243,8 +245,11 @@ def main() -> None:
             print(line(set_name, t))
             for k, v in t.items():
                 total[k] += v
+                every[k] += v
         print(line(f"== {part}", total))
         print()
+    if args.only in (None, "all"):
+        print(line("== all", every))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ def _date_fields(m: Mention) -> dict[str, object]:
     if m.date:
         if m.date.startswith("--"):
             fields["month"], fields["day"] = int(m.date[2:4]), int(m.date[5:7])
+        elif m.date.endswith("s"):
+            fields["decade"] = int(m.date[:3])  # "1930s": compared with decades only (the 1950s pin-up, 1957)
         else:
             bits = m.date.split("-")
             fields["year"] = int(bits[0])

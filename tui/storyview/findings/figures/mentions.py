@@ -62,6 +62,7 @@ CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "d
 FIGURE_RE = re.compile(
     rf"""(?<![\w$£€¥.,\-/:])(?:
       (?P<age>\d{{1,3}}|{WORDNUM})(?=\s?-\s?years?\s?-\s?old\b)
+    | (?P<decade>(?:1[5-9]|20)\d0)(?=['’]?s\b)
     | (?:
       (?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))
     | (?P<mdy>{MONTH}\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)
@@ -82,6 +83,11 @@ MONTH_ALONE_RE = re.compile(rf"\b(?i:in|on|since|by|until|till|through|from|earl
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 TIME_OF_DAY_RE = re.compile(r"\s?(?:[ap]\.\s?m\.|am\b|pm\b|:\s?\d)", re.IGNORECASE)  # "1:53", "1: 53", "p. m."
 MINUTES_RE = re.compile(r"\d:\s$")
+# A number one side of a slash ("3/4", "41 / 2" as some copy spaces "4 1/2", "24/7") is part of a
+# fraction, a ratio or a season; one before an unreadable character ("4\ufffd months", a "½" lost
+# in the page's encoding) is not the figure the report states.
+FRACTION_AFTER_RE = re.compile(r"\s?/\s?\d|\s\d\s?/\s?\d|\ufffd")
+FRACTION_BEFORE_RE = re.compile(r"\d\s?/\s?$")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 # Groups of digits side by side ("0845 125 2222", "0800 555111"): one number written in parts.
 # What follows a house number: capitalised words (or "E." and "52nd") up to a street's name.
@@ -124,7 +130,7 @@ class Mention:
 
     `low`..`high` is the range of a count, amount or percent ("thousands": 2,000..999,999;
     "10,000": 10,000..10,000); a date has `date` (ISO, as precise as stated: "2025-11-07",
-    "2026-01", "2020") and/or `weekday`.
+    "2026-01", "2020"; "1930s" for a decade) and/or `weekday`.
     """
 
     source: str
@@ -321,6 +327,8 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         if not whole[0].isupper():
             return None
         return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower(), edge=_edge(text, s, e))
+    if g["decade"]:  # "the 1930s", "the 1930's": any year of ten, not 1930
+        return Mention(source, paragraph, s, e, whole, "date", False, date=f"{g['decade']}s")
     if g["age"]:  # "16-year-old", "Sixteen - year - old"
         value = _number(g["age"])
         return Mention(source, paragraph, s, e, whole, "count", True, value, value, stated=value)
@@ -339,8 +347,12 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", False, lo, hi, unit)
     if g["num"]:
         raw = g["num"]
+        if FRACTION_AFTER_RE.match(text, e) or FRACTION_BEFORE_RE.search(text, max(0, s - 4), s):
+            return None  # "4 1/2", "24/7", "2008/09", "4\ufffd" (a character lost): no count of its own
         if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and not hedge:
             return Mention(source, paragraph, s, e, whole, "date", True, date=raw)
+        if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and _hedged_year(text, s, e, hedge):
+            return Mention(source, paragraph, s, e, whole, "date", False, date=raw)
         if TIME_OF_DAY_RE.match(text[e:e + 5]) or MINUTES_RE.search(text, max(0, s - 4), s):
             return None  # a time of day ("1: 53": its minutes too)
         before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
@@ -359,6 +371,19 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         unit = CURRENCY.get(g["unit"].strip(" -").lower()) if g["unit"] else None
         return Mention(source, paragraph, s, e, whole, "money" if unit else "count", exact, lo, hi, unit, stated=value)
     return None
+
+
+# Words before "about 1970" that make it a year ("in about 1970"), not a count ("about 1970 people").
+YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|from|until|till|by|circa|of)\s+$", re.IGNORECASE)
+NO_NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|$|and\b|when\b|after\b|before\b|to\b)", re.IGNORECASE)
+
+
+def _hedged_year(text: str, s: int, e: int, hedge: str | None) -> bool:
+    """A hedged number that is a year: "in about 1970", "met around 1970, when …"; not "about
+    2000 people". Only a hedge that rounds may soften a year."""
+    if not hedge or " ".join(hedge.lower().split()) not in ROUNDING:
+        return False
+    return bool(YEAR_BEFORE_RE.search(text, max(0, s - 8), s) or NO_NOUN_AFTER_RE.match(text, e))
 
 
 LATE_BEFORE_RE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)

@@ -17,6 +17,8 @@ running total "since the war began". Read from the words around the figure, with
   two known acts are never called a conflict;
 - `rate`: an average or a rate ("averaged 30 home runs", "$23 million per season", "5,000 a
   year"), which never meets a plain count ("43 runs in 54 games");
+- `part`: a count of some of a whole ("200,000 of the comments opposed the rule"), which never
+  meets the whole told with another act ("received 300,000 comments");
 - `elliptic`: a count whose noun was told before it ("the remaining three"), so only the words
   before it may say what it counts;
 - `said`: a date that is when someone said something ("the ministry said Saturday"), not
@@ -146,6 +148,8 @@ class Referent:
     # a margin between two sides, not a count of what one scored ("10 points down", "won by
     # seven points"), which never meets a count ("scored 17 unanswered points")
     margin: bool = False
+    # a count of some of a whole told before ("200,000 of the comments opposed the rule")
+    part: bool = False
 
     @property
     def words(self) -> str:
@@ -222,6 +226,7 @@ def referent(
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
+                    part=not date and _part(tokens, text, last),
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
@@ -270,7 +275,7 @@ def _moment(tokens: Sequence[Token], first: int, last: int) -> bool:
 # Words between a count's verb and the count ("completed 29 of 34 passes", "threw for 364 yards").
 TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", "least", "more", "than", "only", "just",
             "over", "around", "roughly", "up", "to", "his", "her", "their", "its", "of", "for", "and", "with", "first",
-            "last", "next"}
+            "last", "next", "on"}
 # Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
 TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
 # The agent of a count whose sentence opens on "He" or "She": for the caller to name.
@@ -334,17 +339,50 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     """The verb of the clause a date stands in: the nearest before it, else the nearest after,
     not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
     ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
+    # A date in brackets is an insertion in the clause it stands in ("As it promised [Tuesday], …").
+    aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
+        and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
     k = first - 1
-    while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
-        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+    while k >= 0 and (not _broken(text, tokens[k], tokens[k + 1]) or aside and k == first - 1):
+        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED or _participle(tokens, text, k):
             return _act_of(tokens[k])
         k -= 1
     k = last + 1
-    while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+    while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
+                               or aside and k == last + 1 and text[tokens[last].end:tokens[k].start].strip() in (")", "]")):
         if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
             return _act_of(tokens[k])
         k += 1
+    if all(t.norm in FRONTED for t in tokens[:first]) and k < len(tokens) and text[tokens[k - 1].end:tokens[k].start].strip() == ",":
+        # "In 1970, he was indicted": a date that opens the sentence dates its main clause
+        k += 1
+        while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+            if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+                return _act_of(tokens[k])
+            k += 1
     return None
+
+
+# Words before a participle that make it the verb of its clause ("after admitting in 2006").
+LEADS = {"after", "before", "while", "when", "since", "by", "upon", "on"}
+
+
+# Words in -ing that stand as prepositions ("pending charges expected Friday", "starting Monday").
+AS_PREPOSITION = {"pending", "including", "following", "regarding", "concerning", "according", "excluding", "starting",
+                  "beginning", "during", "barring", "considering", "notwithstanding"}
+
+
+def _participle(tokens: Sequence[Token], text: str, k: int) -> bool:
+    """A verb in -ing that opens its clause ("…broke cover, admitting in 2006", "after leaving in
+    1957"), not a noun ("the 2006 meeting") nor an adjective ("a losing campaign in 1964")."""
+    t = tokens[k]
+    if not t.norm.endswith("ing") or len(t.norm) <= 5 or not t.content or t.number or t.norm in AS_PREPOSITION:
+        return False
+    return k == 0 or _broken(text, tokens[k - 1], t) or tokens[k - 1].norm in LEADS
+
+
+# Words that may open a sentence before the date that dates its main clause ("In 1970,", "Early on Friday,").
+FRONTED = {"in", "on", "by", "early", "late", "then", "and", "but", "since", "during", "until", "the", "of", "mid"}
 
 
 # Verbs of a plan or an expectation: the act they date is another ("expected to appear").
@@ -418,6 +456,19 @@ def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
             return None
         return t.stem
     return None
+
+
+PARTITIVE = {"the", "these", "those", "its", "their", "his", "her", "our"}
+
+
+def _part(tokens: Sequence[Token], text: str, last: int) -> bool:
+    """A count of some of a whole told before: "N of the X" ("more than 200,000 of the comments
+    opposed the rule", "Five of the passengers were killed"). Not a percent, which is always of something."""
+    if tokens[last].norm.endswith(("%", "percent", "cent")):
+        return False
+    k = last + 1
+    return k + 1 < len(tokens) and tokens[k].norm == "of" and tokens[k + 1].norm in PARTITIVE \
+        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1])
 
 
 # What an amount may be "per": "a season", "per game", "each week".
@@ -734,7 +785,7 @@ AUXILIARY = {"was", "were", "is", "are", "be", "been", "being", "had", "have", "
 # Words between a verb and the figure after it that say nothing of the act ("intercepted the remaining three").
 BETWEEN = {"the", "a", "an", "remaining", "other", "all", "some", "about", "nearly", "almost", "at", "least", "more",
            "than", "only", "just", "another", "its", "their", "his", "her", "over", "around", "roughly", "up", "to",
-           "first", "last", "next"}
+           "first", "last", "next", "in"}
 
 
 # Verbs that put a figure on something without telling what it did ("estimated at $12 million",
@@ -854,6 +905,11 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
     if a.margin != b.margin:
         return False  # "entered the final quarter 10 points down", "scored 17 unanswered points"
+    if a.part != b.part and a.act and b.act and not _alike(a.act, b.act):
+        # some of the comments, picked out by what they did ("200,000 of the comments opposed the
+        # rule"), are not all the comments received; "Five of the passengers were killed" may be
+        # the passengers killed
+        return False
     if a.subset != b.subset:
         return False  # "Eight of the jurors were black" are not the "two jurors" who spoke
     if (a.head == "age") != (b.head == "age"):

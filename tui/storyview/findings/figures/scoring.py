@@ -259,7 +259,7 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
     bounds = sorted(set(HEDGES.values()))
     bound = np.array([-1 if h is None else bounds.index(_bounds(h)) for h in facts.hedges])
     field = {k: np.array([f.get(k, -1) if k != "weekday" else WEEKDAYS.index(f[k]) if k in f else -1 for f in facts.fields])
-             for k in ("year", "month", "day", "weekday")}
+             for k in ("year", "decade", "month", "day", "weekday")}
     distinctive = np.array([
         m.kind == "date" and bool(m.date and len(m.date) >= 7) or (m.kind != "date" and (m.high or 0) >= 10) for m in ms
     ])

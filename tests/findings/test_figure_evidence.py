@@ -1,0 +1,183 @@
+"""When two different figures are called a conflict: the evidence rules of figures round 7
+(issue 18, part 1). Each rule is about how reports count, not about one set."""
+
+from __future__ import annotations
+
+from storyview.findings.figures import find_figures
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
+from storyview.model import Settings
+from storyview.pipeline import story_from
+
+
+def story(**texts: str):
+    return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
+
+
+def about(text: str, figure: str):
+    """The referent of `figure` in a one-sentence `text`."""
+    from storyview.engine.segment import sentences
+    from storyview.findings.figures import mentions
+    from storyview.findings.figures.referent import referent
+
+    [sentence] = sentences(text)
+    found = mentions("x", 0, text)
+    m = next(x for x in found if x.text == figure)
+    tokens = sentence.tokens
+    inside = [any(x.start <= t.start < x.end for x in found) for t in tokens]
+    first = next(i for i, t in enumerate(tokens) if t.end > m.start)
+    last = max(i for i, t in enumerate(tokens) if t.start < m.end)
+    return referent(tokens, text, first, last, inside, m.kind == "date")
+
+
+def conflicts(figures) -> list[set[str]]:
+    return [{x.text for x in f.mentions} for f in figures if f.status == "conflict"]
+
+
+def test_figures_far_apart_in_value_count_two_things() -> None:
+    # Reports that disagree on one thing disagree by a little: 40 and 200 homes are two counts.
+    far = find_figures(story(a="The fire destroyed 40 homes on Saturday near Riverton.",
+                             b="The fire destroyed 200 homes on Saturday near Riverton."))
+    assert not conflicts(far)
+    near = find_figures(story(a="The fire destroyed 40 homes on Saturday near Riverton.",
+                              b="The fire destroyed 120 homes on Saturday near Riverton."))
+    assert {"40", "120"} in conflicts(near)
+    # A vague quantity starts low: "200" against "thousands" may still be one count in dispute.
+    vague = find_figures(story(a="Police said 200 protesters marched on Saturday through central Riverton.",
+                               b="Police said thousands of protesters marched on Saturday through central Riverton."))
+    assert {"200", "thousands"} in conflicts(vague)
+
+
+
+def test_a_decade_is_no_year() -> None:
+    from storyview.findings.figures import agreement, mentions
+
+    [thirties] = mentions("x", 0, "The family was founded in the 1930's by Luciano.")
+    assert (thirties.text, thirties.value) == ("1930", "1930s")
+    assert mentions("x", 0, "It grew in the 1930s.")[0].value == "1930s"
+    [forties] = mentions("x", 0, "It grew in the 1940s.")
+    assert agreement(thirties, forties) == "conflict"
+    # 1931 is a year of the 1930s: never a conflict (a decade is compared with decades only).
+    figures = find_figures(story(a="The family was founded in the 1930's by Charles Luciano, the gangster.",
+                                 b="The family was founded in 1931 by Charles Luciano, the gangster."))
+    assert not conflicts(figures)
+
+
+def test_a_number_by_a_slash_or_a_lost_character_is_no_count() -> None:
+    from storyview.findings.figures import mentions
+
+    for text in ("He served 41 / 2 months in prison.", "He served 4 1/2 months.", "Open 24/7.",
+                 "The 2008/09 season.", "He served 4\ufffd months in prison."):
+        assert [m.text for m in mentions("x", 0, text)] == [], text
+    assert [m.text for m in mentions("x", 0, "He served four months in prison, 2 of them in Texas.")] == ["four", "2"]
+
+
+def test_a_date_that_opens_the_sentence_dates_its_main_clause() -> None:
+    from storyview.engine.segment import sentences
+    from storyview.findings.figures import mentions
+    from storyview.findings.figures.referent import referent
+
+    def verb(text: str) -> str | None:
+        [sentence] = sentences(text)
+        [m] = [x for x in mentions("x", 0, text) if x.kind == "date"]
+        tokens = sentence.tokens
+        first = next(i for i, t in enumerate(tokens) if t.end > m.start)
+        return referent(tokens, text, first, first, [False] * len(tokens), True).verb
+
+    assert verb("In 1970, he was indicted for bribing the police force.") == "indict"
+    assert verb("Early on Friday, the navy sank the ship.") == verb("The navy sank the ship on Friday.") is not None
+    # A date inside an opening clause is of that clause's verb, a participle here; not of "became".
+    assert verb("After contributing to the campaign in 1964, he became a supporter.") not in (
+        None, verb("In 1964, he became a supporter."))
+    assert verb("He broke cover, admitting in 2006 that he was the source.") == verb("He admitted in 2006 he was the source.")
+    # Not a noun or an adjective in -ing.
+    assert verb("The losing campaign in 1964 cost him.") is None
+    figures = find_figures(story(a="In 1969, he was indicted on a charge of bribing the Old Tappan police force.",
+                                 b="In 1970, he was indicted for bribing the Old Tappan police force."))
+    assert {"1969", "1970"} in conflicts(figures)
+
+
+def test_two_dates_of_two_acts_are_no_conflict() -> None:
+    # One career, two acts: the year it began and the year it ended are never one date in dispute.
+    figures = find_figures(story(a="Page left her job to begin a career in modeling in 1950, in New York.",
+                                 b="Page ended her modeling career in 1957, in New York."))
+    assert not conflicts(figures)
+    figures = find_figures(story(a="After contributing to the Goldwater campaign in 1964, LaRue became a friend of the Nixon campaign.",
+                                 b="In 1967 LaRue became a friend of the Nixon campaign."))
+    assert not conflicts(figures)
+
+
+def test_a_part_meets_the_whole_only_in_the_same_act() -> None:
+    from storyview.findings.figures.referent import comparable
+
+    part = about("Officials said that more than 200,000 of the comments opposed the rule change.", "more than 200,000")
+    whole = about("The agency has received nearly 300,000 comments on the rule.", "nearly 300,000")
+    assert part.part and not whole.part and not comparable(part, whole)
+    # The same act: "Five of the passengers were killed" are the passengers killed.
+    assert comparable(about("Five of the passengers were killed.", "Five"), about("Six passengers were killed.", "Six"))
+    assert comparable(part, about("Nearly 210,000 of the comments opposed the rule change.", "Nearly 210,000"))
+
+
+def test_years_one_apart_are_near() -> None:
+    from storyview.findings.figures import mentions
+    from storyview.findings.figures.match import near
+
+    [a] = mentions("x", 0, "She left in 1957.")
+    [b] = mentions("x", 0, "She left in 1958.")
+    [c] = mentions("x", 0, "She left in 1962.")
+    [d] = mentions("x", 0, "She left in May 1958.")
+    assert near(a, b) and not near(a, c) and not near(a, d)
+
+
+def test_a_rounded_year_is_a_year() -> None:
+    from storyview.findings.figures import agreement, mentions
+
+    [about_1970] = mentions("x", 0, "Woodward met Felt in about 1970.")
+    [year] = mentions("x", 0, "Woodward met Felt in 1970.")
+    assert about_1970.kind == "date" and agreement(about_1970, year) == "agree"
+    assert mentions("x", 0, "About 2000 people came.")[0].kind == "count"
+
+
+def test_whose_count_over_a_particle() -> None:
+    from storyview.findings.figures.referent import comparable
+
+    theirs = about("The final numbers showed Rahman connected on just 30 of 207 punches thrown.", "207")
+    his = about("In fact, Klitschko landed 28 of his 68 punches thrown during the round.", "68")
+    assert theirs.agent == {"rahman"} and not comparable(theirs, his)
+    assert about("Police on Friday arrested 12 men.", "12").agent == frozenset()
+
+
+def test_the_act_before_in() -> None:
+    from storyview.findings.figures.referent import same_act
+
+    played = about("Bush played in 10 games this year.", "10")
+    missed = about("Bush missed four games after surgery.", "four")
+    assert played.act is not None and not same_act(played, missed)
+    figures = find_figures(story(a="Bush played in just 10 games this season for the Saints.",
+                                 b="Bush missed four games this season for the Saints."))
+    assert not conflicts(figures)
+
+
+def test_a_date_in_brackets_is_of_the_clause_around_it() -> None:
+    figures = find_figures(story(
+        a="As it promised [Tuesday], Microsoft issued an emergency patch for Internet Explorer.",
+        b="Microsoft issued an emergency patch Wednesday for Internet Explorer.",
+    ))
+    assert not conflicts(figures)
+    assert about("As it promised [Tuesday], Microsoft issued a patch.", "Tuesday").verb == \
+        about("It promised on Tuesday to issue a patch.", "Tuesday").verb
+
+
+def test_vectorised_agreement_matches_for_decades() -> None:
+    from storyview.findings.figures.match import _contexts, _pairs
+    from storyview.findings.figures.scoring import _Facts, _scores, _scores_vectorised
+
+    contexts, idf = _contexts(story(
+        a="The family was founded in the 1930s by Luciano and grew in the 1950s under Genovese.",
+        b="The family was founded in the 1940s by Luciano and grew in 1957 under Genovese.",
+        c="The family was founded in 1931 by Luciano and grew in the 1950s under Genovese.",
+    ))
+    facts = _Facts([c.mention for c in contexts])
+    group, alone = [None] * len(contexts), [False] * len(contexts)
+    scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
+    assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
