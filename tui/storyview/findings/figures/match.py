@@ -318,7 +318,12 @@ SAME_NAMES = 0.4
 # counts what is guessed from the words nearby, so a like noun, a near value and a like meaning
 # are no evidence of one thing when the two sentences name no one in common. Measured on all 53
 # sets of benchmarks/figures_ecbplus.py (tuned 45: 50 conflicts at 0.82 to 49 at 0.84, found 39 of
-# 86 kept; round 7, post hoc: 21 at 0.14 to 19 at 0.16, found 3 of 10 kept). 0 turns it off.
+# 86 kept; round 7, post hoc: 21 at 0.14 to 19 at 0.16, found 3 of 10 kept). 0 turns it off;
+# 2 loses two found on the tuned sets, 4 gains nothing on round 7. Measured and not kept (tuned /
+# round 7): a stat line conflicting only when the sentences match (linked, overlap, meaning) 42
+# at 0.86 found 34 / 14 at 0.07 found 1; owners (the nearest name in the figure's clause) stated
+# and alike when a sentence names two 46 at 0.85 found 37 / 18 at 0.17 found 3; dates of sentences
+# naming no one in common 48 at 0.83 found 38 / 18 at 0.17 found 3.
 STAT_LINE = 3
 # The share of the fewer names (by rarity) the other sentence must name too, for the same reason.
 WITHIN_NAMES = 0.8
