@@ -181,3 +181,32 @@ def test_vectorised_agreement_matches_for_decades() -> None:
     group, alone = [None] * len(contexts), [False] * len(contexts)
     scalar = _scores(_pairs(contexts, facts, 12), contexts, idf, facts, group, alone, 0.15)
     assert scalar and _scores_vectorised(contexts, idf, facts, group, alone, 0.15, 12) == scalar
+
+
+STORM = ("The storm hit the coast on Monday night, flooding roads and cutting power across the region.\n\n"
+         "Emergency crews worked through the night to clear fallen trees and restore power to the area.\n\n")
+
+
+def test_a_stat_line_meets_a_figure_of_others_in_no_conflict() -> None:
+    # A sentence of three figures, and one that names no one it names: the like noun, the near
+    # value and the like meaning are no evidence that the two count one thing.
+    figures = find_figures(story(
+        a=STORM + "In Westport the storm flooded 40 homes, closed 12 schools and shut 3 bridges, mayor Anna Ortiz said.",
+        b=STORM + "Governor Lee said the water had flooded 50 homes near Eastham.",
+    ))
+    assert not conflicts(figures)
+
+
+def test_a_stat_line_of_the_same_people_or_one_figure_alone_may_conflict() -> None:
+    # The same two sentences with one figure each: the near-value evidence stands as before.
+    alone = find_figures(story(
+        a=STORM + "In Westport the storm flooded 40 homes, mayor Anna Ortiz said.",
+        b=STORM + "Governor Lee said the water had flooded 50 homes near Eastham.",
+    ))
+    assert {"40", "50"} in conflicts(alone)
+    # The stat line, against a sentence that names the same mayor and town: a disagreement.
+    named = find_figures(story(
+        a=STORM + "In Westport the storm flooded 40 homes, closed 12 schools and shut 3 bridges, mayor Anna Ortiz said.",
+        b=STORM + "Mayor Anna Ortiz said the water had flooded 50 homes near Westport.",
+    ))
+    assert {"40", "50"} in conflicts(named)

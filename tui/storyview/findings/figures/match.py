@@ -313,6 +313,18 @@ WHEN = {"earli", "early", "late", "morn", "morning", "afternoon", "even", "eveni
 PRONOUNS = {"it", "they", "he", "she", "this", "these", "those", "its", "their", "his", "her"}
 # The share of the names (by rarity) two sentences must share to be about the same people and places.
 SAME_NAMES = 0.4
+# A sentence that states this many figures (dates too) is a stat line ("29 catches for 201 yards
+# and 269 rushing yards", "55 percent in Saudi Arabia, 52 percent in Egypt"): which of its figures
+# counts what is guessed from the words nearby, so a like noun, a near value and a like meaning
+# are no evidence of one thing when the two sentences name no one in common. Measured on all 53
+# sets of benchmarks/figures_ecbplus.py (tuned 45: 50 conflicts at 0.82 to 49 at 0.84, found 39 of
+# 86 kept; round 7, post hoc: 21 at 0.14 to 19 at 0.16, found 3 of 10 kept). 0 turns it off;
+# 2 loses two found on the tuned sets, 4 gains nothing on round 7. Measured and not kept (tuned /
+# round 7): a stat line conflicting only when the sentences match (linked, overlap, meaning) 42
+# at 0.86 found 34 / 14 at 0.07 found 1; owners (the nearest name in the figure's clause) stated
+# and alike when a sentence names two 46 at 0.85 found 37 / 18 at 0.17 found 3; dates of sentences
+# naming no one in common 48 at 0.83 found 38 / 18 at 0.17 found 3.
+STAT_LINE = 3
 # The share of the fewer names (by rarity) the other sentence must name too, for the same reason.
 WITHIN_NAMES = 0.8
 # Figures a merge puts in conflict must match, on average, this share of the threshold.
@@ -423,10 +435,13 @@ class _Evidence:
         if a.mention.kind != "date" and close(a.referent, b.referent) and (linked or self.same_names(i, j)):
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
-                and self.meaning(i, j) >= NEAR_MEANING and (not _is_person(a.referent.head or "") or self.some_names(i, j)):
+                and self.meaning(i, j) >= NEAR_MEANING \
+                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)):
             # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
             # named people are two counts ("Hakim … with wife and two teenaged children", "He
-            # [Tennant] leaves a wife and three children")
+            # [Tennant] leaves a wife and three children"), and so are a stat line's figure and one
+            # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
+            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
             return True
         if a.mention.kind == "date" and b.mention.kind == "date":
             # A date is of the act right by it, or of the one its sentence states a figure of
@@ -487,6 +502,11 @@ class _Evidence:
         # One names only some of whom the other names ("Gray"; "Kimani Gray, of East Flatbus, Brooklyn").
         fewer = min(self.idf.mass(a), self.idf.mass(b))
         return bool(a and b and fewer) and self.idf.mass(a & b) >= WITHIN_NAMES * fewer
+
+    def stat_line(self, i: int, j: int) -> bool:
+        """Either sentence states STAT_LINE figures or more (`STAT_LINE`)."""
+        return STAT_LINE > 0 and (len(self.told_with[self.contexts[i].sentence]) >= STAT_LINE
+                                  or len(self.told_with[self.contexts[j].sentence]) >= STAT_LINE)
 
     def some_names(self, i: int, j: int) -> bool:
         """The two sentences name someone or somewhere in common, or one names no one."""
