@@ -232,7 +232,8 @@ def align_each(
     `then` runs where the story was aligned, in the worker process for a large folder (see
     `align_all`): only what it returns comes back to this one, which for an export can be far
     less to send than the Story (`exports.json_export.to_dict`: the parent no longer unpickles
-    every Story and its findings to turn them into the same dictionaries).
+    every Story and its findings to turn them into the same dictionaries; `to_part`: nor
+    encodes them, the story comes back as JSON text).
     """
     wanted = [s for s in collection.stories if only is None or s.id == only]
 
