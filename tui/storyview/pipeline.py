@@ -327,9 +327,14 @@ def _align_in_processes(one: Callable[[StoryEntry], T], wanted: Sequence[StoryEn
         semantic.load()  # once, before the fork: every worker shares its pages
     largest_first = sorted(range(len(wanted)), key=lambda k: (-wanted[k].words, -len(wanted[k].sources)))
     done: dict[int, T] = {}
-    chunk = max(1, len(wanted) // (workers * TASKS_PER_WORKER))
+    chunk = _chunk(len(wanted), workers)
     for k, result in _in_processes(lambda k: one(wanted[k]), largest_first, workers, chunk=chunk):
         done[k] = result
         if progress:
             progress("stories", len(done), len(wanted))
     return [done[k] for k in range(len(wanted))]
+
+
+def _chunk(stories: int, workers: int) -> int:
+    """Stories a task of `_align_in_processes`: about TASKS_PER_WORKER tasks a process."""
+    return max(1, stories // (workers * TASKS_PER_WORKER))
