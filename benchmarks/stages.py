@@ -12,7 +12,8 @@ and the model's caches start empty, as in a user's run). The stages are those of
 - align: each story's paragraphs grouped (`engine.align`, after the trailing debris is folded);
 - marks: what only one source says (`engine.unique.find_unique`);
 - findings: quotes, figures, rewrites (`findings.analysis.analyse`);
-- json: each story's document and the folder's JSON text (`to_dict` less its findings, `parts_json`).
+- json: each story's document and the folder's JSON text (`to_dict` less its findings, or
+  `to_part` for a large folder, and `parts_json`).
 
 The steps are timed where the pipeline calls them (its module's names wrapped for the run), so
 what is measured is what `storyview` runs. Then the command itself, as a user runs it (its
@@ -63,7 +64,9 @@ def one_run(folder: str) -> dict[str, float]:
     try:
         with paused():
             collection = timed(spent, "split", pipeline.collect)(timed(spent, "read", pipeline.read_all)([folder]))
-            parts = pipeline.align_each(collection, Settings(), timed(spent, "json", json_export.to_dict), jobs=1)
+            paragraphs = sum(len(a.paragraphs) for a in collection.articles)
+            then = json_export.to_part if json_export.lined(paragraphs) else json_export.to_dict  # as `cli.export`
+            parts = pipeline.align_each(collection, Settings(), timed(spent, "json", then), jobs=1)
             timed(spent, "json", json_export.parts_json)(collection, parts)
     finally:
         for module, name, work in saved:

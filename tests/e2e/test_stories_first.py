@@ -137,6 +137,8 @@ def test_stories_aligned_on_several_processes_are_the_same(folder: Path, monkeyp
     assert all(_cache[id(story)][0]() is story for story in two)  # the workers' findings, taken as they are
     assert [s.id for s in two] == [s.id for s in one]
     assert collection_json(collection, two) == collection_json(collection, one)
+    monkeypatch.setattr(pipeline, "_chunk", lambda stories, workers: 2)  # a few stories a task, as a large folder
+    assert collection_json(collection, align_all(collection, Settings(), jobs=2)) == collection_json(collection, one)
 
 
 def test_a_folder_fingerprinted_on_several_processes_splits_the_same(

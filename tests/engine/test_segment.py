@@ -123,3 +123,16 @@ def test_a_spaced_decimal_does_not_end_a_sentence() -> None:
 def test_titles_before_a_name_do_not_end_a_sentence() -> None:
     text = "Dist. Atty. Steve Cooley spoke. Cpl. Janice Leader and the Rev. Al Green agreed."
     assert split(text) == ["Dist. Atty. Steve Cooley spoke.", "Cpl. Janice Leader and the Rev. Al Green agreed."]
+
+
+def test_fold_takes_ascii_as_casefold_does() -> None:
+    """An ASCII word is only lower-cased (the fast way), as decomposing and casefolding it would."""
+    import string
+    import unicodedata
+
+    from storyview.engine.segment import fold
+
+    for text in (string.printable, "Mr. O'Neill's U.S.-based CO2", "\x00\x1f\x7f"):
+        slow = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+        assert fold(text) == slow
+    assert fold("Café") == fold("cafe\u0301") == "cafe"

@@ -83,3 +83,28 @@ def test_a_large_story_writes_one_item_a_line_with_the_same_content(seed_story, 
     assert len(lines) < len(pretty.splitlines())
     for source in seed_story.articles:  # each source whole on one line
         assert sum(1 for line in lines if f'"id": "{source.id}"' in line) == 1
+
+
+def test_parts_sent_as_text_make_the_same_json(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large folder's stories come back from the workers as JSON text (`to_part`): put
+    together, byte for byte the JSON of their dictionaries, for the folder, one story of it, and
+    a folder of one story; escaped alike."""
+    import storyview.exports.json_export as export
+    from story_factories import CUTS, EVENTS, QUAKE
+    from storyview.inputs.load import load
+    from storyview.pipeline import align_all, collect
+
+    monkeypatch.setattr(export, "INDENT_UP_TO", 0)
+    for n, cut in enumerate(CUTS):
+        for name, facts in EVENTS.items():
+            text = f"{facts['place']} quake report\n\n" + "\n\n".join(QUAKE[k].format(**facts) for k in cut)
+            for folder in ("two", "one") if name == "sumatra" else ("two",):
+                (tmp_path / folder).mkdir(exist_ok=True)
+                (tmp_path / folder / f"{name}{n}\u202e.txt").write_text(text + "\n", encoding="utf-8")
+    for folder, only in (("two", None), ("two", 2), ("one", None)):
+        collection = collect(load([str(tmp_path / folder)]))
+        stories = align_all(collection, Settings(), only=only)
+        assert (len(collection.stories), len(stories)) == ((1, 1) if folder == "one" else (2, 1 if only else 2))
+        text = export.parts_json(collection, [export.to_part(s) for s in stories])
+        assert text == export.parts_json(collection, [to_dict(s) for s in stories])
+        assert "\u202e" not in text and "\\u202e" in text and len(text.splitlines()) > 10

@@ -253,7 +253,7 @@ def export(
     them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
-    from storyview.exports.json_export import parts_json, to_dict
+    from storyview.exports.json_export import Part, lined, parts_json, to_dict, to_part
     from storyview.inputs.bundled import seeds_dir
     from storyview.inputs.text import shown
     from storyview.pipeline import align_all, align_each, collect, read_all
@@ -275,8 +275,12 @@ def export(
             warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
             return 1
         if fmt == "json":  # each story's document made where it was aligned: only that comes back
-            parts = align_each(collection, settings, to_dict, progress, only, pins, jobs)
-            notes = [part["warnings"] for part in parts]
+            wanted = [s.id for s in collection.stories if only is None or s.id == only]
+            paragraphs = sum(len(a.paragraphs) for s in wanted for a in collection.articles_of(s))
+            # A large folder's, as JSON text already: the pieces are only put together here.
+            parts = align_each(collection, settings, to_part if lined(paragraphs) else to_dict, progress, only, pins,
+                               jobs)
+            notes = [part.warnings if isinstance(part, Part) else part["warnings"] for part in parts]
         else:
             stories = align_all(collection, settings, progress, only, pins, jobs, findings=fmt != "tei")
             notes = [story.warnings for story in stories]

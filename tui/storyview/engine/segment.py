@@ -101,6 +101,8 @@ KANA_VOICING = "\u3099\u309a"
 
 def fold(text: str) -> str:
     """Casefold and strip accents, so 'Café' and 'cafe\u0301' compare equal."""
+    if text.isascii():  # nearly every word: nothing to decompose, casefold is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c) or c in KANA_VOICING).casefold()
 
@@ -110,7 +112,8 @@ def normalize(word: str) -> str:
     """The matching form of a word: folded, straight apostrophes, no possessive, no commas in numbers."""
     w = fold(word).replace("’", "'")
     # Zero-width joiners and the like are invisible to a reader; they must be to the matcher too.
-    w = "".join(c for c in w if unicodedata.category(c) != "Cf")
+    if not w.isascii():  # (no ASCII character is one)
+        w = "".join(c for c in w if unicodedata.category(c) != "Cf")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.rstrip("'")

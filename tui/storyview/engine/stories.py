@@ -145,8 +145,11 @@ def term_id(term: str) -> int:
 
 
 def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+    if word.isascii():  # nearly every word: nothing to decompose, casefold is lower
+        folded = word.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", word)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
     if folded.endswith("'s"):
         folded = folded[:-2]
     return folded.strip("'-")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from storyview import __version__
@@ -213,10 +214,88 @@ def collection_json(collection: Collection, stories: Sequence[Story]) -> str:
     return parts_json(collection, [to_dict(story) for story in stories])
 
 
-def parts_json(collection: Collection, parts: Sequence[dict[str, Any]]) -> str:
-    """`parts_dict` as JSON text, escaped as `to_json` does."""
-    paragraphs = sum(len(src["paragraphs"]) for part in parts for src in part["sources"])
-    return _dumps(parts_dict(collection, parts), paragraphs)
+def parts_json(collection: Collection, parts: Sequence[dict[str, Any]] | Sequence[Part]) -> str:
+    """`parts_dict` as JSON text, escaped as `to_json` does; of `Part`s, their pieces put together
+    into the same text."""
+    if parts and isinstance(parts[0], Part):
+        return _parts_text(collection, parts)  # type: ignore[arg-type]
+    paragraphs = sum(len(src["paragraphs"]) for part in parts for src in part["sources"])  # type: ignore[index]
+    return _dumps(parts_dict(collection, parts), paragraphs)  # type: ignore[arg-type]
+
+
+def lined(paragraphs: int) -> bool:
+    """Is the JSON of this many paragraphs written one item a line (see INDENT_UP_TO)?"""
+    return paragraphs > INDENT_UP_TO
+
+
+# The lists `parts_dict` numbers on from one story to the next, and those it only tags with the
+# story (as it does the numbered ones, save groups: they have their "story" already).
+NUMBERED = ("groups", "quotes", "figures")
+TAGGED = ("rewrites", "pins")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A story's document (`to_dict`) as JSON text piece by piece, for a folder whose JSON is
+    written one item a line (`lined`): what a worker process sends back, so that the parent
+    puts pieces together instead of unpickling and encoding every dictionary.
+
+    `document` is `to_dict`'s (`keys` its order) less its "sources", `NUMBERED` and `TAGGED`
+    lists; those are in `items`, each item as the text between its braces, escaped, beside its
+    "id" (a source's: to put the folder's sources in order; a numbered item's text leaves its
+    "id" out: the parent numbers it on).
+    """
+
+    keys: tuple[str, ...]
+    document: dict[str, Any]
+    items: dict[str, list[tuple[Any, str]]]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.document["warnings"]
+
+
+def to_part(story: Story) -> Part:
+    """`to_dict` of the story as a `Part`."""
+    data = to_dict(story)
+    keys = tuple(data)
+    items: dict[str, list[tuple[Any, str]]] = {"sources": [(src["id"], _members(src)) for src in data.pop("sources")]}
+    for key in NUMBERED:
+        items[key] = [(item["id"], _members({k: v for k, v in item.items() if k != "id"})) for item in data.pop(key)]
+    for key in TAGGED:
+        items[key] = [(None, _members(item)) for item in data.pop(key)]
+    return Part(keys, data, items)
+
+
+def _members(item: dict[str, Any]) -> str:
+    """An object's members as JSON text, without its braces, escaped."""
+    return _safe(_compact(item)[1:-1])
+
+
+def _parts_text(collection: Collection, parts: Sequence[Part]) -> str:
+    """`parts_json` of `Part`s: the text `_one_item_a_line(parts_dict(...))` writes of their dictionaries."""
+    if len(parts) == 1 and len(collection.stories) == 1:  # the story's own document, as it is
+        part = parts[0]
+        lists = {"sources": ["{" + text + "}" for _, text in part.items["sources"]]}
+        lists.update({key: [f'{{"id": {n}, {text}}}' for n, text in part.items[key]] for key in NUMBERED})
+        lists.update({key: ["{" + text + "}" for _, text in part.items[key]] for key in TAGGED})
+        return _lined(part.keys, part.document, lists)
+    ids = [part.document["stories"][0]["id"] for part in parts]
+    order = {a.id: n for n, a in enumerate(collection.articles)}
+    sources = sorted((src for part in parts for src in part.items["sources"]), key=lambda src: order[src[0]])
+    lists = {"sources": ["{" + text + "}" for _, text in sources]}
+    for key in NUMBERED:
+        tag = "" if key == "groups" else ', "story": {}'
+        texts = [(story_id, text) for story_id, part in zip(ids, parts) for _, text in part.items[key]]
+        lists[key] = [f'{{"id": {n}, {text}{tag.format(story_id)}}}' for n, (story_id, text) in enumerate(texts, 1)]
+    for key in TAGGED:
+        lists[key] = [f'{{{text}, "story": {story_id}}}' for story_id, part in zip(ids, parts) for _, text in part.items[key]]
+    warnings = list(collection.warnings)
+    for part in parts:
+        warnings.extend(w for w in part.warnings if w not in warnings)
+    document = {"storyview": __version__, "settings": parts[0].document["settings"],
+                "stories": [entry for part in parts for entry in part.document["stories"]], "warnings": warnings}
+    return _lined(parts[0].keys, document, lists)
 
 
 def _dumps(data: dict[str, Any], paragraphs: int) -> str:
@@ -224,19 +303,37 @@ def _dumps(data: dict[str, Any], paragraphs: int) -> str:
         text = json.dumps(data, ensure_ascii=False, indent=2, check_circular=False)
     else:
         text = _one_item_a_line(data)
-    return UNSAFE_RE.sub(_escape, text)
+    return _safe(text)
 
 
 def _one_item_a_line(data: dict[str, Any]) -> str:
     """`data` as JSON with each element of its top-level lists on a line of its own."""
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, check_circular=False)
+    return "{\n" + ",\n".join(_field(key, value) for key, value in data.items()) + "\n}"
 
-    fields = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join("  " + dumps(item) for item in value)
-            fields.append(f" {dumps(key)}: [\n{items}\n ]")
-        else:
-            fields.append(f" {dumps(key)}: {dumps(value)}")
+
+def _field(key: str, value: Any, items: list[str] | None = None) -> str:
+    """A member of the document as `_one_item_a_line` writes it (`items`: those of a list as
+    JSON text already)."""
+    if items is None and isinstance(value, list):
+        items = [_compact(item) for item in value]
+    if items is None:
+        return f" {_compact(key)}: {_compact(value)}"
+    if not items:
+        return f" {_compact(key)}: []"
+    return f" {_compact(key)}: [\n" + ",\n".join("  " + item for item in items) + "\n ]"
+
+
+def _lined(keys: Sequence[str], values: dict[str, Any], lists: dict[str, list[str]]) -> str:
+    """`_dumps` of a document written one item a line whose lists in `lists` are JSON text
+    already, item by item and escaped (the rest, in `values`, is escaped here)."""
+    fields = [_field(key, None, lists[key]) if key in lists else _safe(_field(key, values[key])) for key in keys]
     return "{\n" + ",\n".join(fields) + "\n}"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, check_circular=False)
+
+
+def _safe(text: str) -> str:
+    """Any character a terminal could act on \\u-escaped (`UNSAFE_RE`)."""
+    return UNSAFE_RE.sub(_escape, text)
