@@ -5,33 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyview.engine.segment import sentences
+from figure_helpers import about, conflicts, story
 from storyview.findings.figures import agreement, find_figures, mentions
-from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, referent, same_act
+from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, same_act
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-
-
-def story(**texts: str):
-    return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in texts.items()]), Settings())
-
-
-def about(text: str, figure: str) -> Referent:
-    """The referent of `figure` in a one-sentence `text`."""
-    [sentence] = sentences(text)
-    found = mentions("x", 0, text)
-    m = next(x for x in found if x.text == figure)
-    tokens = sentence.tokens
-    inside = [any(x.start <= t.start < x.end for x in found) for t in tokens]
-    first = next(i for i, t in enumerate(tokens) if t.end > m.start)
-    last = max(i for i, t in enumerate(tokens) if t.start < m.end)
-    return referent(tokens, text, first, last, inside, m.kind == "date")
-
-
-def conflicts(figures) -> list[set[str]]:
-    return [{x.text for x in f.mentions} for f in figures if f.status == "conflict"]
 
 
 def test_the_counted_noun_outcome_and_anchor() -> None:
