@@ -55,16 +55,20 @@ FULL_STOPS = "。！？"
 FULL_WIDTH_BOUNDARY_RE = re.compile(rf"{_BOUNDARY}|[{FULL_STOPS}]+[」』”’）]*(?=\s*\S)")
 
 
+def has_cjk(text: str) -> bool:
+    """Does `text` hold Han or kana? Searched only when it is not ASCII, so English pays nothing."""
+    return not text.isascii() and CJK_RE.search(text) is not None
+
+
 def word_re(text: str) -> re.Pattern[str]:
-    """The word pattern for `text`: the plain one unless it holds Han or kana (checked only when
-    it is not ASCII, so English pays nothing)."""
-    return CJK_WORD_RE if not text.isascii() and CJK_RE.search(text) else WORD_RE
+    """The word pattern for `text`: the plain one unless it holds Han or kana."""
+    return CJK_WORD_RE if has_cjk(text) else WORD_RE
 
 
 def word_count(text: str) -> int:
     """How many words a reader would say `text` has: its space-separated words, each Han or
     kana character counted as one (Chinese and Japanese put no space between words)."""
-    if text.isascii() or not CJK_RE.search(text):
+    if not has_cjk(text):
         return len(text.split())
     return len(CJK_RE.findall(text)) + len(CJK_RE.sub(" ", text).split())
 
@@ -164,10 +168,12 @@ def _forms(word: str) -> tuple[str, str, bool, bool] | None:
     return norm, stem(norm), norm not in STOPWORDS, is_number(norm)
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Every word of `text[start:end]` with offsets into `text`."""
+def words(text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] | None = None
+          ) -> tuple[Token, ...]:
+    """Every word of `text[start:end]` with offsets into `text` (`pattern`: `word_re(text)`, when
+    the caller knows it already)."""
     make = tuple.__new__  # Token(...) through NamedTuple's own __new__ costs twice as much
-    found = list(word_re(text).finditer(text, start, len(text) if end is None else end))
+    found = list((pattern or word_re(text)).finditer(text, start, len(text) if end is None else end))
     forms = list(map(_forms, [m.group() for m in found]))
     if None in forms:
         return tuple([make(Token, m.span() + f) for m, f in zip(found, forms) if f is not None])
@@ -234,4 +240,5 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=32_768)
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with their words; cached, since boilerplate checks and alignment both ask."""
-    return tuple(Sentence(s, e, words(text, s, e)) for s, e in sentence_spans(text))
+    pattern = word_re(text)  # once for the paragraph, not once a sentence
+    return tuple(Sentence(s, e, words(text, s, e, pattern)) for s, e in sentence_spans(text))

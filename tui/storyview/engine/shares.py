@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from storyview.engine.segment import CJK, CJK_RE
+from storyview.engine.segment import CJK, has_cjk
 from storyview.model import Member, Share, Story
 
 WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
@@ -32,7 +32,7 @@ def source_shares(story: Story) -> dict[str, Share]:
         total = unique = 0
         for paragraph in article.body:
             text = paragraph.text
-            word = CJK_WORD if not text.isascii() and CJK_RE.search(text) else WORD
+            word = CJK_WORD if has_cjk(text) else WORD
             total += len(word.findall(text))
             for a, b in story.unique(Member(article.id, paragraph.index)):
                 unique += len(word.findall(text, a, b))

@@ -30,7 +30,6 @@ import hashlib
 import heapq
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from storyview.engine.segment import CJK, CJK_RE, STOPWORDS
+from storyview.engine.segment import CJK, CJK_RE, STOPWORDS, fold, has_cjk
 from storyview.model import Article
 
 # Words that are never names, even written with a capital (opening a sentence or a title).
@@ -145,11 +144,8 @@ def term_id(term: str) -> int:
 
 
 def _fold(word: str) -> str:
-    if word.isascii():  # nearly every word: nothing to decompose, casefold is lower
-        folded = word.lower()
-    else:
-        decomposed = unicodedata.normalize("NFKD", word)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+    """`segment.fold`, with straight apostrophes and no possessive or stray quote or dash."""
+    folded = fold(word).replace("’", "'")
     if folded.endswith("'s"):
         folded = folded[:-2]
     return folded.strip("'-")
@@ -169,7 +165,7 @@ def _words(text: str) -> list[str]:
     space between words, counts as its overlapping character pairs (the usual index terms of
     Chinese and Japanese retrieval: "强烈地震" is 强烈 烈地 地震), so that two reports of one event
     share terms and two unrelated ones do not share every common character."""
-    if text.isascii() or not CJK_RE.search(text):
+    if not has_cjk(text):
         return _WORD_RE.findall(text)
     out: list[str] = []
     for word in _CJK_WORD_RE.findall(text):
