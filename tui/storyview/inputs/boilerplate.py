@@ -141,6 +141,8 @@ READING_WORDS = _inflected("""related recommend popular trending read stories ar
 BACK = frozenset("he she they it his her their its this that these those but and so yet still".split())
 # Time words a cue may carry without telling anything ("Popular right now", "Most read this week").
 CUE_TIME = frozenset("now right today week weekend month moment".split())
+# A line that ends as a sentence does, in Latin or full-width marks.
+ENDED_RE = re.compile(r"[.!?。！？]$")
 QUOTE_MARKS = re.compile("[\"“”«»„]|``|''|(?:^|\\s)‘|’(?:\\s|$)|^\\W*'|'\\W*$")
 
 
@@ -156,7 +158,7 @@ def is_related_cue(text: str) -> bool:
     stripped = text.strip().rstrip(":»›>-–— ")
     if is_section_cue(text):
         return True
-    if not stripped or len(stripped) > 60 or re.search(r"[.!?。！？]$", stripped) or QUOTE_MARKS.search(stripped):
+    if not stripped or len(stripped) > 60 or ENDED_RE.search(stripped) or QUOTE_MARKS.search(stripped):
         return False
     tokens = [t for sent in sentences(stripped.replace("-", " ")) for t in sent.tokens]  # "Hand-picked"
     if not tokens or len(tokens) > 7:
@@ -198,7 +200,7 @@ def _furniture_line(text: str, tokens: Sequence[Token], story: frozenset[str]) -
     if len(own) * 2 > len(content) or (names and len(content) >= 5):
         return False
     addressed = any(t.norm in SECOND_PERSON for t in tokens) or tokens[0].norm in IMPERATIVES
-    unfinished = not re.search(r"[.!?。！？]$", text.rstrip())
+    unfinished = not ENDED_RE.search(text.rstrip())
     if not unfinished and any(t.number or (x > 0 and text[t.start].isupper()) for x, t in enumerate(tokens)):
         return False  # a sentence with a figure or a name in it tells something
     # A line ("Share on Facebook", "12 comments") needs a third of its words from templates; a

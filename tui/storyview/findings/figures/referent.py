@@ -344,20 +344,20 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
         and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
     k = first - 1
     while k >= 0 and (not _broken(text, tokens[k], tokens[k + 1]) or aside and k == first - 1):
-        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED or _participle(tokens, text, k):
+        if _acted(tokens[k]) or _participle(tokens, text, k):
             return _act_of(tokens[k])
         k -= 1
     k = last + 1
     while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
                                or aside and k == last + 1 and text[tokens[last].end:tokens[k].start].strip() in (")", "]")):
-        if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+        if _acted(tokens[k]):
             return _act_of(tokens[k])
         k += 1
     if all(t.norm in FRONTED for t in tokens[:first]) and k < len(tokens) and text[tokens[k - 1].end:tokens[k].start].strip() == ",":
         # "In 1970, he was indicted": a date that opens the sentence dates its main clause
         k += 1
         while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
-            if _verbal(tokens[k]) and tokens[k].norm not in PLANNED:
+            if _acted(tokens[k]):
                 return _act_of(tokens[k])
             k += 1
     return None
@@ -388,6 +388,11 @@ FRONTED = {"in", "on", "by", "early", "late", "then", "and", "but", "since", "du
 # Verbs of a plan or an expectation: the act they date is another ("expected to appear").
 PLANNED = {"expected", "scheduled", "planned", "slated", "set", "due", "hoped", "intended", "supposed", "rumored",
            "rumoured", "likely"}
+
+
+def _acted(t: Token) -> bool:
+    """A verb that tells the act a date is of: not one of a plan (`PLANNED`)."""
+    return _verbal(t) and t.norm not in PLANNED
 
 
 # Words of a vote: what follows them is the side the counted took.
@@ -434,7 +439,7 @@ def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
     """The property of a part: "Eight of the jurors were black", "12 of them are from Somalia"
     (black, somalia), a predicate after "N of the X" that is no act (not "were killed"). Not of a
     percent: "65% of traffic was offline" states what the percent measures."""
-    if tokens[last].norm.endswith(("%", "percent", "cent")):
+    if _percent(tokens[last]):
         return None
     i = last + 1
     if i >= len(tokens) or tokens[i].norm != "of" or _broken(text, tokens[last], tokens[i]):
@@ -461,10 +466,15 @@ def _subset(tokens: Sequence[Token], text: str, last: int) -> str | None:
 PARTITIVE = {"the", "these", "those", "its", "their", "his", "her", "our"}
 
 
+def _percent(t: Token) -> bool:
+    """A percent is always of something: "65% of traffic" states what it measures, no part."""
+    return t.norm.endswith(("%", "percent", "cent"))
+
+
 def _part(tokens: Sequence[Token], text: str, last: int) -> bool:
     """A count of some of a whole told before: "N of the X" ("more than 200,000 of the comments
     opposed the rule", "Five of the passengers were killed"). Not a percent, which is always of something."""
-    if tokens[last].norm.endswith(("%", "percent", "cent")):
+    if _percent(tokens[last]):
         return False
     k = last + 1
     return k + 1 < len(tokens) and tokens[k].norm == "of" and tokens[k + 1].norm in PARTITIVE \
