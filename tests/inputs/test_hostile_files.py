@@ -265,9 +265,13 @@ def test_french_latin1(write, result) -> None:
         (b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml" + bytes(200) + b"word/document.xml",
          "skipped, an Office document (.docx, .xlsx, .pptx), not text"),
         (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/epub+zip" + bytes(100), "skipped, an EPUB book, not text"),
+        # storyview's own JSON fed back, or a corpus as JSON lines (the last line cut by a capped read).
+        (b'{"storyview": "0.1.0", "sources": [{"id": "a", "paragraphs": ["Police said..."]}]}\n',
+         "skipped, JSON data, not an article"),
+        (b'{"title": "Quake", "text": "A quake hit."}\n{"title": "Flood", "text": "A fl', "skipped, JSON data, not an article"),
     ],
     ids=["empty", "whitespace", "unicode-space", "bom-only", "only-escapes", "only-invisible", "png", "controls",
-         "pdf", "rtf", "docx", "epub"],
+         "pdf", "rtf", "docx", "epub", "json", "json-lines"],
 )
 def test_unusable_files_are_skipped_and_the_rest_loads(write, result, content: bytes, reason: str) -> None:
     bad = write("bad.txt", content)

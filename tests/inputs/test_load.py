@@ -372,3 +372,14 @@ def test_header_block_without_blank_lines_keeps_its_metadata() -> None:
     )
     assert (a.title, a.byline, a.date) == ("ICE Is Trying to Poach Police Officers From New York City", "Jane Doe", "2025-11-07")
     assert [p.kind for p in a.paragraphs] == ["headline", "byline", "byline", "body"]
+
+
+@pytest.mark.parametrize("text", [
+    "[Update] The mayor said on Tuesday that the plan would go ahead.\n\nThe council agreed.\n",
+    "{Exclusive} The mayor said on Tuesday that the plan would go ahead.\n",
+    '["a", "list"] is how the court filing began, the mayor said.\n',
+])
+def test_an_article_that_opens_with_a_bracket_is_read(write, text: str) -> None:
+    loaded = load([write("a.txt", text), write("b.txt", "The mayor said the plan would go ahead.")])
+    assert [a.id for a in loaded.articles] == ["a", "b"]
+    assert loaded.warnings == []
