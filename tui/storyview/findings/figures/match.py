@@ -111,6 +111,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
+        recent: list[tuple[Sequence[Token], str]] = []  # the sentences before, latest last, for whom "he" names
         common: set[str] | None = None  # the words the article writes in lower case, when first asked
         written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
@@ -122,6 +123,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
             if not found:
                 if told:
                     previous = (told[-1].tokens, p.text)
+                    recent = [*recent, *((x.tokens, p.text) for x in told)][-RECENT:]
                 continue
             spans = [(x.start, x.end) for x in found]
             covered = _covered(spans)
@@ -130,6 +132,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 here = [m for m in found if sentence_start <= m.start < sentence_end]
                 tokens = sentence.tokens
                 last, previous = previous, (tokens, p.text)
+                before_here = recent
+                recent = [*recent[-(RECENT - 1):], (tokens, p.text)]
                 if not here:
                     continue
                 # Who and where: a sentence that names no one and opens on a pronoun ("It
@@ -166,7 +170,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
                                     written=written)
                     if about.agent == HE:
-                        about = replace(about, agent=_subject(*last, common))  # "He finished with 269 yards"
+                        about = replace(about, agent=_topic(before_here, common))  # "He finished with 269 yards"
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
                 _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
@@ -182,6 +186,21 @@ def _lower_words(article: Any) -> set[str]:
     so is a name ("Tennant"), one it does is a word opening a sentence ("Police")."""
     return {t.norm for p in article.paragraphs for s in sentences(p.text) for t in s.tokens
             if t.content and p.text[t.start:t.start + 1].islower()}
+
+
+# How many sentences back "he" may name whom a sentence opened with.
+RECENT = 3
+
+
+def _topic(recent: Sequence[tuple[Sequence[Token], str]], common: set[str]) -> frozenset[str]:
+    """Whom "he" or "she" names: the name the latest of the `recent` sentences that opens with
+    one opens with ("Thomas came into 2010 as the leading rusher. He had 793 yards. But he
+    missed 10 games": Thomas, for both)."""
+    for tokens, text in reversed(recent):
+        name = _subject(tokens, text, common)
+        if name:
+            return name
+    return frozenset()
 
 
 def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[str]:
