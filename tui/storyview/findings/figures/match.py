@@ -431,6 +431,10 @@ class _Evidence:
         self.told_with: dict[tuple[str, int, int], list[int]] = defaultdict(list)  # a sentence's figures
         for n, c in enumerate(contexts):
             self.told_with[c.sentence].append(n)
+        # Each source's figures by value: where else a report states a figure.
+        self.by_value: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for n, c in enumerate(contexts):
+            self.by_value[_value_key(c.mention)].append(n)
         self.known: dict[tuple[int, int], bool] = {}
         # Pairs whose sentences state another figure found to be one thing: they tell the same event.
         self.linked: set[tuple[int, int]] = set()
@@ -480,10 +484,20 @@ class _Evidence:
     def counterpart(self, i: int, j: int) -> bool:
         """j's sentence states i's figure too, for what i may count: i's match is that one, not j
         ("about 150 miles from Aden, about 13 miles from the ship" in both reports; but "18
-        injured and 12 arrested" is no match for "12 injured")."""
+        injured and 12 arrested" is no match for "12 injured"). So does a sentence by it, or
+        anywhere in j's report for a figure of two digits or more: "He had 793 yards last season.
+        He had 269 yards this season" holds the 269 another report states, whose match is that."""
         m = self.contexts[i].mention
-        return any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
-                   and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence])
+        if any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
+               and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence]):
+            return True
+        if m.kind == "date":
+            return False  # a report may date one event two ways ("Friday", then "Thursday"): a disagreement still
+        source, paragraph, _ = self.contexts[j].sentence
+        distinctive = (m.high or 0) >= 10
+        return any(k != j and (distinctive or abs(self.contexts[k].sentence[1] - paragraph) <= 1)
+                   and agreement(m, self.contexts[k].mention) == "agree" and _comparable(self.contexts[i], self.contexts[k])
+                   for k in self.by_value.get(_value_key(m, source), ()))
 
     def meaning(self, i: int, j: int) -> float:
         """The cosine of the two sentences' vectors (the story's own model); 0 without one."""
@@ -537,6 +551,11 @@ class _Evidence:
         a, b = self.contexts[i].told, self.contexts[j].told
         total = self.idf.mass(a) + self.idf.mass(b)
         return 2 * self.idf.mass(a & b) / total if total else 0.0
+
+
+def _value_key(m: Mention, source: str | None = None) -> tuple[object, ...]:
+    """A source and a figure's value: what `_Evidence.by_value` files it under."""
+    return (source or m.source, m.kind, m.low, m.high, m.date, m.month, m.weekday)
 
 
 def near(a: Mention, b: Mention) -> bool:

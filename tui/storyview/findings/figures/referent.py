@@ -91,7 +91,7 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
-SPANS = ("day", "night", "week", "month", "year", "decad")
+SPANS = ("day", "night", "week", "month", "year", "decad", "season")
 # Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
 CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
 PUNCTUATION = set(",;:()[]—–\"“”'")
@@ -154,6 +154,9 @@ class Referent:
     margin: bool = False
     # a count of some of a whole told before ("200,000 of the comments opposed the rule")
     part: bool = False
+    # how far on something happened ("fifteen games later", "ten minutes after"), never a count of
+    # things ("winning ten games")
+    elapsed: bool = False
 
     @property
     def words(self) -> str:
@@ -240,7 +243,8 @@ def referent(
                     agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
-                    margin=not date and _margin(tokens, text, first, last))
+                    margin=not date and _margin(tokens, text, first, last),
+                    elapsed=not date and _elapsed(tokens, text, last))
 
 
 # Words after a count that make it a margin ("10 points down"), and verbs before "by" that do ("won by seven").
@@ -266,6 +270,16 @@ def _margin(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
 
 
 CLOCK = ("minut", "second", "hour")
+# Words after a count and its noun that make it how far on something is ("fifteen games later").
+ELAPSED = {"later", "earlier", "ago", "after", "before"}
+
+
+def _elapsed(tokens: Sequence[Token], text: str, last: int) -> bool:
+    """A count that tells how far on something happened, not how many things there were:
+    "fifteen games later", "ten minutes after she left", "two votes before the end"."""
+    k = last + 1
+    return k + 1 < len(tokens) and tokens[k].content and not tokens[k].number and tokens[k + 1].norm in ELAPSED \
+        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1])
 LEFT = {"remaining", "left", "remain", "to"}
 
 
@@ -284,7 +298,8 @@ TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", 
             "over", "around", "roughly", "up", "to", "his", "her", "their", "its", "of", "for", "and", "with", "first",
             "last", "next", "on"}
 # Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
-TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
+TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly", "is", "was", "are",
+           "were", "been", "be", "being", "will", "would", "could", "can", "may", "might", "now", "currently", "just"}
 # The agent of a count whose sentence opens on "He" or "She": for the caller to name.
 HE = frozenset({"<he>"})
 # Capitalised words that name no one.
@@ -387,7 +402,8 @@ def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
 
 
 # Words that may open a clause before its subject ("But he had", "And Smith won").
-OPENERS = {"but", "and", "so", "yet", "then", "still"}
+OPENERS = {"but", "and", "so", "yet", "then", "still", "while", "when", "whereas", "as", "because", "although",
+           "though", "if"}
 
 
 def _opens_clause(tokens: Sequence[Token], text: str, k: int) -> bool:
@@ -399,9 +415,23 @@ def _opens_clause(tokens: Sequence[Token], text: str, k: int) -> bool:
 
 
 def _verb_like(t: Token) -> bool:
-    """A word that may be the verb of a clause, saying or measuring too ("has", "set", "said")."""
+    """A word that may be the verb of a clause, saying or measuring too ("has", "is", "set", "said")."""
     n = t.norm
-    return n in HAVE or n in MEASURE or n in SAID or _verbal(t)
+    return n in HAVE or n in COPULA or n in MEASURE or n in SAID or _verbal(t)
+
+
+# The owner of a figure whose clause's subject is itself counted ("nine quarterbacks threw for
+# 300 yards", "three firms reported profits of $1 billion"): each of them, no one named.
+EACH = frozenset({"<each>"})
+
+
+def _counted_subject(tokens: Sequence[Token], text: str, k: int, start: int) -> bool:
+    """The subject that ends at tokens[k] is a count of plural things ("at least nine NFL
+    quarterbacks", "three firms"): a number at most three words before it, in its clause."""
+    t = tokens[k]
+    if not t.content or t.number or not t.norm.endswith("s") or text[t.start].isupper() and not _is_person(t.stem):
+        return False
+    return any(tokens[j].number and tokens[j].norm != "one" for j in range(max(start, k - 3), k))
 
 
 def _clause_subject(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str]) -> frozenset[str]:
@@ -422,6 +452,8 @@ def _clause_subject(tokens: Sequence[Token], text: str, first: int, common: set[
         k -= 2  # "Cam Newton in 2011 had"
     if tokens[k].norm in ("he", "she") and _opens_clause(tokens, text, k):
         return HE
+    if _counted_subject(tokens, text, k, start):
+        return EACH
     run, at = _name_span(tokens, text, k, common)
     while at >= 1 and not _broken(text, tokens[at - 1], tokens[at]) and text[tokens[at - 1].start].isupper():
         at -= 1  # a longer name ("Carolina Panthers QB Cam Newton"): the run keeps its last three words
@@ -461,6 +493,10 @@ FOR_NO_KIND = {"accounted", "accounting", "accounts", "account", "voted", "votin
                "responsible", "sentenced", "fined", "arrested", "charged", "jailed", "compensated", "combined",
                "combining", "settled", "settling", "sold", "bought", "traded", "signed", "signing", "bid", "bidding",
                "hoped", "hoping", "applied", "applying", "qualified", "qualifying", "allowed", "allowing"}
+
+
+# Particles between a verb and "for" ("came back for", "sat out for").
+PARTICLES = {"back", "out", "up", "down", "off", "away", "in", "on"}
 
 
 def _kind_word(t: Token) -> bool:
@@ -513,12 +549,14 @@ def _kind(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Se
     j = k - 1
     if j >= 1 and numbers[j - 1] and tokens[j].norm in ("times", "time"):
         j -= 2  # "rushed 106 times for"; not "caught 29 passes for 201 yards" (`whose`)
+    if j >= 1 and tokens[j].norm in PARTICLES:
+        j -= 1  # "coming back for three games"
     if j < 0 or _broken(text, tokens[j], tokens[j + 1]):
         return None, False
     t = tokens[j]
     if t.norm in FOR_NO_KIND or t.norm in SAID or t.norm in AUXILIARY or t.norm in MEASURE:
         return None, False
-    if _verbal(t) or _kind_word(t):
+    if _verbal(t) or len(t.norm) > 5 and t.norm.endswith("ing") and t.norm not in AS_PREPOSITION:
         return t.stem, True
     return None, False
 
@@ -866,7 +904,8 @@ def _head(
         if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or t.norm in AUXILIARY \
                 or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
-        if t.norm in TIME_WORDS or t.norm in STATES or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
+        if t.norm in TIME_WORDS or t.norm in STATES or t.norm in NOUN_ENDS \
+                or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
             break  # "three killed", "1 dead", "three people today": what happened or when, not what
         head = t.stem
         proper = text[t.start].isupper()
@@ -879,6 +918,10 @@ def _head(
     if head is not None and head in GENERIC:
         head = "people"
     return head, frozenset(noun), other, proper, frozenset(marks - {head})
+
+
+# Words that end a counted noun's run ("nine games this season because of the injury").
+NOUN_ENDS = {"this", "these", "those", "that", "because", "so", "if", "unless", "whether", "though", "although"}
 
 
 def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, window: int = 6) -> str | None:
@@ -1105,6 +1148,8 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.elapsed != b.elapsed:
+        return False  # "fifteen games later the Colts stand at 10-5", "winning ten games"
     if a.margin != b.margin:
         return False  # "entered the final quarter 10 points down", "scored 17 unanswered points"
     if a.part != b.part and a.act and b.act and not _alike(a.act, b.act):
