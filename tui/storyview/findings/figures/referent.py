@@ -158,6 +158,7 @@ class Referent:
     # things ("winning ten games")
     elapsed: bool = False
 
+
     @property
     def words(self) -> str:
         """The referent as a short phrase for a reader ("pirat · arrested")."""
@@ -317,7 +318,7 @@ def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[boo
     owner = _possessor(tokens, text, first, common)
     if owner:
         return owner
-    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, common)
+    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, numbers, common)
 
 
 # Words between a possessor and the figure it owns ("Newton's record of 4,051", "Smith's total at 40").
@@ -381,12 +382,15 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
                      and text[tokens[k].start:tokens[k].start + 1].islower() and tokens[k].norm not in STOP) \
             or tokens[k].norm in SAID or _broken(text, tokens[k - 1], tokens[k]):
         return frozenset()  # no verb right before the count ("Steele said 40 firefighters": who told it, not who did it)
+    verb = tokens[k]
     k -= 1
     while k >= 0 and tokens[k].norm in TO_VERB:
         k -= 1
     k = _before_aside(tokens, text, k)
     if k >= 0 and tokens[k].norm in ("he", "she") and _opens_clause(tokens, text, k):
         return HE  # "He had 793 yards", "But he had 269": whom the sentences before are about (the caller knows it)
+    if k >= 1 and _verb_like(verb) and _counted_subject(tokens, text, k, 0, numbers):
+        return EACH
     return _name_run(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
 
 
@@ -425,16 +429,17 @@ def _verb_like(t: Token) -> bool:
 EACH = frozenset({"<each>"})
 
 
-def _counted_subject(tokens: Sequence[Token], text: str, k: int, start: int) -> bool:
+def _counted_subject(tokens: Sequence[Token], text: str, k: int, start: int, numbers: Sequence[bool]) -> bool:
     """The subject that ends at tokens[k] is a count of plural things ("at least nine NFL
     quarterbacks", "three firms"): a number at most three words before it, in its clause."""
     t = tokens[k]
     if not t.content or t.number or not t.norm.endswith("s") or text[t.start].isupper() and not _is_person(t.stem):
         return False
-    return any(tokens[j].number and tokens[j].norm != "one" for j in range(max(start, k - 3), k))
+    return any(numbers[j] and tokens[j].norm not in ("one", "a", "an") for j in range(max(start, k - 3), k))
 
 
-def _clause_subject(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str]) -> frozenset[str]:
+def _clause_subject(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+                    common: set[str] | frozenset[str]) -> frozenset[str]:
     """The name that is the subject of the clause a figure stands in: the capitalised run right
     before the clause's first verb, a short "in 2011" between them ("Cam Newton in 2011 had the
     record with 4,051 yards"). Nothing when that verb is one of saying ("Smith said 40 died": who
@@ -452,7 +457,7 @@ def _clause_subject(tokens: Sequence[Token], text: str, first: int, common: set[
         k -= 2  # "Cam Newton in 2011 had"
     if tokens[k].norm in ("he", "she") and _opens_clause(tokens, text, k):
         return HE
-    if _counted_subject(tokens, text, k, start):
+    if _counted_subject(tokens, text, k, start, numbers):
         return EACH
     run, at = _name_span(tokens, text, k, common)
     while at >= 1 and not _broken(text, tokens[at - 1], tokens[at]) and text[tokens[at - 1].start].isupper():
