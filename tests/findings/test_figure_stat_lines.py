@@ -36,6 +36,18 @@ def test_the_subject_of_has_or_of_the_clause_owns_the_figure() -> None:
     assert e.agent == f.agent == frozenset() and comparable(e, f)
 
 
+def test_figures_of_two_owners_that_agree_still_corroborate_each_other() -> None:
+    # two people's relation to the same 400 stories: the figures agree, so they are one thing
+    a = "Deep Throat was the Ledger's source for 400 stories on the scandal."
+    b = "Editor Ann Bradlee oversaw almost 400 stories on the scandal."
+    found = find_figures(story(a=a, b=b))
+    assert [{m.text for m in f.mentions} for f in found] == [{"400", "almost 400"}]
+    assert found[0].status != "conflict"
+    # two owners whose figures differ stay apart: never a conflict
+    c = "Editor Ann Bradlee oversaw 250 stories on the scandal."
+    assert not conflicts(find_figures(story(a=a, c=c)))
+
+
 def test_he_is_named_from_the_sentences_before() -> None:
     assert about("But he won 4,100 votes in the ward.", "4,100").agent == HE
     a = "Okafor stood in the north ward. The count ran late. He won 4,100 votes there."

@@ -23,6 +23,7 @@ from storyview.findings.figures.referent import (
     comparable,
     comparable_dates,
     holds_noun,
+    other_owners,
     outcome_of,
     referent,
     same_act,
@@ -302,7 +303,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
-    if not comparable(a.referent, b.referent):
+    if not comparable(a.referent, b.referent, owners=False):
+        return False
+    # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
+    # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
+    # stories" tell of the same stories.
+    if other_owners(a.referent, b.referent) and agreement(a.mention, b.mention) == "conflict":
         return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.

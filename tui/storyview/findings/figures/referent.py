@@ -1123,6 +1123,11 @@ def _whose(tokens: Sequence[Token], text: str, first: int) -> frozenset[str]:
     return frozenset(name)
 
 
+def other_owners(a: Referent, b: Referent) -> bool:
+    """Both figures state whose they are, and not the same one."""
+    return bool(a.agent and b.agent and not a.agent & b.agent)
+
+
 def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A date right next to a verb of saying: when it was said."""
     for i in (first - 1, first - 2, last + 1):
@@ -1131,8 +1136,11 @@ def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
     return False
 
 
-def comparable(a: Referent, b: Referent) -> bool:
-    """Whether two figures may count the same thing: nothing they say of what they count clashes."""
+def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
+    """Whether two figures may count the same thing: nothing they say of what they count clashes.
+
+    `owners`: figures of two different owners never count the same thing; without it, whose
+    figure each is does not matter (see `match._comparable`)."""
     if a.published or b.published:
         return False
     if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
@@ -1147,7 +1155,7 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"; yards on carries, on catches
     if a.combined != b.combined:
         return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
-    if a.agent and b.agent and not a.agent & b.agent:
+    if owners and other_owners(a, b):
         return False  # "Manning completed 29 of 34 passes", "Garrard completed 28 of 41 passes"
     if a.kind and b.kind and not _alike(a.kind, b.kind):
         return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
