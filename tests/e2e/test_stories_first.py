@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from story_factories import CUTS, EVENTS, QUAKE
 from storyview.cli import main
+from storyview.engine.stories import StorySettings
 from storyview.inputs.bundled import seeds_dir
 from storyview.inputs.load import load
 from storyview.model import Settings
@@ -68,6 +69,20 @@ def test_story_n_exports_that_story_alone(folder: Path, capsys: pytest.CaptureFi
     assert {g["story"] for g in data["groups"]} == {2}
     assert main(["--json", "--story", "9", str(folder)]) == 1
     assert "no story 9: the folder has 3 stories" in capsys.readouterr().err
+
+
+def test_one_story_takes_the_whole_folder_as_one_telling(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the user knows better than the split: every article in one story, aligned together
+    assert main(["--json", "--one-story", str(folder)]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert len(data["stories"]) == 1
+    assert sorted(data["stories"][0]["sources"]) == sorted(src["id"] for src in data["sources"])
+    assert len(data["sources"]) == 7
+    assert {g["story"] for g in data["groups"]} == {1}
+    # groups may now reach across what the split had parted; the lone article says it shares nothing
+    assert any("share no part of the story" in line for line in captured.err.splitlines())
+    assert len(collect(load([str(folder)]), StorySettings(split=False)).stories) == 1
 
 
 def test_a_folder_of_one_story_is_as_before(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from storyview.batch.opened import Opened
+    from storyview.engine.stories import StorySettings
     from storyview.inputs.web import Page
     from storyview.model import Collection, Story
     from storyview.pinstore import PinStore
@@ -45,6 +46,9 @@ def parser() -> argparse.ArgumentParser:
                     help="with --json or --report: write to FILE (atomically) instead of stdout")
     ap.add_argument("--story", type=int, metavar="N",
                     help="a folder of several stories: open (or export) story N of its story list only")
+    ap.add_argument("--one-story", action="store_true",
+                    help="take every article as a telling of one story: no story list, even where the "
+                    "folder looks like several stories to storyview")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
     ap.add_argument("--ignore-pins", action="store_true",
@@ -103,9 +107,9 @@ def run(argv: list[str] | None = None) -> int:
     paths = args.paths or None
     pins = None if args.ignore_pins else pin_store(paths)
     if args.json:
-        return export(paths, settings, args.output, "json", args.story, pins, args.jobs)
+        return export(paths, settings, args.output, "json", args.story, pins, args.jobs, args.one_story)
     if args.report:
-        return export(paths, settings, args.output, args.report, args.story, pins, args.jobs)
+        return export(paths, settings, args.output, args.report, args.story, pins, args.jobs, args.one_story)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
@@ -135,7 +139,7 @@ def run(argv: list[str] | None = None) -> int:
         from storyview.inputs.load import load
         from storyview.pipeline import collect
 
-        return collect(load(paths, progress, stdin=data, fetch=fetch), progress=progress)
+        return collect(load(paths, progress, stdin=data, fetch=fetch), _stories(args.one_story), progress=progress)
 
     def align(collection: Collection, story_id: int, s: Settings, progress: Progress | None = None) -> Story:
         from storyview.pipeline import align_story
@@ -240,6 +244,13 @@ def pin_store(paths: list[str] | None) -> PinStore:
     return PinStore.for_inputs(paths)
 
 
+def _stories(one_story: bool) -> StorySettings | None:
+    """How to split a folder into stories: as storyview sees them, or (`--one-story`) not at all."""
+    from storyview.engine.stories import StorySettings
+
+    return StorySettings(split=False) if one_story else None
+
+
 def export_json(paths: list[str] | None, settings: Settings, output: str | None, story: int | None = None,
                 pins: PinStore | None = None) -> int:
     return export(paths, settings, output, "json", story, pins)
@@ -247,9 +258,9 @@ def export_json(paths: list[str] | None, settings: Settings, output: str | None,
 
 def export(
     paths: list[str] | None, settings: Settings, output: str | None, fmt: str, only: int | None = None,
-    pins: PinStore | None = None, jobs: int | None = None,
+    pins: PinStore | None = None, jobs: int | None = None, one_story: bool = False,
 ) -> int:
-    """Split the folder into stories, align each (or story `only`, following `pins`), and write
+    """Split the folder into stories (or take it as one: `one_story`), align each (or story `only`, following `pins`), and write
     them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
@@ -266,7 +277,7 @@ def export(
     # Reading makes millions of objects that live on (the tokeniser's caches), and the stories'
     # results come back by the thousand: no collection would find anything to free among them.
     with progress_bar() as progress, paused():
-        collection = collect(read_all(paths, progress, jobs), progress=progress, jobs=jobs)
+        collection = collect(read_all(paths, progress, jobs), _stories(one_story), progress=progress, jobs=jobs)
         if only is not None and only > len(collection.stories):
             warn(f"no story {only}: the folder has {len(collection.stories)} "
                  f"stor{'y' if len(collection.stories) == 1 else 'ies'}")

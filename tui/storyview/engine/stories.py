@@ -80,6 +80,8 @@ class StorySettings:
     (it still counts in their score). `words_kept`: how many of its most frequent ordinary words
     a fingerprint keeps (they weigh little, and fewer terms make scoring fast). `labelled`: how
     many telling words a fingerprint keeps for labels.
+    `split`: False takes every article as a telling of one story (`--one-story`: a folder the
+    user knows reports one event, which the split would part).
     `later`: two articles are never one story when one states a year at least this many years
     after the other is dated (by its date or page address), and after every year that other
     states (None: no such rule). An article cannot report what happened after it was written;
@@ -98,6 +100,7 @@ class StorySettings:
     words_kept: int = 100
     labelled: int = 8
     later: int | None = 3
+    split: bool = True
 
     @property
     def kind_weights(self) -> tuple[float, ...]:
@@ -605,4 +608,6 @@ def split_stories(articles: Sequence[Article], settings: StorySettings | None = 
     settings = settings or StorySettings()
     fps = list(fingerprints) if fingerprints is not None else [fingerprint(a, settings) for a in articles]
     counts = term_counts(fps)
+    if not settings.split:
+        return [StoryCluster(1, label_of(fps, Idf(counts, len(fps))), tuple(range(len(fps))))] if fps else []
     return link(fps, candidate_pairs(fps, settings, counts), settings, counts)
