@@ -48,6 +48,8 @@ def find_figures(
     """Figures two or more sources state for the same thing; disagreements first."""
     group_of = {(m.source, m.paragraph): g.id for g in story.groups for m in g.members}
     related = _related(story)
+    if not related:  # only figures of related sources are ever paired (a story of one source, or of strangers)
+        return ()
     contexts, idf = _contexts(story)
     found_ = [c.mention for c in contexts]
     facts = _Facts(found_)
