@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from storyview.engine.segment import Token, sentences
@@ -113,7 +114,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
-        common: set[str] | None = None  # the words the article writes in lower case, when first asked
+        common = _Later(partial(_lower_words, article))  # the words the article writes in lower case
         written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
@@ -138,9 +139,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 # killed 612 people") is about whom the one before names.
                 names = _names(tokens, p.text)
                 if not names and tokens and tokens[0].norm in PRONOUNS:
-                    if common is None:
-                        common = _lower_words(article)
-                    names = _names(*last) | _subject(*last, common)
+                    names = _names(*last) | _subject(*last, common())
                 title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
@@ -161,14 +160,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
-                    if common is None:
-                        common = _lower_words(article)
-                    about = referent(tokens, p.text, first, max(first, after - 1), inside, m.kind == "date",
-                                     common) if first < after else Referent()
-                    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
-                                    written=written)
-                    if about.agent == HE:
-                        about = replace(about, agent=_subject(*last, common))  # "He finished with 269 yards"
+                    about = _Later(partial(_referent_of, m, tokens, p.text, first, after, inside, common, names, years,
+                                           title, written, last))
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
                 _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
@@ -177,6 +170,36 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
         _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items()), about, stems)
         for m, w, surface, at, about, stems in near
     ], idf
+
+
+class _Later:
+    """A value worked out on the first call, then kept: what most figures never need."""
+
+    __slots__ = ("_value", "_work")
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self._work: Callable[[], Any] | None = work
+        self._value: Any = None
+
+    def __call__(self) -> Any:
+        if self._work is not None:
+            self._value, self._work = self._work(), None
+        return self._value
+
+
+def _referent_of(m: Mention, tokens: Sequence[Token], text: str, first: int, after: int, inside: list[bool],
+                 common: Callable[[], set[str]], names: frozenset[str], years: frozenset[str], title: bool,
+                 written: str | None, last: tuple[Sequence[Token], str]) -> Referent:
+    """What figure m counts (`referent` of its words `first:after` of its sentence's `tokens`), with
+    whom and when its sentence tells of; `last`: the sentence before. Worked out only for a figure
+    that meets another (`_Context.referent`)."""
+    about = referent(tokens, text, first, max(first, after - 1), inside, m.kind == "date",
+                     common()) if first < after else Referent()
+    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
+                    written=written)
+    if about.agent == HE:
+        about = replace(about, agent=_subject(*last, common()))  # "He finished with 269 yards"
+    return about
 
 
 def _lower_words(article: Any) -> set[str]:
@@ -213,13 +236,13 @@ def _framed(near: list[Any], start: int, tokens: Sequence[Token], edges: tuple[l
     frames: list[tuple[int, tuple[str, float]]] = []  # (where, (noun, value)) of each framing count
     for n in range(start, len(near)):
         m, *_, about, _told = near[n]
-        if m.kind != "count" or about.head is None or m.stated is None:
+        if m.kind != "count" or m.stated is None:
             continue
         k = bisect_right(edges[1], m.start) - 1
         while k >= 0 and tokens[k].norm in FRAMING:
             k -= 1
-        if k >= 0 and tokens[k].norm in ("in", "on"):
-            frames.append((n, (about.head, m.stated)))
+        if k >= 0 and tokens[k].norm in ("in", "on") and about().head is not None:
+            frames.append((n, (about().head, m.stated)))
     if not frames:
         return
     for n in range(start, len(near)):
@@ -228,7 +251,11 @@ def _framed(near: list[Any], start: int, tokens: Sequence[Token], edges: tuple[l
             continue
         after = [f for w, f in frames if w > n]
         frame = after[0] if after else frames[-1][1]
-        near[n] = (m, weights, surface, at, replace(about, frame=frame), told)
+        near[n] = (m, weights, surface, at, _Later(partial(_framing, about, frame)), told)
+
+
+def _framing(about: Callable[[], Referent], frame: tuple[str, float]) -> Referent:
+    return replace(about(), frame=frame)
 
 
 # From this many mentions, numpy lists and scores the pairs (the same pairs and sums: see
