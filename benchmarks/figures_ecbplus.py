@@ -68,7 +68,15 @@ LABELS = Path(__file__).resolve().parent / "figures_labels"
 # before any rule change of round 7, to be measured before and after it, never tuned on: round 7
 # tunes on the 45 TUNE sets only. Four of them (29_ecb, 29_ecbplus, 25_ecbplus, 5_ecbplus) had
 # been looked at through storyview's `F` screen by an earlier helper in round 5 (its unlabelled
-# sets above); they were never labelled nor scored before round 7.
+# sets above); they were never labelled nor scored before round 7. Round 7's measure was read
+# (-v) by the lead after measuring it, so its eight are tuning sets since. HELD_OUT (round 8):
+# the last three ECB+ sets no label had touched (16_ecb, 23_ecb, 26_ecb; other events of the
+# topics of 16_ecbplus, 23_ecbplus and 26_ecbplus), labelled by hand from the texts before
+# storyview was run on them and before any rule change of round 8, to be measured before and
+# after it, never tuned on: round 8 tunes on the 53 TUNE sets only.
+# Round 8 tuned on the 53 TUNE sets (stat lines: a figure's owner, the kind of its counted noun,
+# its scope): tuned 45 from 49 conflicts at 0.84 (found 0.45) to 47 at 0.87 (found 0.45); round 7
+# from 19 at 0.16 (found 0.30) to 10 at 0.30 (found 0.30), not held out.
 TUNE = ("12_ecb", "8_ecbplus", "20_ecbplus", "18_ecbplus", "30_ecb", "14_ecb", "19_ecb",
         "13_ecbplus", "24_ecbplus", "22_ecbplus", "21_ecbplus",
         "20_ecb", "8_ecb", "14_ecbplus", "4_ecbplus", "23_ecbplus", "21_ecb", "18_ecb", "3_ecbplus", "30_ecbplus",
@@ -76,8 +84,9 @@ TUNE = ("12_ecb", "8_ecbplus", "20_ecbplus", "18_ecbplus", "30_ecb", "14_ecb", "
         "1_ecbplus", "2_ecbplus", "6_ecbplus", "7_ecbplus", "27_ecbplus", "11_ecb", "10_ecb",
         "3_ecb", "13_ecb", "10_ecbplus",
         "2_ecb", "4_ecb", "5_ecb", "7_ecb", "9_ecbplus", "25_ecb",
-        "28_ecb", "28_ecbplus", "26_ecbplus", "27_ecb", "9_ecb", "11_ecbplus")
-HELD_OUT = ("29_ecb", "25_ecbplus", "5_ecbplus", "1_ecb", "6_ecb", "22_ecb", "24_ecb", "29_ecbplus")
+        "28_ecb", "28_ecbplus", "26_ecbplus", "27_ecb", "9_ecb", "11_ecbplus",
+        "29_ecb", "25_ecbplus", "5_ecbplus", "1_ecb", "6_ecb", "22_ecb", "24_ecb", "29_ecbplus")
+HELD_OUT = ("16_ecb", "23_ecb", "26_ecb")
 
 
 def detokenise(text: str) -> str:

@@ -35,6 +35,7 @@ from storyview.inputs.parse import parse_article
 from storyview.model import Article
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" / "ecbplus_dev_topics_1-30.jsonl"
+BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_articles.jsonl"
 TUNE = range(1, 16)
 HELD_OUT = range(16, 31)
 
@@ -106,10 +107,45 @@ def baseline(articles: list[Article], gold: list[str]) -> tuple[float, float]:
     return best
 
 
+def bbc_articles(path: Path) -> list[Article]:
+    """The BBC News articles as a user's .txt files would be read (headline, then paragraphs)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text = row["title"].strip() + "\n\n" + "\n\n".join(p.strip() for p in row["paragraphs"]) + "\n"
+            name = row["id"].replace("/", "_")
+            out.append(parse_article(name, f"{name}.txt", text))
+    return out
+
+
+def crowd(articles: list[Article], gold: list[str], others: list[Article],
+          settings: StorySettings) -> tuple[float, float, float, int]:
+    """B-cubed of the ECB+ articles split in one folder with `others` (news of other events):
+    their stories' other members count against precision. Also how many of `others` joined them."""
+    predicted = labels([*articles, *others], settings)
+    n = len(articles)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, story in enumerate(predicted):
+        members[story].append(i)
+    sizes = Counter(gold)
+    precision = recall = 0.0
+    for i in range(n):
+        both = sum(1 for j in members[predicted[i]] if j < n and gold[j] == gold[i])
+        precision += both / len(members[predicted[i]])
+        recall += both / sizes[gold[i]]
+    precision, recall = precision / n, recall / n
+    ours = {predicted[i] for i in range(n)}
+    intruders = sum(1 for j in range(n, len(predicted)) if predicted[j] in ours)
+    return precision, recall, 2 * precision * recall / (precision + recall), intruders
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tune", action="store_true", help="sweep the settings on topics 1–15 and print the grid")
     ap.add_argument("--baseline", action="store_true", help="also score all-word TF-IDF with average linkage")
+    ap.add_argument("--crowd", action="store_true",
+                    help="also mix each part into the 2,225 BBC News articles (a crowd of other news)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -150,6 +186,16 @@ def main() -> int:
             bf1, bt = baseline(articles, gold)
             line += f"   baseline F1 {bf1:.3f} at its best threshold {bt:.2f}"
         print(line)
+    if args.crowd:
+        if not BBC.exists():
+            print(f"no BBC corpus at {BBC}: no crowd", file=sys.stderr)
+        else:
+            crowd_ = bbc_articles(BBC)
+            print(f"in a crowd of {len(crowd_):,} BBC News articles of 2004-05 (other news, told by one outlet): "
+                  "B-cubed over the ECB+ articles, a BBC article in their story counted wrong")
+            for name, (articles, gold) in list(parts.items())[:2]:
+                p, r, f1, intruders = crowd(articles, gold, crowd_, defaults)
+                print(f"  {name:32} B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}   {intruders} BBC articles in ECB+ stories")
     print("each sub-topic as a folder of its own (a user's folder of one event must open as one story):")
     for name, (articles, gold) in list(parts.items())[:2]:
         folders: dict[str, list[Article]] = defaultdict(list)

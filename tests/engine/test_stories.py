@@ -137,6 +137,24 @@ def test_a_single_article_is_labelled_by_its_headline() -> None:
     assert stories == [StoryCluster(1, "Oslo opens its new library", (0,))]
 
 
+def test_a_single_article_without_a_headline_is_labelled_by_its_opening_words() -> None:
+    text = "Two men were arrested on Saturday in the shooting of a deputy in Fresno, officials said."
+    [story] = split_stories([article("one", text)])
+    assert story.label == "Two men were arrested on Saturday in the shooting of…"
+
+
+def test_a_label_names_what_a_story_is_about_not_its_day_or_month() -> None:
+    texts = [
+        "On Saturday in December Okafor won the vote in Lagos, Okafor said on Saturday.",
+        "Okafor won on Saturday, the Lagos count said on Saturday in December.",
+        "The Lagos count on Saturday gave Okafor the seat in December.",
+    ]
+    [story] = split_stories([article(f"s{k}", t) for k, t in enumerate(texts)])
+    words = story.label.split(", ")
+    assert "Okafor" in words and "Lagos" in words
+    assert "Saturday" not in words and "December" not in words
+
+
 def test_nothing_in_nothing_out_and_an_empty_article_stands_alone() -> None:
     assert split_stories([]) == []
     empty = Article("e", "/tmp/e.txt", ())

@@ -304,7 +304,7 @@ def test_an_average_or_a_rate_never_meets_a_plain_count() -> None:
     assert average.rate and not count.rate
     assert not comparable(average, count)
     a = about("The Red Sox offered a deal worth $23 million per season.", "$23 million")
-    b = about("The Yankees offered roughly $22 million a season.", "roughly $22 million")
+    b = about("The Red Sox offered roughly $22 million a season.", "roughly $22 million")
     assert a.rate and b.rate and comparable(a, b)
     assert not about("Eleven people were killed a year ago in the same town.", "Eleven").rate
     assert not about("Five people died in the fire, police said.", "Five").rate

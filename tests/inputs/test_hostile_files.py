@@ -256,10 +256,22 @@ def test_french_latin1(write, result) -> None:
         (codecs.BOM_UTF8, "skipped, empty file"),
         (b"\x1b[31m\x1b]0;a window title\x07\x1b[0m\n\x1b[2J\n", "skipped, no readable text"),
         ("\u200b\u202e\ufeff".encode(), "skipped, no readable text"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "skipped, binary file, not text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "skipped, a PNG image, not text"),
         (bytes(range(1, 32)) * 200, "skipped, binary file, not text"),
+        # Documents whose bytes may all be printable still name their format, and what to do.
+        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "skipped, a PDF document, not text: storyview reads"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Police said on Tuesday.}",
+         "skipped, an RTF document, not text"),
+        (b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml" + bytes(200) + b"word/document.xml",
+         "skipped, an Office document (.docx, .xlsx, .pptx), not text"),
+        (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/epub+zip" + bytes(100), "skipped, an EPUB book, not text"),
+        # storyview's own JSON fed back, or a corpus as JSON lines (the last line cut by a capped read).
+        (b'{"storyview": "0.1.0", "sources": [{"id": "a", "paragraphs": ["Police said..."]}]}\n',
+         "skipped, JSON data, not an article"),
+        (b'{"title": "Quake", "text": "A quake hit."}\n{"title": "Flood", "text": "A fl', "skipped, JSON data, not an article"),
     ],
-    ids=["empty", "whitespace", "unicode-space", "bom-only", "only-escapes", "only-invisible", "png", "controls"],
+    ids=["empty", "whitespace", "unicode-space", "bom-only", "only-escapes", "only-invisible", "png", "controls",
+         "pdf", "rtf", "docx", "epub", "json", "json-lines"],
 )
 def test_unusable_files_are_skipped_and_the_rest_loads(write, result, content: bytes, reason: str) -> None:
     bad = write("bad.txt", content)

@@ -11,7 +11,7 @@ from storyview.inputs import load as load_module
 from storyview.inputs.bundled import seeds_dir
 from storyview.inputs.load import load
 from storyview.inputs.parse import MAX_PARAGRAPH, parse_article, split_paragraphs
-from storyview.inputs.text import clean, decode, shown
+from storyview.inputs.text import clean, decode, document_kind, shown
 
 # ---------------------------------------------------------------- paragraph splitting
 
@@ -258,8 +258,32 @@ def test_decode_binary_is_unusable() -> None:
     b"".join(n.to_bytes(4, "little") for n in range(2000)),  # a table of numbers
 ], ids=["every-byte", "png", "pdf-ish", "int-table"])
 def test_a_binary_file_is_still_refused(data: bytes) -> None:
-    with pytest.raises(load_module.Unusable, match="binary"):
+    with pytest.raises(load_module.Unusable, match="binary|not text"):
         decode(data)
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+    (b"  %PDF-1.4\n", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "an old Office document"),
+    (b"\x1f\x8b\x08\x00" + bytes(20), "a gzip archive"),
+    (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument.text", "an OpenDocument file"),
+    (b"PK\x03\x04" + bytes(60), "a ZIP archive"),
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "a WebP image"),
+], ids=["pdf", "pdf-after-space", "ole", "gzip", "odt", "zip", "webp"])
+def test_a_document_storyview_does_not_read_is_named(data: bytes, kind: str) -> None:
+    with pytest.raises(load_module.Unusable, match=f"^{kind}.*, not text: storyview reads plain text"):
+        decode(data)
+
+
+@pytest.mark.parametrize("text", [
+    "PDF-1.4 is a file format, the panel said.",
+    "GIF images were banned, the rule said.",
+    "PK 3 4: the code on the ticket.",
+])
+def test_text_that_names_a_format_is_text(text: str) -> None:
+    assert document_kind(text.encode()) is None
+    assert decode(text.encode()) == text
 
 
 def test_a_text_with_a_few_stray_nuls_is_read_without_them(write) -> None:
@@ -348,3 +372,14 @@ def test_header_block_without_blank_lines_keeps_its_metadata() -> None:
     )
     assert (a.title, a.byline, a.date) == ("ICE Is Trying to Poach Police Officers From New York City", "Jane Doe", "2025-11-07")
     assert [p.kind for p in a.paragraphs] == ["headline", "byline", "byline", "body"]
+
+
+@pytest.mark.parametrize("text", [
+    "[Update] The mayor said on Tuesday that the plan would go ahead.\n\nThe council agreed.\n",
+    "{Exclusive} The mayor said on Tuesday that the plan would go ahead.\n",
+    '["a", "list"] is how the court filing began, the mayor said.\n',
+])
+def test_an_article_that_opens_with_a_bracket_is_read(write, text: str) -> None:
+    loaded = load([write("a.txt", text), write("b.txt", "The mayor said the plan would go ahead.")])
+    assert [a.id for a in loaded.articles] == ["a", "b"]
+    assert loaded.warnings == []

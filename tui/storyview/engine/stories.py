@@ -26,6 +26,7 @@ the same stories as one process:
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import heapq
 import math
@@ -111,7 +112,8 @@ class Fingerprint:
     `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
     article's weight of each before IDF (1 + log of its count) and `kinds` what each is, an
     index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its
-    most frequent names and numbers with how the article writes them, for labels.
+    most frequent names and numbers with how the article writes them, for labels; so does
+    `title`, its headline, or its opening words where it has none.
     """
 
     source: str
@@ -263,13 +265,20 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         weights=tuple(1 + math.log(tf[t]) for t in ids),
         kinds=tuple(kinds[t] for t in ids),
         words=words,
-        title=article.title or (heads[0] if heads else None),
+        title=article.title or (heads[0] if heads else None) or _opening(body),
         date=article.date,
         outlet=article.outlet,
         size=sum(written.values()),
         dated=int(max(dated)) if dated else None,
         latest=max((int(_number(w)) for w, f in forms if f[0] == _YEAR), default=None),
     )
+
+
+def _opening(body: Sequence[str], words: int = 10) -> str | None:
+    """An article's first words, for a label where it has no headline."""
+    first = " ".join(body[0].split()) if body else ""
+    cut = first.split(" ")[:words]
+    return (" ".join(cut) + ("…" if len(first.split(" ")) > words else "")) if first else None
 
 
 _STATED_YEAR_RE = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
@@ -552,6 +561,10 @@ def _attach(members: dict[int, list[int]], scored: tuple[np.ndarray, np.ndarray,
             members[target] = sorted(members[target] + members.pop(key))
 
 
+# The names of months and weekdays, which a story's label leaves out.
+CALENDAR = frozenset(name.casefold() for name in (*calendar.month_name[1:], *calendar.day_name))
+
+
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     """A story's most telling words: the names (then numbers) most of its articles carry, rarer first.
 
@@ -572,6 +585,8 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     words: list[str] = []
     for t in ranked:
         word = written[t].most_common(1)[0][0]
+        if word.casefold() in CALENDAR:
+            continue  # "Saturday", "December" date a story; they do not say what it is about
         if all(word not in w.split() and w not in word.split() for w in words) and word not in words:
             words.append(word)
         if len(words) == most:

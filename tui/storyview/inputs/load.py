@@ -139,6 +139,8 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     decoded = decode(data[:MAX_BYTES])
     if not decoded.strip():
         raise Unusable("empty file")
+    if _is_json(decoded):
+        raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
     text = clean(decoded)
     if truncated:
         text = _cut(text)
@@ -155,6 +157,29 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     if truncated:
         raise Truncated(article, limit)
     return article
+
+
+def _is_json(text: str) -> bool:
+    """JSON or JSON lines (an export, an API's answer, a corpus file), which read as text would
+    be one "article" of braces and quotes. Only a whole JSON value, or lines that each are one,
+    count: an article may open with a bracket."""
+    import json
+
+    start = text.lstrip()[:1]
+    if start not in ("{", "["):
+        return False
+    try:
+        json.loads(text)
+        return True
+    except ValueError:
+        pass
+    lines = [line for line in text.splitlines()[:3] if line.strip()][:2]
+    try:
+        first = json.loads(lines[0])
+    except ValueError:
+        return False
+    # JSON lines: the first a whole object, the next opening another (a capped read may cut it).
+    return isinstance(first, (dict, list)) and all(line.lstrip()[:1] in ("{", "[") for line in lines)
 
 
 def _size(limit: int) -> str:

@@ -96,8 +96,47 @@ class Unusable(Exception):
     """A file that is not an article; its message is the warning the user sees."""
 
 
+# Documents of formats storyview does not read, by their first bytes: named, so that the user
+# knows what to do (save the article as text or as a web page), rather than told "binary".
+SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls, .ppt)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+)
+# What a ZIP archive holds, by what its first entries are called (an EPUB or OpenDocument
+# file names its type first, by rule; an Office file its content types).
+ZIP_KINDS = (
+    (b"mimetypeapplication/epub+zip", "an EPUB book"),
+    (b"mimetypeapplication/vnd.oasis.opendocument", "an OpenDocument file (.odt)"),
+    (b"[Content_Types].xml", "an Office document (.docx, .xlsx, .pptx)"),
+)
+
+
+def document_kind(data: bytes) -> str | None:
+    """What a file of a format storyview does not read is ("a PDF document"), or None."""
+    head = data[:64].lstrip()
+    for signature, kind in SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    if head.startswith(b"PK\x03\x04"):
+        return next((kind for marker, kind in ZIP_KINDS if marker in data[:4096]), "a ZIP archive")
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image"
+    return None
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then a real charset detector."""
+    kind = document_kind(data)
+    if kind:
+        raise Unusable(f"{kind}, not text: storyview reads plain text, Markdown and saved web pages")
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),

@@ -24,6 +24,7 @@ from storyview.findings.figures.referent import (
     comparable,
     comparable_dates,
     holds_noun,
+    other_owners,
     outcome_of,
     referent,
     same_act,
@@ -114,6 +115,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
     near: list[tuple[Mention, dict[str, float], dict[str, str], tuple[str, int, int]]] = []
     for article in story.articles:
         previous: tuple[Sequence[Token], str] = ((), "")  # the sentence before, for who and where
+        recent: list[tuple[Sequence[Token], str]] = []  # the sentences before, latest last, for whom "he" names
         common = _Later(partial(_lower_words, article))  # the words the article writes in lower case
         written = article.date[:4] if article.date and article.date[:4].isdigit() else None
         for p in article.paragraphs:
@@ -125,6 +127,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
             if not found:
                 if told:
                     previous = (told[-1].tokens, p.text)
+                    recent = [*recent, *((x.tokens, p.text) for x in told)][-RECENT:]
                 continue
             spans = [(x.start, x.end) for x in found]
             covered = _covered(spans)
@@ -133,6 +136,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 here = [m for m in found if sentence_start <= m.start < sentence_end]
                 tokens = sentence.tokens
                 last, previous = previous, (tokens, p.text)
+                before_here = recent
+                recent = [*recent[-(RECENT - 1):], (tokens, p.text)]
                 if not here:
                     continue
                 # Who and where: a sentence that names no one and opens on a pronoun ("It
@@ -161,7 +166,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
                     about = _Later(partial(_referent_of, m, tokens, p.text, first, after, inside, common, names, years,
-                                           title, written, last))
+                                           title, written, before_here))
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
                 _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
@@ -189,16 +194,16 @@ class _Later:
 
 def _referent_of(m: Mention, tokens: Sequence[Token], text: str, first: int, after: int, inside: list[bool],
                  common: Callable[[], set[str]], names: frozenset[str], years: frozenset[str], title: bool,
-                 written: str | None, last: tuple[Sequence[Token], str]) -> Referent:
+                 written: str | None, recent: Sequence[tuple[Sequence[Token], str]]) -> Referent:
     """What figure m counts (`referent` of its words `first:after` of its sentence's `tokens`), with
-    whom and when its sentence tells of; `last`: the sentence before. Worked out only for a figure
-    that meets another (`_Context.referent`)."""
+    whom and when its sentence tells of; `recent`: the sentences before (`_topic`). Worked out
+    only for a figure that meets another (`_Context.referent`)."""
     about = referent(tokens, text, first, max(first, after - 1), inside, m.kind == "date",
                      common()) if first < after else Referent()
     about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
                     written=written)
     if about.agent == HE:
-        about = replace(about, agent=_subject(*last, common()))  # "He finished with 269 yards"
+        about = replace(about, agent=_topic(recent, common()))  # "He finished with 269 yards"
     return about
 
 
@@ -207,6 +212,21 @@ def _lower_words(article: Any) -> set[str]:
     so is a name ("Tennant"), one it does is a word opening a sentence ("Police")."""
     return {t.norm for p in article.paragraphs for s in sentences(p.text) for t in s.tokens
             if t.content and p.text[t.start:t.start + 1].islower()}
+
+
+# How many sentences back "he" may name whom a sentence opened with.
+RECENT = 3
+
+
+def _topic(recent: Sequence[tuple[Sequence[Token], str]], common: set[str]) -> frozenset[str]:
+    """Whom "he" or "she" names: the name the latest of the `recent` sentences that opens with
+    one opens with ("Thomas came into 2010 as the leading rusher. He had 793 yards. But he
+    missed 10 games": Thomas, for both)."""
+    for tokens, text in reversed(recent):
+        name = _subject(tokens, text, common)
+        if name:
+            return name
+    return frozenset()
 
 
 def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[str]:
@@ -312,7 +332,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
-    if not comparable(a.referent, b.referent):
+    if not comparable(a.referent, b.referent, owners=False):
+        return False
+    # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
+    # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
+    # stories" tell of the same stories.
+    if other_owners(a.referent, b.referent) and agreement(a.mention, b.mention) == "conflict":
         return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
@@ -453,6 +478,10 @@ class _Evidence:
         self.told_with: dict[tuple[str, int, int], list[int]] = defaultdict(list)  # a sentence's figures
         for n, c in enumerate(contexts):
             self.told_with[c.sentence].append(n)
+        # Each source's figures by value: where else a report states a figure.
+        self.by_value: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for n, c in enumerate(contexts):
+            self.by_value[_value_key(c.mention)].append(n)
         self.known: dict[tuple[int, int], bool] = {}
         # Pairs whose sentences state another figure found to be one thing: they tell the same event.
         self.linked: set[tuple[int, int]] = set()
@@ -502,10 +531,20 @@ class _Evidence:
     def counterpart(self, i: int, j: int) -> bool:
         """j's sentence states i's figure too, for what i may count: i's match is that one, not j
         ("about 150 miles from Aden, about 13 miles from the ship" in both reports; but "18
-        injured and 12 arrested" is no match for "12 injured")."""
+        injured and 12 arrested" is no match for "12 injured"). So does a sentence by it, or
+        anywhere in j's report for a figure of two digits or more: "He had 793 yards last season.
+        He had 269 yards this season" holds the 269 another report states, whose match is that."""
         m = self.contexts[i].mention
-        return any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
-                   and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence])
+        if any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
+               and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence]):
+            return True
+        if m.kind == "date":
+            return False  # a report may date one event two ways ("Friday", then "Thursday"): a disagreement still
+        source, paragraph, _ = self.contexts[j].sentence
+        distinctive = (m.high or 0) >= 10
+        return any(k != j and (distinctive or abs(self.contexts[k].sentence[1] - paragraph) <= 1)
+                   and agreement(m, self.contexts[k].mention) == "agree" and _comparable(self.contexts[i], self.contexts[k])
+                   for k in self.by_value.get(_value_key(m, source), ()))
 
     def meaning(self, i: int, j: int) -> float:
         """The cosine of the two sentences' vectors (the story's own model); 0 without one."""
@@ -559,6 +598,11 @@ class _Evidence:
         a, b = self.contexts[i].told, self.contexts[j].told
         total = self.idf.mass(a) + self.idf.mass(b)
         return 2 * self.idf.mass(a & b) / total if total else 0.0
+
+
+def _value_key(m: Mention, source: str | None = None) -> tuple[object, ...]:
+    """A source and a figure's value: what `_Evidence.by_value` files it under."""
+    return (source or m.source, m.kind, m.low, m.high, m.date, m.month, m.weekday)
 
 
 def near(a: Mention, b: Mention) -> bool:

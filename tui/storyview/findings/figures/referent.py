@@ -91,7 +91,7 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
-SPANS = ("day", "night", "week", "month", "year", "decad")
+SPANS = ("day", "night", "week", "month", "year", "decad", "season")
 # Outcomes that befall people: a figure with one of them and no noun counts people ("600 were killed").
 CASUALTIES = {"killed", "wounded", "missing", "trapped", "sheltering", "arrested", "displaced", "rescued", "survived"}
 PUNCTUATION = set(",;:()[]—–\"“”'")
@@ -142,6 +142,10 @@ class Referent:
     # the things a count is of, told before "for" ("29 of 34 passes for 364 yards": pass; "53
     # catches for 605 yards and five touchdowns": catch)
     whose: str | None = None
+    # the act that makes the counted noun a kind of its own, a verb's form by it: "269 rushing
+    # yards", "716 yards rushing", "rushed for 352 yards" (rush); "918 yards and four scores
+    # receiving" (receiv, for both); "$2 billion in operating profit" (operat)
+    kind: str | None = None
     # a moment told by the clock ("with 12 minutes, 31 seconds remaining", "five minutes left"):
     # moments of two acts differ, and only sentences that tell one act make them one
     moment: bool = False
@@ -150,6 +154,10 @@ class Referent:
     margin: bool = False
     # a count of some of a whole told before ("200,000 of the comments opposed the rule")
     part: bool = False
+    # how far on something happened ("fifteen games later", "ten minutes after"), never a count of
+    # things ("winning ten games")
+    elapsed: bool = False
+
 
     @property
     def words(self) -> str:
@@ -208,6 +216,9 @@ def referent(
     if head is None and outcome in CASUALTIES:
         head, noun = "people", frozenset({"people"})
     act = None if date else _act(tokens, text, first, last) or outcome
+    kind, by_verb = (None, False) if date else _kind(tokens, text, first, last, numbers)
+    if by_verb and act is None:
+        act = kind  # "the Chiefs rushed for 352 yards": rushing, not "gained 507 yards"
     if head and last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip() == "-" \
             and tokens[last + 1].content and not tokens[last + 1].number:
         # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
@@ -231,9 +242,10 @@ def referent(
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
                     agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
-                    whose=None if date else _whose_for(tokens, text, first, numbers),
+                    whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
-                    margin=not date and _margin(tokens, text, first, last))
+                    margin=not date and _margin(tokens, text, first, last),
+                    elapsed=not date and _elapsed(tokens, text, last))
 
 
 # Words after a count that make it a margin ("10 points down"), and verbs before "by" that do ("won by seven").
@@ -259,6 +271,16 @@ def _margin(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
 
 
 CLOCK = ("minut", "second", "hour")
+# Words after a count and its noun that make it how far on something is ("fifteen games later").
+ELAPSED = {"later", "earlier", "ago", "after", "before"}
+
+
+def _elapsed(tokens: Sequence[Token], text: str, last: int) -> bool:
+    """A count that tells how far on something happened, not how many things there were:
+    "fifteen games later", "ten minutes after she left", "two votes before the end"."""
+    k = last + 1
+    return k + 1 < len(tokens) and tokens[k].content and not tokens[k].number and tokens[k + 1].norm in ELAPSED \
+        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1])
 LEFT = {"remaining", "left", "remain", "to"}
 
 
@@ -277,7 +299,8 @@ TO_COUNT = {"the", "a", "an", "all", "some", "about", "nearly", "almost", "at", 
             "over", "around", "roughly", "up", "to", "his", "her", "their", "its", "of", "for", "and", "with", "first",
             "last", "next", "on"}
 # Words between a name and its verb ("Garrard, who completed", "Manning has thrown").
-TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly"}
+TO_VERB = {"who", "also", "has", "had", "have", "then", "later", "again", "still", "reportedly", "is", "was", "are",
+           "were", "been", "be", "being", "will", "would", "could", "can", "may", "might", "now", "currently", "just"}
 # The agent of a count whose sentence opens on "He" or "She": for the caller to name.
 HE = frozenset({"<he>"})
 # Capitalised words that name no one.
@@ -286,34 +309,161 @@ NAMELESS = {"he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this
 
 def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
            common: set[str] | frozenset[str]) -> frozenset[str]:
-    """The name that is the subject of the verb a count is of: a capitalised run right before
-    one verb right before the count ("Peyton Manning completed 29 of 34 passes", "Garrard, who
-    completed 28 passes"); not a word the article writes in lower case (`common`: "Police")."""
+    """Whose figure it is, the name its clause attaches it to: a name in the possessive before
+    it ("Newton's record of 4,051", "Luck's 4,183"), else the subject of the verb right before it
+    ("Peyton Manning completed 29 of 34 passes", "Jones has 193 yards", "Garrard, who completed
+    28 passes"), else the subject of its clause ("Luck also set a record with 4,183 yards",
+    "After the vote, Smith's party won 52 seats": not who said it). Not a word the article
+    writes in lower case (`common`: "Police"); `HE` for "he" or "she", for the caller to name."""
+    owner = _possessor(tokens, text, first, common)
+    if owner:
+        return owner
+    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, numbers, common)
+
+
+# Words between a possessor and the figure it owns ("Newton's record of 4,051", "Smith's total at 40").
+OWNED = {"of", "at", "with", "a", "an", "the", "record", "mark", "total", "tally", "share", "haul", "best", "previous",
+         "old", "former", "new", "own"}
+# Verbs of having: the subject has the figure ("Jones has 193 yards").
+HAVE = {"has", "had", "have", "having"}
+
+
+def _possessive(text: str, t: Token) -> bool:
+    """A word written in the possessive: "Newton's", "Newton’s", "Charles'"."""
+    return text[t.end - 2:t.end] in ("'s", "’s") or text[t.end:t.end + 1] in ("'", "’")
+
+
+def _name_run(tokens: Sequence[Token], text: str, k: int, common: set[str] | frozenset[str]) -> frozenset[str]:
+    """The capitalised run of up to three words that ends at tokens[k], a name."""
+    return _name_span(tokens, text, k, common)[0]
+
+
+def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | frozenset[str]) -> tuple[frozenset[str], int]:
+    """`_name_run`, and where it starts."""
+    name: set[str] = set()
+    start = k + 1
+    while k >= 0 and len(name) < 3:
+        t = tokens[k]
+        if not t.content or t.number or not text[t.start:t.start + 1].isupper() or t.norm in common \
+                or t.norm in NAMELESS or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
+            break
+        name.add(t.stem)
+        start = k
+        if k >= 1 and _broken(text, tokens[k - 1], t) and text[tokens[k - 1].end:t.start].strip() != "-":
+            break
+        k -= 1
+    return frozenset(name), start
+
+
+def _possessor(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str]) -> frozenset[str]:
+    """The name in the possessive that owns a figure: "Luck's 4,183 yards", "Newton's record of
+    4,051 yards", "the company's total of $3 billion" (no name: nothing)."""
+    k = first - 1
+    while k >= 0 and first - k <= 4 and not _broken(text, tokens[k], tokens[k + 1]):
+        t = tokens[k]
+        if _possessive(text, t):
+            return _name_run(tokens, text, k, common) if text[t.start:t.start + 1].isupper() else frozenset()
+        if t.norm not in OWNED:
+            return frozenset()
+        k -= 1
+    return frozenset()
+
+
+def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+                  common: set[str] | frozenset[str]) -> frozenset[str]:
+    """The name that is the subject of the verb right before a count (`_agent`)."""
     k = first - 1
     # over the words to the verb, and the counts coordinated with this one ("threw for 364 yards
     # and three touchdowns": threw)
     while k >= 0 and (tokens[k].norm in TO_COUNT or numbers[k] or k >= 1 and numbers[k - 1] and tokens[k].content) \
             and not _broken(text, tokens[k], tokens[k + 1]):
         k -= 1
-    if k < 1 or not tokens[k].content or tokens[k].number or not text[tokens[k].start:tokens[k].start + 1].islower() \
-            or tokens[k].norm in STOP or tokens[k].norm in SAID or _broken(text, tokens[k - 1], tokens[k]):
+    if k < 1 or not (tokens[k].norm in HAVE or tokens[k].content and not tokens[k].number
+                     and text[tokens[k].start:tokens[k].start + 1].islower() and tokens[k].norm not in STOP) \
+            or tokens[k].norm in SAID or _broken(text, tokens[k - 1], tokens[k]):
         return frozenset()  # no verb right before the count ("Steele said 40 firefighters": who told it, not who did it)
+    verb = tokens[k]
     k -= 1
     while k >= 0 and tokens[k].norm in TO_VERB:
         k -= 1
-    if k == 0 and tokens[k].norm in ("he", "she"):
-        return HE  # "He had 793 yards": whom the sentence before opens with (the caller knows it)
-    name: set[str] = set()
-    while k >= 0 and len(name) < 3:
-        t = tokens[k]
-        if not t.content or t.number or not text[t.start:t.start + 1].isupper() or t.norm in common \
-                or t.norm in NAMELESS or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
-            break  # not "Police arrested 12", "Officials counted 40": people, no name
-        name.add(t.stem)
-        if k >= 1 and _broken(text, tokens[k - 1], t) and text[tokens[k - 1].end:t.start].strip() != "-":
-            break
+    k = _before_aside(tokens, text, k)
+    if k >= 0 and tokens[k].norm in ("he", "she") and _opens_clause(tokens, text, k):
+        return HE  # "He had 793 yards", "But he had 269": whom the sentences before are about (the caller knows it)
+    if k >= 1 and _verb_like(verb) and _counted_subject(tokens, text, k, 0, numbers):
+        return EACH
+    return _name_run(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
+
+
+def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
+    """The word before a bracketed aside that ends at tokens[k]'s clause ("the Chiefs (2-13),
+    who had 352 yards": Chiefs), else k."""
+    if k < 0 or k + 1 >= len(tokens) or ")" not in text[tokens[k].end:tokens[k + 1].start]:
+        return k
+    opened = text.rfind("(", 0, tokens[k].start)
+    while k >= 0 and tokens[k].start > opened:
         k -= 1
-    return frozenset(name)
+    return k
+
+
+# Words that may open a clause before its subject ("But he had", "And Smith won").
+OPENERS = {"but", "and", "so", "yet", "then", "still", "while", "when", "whereas", "as", "because", "although",
+           "though", "if"}
+
+
+def _opens_clause(tokens: Sequence[Token], text: str, k: int) -> bool:
+    """tokens[k] opens its clause: the sentence's first word, the first after punctuation, or
+    after a conjunction that does."""
+    while k >= 1 and not _broken(text, tokens[k - 1], tokens[k]) and tokens[k - 1].norm in OPENERS:
+        k -= 1
+    return k == 0 or _broken(text, tokens[k - 1], tokens[k])
+
+
+def _verb_like(t: Token) -> bool:
+    """A word that may be the verb of a clause, saying or measuring too ("has", "is", "set", "said")."""
+    n = t.norm
+    return n in HAVE or n in COPULA or n in MEASURE or n in SAID or _verbal(t)
+
+
+# The owner of a figure whose clause's subject is itself counted ("nine quarterbacks threw for
+# 300 yards", "three firms reported profits of $1 billion"): each of them, no one named.
+EACH = frozenset({"<each>"})
+
+
+def _counted_subject(tokens: Sequence[Token], text: str, k: int, start: int, numbers: Sequence[bool]) -> bool:
+    """The subject that ends at tokens[k] is a count of plural things ("at least nine NFL
+    quarterbacks", "three firms"): a number at most three words before it, in its clause."""
+    t = tokens[k]
+    if not t.content or t.number or not t.norm.endswith("s") or text[t.start].isupper() and not _is_person(t.stem):
+        return False
+    return any(numbers[j] and tokens[j].norm not in ("one", "a", "an") for j in range(max(start, k - 3), k))
+
+
+def _clause_subject(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+                    common: set[str] | frozenset[str]) -> frozenset[str]:
+    """The name that is the subject of the clause a figure stands in: the capitalised run right
+    before the clause's first verb, a short "in 2011" between them ("Cam Newton in 2011 had the
+    record with 4,051 yards"). Nothing when that verb is one of saying ("Smith said 40 died": who
+    told it) or the figure comes before it."""
+    start = first
+    while start >= 1 and not _broken(text, tokens[start - 1], tokens[start]):
+        start -= 1
+    verb = next((k for k in range(start, first) if _verb_like(tokens[k]) and not text[tokens[k].start].isupper()), None)
+    if verb is None or tokens[verb].norm in SAID or verb == start:
+        return frozenset()
+    k = verb - 1
+    while k > start and tokens[k].norm in TO_VERB:
+        k -= 1
+    if k > start + 1 and (tokens[k].number or text[tokens[k].start].isupper()) and tokens[k - 1].norm in ("in", "on"):
+        k -= 2  # "Cam Newton in 2011 had"
+    if tokens[k].norm in ("he", "she") and _opens_clause(tokens, text, k):
+        return HE
+    if _counted_subject(tokens, text, k, start, numbers):
+        return EACH
+    run, at = _name_span(tokens, text, k, common)
+    while at >= 1 and not _broken(text, tokens[at - 1], tokens[at]) and text[tokens[at - 1].start].isupper():
+        at -= 1  # a longer name ("Carolina Panthers QB Cam Newton"): the run keeps its last three words
+    # the run must open the clause (after "But", "And"): "The team of Smith had" is not Smith's
+    return run if run and _opens_clause(tokens, text, at) else frozenset()
 
 
 def _whose_for(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool], reach: int = 7) -> str | None:
@@ -335,6 +485,87 @@ def _whose_for(tokens: Sequence[Token], text: str, first: int, numbers: Sequence
     return None
 
 
+# Words in -ing that tell when, how far or how much, not what kind of thing is counted ("the
+# remaining three", "a running total", "a staggering 40").
+ASPECT = {"remaining", "leading", "existing", "outstanding", "ongoing", "coming", "following", "running", "growing",
+          "rising", "increasing", "falling", "staggering", "whopping", "starting", "upcoming", "returning", "during",
+          "including", "excluding", "according", "pending", "regarding", "concerning", "beginning", "ending",
+          "lasting", "standing", "continuing", "amazing", "astonishing", "stunning", "striking", "alarming",
+          "surprising", "disappointing", "encouraging", "record-breaking", "matching", "equalling", "tying"}
+# Words before "for" that put a figure on a thing without telling its kind ("accounted for 40%", "voted for").
+FOR_NO_KIND = {"accounted", "accounting", "accounts", "account", "voted", "voting", "paid", "paying", "asked",
+               "asking", "called", "calling", "searched", "searching", "waited", "waiting", "lasted", "lasting",
+               "responsible", "sentenced", "fined", "arrested", "charged", "jailed", "compensated", "combined",
+               "combining", "settled", "settling", "sold", "bought", "traded", "signed", "signing", "bid", "bidding",
+               "hoped", "hoping", "applied", "applying", "qualified", "qualifying", "allowed", "allowing"}
+
+
+# Particles between a verb and "for" ("came back for", "sat out for").
+PARTICLES = {"back", "out", "up", "down", "off", "away", "in", "on"}
+
+
+def _kind_word(t: Token) -> bool:
+    """A verb's form in -ing that may qualify a counted noun ("rushing", "receiving", "operating")."""
+    n = t.norm
+    return len(n) > 5 and n.endswith("ing") and t.content and not t.number and n not in ASPECT and n not in TIME_WORDS \
+        and _outcome(n) is None and not n.startswith(("some", "any", "every", "noth"))
+
+
+def _kind(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool]) -> tuple[str | None, bool]:
+    """The act that makes a counted noun a kind of its own (`Referent.kind`), and whether it is
+    the verb before "for" ("rushed for 352 yards"): a form in -ing before the noun ("269 rushing
+    yards", "$2 billion operating profit") or right after it, across the counts coordinated with
+    it ("716 yards rushing", "918 yards and four scores receiving"); else the verb before "for"
+    ("rushed for 404 yards and two touchdowns", "rushed 106 times for 404 yards")."""
+    k, nouns = last + 1, 0
+    while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
+        t = tokens[k]
+        if _kind_word(t):
+            return t.stem, False
+        if t.norm in ("and", "or") and k + 1 < len(tokens) and numbers[k + 1]:
+            k += 1
+            nouns = 0
+            while k < len(tokens) and numbers[k]:
+                k += 1
+            continue
+        if t.norm in ("of", "in") and nouns == 0 and k + 1 < len(tokens) and tokens[k + 1].norm in ("the", "a", "an"):
+            k += 2  # "$2 billion in the operating profit"
+            continue
+        if t.norm in ("in", "of") and nouns == 0:
+            k += 1  # "$2 billion in operating profit"
+            continue
+        if not t.content or t.number or t.norm in STOP or nouns >= 4 or _verbal(t) or t.norm in TIME_WORDS:
+            break
+        nouns += 1
+        k += 1
+    # "rushed for 352 yards", "rushing for 404 yards and two touchdowns", "rushed 106 times for 404 yards"
+    head = tokens[last + 1].stem if last + 1 < len(tokens) else ""
+    if head.startswith(SPANS) or head.startswith(CLOCK):
+        return None, False  # "fought for three days": how long, no kind
+    k = first - 1
+    while k >= 1 and first - k <= 8 and not _broken(text, tokens[k], tokens[k + 1]) and tokens[k].norm != "for":
+        t = tokens[k]
+        if not (numbers[k] or t.norm in BETWEEN or t.norm in ("and", "or") or t.content and not _verbal(t)
+                and t.norm not in STOP):
+            return None, False
+        k -= 1
+    if k < 1 or tokens[k].norm != "for" or _broken(text, tokens[k], tokens[k + 1]):
+        return None, False
+    j = k - 1
+    if j >= 1 and numbers[j - 1] and tokens[j].norm in ("times", "time"):
+        j -= 2  # "rushed 106 times for"; not "caught 29 passes for 201 yards" (`whose`)
+    if j >= 1 and tokens[j].norm in PARTICLES:
+        j -= 1  # "coming back for three games"
+    if j < 0 or _broken(text, tokens[j], tokens[j + 1]):
+        return None, False
+    t = tokens[j]
+    if t.norm in FOR_NO_KIND or t.norm in SAID or t.norm in AUXILIARY or t.norm in MEASURE:
+        return None, False
+    if _verbal(t) or len(t.norm) > 5 and t.norm.endswith("ing") and t.norm not in AS_PREPOSITION:
+        return t.stem, True
+    return None, False
+
+
 def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
     """The verb of the clause a date stands in: the nearest before it, else the nearest after,
     not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
@@ -350,6 +581,8 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     k = last + 1
     while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
                                or aside and k == last + 1 and text[tokens[last].end:tokens[k].start].strip() in (")", "]")):
+        if _acted(tokens[k]) and tokens[k - 1].norm in ("and", "or", "but") and k - 1 > last:
+            return None  # "drafted in 1978 and played for 11 seasons": the next clause's act
         if _acted(tokens[k]):
             return _act_of(tokens[k])
         k += 1
@@ -676,7 +909,8 @@ def _head(
         if t.norm.endswith("ly") or t.norm in SAID or t.norm in VERBS or t.norm in AUXILIARY \
                 or (t.norm.endswith(("ed", "ing")) and head is not None):
             break  # "two boats fired", "23 pirates reportedly": a verb or adverb ends the noun
-        if t.norm in TIME_WORDS or t.norm in STATES or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
+        if t.norm in TIME_WORDS or t.norm in STATES or t.norm in NOUN_ENDS \
+                or t.norm.endswith("ed") and _outcome(t.norm) in CASUALTIES:
             break  # "three killed", "1 dead", "three people today": what happened or when, not what
         head = t.stem
         proper = text[t.start].isupper()
@@ -689,6 +923,10 @@ def _head(
     if head is not None and head in GENERIC:
         head = "people"
     return head, frozenset(noun), other, proper, frozenset(marks - {head})
+
+
+# Words that end a counted noun's run ("nine games this season because of the injury").
+NOUN_ENDS = {"this", "these", "those", "that", "because", "so", "if", "unless", "whether", "though", "although"}
 
 
 def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, window: int = 6) -> str | None:
@@ -723,7 +961,7 @@ def _anchor(tokens: Sequence[Token]) -> str | None:
             return "total"
         if n in ("in", "a") and k + 1 < len(norms) and norms[k + 1] == "total":
             return "total"
-        if n == "this" and k + 1 < len(norms) and norms[k + 1] == "year":
+        if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season"):
             return "total"
     for n in norms:
         if n in DAYS:
@@ -738,7 +976,7 @@ def _past(norms: Sequence[str]) -> bool:
         after = norms[k + 1] if k + 1 < len(norms) else ""
         if n == "earlier" and after in ("this", "in"):
             return True
-        if n in ("last", "previous") and after in ("year", "month", "week", "decade", "time"):
+        if n in ("last", "previous") and after in ("year", "month", "week", "decade", "time", "season"):
             return True
         if n == "ago" or n == "previously":
             return True
@@ -885,6 +1123,11 @@ def _whose(tokens: Sequence[Token], text: str, first: int) -> frozenset[str]:
     return frozenset(name)
 
 
+def other_owners(a: Referent, b: Referent) -> bool:
+    """Both figures state whose they are, and not the same one."""
+    return bool(a.agent and b.agent and not a.agent & b.agent)
+
+
 def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A date right next to a verb of saying: when it was said."""
     for i in (first - 1, first - 2, last + 1):
@@ -893,8 +1136,11 @@ def _said(tokens: Sequence[Token], first: int, last: int) -> bool:
     return False
 
 
-def comparable(a: Referent, b: Referent) -> bool:
-    """Whether two figures may count the same thing: nothing they say of what they count clashes."""
+def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
+    """Whether two figures may count the same thing: nothing they say of what they count clashes.
+
+    `owners`: figures of two different owners never count the same thing; without it, whose
+    figure each is does not matter (see `match._comparable`)."""
     if a.published or b.published:
         return False
     if a.head and b.head and not same_noun(a, b) and not _may_be_people(a, b):
@@ -909,10 +1155,14 @@ def comparable(a: Referent, b: Referent) -> bool:
         return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"; yards on carries, on catches
     if a.combined != b.combined:
         return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
-    if a.agent and b.agent and not a.agent & b.agent:
+    if owners and other_owners(a, b):
         return False  # "Manning completed 29 of 34 passes", "Garrard completed 28 of 41 passes"
+    if a.kind and b.kind and not _alike(a.kind, b.kind):
+        return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.elapsed != b.elapsed:
+        return False  # "fifteen games later the Colts stand at 10-5", "winning ten games"
     if a.margin != b.margin:
         return False  # "entered the final quarter 10 points down", "scored 17 unanswered points"
     if a.part != b.part and a.act and b.act and not _alike(a.act, b.act):
