@@ -300,7 +300,8 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
     told_alike = {p for p, value in evidence.alike.items() if value >= MEANING_MATCH}
-    sentence_links = match_sentences(units, clusters, raw, idf, progress, vectors=vectors, told_alike=told_alike)
+    with semantic.one_thread():  # its products by meaning, one per pair of sources, are small
+        sentence_links = match_sentences(units, clusters, raw, idf, progress, vectors=vectors, told_alike=told_alike)
     rank = {a.id: r for r, a in enumerate(articles)}
     groups = []
     for gid, members in enumerate(clusters, 1):

@@ -427,9 +427,11 @@ def off_topic(
             run.append(para)
         run.reverse()
         start = next((x for x, para in enumerate(run) if _shaped(para.text)), len(run))
-        rest = {p.index for p in body} - {p.index for p in run}
-        names = set().union(set(), *(_names(p.text) for p in body if p.index in rest))
-        folded = {p.index for p in run[start:] if not _belongs(p.text, names)}
+        folded: set[int] = set()
+        if run[start:]:  # the names of the rest are looked up only for a run that may fold
+            rest = {p.index for p in body} - {p.index for p in run}
+            names = set().union(set(), *(_names(p.text) for p in body if p.index in rest))
+            folded = {p.index for p in run[start:] if not _belongs(p.text, names)}
         if folded:
             article = Article(
                 article.id, article.path,

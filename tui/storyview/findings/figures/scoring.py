@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from storyview.engine.segment import Token
@@ -38,8 +39,14 @@ class _Context:
     surface: dict[str, str]
     sentence: tuple[str, int, int] = ("", 0, 0)  # (source, paragraph, sentence start)
     mass: float = 0.0  # the idf-weighted mass of `weights`, once the story's idf is known
-    referent: Referent = field(default_factory=Referent)  # what the figure counts
+    about: Callable[[], Referent] = Referent  # works out `referent`
     told: frozenset[str] = frozenset()  # the content stems of its sentence, numbers left out
+
+    @cached_property
+    def referent(self) -> Referent:
+        """What the figure counts, worked out when first asked: only a figure that meets another
+        needs it (on the BBC's stories, fewer than half do)."""
+        return self.about()
 
 
 def _near(
