@@ -56,6 +56,20 @@ async def test_the_list_opens_first_and_enter_escape_go_there_and_back() -> None
 
 
 @pytest.mark.asyncio
+async def test_g_and_G_jump_to_the_first_and_the_last_story() -> None:
+    app = folder_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await listed(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        rows = story_rows(app.collection, {})
+        await pilot.press("G")
+        assert screen.table.story_id == rows[-1].id  # single articles are listed last
+        await pilot.press("g")
+        assert screen.table.story_id == rows[0].id
+
+
+@pytest.mark.asyncio
 async def test_slash_filters_and_escape_clears() -> None:
     app = folder_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -35,6 +35,9 @@ class StoriesScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Show every story again"),
         Binding("j", "cursor(1)", "Next story", show=False, tooltip="Move to the next story"),
         Binding("k", "cursor(-1)", "Previous story", show=False, tooltip="Move to the previous story"),
+        Binding("g", "edge(0)", "First story", show=False, tooltip="Jump to the first (largest) story"),
+        Binding("G", "edge(-1)", "Last story", show=False,
+                tooltip="Jump to the last story (single articles are listed last)"),
     ]
 
     def __init__(self, collection: Collection) -> None:
@@ -90,6 +93,9 @@ class StoriesScreen(Screen[None]):
 
     def action_cursor(self, step: int) -> None:
         self.table.move_cursor(row=self.table.cursor_row + step)
+
+    def action_edge(self, end: int) -> None:
+        self.table.move_cursor(row=0 if end == 0 else self.table.row_count - 1)
 
     def action_filter(self) -> None:
         field = self.query_one(Input)
