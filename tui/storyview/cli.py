@@ -260,8 +260,8 @@ def export(
     paths: list[str] | None, settings: Settings, output: str | None, fmt: str, only: int | None = None,
     pins: PinStore | None = None, jobs: int | None = None, one_story: bool = False,
 ) -> int:
-    """Split the folder into stories (or take it as one: `one_story`), align each (or story `only`, following `pins`), and write
-    them as JSON, Markdown, HTML or TEI to `output` or stdout."""
+    """Split the folder into stories (or take it as one: `one_story`), align each (or story
+    `only`, following `pins`), and write them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
     from storyview.exports.files import RefusedWrite, write_atomic
     from storyview.exports.json_export import Part, lined, parts_json, to_dict, to_part
