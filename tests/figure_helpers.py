@@ -31,3 +31,10 @@ def about(text: str, figure: str) -> Referent:
 def conflicts(figures) -> list[set[str]]:
     """The texts of each conflict's mentions."""
     return [{x.text for x in f.mentions} for f in figures if f.status == "conflict"]
+
+
+def conflicts_in(**texts: str) -> list[set[str]]:
+    """The conflicts `find_figures` lists in a story of one source per keyword."""
+    from storyview.findings.figures import find_figures
+
+    return conflicts(find_figures(story(**texts)))

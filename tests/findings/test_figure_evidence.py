@@ -3,22 +3,20 @@
 
 from __future__ import annotations
 
-from figure_helpers import about, conflicts, story
-from storyview.findings.figures import find_figures
+from figure_helpers import about, conflicts_in, story
 
 
 def test_figures_far_apart_in_value_count_two_things() -> None:
     # Reports that disagree on one thing disagree by a little: 40 and 200 homes are two counts.
-    far = find_figures(story(a="The fire destroyed 40 homes on Saturday near Riverton.",
-                             b="The fire destroyed 200 homes on Saturday near Riverton."))
-    assert not conflicts(far)
-    near = find_figures(story(a="The fire destroyed 40 homes on Saturday near Riverton.",
-                              b="The fire destroyed 120 homes on Saturday near Riverton."))
-    assert {"40", "120"} in conflicts(near)
+    assert not conflicts_in(a="The fire destroyed 40 homes on Saturday near Riverton.",
+                            b="The fire destroyed 200 homes on Saturday near Riverton.")
+    assert {"40", "120"} in conflicts_in(a="The fire destroyed 40 homes on Saturday near Riverton.",
+                                         b="The fire destroyed 120 homes on Saturday near Riverton.")
     # A vague quantity starts low: "200" against "thousands" may still be one count in dispute.
-    vague = find_figures(story(a="Police said 200 protesters marched on Saturday through central Riverton.",
-                               b="Police said thousands of protesters marched on Saturday through central Riverton."))
-    assert {"200", "thousands"} in conflicts(vague)
+    assert {"200", "thousands"} in conflicts_in(
+        a="Police said 200 protesters marched on Saturday through central Riverton.",
+        b="Police said thousands of protesters marched on Saturday through central Riverton.",
+    )
 
 
 
@@ -31,9 +29,8 @@ def test_a_decade_is_no_year() -> None:
     [forties] = mentions("x", 0, "It grew in the 1940s.")
     assert agreement(thirties, forties) == "conflict"
     # 1931 is a year of the 1930s: never a conflict (a decade is compared with decades only).
-    figures = find_figures(story(a="The family was founded in the 1930's by Charles Luciano, the gangster.",
-                                 b="The family was founded in 1931 by Charles Luciano, the gangster."))
-    assert not conflicts(figures)
+    assert not conflicts_in(a="The family was founded in the 1930's by Charles Luciano, the gangster.",
+                            b="The family was founded in 1931 by Charles Luciano, the gangster.")
 
 
 def test_a_number_by_a_slash_or_a_lost_character_is_no_count() -> None:
@@ -65,19 +62,20 @@ def test_a_date_that_opens_the_sentence_dates_its_main_clause() -> None:
     assert verb("He broke cover, admitting in 2006 that he was the source.") == verb("He admitted in 2006 he was the source.")
     # Not a noun or an adjective in -ing.
     assert verb("The losing campaign in 1964 cost him.") is None
-    figures = find_figures(story(a="In 1969, he was indicted on a charge of bribing the Old Tappan police force.",
-                                 b="In 1970, he was indicted for bribing the Old Tappan police force."))
-    assert {"1969", "1970"} in conflicts(figures)
+    assert {"1969", "1970"} in conflicts_in(
+        a="In 1969, he was indicted on a charge of bribing the Old Tappan police force.",
+        b="In 1970, he was indicted for bribing the Old Tappan police force.",
+    )
 
 
 def test_two_dates_of_two_acts_are_no_conflict() -> None:
     # One career, two acts: the year it began and the year it ended are never one date in dispute.
-    figures = find_figures(story(a="Page left her job to begin a career in modeling in 1950, in New York.",
-                                 b="Page ended her modeling career in 1957, in New York."))
-    assert not conflicts(figures)
-    figures = find_figures(story(a="After contributing to the Goldwater campaign in 1964, LaRue became a friend of the Nixon campaign.",
-                                 b="In 1967 LaRue became a friend of the Nixon campaign."))
-    assert not conflicts(figures)
+    assert not conflicts_in(a="Page left her job to begin a career in modeling in 1950, in New York.",
+                            b="Page ended her modeling career in 1957, in New York.")
+    assert not conflicts_in(
+        a="After contributing to the Goldwater campaign in 1964, LaRue became a friend of the Nixon campaign.",
+        b="In 1967 LaRue became a friend of the Nixon campaign.",
+    )
 
 
 def test_a_part_meets_the_whole_only_in_the_same_act() -> None:
@@ -126,17 +124,15 @@ def test_the_act_before_in() -> None:
     played = about("Bush played in 10 games this year.", "10")
     missed = about("Bush missed four games after surgery.", "four")
     assert played.act is not None and not same_act(played, missed)
-    figures = find_figures(story(a="Bush played in just 10 games this season for the Saints.",
-                                 b="Bush missed four games this season for the Saints."))
-    assert not conflicts(figures)
+    assert not conflicts_in(a="Bush played in just 10 games this season for the Saints.",
+                            b="Bush missed four games this season for the Saints.")
 
 
 def test_a_date_in_brackets_is_of_the_clause_around_it() -> None:
-    figures = find_figures(story(
+    assert not conflicts_in(
         a="As it promised [Tuesday], Microsoft issued an emergency patch for Internet Explorer.",
         b="Microsoft issued an emergency patch Wednesday for Internet Explorer.",
-    ))
-    assert not conflicts(figures)
+    )
     assert about("As it promised [Tuesday], Microsoft issued a patch.", "Tuesday").verb == \
         about("It promised on Tuesday to issue a patch.", "Tuesday").verb
 
@@ -163,23 +159,20 @@ STORM = ("The storm hit the coast on Monday night, flooding roads and cutting po
 def test_a_stat_line_meets_a_figure_of_others_in_no_conflict() -> None:
     # A sentence of three figures, and one that names no one it names: the like noun, the near
     # value and the like meaning are no evidence that the two count one thing.
-    figures = find_figures(story(
+    assert not conflicts_in(
         a=STORM + "In Westport the storm flooded 40 homes, closed 12 schools and shut 3 bridges, mayor Anna Ortiz said.",
         b=STORM + "Governor Lee said the water had flooded 50 homes near Eastham.",
-    ))
-    assert not conflicts(figures)
+    )
 
 
 def test_a_stat_line_of_the_same_people_or_one_figure_alone_may_conflict() -> None:
     # The same two sentences with one figure each: the near-value evidence stands as before.
-    alone = find_figures(story(
+    assert {"40", "50"} in conflicts_in(
         a=STORM + "In Westport the storm flooded 40 homes, mayor Anna Ortiz said.",
         b=STORM + "Governor Lee said the water had flooded 50 homes near Eastham.",
-    ))
-    assert {"40", "50"} in conflicts(alone)
+    )
     # The stat line, against a sentence that names the same mayor and town: a disagreement.
-    named = find_figures(story(
+    assert {"40", "50"} in conflicts_in(
         a=STORM + "In Westport the storm flooded 40 homes, closed 12 schools and shut 3 bridges, mayor Anna Ortiz said.",
         b=STORM + "Mayor Anna Ortiz said the water had flooded 50 homes near Westport.",
-    ))
-    assert {"40", "50"} in conflicts(named)
+    )

@@ -4,7 +4,7 @@ keeps two figures apart and one that still lets them meet, and one outside sport
 
 from __future__ import annotations
 
-from figure_helpers import about, conflicts, story
+from figure_helpers import about, conflicts_in, story
 from storyview.engine.segment import sentences
 from storyview.findings.figures import find_figures, mentions
 from storyview.findings.figures.referent import EACH, HE, comparable, referent
@@ -45,16 +45,16 @@ def test_figures_of_two_owners_that_agree_still_corroborate_each_other() -> None
     assert found[0].status != "conflict"
     # two owners whose figures differ stay apart: never a conflict
     c = "Editor Ann Bradlee oversaw 250 stories on the scandal."
-    assert not conflicts(find_figures(story(a=a, c=c)))
+    assert not conflicts_in(a=a, c=c)
 
 
 def test_he_is_named_from_the_sentences_before() -> None:
     assert about("But he won 4,100 votes in the ward.", "4,100").agent == HE
     a = "Okafor stood in the north ward. The count ran late. He won 4,100 votes there."
     b = "Jensen stood in the south ward. He won 4,300 votes there."
-    assert not conflicts(find_figures(story(a=a, b=b)))
+    assert not conflicts_in(a=a, b=b)
     c = "Okafor stood in the north ward. He won 4,300 votes there."
-    assert {"4,100", "4,300"} in conflicts(find_figures(story(a=a, c=c)))
+    assert {"4,100", "4,300"} in conflicts_in(a=a, c=c)
 
 
 def test_a_counted_subject_owns_its_figure_each() -> None:
@@ -94,12 +94,10 @@ def test_the_kind_comes_from_an_act_not_from_an_aspect_or_a_length() -> None:
 
 def test_a_verb_before_for_is_the_act() -> None:
     # "rushed for 352 yards" and "gained 507 yards" are two acts, never one figure in dispute
-    figures = find_figures(story(a="The visitors rushed for 352 yards in the defeat at Dunmore on Sunday.",
-                                 b="The visitors gained 507 yards in the defeat at Dunmore on Sunday."))
-    assert not conflicts(figures)
-    figures = find_figures(story(a="The visitors rushed for 352 yards in the defeat at Dunmore on Sunday.",
-                                 b="The visitors rushed for 372 yards in the defeat at Dunmore on Sunday."))
-    assert {"352", "372"} in conflicts(figures)
+    assert not conflicts_in(a="The visitors rushed for 352 yards in the defeat at Dunmore on Sunday.",
+                            b="The visitors gained 507 yards in the defeat at Dunmore on Sunday.")
+    assert {"352", "372"} in conflicts_in(a="The visitors rushed for 352 yards in the defeat at Dunmore on Sunday.",
+                                          b="The visitors rushed for 372 yards in the defeat at Dunmore on Sunday.")
 
 
 # Scope: last season, this season; how far on; a date's own clause.
@@ -139,9 +137,8 @@ def test_a_date_is_not_of_the_next_coordinated_clause() -> None:
     assert verb("She was a junior minister in 1978 and served for eleven years.") is None
     assert verb("She joined the cabinet in 1983.") == "join"
     assert verb("She joined the cabinet in 1983 and the party.") == "join"
-    figures = find_figures(story(a="Vasquez was a junior minister in 1978 and served in the cabinet of Ortega.",
-                                 b="Vasquez was a junior minister and served in the cabinet of Ortega in 1983."))
-    assert not conflicts(figures)
+    assert not conflicts_in(a="Vasquez was a junior minister in 1978 and served in the cabinet of Ortega.",
+                            b="Vasquez was a junior minister and served in the cabinet of Ortega in 1983.")
 
 
 # A report that states the same figure again holds its match.
@@ -149,7 +146,6 @@ def test_a_date_is_not_of_the_next_coordinated_clause() -> None:
 def test_a_report_that_states_the_figure_again_holds_its_match() -> None:
     a = "Last year the charity raised $793,000 from 147 events. This year it raised $269,000 from 83 events."
     b = "The charity raised $269,000 from 83 events this year, its director said."
-    figures = find_figures(story(a=a, b=b))
-    assert {"$793,000", "$269,000"} not in conflicts(figures)
+    assert {"$793,000", "$269,000"} not in conflicts_in(a=a, b=b)
     c = "The charity raised $290,000 from 83 events this year, its director said."
-    assert {"$269,000", "$290,000"} in conflicts(find_figures(story(a=a, c=c)))
+    assert {"$269,000", "$290,000"} in conflicts_in(a=a, c=c)
