@@ -11,6 +11,7 @@ from storyview.inputs.load import Loaded, load
 from storyview.model import Article, Collection, Paragraph, Progress, Settings, Story
 from storyview.pipeline import align_story, collect
 from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.stories import StoriesScreen
 from textual.pilot import Pilot
 
 OUTLETS = ("Reuters", "AP", "AFP")
@@ -50,13 +51,16 @@ def folder_app(story: int | None = None) -> StoryviewApp:
     return StoryviewApp(build=lambda s, p=None: align(collection, 1, s, p), gather=gather, align=align, story=story)
 
 
-async def listed(pilot: Pilot[Any]) -> None:
-    """Wait until the story list is on screen."""
+async def listed(pilot: Pilot[Any]) -> StoriesScreen:
+    """Wait until the story list is on screen, and return it."""
     for _ in range(500):
-        if pilot.app.screen.__class__.__name__ == "StoriesScreen":
+        if isinstance(pilot.app.screen, StoriesScreen):
             break
         await pilot.pause(0.02)
     await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, StoriesScreen)
+    return screen
 
 
 async def opened(pilot: Pilot[Any]) -> None:

@@ -30,9 +30,7 @@ def test_rows_put_several_sources_first_then_single_articles() -> None:
 async def test_the_list_opens_first_and_enter_escape_go_there_and_back() -> None:
     app = folder_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await listed(pilot)
-        screen = app.screen
-        assert isinstance(screen, StoriesScreen)
+        screen = await listed(pilot)
         assert app.story is None  # nothing aligned before it is asked for
         table = screen.table
         assert table.row_count == 3 + 1 + 2  # three stories, the divider, two single articles
@@ -59,9 +57,7 @@ async def test_the_list_opens_first_and_enter_escape_go_there_and_back() -> None
 async def test_g_and_G_jump_to_the_first_and_the_last_story() -> None:
     app = folder_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await listed(pilot)
-        screen = app.screen
-        assert isinstance(screen, StoriesScreen)
+        screen = await listed(pilot)
         rows = story_rows(app.collection, {})
         await pilot.press("G")
         assert screen.table.story_id == rows[-1].id  # single articles are listed last
@@ -73,9 +69,7 @@ async def test_g_and_G_jump_to_the_first_and_the_last_story() -> None:
 async def test_slash_filters_and_escape_clears() -> None:
     app = folder_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await listed(pilot)
-        screen = app.screen
-        assert isinstance(screen, StoriesScreen)
+        screen = await listed(pilot)
         await pilot.press("slash", *"oslo")
         await pilot.pause()
         assert screen.table.row_count == 2  # the divider and the one story
