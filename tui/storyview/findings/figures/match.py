@@ -535,15 +535,19 @@ class _Evidence:
         anywhere in j's report for a figure of two digits or more: "He had 793 yards last season.
         He had 269 yards this season" holds the 269 another report states, whose match is that."""
         m = self.contexts[i].mention
-        if any(k != j and self.contexts[k].mention.kind == m.kind and agreement(m, self.contexts[k].mention) == "agree"
-               and _comparable(self.contexts[i], self.contexts[k]) for k in self.told_with[self.contexts[j].sentence]):
+
+        def same(k: int) -> bool:  # k states i's figure, for what i may count
+            other = self.contexts[k]
+            return k != j and other.mention.kind == m.kind and agreement(m, other.mention) == "agree" \
+                and _comparable(self.contexts[i], other)
+
+        if any(same(k) for k in self.told_with[self.contexts[j].sentence]):
             return True
         if m.kind == "date":
             return False  # a report may date one event two ways ("Friday", then "Thursday"): a disagreement still
         source, paragraph, _ = self.contexts[j].sentence
         distinctive = (m.high or 0) >= 10
-        return any(k != j and (distinctive or abs(self.contexts[k].sentence[1] - paragraph) <= 1)
-                   and agreement(m, self.contexts[k].mention) == "agree" and _comparable(self.contexts[i], self.contexts[k])
+        return any((distinctive or abs(self.contexts[k].sentence[1] - paragraph) <= 1) and same(k)
                    for k in self.by_value.get(_value_key(m, source), ()))
 
     def meaning(self, i: int, j: int) -> float:
