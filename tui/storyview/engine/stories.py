@@ -279,9 +279,8 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
 
 def _opening(body: Sequence[str], words: int = 10) -> str | None:
     """An article's first words, for a label where it has no headline."""
-    first = " ".join(body[0].split()) if body else ""
-    cut = first.split(" ")[:words]
-    return (" ".join(cut) + ("…" if len(first.split(" ")) > words else "")) if first else None
+    said = body[0].split() if body else []
+    return " ".join(said[:words]) + ("…" if len(said) > words else "") if said else None
 
 
 _STATED_YEAR_RE = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
