@@ -38,3 +38,12 @@ def conflicts_in(**texts: str) -> list[set[str]]:
     from storyview.findings.figures import find_figures
 
     return conflicts(find_figures(story(**texts)))
+
+
+def date_verb(text: str) -> str | None:
+    """The verb `referent` gives the one date of a one-sentence `text`, read at its first word."""
+    [sentence] = sentences(text)
+    [m] = [x for x in mentions("x", 0, text) if x.kind == "date"]
+    tokens = sentence.tokens
+    first = next(i for i, t in enumerate(tokens) if t.end > m.start)
+    return referent(tokens, text, first, first, [False] * len(tokens), True).verb

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from figure_helpers import about, conflicts_in, story
+from figure_helpers import about, conflicts_in, date_verb, story
 
 
 def test_figures_far_apart_in_value_count_two_things() -> None:
@@ -43,25 +43,16 @@ def test_a_number_by_a_slash_or_a_lost_character_is_no_count() -> None:
 
 
 def test_a_date_that_opens_the_sentence_dates_its_main_clause() -> None:
-    from storyview.engine.segment import sentences
-    from storyview.findings.figures import mentions
-    from storyview.findings.figures.referent import referent
-
-    def verb(text: str) -> str | None:
-        [sentence] = sentences(text)
-        [m] = [x for x in mentions("x", 0, text) if x.kind == "date"]
-        tokens = sentence.tokens
-        first = next(i for i, t in enumerate(tokens) if t.end > m.start)
-        return referent(tokens, text, first, first, [False] * len(tokens), True).verb
-
-    assert verb("In 1970, he was indicted for bribing the police force.") == "indict"
-    assert verb("Early on Friday, the navy sank the ship.") == verb("The navy sank the ship on Friday.") is not None
+    assert date_verb("In 1970, he was indicted for bribing the police force.") == "indict"
+    assert date_verb("Early on Friday, the navy sank the ship.") == \
+        date_verb("The navy sank the ship on Friday.") is not None
     # A date inside an opening clause is of that clause's verb, a participle here; not of "became".
-    assert verb("After contributing to the campaign in 1964, he became a supporter.") not in (
-        None, verb("In 1964, he became a supporter."))
-    assert verb("He broke cover, admitting in 2006 that he was the source.") == verb("He admitted in 2006 he was the source.")
+    assert date_verb("After contributing to the campaign in 1964, he became a supporter.") not in (
+        None, date_verb("In 1964, he became a supporter."))
+    assert date_verb("He broke cover, admitting in 2006 that he was the source.") == \
+        date_verb("He admitted in 2006 he was the source.")
     # Not a noun or an adjective in -ing.
-    assert verb("The losing campaign in 1964 cost him.") is None
+    assert date_verb("The losing campaign in 1964 cost him.") is None
     assert {"1969", "1970"} in conflicts_in(
         a="In 1969, he was indicted on a charge of bribing the Old Tappan police force.",
         b="In 1970, he was indicted for bribing the Old Tappan police force.",

@@ -4,10 +4,9 @@ keeps two figures apart and one that still lets them meet, and one outside sport
 
 from __future__ import annotations
 
-from figure_helpers import about, conflicts_in, story
-from storyview.engine.segment import sentences
-from storyview.findings.figures import find_figures, mentions
-from storyview.findings.figures.referent import EACH, HE, comparable, referent
+from figure_helpers import about, conflicts_in, date_verb, story
+from storyview.findings.figures import find_figures
+from storyview.findings.figures.referent import EACH, HE, comparable
 
 
 # Owner: the name the figure's clause attaches it to.
@@ -127,16 +126,9 @@ def test_a_counted_noun_ends_before_this_or_because() -> None:
 
 
 def test_a_date_is_not_of_the_next_coordinated_clause() -> None:
-    def verb(text: str) -> str | None:
-        [sentence] = sentences(text)
-        [m] = [x for x in mentions("x", 0, text) if x.kind == "date"]
-        tokens = sentence.tokens
-        first = next(i for i, t in enumerate(tokens) if t.end > m.start)
-        return referent(tokens, text, first, first, [False] * len(tokens), True).verb
-
-    assert verb("She was a junior minister in 1978 and served for eleven years.") is None
-    assert verb("She joined the cabinet in 1983.") == "join"
-    assert verb("She joined the cabinet in 1983 and the party.") == "join"
+    assert date_verb("She was a junior minister in 1978 and served for eleven years.") is None
+    assert date_verb("She joined the cabinet in 1983.") == "join"
+    assert date_verb("She joined the cabinet in 1983 and the party.") == "join"
     assert not conflicts_in(a="Vasquez was a junior minister in 1978 and served in the cabinet of Ortega.",
                             b="Vasquez was a junior minister and served in the cabinet of Ortega in 1983.")
 
