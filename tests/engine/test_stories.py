@@ -132,6 +132,14 @@ def test_names_numbers_and_years_are_told_apart_from_words() -> None:
     assert [w for _, w in fp.words][:1] == ["Padang"]
 
 
+def test_a_decade_is_an_era_not_the_year_of_an_event() -> None:
+    fp = fingerprint(article("x", "Sales have doubled since the 1990s and the 1980's, and fell in 1990."))
+    kinds = dict(zip(fp.terms, fp.kinds))
+    assert kinds[term_id("1990s")] == 2  # a word, weighing little
+    assert term_id("#1980") not in kinds and list(fp.kinds).count(3) == 1
+    assert kinds[term_id("#1990")] == 3  # the year stated alone is still a year
+
+
 def test_a_single_article_is_labelled_by_its_headline() -> None:
     stories = split_stories([article("one", "Some text about Oslo.", title="Oslo opens its new library")])
     assert stories == [StoryCluster(1, "Oslo opens its new library", (0,))]
