@@ -83,6 +83,13 @@ class StorySettings:
     (it still counts in their score). `words_kept`: how many of its most frequent ordinary words
     a fingerprint keeps (they weigh little, and fewer terms make scoring fast). `labelled`: how
     many telling words a fingerprint keeps for labels.
+    `background`: IDF is taken as if the folder held this many more articles of other news,
+    none of which carries the terms. In a small folder every shared word looks rare: 30 BBC
+    articles of five sections made five stories, tied by "UK" and "2004", when a term that only
+    one article carries left the cosine; counted, it told those apart but split one event's
+    reports (in its own folder, the event's names are in every article, so IDF weighs them
+    least). With `background`, the event's names weigh nearly as much as an article's own words.
+    On ECB+ 1–15, 100–300 score alike (27 or 28 of 28 one-event folders whole, mixed F1 0.979).
     `split`: False takes every article as a telling of one story (`--one-story`: a folder the
     user knows reports one event, which the split would part).
     `later`: two articles are never one story when one states a year at least this many years
@@ -92,7 +99,7 @@ class StorySettings:
     ECB+ 1–15; 3 is the more cautious.
     """
 
-    threshold: float = 0.11
+    threshold: float = 0.10
     name_weight: float = 1.0
     number_weight: float = 1.0
     word_weight: float = 0.1
@@ -103,6 +110,7 @@ class StorySettings:
     words_kept: int = 100
     labelled: int = 8
     later: int | None = 3
+    background: int = 200
     split: bool = True
 
     @property
@@ -345,8 +353,9 @@ class Idf:
 
 
 def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
-            kind_weights: Sequence[float]) -> sparse.csr_matrix:
+            kind_weights: Sequence[float], background: int = 0) -> sparse.csr_matrix:
     """One unit-length TF-IDF row per fingerprint; a row's entries keep its term-id order.
+    IDF counts `background` more articles, none of which carries the term (`StorySettings`).
 
     A row depends only on its own fingerprint, the counts and `n`, so a pair scores the same
     in any set of fingerprints (what lets a batch run agree with one process).
@@ -359,8 +368,7 @@ def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
     kinds = np.fromiter(chain.from_iterable(fp.kinds for fp in fps), dtype=np.int64, count=total)
     vocab, column = np.unique(terms, return_inverse=True)
     df = np.fromiter((counts.get(t, 0) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))
-    idf = np.log((n + 1) / (df + 1)) + 1
-    idf[df <= 1] = 0.0  # a term no other article carries ties this one to none: it only lengthens it
+    idf = np.log((n + 1 + background) / (df + 1)) + 1
     values = weights * idf[column] * np.asarray(kind_weights, dtype=np.float64)[kinds]
     norms = np.zeros(len(fps))
     filled = lengths > 0
@@ -429,7 +437,7 @@ def _scores(fps: Sequence[Fingerprint], pairs: Sequence[tuple[int, int]], settin
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     if not len(both):
         return np.zeros(0), both[:, 0], both[:, 1]
-    matrix = _matrix(fps, counts, n, settings.kind_weights)
+    matrix = _matrix(fps, counts, n, settings.kind_weights, settings.background)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     order = np.argsort(both[:, 0], kind="stable")
     firsts = both[order, 0]
