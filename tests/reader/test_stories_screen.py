@@ -3,13 +3,18 @@ escape comes back, / filters; one story (or --story N) opens straight side by si
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 from stories_app import folder_app, folder_collection, listed, opened
 from storyview.reader.app import StoryviewApp, story_title
+from storyview.reader.screens.help import HelpScreen
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.stories import StoriesScreen, stories_title
 from storyview.reader.widgets.status import StatusLine
 from storyview.reader.widgets.storylist import APART, story_rows
+from textual.widgets import Static
 
 
 def test_rows_put_several_sources_first_then_single_articles() -> None:
@@ -140,3 +145,23 @@ async def test_the_terminal_title_names_the_list_then_the_open_story() -> None:
         await pilot.press("enter")  # the same story again: shown as it was, not aligned again
         await opened(pilot)
         assert app.sub_title == story_title(app.story)
+
+
+async def test_help_over_the_story_list_begins_with_its_keys() -> None:
+    def first_heading(app: StoryviewApp) -> str:
+        console = Console(width=120, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help-table", Static).content)
+        return console.export_text().strip().splitlines()[0]
+
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert first_heading(app).startswith("Story list")
+        await pilot.press("escape", "enter")
+        await opened(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert first_heading(app).startswith("Side by side")

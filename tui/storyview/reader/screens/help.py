@@ -97,7 +97,7 @@ class HelpScreen(ModalScreen[None]):
         from storyview.reader.screens.coverage import CoverageScreen
         from storyview.reader.screens.detail import DetailScreen
         from storyview.reader.screens.export import ExportScreen
-        from storyview.reader.screens.findings import findings_bindings
+        from storyview.reader.screens.findings import FindingsScreen, findings_bindings
         from storyview.reader.screens.main import MainScreen
         from storyview.reader.screens.reading import ReadingScreen
         from storyview.reader.screens.sources import SourcesScreen
@@ -109,17 +109,20 @@ class HelpScreen(ModalScreen[None]):
             Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Every action by name"),
         ]
         sections = [
-            ("Side by side", MainScreen.BINDINGS),
-            ("Reading mode (r)", ReadingScreen.BINDINGS),
-            ("Group detail (enter)", DetailScreen.BINDINGS),
-            ("Coverage matrix (c)", CoverageScreen.BINDINGS),
-            ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", "")),
-            ("Export dialog (e)", ExportScreen.BINDINGS),
-            ("Source picker (S)", SourcesScreen.BINDINGS),
-            ("Story list (a folder of several stories)", StoriesScreen.BINDINGS),
-            ("Everywhere", everywhere),
+            ("Side by side", MainScreen.BINDINGS, MainScreen),
+            ("Reading mode (r)", ReadingScreen.BINDINGS, ReadingScreen),
+            ("Group detail (enter)", DetailScreen.BINDINGS, DetailScreen),
+            ("Coverage matrix (c)", CoverageScreen.BINDINGS, CoverageScreen),
+            ("Quotes (Q), figures (F), rewrites (W)", findings_bindings("item", ""), FindingsScreen),
+            ("Export dialog (e)", ExportScreen.BINDINGS, ExportScreen),
+            ("Source picker (S)", SourcesScreen.BINDINGS, SourcesScreen),
+            ("Story list (a folder of several stories)", StoriesScreen.BINDINGS, StoriesScreen),
+            ("Everywhere", everywhere, None),
         ]
-        rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings in sections]
+        # The keys of the screen help was opened over come first: from the story list, its own.
+        beneath = next((type(screen) for screen in reversed(app.screen_stack) if screen is not self), None)
+        sections.sort(key=lambda section: section[2] is None or beneath is None or not issubclass(beneath, section[2]))
+        rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings, _ in sections]
         return FitWidth(lambda width: key_tables(rows, width))
 
     def action_close(self) -> None:
