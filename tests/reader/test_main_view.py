@@ -165,6 +165,18 @@ async def test_headline_and_byline_go_to_the_header_not_the_rows() -> None:
         assert Member("a_001", 0) not in body_rows and Member("a_001", 1) not in body_rows
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (160, 40)])
+async def test_every_column_states_its_share_in_one_form(size: tuple[int, int]) -> None:
+    app = StoryviewApp.from_story(seeds_story())
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        header = "\n".join(strip.text for strip in grid.header(grid.content_width))
+        forms = {form for form in ("% unique · ", "% uniq · ") if form in header}
+        assert len(forms) <= 1, header
+        assert len(re.findall(r"\d+%", header)) == len(grid.columns), header  # every column says it
+
+
 async def test_unique_text_is_styled_and_shared_text_is_not() -> None:
     app = StoryviewApp.from_story(tiny_story())
     async with app.run_test(size=(200, 40)) as pilot:

@@ -74,7 +74,8 @@ class ColumnHeaders:
             return [line.apply_style(grid.background_style("grid--header"))]
         share_line = headline_lines >= SHARE_LINE_FROM
         height = 2 + headline_lines + share_line
-        cells = [self._cell(column, height, share_line) for column in grid.columns]
+        form = max((self._share_form(column, share_line) for column in grid.columns), default=0)
+        cells = [self._cell(column, height, share_line, form) for column in grid.columns]
         visible = grid.visible_sources
         more_left = grid.window_start > 0
         more_right = grid.window_start + len(grid.columns) < len(visible)
@@ -97,7 +98,23 @@ class ColumnHeaders:
             strips.append(Strip.join(parts).crop_extend(0, width, grid.background_style("grid--header")))
         return strips
 
-    def _cell(self, column: Column, height: int, share_line: bool = False) -> list[Text]:
+    def _shares(self, column: Column) -> tuple[str, ...]:
+        grid = self.grid
+        assert grid.index is not None
+        return share_texts(grid.index.shares.get(column.source), len(grid.index.story.groups))
+
+    def _share_form(self, column: Column, share_line: bool) -> int:
+        """Which of `share_texts`'s forms this column's share fits in (0: the longest): every
+        column then takes the shortest any of them needs, so side by side they read alike."""
+        grid = self.grid
+        assert grid.index is not None
+        shares = self._shares(column)
+        room = column.text_width
+        if not share_line:
+            room -= cell_len(short_id(grid.index.by_id[column.source], grid.index.by_id)) + 3
+        return next((k for k, text in enumerate(shares) if cell_len(text) <= room), max(len(shares) - 1, 0))
+
+    def _cell(self, column: Column, height: int, share_line: bool = False, form: int = 0) -> list[Text]:
         """Number and name, then id · date · byline, then the share on a line of its own (where
         the header is tall) or in the meta line after the id, then the headline (all truncated
         to fit).
@@ -116,7 +133,7 @@ class ColumnHeaders:
         title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
         name = self._clipped(title, width, name_lines)
         short = short_id(article, grid.index.by_id)
-        shares = share_texts(grid.index.shares.get(article.id), len(grid.index.story.groups))
+        shares = self._shares(column)[form:]
         meta_parts = meta_line(short, article.date, grid.index.byline(article), width, () if share_line else shares)
         meta = Text(meta_parts, style=grid.span_style("grid--meta"), end="")
         meta.truncate(width, overflow="ellipsis")
