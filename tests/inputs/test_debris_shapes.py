@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyview.inputs.boilerplate import is_furniture, is_related_cue, off_topic
-from storyview.inputs.parse import is_timestamp, parse_article, posted_by
+from storyview.inputs.parse import is_credit, is_timestamp, parse_article, posted_by
 
 ARTICLE = (
     "Part of the Kestrel Street Bridge fell into the Wren River on Tuesday, taking two buses with it "
@@ -122,6 +122,30 @@ def test_page_header_furniture_is_metadata_not_story_rows() -> None:
     assert article.date == "2015-03-02"
     assert article.byline == "Jane Doe"
     assert posted_by("Posted by the hundreds, crews arrived") is None
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Staff; Editing by Desk)",
+    "(Reporting by Renee Maltezou in Athens; Additional reporting by Jan Strupczewski in Brussels; "
+    "Writing by Ingrid Melander; Editing by Mark Heinrich)",
+    "(Writing by Ingrid Melander)", "Reporting by Jane Doe; Editing by Mark Roe",
+    "(Reporting by John F. Smith; Editing by A. N. Other)",
+    "Associated Press writer John Smith in London contributed to this report.",
+])
+def test_a_wire_credit_line_is_metadata_not_a_story_row(line: str) -> None:
+    assert is_credit(line)
+    article = parse_article("x", "x.txt", ARTICLE + "\n\n" + line)
+    assert [p.kind for p in article.paragraphs][-1] == "byline"
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by the BBC found that the council had overspent.",
+    "(Reporting by the BBC found the council overspent. The mayor resigned.)",
+    "Police said officers contributed to this report on crime.",
+    "Editing by hand is slow; the paper now uses software.",
+])
+def test_sentences_about_reporting_stay_story(line: str) -> None:
+    assert not is_credit(line)
 
 
 def test_closing_lines_and_quotations_are_never_debris() -> None:

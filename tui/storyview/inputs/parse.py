@@ -248,6 +248,22 @@ def is_timestamp(text: str) -> bool:
     return bool(_TIME_RE.search(text)) or any(w in _CALENDAR for w in words_)
 
 
+# Who reported, wrote and edited a wire story: "(Reporting by Jane Doe in Athens; Editing by Mark
+# Roe)", "Writing by A; editing by B", "Staff writer Ann Lee contributed to this report."
+_CREDIT = (r"(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|fact-checking)\s+by\b"
+           r"(?:[^();.!?]|(?<=\b[A-Z])\.)*")  # names, places, initials ("John F. Smith"); no sentence
+CREDIT_RE = re.compile(
+    rf"^\(\s*{_CREDIT}(?:;\s*{_CREDIT})*\s*\)\W*$"
+    rf"|^{_CREDIT}(?:;\s*{_CREDIT})+\W*$"
+    r"|^[^.!?;]{3,120}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\W*$",
+    re.I)
+
+
+def is_credit(text: str) -> bool:
+    """A wire story's credit line: who reported, wrote and edited it, not a part of it."""
+    return len(text) <= 300 and bool(CREDIT_RE.match(text.strip()))
+
+
 def posted_by(text: str) -> str | None:
     """"Posted by Jane Doe on May 3, 2013": the name, when the rest is only a date."""
     m = POSTED_BY_RE.match(text.strip()) if len(text) <= 120 else None
@@ -302,7 +318,7 @@ def parse_paragraphs(
             para = para[m.end():].strip()
             if not para:
                 continue
-        if is_timestamp(para) or posted_by(para):
+        if is_timestamp(para) or posted_by(para) or is_credit(para):
             head.date = head.date or stated_date(para)
             head.byline = head.byline or posted_by(para)
             texts.append(para)
