@@ -180,3 +180,15 @@ def test_a_front_matter_timestamp_is_the_date(write, stated: str) -> None:
 def test_front_matter_names_every_author(write, front: str, byline: str) -> None:
     text = f"---\ntitle: Budget\n{front}\n---\n\nThe council passed the transit budget on Tuesday."
     assert load([write("a.md", text)]).articles[0].byline == byline
+
+
+def test_a_list_of_links_is_navigation_and_its_heading_goes_with_it() -> None:
+    text = ("# Riots in Athens\n\nProtesters marched on parliament on Monday.\n\n"
+            "## See also\n\n- [Greek economy](https://example.com/a)\n- [EU summit](https://example.com/b)\n\n"
+            "## Later\n\n- [Police statement](https://example.com/c): officers said the shot was a ricochet\n"
+            "- A second march is planned for Friday.\n")
+    blocks = parse(text).blocks
+    assert blocks == [
+        ("Riots in Athens", True), ("Protesters marched on parliament on Monday.", False), ("Later", True),
+        ("Police statement: officers said the shot was a ricochet", False), ("A second march is planned for Friday.", False),
+    ]

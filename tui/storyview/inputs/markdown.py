@@ -68,6 +68,22 @@ def _words(children: list[Token] | None) -> str:
     return "".join(out)
 
 
+def _only_links(children: list[Token] | None) -> bool:
+    """An inline whose every word is a link's text ("[EU summit](…)"): a list of such items is
+    navigation ("See also", "Related"), which a saved page's extraction leaves out too."""
+    depth, linked = 0, False
+    for t in children or []:
+        if t.type == "link_open":
+            depth += 1
+        elif t.type == "link_close":
+            depth -= 1
+        elif t.type == "text" and t.content.strip(" \t-–—·|,;:"):
+            if depth == 0:
+                return False
+            linked = True
+    return linked
+
+
 def inline(text: str) -> str:
     """One line's inline markup removed: the words a reader sees, entities decoded."""
     tokens = _parser().parseInline(text)
@@ -151,14 +167,20 @@ def parse(text: str) -> Markdown:
     row: list[str] = []
     item_number: str | None = None
     heading = cell = False
+    items = 0  # list items open
+    emptied = False  # the last block is a heading whose list of links was left out
     for t in _parser().parse(text):
         if t.type == "front_matter":
             out.meta = _key_values(t.content.split("\n"))
         elif t.type == "heading_open":
             heading = True
+            emptied = _drop_emptied(out, emptied)
         elif t.type == "heading_close":
             heading = False
+        elif t.type == "list_item_close":
+            items -= 1
         elif t.type == "list_item_open":
+            items += 1
             item_number = t.info if len(t.info) > LONGEST_MARKER else None
             if item_number:
                 item_number += t.markup + " "
@@ -173,6 +195,11 @@ def parse(text: str) -> Markdown:
             if cells:
                 out.blocks.append((cells, False))
         elif t.type == "inline":
+            if items and not heading and _only_links(t.children):
+                item_number = None
+                emptied = emptied or bool(out.blocks and out.blocks[-1][1])
+                continue
+            emptied = False
             words = _words(t.children)
             if cell:
                 row.append(" ".join(words.split()))
@@ -190,7 +217,15 @@ def parse(text: str) -> Markdown:
         elif t.type == "html_block":
             if _lines(TAG_RE.sub("", t.content)):
                 out.blocks.append((_lines(TAG_RE.sub("", t.content)), False))
+    _drop_emptied(out, emptied)
     return out
+
+
+def _drop_emptied(out: Markdown, emptied: bool) -> bool:
+    """Leave out a heading ("See also") that headed only a list of links: it heads nothing now."""
+    if emptied and out.blocks and out.blocks[-1][1]:
+        out.blocks.pop()
+    return False
 
 
 def looks_like_markdown(text: str) -> bool:
