@@ -71,3 +71,18 @@ def test_a_batch_folder_that_cannot_be_read_is_one_line_and_exit_1(tmp_path: Pat
     assert main([str(tmp_path)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith(f"storyview: {tmp_path}: not a storyview batch that can be read")
+
+
+@pytest.mark.asyncio
+async def test_shading_a_story_read_back_says_it_cannot_instead_of_claiming_it_is_on(reference: Path) -> None:
+    app = batch_app(open_for_reader(reference / INDEX))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, StoriesScreen))
+        await pilot.press("enter")
+        await _until(pilot, lambda: app.story is not None and isinstance(app.screen, MainScreen))
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not screen.grid.heat
+        assert any("No shading here" in str(n.message) for n in app._notifications)

@@ -443,6 +443,13 @@ class MainScreen(Screen[None]):
             self._run_search(self.search_query, jump=False)
 
     def action_toggle_heat(self) -> None:
+        """s: shade text by how many sources carry it; where the story does not say that (read
+        back from a batch run's files), say so instead of shading nothing."""
+        if not self.grid.heat and self.index is not None and self.index.story.marks \
+                and not any(marks.support for marks in self.index.story.marks.values()):
+            self.notify("No shading here: a story read back from a batch run's files does not say how many "
+                        "sources carry each passage (+ or - realigns it from its articles)", timeout=6)
+            return
         self.grid.set_heat(not self.grid.heat)
 
     def action_toggle_fold(self) -> None:
