@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from storyview import __version__
-from storyview.model import Progress, Settings
+from storyview.model import Progress, Settings, counted
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -279,8 +279,7 @@ def export(
     with progress_bar() as progress, paused():
         collection = collect(read_all(paths, progress, jobs), _stories(one_story), progress=progress, jobs=jobs)
         if only is not None and only > len(collection.stories):
-            warn(f"no story {only}: the folder has {len(collection.stories)} "
-                 f"stor{'y' if len(collection.stories) == 1 else 'ies'}")
+            warn(f"no story {only}: the folder has {counted(len(collection.stories), 'story')}")
             return 1
         if fmt == "tei" and only is None and len(collection.stories) > 1:
             warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyview.model import Progress, Settings
+from storyview.model import Progress, Settings, counted
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
         warn(message)
     seconds = time.perf_counter() - started
     articles = sum(e.size for e in done.entries)
-    warn(f"wrote {len(done.entries):,} stories of {articles:,} articles to {out} "
+    warn(f"wrote {counted(len(done.entries), 'story')} of {counted(articles, 'article')} to {out} "
          f"({done.aligned:,} aligned now) in {seconds:.1f} s")
     return 0
 
