@@ -35,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("paths", nargs="*", metavar="PATH",
                     help="article files (.txt, .md, saved .html pages), folders (their .txt, .md and .html "
-                    "files, sorted by name), http(s):// addresses to fetch, or - for one article on standard input")
+                    "files, sorted by name; not their subfolders), http(s):// addresses to fetch, or - for one article on standard input")
     out = ap.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true",
                      help="write the aligned story as JSON to stdout instead of opening the reader")
