@@ -346,11 +346,11 @@ def _quiet_stdout() -> None:
 
 
 def _all_missing(paths: list[str] | None) -> bool:
-    """Every path named is absent (a typo): the document is written, but a script must know.
+    """Every path named is absent (a typo): `--json` and `--report` still write their document,
+    but a script must know (exit 1)."""
+    from storyview.inputs.arguments import all_missing
 
-    A path that exists and holds nothing usable is hostile input, not a mistake: exit 0."""
-    named = [p for p in paths or () if p != "-" and not is_url(p)]
-    return bool(paths) and len(named) == len(paths) and not any(os.path.lexists(p) for p in named)
+    return all_missing(paths or [])
 
 
 def render_stories(collection: Collection, stories: list[Story], fmt: str) -> str:

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storyview.inputs.arguments import all_missing
+from storyview.inputs.text import shown
 from storyview.model import Progress, Settings, counted
 
 if TYPE_CHECKING:
@@ -46,6 +48,10 @@ def main(argv: list[str]) -> int:
         parser().error("--threshold must be between 0 and 1")
     if args.workers is not None and args.workers < 1:
         parser().error("--workers must be at least 1")
+    if all_missing(args.paths):  # nothing to read: no cluster, no output folder
+        for path in args.paths:
+            warn(f"{shown(path)}: no such file or folder")
+        return 1
     out = Path(args.out)
     refused = _refused(args.paths, out)
     if refused:

@@ -92,6 +92,14 @@ def list_folder(folder: Path) -> Folder:
     return Folder(*(tuple(sorted(found, key=natural_key)) for found in (articles, subfolders, others)))
 
 
+def all_missing(arguments: Sequence[str]) -> bool:
+    """Every argument names a file or folder that is not there (a typo), so a script must be told.
+
+    A path that exists and holds nothing usable is hostile input, not a mistake."""
+    named = [a for a in arguments if a != STDIN and not web.is_url(a)]
+    return bool(arguments) and len(named) == len(arguments) and not any(os.path.lexists(a) for a in named)
+
+
 def expand(arguments: Sequence[str | Path], warnings: list[str]) -> list[Path | str]:
     """Inputs to read, in order: files, web addresses and `-` (standard input) as given; a
     folder contributes its article files in natural order (report_2 before report_10).
