@@ -117,6 +117,11 @@ def run(argv: list[str] | None = None) -> int:
     if paths and len(paths) == 1 and _is_batch(paths[0]):
         explicit = any(a == "--threshold" or a.startswith("--threshold=") for a in argv)
         return read_batch(paths[0], settings if explicit else None, args.story)
+    nothing = _nothing_to_read(paths)
+    if nothing:
+        for message in nothing:
+            warn(message)
+        return 1
     from storyview.inputs.bundled import seeds_dir
     from storyview.reader.app import StoryviewApp
 
@@ -156,6 +161,20 @@ def run(argv: list[str] | None = None) -> int:
         story=args.story,
     ).run()
     return 0
+
+
+def _nothing_to_read(paths: list[str] | None) -> list[str]:
+    """Why there is nothing for the reader to open, when the paths name no file at all (folders
+    without an article file, paths that are not there); [] when there is something to read.
+
+    Known from the folders' listings alone: no file is read, so the reader starts no later. A
+    file that is there but unusable is only known once read, and the reader says it then."""
+    if not paths:
+        return []
+    from storyview.inputs.arguments import expand
+
+    warnings: list[str] = []
+    return [] if expand(paths, warnings) else warnings
 
 
 def _is_batch(path: str) -> bool:
