@@ -97,6 +97,8 @@ def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not 0 < args.threshold < 1:
         parser().error("--threshold must be between 0 and 1")
+    if args.output is not None and not args.output.strip():
+        parser().error("-o/--output needs a file name")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
     if args.jobs is not None and args.jobs < 1:
@@ -393,11 +395,16 @@ def render(story: Story, fmt: str) -> str:
 
 
 def _refused_early(paths: list[str] | None, output: str) -> str | None:
-    """Refuse a target that is one of the inputs before reading anything (stdin, the network)."""
+    """Refuse a target that is a folder or one of the inputs before reading anything (stdin, the network)."""
+    from pathlib import Path
+
     from storyview.exports.files import RefusedWrite, check_target
     from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.text import shown
 
     try:
+        if Path(output).expanduser().is_dir():
+            return f"{shown(output)}: is a folder: name a file"
         check_target(output, [p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)])
     except RefusedWrite as exc:
         return str(exc)
