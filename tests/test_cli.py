@@ -121,7 +121,7 @@ def test_output_into_a_missing_folder_fails_cleanly(capsys, write, tmp_path) -> 
 
 @pytest.mark.parametrize("fmt", ["--json", "--report=html"])
 def test_output_to_a_folder_says_it_is_a_folder(capsys, write, tmp_path, fmt: str) -> None:
-    a = write("in/a.txt", "The council approved the budget on Tuesday.")
+    write("in/a.txt", "The council approved the budget on Tuesday.")
     (tmp_path / "elsewhere").mkdir()
     for folder in (tmp_path / "in", tmp_path / "elsewhere"):  # an input folder, and any other
         code = main([fmt, str(tmp_path / "in"), "-o", str(folder)])

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 import storyview.batch.cluster
 from storyview.batch.command import main
 from storyview.batch.output import INDEX

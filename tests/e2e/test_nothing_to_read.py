@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 import storyview.inputs.load
 from storyview.cli import main
 from storyview.reader.app import StoryviewApp
@@ -38,10 +37,10 @@ def test_folders_with_no_article_file_exit_1_without_the_reader(started: list[St
     assert started == []
     assert capsys.readouterr().err.splitlines() == [
         f"storyview: {tmp_path / 'empty'}: skipped, no .txt, .md or .html files in this folder",
-        f"storyview: {tmp_path / 'parent'}: skipped, no .txt, .md or .html files in this folder; "
-        f"2 subfolders not read ({SUBFOLDERS}: name them): day1, day2",
-        f"storyview: {tmp_path / 'images'}: skipped, no .txt, .md or .html files in this folder; "
-        "1 file of another kind not read: a.jpg",
+        (f"storyview: {tmp_path / 'parent'}: skipped, no .txt, .md or .html files in this folder; "
+         f"2 subfolders not read ({SUBFOLDERS}: name them): day1, day2"),
+        (f"storyview: {tmp_path / 'images'}: skipped, no .txt, .md or .html files in this folder; "
+         "1 file of another kind not read: a.jpg"),
         f"storyview: {tmp_path / 'nope'}: skipped, no such file or folder",
     ]
 

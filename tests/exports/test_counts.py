@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import lxml.html
+from story_factories import article, body
 from storyview.exports.collection import collection_html, collection_markdown
 from storyview.exports.html import to_html
 from storyview.exports.markdown import markdown
 from storyview.exports.tei import to_tei
 from storyview.model import Collection, Group, Member, Story, StoryEntry, counted
-
-from story_factories import article, body
 
 
 def test_counted_says_one_thing_and_many_things() -> None:

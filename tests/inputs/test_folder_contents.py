@@ -26,8 +26,8 @@ def test_a_folder_names_its_subfolder_and_its_files_of_other_kinds_in_one_line(w
     loaded = load([str(tmp_path / "greece")])
     assert [a.id for a in loaded.articles] == ["a"]
     assert loaded.warnings == [
-        f"{tmp_path / 'greece'}: 1 subfolder not read ({SUBFOLDERS}: name it): more; "
-        "2 files of other kinds not read: notes.docx, photo.jpg"
+        (f"{tmp_path / 'greece'}: 1 subfolder not read ({SUBFOLDERS}: name it): more; "
+         "2 files of other kinds not read: notes.docx, photo.jpg")
     ]
 
 
@@ -46,8 +46,8 @@ def test_a_folder_of_subfolders_says_they_are_not_read(write, tmp_path: Path) ->
     write("parent/day2/b.txt", STORY)
     loaded = load([str(tmp_path / "parent")])
     assert loaded.articles == []
-    assert loaded.warnings == [f"{tmp_path / 'parent'}: skipped, no .txt, .md or .html files in this folder; "
-                               f"2 subfolders not read ({SUBFOLDERS}: name them): day1, day2"]
+    assert loaded.warnings == [(f"{tmp_path / 'parent'}: skipped, no .txt, .md or .html files in this folder; "
+                                f"2 subfolders not read ({SUBFOLDERS}: name them): day1, day2")]
 
 
 def test_only_hidden_entries_leave_the_plain_skip_line(write, tmp_path: Path) -> None:
