@@ -119,6 +119,27 @@ def test_output_into_a_missing_folder_fails_cleanly(capsys, write, tmp_path) -> 
     assert ".tmp" not in err and "there is no folder" in err
 
 
+@pytest.mark.parametrize("fmt", ["--json", "--report=html"])
+def test_output_to_a_folder_says_it_is_a_folder(capsys, write, tmp_path, fmt: str) -> None:
+    write("in/a.txt", "The council approved the budget on Tuesday.")
+    (tmp_path / "elsewhere").mkdir()
+    for folder in (tmp_path / "in", tmp_path / "elsewhere"):  # an input folder, and any other
+        code = main([fmt, str(tmp_path / "in"), "-o", str(folder)])
+        out, err = capsys.readouterr()
+        assert (code, out) == (1, "")
+        assert err.splitlines() == [f"storyview: {folder}: is a folder: name a file"]
+    assert os.listdir(tmp_path / "in") == ["a.txt"] and os.listdir(tmp_path / "elsewhere") == []
+
+
+@pytest.mark.parametrize("name", ["", " "])
+def test_an_empty_output_name_is_a_usage_error(capsys, name: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--json", "-o", name])
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "-o/--output needs a file name" in err
+
+
 def test_output_without_json_or_report_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["-o", "x.json"])

@@ -354,7 +354,9 @@ def test_folders_with_nothing_usable(tmp_path, write, result) -> None:
     assert r.warned(f"{tmp_path / 'nothing'}: skipped, no .txt, .md or .html files in this folder")
     assert r.warned("empty.txt: skipped, empty file")
     assert r.warned("space.md: skipped, empty file")
-    assert r.warned("sub.txt: skipped, not a regular file")
+    assert r.warned(f"{tmp_path / 'blank'}: 1 subfolder not read (storyview does not look inside subfolders: "
+                    "name it): sub.txt")
+    assert r.warned(f"{tmp_path / 'pics'}: 1 file of another kind not read: photo.png")
     assert r.warned("pipe.txt: skipped, not a regular file")
     assert r.warned("fewer than two usable sources: nothing to compare")
     assert r.data["sources"] == [] and r.data["groups"] == []

@@ -338,7 +338,7 @@ def test_folder_loads_txt_and_md_sorted(write) -> None:
     folder = os.path.dirname(write("f/z.txt", "Third article text here."))
     loaded = load([folder])
     assert [a.id for a in loaded.articles] == ["a", "b", "z"]
-    assert loaded.warnings == []
+    assert loaded.warnings == [f"{folder}: 1 file of another kind not read: c.json"]  # the hidden file unsaid
 
 
 def test_same_stem_gets_unique_ids(write) -> None:

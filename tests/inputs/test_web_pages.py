@@ -136,7 +136,7 @@ def test_mixed_folder(write, tmp_path) -> None:
     write("mixed/f.png", b"\x89PNG\r\n\x1a\n\x00")
     loaded = load([str(tmp_path / "mixed")])
     assert [a.id for a in loaded.articles] == ["a", "b", "c", "d"]
-    assert loaded.warnings == []
+    assert loaded.warnings == [f"{tmp_path / 'mixed'}: 2 files of other kinds not read: e.json, f.png"]
     assert loaded.articles[1].title == "Budget Passes"
     assert loaded.articles[3].title == "Buses Come First"
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from storyview import __version__
-from storyview.model import Progress, Settings
+from storyview.model import Progress, Settings, counted
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -35,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("paths", nargs="*", metavar="PATH",
                     help="article files (.txt, .md, saved .html pages), folders (their .txt, .md and .html "
-                    "files, sorted by name), http(s):// addresses to fetch, or - for one article on standard input")
+                    "files, sorted by name; not their subfolders), http(s):// addresses to fetch, or - for one article on standard input")
     out = ap.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true",
                      help="write the aligned story as JSON to stdout instead of opening the reader")
@@ -97,6 +97,8 @@ def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not 0 < args.threshold < 1:
         parser().error("--threshold must be between 0 and 1")
+    if args.output is not None and not args.output.strip():
+        parser().error("-o/--output needs a file name")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
     if args.jobs is not None and args.jobs < 1:
@@ -117,6 +119,11 @@ def run(argv: list[str] | None = None) -> int:
     if paths and len(paths) == 1 and _is_batch(paths[0]):
         explicit = any(a == "--threshold" or a.startswith("--threshold=") for a in argv)
         return read_batch(paths[0], settings if explicit else None, args.story)
+    nothing = _nothing_to_read(paths)
+    if nothing:
+        for message in nothing:
+            warn(message)
+        return 1
     from storyview.inputs.bundled import seeds_dir
     from storyview.reader.app import StoryviewApp
 
@@ -156,6 +163,20 @@ def run(argv: list[str] | None = None) -> int:
         story=args.story,
     ).run()
     return 0
+
+
+def _nothing_to_read(paths: list[str] | None) -> list[str]:
+    """Why there is nothing for the reader to open, when the paths name no file at all (folders
+    without an article file, paths that are not there); [] when there is something to read.
+
+    Known from the folders' listings alone: no file is read, so the reader starts no later. A
+    file that is there but unusable is only known once read, and the reader says it then."""
+    if not paths:
+        return []
+    from storyview.inputs.arguments import expand
+
+    warnings: list[str] = []
+    return [] if expand(paths, warnings) else warnings
 
 
 def _is_batch(path: str) -> bool:
@@ -279,8 +300,7 @@ def export(
     with progress_bar() as progress, paused():
         collection = collect(read_all(paths, progress, jobs), _stories(one_story), progress=progress, jobs=jobs)
         if only is not None and only > len(collection.stories):
-            warn(f"no story {only}: the folder has {len(collection.stories)} "
-                 f"stor{'y' if len(collection.stories) == 1 else 'ies'}")
+            warn(f"no story {only}: the folder has {counted(len(collection.stories), 'story')}")
             return 1
         if fmt == "tei" and only is None and len(collection.stories) > 1:
             warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
@@ -347,11 +367,11 @@ def _quiet_stdout() -> None:
 
 
 def _all_missing(paths: list[str] | None) -> bool:
-    """Every path named is absent (a typo): the document is written, but a script must know.
+    """Every path named is absent (a typo): `--json` and `--report` still write their document,
+    but a script must know (exit 1)."""
+    from storyview.inputs.arguments import all_missing
 
-    A path that exists and holds nothing usable is hostile input, not a mistake: exit 0."""
-    named = [p for p in paths or () if p != "-" and not is_url(p)]
-    return bool(paths) and len(named) == len(paths) and not any(os.path.lexists(p) for p in named)
+    return all_missing(paths or [])
 
 
 def render_stories(collection: Collection, stories: list[Story], fmt: str) -> str:
@@ -375,11 +395,16 @@ def render(story: Story, fmt: str) -> str:
 
 
 def _refused_early(paths: list[str] | None, output: str) -> str | None:
-    """Refuse a target that is one of the inputs before reading anything (stdin, the network)."""
+    """Refuse a target that is a folder or one of the inputs before reading anything (stdin, the network)."""
+    from pathlib import Path
+
     from storyview.exports.files import RefusedWrite, check_target
     from storyview.inputs.bundled import seeds_dir
+    from storyview.inputs.text import shown
 
     try:
+        if Path(output).expanduser().is_dir():
+            return f"{shown(output)}: is a folder: name a file"
         check_target(output, [p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)])
     except RefusedWrite as exc:
         return str(exc)

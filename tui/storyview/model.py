@@ -233,6 +233,16 @@ def short_id(article: Article, ids: Iterable[str] = ()) -> str:
     return article.id
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` and its noun, singular for one, so a message never says "1 stories": "1 story",
+    "2 stories", "2,225 articles" (`plural` where adding s or -ies is wrong)."""
+    if n == 1:
+        return f"1 {noun}"
+    if plural is None:
+        plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou") else noun + "s"
+    return f"{n:,} {plural}"
+
+
 @dataclass(frozen=True)
 class StoryEntry:
     """One story of a folder, before it is aligned: its number, label, sources (by id) and

@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyview.model import Progress, Settings
+from storyview.inputs.arguments import all_missing
+from storyview.inputs.text import shown
+from storyview.model import Progress, Settings, counted
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -46,6 +48,10 @@ def main(argv: list[str]) -> int:
         parser().error("--threshold must be between 0 and 1")
     if args.workers is not None and args.workers < 1:
         parser().error("--workers must be at least 1")
+    if all_missing(args.paths):  # nothing to read: no cluster, no output folder
+        for path in args.paths:
+            warn(f"{shown(path)}: no such file or folder")
+        return 1
     out = Path(args.out)
     refused = _refused(args.paths, out)
     if refused:
@@ -76,7 +82,7 @@ def main(argv: list[str]) -> int:
         warn(message)
     seconds = time.perf_counter() - started
     articles = sum(e.size for e in done.entries)
-    warn(f"wrote {len(done.entries):,} stories of {articles:,} articles to {out} "
+    warn(f"wrote {counted(len(done.entries), 'story')} of {counted(articles, 'article')} to {out} "
          f"({done.aligned:,} aligned now) in {seconds:.1f} s")
     return 0
 

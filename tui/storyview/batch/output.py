@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +55,16 @@ class Entry:
     words: int = 0
     unique: float = 0.0
     articles: tuple[Article, ...] = ()
+    # The word-vector model the story was aligned with (Story.model): the index states it once,
+    # in its settings, so an entry read back from the index has none.
+    model: str | None = field(default=None, compare=False)
 
 
 def entry_of(story: Story, file: str) -> Entry:
     """The index entry of an aligned story written to `file`."""
     words = sum(word_count(p.text) for a in story.articles for p in a.body)
     return Entry(story.id, story.label, tuple(a.id for a in story.articles), len(story.articles), file, words,
-                 round(story.unique_share, 4), tuple(replace(a, paragraphs=()) for a in story.articles))
+                 round(story.unique_share, 4), tuple(replace(a, paragraphs=()) for a in story.articles), story.model)
 
 
 def _entry_dict(e: Entry) -> dict[str, Any]:
@@ -117,9 +120,11 @@ def story_file(story_id: int, inputs: Sequence[tuple[str, int, int]], settings: 
 
 
 def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[str] = ()) -> str:
+    """The index's JSON; its settings are those of `storyview --json`, with the model the
+    stories were aligned with (null: none was, turned off or not loaded)."""
     data = {
         "storyview": __version__,
-        "settings": asdict(settings),
+        "settings": {**asdict(settings), "model": next((e.model for e in entries if e.model), None)},
         "stories": [_entry_dict(e) for e in entries],
         "warnings": list(warnings),
     }

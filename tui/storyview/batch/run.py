@@ -46,7 +46,7 @@ def list_sources(paths: Sequence[str]) -> tuple[list[tuple[Source, tuple[int, in
     """The files to read, each with its source id and (size, mtime) as the one-process loader
     would name them; warnings for what cannot be a batch input."""
     listed = Loaded()
-    found = expand(list(paths), listed)
+    found = expand(list(paths), listed.warnings)
     used: set[str] = set()
     seen: set[tuple[int, int] | str] = set()
     out: list[tuple[Source, tuple[int, int]]] = []

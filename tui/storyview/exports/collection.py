@@ -13,7 +13,7 @@ from storyview import __version__
 from storyview.exports.html import esc, page_head, to_html
 from storyview.exports.markdown import markdown, md_escape
 from storyview.exports.wording import visible
-from storyview.model import Collection, Story
+from storyview.model import Collection, Story, counted
 
 _HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 _BODY_RE = re.compile(r"<body>\n(.*)</body>", re.DOTALL)
@@ -23,15 +23,15 @@ _ANCHOR_RE = re.compile(r'(id="|href="#)([^"]+)"')
 def _summary(collection: Collection, stories: Sequence[Story]) -> str:
     shown = len(stories)
     whole = len(collection.stories)
-    part = f"{shown} of {whole} stories" if shown < whole else f"{whole} stories"
-    return f"storyview {__version__} · {len(collection.articles)} articles · {part}"
+    part = f"{shown} of {counted(whole, 'story')}" if shown < whole else counted(whole, "story")
+    return f"storyview {__version__} · {counted(len(collection.articles), 'article')} · {part}"
 
 
 def collection_markdown(collection: Collection, stories: Sequence[Story]) -> str:
     """Markdown: the contents (story, label, sources), then each story's report under its heading."""
-    out = [f"# {len(stories)} stories", "", _summary(collection, stories) + ".", "", "## Contents", ""]
+    out = [f"# {counted(len(stories), 'story')}", "", _summary(collection, stories) + ".", "", "## Contents", ""]
     for story in stories:
-        out.append(f"{story.id}. [{md_escape(story.label)}](#story-{story.id}) · {len(story.articles)} sources")
+        out.append(f"{story.id}. [{md_escape(story.label)}](#story-{story.id}) · {counted(len(story.articles), 'source')}")
     out.append("")
     if collection.warnings:
         out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in collection.warnings] + [""]
@@ -45,13 +45,13 @@ def collection_markdown(collection: Collection, stories: Sequence[Story]) -> str
 
 def collection_html(collection: Collection, stories: Sequence[Story]) -> str:
     """One self-contained HTML page: the contents, then a section per story."""
-    title = f"{len(stories)} stories"
+    title = counted(len(stories), "story")
     out = [
         *page_head(title),
         f"<header><h1>{esc(title)}</h1><p class=\"meta\">{esc(_summary(collection, stories))}.</p></header>",
         '<nav id="contents"><h2>Contents</h2><ol>',
     ]
-    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(s.label)}</a> · {len(s.articles)} sources</li>'
+    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(s.label)}</a> · {counted(len(s.articles), "source")}</li>'
             for s in stories]
     out.append("</ol></nav>")
     if collection.warnings:

@@ -21,7 +21,7 @@ from storyview.exports.wording import (
 )
 from storyview.findings.analysis import Analysis, analyse
 from storyview.findings.figures import Mention
-from storyview.model import Group, Span, Story
+from storyview.model import Group, Span, Story, counted
 
 CSS = """
 :root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #666; --line: #d8d8d8;
@@ -101,7 +101,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
         *page_head(title),
         "<header>",
         f"<h1>{esc(title)}</h1>",
-        f'<p class="meta">storyview {esc(__version__)} · {len(story.articles)} sources · {len(story.groups)} groups · '
+        f'<p class="meta">storyview {esc(__version__)} · {counted(len(story.articles), "source")} · {counted(len(story.groups), "group")} · '
         f"threshold {story.settings.threshold:g}. <mark>Highlighted</mark> text is told by that source alone.</p>",
         '<nav><a href="#sources">Sources</a> · <a href="#rewrites">Rewrites</a> · <a href="#quotes">Quotes</a> · '
         '<a href="#figures">Figures</a> · <a href="#coverage">Coverage</a> · <a href="#groups">Groups</a></nav>',

@@ -21,7 +21,7 @@ from storyview.exports.wording import (
 )
 from storyview.findings.analysis import Analysis, analyse
 from storyview.findings.figures import Mention
-from storyview.model import Group, Span, Story
+from storyview.model import Group, Span, Story, counted
 
 MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}|~#!])")
 
@@ -50,7 +50,7 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
     name = {a.id: source_title(a, short[a.id]) for a in story.articles}
     out = [f"# {md_escape(report_title(story))}", ""]
     out.append(
-        f"storyview {__version__} · {len(story.articles)} sources · {len(story.groups)} groups · "
+        f"storyview {__version__} · {counted(len(story.articles), 'source')} · {counted(len(story.groups), 'group')} · "
         f"threshold {story.settings.threshold:g}. In the groups, **bold** text is told by that source alone."
     )
     out.append("")

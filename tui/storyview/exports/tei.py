@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from storyview import __version__
-from storyview.model import Member, Story
+from storyview.model import Member, Story, counted
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -70,7 +70,7 @@ def to_tei(story: Story) -> str:
     file_desc = ET.SubElement(header, _t("fileDesc"))
     title_stmt = ET.SubElement(file_desc, _t("titleStmt"))
     title = ET.SubElement(title_stmt, _t("title"))
-    title.text = f"One story told by {len(story.articles)} source{'s' * (len(story.articles) != 1)}"
+    title.text = f"One story told by {counted(len(story.articles), 'source')}"
     publication = ET.SubElement(file_desc, _t("publicationStmt"))
     ET.SubElement(publication, _t("p")).text = f"Aligned and exported by storyview {__version__}."
     source_desc = ET.SubElement(file_desc, _t("sourceDesc"))

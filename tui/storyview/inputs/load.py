@@ -20,6 +20,7 @@ from pathlib import Path
 
 from storyview.inputs import markdown as mdtext
 from storyview.inputs import web
+from storyview.inputs.arguments import STDIN, SUFFIXES, expand  # noqa: F401 - SUFFIXES: exports ask it here
 from storyview.inputs.bundled import seeds_dir
 from storyview.inputs.parse import (
     ISO_DATE_RE,
@@ -34,11 +35,8 @@ from storyview.inputs.parse import (
 from storyview.inputs.text import Unusable, clean, decode, shown
 from storyview.model import Article, Progress
 
-# What a folder contributes; a file named on the command line is read whatever its name.
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-STDIN = "-"
 STDIN_PATH = "<stdin>"
 # No news article comes near this; the cap keeps a huge file to bounded time and memory.
 MAX_BYTES = 1_000_000
@@ -54,55 +52,6 @@ class Loaded:
 
 
 # ---------------------------------------------------------------- files and folders
-
-
-def natural_key(path: Path) -> tuple[tuple[int, int | str, str], ...]:
-    """Sort key that reads the digits in a name as a number: report_2 before report_10.
-
-    Each piece is (kind, value, as written) so numbers and words never compare with each other
-    and names that differ only in case or leading zeros still sort the same way every time.
-    """
-    pieces = re.split(r"(\d+)", path.name)
-    return tuple(
-        (0, int(piece), piece) if piece.isdigit() else (1, piece.casefold(), piece)
-        for piece in pieces
-        if piece
-    )
-
-
-def expand(arguments: list[str], loaded: Loaded) -> list[Path | str]:
-    """Inputs to read, in order: files, web addresses and `-` (standard input) as given; a
-    folder contributes its .txt, .md and .html files in natural order (report_2 before report_10)."""
-    files: list[Path | str] = []
-    for arg in arguments:
-        if not str(arg).strip():
-            loaded.warnings.append(f"{shown(repr(arg))}: skipped, an empty name is no file")
-            continue
-        if str(arg) == STDIN or web.is_url(str(arg)):
-            files.append(str(arg))
-            continue
-        if web.other_scheme(str(arg)) and not Path(arg).exists():
-            loaded.warnings.append(f"{shown(arg)}: skipped, only http:// and https:// addresses are fetched")
-            continue
-        path = Path(arg)
-        try:
-            if path.is_symlink() and not path.exists():
-                loaded.warnings.append(f"{shown(arg)}: skipped, broken or looping symlink")
-            elif path.is_dir():
-                found = sorted(
-                    (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
-                    key=natural_key,
-                )
-                if not found:
-                    loaded.warnings.append(f"{shown(arg)}: skipped, no .txt, .md or .html files in this folder")
-                files.extend(found)
-            elif path.exists():
-                files.append(path)
-            else:
-                loaded.warnings.append(f"{shown(arg)}: skipped, no such file or folder")
-        except OSError as exc:  # permission denied on the way, a name too long, ...
-            loaded.warnings.append(f"{shown(arg)}: skipped, cannot open ({exc.strerror or exc})")
-    return files
 
 
 def read_article(path: Path, source_id: str) -> Article:
@@ -372,7 +321,7 @@ def load(
     The files are read by `reads` (each once), then taken in order, as if one after the other.
     """
     loaded = Loaded()
-    paths = expand(arguments if arguments else [str(seeds_dir())], loaded)
+    paths = expand(arguments if arguments else [str(seeds_dir())], loaded.warnings)
     seen: set[tuple[int, int] | str] = set()
     files: list[Path] = []
     again: set[int] = set()  # positions of a file met before (by this name or another)
