@@ -24,17 +24,18 @@ NAMED = 3
 
 
 def natural_key(path: Path) -> tuple[tuple[int, int | str, str], ...]:
-    """Sort key that reads the digits in a name as a number: report_2 before report_10.
+    """Sort key that reads the digits in a name as a number: report_2 before report_10, and
+    the name before its extension: "19_6.txt" before "19_6 copy.txt".
 
     Each piece is (kind, value, as written) so numbers and words never compare with each other
     and names that differ only in case or leading zeros still sort the same way every time.
     """
-    pieces = re.split(r"(\d+)", path.name)
-    return tuple(
+    pieces = re.split(r"(\d+)", path.stem)
+    return (*(
         (0, int(piece), piece) if piece.isdigit() else (1, piece.casefold(), piece)
         for piece in pieces
         if piece
-    )
+    ), (-1, path.suffix.casefold(), path.suffix))  # the name ends before any longer name goes on
 
 
 @dataclass(frozen=True)
