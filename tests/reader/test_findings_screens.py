@@ -440,3 +440,26 @@ async def test_figures_at_40x12_give_the_context_the_width(tmp_path: Path) -> No
         label = next(n for n, line in enumerate(lines) if "1 gazette" in line)
         assert "…" not in lines[label].split("1 gazette")[1].strip().rstrip("▄▇▆▅▃▂▁█ ")  # the figure alone there
         assert len(lines[label + 1].strip(" ▌")) > 24, lines[label + 1]  # the words around it, full width
+
+
+async def test_a_copy_stating_a_figure_is_named_a_copy_not_a_second_witness(tmp_path: Path) -> None:
+    import shutil
+
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.pipeline import build_story
+
+    for seed in sorted(seeds_dir().glob("*.txt"))[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    first = sorted(tmp_path.glob("*.txt"))[0]
+    shutil.copy(first, tmp_path / f"{first.stem}_copy.txt")
+    story = build_story([str(tmp_path)])
+    analysis = analyse(story)
+    copy = next(p for p in analysis.rewrites if p.verdict == "copy")
+    both = [f for f in analysis.figures if {copy.rewrite, copy.original} <= {m.source for m in f.mentions}]
+    assert both
+    app = StoryviewApp.from_story(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await open_list(pilot, "F")
+        text = view_text(screen.view)
+        assert text.count("(a copy of ") >= len(both)

@@ -33,6 +33,9 @@ class FiguresScreen(FindingsScreen):
         return FiguresView(index, id="figures")
 
     def items_of(self, analysis: Analysis) -> Sequence[Any]:
+        assert isinstance(self.view, FiguresView)
+        self.view.copies = {p.rewrite: p.original for p in analysis.rewrites
+                            if p.verdict == "copy" and p.rewrite and p.original}
         return analysis.figures
 
     def summary(self, items: Sequence[Any]) -> Text:

@@ -49,6 +49,10 @@ class FiguresView(FindingsView):
 
     EMPTY = "No figure is stated by two sources for the same thing."
 
+    copies: dict[str, str] = {}
+    """Each source that is a word-for-word copy of another, and that other (the rewrites' finding):
+    a copy stating a figure does not stand by it a second time."""
+
     def entries(self, item: Any) -> int:
         return len(item.mentions)
 
@@ -75,7 +79,11 @@ class FiguresView(FindingsView):
                 label.rstrip()
                 lines.append(Line(label, n))
                 label = indent
-            for line in self.hang(label, self._around(mention, expanded), width, expanded):
+            around = self._around(mention, expanded)
+            original = self.copies.get(mention.source)
+            if original is not None and any(m.source == original for m in figure.mentions):
+                around = Text(f"(a copy of {self.short(original)}) ", style="dim", end="") + around
+            for line in self.hang(label, around, width, expanded):
                 lines.append(Line(line, n))
         return lines
 
