@@ -332,3 +332,20 @@ async def test_the_status_line_leaves_out_whole_items_rather_than_cut_a_value(tm
             assert "thr" not in status or "thr 0.16" in status, status
             assert re.search(r"grp \d+/6", status), status  # where the cursor is stays
         assert "src 4/4" in status
+
+
+async def test_n_counts_the_passages_it_walks_the_focused_source_s(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    await pilot.press("n")
+    await pilot.pause()
+    grid = app.main.grid
+    first = grid.focused
+    shown = app.main._unique_shown(frozenset(grid.hidden))
+    own = [p for p in shown if p.source == first]
+    assert 0 < len(own) < len(shown)
+    assert f"unique 1/{len(own)}" in status_text(app)
+    await pilot.press("l", "n")
+    await pilot.pause()
+    second = [p for p in shown if p.source == grid.focused]
+    assert grid.focused != first and grid.current is not None and grid.current.source == grid.focused
+    assert f"/{len(second)}" in status_text(app) and f"/{len(shown)}" not in status_text(app)

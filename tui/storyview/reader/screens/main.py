@@ -255,7 +255,7 @@ class MainScreen(Screen[None]):
             return
         grid = self.grid
         row = grid.row
-        uniques = self._unique_shown(frozenset(grid.hidden))
+        uniques = self._walked(self._unique_shown(frozenset(grid.hidden)))
         matches = [p for p in self.search_passages if p.source not in grid.hidden]
         match = position_of(matches, grid.current) if self.search_query else 0
         strip = grid.strip
@@ -360,6 +360,12 @@ class MainScreen(Screen[None]):
     def action_previous_match(self) -> None:
         self._step_mark(forward=False)
 
+    def _walked(self, shown: list[Passage]) -> list[Passage]:
+        """The unique passages n/N walk, and the status line counts: the focused source's, or
+        every shown source's where it has none."""
+        own = [p for p in shown if p.source == self.grid.focused]
+        return own or shown
+
     def _step_mark(self, forward: bool) -> None:
         """n/N: the next search match while searching, else the next unique passage."""
         if self.index is None:
@@ -369,9 +375,7 @@ class MainScreen(Screen[None]):
             passages = [p for p in self.search_passages if p.source not in grid.hidden]
             what = "matches"
         else:
-            shown = self._unique_shown(frozenset(grid.hidden))
-            own = [p for p in shown if p.source == grid.focused]
-            passages = own or shown
+            passages = self._walked(self._unique_shown(frozenset(grid.hidden)))
             what = "unique passages"
         passage, wrapped = next_passage(passages, grid.here(forward), forward)
         if passage is None:
