@@ -169,3 +169,15 @@ def test_nothing_in_nothing_out_and_an_empty_article_stands_alone() -> None:
     stories = split_stories(quakes()[:2] + [empty])
     assert (2,) in [s.members for s in stories]
     assert Counter(len(s.members) for s in stories)[1] >= 1
+
+
+def test_a_label_leaves_out_contractions_and_words_the_folder_writes_in_lower_case() -> None:
+    def report(source: str) -> Article:
+        return article(source, "Thousands mourned Jonah Lomu in Wellington. I've never seen such grief, said Ana Tipene.",
+                       "Thousands came to Eden Park. I've lost a hero, said Ana Tipene. Lomu played for New Zealand.",
+                       "Thousands of fans wept. I've cried all day, said Tipene, as thousands more arrived.")
+    stories = split_stories([report("a"), report("b"), report("c"), article("d", "Thousands of jobs went at Ford.")])
+    label = stories[0].label.split(", ")
+    assert "Lomu" in label or "Jonah Lomu" in label
+    assert not {"I've", "Thousands"} & set(label), label
+    assert not ({"Zealand", "New Zealand"} <= set(label))

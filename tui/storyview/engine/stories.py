@@ -602,7 +602,11 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
         word = written[t].most_common(1)[0][0]
         if word.casefold() in CALENDAR:
             continue  # "Saturday", "December" date a story; they do not say what it is about
-        if all(word not in w.split() and w not in word.split() for w in words) and word not in words:
+        if _CLITIC_RE.search(word) or _common(word, idf):
+            continue
+        parts = {_bare(w) for w in word.split()}
+        if all(_bare(word) not in {_bare(x) for x in w.split()} and not parts & {_bare(w)} for w in words) \
+                and word not in words:
             words.append(word)
         if len(words) == most:
             break
@@ -611,6 +615,24 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     if any(word[:1].isalpha() for word in words):
         return ", ".join(words)
     return next((" ".join(fp.title.split()) for fp in fps if fp.title), ", ".join(words) or (fps[0].source if fps else ""))
+
+
+# "I've", "we'll", "don't": a pronoun or a verb with its clitic, never a name.
+_CLITIC_RE = re.compile(r"^[^\W\d_]+['’](?:ve|ll|re|d|m)$|n['’]t$", re.I)
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive: "Zealand's" is "Zealand" in a label."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def _common(word: str, idf: Idf) -> bool:
+    """A single word the folder's articles write in lower case more often than as a name
+    ("Thousands", "Like", "Hopefully" opening a sentence): not what a story is about."""
+    if " " in word:
+        return False
+    folded = _fold(word)
+    return idf.counts.get(term_id(folded), 0) > idf.counts.get(term_id("^" + folded), 0)
 
 
 def split_stories(articles: Sequence[Article], settings: StorySettings | None = None,
