@@ -50,3 +50,11 @@ def test_an_article_on_one_line_is_read_as_paragraphs_that_line_up(tmp_path: Pat
     shared = [g for g in story.groups if len({m.source for m in g.members}) > 1 and any(m.source == source for m in g.members)]
     assert len(shared) >= 3
     assert not any(source in w and "share no part" in w for w in story.warnings)
+
+
+def test_a_wall_of_chinese_is_cut_at_its_full_stops() -> None:
+    sentence = "市议会周二投票决定永久禁止卡车通过这座老桥。"  # 22 characters, each a word
+    wall = sentence * 15
+    parts, _ = split_walls([wall])
+    assert len(parts) > 1 and "".join(parts) == wall
+    assert all(part.endswith("。") for part in parts)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyview.engine.segment import sentence_spans
+from storyview.engine.segment import sentence_spans, word_count
 from storyview.inputs.boilerplate import classify, is_address, title_like
 from storyview.model import Article, Kind, Paragraph
 
@@ -95,7 +95,7 @@ def split_walls(raw: Sequence[str], headings: Sequence[bool] = ()) -> tuple[list
 
 
 def _parts(para: str) -> list[str]:
-    if len(para.split()) < WALL_WORDS:
+    if word_count(para) < WALL_WORDS:
         return [para]
     spans = sentence_spans(para)
     if len(spans) < WALL_SENTENCES:
@@ -103,7 +103,7 @@ def _parts(para: str) -> list[str]:
     parts: list[tuple[int, int]] = []
     start, words = spans[0][0], 0
     for s, e in spans:
-        words += len(para[s:e].split())
+        words += word_count(para[s:e])
         if words >= PART_WORDS:
             parts.append((start, e))
             start, words = e, 0
