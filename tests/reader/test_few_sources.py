@@ -73,3 +73,19 @@ async def test_no_usable_source_opens_and_says_so(tmp_path: Path) -> None:
         await press(pilot, "j", "k", "G", "l", "n", "r", "enter", "c", "slash", "a", "enter", "s", "b", "plus")
         await ready(pilot)
         assert isinstance(app.screen, MainScreen) and app.is_running
+
+
+async def test_many_warnings_at_once_make_a_few_toasts_and_one_that_counts_the_rest(tmp_path: Path) -> None:
+    from storyview.reader.app import TOASTS
+
+    files = {name: HOSTILE[name] for name in ("02-markup.txt",)}
+    files.update({f"empty-{n}.txt": b"" for n in range(6)})  # six "skipped, empty file" lines
+    app = folder_app(tmp_path, files)
+    messages = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        notes = [m for m in messages if "skipped" in m or "more note" in m]
+        assert len(notes) == TOASTS
+        assert notes[-1].startswith("… and ") and "more notes" in notes[-1] and "--json" in notes[-1]
+        shown = sum("skipped" in m for m in notes)
+        assert shown + int(notes[-1].split()[2]) >= 6

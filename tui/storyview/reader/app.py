@@ -35,6 +35,8 @@ THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
 THRESHOLD_MAX = 0.95
 
+TOASTS = 3
+"""Warnings shown as toasts at once; more are summed up in the last one."""
 PROGRESS_INTERVAL = 0.05
 """Seconds between two looks at a running build's progress."""
 
@@ -260,10 +262,7 @@ class StoryviewApp(App[None]):
         self._build_ended()
         collection = message.collection
         self.collection = collection
-        for warning in collection.warnings:
-            if warning not in self._warned:
-                self._warned.add(warning)
-                self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
+        self._warn(collection.warnings)
         wanted = self.story_id
         if wanted is not None and not any(s.id == wanted for s in collection.stories):
             self.notify(f"There is no story {wanted}: the folder has {len(collection.stories)}.",
@@ -397,10 +396,21 @@ class StoryviewApp(App[None]):
             for screen in self._findings_screens():
                 screen.reload(self.main.index)
         self.call_after_refresh(self._settle_memory)
-        for warning in message.story.warnings:
-            if warning not in self._warned:
-                self._warned.add(warning)
-                self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
+        self._warn(message.story.warnings)
+
+    def _warn(self, warnings: Sequence[str]) -> None:
+        """Each warning not shown before, as a toast; past TOASTS at once, the rest as one more
+        (toasts stack up over the grid: on an 80x24 screen, five covered half of it)."""
+        new = [w for w in dict.fromkeys(warnings) if w not in self._warned]
+        self._warned.update(new)
+        shown = new if len(new) <= TOASTS else new[:TOASTS - 1]
+        for warning in shown:
+            self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
+        if len(shown) < len(new):
+            rest = len(new) - len(shown)
+            self.notify(f"… and {rest} more note{'s' * (rest != 1)} on loading "
+                        "(storyview PATH --json lists them all, under \"warnings\")",
+                        title="storyview", severity="warning", timeout=8, markup=False)
 
     def _settle_memory(self) -> None:
         """Freeze what is alive (see _story_built); after a rebuild, first let the collector free
