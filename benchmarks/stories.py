@@ -174,7 +174,7 @@ def main() -> int:
     print(f"defaults: threshold {defaults.threshold}, weights: names {defaults.name_weight}, years "
           f"{defaults.year_weight}, other numbers {defaults.number_weight}, words {defaults.word_weight}; "
           f"attach {defaults.attach} up to {defaults.attach_size} articles; max_df {defaults.max_df}; "
-          f"later by {defaults.later} years")
+          f"later by {defaults.later} years; rarity as if among {defaults.background} more articles")
     for name, (articles, gold) in parts.items():
         started = time.perf_counter()
         predicted = labels(articles, defaults)
