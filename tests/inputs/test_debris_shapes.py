@@ -130,6 +130,8 @@ def test_page_header_furniture_is_metadata_not_story_rows() -> None:
     "Writing by Ingrid Melander; Editing by Mark Heinrich)",
     "(Writing by Ingrid Melander)", "Reporting by Jane Doe; Editing by Mark Roe",
     "(Reporting by John F. Smith; Editing by A. N. Other)",
+    "(Reporting by Jane Doe in St. Louis; Editing by Mark Roe)", "— Reporting by Jane Doe; editing by Mark Roe",
+    "(Reporting by Jane Doe; Editing by Mark Roe) ((jane.doe@thomsonreuters.com; +1 202 555 0100))",
     "Associated Press writer John Smith in London contributed to this report.",
 ])
 def test_a_wire_credit_line_is_metadata_not_a_story_row(line: str) -> None:

@@ -192,3 +192,12 @@ def test_a_list_of_links_is_navigation_and_its_heading_goes_with_it() -> None:
         ("Riots in Athens", True), ("Protesters marched on parliament on Monday.", False), ("Later", True),
         ("Police statement: officers said the shot was a ricochet", False), ("A second march is planned for Friday.", False),
     ]
+
+
+def test_links_labelled_by_a_cue_or_dated_are_navigation_too() -> None:
+    text = ("# Shooting\n\nA gunman killed one person on Monday.\n\n"
+            "**Related:** [Gunman kills one in Troy](http://x) | [More news](http://y)\n\n"
+            "* [Detroit police chief speaks](http://z) - 2 hours ago\n\n"
+            "Police said the [suspect](http://s) fled on foot.\n")
+    assert [text for text, _ in parse(text).blocks] == [
+        "Shooting", "A gunman killed one person on Monday.", "Police said the suspect fled on foot."]

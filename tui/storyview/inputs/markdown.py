@@ -69,19 +69,25 @@ def _words(children: list[Token] | None) -> str:
 
 
 def _only_links(children: list[Token] | None) -> bool:
-    """An inline whose every word is a link's text ("[EU summit](…)"): a list of such items is
-    navigation ("See also", "Related"), which a saved page's extraction leaves out too."""
-    depth, linked = 0, False
+    """An inline whose words are all links' text ("[EU summit](…)"), but for a cue that labels
+    them ("**Related:**") or when they were posted ("- 2 hours ago"): navigation ("See also",
+    "Related"), which a saved page's extraction leaves out too."""
+    from storyview.inputs.boilerplate import is_related_cue
+    from storyview.inputs.parse import is_timestamp
+
+    depth, linked, outside = 0, False, []
     for t in children or []:
         if t.type == "link_open":
             depth += 1
         elif t.type == "link_close":
             depth -= 1
         elif t.type == "text" and t.content.strip(" \t-–—·|,;:"):
-            if depth == 0:
-                return False
-            linked = True
-    return linked
+            if depth:
+                linked = True
+            else:
+                outside.append(t.content)
+    rest = " ".join(" ".join(outside).split()).strip(" -–—·|,;:")
+    return linked and (not rest or is_related_cue(rest) or is_timestamp(rest))
 
 
 def inline(text: str) -> str:
@@ -167,7 +173,6 @@ def parse(text: str) -> Markdown:
     row: list[str] = []
     item_number: str | None = None
     heading = cell = False
-    items = 0  # list items open
     emptied = False  # the last block is a heading whose list of links was left out
     for t in _parser().parse(text):
         if t.type == "front_matter":
@@ -177,10 +182,7 @@ def parse(text: str) -> Markdown:
             emptied = _drop_emptied(out, emptied)
         elif t.type == "heading_close":
             heading = False
-        elif t.type == "list_item_close":
-            items -= 1
         elif t.type == "list_item_open":
-            items += 1
             item_number = t.info if len(t.info) > LONGEST_MARKER else None
             if item_number:
                 item_number += t.markup + " "
@@ -195,7 +197,7 @@ def parse(text: str) -> Markdown:
             if cells:
                 out.blocks.append((cells, False))
         elif t.type == "inline":
-            if items and not heading and _only_links(t.children):
+            if not heading and not cell and _only_links(t.children):
                 item_number = None
                 emptied = emptied or bool(out.blocks and out.blocks[-1][1])
                 continue

@@ -251,10 +251,11 @@ def is_timestamp(text: str) -> bool:
 # Who reported, wrote and edited a wire story: "(Reporting by Jane Doe in Athens; Editing by Mark
 # Roe)", "Writing by A; editing by B", "Staff writer Ann Lee contributed to this report."
 _CREDIT = (r"(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|fact-checking)\s+by\b"
-           r"(?:[^();.!?]|(?<=\b[A-Z])\.)*")  # names, places, initials ("John F. Smith"); no sentence
+           r"(?:[^();.!?]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.)*")  # names, places, "John F. Smith", "St. Louis"; no sentence
+_CONTACT = r"(?:\s*\(+[^()]*@[^()]*\)+)?"  # Reuters' "((jane.doe@thomsonreuters.com; +1 202 555 0100))"
 CREDIT_RE = re.compile(
-    rf"^\(\s*{_CREDIT}(?:;\s*{_CREDIT})*\s*\)\W*$"
-    rf"|^{_CREDIT}(?:;\s*{_CREDIT})+\W*$"
+    rf"^[\W_]{{0,3}}\(\s*{_CREDIT}(?:;\s*{_CREDIT})*\s*\){_CONTACT}\W*$"
+    rf"|^[\W_]{{0,3}}{_CREDIT}(?:;\s*{_CREDIT})+{_CONTACT}\W*$"
     r"|^[^.!?;]{3,120}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\W*$",
     re.I)
 
