@@ -73,6 +73,16 @@ def test_a_batch_folder_that_cannot_be_read_is_one_line_and_exit_1(tmp_path: Pat
     assert len(err) == 1 and err[0].startswith(f"storyview: {tmp_path}: not a storyview batch that can be read")
 
 
+def test_a_batch_run_that_found_no_article_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    main(["batch", "--out", str(tmp_path / "out"), str(tmp_path / "empty")])
+    capsys.readouterr()
+    assert (tmp_path / "out" / INDEX).exists()
+    assert main([str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"storyview: {tmp_path / 'out'}: a batch run that found no article: nothing to open"]
+
+
 @pytest.mark.asyncio
 async def test_shading_a_story_read_back_says_it_cannot_instead_of_claiming_it_is_on(reference: Path) -> None:
     app = batch_app(open_for_reader(reference / INDEX))

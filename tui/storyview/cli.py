@@ -198,6 +198,9 @@ def read_batch(path: str, settings: Settings | None, story: int | None) -> int:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         warn(f"{shown(path)}: not a storyview batch that can be read ({exc})")
         return 1
+    if not opened.batch.entries:
+        warn(f"{shown(path)}: a batch run that found no article: nothing to open")
+        return 1
     batch_app(opened, settings, story).run()
     return 0
 
