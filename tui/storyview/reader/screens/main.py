@@ -69,7 +69,8 @@ class MainScreen(Screen[None]):
                 tooltip="Focus the source column to the left"),
         Binding("n", "next_mark", "Next unique passage", group=MARKS,
                 tooltip="Next unique passage of the focused source (of any source if it has none)"),
-        Binding("N", "previous_mark", "Previous unique passage", group=MARKS, tooltip="Previous unique passage"),
+        Binding("N", "previous_mark", "Previous unique passage", group=MARKS,
+                tooltip="Previous unique passage of the focused source (of any source if it has none)"),
         Binding("n", "next_match", "Next match", group=MATCHES, tooltip="Next search match (while a search is on)"),
         Binding("N", "previous_match", "Previous match", group=MATCHES,
                 tooltip="Previous search match (while a search is on)"),
@@ -101,7 +102,7 @@ class MainScreen(Screen[None]):
         Binding("W", "rewrites", "Rewrites", group=FINDINGS,
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
         Binding("e", "export", "Save",
-                tooltip="Write the story as an HTML or Markdown report, or as JSON, to a file"),
+                tooltip="Write the story as an HTML or Markdown report, as JSON or as TEI, to a file"),
         Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines); "
                 "smart case: a query with a capital letter matches case, else any case"),
         Binding("S", "pick_source", "Pick source", show=False,

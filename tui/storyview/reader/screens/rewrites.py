@@ -46,7 +46,8 @@ class RewritesScreen(FindingsScreen):
             count = sum(1 for p in items if p.verdict == verdict)
             if count:
                 out.append(" · ", "dim")
-                out.append(f"{count} {verdict}", view.span_style(f"rewrite--{verdict}"))
+                said = {"copy": "copies", "rewrite": "rewrites"}.get(verdict, verdict) if count != 1 else verdict
+                out.append(f"{count} {said}", view.span_style(f"rewrite--{verdict}"))
         return out
 
     def legend(self) -> Text:
