@@ -117,13 +117,9 @@ class StoryIndex:
         return article.title
 
     def byline(self, article: Article) -> str | None:
-        """The article's byline paragraph, else its byline metadata. A timestamp line is filed
-        with the bylines but is no byline: the header shows the date already ("Publishe…" had
-        taken its place)."""
-        from storyview.inputs.parse import is_timestamp
-
+        """The article's byline paragraph, else its byline metadata."""
         for paragraph in article.paragraphs:
-            if paragraph.kind == "byline" and not is_timestamp(paragraph.text):
+            if paragraph.kind == "byline":
                 return paragraph.text
         return article.byline
 
