@@ -349,3 +349,19 @@ async def test_n_counts_the_passages_it_walks_the_focused_source_s(pilot: Pilot[
     second = [p for p in shown if p.source == grid.focused]
     assert grid.focused != first and grid.current is not None and grid.current.source == grid.focused
     assert f"/{len(second)}" in status_text(app) and f"/{len(shown)}" not in status_text(app)
+
+
+async def test_a_timestamp_line_is_not_shown_as_the_byline(tmp_path: Path) -> None:
+    from storyview.pipeline import build_story
+
+    body = ("The Kestrel Street Bridge closed to lorries on Tuesday after an inspection found cracks.\n\n"
+            "Engineers said repairs would take until spring and cost the council two million pounds.\n")
+    (tmp_path / "a.txt").write_text("Bridge Shut To Lorries\n\nPublished 3:12 PM EST, Mon March 2, 2015\n\n" + body)
+    (tmp_path / "b.txt").write_text("Cracks Close Kestrel Bridge\n\nBy Ana Ortiz\n\n" + body)
+    app = StoryviewApp.from_story(build_story([str(tmp_path)]))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        header = "\n".join(strip.text for strip in grid.header(grid.content_width))
+        assert "Published" not in header and "By Ana Ortiz" in header
+        assert "2015-03-02" in header

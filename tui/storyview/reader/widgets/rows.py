@@ -9,6 +9,7 @@ Every lookup a frame needs (article by id, row of a member) is a dict here, beca
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from storyview.engine.base import Relative
 
 __all__ = ["Passage", "Row", "StoryIndex", "id_and_headline", "next_passage", "short_id"]
+
+
+BY_RE = re.compile(r"\bby\b", re.I)
+"""A byline line names who wrote the story."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +122,11 @@ class StoryIndex:
         return article.title
 
     def byline(self, article: Article) -> str | None:
-        """The article's byline paragraph, else its byline metadata."""
+        """The article's byline paragraph, else its byline metadata. Of the lines the loader
+        files with bylines, one that says by whom ("By Ada Lovelace", "Posted by …"): a
+        timestamp line ("Published 3:12 PM EST …") would take the place of the date it repeats."""
         for paragraph in article.paragraphs:
-            if paragraph.kind == "byline":
+            if paragraph.kind == "byline" and BY_RE.search(paragraph.text):
                 return paragraph.text
         return article.byline
 
