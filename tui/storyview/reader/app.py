@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from storyview.model import Collection, Settings, Story
+from storyview.model import Collection, Settings, Story, counted
 from storyview.reader.messages import AnalysisDone, BuildFailed, CollectionBuilt, ExportDone, StoryBuilt
 from storyview.reader.screens.main import MainScreen
 
@@ -408,7 +408,7 @@ class StoryviewApp(App[None]):
             self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
         if len(shown) < len(new):
             rest = len(new) - len(shown)
-            self.notify(f"… and {rest} more note{'s' * (rest != 1)} on loading "
+            self.notify(f"… and {counted(rest, 'more note')} on loading "
                         "(storyview PATH --json lists them all, under \"warnings\")",
                         title="storyview", severity="warning", timeout=8, markup=False)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
+from storyview.model import counted
 from storyview.reader.screens.findings import FindingsScreen, findings_bindings
 from storyview.reader.widgets.findings import FindingsView
 from storyview.reader.widgets.rewrites import RewritesView, sort_pairs
@@ -46,8 +47,9 @@ class RewritesScreen(FindingsScreen):
             count = sum(1 for p in items if p.verdict == verdict)
             if count:
                 out.append(" · ", "dim")
-                said = {"copy": "copies", "rewrite": "rewrites"}.get(verdict, verdict) if count != 1 else verdict
-                out.append(f"{count} {said}", view.span_style(f"rewrite--{verdict}"))
+                # "wire" and "partial" name a kind of pair, not a thing to count: no plural
+                said = counted(count, verdict, None if verdict in ("copy", "rewrite") else verdict)
+                out.append(said, view.span_style(f"rewrite--{verdict}"))
         return out
 
     def legend(self) -> Text:
