@@ -179,7 +179,8 @@ def parse(text: str) -> Markdown:
             out.meta = _key_values(t.content.split("\n"))
         elif t.type == "heading_open":
             heading = True
-            emptied = _drop_emptied(out, emptied)
+            _drop_emptied(out, emptied)
+            emptied = False
         elif t.type == "heading_close":
             heading = False
         elif t.type == "list_item_open":
@@ -223,11 +224,10 @@ def parse(text: str) -> Markdown:
     return out
 
 
-def _drop_emptied(out: Markdown, emptied: bool) -> bool:
+def _drop_emptied(out: Markdown, emptied: bool) -> None:
     """Leave out a heading ("See also") that headed only a list of links: it heads nothing now."""
     if emptied and out.blocks and out.blocks[-1][1]:
         out.blocks.pop()
-    return False
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -256,7 +256,7 @@ class MainScreen(Screen[None]):
             return
         grid = self.grid
         row = grid.row
-        uniques = self._walked(self._unique_shown(frozenset(grid.hidden)))
+        uniques = self._walked()
         matches = [p for p in self.search_passages if p.source not in grid.hidden]
         match = position_of(matches, grid.current) if self.search_query else 0
         strip = grid.strip
@@ -361,9 +361,10 @@ class MainScreen(Screen[None]):
     def action_previous_match(self) -> None:
         self._step_mark(forward=False)
 
-    def _walked(self, shown: list[Passage]) -> list[Passage]:
+    def _walked(self) -> list[Passage]:
         """The unique passages n/N walk, and the status line counts: the focused source's, or
         every shown source's where it has none."""
+        shown = self._unique_shown(frozenset(self.grid.hidden))
         own = [p for p in shown if p.source == self.grid.focused]
         return own or shown
 
@@ -376,7 +377,7 @@ class MainScreen(Screen[None]):
             passages = [p for p in self.search_passages if p.source not in grid.hidden]
             what = "matches"
         else:
-            passages = self._walked(self._unique_shown(frozenset(grid.hidden)))
+            passages = self._walked()
             what = "unique passages"
         passage, wrapped = next_passage(passages, grid.here(forward), forward)
         if passage is None:
