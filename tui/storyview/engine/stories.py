@@ -217,7 +217,7 @@ def _form(word: str) -> tuple[int, int, int, str] | None:
     if folded in _FUNCTION_WORDS or len(folded) < 2:
         return None
     if word[0].isupper():
-        return _WORD_KIND, term_id(folded), term_id("^" + folded), word.rstrip("'’-").removesuffix("'s").removesuffix("’s")
+        return _WORD_KIND, term_id(folded), term_id("^" + folded), _bare(word.rstrip("'’-"))
     return _WORD_KIND, term_id(folded), 0, folded
 
 
@@ -604,9 +604,8 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
             continue  # "Saturday", "December" date a story; they do not say what it is about
         if _CLITIC_RE.search(word) or _common(word, idf):
             continue
-        parts = {_bare(w) for w in word.split()}
-        if all(_bare(word) not in {_bare(x) for x in w.split()} and not parts & {_bare(w)} for w in words) \
-                and word not in words:
+        # Neither part of the other: "Zealand" beside "New Zealand's" says it twice.
+        if all(_bare(word) not in _parts(w) and _bare(w) not in _parts(word) for w in words) and word not in words:
             words.append(word)
         if len(words) == most:
             break
@@ -624,6 +623,11 @@ _CLITIC_RE = re.compile(r"^[^\W\d_]+['’](?:ve|ll|re|d|m)$|n['’]t$", re.I)
 def _bare(word: str) -> str:
     """A word without its possessive: "Zealand's" is "Zealand" in a label."""
     return word.removesuffix("'s").removesuffix("’s")
+
+
+def _parts(name: str) -> set[str]:
+    """The words of a name, bare."""
+    return {_bare(w) for w in name.split()}
 
 
 def _common(word: str, idf: Idf) -> bool:
