@@ -1,6 +1,6 @@
 """Story clustering on ECB+: are a mixed folder's articles split into the events they report?
 
-    python benchmarks/stories.py [--tune] [--baseline]
+    python benchmarks/stories.py [--tune] [--baseline] [--crowd] [--random]
 
 ECB+ topics 1–30: each topic has two sub-topics (`*_ecb`, `*_ecbplus`), each a set of 3–22
 articles about one event; the two halves of a topic are two similar but different events (two
@@ -16,7 +16,10 @@ The defaults of `StorySettings` were fitted on topics 1–15 (`--tune` prints th
 topics 16–30 are the held-out part and are reported at the defaults. Then each sub-topic alone,
 as a folder of one event: it should open as one story. `--baseline` adds TF-IDF
 over all content words with average linkage at its best threshold on each part, picked after the
-fact (an upper bound for that method, not a fair held-out figure).
+fact (an upper bound for that method, not a fair held-out figure). `--crowd` mixes each part into
+the 2,225 BBC News articles. `--random` splits folders of BBC articles picked at random (60 of 10,
+30 of 30, a fixed seed): there, nearly every story of two or more articles is glued by chance,
+and one that mixes the corpus's sections (business, sport, …) surely is.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 import time
 from collections import Counter, defaultdict
@@ -140,12 +144,29 @@ def crowd(articles: list[Article], gold: list[str], others: list[Article],
     return precision, recall, 2 * precision * recall / (precision + recall), intruders
 
 
+def random_folders(articles: list[Article], size: int, folders: int, seed: int = 7) -> tuple[int, int, int]:
+    """`folders` folders of `size` articles picked at random: stories of two or more articles,
+    the articles in them, and those of them that mix the corpus's sections."""
+    rng = random.Random(seed)
+    several = glued = mixed = 0
+    for _ in range(folders):
+        picked = [articles[i] for i in sorted(rng.sample(range(len(articles)), size))]
+        for story in split_stories(picked, StorySettings()):
+            if len(story.members) > 1:
+                several += 1
+                glued += len(story.members)
+                mixed += len({picked[i].id.split("_")[0] for i in story.members}) > 1
+    return several, glued, mixed
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tune", action="store_true", help="sweep the settings on topics 1–15 and print the grid")
     ap.add_argument("--baseline", action="store_true", help="also score all-word TF-IDF with average linkage")
     ap.add_argument("--crowd", action="store_true",
                     help="also mix each part into the 2,225 BBC News articles (a crowd of other news)")
+    ap.add_argument("--random", action="store_true",
+                    help="also split folders of 10 and 30 BBC News articles picked at random")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -196,6 +217,13 @@ def main() -> int:
             for name, (articles, gold) in list(parts.items())[:2]:
                 p, r, f1, intruders = crowd(articles, gold, crowd_, defaults)
                 print(f"  {name:32} B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}   {intruders} BBC articles in ECB+ stories")
+    if args.random and BBC.exists():
+        bbc = bbc_articles(BBC)
+        print("folders of BBC News articles picked at random (unrelated, nearly all):")
+        for size, folders in ((10, 60), (30, 30)):
+            several, glued, mixed = random_folders(bbc, size, folders)
+            print(f"  {folders} folders of {size}: {several} stories of two or more ({glued} articles), "
+                  f"{mixed} of them mixing sections")
     print("each sub-topic as a folder of its own (a user's folder of one event must open as one story):")
     for name, (articles, gold) in list(parts.items())[:2]:
         folders: dict[str, list[Article]] = defaultdict(list)

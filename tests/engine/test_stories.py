@@ -85,6 +85,40 @@ def test_a_lone_article_joins_the_story_it_is_like_on_average() -> None:
     assert [s.members for s in link(fps, pairs, StorySettings(threshold=0.3, attach=0.2))] == [(0, 1, 2)]
 
 
+def test_a_shared_year_alone_glues_nothing() -> None:
+    """Two articles alike only in their year (a business and a sport report of 1998) are two
+    stories; with names in common too, the same year still counts."""
+    year, name, other, own = 10, 11, 12, 13
+    fps = [
+        Fingerprint("a", (year, other), (1.0, 1.0), (3, 2)),
+        Fingerprint("b", (year, own), (1.0, 1.0), (3, 2)),
+        Fingerprint("c", (year, name, other), (1.0, 1.0, 1.0), (3, 0, 2)),
+        Fingerprint("d", (year, name, own), (1.0, 1.0, 1.0), (3, 0, 2)),
+    ]
+    pairs = [(0, 1), (2, 3)]
+    scores = {(i, j): s for s, i, j in scored_pairs(fps, pairs, StorySettings(beside_years=0.0))}
+    assert scores[0, 1] > StorySettings().threshold  # the year alone would have glued a and b
+    floored = {(i, j): s for s, i, j in scored_pairs(fps, pairs, StorySettings())}
+    assert floored[0, 1] == 0.0
+    assert floored[2, 3] == scores[2, 3] > StorySettings().threshold
+    assert [s.members for s in link(fps, pairs)] == [(2, 3), (0,), (1,)]
+
+
+def test_the_floor_leaves_a_year_its_weight_where_more_is_shared() -> None:
+    """Two reports alike in their names score the same with the floor as without it, and a year
+    they do not share still lowers that score: years part like events of different years."""
+    def report(source: str, year: int) -> Article:
+        return article(source, f"Undersea cables near Alexandria were cut in {year}, Telecom Egypt said.",
+                       "Internet traffic to India and the Gulf slowed; Telecom Egypt sent ships.")
+    articles = [report("a", 2008), report("b", 2008), report("c", 2011)]
+    fps = [fingerprint(a) for a in articles]
+    pairs = [(0, 1), (0, 2)]
+    plain = {(i, j): s for s, i, j in scored_pairs(fps, pairs, StorySettings(beside_years=0.0))}
+    floored = {(i, j): s for s, i, j in scored_pairs(fps, pairs)}
+    assert floored == plain
+    assert floored[0, 2] < floored[0, 1]
+
+
 def test_order_is_largest_first_then_first_member() -> None:
     articles = quakes()[:5] + [article("lone", "Nothing here matches the Nordkapp ferry timetable of 1987.")]
     stories = split_stories(articles)
