@@ -7,9 +7,9 @@ dates the event; so do the years its page is dated by: its date, its address, it
 with ordinary content words at a small weight, and two articles are alike by the cosine of those
 weights over the terms some other article carries too. Complete linkage keeps a story tight:
 every two articles of a story must be alike, so a chain of near neighbours cannot melt two
-stories into one, and two articles one of which states a year well after the other is dated
-are never alike; then a story of one to four articles that linkage left apart joins the larger
-story it is like on average.
+stories into one, and two articles one of which states a year well after the other is dated,
+or alike in their years alone, are never alike; then a story of one to four articles that
+linkage left apart joins the larger story it is like on average.
 
 The steps are separate so that a batch run can spread them over many processes and still get
 the same stories as one process:
@@ -477,8 +477,8 @@ def _scores(fps: Sequence[Fingerprint], pairs: Sequence[tuple[int, int]], settin
             beside[at] = np.add.reduceat(np.where(year[positions], 0.0, products), offsets)
         dense[indices[own]] = 0.0
     if settings.beside_years:
-        lengths = rest_norms[both[:, 0]] * rest_norms[both[:, 1]]
-        beside = np.divide(beside, lengths, out=np.zeros_like(beside), where=lengths > 0)
+        rest_lengths = rest_norms[both[:, 0]] * rest_norms[both[:, 1]]
+        beside = np.divide(beside, rest_lengths, out=np.zeros_like(beside), where=rest_lengths > 0)
         scores[beside < settings.beside_years] = 0.0
     if settings.later is not None:
         scores[_later(fps, both[:, 0], both[:, 1], settings.later)] = 0.0
