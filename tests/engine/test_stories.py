@@ -119,6 +119,44 @@ def test_the_floor_leaves_a_year_its_weight_where_more_is_shared() -> None:
     assert floored[0, 2] < floored[0, 1]
 
 
+def test_a_small_folder_weighs_common_names_down_by_englishs_counts() -> None:
+    """Two articles that share "UK", "Europe" and "Monday" are less alike than two that share
+    three names English hardly uses; without English's counts the two pairs score the same."""
+    def pair(shared: tuple[str, str, str]) -> list[Article]:
+        x, y, z = shared
+        return [article("a", f"Shares in Ferrovia rose in {x} after Tolvanen bought a stake, {y} traders said on {z}."),
+                article("b", f"Marisol Quibbet won the Harrowgate open in {x}, and {y} hailed her on {z}.")]
+    common, rare = pair(("UK", "Europe", "Monday")), pair(("Quenta", "Ostrava", "Brandvik"))
+
+    def score(articles: list[Article], settings: StorySettings) -> float:
+        return scored_pairs([fingerprint(a) for a in articles], [(0, 1)], settings)[0][0]
+
+    plain = StorySettings(general_words=0)
+    assert score(common, plain) == score(rare, plain)
+    assert score(common, StorySettings()) < 0.8 * score(rare, StorySettings())
+
+
+def test_a_folder_as_large_as_the_background_borrows_nothing() -> None:
+    articles = quakes()
+    fps = [fingerprint(a) for a in articles]
+    pairs = [(i, j) for i in range(len(fps)) for j in range(i + 1, len(fps))]
+    counts = term_counts(fps)
+    large = StorySettings().background
+    plain = StorySettings(general_words=0)
+    assert scored_pairs(fps, pairs, StorySettings(), counts, n=large) == scored_pairs(fps, pairs, plain, counts, n=large)
+    assert scored_pairs(fps, pairs, StorySettings(), counts) != scored_pairs(fps, pairs, plain, counts)
+
+
+def test_englishs_counts_ship_with_the_package() -> None:
+    from storyview.engine.stories import _general
+
+    general = _general()
+    assert len(general) > 20_000
+    assert general["uk"] > 1e-4 and general["monday"] > 1e-5
+    assert "quibbet" not in general and "2004" not in general  # a year is told by the years' rules
+    assert general["10"] > general["937"] > 0
+
+
 def test_order_is_largest_first_then_first_member() -> None:
     articles = quakes()[:5] + [article("lone", "Nothing here matches the Nordkapp ferry timetable of 1987.")]
     stories = split_stories(articles)

@@ -27,6 +27,7 @@ the same stories as one process:
 from __future__ import annotations
 
 import calendar
+import gzip
 import hashlib
 import heapq
 import math
@@ -36,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -90,6 +92,12 @@ class StorySettings:
     reports (in its own folder, the event's names are in every article, so IDF weighs them
     least). With `background`, the event's names weigh nearly as much as an article's own words.
     On ECB+ 1–15, 100–300 score alike (27 or 28 of 28 one-event folders whole, mixed F1 0.979).
+    `general_words`: a folder smaller than `background` borrows English's counts of its words
+    to know which are common: each of the background articles is taken to carry a word as
+    often as that many words of English would (`_general`), and the borrowed counts fade as the
+    folder's own grow, to nothing at `background` articles. Among ten unrelated articles, "UK",
+    "Europe" and "Monday", each shared by two, looked as rare as a name only one event carries
+    (0: nothing borrowed). 500, an article's length, is the literal reading.
     `beside_years`: the least cosine two articles must reach on their names, numbers and words
     alone for their years to count at all. A shared year tells two like events of one year from
     those of another, but glues nothing by itself: "1998" had made one story of a business and a
@@ -117,6 +125,7 @@ class StorySettings:
     labelled: int = 8
     later: int | None = 3
     background: int = 200
+    general_words: float = 500.0
     beside_years: float = 0.03
     split: bool = True
 
@@ -131,8 +140,9 @@ class Fingerprint:
     """What story clustering knows of one article, computed from that article alone.
 
     `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
-    article's weight of each before IDF (1 + log of its count) and `kinds` what each is, an
-    index into `KINDS` (the settings weigh the kinds when scoring). `words` pairs the ids of its
+    article's weight of each before IDF (1 + log of its count), `kinds` what each is, an index
+    into `KINDS` (the settings weigh the kinds when scoring), and `general` how common each is
+    in English at large (`_general`; empty: none is). `words` pairs the ids of its
     most frequent names and numbers with how the article writes them, for labels; so does
     `title`, its headline, or its opening words where it has none.
     """
@@ -141,6 +151,7 @@ class Fingerprint:
     terms: tuple[int, ...]
     weights: tuple[float, ...]
     kinds: tuple[int, ...]
+    general: tuple[float, ...] = ()
     words: tuple[tuple[int, str], ...] = ()
     title: str | None = None
     date: str | None = None
@@ -208,24 +219,28 @@ def _article_text(article: Article) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=262_144)
-def _form(word: str) -> tuple[int, int, int, str] | None:
+def _form(word: str) -> tuple[int, int, int, str, float] | None:
     """What a word as written is: (kind, id as a plain word or number, id as a name or 0, how a
-    label shows it). Kind is a `KINDS` index, `_WORD_KIND` for any letter word (whether its
-    capital makes it a name depends on the article); a decade ("1990s") is a word. None for
-    function words and stray letters. Cached: a corpus repeats its words."""
+    label shows it, its share of English: `_general`). Kind is a `KINDS` index, `_WORD_KIND`
+    for any letter word (whether its capital makes it a name depends on the article); a decade
+    ("1990s") is a word. None for function words and stray letters. Cached: a corpus repeats
+    its words."""
     if _DECADE_RE.fullmatch(word):
-        return _WORD_KIND, term_id(_fold(word)), 0, word
+        return _WORD_KIND, term_id(_fold(word)), 0, word, 0.0
     if _is_number(word):
         number = _number(word)
         if not number or not number[0].isdigit():
             return None
-        return (_YEAR if _YEAR_RE.fullmatch(number) else _NUMBER), term_id("#" + number), 0, number
+        if _YEAR_RE.fullmatch(number):
+            return _YEAR, term_id("#" + number), 0, number, 0.0
+        return _NUMBER, term_id("#" + number), 0, number, _general().get(number, 0.0)
     folded = _fold(word)
     if folded in _FUNCTION_WORDS or len(folded) < 2:
         return None
+    share = _general().get(folded, 0.0)
     if word[0].isupper():
-        return _WORD_KIND, term_id(folded), term_id("^" + folded), _bare(word.rstrip("'’-"))
-    return _WORD_KIND, term_id(folded), 0, folded
+        return _WORD_KIND, term_id(folded), term_id("^" + folded), _bare(word.rstrip("'’-")), share
+    return _WORD_KIND, term_id(folded), 0, folded, share
 
 
 def fingerprint(article: Article, settings: StorySettings | None = None) -> Fingerprint:
@@ -254,20 +269,24 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
     tf: dict[int, int] = defaultdict(int)
     kinds: dict[int, int] = {}
     shown: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for word, (kind, plain_id, name_id, label) in forms:
+    general: dict[int, float] = {}
+    for word, (kind, plain_id, name_id, label, share) in forms:
         count = written[word]
         if name_id:
             plain = min(opening[word], count) if plain_id in lower_seen else 0
             if plain:
                 tf[plain_id] += plain
                 kinds[plain_id] = _WORD_KIND
+                general[plain_id] = share
             if count > plain:
                 tf[name_id] += count - plain
                 kinds[name_id] = _NAME
+                general[name_id] = share
                 shown[name_id].append((count - plain, label))
         else:
             tf[plain_id] += count
             kinds[plain_id] = kind
+            general[plain_id] = share
             if kind != _WORD_KIND:
                 shown[plain_id].append((count, label))
     common = [t for t in tf if kinds[t] == _WORD_KIND]
@@ -287,6 +306,7 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         terms=ids,
         weights=tuple(1 + math.log(tf[t]) for t in ids),
         kinds=tuple(kinds[t] for t in ids),
+        general=tuple(general[t] for t in ids),
         words=words,
         title=article.title or (heads[0] if heads else None) or _opening(body),
         date=article.date,
@@ -359,11 +379,27 @@ class Idf:
         return math.log((self.n + 1) / (self.counts.get(term, 0) + 1)) + 1
 
 
+# How often English at large uses each word: wordfreq's data (CC BY-SA 4.0), cut and written
+# by scripts/make_word_frequency.py.
+_GENERAL = Path(__file__).with_name("word_frequency.tsv.gz")
+
+
+@lru_cache(maxsize=1)
+def _general() -> dict[str, float]:
+    """A word (folded) or an integer under 1,000 -> its share of all the words of English.
+    Empty where the table cannot be read (a broken install): no count is borrowed then."""
+    try:
+        with gzip.open(_GENERAL, "rt", encoding="utf-8") as table:
+            return {word: float(share) for word, _, share in (line.rstrip("\n").partition("\t") for line in table)}
+    except (OSError, ValueError, EOFError):
+        return {}
+
+
 def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
-            kind_weights: Sequence[float], background: int = 0) -> tuple[sparse.csr_matrix, np.ndarray]:
+            settings: StorySettings) -> tuple[sparse.csr_matrix, np.ndarray]:
     """One unit-length TF-IDF row per fingerprint (a row's entries keep its term-id order), and
-    per entry whether it is a year. IDF counts `background` more articles, none of which carries
-    the term (`StorySettings`).
+    per entry whether it is a year. IDF counts `settings.background` more articles, which carry
+    a term as English does, fading as the folder grows (`StorySettings.general_words`).
 
     A row depends only on its own fingerprint, the counts and `n`, so a pair scores the same
     in any set of fingerprints (what lets a batch run agree with one process).
@@ -375,9 +411,15 @@ def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
     weights = np.fromiter(chain.from_iterable(fp.weights for fp in fps), dtype=np.float64, count=total)
     kinds = np.fromiter(chain.from_iterable(fp.kinds for fp in fps), dtype=np.int64, count=total)
     vocab, column = np.unique(terms, return_inverse=True)
-    df = np.fromiter((counts.get(t, 0) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))
+    df = np.fromiter((counts.get(t, 0) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))[column]
+    background = settings.background
+    borrowed = max(0.0, 1 - n / background) if background else 0.0
+    if borrowed and settings.general_words:
+        shares = np.fromiter(chain.from_iterable(fp.general or (0.0,) * len(fp.terms) for fp in fps),
+                             dtype=np.float64, count=total)
+        df = df + borrowed * background * -np.expm1(-settings.general_words * shares)
     idf = np.log((n + 1 + background) / (df + 1)) + 1
-    values = weights * idf[column] * np.asarray(kind_weights, dtype=np.float64)[kinds]
+    values = weights * idf * np.asarray(settings.kind_weights, dtype=np.float64)[kinds]
     norms = np.zeros(len(fps))
     filled = lengths > 0
     norms[filled] = np.sqrt(np.add.reduceat(values * values, indptr[:-1][filled]))
@@ -447,7 +489,7 @@ def _scores(fps: Sequence[Fingerprint], pairs: Sequence[tuple[int, int]], settin
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     if not len(both):
         return np.zeros(0), both[:, 0], both[:, 1]
-    matrix, year = _matrix(fps, counts, n, settings.kind_weights, settings.background)
+    matrix, year = _matrix(fps, counts, n, settings)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     # Each row's length without its years: what its cosine beside years is divided by.
     rest = np.where(year, 0.0, data)
