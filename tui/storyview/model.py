@@ -5,7 +5,7 @@ Nothing here computes anything heavy; `storyview.pipeline.build_story` fills it 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Literal, NamedTuple
@@ -199,9 +199,23 @@ class Story:
 
     @property
     def lede(self) -> Group | None:
-        """The first group that the most sources tell: where the story starts for most of them."""
-        most = max((len(set(g.sources)) for g in self.groups), default=0)
-        return next((g for g in self.groups if len(set(g.sources)) == most), None)
+        """Where the story starts for most sources: of the groups that open their articles (their
+        paragraphs on average in the first third of their sources' body), the first that the
+        most sources tell; where none does, the first group the most sources tell.
+
+        The most told alone was often background every report repeats further down ("Comeaux
+        was serving a sentence of life…" over the escape itself, on 5 of 56 ECB+ sets)."""
+        def most_told(groups: Sequence[Group]) -> Group | None:
+            most = max((len(set(g.sources)) for g in groups), default=0)
+            return next((g for g in groups if len(set(g.sources)) == most), None)
+
+        ranks = {(a.id, p.index): (k, len(a.body)) for a in self.articles for k, p in enumerate(a.body)}
+
+        def opens(group: Group) -> bool:
+            where = [k / n for k, n in (ranks.get((m.source, m.paragraph), (0, 1)) for m in group.members)]
+            return sum(where) <= len(where) / 3
+
+        return most_told([g for g in self.groups if opens(g)]) or most_told(self.groups)
 
     @property
     def title(self) -> str:
