@@ -35,7 +35,8 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("paths", nargs="*", metavar="PATH",
                     help="article files (.txt, .md, saved .html pages), folders (their .txt, .md and .html "
-                    "files, sorted by name; not their subfolders), http(s):// addresses to fetch, or - for one article on standard input")
+                    "files, sorted by name; not their subfolders), http(s):// addresses to fetch, - for one article on standard "
+                    "input, or a file storyview --json wrote (reopened as it was aligned)")
     out = ap.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true",
                      help="write the aligned story as JSON to stdout instead of opening the reader")
@@ -180,26 +181,31 @@ def _nothing_to_read(paths: list[str] | None) -> list[str]:
 
 
 def _is_batch(path: str) -> bool:
-    from storyview.batch.output import is_batch
+    """A batch's folder or index, or a file `storyview --json` wrote: stories aligned already."""
+    from storyview.batch.output import is_batch, is_export
 
-    return is_batch(path)
+    return is_batch(path) or is_export(path)
 
 
 def read_batch(path: str, settings: Settings | None, story: int | None) -> int:
-    """The reader on what `storyview batch` wrote: its story list, each story from its file.
+    """The reader on what `storyview batch` or `storyview --json` wrote: its story list (or its
+    one story), each story as it was aligned.
 
     `settings`: a threshold asked for on the command line (each story opened is aligned again
     with it); None shows the stories as the batch aligned them."""
     from storyview.batch.opened import open_for_reader
+    from storyview.batch.output import is_export
     from storyview.inputs.text import shown
 
+    exported = is_export(path)
     try:
         opened = open_for_reader(path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        warn(f"{shown(path)}: not a storyview batch that can be read ({exc})")
+        warn(f"{shown(path)}: not a storyview {'--json file' if exported else 'batch'} that can be read ({exc})")
         return 1
-    if not opened.batch.entries:
-        warn(f"{shown(path)}: a batch run that found no article: nothing to open")
+    if not any(e.sources for e in opened.batch.entries):
+        what = "a --json file of no article" if exported else "a batch run that found no article"
+        warn(f"{shown(path)}: {what}: nothing to open")
         return 1
     batch_app(opened, settings, story).run()
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyview.batch.output import Batch, open_batch
+from storyview.batch.output import Batch, is_export, open_batch, open_export
 from storyview.model import Collection, Progress, Settings, Story, StoryEntry
 
 
@@ -35,12 +35,17 @@ class Opened:
         from storyview.batch.tasks import Source, read
         from storyview.pipeline import align_entry
 
-        articles, warned = read([Source(a.path, a.id) for a in entry.articles])
+        held = self.batch.held.get(story_id)
+        if held is not None:  # an export holds its articles' text: aligned again from that
+            articles, warned = list(held.articles), []
+        else:
+            articles, warned = read([Source(a.path, a.id) for a in entry.articles])
         return align_entry(StoryEntry(entry.id, entry.label, entry.sources, entry.words),
                            [a for a in articles if a is not None], settings,
                            several=len(self.batch.entries) > 1, warnings=[w for w in warned if w], progress=progress)
 
 
 def open_for_reader(path: str | Path) -> Opened:
-    """The batch in folder `path` (or whose index.json `path` is); OSError or ValueError if unreadable."""
-    return Opened(open_batch(path))
+    """The batch in folder `path` (or whose index.json `path` is), or the stories of a file
+    `storyview --json` wrote; OSError, ValueError or KeyError if unreadable."""
+    return Opened(open_export(path) if is_export(path) else open_batch(path))

@@ -1,4 +1,5 @@
-"""What a batch leaves in its folder, and reading it back without realigning.
+"""What a batch leaves in its folder, and reading it back without realigning; so too a file
+`storyview --json` wrote, one story or several.
 
     DIR/index.json            {"stories": [{"id", "label", "sources", "size", "file"}], ...}
     DIR/stories/<file>.json   one story, in the schema of `storyview --json` (docs/json.md)
@@ -14,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -91,13 +92,15 @@ class Batch:
     entries: tuple[Entry, ...]
     warnings: tuple[str, ...] = ()
     settings: Settings = Settings()  # what the stories were aligned with
+    # The stories already read, by id: those of a `storyview --json` file (`open_export`).
+    held: Mapping[int, Story] = field(default_factory=dict, compare=False)
 
     def path(self, entry: Entry) -> Path:
         return self.folder / entry.file
 
     def story(self, entry: Entry) -> Story:
-        """The story of `entry`, read from its file as it was aligned."""
-        return read_story(self.path(entry))
+        """The story of `entry` as it was aligned: held, or read from its file."""
+        return self.held.get(entry.id) or read_story(self.path(entry))
 
     def collection(self) -> Collection:
         """The batch as the story list shows a folder split into stories (no paragraphs loaded)."""
@@ -165,6 +168,47 @@ def open_batch(path: str | Path) -> Batch:
         raise ValueError(f"{index}: not a storyview batch index (no \"stories\" list)")
     entries = tuple(_entry(s) for s in data["stories"])
     return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data))
+
+
+def is_export(path: str | Path) -> bool:
+    """`path` is a JSON file that `storyview --json` (or a batch, for one story) wrote."""
+    p = Path(path)
+    if p.suffix.lower() != ".json" or p.name == INDEX or not p.is_file():
+        return False
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(64).lstrip()
+    except OSError:
+        return False
+    return head.startswith(b"{") and head[1:].lstrip().startswith(b'"storyview"')
+
+
+def open_export(path: str | Path) -> Batch:
+    """A `storyview --json` file as a batch of the stories it holds, every one read already (a
+    file of one story is a batch of one); OSError, ValueError or KeyError if unreadable."""
+    p = Path(path)
+    data = json.loads(p.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list) or not isinstance(data.get("groups"), list):
+        raise ValueError('no "sources" and "groups" lists')
+    stories = [story_from_dict(part) for part in _parts(data)]
+    entries = tuple(entry_of(story, p.name) for story in stories)
+    return Batch(p.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data),
+                 {story.id: story for story in stories})
+
+
+def _parts(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document of several stories as each story's own (`json_export.parts_dict` undone): its
+    sources, and its groups numbered from 1 again; a document of one story as it is."""
+    told = data.get("stories") or []
+    if len(told) < 2:
+        return [data]
+    parts = []
+    for entry in told:
+        mine = set(entry["sources"])
+        groups = [g for g in data["groups"] if g.get("story") == entry["id"]]
+        parts.append({**data, "stories": [entry], "sources": [s for s in data["sources"] if s["id"] in mine],
+                      "groups": [{**g, "id": n} for n, g in enumerate(groups, 1)], "warnings": []})
+    return parts
 
 
 def read_story(path: str | Path) -> Story:
