@@ -99,7 +99,7 @@ def read_mhtml(data: bytes | mmap.mmap, source_id: str, where: str) -> Article:
     part = mhtml.page_part(data)
     if part is None:
         raise Unusable("no web page (text/html part) in this MHTML file")
-    return read_page(part.html, source_id, where, part.charset)
+    return read_page(part.html, source_id, where, part.charset, part.url)
 
 
 def read_text(data: bytes, source_id: str, where: str) -> Article:
