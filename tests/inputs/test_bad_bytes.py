@@ -78,3 +78,13 @@ def test_a_latin1_page_that_declares_latin1_stays_latin1(write) -> None:
             "</article></body></html>")
     loaded = load([write("l.html", html.encode("latin-1"))])
     assert loaded.warnings == [] and "Alfredo Pérez said" in texts(loaded)
+
+
+def test_a_stray_byte_in_a_page_that_declares_utf8_is_said(write) -> None:
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Escapee caught</title></head><body><article>"
+            "<p>The marshals’ spokesman said the escapee was caught in northeast Houston on Monday.</p>"
+            "</article></body></html>").encode().replace(b"Houston", b"Hou\xffston")
+    path = write("u.html", html)
+    loaded = load([path])
+    assert "Hou\ufffdston" in texts(loaded) and "marshals’" in texts(loaded)
+    assert loaded.warnings == [f"{path}: 1 byte not valid UTF-8, replaced"]

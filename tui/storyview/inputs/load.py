@@ -247,8 +247,8 @@ def read_page(
         raise Unusable(_blank(data))
     notes: list[str] = []
     codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
-    if codec and codec != "utf-8" and utf8_text(data):
-        codec = None  # valid UTF-8 with non-ASCII characters is UTF-8, whatever the page declares
+    if codec == "utf-8" or codec and utf8_text(data):
+        codec = None  # UTF-8 (its stray bytes said), and UTF-8 whatever single-byte charset is declared
     if codec:
         try:
             decoded = data.decode(codec, errors="replace")
