@@ -93,3 +93,26 @@ def test_slim_keeps_json_ld_and_the_text_and_drops_the_rest() -> None:
                             b'<p>The data: 5,000 people, a <a href="data:text/plain,hi">link</a>.</p><script>')
     cut = slim(html, 60)
     assert not cut.whole and cut.data == html[:60] and cut.read == 60
+
+
+@pytest.mark.parametrize("chunk", [1000, 1001, 1333, 2048, 3001])
+def test_reading_in_chunks_gives_what_reading_whole_gives(chunk: int) -> None:
+    """Whatever the chunk boundaries cut (an opening tag, a closing tag, a data: payload), the
+    page comes out the same as read in one piece; and so does its cut at the cap. (A chunk holds
+    back half of itself, up to 4 KB, for a match the next one completes: an opening tag, or a
+    data: address up to its 256th byte of payload.)"""
+    import io
+
+    from storyview.inputs.slim import slim_stream
+
+    html = page(head='<script type="application/ld+json">{"headline": "x"}</script>' + next_data(3_000)
+                + "<style>" + "p{margin:0}" * 100 + "</style>",
+                before=image(2_000) + "<p>Between the pictures.</p>" + image(700), after="<script>var a = 1;</script>").encode()
+    whole = slim(html, 1_000_000)
+    assert whole.whole and b"Between the pictures." in whole.data and b"xxxx" not in whole.data
+    assert slim_stream(io.BytesIO(html).read, 1_000_000, 10**9, chunk) == whole
+    cut = slim(html, 300)
+    assert slim_stream(io.BytesIO(html).read, 300, 10**9, chunk) == cut and not cut.whole
+    capped = slim(html, 1_000_000, 5_000)
+    assert slim_stream(io.BytesIO(html).read, 1_000_000, 5_000, chunk) == capped
+    assert not capped.whole and capped.read == 5_000

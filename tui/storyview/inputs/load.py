@@ -11,13 +11,13 @@ that cannot be read becomes a one-line warning, never an exception.
 from __future__ import annotations
 
 import codecs
-import mmap
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from storyview.inputs import markdown as mdtext
 from storyview.inputs import mhtml
@@ -34,7 +34,7 @@ from storyview.inputs.parse import (
     stated_date,
     valid_date,
 )
-from storyview.inputs.slim import slim
+from storyview.inputs.slim import Slimmed, slim, slim_stream
 from storyview.inputs.text import Unusable, clean, decode, shown, utf8_text
 from storyview.model import Article, Progress
 
@@ -77,10 +77,12 @@ def read_article(path: Path, source_id: str) -> Article:
             data = fh.read(MAX_BYTES + 1)
             archive = suffix in mhtml.SUFFIXES or mhtml.looks_like_mhtml(data)
             page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data))
-            if (archive or page) and len(data) > MAX_BYTES:
-                # A large page is gone through where it lies: its bulk is never read into memory.
-                with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-                    return read_mhtml(mapped, source_id, str(path)) if archive else read_page(mapped, source_id, str(path))
+            if archive and len(data) > MAX_BYTES:
+                data = _mhtml_page(fh, data)
+            elif page and len(data) > MAX_BYTES:
+                # A large page is read a chunk at a time: its bulk is never all in memory.
+                fh.seek(0)
+                return read_page(slim_stream(fh.read, MAX_PAGE_MARKUP, MAX_PAGE_BYTES), source_id, str(path))
     except PermissionError:
         raise Unusable("permission denied") from None
     except OSError as exc:
@@ -94,7 +96,23 @@ def read_article(path: Path, source_id: str) -> Article:
     return read_text(data, source_id, str(path))
 
 
-def read_mhtml(data: bytes | mmap.mmap, source_id: str, where: str) -> Article:
+def _mhtml_page(fh: BinaryIO, data: bytes) -> bytes:
+    """The start of a large MHTML file that holds its page part (read on, four times as much
+    each time, until the part ends): the images after it are never read."""
+    while len(data) < MAX_PAGE_BYTES:
+        try:
+            mhtml.page_part(data, complete=False)
+            return data
+        except mhtml.More:
+            want = min(3 * len(data), MAX_PAGE_BYTES - len(data))
+            more = fh.read(want)
+            data += more
+            if len(more) < want:
+                return data
+    return data
+
+
+def read_mhtml(data: bytes, source_id: str, where: str) -> Article:
     """A page saved as MHTML: its text/html part read as a saved page."""
     part = mhtml.page_part(data)
     if part is None:
@@ -230,19 +248,19 @@ def read_markdown(data: bytes, source_id: str, where: str) -> Article:
 
 
 def read_page(
-    data: bytes | mmap.mmap, source_id: str, where: str, charset: str | None = None, url: str | None = None
+    data: bytes | Slimmed, source_id: str, where: str, charset: str | None = None, url: str | None = None
 ) -> Article:
     """A web page: trafilatura's article text and metadata; page chrome is left out.
 
-    `data` may hold one byte over MAX_PAGE_BYTES, to show that a capped read was cut.
+    `data` may hold one byte over MAX_PAGE_BYTES, to show that a capped read was cut. A page
+    over MAX_BYTES is read without its inline data and script and style bodies (`slim`).
     """
+    if isinstance(data, bytes) and len(data) > MAX_BYTES:
+        data = slim(data, MAX_PAGE_MARKUP, MAX_PAGE_BYTES)
     truncated = ""
-    if len(data) > MAX_BYTES:
-        whole = len(data) <= MAX_PAGE_BYTES
-        slimmed = slim(data if whole else memoryview(data)[:MAX_PAGE_BYTES], MAX_PAGE_MARKUP)
-        data = slimmed.data
-        if not (whole and slimmed.whole):
-            truncated = f"the first {_size(slimmed.read)}"
+    if isinstance(data, Slimmed):
+        truncated = "" if data.whole else f"the first {_size(data.read)}"
+        data = data.data
     if not data.strip():
         raise Unusable(_blank(data))
     notes: list[str] = []

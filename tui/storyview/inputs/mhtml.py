@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import mmap
 import re
 from dataclasses import dataclass
 
@@ -35,25 +34,46 @@ def looks_like_mhtml(data: bytes) -> bool:
     return bool(_HEAD_RE.match(head)) and bool(_MULTIPART_RE.search(head))
 
 
-def page_part(data: bytes | mmap.mmap) -> Part | None:
-    """The first text/html part of an MHTML file, decoded; None when it has none."""
-    end = _HEADER_END_RE.search(data[:65536])
-    header = bytes(data[: end.end()]) if end else bytes(data[:65536])
+class More(Exception):
+    """The bytes given end before the page part does: read on."""
+
+
+def page_part(data: bytes, complete: bool = True) -> Part | None:
+    """The first text/html part of an MHTML file, decoded; None when it has none.
+
+    Where `data` is only the start of the file (`complete` false) and the page part has not
+    ended in it, raises More.
+    """
+    end = _HEADER_END_RE.search(data, 0, 65536)
+    if end is None and not complete:
+        raise More
+    header = data[: end.end()] if end else data[:65536]
     m = _BOUNDARY_RE.search(header)
     if m is None:  # one part only: the message is the page
-        return _decoded(bytes(data)) if len(data) <= 50_000_000 else None
+        if not complete:
+            raise More
+        return _decoded(data)
     delimiter = b"--" + (m.group(1) or m.group(2))
     at = data.find(delimiter, len(header))
-    while at >= 0:
+    while True:
+        if at < 0:
+            if complete:
+                return None
+            raise More
         start = data.find(b"\n", at) + 1
-        if start <= 0 or data[at + len(delimiter): at + len(delimiter) + 2] == b"--":
-            return None
+        if data[at + len(delimiter): at + len(delimiter) + 2] == b"--":
+            return None  # the closing delimiter
+        if start <= 0:
+            if complete:
+                return None
+            raise More
         nxt = data.find(delimiter, start)
-        part_head = bytes(data[start: start + 4096])
-        if re.search(rb"^content-type\s*:\s*text/html", part_head.split(b"\n\n")[0].split(b"\r\n\r\n")[0], re.I | re.M):
-            return _decoded(bytes(data[start: nxt if nxt >= 0 else len(data)]))
+        if nxt < 0 and not complete:
+            raise More
+        part_header = _HEADER_END_RE.split(data[start: start + 8192], 1)[0]
+        if re.search(rb"^content-type\s*:\s*text/html", part_header, re.I | re.M):
+            return _decoded(data[start: nxt if nxt >= 0 else len(data)])
         at = nxt
-    return None
 
 
 def _decoded(part: bytes) -> Part | None:
