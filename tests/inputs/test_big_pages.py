@@ -107,9 +107,11 @@ def test_reading_in_chunks_gives_what_reading_whole_gives(chunk: int) -> None:
 
     html = page(head='<script type="application/ld+json">{"headline": "x"}</script>' + next_data(3_000)
                 + "<style>" + "p{margin:0}" * 100 + "</style>",
-                before=image(2_000) + "<p>Between the pictures.</p>" + image(700), after="<script>var a = 1;</script>").encode()
+                before=image(2_000) + "<p>Between the pictures.</p>" + image(700),
+                after="<script>var a = 1;</script>" + f'<script type="application/ld+json">{{"articleBody": "{"y" * 1500}"}}</script>').encode()
     whole = slim(html, 1_000_000)
     assert whole.whole and b"Between the pictures." in whole.data and b"xxxx" not in whole.data
+    assert b'{"headline": "x"}' in whole.data and b"y" * 1500 in whole.data
     assert slim_stream(io.BytesIO(html).read, 1_000_000, 10**9, chunk) == whole
     cut = slim(html, 300)
     assert slim_stream(io.BytesIO(html).read, 300, 10**9, chunk) == cut and not cut.whole

@@ -98,7 +98,7 @@ def slim_stream(read: Callable[[int], bytes], limit: int, cap: int, chunk: int =
                 return Slimmed(b"".join(kept), cut, False)
             open_end = m.end() == len(buffer) and not last  # the next chunk may go on with it
             if open_end and m.group(1) is not None and _LD_JSON.search(m.group(1)) and m.end(2) - m.start(2) <= MAX_LD_JSON:
-                at = m.start()  # metadata, kept whole: read on until it ends
+                safe = at = m.start()  # metadata, kept whole: read on until it ends
                 break
             if m.group(1) is None:  # a data: address: its scheme stays, its payload goes
                 cut, at = keep(m.start(), m.start() + 5), m.end()
