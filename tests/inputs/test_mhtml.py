@@ -89,3 +89,8 @@ def test_a_large_mhtml_file_is_read_where_it_lies(write, monkeypatch) -> None:
     assert len(data) > 10_000
     loaded = load([write("big.mhtml", data)])
     assert loaded.warnings == [] and texts(loaded.articles[0]) == [TITLE, *PARAGRAPHS]
+
+
+def test_a_plain_page_named_mhtml_is_read_as_the_page_it_is(write) -> None:
+    loaded = load([write("plain.mhtml", HTML)])
+    assert loaded.warnings == [] and texts(loaded.articles[0]) == [TITLE, *PARAGRAPHS]

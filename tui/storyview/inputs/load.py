@@ -1,6 +1,6 @@
 """Read articles: bytes → text → clean text → paragraphs with kinds and metadata.
 
-Inputs are files (plain text, Markdown, saved web pages), folders of them, `http(s)://`
+Inputs are files (plain text, Markdown, saved web pages, MHTML), folders of them, `http(s)://`
 addresses and `-` for standard input. Web pages go through trafilatura (`storyview.inputs.web`),
 Markdown through `storyview.inputs.markdown`; everything else is read as plain text.
 
@@ -75,8 +75,9 @@ def read_article(path: Path, source_id: str) -> Article:
             raise Unusable("not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
-            archive = suffix in mhtml.SUFFIXES or mhtml.looks_like_mhtml(data)
-            page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data))
+            looks_html = web.looks_like_html(data)
+            archive = mhtml.looks_like_mhtml(data) or suffix in mhtml.SUFFIXES and not looks_html
+            page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_html)
             if archive and len(data) > MAX_BYTES:
                 data = _mhtml_page(fh, data)
             elif page and len(data) > MAX_BYTES:
