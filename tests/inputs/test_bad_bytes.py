@@ -49,9 +49,10 @@ def test_pasted_windows_1252_quotes_in_utf8_are_read_and_said(write) -> None:
     (STORY.replace("Houston", "Hóuston").replace("a spokesman", "Alfredo Pérez, a spokesman"), "latin-1"),
     (STORY.replace("Houston", "Hóuston"), "latin-1"),  # one accented letter: still a letter, not damage
     (STORY.replace("pulled a gun", "pulled a “gun” – the guards’ own"), "cp1252"),
+    (STORY.replace("Nov. 30", "Nov.\u00a030"), "cp1252"),  # a lone no-break space is text, not damage
     ("Техасский заключённый пойман после недели в бегах. Его нашли в Хьюстоне, сообщила полиция.\n", "cp1251"),
     ("テキサス州の受刑者が一週間の逃亡の末に逮捕された。警察によると、男はヒューストンで見つかった。\n", "shift_jis"),
-], ids=["latin-1", "latin-1-one-letter", "cp1252", "cp1251", "shift-jis"])
+], ids=["latin-1", "latin-1-one-letter", "cp1252", "cp1252-nbsp", "cp1251", "shift-jis"])
 def test_legacy_encodings_still_read_without_a_note(write, text: str, codec: str) -> None:
     loaded = load([write("legacy.txt", text.encode(codec))])
     assert loaded.warnings == []

@@ -203,7 +203,7 @@ def utf8_text(data: bytes) -> bool:
 _ESCAPED_RE = re.compile("[\udc80-\udcff]+")
 # Characters a stray Windows-1252 byte stands for in running text: letters of Western languages
 # and typographic punctuation. Anything else it could be (ÿ, þ, ¤, an unassigned byte) is damage.
-_PUNCTUATION = set("‘’‚“”„–—…•€£§©®°±·«»¿¡×´¨¢¥½¼¾ºª")
+_PUNCTUATION = set("‘’‚“”„–—…•€£§©®°±·«»¿¡×÷´¨¢¥½¼¾ºª²³¹µ¶™†‡‰‹›ˆ˜\xa0\xad")
 _RARE_LETTERS = set("ÿþðÞÐ")
 
 
