@@ -251,8 +251,8 @@ def test_french_latin1(write, result) -> None:
     ("content", "reason"),
     [
         (b"", "skipped, empty file"),
-        (b"   \n\t\n  \r\n", "skipped, empty file"),
-        ("\u00a0\u3000\n".encode(), "skipped, empty file"),
+        (b"   \n\t\n  \r\n", "skipped, no text (only whitespace)"),
+        ("\u00a0\u3000\n".encode(), "skipped, no text (only whitespace)"),
         (codecs.BOM_UTF8, "skipped, empty file"),
         (b"\x1b[31m\x1b]0;a window title\x07\x1b[0m\n\x1b[2J\n", "skipped, no readable text"),
         ("\u200b\u202e\ufeff".encode(), "skipped, no readable text"),
@@ -353,7 +353,7 @@ def test_folders_with_nothing_usable(tmp_path, write, result) -> None:
     assert r.warned("notes.html: skipped, no article text found in the page")
     assert r.warned(f"{tmp_path / 'nothing'}: skipped, no .txt, .md or .html files in this folder")
     assert r.warned("empty.txt: skipped, empty file")
-    assert r.warned("space.md: skipped, empty file")
+    assert r.warned("space.md: skipped, no text (only whitespace)")
     assert r.warned(f"{tmp_path / 'blank'}: 1 subfolder not read (storyview does not look inside subfolders: "
                     "name it): sub.txt")
     assert r.warned(f"{tmp_path / 'pics'}: 1 file of another kind not read: photo.png")

@@ -139,7 +139,7 @@ def test_stdin_read_once_and_empty_is_a_warning() -> None:
     assert len(loaded.articles) == 1 and calls == [1]
     assert loaded.warnings == ["standard input: skipped, standard input is already read"]
     empty = load(["-"], stdin=b"  \n")
-    assert empty.articles == [] and empty.warnings == ["standard input: skipped, empty file"]
+    assert empty.articles == [] and empty.warnings == ["standard input: skipped, no text (only whitespace)"]
 
 
 def test_stdin_through_the_command(monkeypatch, capsys, write) -> None:

@@ -17,7 +17,7 @@ from storyview.inputs.text import shown
 from storyview.model import counted
 
 # What a folder contributes; a file named on the command line is read whatever its name.
-SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht")
 STDIN = "-"
 NAMED = 3
 """How many names a note on what a folder leaves unread lists before "and N more"."""

@@ -1,6 +1,6 @@
 """Read articles: bytes → text → clean text → paragraphs with kinds and metadata.
 
-Inputs are files (plain text, Markdown, saved web pages), folders of them, `http(s)://`
+Inputs are files (plain text, Markdown, saved web pages, MHTML), folders of them, `http(s)://`
 addresses and `-` for standard input. Web pages go through trafilatura (`storyview.inputs.web`),
 Markdown through `storyview.inputs.markdown`; everything else is read as plain text.
 
@@ -17,8 +17,10 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from storyview.inputs import markdown as mdtext
+from storyview.inputs import mhtml
 from storyview.inputs import web
 from storyview.inputs.arguments import STDIN, SUFFIXES, expand  # noqa: F401 - SUFFIXES: exports ask it here
 from storyview.inputs.bundled import seeds_dir
@@ -32,7 +34,8 @@ from storyview.inputs.parse import (
     stated_date,
     valid_date,
 )
-from storyview.inputs.text import Unusable, clean, decode, shown
+from storyview.inputs.slim import Slimmed, slim, slim_stream
+from storyview.inputs.text import Unusable, clean, decode, shown, utf8_text
 from storyview.model import Article, Progress
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -40,8 +43,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN_PATH = "<stdin>"
 # No news article comes near this; the cap keeps a huge file to bounded time and memory.
 MAX_BYTES = 1_000_000
-# A saved web page carries scripts and styles around the article: it may be ten times larger.
-MAX_PAGE_BYTES = 10_000_000
+# A saved web page carries scripts, styles and inline images around the article: a page is
+# gone through up to MAX_PAGE_BYTES, and up to MAX_PAGE_MARKUP of it is kept once its inline data
+# and script and style bodies are dropped (`storyview.inputs.slim`).
+MAX_PAGE_BYTES = 100_000_000
+MAX_PAGE_MARKUP = 10_000_000
 
 @dataclass
 class Loaded:
@@ -57,8 +63,9 @@ class Loaded:
 def read_article(path: Path, source_id: str) -> Article:
     """One file as an Article; raises Unusable with the reason to show.
 
-    The format comes from the name (.html/.htm, .md/.markdown) or, for any other name, from
-    the content: a file that opens with a doctype or <html> is a saved web page.
+    The format comes from the name (.html/.htm, .mhtml/.mht, .md/.markdown) or, for any other
+    name, from the content: a file that opens with a doctype or <html> is a saved web page, one
+    that opens with MIME headers of related parts a page saved as MHTML.
     """
     suffix = path.suffix.lower()
     try:
@@ -68,13 +75,21 @@ def read_article(path: Path, source_id: str) -> Article:
             raise Unusable("not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
-            page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data))
-            if page and len(data) > MAX_BYTES:
-                data += fh.read(max(MAX_PAGE_BYTES - len(data), 0) + 1)
+            looks_html = web.looks_like_html(data)
+            archive = mhtml.looks_like_mhtml(data) or suffix in mhtml.SUFFIXES and not looks_html
+            page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_html)
+            if archive and len(data) > MAX_BYTES:
+                data = _mhtml_page(fh, data)
+            elif page and len(data) > MAX_BYTES:
+                # A large page is read a chunk at a time: its bulk is never all in memory.
+                fh.seek(0)
+                return read_page(slim_stream(fh.read, MAX_PAGE_MARKUP, MAX_PAGE_BYTES), source_id, str(path))
     except PermissionError:
         raise Unusable("permission denied") from None
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
+    if archive:
+        return read_mhtml(data, source_id, str(path))
     if page:
         return read_page(data, source_id, str(path))
     if suffix in MARKDOWN_SUFFIXES:
@@ -82,19 +97,43 @@ def read_article(path: Path, source_id: str) -> Article:
     return read_text(data, source_id, str(path))
 
 
+def _mhtml_page(fh: BinaryIO, data: bytes) -> bytes:
+    """The start of a large MHTML file that holds its page part (read on, four times as much
+    each time, until the part ends): the images after it are never read."""
+    while len(data) < MAX_PAGE_BYTES:
+        try:
+            mhtml.page_part(data, complete=False)
+            return data
+        except mhtml.More:
+            want = min(3 * len(data), MAX_PAGE_BYTES - len(data))
+            more = fh.read(want)
+            data += more
+            if len(more) < want:
+                return data
+    return data
+
+
+def read_mhtml(data: bytes, source_id: str, where: str) -> Article:
+    """A page saved as MHTML: its text/html part read as a saved page."""
+    part = mhtml.page_part(data)
+    if part is None:
+        raise Unusable("no web page (text/html part) in this MHTML file")
+    return read_page(part.html, source_id, where, part.charset, part.url)
+
+
 def read_text(data: bytes, source_id: str, where: str) -> Article:
     """Plain text (at most MAX_BYTES of `data`, which may hold one byte more to show the cut)."""
     truncated, limit = len(data) > MAX_BYTES, ""
-    decoded = decode(data[:MAX_BYTES])
+    notes: list[str] = []
+    decoded = decode(data[:MAX_BYTES], notes)
     if not decoded.strip():
-        raise Unusable("empty file")
+        raise Unusable(_blank(data))
     if _is_json(decoded):
         raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
     text = clean(decoded)
     if truncated:
         text = _cut(text)
-        size = f"{MAX_BYTES // 1_000_000} MB" if MAX_BYTES >= 1_000_000 else f"{MAX_BYTES:,} bytes"
-        limit = f"the first {size}"
+        limit = f"the first {_size(MAX_BYTES)}"
     if not text.strip():
         raise Unusable("no readable text (only control or invisible characters)")
     raw = split_paragraphs(text)
@@ -103,9 +142,15 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     article = parse_paragraphs(source_id, where, raw)
     if not article.paragraphs:
         raise Unusable("no text")
-    if truncated:
-        raise Truncated(article, limit)
+    if truncated or notes:
+        raise Truncated(article, limit if truncated else "", notes)
     return article
+
+
+def _blank(data: bytes) -> str:
+    """Why a file with no text has none, in words."""
+    bare = data.removeprefix(codecs.BOM_UTF8)
+    return "no text (only whitespace)" if bare else "empty file"
 
 
 def _is_json(text: str) -> bool:
@@ -132,11 +177,15 @@ def _is_json(text: str) -> bool:
 
 
 def _size(limit: int) -> str:
-    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 and limit % 1_000_000 == 0 else f"{limit:,} bytes"
+    """A size as a warning says it: "10 MB", "10.7 MB", "6,000 bytes"."""
+    if limit < 1_000_000:
+        return f"{limit:,} bytes"
+    return f"{limit // 1_000_000} MB" if limit % 1_000_000 == 0 else f"{limit / 1_000_000:.1f} MB"
 
 
 def _blocks_article(
-    source_id: str, where: str, blocks: list[tuple[str, bool]], stated: Header, truncated: str
+    source_id: str, where: str, blocks: list[tuple[str, bool]], stated: Header, truncated: str,
+    notes: Sequence[str] = (),
 ) -> Article:
     """An Article from a format's blocks: each block split like plain text, headings kept whole."""
     raw: list[str] = []
@@ -155,8 +204,8 @@ def _blocks_article(
     article = parse_paragraphs(source_id, where, raw, headings, stated)
     if not article.paragraphs:
         raise Unusable("no text")
-    if truncated:
-        raise Truncated(article, truncated)
+    if truncated or notes:
+        raise Truncated(article, truncated, notes)
     return article
 
 
@@ -180,9 +229,10 @@ def read_markdown(data: bytes, source_id: str, where: str) -> Article:
     truncated = ""
     if len(data) > MAX_BYTES:
         data, truncated = data[:MAX_BYTES], f"the first {_size(MAX_BYTES)}"
-    decoded = decode(data)
+    notes: list[str] = []
+    decoded = decode(data, notes)
     if not decoded.strip():
-        raise Unusable("empty file")
+        raise Unusable(_blank(data))
     text = clean(decoded)
     if truncated:
         text = _cut(text)
@@ -195,33 +245,49 @@ def read_markdown(data: bytes, source_id: str, where: str) -> Article:
     stated = _stated(mdtext.inline(title) if title else None, pick(mdtext.DATE_KEYS), pick(mdtext.AUTHOR_KEYS), pick(mdtext.SITE_KEYS))
     if not md.blocks and not stated.title:
         raise Unusable("no text")
-    return _blocks_article(source_id, where, md.blocks, stated, truncated)
+    return _blocks_article(source_id, where, md.blocks, stated, truncated, notes)
 
 
-def read_page(data: bytes, source_id: str, where: str, charset: str | None = None, url: str | None = None) -> Article:
-    """A web page: trafilatura's article text and metadata; page chrome is left out."""
+def read_page(
+    data: bytes | Slimmed, source_id: str, where: str, charset: str | None = None, url: str | None = None
+) -> Article:
+    """A web page: trafilatura's article text and metadata; page chrome is left out.
+
+    `data` may hold one byte over MAX_PAGE_BYTES, to show that a capped read was cut. A page
+    over MAX_BYTES is read without its inline data and script and style bodies (`slim`).
+    """
+    if isinstance(data, bytes) and len(data) > MAX_BYTES:
+        data = slim(data, MAX_PAGE_MARKUP, MAX_PAGE_BYTES)
     truncated = ""
-    if len(data) > MAX_PAGE_BYTES:
-        data, truncated = data[:MAX_PAGE_BYTES], f"the first {_size(MAX_PAGE_BYTES)}"
+    if isinstance(data, Slimmed):
+        truncated = "" if data.whole else f"the first {_size(data.read)}"
+        data = data.data
     if not data.strip():
-        raise Unusable("empty file")
+        raise Unusable(_blank(data))
+    notes: list[str] = []
     codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
+    if codec == "utf-8" or codec and utf8_text(data):
+        codec = None  # UTF-8 (its stray bytes said), and UTF-8 whatever single-byte charset is declared
     if codec:
         try:
             decoded = data.decode(codec, errors="replace")
         except LookupError:
-            decoded = decode(data)
+            decoded = decode(data, notes)
     else:
-        decoded = decode(data)
+        decoded = decode(data, notes)
     page = web.extract(clean(decoded), url)
     if page is None or not page.blocks:
+        if truncated:
+            raise Unusable(f"too large, read only {truncated} and found no article text in it")
         raise Unusable("no article text found in the page")
     stated = _stated(page.title, page.date, page.author, page.site)
-    return _blocks_article(source_id, where, page.blocks, stated, truncated)
+    return _blocks_article(source_id, where, page.blocks, stated, truncated, notes)
 
 
 def read_stdin(data: bytes) -> Article:
     """One article from standard input: a web page, Markdown or plain text, told by content."""
+    if mhtml.looks_like_mhtml(data):
+        return read_mhtml(data, "stdin", STDIN_PATH)
     if web.looks_like_html(data):
         return read_page(data, "stdin", STDIN_PATH)
     head = data[:20_000].decode("utf-8", "replace")
@@ -237,6 +303,8 @@ def read_url(url: str, source_id: str, fetch: web.Fetcher | None = None) -> Arti
     except web.FetchError as exc:
         raise Unusable(str(exc)) from None
     kind = page.content_type
+    if kind in ("multipart/related", "message/rfc822", "application/x-mimearchive") or mhtml.looks_like_mhtml(page.data):
+        return read_mhtml(page.data, source_id, url)
     if kind in ("text/html", "application/xhtml+xml") or (not kind or kind == "application/octet-stream") and web.looks_like_html(page.data):
         return read_page(page.data, source_id, url, page.charset, page.url or url)
     if kind in ("text/markdown", "text/x-markdown"):
@@ -259,10 +327,12 @@ def _cut(text: str) -> str:
 
 
 class Truncated(Exception):
-    """The article loaded, but only its first MAX_BYTES or MAX_PARAGRAPHS."""
+    """The article loaded, but only its first MAX_BYTES or MAX_PARAGRAPHS (`limit`), or with
+    notes on how it was read (bytes that were not text): one warning line says all of it."""
 
-    def __init__(self, article: Article, limit: str) -> None:
-        super().__init__(f"too large, read only {limit}")
+    def __init__(self, article: Article, limit: str, notes: Sequence[str] = ()) -> None:
+        said = [f"too large, read only {limit}"] if limit else []
+        super().__init__("; ".join([*said, *notes]))
         self.article = article
 
 

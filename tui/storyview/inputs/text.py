@@ -132,8 +132,13 @@ def document_kind(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: BOMs first, then strict UTF-8, then a real charset detector."""
+def decode(data: bytes, notes: list[str] | None = None) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then a real charset detector.
+
+    A UTF-8 text with a few bytes that are not UTF-8 stays UTF-8: each stray byte is read as
+    Windows-1252 where that gives text (a pasted curly quote, an accented letter) and replaced
+    otherwise, and `notes` is told so in one line.
+    """
     kind = document_kind(data)
     if kind:
         raise Unusable(f"{kind}, not text: storyview reads plain text, Markdown and saved web pages")
@@ -151,6 +156,26 @@ def decode(data: bytes) -> str:
         return utf16
     if _looks_binary(data):
         raise Unusable("binary file, not text")
+    strict = _strict_utf8(data)
+    if strict is not None:
+        return strict
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    if _mostly_utf8(escaped) or _damaged_utf8(escaped, len(data)):
+        return _repaired(escaped, notes)
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data[:200_000], cp_exclusion=list(NOT_WEB))
+    best = results.best()
+    if best is None:
+        raise Unusable("unknown text encoding")
+    encoding = _preferred(best, list(results))
+    if encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
+        return _repaired(escaped, notes)
+    return data.decode(encoding, errors="replace")
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 when it is valid (a capped read may cut its last character), else None."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -160,18 +185,73 @@ def decode(data: bytes) -> str:
                 return data[: exc.start].decode("utf-8")
             except UnicodeDecodeError:
                 pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors=LEGACY_FALLBACK)
-    from charset_normalizer import from_bytes
+    return None
 
-    results = from_bytes(data[:200_000], cp_exclusion=list(NOT_WEB))
-    best = results.best()
-    if best is None:
-        raise Unusable("unknown text encoding")
-    encoding = _preferred(best, list(results))
-    if encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
-        return data.decode("utf-8", errors=LEGACY_FALLBACK)
-    return data.decode(encoding, errors="replace")
+
+def utf8_text(data: bytes) -> bool:
+    """Bytes that are UTF-8 with characters beyond ASCII: a page that declares a single-byte
+    charset but is this was saved as UTF-8 (valid multi-byte UTF-8 is almost never chance)."""
+    if data.isascii():
+        return False
+    strict = _strict_utf8(data)
+    if strict is not None:
+        return True
+    return _mostly_utf8(data.decode("utf-8", errors="surrogateescape"))
+
+
+# Bytes that are not UTF-8, as `surrogateescape` decodes them.
+_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
+# Characters a stray Windows-1252 byte stands for in running text: letters of Western languages
+# and typographic punctuation. Anything else it could be (ÿ, þ, ¤, an unassigned byte) is damage.
+_PUNCTUATION = set("‘’‚“”„–—…•€£§©®°±·«»¿¡×÷´¨¢¥½¼¾ºª²³¹µ¶™†‡‰‹›ˆ˜\xa0\xad")
+_RARE_LETTERS = set("ÿþðÞÐ")
+
+
+def _as_cp1252(run: str) -> str | None:
+    """A run of stray bytes read as Windows-1252 text, or None where that is not text (or is the
+    start of a UTF-8 character cut short, such as the first two bytes of a curly quote)."""
+    raw = bytes(ord(ch) - 0xDC00 for ch in run)
+    if len(raw) > 1 and 0xC2 <= raw[0] <= 0xF4 and all(0x80 <= b <= 0xBF for b in raw[1:]):
+        return None
+    text = raw.decode("cp1252", errors="replace")
+    ok = all((ch.isalpha() and ch not in _RARE_LETTERS) or ch in _PUNCTUATION for ch in text)
+    return text if ok else None
+
+
+def _damaged_utf8(escaped: str, size: int) -> bool:
+    """ASCII (or UTF-8) text with a few stray bytes that are no character of Western text in any
+    single-byte charset: a damaged UTF-8 file, not a file in another encoding."""
+    runs = _ESCAPED_RE.findall(escaped)
+    stray = sum(len(run) for run in runs)
+    return 0 < stray <= max(8, size // 1000) and all(_as_cp1252(run) is None for run in runs)
+
+
+def _repaired(escaped: str, notes: list[str] | None) -> str:
+    """UTF-8 decoded with `surrogateescape`, its stray bytes made text or U+FFFD, and counted."""
+    legacy = replaced = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal legacy, replaced
+        if m.end() == len(escaped) and _as_cp1252(m.group()) is None and len(m.group()) < 4:
+            return ""  # the start of a last character a capped read cut
+        text = _as_cp1252(m.group())
+        if text is None:
+            replaced += len(m.group())
+            return "\ufffd" * len(m.group())
+        legacy += len(m.group())
+        return text
+
+    text = _ESCAPED_RE.sub(fix, escaped)
+    if notes is not None and legacy + replaced:
+        stray = legacy + replaced
+        bytes_ = f"{stray} byte{'s' if stray > 1 else ''} not valid UTF-8"
+        if not legacy:
+            notes.append(f"{bytes_}, replaced")
+        elif not replaced:
+            notes.append(f"{bytes_}, read as Windows-1252")
+        else:
+            notes.append(f"{bytes_}: {legacy} read as Windows-1252, {replaced} replaced")
+    return text
 
 
 # Web pages in a legacy encoding are Windows-1252 far more often than anything else; when the
@@ -201,22 +281,10 @@ def _preferred(best: Any, results: list[Any]) -> str:
     return str(best.encoding)
 
 
-def _legacy_fallback(exc: UnicodeError) -> tuple[str, int]:
-    """Decode the stray bytes of a mostly-UTF-8 file as Windows-1252 (pasted “smart quotes”)."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
-
-
-LEGACY_FALLBACK = "storyview-cp1252"
-codecs.register_error(LEGACY_FALLBACK, _legacy_fallback)
-
-
-def _mostly_utf8(data: bytes) -> bool:
+def _mostly_utf8(escaped: str) -> bool:
     """Valid multi-byte UTF-8 characters far outnumber the bytes that are not UTF-8."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    bad = sum(len(run) for run in _ESCAPED_RE.findall(escaped))
+    good = len(escaped) - len(escaped.encode("ascii", "ignore")) - bad
     return good >= 3 * max(bad, 1)
 
 
