@@ -355,3 +355,37 @@ def test_a_span_shares_its_scale() -> None:
     assert [(m.text, m.low, m.kind) for m in found] == [
         ("$140", 140e6, "money"), ("$150 million", 150e6, "money"), ("2", 2e6, "count"), ("3 million", 3e6, "count")]
     assert [m.low for m in mentions("x", 0, "He scored 3 and $5 million came in.")] == [3, 5e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [
+        ("Mehr als 40 Menschen wurden verletzt.", "Mehr als 40", 40, 120),
+        ("Rund 40 Menschen wurden verletzt.", "Rund 40", 32, 50),
+        ("Plus de 40 personnes ont été blessées.", "Plus de 40", 40, 120),
+        ("Hubo unos 40 heridos.", "unos 40", 32, 50),
+        ("Es gab bis zu 40 Verletzte.", "bis zu 40", 0, 40),
+    ],
+)
+def test_hedges_in_german_french_spanish(text, figure, low, high) -> None:
+    """'rund 40' is no more exact than 'about 40': it never conflicts with 42."""
+    m = one(text)
+    assert (m.text, m.low, m.high, m.exact) == (figure, low, high, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Zug fuhr um 7.40 Uhr ab.", "Der Zug fuhr um 19 Uhr ab.", "Markets closed at 1400 GMT.",
+    "The vote ends at 2000 GMT.", "Doors open at eight o'clock.",
+])
+def test_clock_times_are_no_figures(text) -> None:
+    assert mentions("x", 0, text) == []
+
+
+def test_a_year_before_a_french_est_is_still_a_year() -> None:
+    assert one("En 2009 est venu le changement.").value == "2009"
+
+
+def test_rund_and_about_the_same_figure_agree_and_rund_40_vs_42_is_imprecise() -> None:
+    a, b = one("Rund 40 Menschen wurden verletzt."), one("The blast hurt 42 people.")
+    assert agreement(a, b) == "imprecise"
+    assert agreement(one("Rund 40 Menschen wurden verletzt."), one("About 40 people were hurt.")) == "agree"

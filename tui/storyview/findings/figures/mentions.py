@@ -42,6 +42,21 @@ HEDGES = {
     "about": (0.8, 1.25), "around": (0.8, 1.25), "approximately": (0.8, 1.25), "roughly": (0.8, 1.25),
     "some": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25), "nearly half": (0.8, 1.05),
 }
+# The same hedges in the other languages storyview reads furniture in (German, French, Spanish):
+# "rund 40" and "mehr als 40" are no more exact than "about 40" and "more than 40". Only words
+# English never writes before a number are listed ("fast", German "almost", is not).
+FOREIGN_HEDGES = {
+    "mehr als": (1.0, 3.0), "über": (1.0, 3.0), "mindestens": (1.0, 3.0), "plus de": (1.0, 3.0),
+    "au moins": (1.0, 3.0), "más de": (1.0, 3.0), "al menos": (1.0, 3.0),
+    "beinahe": (0.8, 1.05), "knapp": (0.8, 1.0), "près de": (0.8, 1.05), "presque": (0.8, 1.05),
+    "casi": (0.8, 1.05), "cerca de": (0.8, 1.05),
+    "weniger als": (0.0, 1.0), "unter": (0.0, 1.0), "bis zu": (0.0, 1.0), "höchstens": (0.0, 1.0),
+    "moins de": (0.0, 1.0), "jusqu'à": (0.0, 1.0), "jusqu’à": (0.0, 1.0), "menos de": (0.0, 1.0), "hasta": (0.0, 1.0),
+    "rund": (0.8, 1.25), "etwa": (0.8, 1.25), "ungefähr": (0.8, 1.25), "circa": (0.8, 1.25), "zirka": (0.8, 1.25),
+    "environ": (0.8, 1.25), "quelque": (0.8, 1.25), "unos": (0.8, 1.25), "unas": (0.8, 1.25),
+    "alrededor de": (0.8, 1.25), "aproximadamente": (0.8, 1.25),
+}
+HEDGES |= FOREIGN_HEDGES
 
 # Numbers as some copy spaces them ("100, 000", "5. 4"): read whole only where the parts fit
 # one number. Thousands: every group after the first is three digits, and the number is not an
@@ -81,7 +96,10 @@ FIGURE_RE = re.compile(
 )
 MONTH_ALONE_RE = re.compile(rf"\b(?i:in|on|since|by|until|till|through|from|early|late|mid-?|last|next|this|of|before|after)\s+(?P<month>{MONTH})(?![\w\-])")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-TIME_OF_DAY_RE = re.compile(r"\s?(?:[ap]\.\s?m\.|am\b|pm\b|:\s?\d)", re.IGNORECASE)  # "1:53", "1: 53", "p. m."
+TIME_OF_DAY_RE = re.compile(r"\s?(?:[ap]\.\s?m\.|am\b|pm\b|:\s?\d|o['’]clock\b)", re.IGNORECASE)  # "1:53", "1: 53", "p. m."
+# A clock time told by its zone or in German ("1400 GMT", "2000 GMT", "7.40 Uhr"): a time of day
+# even where the number could be a year. Zones in capitals only: French "en 2009 est ..." is a year.
+CLOCK_RE = re.compile(r"\s?(?:[Uu]hr\b|(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\b)")
 MINUTES_RE = re.compile(r"\d:\s$")
 # A number one side of a slash ("3/4", "41 / 2" as some copy spaces "4 1/2", "24/7") is part of a
 # fraction, a ratio or a season; one before an unreadable character ("4\ufffd months", a "½" lost
@@ -217,7 +235,8 @@ def _hedged(value: float, hedge: str | None) -> tuple[float, float, bool]:
 
 
 # Hedges that only round a number ("about 150", "an estimated $1 million"): the same figure.
-ROUNDING = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"}
+ROUNDING = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+            *(h for h, bounds in FOREIGN_HEDGES.items() if bounds == (0.8, 1.25))}
 
 
 def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
@@ -349,11 +368,13 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         raw = g["num"]
         if FRACTION_AFTER_RE.match(text, e) or FRACTION_BEFORE_RE.search(text, max(0, s - 4), s):
             return None  # "4 1/2", "24/7", "2008/09", "4\ufffd" (a character lost): no count of its own
+        if not g["scale"] and not g["unit"] and CLOCK_RE.match(text, e):
+            return None  # "7.40 Uhr", "2000 GMT": a time of day
         if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and not hedge:
             return Mention(source, paragraph, s, e, whole, "date", True, date=raw)
         if YEAR_RE.match(raw) and not g["scale"] and not g["unit"] and _hedged_year(text, s, e, hedge):
             return Mention(source, paragraph, s, e, whole, "date", False, date=raw)
-        if TIME_OF_DAY_RE.match(text[e:e + 5]) or MINUTES_RE.search(text, max(0, s - 4), s):
+        if TIME_OF_DAY_RE.match(text, e) or MINUTES_RE.search(text, max(0, s - 4), s):
             return None  # a time of day ("1: 53": its minutes too)
         before = WORD_BEFORE_RE.search(text[max(0, s - 40):s])
         word = before.group(1) if before else ""
