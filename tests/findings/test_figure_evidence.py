@@ -167,3 +167,18 @@ def test_a_stat_line_of_the_same_people_or_one_figure_alone_may_conflict() -> No
         a=STORM + "In Westport the storm flooded 40 homes, closed 12 schools and shut 3 bridges, mayor Anna Ortiz said.",
         b=STORM + "Mayor Anna Ortiz said the water had flooded 50 homes near Westport.",
     )
+
+
+def test_a_like_noun_among_like_names_is_no_conflict_far_apart_in_value() -> None:
+    # "91 MPs signed a petition", "a rebellion by 34 Labour MPs": one noun, one party, two things.
+    assert not conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
+                            b="The budget passed on Tuesday by 300 votes to 203, despite a revolt by 35 council members.")
+
+
+def test_a_like_noun_among_like_names_conflicts_near_in_value_or_told_alike() -> None:
+    # Near in value, little else shared: reports that disagree on one count mostly disagree so.
+    assert {"Ninety", "70"} in conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
+                                            b="Officials said on Tuesday that 70 council members support the change.")
+    # Far apart, but the sentences tell the same thing.
+    assert {"Ninety", "40"} in conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
+                                            b="A letter that backs the amendment has been signed by 40 council members.")
