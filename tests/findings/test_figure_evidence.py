@@ -182,3 +182,18 @@ def test_a_like_noun_among_like_names_conflicts_near_in_value_or_told_alike() ->
     # Far apart, but the sentences tell the same thing.
     assert {"Ninety", "40"} in conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
                                             b="A letter that backs the amendment has been signed by 40 council members.")
+
+
+def test_dates_of_one_kind_of_act_by_sentences_naming_no_one_in_common_are_two_acts() -> None:
+    # Two gadgets go on sale on two days: the same verb, nothing named in common.
+    assert not conflicts_in(a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
+                            b="The latest handheld gadget, Orbis's Nova Pad, goes on sale in Canada on Thursday.")
+
+
+def test_dates_of_one_act_by_sentences_naming_it_alike_or_years_alone_conflict() -> None:
+    assert {"Saturday", "Thursday"} in conflicts_in(
+        a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
+        b="The latest handheld gadget, the Zephyr tablet, goes on sale in Canada on Thursday.")
+    # Years alone date history, which reports tell in words of their own.
+    assert {"1957", "1967"} in conflicts_in(a="The brothers sold one of their Alder oil fields for $30 million in 1957.",
+                                            b="His company found the Bolton field, which the family sold in 1967.")

@@ -525,7 +525,11 @@ class _Evidence:
             # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday")
             if _legal(a) != _legal(b):
                 return False
-            return linked or self.same_frame(i, j)
+            # Two dates of the same kind of act by sentences that name no one in common date two
+            # acts ("the Gizmondo goes on sale on Saturday", "Sony's PSP goes on sale Thursday");
+            # two years alone are of history, which reports tell in words of their own ("sold one of
+            # their Mississippi oil fields in 1957", "sold the Bolton field in 1967").
+            return linked or self.same_frame(i, j) and (self.some_names(i, j) or _years_alone(a.mention, b.mention))
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
         if span(a.referent) or span(b.referent) or a.referent.moment or b.referent.moment:
@@ -667,6 +671,11 @@ def _years_apart(a: Mention, b: Mention) -> int | None:
     if fa.keys() == fb.keys() == {"year"}:
         return abs(int(fa["year"]) - int(fb["year"]))  # type: ignore[call-overload]
     return None
+
+
+def _years_alone(a: Mention, b: Mention) -> bool:
+    """Both dates are a year and nothing more ("1957", "1967")."""
+    return _date_fields(a).keys() == _date_fields(b).keys() == {"year"}
 
 
 def _margin(a: Mention, b: Mention) -> float:
