@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from figure_helpers import about, conflicts, story
+from figure_helpers import about, conflicts, conflicts_in, story
 from storyview.findings.figures import agreement, find_figures, mentions
 from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, same_act
 from storyview.inputs.load import Loaded
@@ -562,3 +562,15 @@ def test_a_run_of_a_series_never_meets_the_whole() -> None:
     assert first.subset == "first" and whole.subset is None and not comparable(first, whole)
     assert comparable(about("He ran for 189 yards in his last two games.", "two"),
                       about("He ran for 189 yards in the last two games.", "two"))
+
+
+def test_a_count_is_of_the_month_its_clause_tells() -> None:
+    told = "Card spending rose by £2.1bn in March, up from a £1.2bn rise in February."
+    assert (about(told, "£2.1bn").month, about(told, "£1.2bn").month) == ("march", "february")
+    assert about("Analysts expected April's figure to come in at 57.", "57").month == "april"
+    assert about("Theresa May said 40 people came.", "40").month is None  # a name, not a time
+    # Two months' counts are two counts; one month's may be one count in dispute.
+    assert not conflicts_in(a="Card spending rose by £2.1bn in March, up from a £1.2bn rise in February.",
+                            b="Overall, the bankers' group said card spending rose by £1.5bn in April, less than the £2.4bn seen in March.")
+    assert {"£2.1bn", "£2.4bn"} in conflicts_in(a="Card spending rose by £2.1bn in March, the bankers' group said.",
+                                                b="The bankers' group said card spending rose by £2.4bn in March.")

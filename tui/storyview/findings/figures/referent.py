@@ -157,6 +157,8 @@ class Referent:
     # how far on something happened ("fifteen games later", "ten minutes after"), never a count of
     # things ("winning ten games")
     elapsed: bool = False
+    # the month its clause puts it in ("rose by £7.1bn in December", "February's figure … 57")
+    month: str | None = None
 
 
     @property
@@ -245,7 +247,30 @@ def referent(
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
-                    elapsed=not date and _elapsed(tokens, text, last))
+                    elapsed=not date and _elapsed(tokens, text, last),
+                    month=None if date else _month(tokens, text, first, last))
+
+
+# Words before a month that make it the time of what its clause tells ("in December", "last May").
+IN_MONTH = {"in", "during", "for", "of", "last", "this", "next", "early", "late", "mid", "throughout"}
+
+
+def _month(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The month a count's clause puts it in: the nearest month in its clause told as a time ("in
+    December", "last May") or as an owner ("December's figure"), after it at a tie. Two counts of
+    two months are two counts ("lending rose by £7.1bn in December", "rose by £4bn in January")."""
+    best: tuple[int, str] | None = None
+    for step, start in ((1, last + 1), (-1, first - 1)):
+        k = start
+        while 0 <= k < len(tokens) and not _broken(text, *((tokens[k - 1], tokens[k]) if step > 0 else (tokens[k], tokens[k + 1]))):
+            t = tokens[k]
+            if t.norm in MONTH_NAMES and (k >= 1 and tokens[k - 1].norm in IN_MONTH or _possessive(text, t)):
+                distance = k - last if step > 0 else first - k
+                if best is None or distance < best[0]:
+                    best = (distance, t.norm)
+                break
+            k += step
+    return best[1] if best else None
 
 
 # Words after a count that make it a margin ("10 points down"), and verbs before "by" that do ("won by seven").
@@ -1161,6 +1186,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.month and b.month and a.month != b.month:
+        return False  # "mortgage lending rose by £7.1bn in December", "rose by £4bn in January"
     if a.elapsed != b.elapsed:
         return False  # "fifteen games later the Colts stand at 10-5", "winning ten games"
     if a.margin != b.margin:
