@@ -574,3 +574,13 @@ def test_a_count_is_of_the_month_its_clause_tells() -> None:
                             b="Overall, the bankers' group said card spending rose by £1.5bn in April, less than the £2.4bn seen in March.")
     assert {"£2.1bn", "£2.4bn"} in conflicts_in(a="Card spending rose by £2.1bn in March, the bankers' group said.",
                                                 b="The bankers' group said card spending rose by £2.4bn in March.")
+
+
+def test_a_change_by_a_figure_counts_its_subject() -> None:
+    told = "In December, imports rose by 4.1%, while exports increased by only 0.8%."
+    assert (about(told, "4.1%").head, about(told, "0.8%").head) == ("import", "export")
+    exports = about("Over the whole of last year, Norland's exports climbed 9.1% to $640bn.", "9.1%")
+    assert not comparable(exports, about(told, "4.1%"))  # imports are no count of exports
+    assert comparable(exports, about(told, "0.8%"))
+    # an opening capital is read as a noun only where the article writes it in lower case too
+    assert about("Turnout was almost 90%.", "almost 90%").head is None

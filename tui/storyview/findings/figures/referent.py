@@ -210,7 +210,7 @@ def referent(
         head, noun = "popul", frozenset({"popul"})
         marks = _place_before(tokens, text, first - 2)
     if head is None:
-        head = _before(tokens, text, first)
+        head = _before(tokens, text, first, common)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
     if head and outcome and outcome not in CASUALTIES and _outcome(head) == outcome:
@@ -817,9 +817,11 @@ def _place_before(tokens: Sequence[Token], text: str, at: int) -> frozenset[str]
     return frozenset(name)
 
 
-def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
+def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The noun a figure measures when it stands after it: "a population of 120,000", "the
-    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million")."""
+    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million").
+    A subject that opens the sentence is a noun when the article writes it in lower case too
+    (`common`: "Imports rose by 3.4%")."""
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
@@ -827,13 +829,18 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
                 and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE:
             return "people" if t.stem in GENERIC else t.stem
     # "turnout was almost 90%", "turnout reached 93.87 percent", "the toll stood at 40": the subject
+    if i >= 1 and tokens[i].norm in ("only", "just", "nearly", "almost", "about", "around", "some") \
+            and not _broken(text, tokens[i - 1], tokens[i]):
+        i -= 1  # "exports increased by only 0.6%"
     k = i
+    if i >= 2 and tokens[i].norm == "by" and tokens[i - 1].norm in CHANGES and not _broken(text, tokens[i - 1], tokens[i]):
+        k = i - 2  # "imports rose by 3.4%": the subject of the change
     while k >= 0 and first - k <= 2 and tokens[k].norm in COPULAS and not _broken(text, tokens[k], tokens[k + 1]):
         k -= 1
     if k < i and k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
         t = tokens[k]
         if t.content and not t.number and t.norm not in STOP and t.norm not in SAID and _outcome(t.norm) is None \
-                and not t.norm.endswith(("ed", "ing", "ly")) and not text[t.start].isupper():
+                and not t.norm.endswith(("ed", "ing", "ly")) and (not text[t.start].isupper() or k == 0 and t.norm in common):
             return "people" if t.stem in GENERIC else t.stem
     return None
 
@@ -841,6 +848,8 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
 # Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
 COPULAS = {"was", "is", "were", "are", "reached", "hit", "topped", "stood", "stands", "at", "to", "rose", "climbed",
            "totalled", "totaled", "numbered"}
+# Verbs of change before "by" and the figure that says how much ("imports rose by 3.4%").
+CHANGES = {"rose", "climbed", "fell", "dropped", "grew", "increased", "decreased", "declined", "jumped", "slipped"}
 
 
 def titled(tokens: Sequence[Token], text: str) -> bool:
