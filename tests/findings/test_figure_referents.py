@@ -584,3 +584,14 @@ def test_a_change_by_a_figure_counts_its_subject() -> None:
     assert comparable(exports, about(told, "0.8%"))
     # an opening capital is read as a noun only where the article writes it in lower case too
     assert about("Turnout was almost 90%.", "almost 90%").head is None
+
+
+def test_a_noun_that_names_the_figure_itself_counts_nothing() -> None:
+    assert about("The Dutch may lift their bid to the £2.5bn mark.", "£2.5bn").head is None
+    assert about("The Dutch may lift their bid to £2.5bn.", "£2.5bn").head == "bid"
+    # The other report states the £2.5bn bid too: its £2.4bn is another bidder's.
+    assert not conflicts_in(a="Talk is growing that the Dutch may raise their bid to £2.5bn.",
+                            b="Talk suggests that Milan-based Borsa has the funds in place to make a bid of £2.4bn, "
+                              "while its Dutch rival may lift its bid to the £2.5bn mark.")
+    assert {"£2.2bn", "£2.5bn"} in conflicts_in(a="Talk is growing that the Dutch may raise their bid for the exchange to £2.5bn.",
+                                                b="Analysts think the Dutch may lift their bid for the exchange to £2.2bn.")

@@ -205,6 +205,8 @@ def referent(
         return Referent("age", noun=frozenset({"age"}), marks=_named_after(tokens, text, aged))
     aside = first >= 1 and text[tokens[first - 1].end:tokens[first].start].strip() == "("
     head, noun, other, proper, marks = _head(tokens, text, last, numbers, aside)
+    if head in THE_FIGURE and noun == {head}:
+        head, noun = None, frozenset()  # "may up its bid to the £1.5bn mark": a bid, as the sentence says
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
         # "an island home to 120,000 people", "a town of about 15,000 people": its population, of the place named before
         head, noun = "popul", frozenset({"popul"})
@@ -959,6 +961,8 @@ def _head(
     return head, frozenset(noun), other, proper, frozenset(marks - {head})
 
 
+# Nouns after a figure that name the figure itself, not what it counts ("the £1.5bn mark").
+THE_FIGURE = {"mark", "level", "barrier", "threshold", "milestone"}
 # Words that end a counted noun's run ("nine games this season because of the injury").
 NOUN_ENDS = {"this", "these", "those", "that", "because", "so", "if", "unless", "whether", "though", "although"}
 
