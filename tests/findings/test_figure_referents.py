@@ -595,3 +595,13 @@ def test_a_noun_that_names_the_figure_itself_counts_nothing() -> None:
                               "while its Dutch rival may lift its bid to the £2.5bn mark.")
     assert {"£2.2bn", "£2.5bn"} in conflicts_in(a="Talk is growing that the Dutch may raise their bid for the exchange to £2.5bn.",
                                                 b="Analysts think the Dutch may lift their bid for the exchange to £2.2bn.")
+
+
+def test_led_and_quit_are_verbs() -> None:
+    # "led" tells whose count it is; "quit" what a date is of.
+    assert about("Kane led the race going into the gala with 9 nominations.", "9").agent == {"kane"}
+    assert about("The pair quit the summit on 18 August after failing to sign the pact.", "18 August").verb == "quit"
+    assert not conflicts_in(a="Going into the gala, Ortiz had six nominations, with seven artists nominated in three categories.",
+                            b="Kane led the race going into the gala with 9 nominations.")
+    assert {"six", "9"} in conflicts_in(a="Going into the gala, Kane had six nominations, with seven artists nominated in three categories.",
+                                        b="Kane led the race going into the gala with 9 nominations.")

@@ -88,7 +88,7 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts",
          # past forms that are no noun ("53 catches" counts catches: not "catch" nor "catches")
          "caught", "threw", "thrown", "drove", "sold", "bought", "brought", "built", "fought", "stole", "stolen",
-         "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot"}
+         "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot", "led", "quit"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
 SPANS = ("day", "night", "week", "month", "year", "decad", "season")
