@@ -197,3 +197,15 @@ def test_dates_of_one_act_by_sentences_naming_it_alike_or_years_alone_conflict()
     # Years alone date history, which reports tell in words of their own.
     assert {"1957", "1967"} in conflicts_in(a="The brothers sold one of their Alder oil fields for $30 million in 1957.",
                                             b="His company found the Bolton field, which the family sold in 1967.")
+
+
+def test_a_hedge_widens_a_figure_but_not_past_far() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(b: str) -> list[tuple[set[str], str]]:
+        figures = find_figures(story(a="The airline hopes to have 50 firm orders for the jet by the summer.", b=b))
+        return [({m.text for m in f.mentions}, f.status) for f in figures]
+
+    # "up to 225" holds 50, but 225 and 50 are two counts: listed apart, no disagreement.
+    assert told("The deal brings the airline's order book up to 225 firm orders for the jet.") == []
+    assert told("The deal brings the airline's order book up to 60 firm orders for the jet.") == [({"50", "up to 60"}, "imprecise")]

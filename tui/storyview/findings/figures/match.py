@@ -716,7 +716,10 @@ def _cluster(
         a, b = members[gi], members[gj]
         if len(a) == 1 and len(b) == 1 and source[i] != source[j] and compatible[kind[i]][kind[j]]:
             # Two lone mentions: the pair's own score is the whole average, and the only conflict.
-            if facts.status(i, j) == "conflict" and (s < threshold + _margin(found_[i], found_[j]) or not evidence(i, j)):
+            pair = facts.status(i, j)
+            if pair == "conflict" and (s < threshold + _margin(found_[i], found_[j]) or not evidence(i, j)):
+                continue
+            if pair == "imprecise" and not _vaguely_one(contexts[i], contexts[j]):
                 continue
             group_of[j] = gi
             a.append(j)
@@ -755,6 +758,9 @@ def _cluster(
                 shown[key] = shown.get(key, False) or evidence(x, y)
             if not all(shown.values()):
                 continue
+        if any((status.get((value[x], value[y])) or facts.status(x, y)) == "imprecise"
+               and not _vaguely_one(contexts[x], contexts[y]) for x in a for y in b):
+            continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:
             continue
@@ -765,6 +771,15 @@ def _cluster(
         sources[gi] |= sources.pop(gj)
         kinds[gi] |= kinds.pop(gj)
     return [sorted(m) if len(m) > 1 else m for m in members.values()]
+
+
+def _vaguely_one(a: _Context, b: _Context) -> bool:
+    """Whether two figures a hedge makes agree in part ("up to 1.4 million", "60") may be one
+    figure told loosely: their numbers as stated are within FAR of each other. A hedge widens a
+    figure; it does not make 60 one with 1.4 million, nor 50 orders one with "up to 225"."""
+    x, y = a.mention, b.mention
+    return x.kind == "date" or y.kind == "date" or x.stated is None or y.stated is None or x.stated <= 0 \
+        or y.stated <= 0 or max(x.stated, y.stated) <= FAR * min(x.stated, y.stated)
 
 
 def _about(items: Sequence[_Context], idf: Idf, size: int = 3) -> str:
