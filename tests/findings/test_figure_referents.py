@@ -605,3 +605,25 @@ def test_led_and_quit_are_verbs() -> None:
                             b="Kane led the race going into the gala with 9 nominations.")
     assert {"six", "9"} in conflicts_in(a="Going into the gala, Kane had six nominations, with seven artists nominated in three categories.",
                                         b="Kane led the race going into the gala with 9 nominations.")
+
+
+def test_a_change_is_no_level() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(a: str, b: str) -> list[tuple[set[str], str]]:
+        return [({m.text for m in f.mentions}, f.status) for f in find_figures(story(a=a, b=b))]
+
+    assert about("The budget would rise by $19bn to $419bn.", "$19bn").change == "by"
+    assert about("The budget would rise by $19bn to $419bn.", "$419bn").change == "to"
+    assert told("The plan would see the agency's budget rise by $19bn to $419bn next year.",
+                "The agency's planned budget would rise to just under $23bn next year.") == []
+    assert told("The plan would see the agency's budget rise by $19bn next year.",
+                "The agency's planned budget would rise by $23bn next year.") == [({"$19bn", "$23bn"}, "conflict")]
+
+
+def test_last_year_and_last_week_are_two_times() -> None:
+    assert about("Halden lost four contracts in last year's tender.", "four").last_span == "year"
+    assert not conflicts_in(a="Halden lost four contracts to Orbis in last year's tender for the port.",
+                            b="In last week's tender for the port, Halden lost five contracts to Orbis.")
+    assert {"four", "five"} in conflicts_in(a="Halden lost four contracts to Orbis in last week's tender for the port.",
+                                            b="In last week's tender for the port, Halden lost five contracts to Orbis.")

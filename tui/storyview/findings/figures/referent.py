@@ -159,6 +159,10 @@ class Referent:
     elapsed: bool = False
     # the month its clause puts it in ("rose by £7.1bn in December", "February's figure … 57")
     month: str | None = None
+    # the earlier span its sentence names ("last year's final": year; "last week's final": week)
+    last_span: str | None = None
+    # a change ("rose by $19bn": by) or the level a change reached ("rose to $23bn": to)
+    change: str | None = None
 
 
     @property
@@ -250,7 +254,48 @@ def referent(
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
                     elapsed=not date and _elapsed(tokens, text, last),
-                    month=None if date else _month(tokens, text, first, last))
+                    month=None if date else _month(tokens, text, first, last),
+                    last_span=_last_span(tokens), change=None if date else _change(tokens, text, first, numbers))
+
+
+# Verbs of change: a figure after "by" is how much changed, after "to" where it ended.
+CHANGING = {"rise", "rises", "rose", "risen", "rising", "fall", "falls", "fell", "fallen", "falling", "increase",
+            "increases", "increased", "increasing", "decrease", "decreased", "grow", "grows", "grew", "grown", "growing",
+            "climb", "climbs", "climbed", "jump", "jumped", "drop", "drops", "dropped", "slip", "slipped", "decline",
+            "declined", "cut", "raise", "raised", "lift", "lifted", "boost", "boosted", "reduce", "reduced"}
+
+
+def _change(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool]) -> str | None:
+    """"by" for how much a change was ("the budget would rise by $19bn"), "to" for where it
+    ended ("would rise to $23bn", "rise by $19bn to $419bn"): a change is no level, nor a level
+    a change."""
+    k = first - 1
+    if k < 1 or tokens[k].norm not in ("by", "to") or _broken(text, tokens[k], tokens[first]):
+        return None
+    j = k - 1
+    if tokens[k].norm == "to":
+        while j >= 1 and numbers[j] and not _broken(text, tokens[j], tokens[j + 1]):
+            j -= 1  # over the change itself: "rise by $19bn to"
+        if j < k - 1:
+            if tokens[j].norm != "by" or _broken(text, tokens[j], tokens[j + 1]):
+                return None
+            j -= 1
+    if j >= 0 and tokens[j].norm in CHANGING and not _broken(text, tokens[j], tokens[j + 1]):
+        return tokens[k].norm
+    return None
+
+
+# Spans "last" or "previous" may name ("last year's final", "the previous week").
+LAST_SPANS = {"year", "month", "week", "decade", "season", "weekend", "night", "summer", "winter", "spring", "autumn"}
+
+
+def _last_span(tokens: Sequence[Token]) -> str | None:
+    """The span of time its sentence says "last" or "previous" of: "last year's final" and "last
+    week's final" are two finals."""
+    for k in range(len(tokens) - 1):
+        if tokens[k].norm in ("last", "previous") and tokens[k + 1].norm in LAST_SPANS:
+            return tokens[k + 1].norm
+    return None
 
 
 # Words before a month that make it the time of what its clause tells ("in December", "last May").
@@ -1199,6 +1244,10 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.change and b.change and a.change != b.change:
+        return False  # "the budget would rise by $19bn", "would rise to just under $23bn"
+    if a.last_span and b.last_span and a.last_span != b.last_span:
+        return False  # "lost in three sets in last year's final", "stretched him to five sets in last week's final"
     if a.month and b.month and a.month != b.month:
         return False  # "mortgage lending rose by £7.1bn in December", "rose by £4bn in January"
     if a.elapsed != b.elapsed:
