@@ -627,3 +627,14 @@ def test_last_year_and_last_week_are_two_times() -> None:
                             b="In last week's tender for the port, Halden lost five contracts to Orbis.")
     assert {"four", "five"} in conflicts_in(a="Halden lost four contracts to Orbis in last week's tender for the port.",
                                             b="In last week's tender for the port, Halden lost five contracts to Orbis.")
+
+
+def test_a_streak_is_no_total() -> None:
+    assert about("After three successive contract wins, Halden is confident.", "three").streak
+    assert about("Halden has won four tenders in a row.", "four").streak
+    assert not about("Halden has secured five contract wins this year.", "five").streak
+    assert not conflicts_in(a="Under its new chief, Halden has secured five contract wins this year.",
+                            b="After three successive contract wins over the past fortnight, Halden is brimming with confidence.")
+    assert {"four", "five"} in conflicts_in(
+        a="Under its new chief, Halden has secured five successive contract wins.",
+        b="After four successive contract wins over the past fortnight, Halden is brimming with confidence.")

@@ -163,6 +163,8 @@ class Referent:
     last_span: str | None = None
     # a change ("rose by $19bn": by) or the level a change reached ("rose to $23bn": to)
     change: str | None = None
+    # a run of things one after another ("three successive wins", "five games in a row")
+    streak: bool = False
 
 
     @property
@@ -255,7 +257,26 @@ def referent(
                     margin=not date and _margin(tokens, text, first, last),
                     elapsed=not date and _elapsed(tokens, text, last),
                     month=None if date else _month(tokens, text, first, last),
-                    last_span=_last_span(tokens), change=None if date else _change(tokens, text, first, numbers))
+                    last_span=_last_span(tokens), change=None if date else _change(tokens, text, first, numbers),
+                    streak=not date and _streak(tokens, text, last))
+
+
+# Words that make a count a run of things one after another.
+STREAK = {"successive", "consecutive", "straight", "unbeaten", "winless", "back-to-back"}
+
+
+def _streak(tokens: Sequence[Token], text: str, last: int, reach: int = 6) -> bool:
+    """A count of a run ("three successive wins", "five straight defeats", "four games in a row"):
+    a streak is no total of a season."""
+    for k in range(last + 1, min(len(tokens), last + 1 + reach)):
+        if _broken(text, tokens[k - 1], tokens[k]):
+            break
+        if tokens[k].norm in STREAK:
+            return True
+        if tokens[k].norm == "row" and tokens[k - 1].norm == "a" and k >= 2 and tokens[k - 2].norm == "in":
+            return True
+    return False
+
 
 
 # Verbs of change: a figure after "by" is how much changed, after "to" where it ended.
@@ -1244,6 +1265,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.streak != b.streak:
+        return False  # "three successive wins over the past fortnight", "five wins this indoor season"
     if a.change and b.change and a.change != b.change:
         return False  # "the budget would rise by $19bn", "would rise to just under $23bn"
     if a.last_span and b.last_span and a.last_span != b.last_span:
