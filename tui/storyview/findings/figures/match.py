@@ -571,7 +571,7 @@ class _Evidence:
             return True
         if ra.act and rb.act and _alike(ra.act, rb.act):
             return True
-        return self.meaning(i, j) >= CLOSE_MEANING or self.overlap(i, j) >= SAME_SENTENCE
+        return self.overlap(i, j) >= SAME_SENTENCE or self.meaning(i, j) >= CLOSE_MEANING  # the model last: dearer
 
     def meaning(self, i: int, j: int) -> float:
         """The cosine of the two sentences' vectors (the story's own model); 0 without one."""

@@ -327,6 +327,8 @@ def _month(tokens: Sequence[Token], text: str, first: int, last: int) -> str | N
     """The month a count's clause puts it in: the nearest month in its clause told as a time ("in
     December", "last May") or as an owner ("December's figure"), after it at a tie. Two counts of
     two months are two counts ("lending rose by £7.1bn in December", "rose by £4bn in January")."""
+    if not any(t.norm in MONTH_NAMES for t in tokens):
+        return None  # most sentences name none: no clause to walk
     best: tuple[int, str] | None = None
     for step, start in ((1, last + 1), (-1, first - 1)):
         k = start
