@@ -638,3 +638,17 @@ def test_a_streak_is_no_total() -> None:
     assert {"four", "five"} in conflicts_in(
         a="Under its new chief, Halden has secured five successive contract wins.",
         b="After four successive contract wins over the past fortnight, Halden is brimming with confidence.")
+
+
+def test_a_multiple_is_of_what_it_measures() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(a: str, b: str) -> list[tuple[set[str], str]]:
+        return [({m.text for m in f.mentions}, f.status) for f in find_figures(story(a=a, b=b))]
+
+    assert about("The picture is up to six times as sharp as today's sets.", "up to six").kind == "sharp"
+    assert about("He tried three times.", "three").kind is None
+    assert told("The new screen shows a picture up to six times as sharp as today's sets.",
+                "Almost five times as many households bought the new screen as today's sets.") == []
+    assert told("The new screen shows a picture up to six times as sharp as today's sets.",
+                "The new screen's picture is almost five times as sharp as today's sets.") == [({"up to six", "almost five"}, "imprecise")]
