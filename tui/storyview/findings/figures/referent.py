@@ -245,6 +245,7 @@ def referent(
     if head and not date and first >= 1 and tokens[first - 1].norm == "other":
         other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
+    words = {t.norm for t in tokens}  # most sentences name no month and no "last": nothing to walk for them
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
@@ -258,8 +259,9 @@ def referent(
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
                     elapsed=not date and _elapsed(tokens, text, last),
-                    month=None if date else _month(tokens, text, first, last),
-                    last_span=_last_span(tokens), change=None if date else _change(tokens, text, first, numbers),
+                    month=None if date or MONTH_NAMES.isdisjoint(words) else _month(tokens, text, first, last),
+                    last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
+                    change=None if date else _change(tokens, text, first, numbers),
                     streak=not date and _streak(tokens, text, last))
 
 
@@ -271,12 +273,10 @@ def _streak(tokens: Sequence[Token], text: str, last: int, reach: int = 6) -> bo
     """A count of a run ("three successive wins", "five straight defeats", "four games in a row"):
     a streak is no total of a season."""
     for k in range(last + 1, min(len(tokens), last + 1 + reach)):
-        if _broken(text, tokens[k - 1], tokens[k]):
-            break
-        if tokens[k].norm in STREAK:
-            return True
-        if tokens[k].norm == "row" and tokens[k - 1].norm == "a" and k >= 2 and tokens[k - 2].norm == "in":
-            return True
+        n = tokens[k].norm
+        if n in STREAK or n == "row" and k >= 2 and tokens[k - 1].norm == "a" and tokens[k - 2].norm == "in":
+            # the words first, the punctuation only then: most figures have no such word by them
+            return not any(_broken(text, tokens[j - 1], tokens[j]) for j in range(last + 1, k + 1))
     return False
 
 
@@ -341,8 +341,6 @@ def _month(tokens: Sequence[Token], text: str, first: int, last: int) -> str | N
     """The month a count's clause puts it in: the nearest month in its clause told as a time ("in
     December", "last May") or as an owner ("December's figure"), after it at a tie. Two counts of
     two months are two counts ("lending rose by £7.1bn in December", "rose by £4bn in January")."""
-    if not any(t.norm in MONTH_NAMES for t in tokens):
-        return None  # most sentences name none: no clause to walk
     best: tuple[int, str] | None = None
     for step, start in ((1, last + 1), (-1, first - 1)):
         k = start
