@@ -209,3 +209,17 @@ def test_a_hedge_widens_a_figure_but_not_past_far() -> None:
     # "up to 225" holds 50, but 225 and 50 are two counts: listed apart, no disagreement.
     assert told("The deal brings the airline's order book up to 225 firm orders for the jet.") == []
     assert told("The deal brings the airline's order book up to 60 firm orders for the jet.") == [({"50", "up to 60"}, "imprecise")]
+
+
+def test_a_hedge_does_not_join_a_lone_figure_far_apart_to_a_group() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(c: str) -> list[tuple[list[str], str]]:
+        figures = find_figures(story(a="The airline hopes to have 50 firm orders for the jet by the summer.",
+                                     b="The airline expects 50 firm orders for the jet by the summer, its chief said.", c=c))
+        return [(sorted(m.text for m in f.mentions), f.status) for f in figures]
+
+    # Two reports agree on 50; "up to 225" holds 50 but is another count, "up to 60" may be the same one.
+    assert told("The deal brings the airline's order book up to 225 firm orders for the jet.") == [(["50", "50"], "agree")]
+    assert told("The deal brings the airline's order book up to 60 firm orders for the jet.") == \
+        [(["50", "50", "up to 60"], "imprecise")]

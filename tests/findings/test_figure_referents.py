@@ -652,3 +652,12 @@ def test_a_multiple_is_of_what_it_measures() -> None:
                 "Almost five times as many households bought the new screen as today's sets.") == []
     assert told("The new screen shows a picture up to six times as sharp as today's sets.",
                 "The new screen's picture is almost five times as sharp as today's sets.") == [({"up to six", "almost five"}, "imprecise")]
+
+
+def test_a_streak_word_past_the_clause_end_makes_no_streak() -> None:
+    assert about("Halden has won four successive contracts.", "four").streak
+    assert about("Halden has won four contracts in a row.", "four").streak
+    # past a clause's end the word tells of something else
+    assert not about("Halden has four contract wins; successive chiefs have tried.", "four").streak
+    assert not about("Halden has four contract wins, and successive chiefs have tried.", "four").streak
+    assert not about("Halden won four contracts, one in a row of ten.", "four").streak
