@@ -167,3 +167,59 @@ def test_a_stat_line_of_the_same_people_or_one_figure_alone_may_conflict() -> No
         a=STORM + "In Westport the storm flooded 40 homes, closed 12 schools and shut 3 bridges, mayor Anna Ortiz said.",
         b=STORM + "Mayor Anna Ortiz said the water had flooded 50 homes near Westport.",
     )
+
+
+def test_a_like_noun_among_like_names_is_no_conflict_far_apart_in_value() -> None:
+    # "91 MPs signed a petition", "a rebellion by 34 Labour MPs": one noun, one party, two things.
+    assert not conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
+                            b="The budget passed on Tuesday by 300 votes to 203, despite a revolt by 35 council members.")
+
+
+def test_a_like_noun_among_like_names_conflicts_near_in_value_or_told_alike() -> None:
+    # Near in value, little else shared: reports that disagree on one count mostly disagree so.
+    assert {"Ninety", "70"} in conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
+                                            b="Officials said on Tuesday that 70 council members support the change.")
+    # Far apart, but the sentences tell the same thing.
+    assert {"Ninety", "40"} in conflicts_in(a="Ninety council members have signed a letter that backs the amendment.",
+                                            b="A letter that backs the amendment has been signed by 40 council members.")
+
+
+def test_dates_of_one_kind_of_act_by_sentences_naming_no_one_in_common_are_two_acts() -> None:
+    # Two gadgets go on sale on two days: the same verb, nothing named in common.
+    assert not conflicts_in(a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
+                            b="The latest handheld gadget, Orbis's Nova Pad, goes on sale in Canada on Thursday.")
+
+
+def test_dates_of_one_act_by_sentences_naming_it_alike_or_years_alone_conflict() -> None:
+    assert {"Saturday", "Thursday"} in conflicts_in(
+        a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
+        b="The latest handheld gadget, the Zephyr tablet, goes on sale in Canada on Thursday.")
+    # Years alone date history, which reports tell in words of their own.
+    assert {"1957", "1967"} in conflicts_in(a="The brothers sold one of their Alder oil fields for $30 million in 1957.",
+                                            b="His company found the Bolton field, which the family sold in 1967.")
+
+
+def test_a_hedge_widens_a_figure_but_not_past_far() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(b: str) -> list[tuple[set[str], str]]:
+        figures = find_figures(story(a="The airline hopes to have 50 firm orders for the jet by the summer.", b=b))
+        return [({m.text for m in f.mentions}, f.status) for f in figures]
+
+    # "up to 225" holds 50, but 225 and 50 are two counts: listed apart, no disagreement.
+    assert told("The deal brings the airline's order book up to 225 firm orders for the jet.") == []
+    assert told("The deal brings the airline's order book up to 60 firm orders for the jet.") == [({"50", "up to 60"}, "imprecise")]
+
+
+def test_a_hedge_does_not_join_a_lone_figure_far_apart_to_a_group() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(c: str) -> list[tuple[list[str], str]]:
+        figures = find_figures(story(a="The airline hopes to have 50 firm orders for the jet by the summer.",
+                                     b="The airline expects 50 firm orders for the jet by the summer, its chief said.", c=c))
+        return [(sorted(m.text for m in f.mentions), f.status) for f in figures]
+
+    # Two reports agree on 50; "up to 225" holds 50 but is another count, "up to 60" may be the same one.
+    assert told("The deal brings the airline's order book up to 225 firm orders for the jet.") == [(["50", "50"], "agree")]
+    assert told("The deal brings the airline's order book up to 60 firm orders for the jet.") == \
+        [(["50", "50", "up to 60"], "imprecise")]

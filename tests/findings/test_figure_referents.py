@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from figure_helpers import about, conflicts, story
+from figure_helpers import about, conflicts, conflicts_in, story
 from storyview.findings.figures import agreement, find_figures, mentions
 from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, same_act
 from storyview.inputs.load import Loaded
@@ -562,3 +562,102 @@ def test_a_run_of_a_series_never_meets_the_whole() -> None:
     assert first.subset == "first" and whole.subset is None and not comparable(first, whole)
     assert comparable(about("He ran for 189 yards in his last two games.", "two"),
                       about("He ran for 189 yards in the last two games.", "two"))
+
+
+def test_a_count_is_of_the_month_its_clause_tells() -> None:
+    told = "Card spending rose by £2.1bn in March, up from a £1.2bn rise in February."
+    assert (about(told, "£2.1bn").month, about(told, "£1.2bn").month) == ("march", "february")
+    assert about("Analysts expected April's figure to come in at 57.", "57").month == "april"
+    assert about("Theresa May said 40 people came.", "40").month is None  # a name, not a time
+    # Two months' counts are two counts; one month's may be one count in dispute.
+    assert not conflicts_in(a="Card spending rose by £2.1bn in March, up from a £1.2bn rise in February.",
+                            b="Overall, the bankers' group said card spending rose by £1.5bn in April, less than the £2.4bn seen in March.")
+    assert {"£2.1bn", "£2.4bn"} in conflicts_in(a="Card spending rose by £2.1bn in March, the bankers' group said.",
+                                                b="The bankers' group said card spending rose by £2.4bn in March.")
+
+
+def test_a_change_by_a_figure_counts_its_subject() -> None:
+    told = "In December, imports rose by 4.1%, while exports increased by only 0.8%."
+    assert (about(told, "4.1%").head, about(told, "0.8%").head) == ("import", "export")
+    exports = about("Over the whole of last year, Norland's exports climbed 9.1% to $640bn.", "9.1%")
+    assert not comparable(exports, about(told, "4.1%"))  # imports are no count of exports
+    assert comparable(exports, about(told, "0.8%"))
+    # an opening capital is read as a noun only where the article writes it in lower case too
+    assert about("Turnout was almost 90%.", "almost 90%").head is None
+
+
+def test_a_noun_that_names_the_figure_itself_counts_nothing() -> None:
+    assert about("The Dutch may lift their bid to the £2.5bn mark.", "£2.5bn").head is None
+    assert about("The Dutch may lift their bid to £2.5bn.", "£2.5bn").head == "bid"
+    # The other report states the £2.5bn bid too: its £2.4bn is another bidder's.
+    assert not conflicts_in(a="Talk is growing that the Dutch may raise their bid to £2.5bn.",
+                            b="Talk suggests that Milan-based Borsa has the funds in place to make a bid of £2.4bn, "
+                              "while its Dutch rival may lift its bid to the £2.5bn mark.")
+    assert {"£2.2bn", "£2.5bn"} in conflicts_in(a="Talk is growing that the Dutch may raise their bid for the exchange to £2.5bn.",
+                                                b="Analysts think the Dutch may lift their bid for the exchange to £2.2bn.")
+
+
+def test_led_and_quit_are_verbs() -> None:
+    # "led" tells whose count it is; "quit" what a date is of.
+    assert about("Kane led the race going into the gala with 9 nominations.", "9").agent == {"kane"}
+    assert about("The pair quit the summit on 18 August after failing to sign the pact.", "18 August").verb == "quit"
+    assert not conflicts_in(a="Going into the gala, Ortiz had six nominations, with seven artists nominated in three categories.",
+                            b="Kane led the race going into the gala with 9 nominations.")
+    assert {"six", "9"} in conflicts_in(a="Going into the gala, Kane had six nominations, with seven artists nominated in three categories.",
+                                        b="Kane led the race going into the gala with 9 nominations.")
+
+
+def test_a_change_is_no_level() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(a: str, b: str) -> list[tuple[set[str], str]]:
+        return [({m.text for m in f.mentions}, f.status) for f in find_figures(story(a=a, b=b))]
+
+    assert about("The budget would rise by $19bn to $419bn.", "$19bn").change == "by"
+    assert about("The budget would rise by $19bn to $419bn.", "$419bn").change == "to"
+    assert told("The plan would see the agency's budget rise by $19bn to $419bn next year.",
+                "The agency's planned budget would rise to just under $23bn next year.") == []
+    assert told("The plan would see the agency's budget rise by $19bn next year.",
+                "The agency's planned budget would rise by $23bn next year.") == [({"$19bn", "$23bn"}, "conflict")]
+
+
+def test_last_year_and_last_week_are_two_times() -> None:
+    assert about("Halden lost four contracts in last year's tender.", "four").last_span == "year"
+    assert not conflicts_in(a="Halden lost four contracts to Orbis in last year's tender for the port.",
+                            b="In last week's tender for the port, Halden lost five contracts to Orbis.")
+    assert {"four", "five"} in conflicts_in(a="Halden lost four contracts to Orbis in last week's tender for the port.",
+                                            b="In last week's tender for the port, Halden lost five contracts to Orbis.")
+
+
+def test_a_streak_is_no_total() -> None:
+    assert about("After three successive contract wins, Halden is confident.", "three").streak
+    assert about("Halden has won four tenders in a row.", "four").streak
+    assert not about("Halden has secured five contract wins this year.", "five").streak
+    assert not conflicts_in(a="Under its new chief, Halden has secured five contract wins this year.",
+                            b="After three successive contract wins over the past fortnight, Halden is brimming with confidence.")
+    assert {"four", "five"} in conflicts_in(
+        a="Under its new chief, Halden has secured five successive contract wins.",
+        b="After four successive contract wins over the past fortnight, Halden is brimming with confidence.")
+
+
+def test_a_multiple_is_of_what_it_measures() -> None:
+    from storyview.findings.figures import find_figures
+
+    def told(a: str, b: str) -> list[tuple[set[str], str]]:
+        return [({m.text for m in f.mentions}, f.status) for f in find_figures(story(a=a, b=b))]
+
+    assert about("The picture is up to six times as sharp as today's sets.", "up to six").kind == "sharp"
+    assert about("He tried three times.", "three").kind is None
+    assert told("The new screen shows a picture up to six times as sharp as today's sets.",
+                "Almost five times as many households bought the new screen as today's sets.") == []
+    assert told("The new screen shows a picture up to six times as sharp as today's sets.",
+                "The new screen's picture is almost five times as sharp as today's sets.") == [({"up to six", "almost five"}, "imprecise")]
+
+
+def test_a_streak_word_past_the_clause_end_makes_no_streak() -> None:
+    assert about("Halden has won four successive contracts.", "four").streak
+    assert about("Halden has won four contracts in a row.", "four").streak
+    # past a clause's end the word tells of something else
+    assert not about("Halden has four contract wins; successive chiefs have tried.", "four").streak
+    assert not about("Halden has four contract wins, and successive chiefs have tried.", "four").streak
+    assert not about("Halden won four contracts, one in a row of ten.", "four").streak

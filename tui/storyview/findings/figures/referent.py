@@ -88,7 +88,7 @@ VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes",
          "hit", "hits", "struck", "strike", "strikes", "saw", "see", "sees", "found", "find", "finds", "put", "puts",
          # past forms that are no noun ("53 catches" counts catches: not "catch" nor "catches")
          "caught", "threw", "thrown", "drove", "sold", "bought", "brought", "built", "fought", "stole", "stolen",
-         "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot"}
+         "beaten", "wrote", "written", "rode", "ridden", "chose", "chosen", "forgot", "led", "quit"}
 # Spans of time a count of which grows as a story goes on ("five days of rioting", "eight
 # days"); seconds, minutes and hours are more often the length of one act ("10 minutes later").
 SPANS = ("day", "night", "week", "month", "year", "decad", "season")
@@ -157,6 +157,14 @@ class Referent:
     # how far on something happened ("fifteen games later", "ten minutes after"), never a count of
     # things ("winning ten games")
     elapsed: bool = False
+    # the month its clause puts it in ("rose by £7.1bn in December", "February's figure … 57")
+    month: str | None = None
+    # the earlier span its sentence names ("last year's final": year; "last week's final": week)
+    last_span: str | None = None
+    # a change ("rose by $19bn": by) or the level a change reached ("rose to $23bn": to)
+    change: str | None = None
+    # a run of things one after another ("three successive wins", "five games in a row")
+    streak: bool = False
 
 
     @property
@@ -203,12 +211,14 @@ def referent(
         return Referent("age", noun=frozenset({"age"}), marks=_named_after(tokens, text, aged))
     aside = first >= 1 and text[tokens[first - 1].end:tokens[first].start].strip() == "("
     head, noun, other, proper, marks = _head(tokens, text, last, numbers, aside)
+    if head in THE_FIGURE and noun == {head}:
+        head, noun = None, frozenset()  # "may up its bid to the £1.5bn mark": a bid, as the sentence says
     if first >= 2 and (tokens[first - 2].norm, tokens[first - 1].norm) in POPULATION:
         # "an island home to 120,000 people", "a town of about 15,000 people": its population, of the place named before
         head, noun = "popul", frozenset({"popul"})
         marks = _place_before(tokens, text, first - 2)
     if head is None:
-        head = _before(tokens, text, first)
+        head = _before(tokens, text, first, common)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
     if head and outcome and outcome not in CASUALTIES and _outcome(head) == outcome:
@@ -217,6 +227,8 @@ def referent(
         head, noun = "people", frozenset({"people"})
     act = None if date else _act(tokens, text, first, last) or outcome
     kind, by_verb = (None, False) if date else _kind(tokens, text, first, last, numbers)
+    if kind is None and head and head.startswith("time"):
+        kind = _times_as(tokens, text, last)  # "six times as sharp", "five times as many": two measures
     if by_verb and act is None:
         act = kind  # "the Chiefs rushed for 352 yards": rushing, not "gained 507 yards"
     if head and last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip() == "-" \
@@ -233,6 +245,7 @@ def referent(
     if head and not date and first >= 1 and tokens[first - 1].norm == "other":
         other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
+    words = {t.norm for t in tokens}  # most sentences name no month and no "last": nothing to walk for them
     return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
@@ -245,7 +258,101 @@ def referent(
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
-                    elapsed=not date and _elapsed(tokens, text, last))
+                    elapsed=not date and _elapsed(tokens, text, last),
+                    month=None if date or MONTH_NAMES.isdisjoint(words) else _month(tokens, text, first, last),
+                    last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
+                    change=None if date else _change(tokens, text, first, numbers),
+                    streak=not date and _streak(tokens, text, last))
+
+
+# Words that make a count a run of things one after another.
+STREAK = {"successive", "consecutive", "straight", "unbeaten", "winless", "back-to-back"}
+
+
+def _streak(tokens: Sequence[Token], text: str, last: int, reach: int = 6) -> bool:
+    """A count of a run ("three successive wins", "five straight defeats", "four games in a row"):
+    a streak is no total of a season."""
+    for k in range(last + 1, min(len(tokens), last + 1 + reach)):
+        n = tokens[k].norm
+        if n in STREAK or n == "row" and k >= 2 and tokens[k - 1].norm == "a" and tokens[k - 2].norm == "in":
+            # the words first, the punctuation only then: most figures have no such word by them
+            return not any(_broken(text, tokens[j - 1], tokens[j]) for j in range(last + 1, k + 1))
+    return False
+
+
+
+# Verbs of change: a figure after "by" is how much changed, after "to" where it ended.
+CHANGING = {"rise", "rises", "rose", "risen", "rising", "fall", "falls", "fell", "fallen", "falling", "increase",
+            "increases", "increased", "increasing", "decrease", "decreased", "grow", "grows", "grew", "grown", "growing",
+            "climb", "climbs", "climbed", "jump", "jumped", "drop", "drops", "dropped", "slip", "slipped", "decline",
+            "declined", "cut", "raise", "raised", "lift", "lifted", "boost", "boosted", "reduce", "reduced"}
+
+
+def _change(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool]) -> str | None:
+    """"by" for how much a change was ("the budget would rise by $19bn"), "to" for where it
+    ended ("would rise to $23bn", "rise by $19bn to $419bn"): a change is no level, nor a level
+    a change."""
+    k = first - 1
+    if k < 1 or tokens[k].norm not in ("by", "to") or _broken(text, tokens[k], tokens[first]):
+        return None
+    j = k - 1
+    if tokens[k].norm == "to":
+        while j >= 1 and numbers[j] and not _broken(text, tokens[j], tokens[j + 1]):
+            j -= 1  # over the change itself: "rise by $19bn to"
+        if j < k - 1:
+            if tokens[j].norm != "by" or _broken(text, tokens[j], tokens[j + 1]):
+                return None
+            j -= 1
+    if j >= 0 and tokens[j].norm in CHANGING and not _broken(text, tokens[j], tokens[j + 1]):
+        return tokens[k].norm
+    return None
+
+
+# Spans "last" or "previous" may name ("last year's final", "the previous week").
+LAST_SPANS = {"year", "month", "week", "decade", "season", "weekend", "night", "summer", "winter", "spring", "autumn"}
+
+
+def _last_span(tokens: Sequence[Token]) -> str | None:
+    """The span of time its sentence says "last" or "previous" of: "last year's final" and "last
+    week's final" are two finals."""
+    for k in range(len(tokens) - 1):
+        if tokens[k].norm in ("last", "previous") and tokens[k + 1].norm in LAST_SPANS:
+            return tokens[k + 1].norm
+    return None
+
+
+def _times_as(tokens: Sequence[Token], text: str, last: int) -> str | None:
+    """What a multiple measures: the word after "times as" or "times more" by it ("up to six times
+    as sharp as standard TV": sharp; "five times as many people": many)."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].norm in ("times", "time"):
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].norm in ("as", "more") and not _broken(text, tokens[k - 1], tokens[k]) \
+            and not _broken(text, tokens[k], tokens[k + 1]):
+        return tokens[k + 1].stem if tokens[k].norm == "as" else tokens[k].stem
+    return None
+
+
+# Words before a month that make it the time of what its clause tells ("in December", "last May").
+IN_MONTH = {"in", "during", "for", "of", "last", "this", "next", "early", "late", "mid", "throughout"}
+
+
+def _month(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The month a count's clause puts it in: the nearest month in its clause told as a time ("in
+    December", "last May") or as an owner ("December's figure"), after it at a tie. Two counts of
+    two months are two counts ("lending rose by £7.1bn in December", "rose by £4bn in January")."""
+    best: tuple[int, str] | None = None
+    for step, start in ((1, last + 1), (-1, first - 1)):
+        k = start
+        while 0 <= k < len(tokens) and not _broken(text, *((tokens[k - 1], tokens[k]) if step > 0 else (tokens[k], tokens[k + 1]))):
+            t = tokens[k]
+            if t.norm in MONTH_NAMES and (k >= 1 and tokens[k - 1].norm in IN_MONTH or _possessive(text, t)):
+                distance = k - last if step > 0 else first - k
+                if best is None or distance < best[0]:
+                    best = (distance, t.norm)
+                break
+            k += step
+    return best[1] if best else None
 
 
 # Words after a count that make it a margin ("10 points down"), and verbs before "by" that do ("won by seven").
@@ -792,9 +899,11 @@ def _place_before(tokens: Sequence[Token], text: str, at: int) -> frozenset[str]
     return frozenset(name)
 
 
-def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
+def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The noun a figure measures when it stands after it: "a population of 120,000", "the
-    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million")."""
+    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million").
+    A subject that opens the sentence is a noun when the article writes it in lower case too
+    (`common`: "Imports rose by 3.4%")."""
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
@@ -802,13 +911,18 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
                 and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE:
             return "people" if t.stem in GENERIC else t.stem
     # "turnout was almost 90%", "turnout reached 93.87 percent", "the toll stood at 40": the subject
+    if i >= 1 and tokens[i].norm in ("only", "just", "nearly", "almost", "about", "around", "some") \
+            and not _broken(text, tokens[i - 1], tokens[i]):
+        i -= 1  # "exports increased by only 0.6%"
     k = i
+    if i >= 2 and tokens[i].norm == "by" and tokens[i - 1].norm in CHANGES and not _broken(text, tokens[i - 1], tokens[i]):
+        k = i - 2  # "imports rose by 3.4%": the subject of the change
     while k >= 0 and first - k <= 2 and tokens[k].norm in COPULAS and not _broken(text, tokens[k], tokens[k + 1]):
         k -= 1
     if k < i and k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
         t = tokens[k]
         if t.content and not t.number and t.norm not in STOP and t.norm not in SAID and _outcome(t.norm) is None \
-                and not t.norm.endswith(("ed", "ing", "ly")) and not text[t.start].isupper():
+                and not t.norm.endswith(("ed", "ing", "ly")) and (not text[t.start].isupper() or k == 0 and t.norm in common):
             return "people" if t.stem in GENERIC else t.stem
     return None
 
@@ -816,6 +930,8 @@ def _before(tokens: Sequence[Token], text: str, first: int) -> str | None:
 # Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
 COPULAS = {"was", "is", "were", "are", "reached", "hit", "topped", "stood", "stands", "at", "to", "rose", "climbed",
            "totalled", "totaled", "numbered"}
+# Verbs of change before "by" and the figure that says how much ("imports rose by 3.4%").
+CHANGES = {"rose", "climbed", "fell", "dropped", "grew", "increased", "decreased", "declined", "jumped", "slipped"}
 
 
 def titled(tokens: Sequence[Token], text: str) -> bool:
@@ -925,6 +1041,8 @@ def _head(
     return head, frozenset(noun), other, proper, frozenset(marks - {head})
 
 
+# Nouns after a figure that name the figure itself, not what it counts ("the £1.5bn mark").
+THE_FIGURE = {"mark", "level", "barrier", "threshold", "milestone"}
 # Words that end a counted noun's run ("nine games this season because of the injury").
 NOUN_ENDS = {"this", "these", "those", "that", "because", "so", "if", "unless", "whether", "though", "although"}
 
@@ -1161,6 +1279,14 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "716 yards rushing", "918 yards receiving"; "operating profit", "net profit" is not told so
     if a.whose and b.whose and not _alike(a.whose, b.whose):
         return False  # "29 of 34 passes for 364 yards", "53 catches for 605 yards"
+    if a.streak != b.streak:
+        return False  # "three successive wins over the past fortnight", "five wins this indoor season"
+    if a.change and b.change and a.change != b.change:
+        return False  # "the budget would rise by $19bn", "would rise to just under $23bn"
+    if a.last_span and b.last_span and a.last_span != b.last_span:
+        return False  # "lost in three sets in last year's final", "stretched him to five sets in last week's final"
+    if a.month and b.month and a.month != b.month:
+        return False  # "mortgage lending rose by £7.1bn in December", "rose by £4bn in January"
     if a.elapsed != b.elapsed:
         return False  # "fifteen games later the Colts stand at 10-5", "winning ten games"
     if a.margin != b.margin:
