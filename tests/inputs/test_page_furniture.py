@@ -1,0 +1,206 @@
+"""Page furniture read as story, and question headlines (tryout 12, items 3 and 7).
+
+Every rule has a positive case (furniture set apart) and a negative one: a story line that
+looks a bit like furniture stays story. All text is made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyview.inputs.boilerplate import is_call, is_cue_heading, teaser_cue
+from storyview.inputs.parse import is_agency_line, is_comment, parse_article, parse_paragraphs, question_title
+
+STORY = [
+    "Harbour bridge shut after barge strike",
+    "A runaway barge struck the Eastgate harbour bridge on Tuesday night, forcing engineers to close it to traffic.",
+    "Inspectors found cracks in two of the bridge's supports, the port authority said on Wednesday.",
+]
+
+
+def kinds_of(paragraphs: list[str], headings: list[bool] | None = None) -> dict[str, str]:
+    article = parse_paragraphs("x", "x", paragraphs, headings or [])
+    return {p.text: p.kind for p in article.paragraphs}
+
+
+def text_kinds(text: str) -> dict[str, str]:
+    return {p.text: p.kind for p in parse_article("x", "x", text).paragraphs}
+
+
+# ---------------------------------------------------------------- furniture headings
+
+
+@pytest.mark.parametrize("heading", [
+    "Reader comments (2)", "Comments", "12 Kommentare", "Commentaires (3)", "You might also like",
+    "Most popular", "Related stories", "More from Harbour News", "Lire aussi", "Les plus lus",
+    "Mehr zum Thema", "Noticias relacionadas", "Lo más leído",
+])
+def test_a_furniture_heading_sets_apart_what_stands_under_it(heading: str) -> None:
+    under = ["I drive over that bridge every day and the cracks have been there for years.",
+             "Council votes to raise parking fees in the old town from next spring."]
+    got = kinds_of([*STORY, heading, *under, "Repairs", "Engineers expect the repairs to take six weeks."],
+                   [True, False, False, True, False, False, True, False])
+    assert got[heading] == "boilerplate"
+    assert all(got[line] == "boilerplate" for line in under)
+    # The next heading is the article's own: it and what follows it stay.
+    assert got["Repairs"] == "headline"
+    assert got["Engineers expect the repairs to take six weeks."] == "body"
+
+
+@pytest.mark.parametrize("heading", [
+    "Comments from the mayor", "Popular anger over the closure", "Related costs", "Reactions",
+    "What the inspectors found", "More questions than answers",
+])
+def test_a_story_subheading_opens_no_furniture(heading: str) -> None:
+    under = "Inspectors said the cracks had been there for years, the port authority confirmed."
+    got = kinds_of([*STORY, heading, under], [True, False, False, True, False])
+    assert not is_cue_heading(heading)
+    assert got[heading] == "headline"
+    assert got[under] == "body"
+
+
+def test_a_furniture_heading_above_the_story_wipes_nothing() -> None:
+    """A share bar's "2 comments" over the article is furniture, but the article is no comment."""
+    got = kinds_of([STORY[0], "2 comments", *STORY[1:]], [True, True, False, False])
+    assert got["2 comments"] in ("headline", "boilerplate")
+    assert all(got[line] == "body" for line in STORY[1:])
+
+
+# ---------------------------------------------------------------- comments
+
+
+def test_a_posted_comment_is_furniture() -> None:
+    line = "Posted by harbourdad on March 4, 2031 at 10:14 a.m.: The council was warned about this bridge years ago."
+    assert is_comment(line)
+    assert is_comment("Posted by Sarah K on Mar. 4, 2031 at 11:02 am - My cousin works on the bridge crew.")
+    got = text_kinds("\n\n".join([*STORY, line]))
+    assert got[line] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "Posted by the port authority on its website on Tuesday: the bridge will stay shut for a week.",
+    "Posted by Jane Doe on March 4, 2031",  # a byline: the stamp alone
+    "Posted on March 4, 2031, the notice said the bridge would stay shut.",
+])
+def test_a_story_line_about_a_post_is_no_comment(line: str) -> None:
+    assert not is_comment(line)
+    assert text_kinds("\n\n".join([*STORY, line]))[line] != "boilerplate"
+
+
+# ---------------------------------------------------------------- teaser cues
+
+
+@pytest.mark.parametrize("line", [
+    "Most popular: Council raises parking fees; Ferry timetable changes; Storm warning for the coast",
+    "Read more: Council raises parking fees",
+    "Lire aussi | Les ponts de la région vieillissent",
+    "Lire aussi : Le port sous pression après une série d'accidents",
+    "Lesen Sie auch: Brücken-Chaos: Warum so viele Brücken marode sind",
+    "Leer más: El puerto cierra otro muelle",
+    "Lee también | Las grúas del puerto, en huelga",
+    "See also",
+    "Leer más",
+])
+def test_teaser_cues_in_four_languages_are_furniture(line: str) -> None:
+    assert teaser_cue(line)
+    got = text_kinds("\n\n".join([*STORY, line]))
+    assert got[line] == "boilerplate"
+    if teaser_cue(line).group("link"):  # one link: the story goes on after it
+        got = text_kinds("\n\n".join([STORY[0], STORY[1], line, STORY[2]]))
+        assert got[line] == "boilerplate" and got[STORY[2]] == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Most popular routes into the city were closed for hours, police said.",
+    "Read the inspectors' report and you will see why the bridge was shut, the mayor told reporters.",
+    "Lire le rapport prend du temps, a reconnu le maire mardi.",
+    "Lesen Sie die Warnung genau, sagte der Bürgermeister am Dienstag.",
+    "Related repairs on the east span will cost $4 million, officials said.",
+    "\u201cSee also what happened to the ferry,\u201d the harbour master said.",
+])
+def test_story_lines_opening_like_a_cue_stay(line: str) -> None:
+    assert not teaser_cue(line)
+    got = text_kinds("\n\n".join([STORY[0], STORY[1], line, STORY[2]]))
+    assert got[line] == "body"
+
+
+# ---------------------------------------------------------------- paywall and tip lines
+
+
+@pytest.mark.parametrize("line", [
+    "This article is available to subscribers only. Subscribe now for unlimited access to the Harbour Post.",
+    "Have a news tip? Email us at tips@harbour.example or call 555-0100.",
+    "Vous pouvez lire Le Journal sur un seul appareil à la fois. Ce message s’affichera sur l’autre appareil.",
+    "Cet article est réservé aux abonnés.",
+    "Sie haben weitere Fragen? Schreiben Sie uns an leser@hafen.example.",
+    "Dieser Artikel ist nur für Abonnenten verfügbar.",
+    "¿Tienes una pista? Escríbenos a pistas@puerto.example.",
+])
+def test_paywall_and_tip_line_calls_are_furniture(line: str) -> None:
+    assert is_call(line)
+    got = text_kinds("\n\n".join([*STORY, line]))
+    assert got[line] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribers to the ferry service said fares rose by a fifth this year.",
+    "The port authority said the article it published on Monday was available to all residents.",
+    "Police had a tip about the barge's owner, the harbour master said.",
+    "\u201cHave a news tip? Call us,\u201d read the sign the protesters held outside the council.",
+])
+def test_story_lines_about_subscribers_or_tips_stay(line: str) -> None:
+    assert not is_call(line)
+    got = text_kinds("\n\n".join([*STORY, line]))
+    assert got[line] == "body"
+
+
+# ---------------------------------------------------------------- agency credits
+
+
+@pytest.mark.parametrize("line", ["Associated Press", "Reuters", "AFP", "Le Journal avec AFP", "jdl/dpa/AFP", "(dpa)"])
+def test_a_lone_agency_credit_is_no_story_row(line: str) -> None:
+    assert is_agency_line(line)
+    under_headline = text_kinds("\n\n".join([STORY[0], line, *STORY[1:]]))
+    at_end = text_kinds("\n\n".join([*STORY, line]))
+    assert under_headline[line] == "byline" and at_end[line] == "byline"
+    assert under_headline[STORY[0]] == "headline"
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters reported that the barge had lost power an hour before the strike.",
+    "Apple",
+    "Staff and agencies",
+    "The AP count showed 14 ships were held outside the harbour.",
+])
+def test_a_story_line_naming_an_agency_stays(line: str) -> None:
+    assert not is_agency_line(line)
+
+
+# ---------------------------------------------------------------- question headlines
+
+
+@pytest.mark.parametrize("title", ["What now for the harbour bridge?", "Is this the end for the Eastgate ferry?",
+                                   "Analysis: No bridge, no trade?", "Who pays for the repairs?"])
+def test_a_short_question_is_taken_as_the_headline(title: str) -> None:
+    article = parse_article("x", "x", "\n\n".join([title, *STORY[1:]]))
+    assert article.title == title
+    assert article.paragraphs[0].kind == "headline"
+    assert all(p.kind == "body" for p in article.paragraphs[1:])
+
+
+@pytest.mark.parametrize("first", [
+    "Who pays for the repairs? The port authority says the barge's owner will, and it has sent him the bill.",
+    "Why did nobody notice the cracks in the bridge's supports before the barge struck them on Tuesday night, engineers asked?",
+])
+def test_a_body_paragraph_opening_with_a_question_stays_body(first: str) -> None:
+    article = parse_article("x", "x", "\n\n".join([first, *STORY[1:]]))
+    assert article.title is None
+    assert article.paragraphs[0].kind == "body"
+
+
+def test_a_question_after_the_headline_stays_body() -> None:
+    question = "Who pays for the repairs?"
+    article = parse_article("x", "x", "\n\n".join([STORY[0], STORY[1], question, STORY[2]]))
+    assert article.title == STORY[0]
+    assert {p.text: p.kind for p in article.paragraphs}[question] == "body"
+    assert not question_title(question, [])
