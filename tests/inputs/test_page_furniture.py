@@ -204,3 +204,38 @@ def test_a_question_after_the_headline_stays_body() -> None:
     assert article.title == STORY[0]
     assert {p.text: p.kind for p in article.paragraphs}[question] == "body"
     assert not question_title(question, [])
+
+
+# ---------------------------------------------------------------- a page headed by its date
+
+
+def test_a_heading_that_only_dates_the_page_is_no_title() -> None:
+    stamp = "12 January 2031 @ 09:29 pm"
+    article = parse_paragraphs("x", "x", [stamp, *STORY[1:]], [True, False, False])
+    assert article.title is None
+    assert article.paragraphs[0].kind == "byline"
+    assert article.date == "2031-01-12"
+
+
+def test_a_heading_that_opens_with_a_year_is_a_title() -> None:
+    title = "2031: the year the harbour bridge cracked"
+    article = parse_paragraphs("x", "x", [title, *STORY[1:]], [True, False, False])
+    assert article.title == title
+    assert article.paragraphs[0].kind == "headline"
+
+
+def test_a_markdown_page_with_comments_and_teasers_keeps_only_its_story() -> None:
+    from storyview.inputs.load import read_markdown
+
+    page = "\n\n".join([
+        f"# {STORY[0]}", *STORY[1:], "## Reader comments (2)",
+        "What a mess. The council should have closed that bridge years ago.",
+        "I cross it every morning and felt it shake last week.",
+        "## You might also like", "Ferry fares rise for the third time this year",
+        "## What happens next", "Engineers expect the repairs to take six weeks.",
+    ])
+    article = read_markdown(page.encode(), "x", "x.md")
+    got = {p.text: p.kind for p in article.paragraphs}
+    assert [t for t, k in got.items() if k == "body"] == [*STORY[1:], "Engineers expect the repairs to take six weeks."]
+    assert got["Reader comments (2)"] == got["You might also like"] == "boilerplate"
+    assert got["What happens next"] == "headline"

@@ -362,6 +362,11 @@ def parse_paragraphs(
     seen_body = False
     for i, para in enumerate(raw):
         kind: Kind = "body"
+        if i < len(headings) and headings[i] and is_timestamp(para):
+            head.date = head.date or stated_date(para)  # a page that heads itself with its date
+            texts.append(para)
+            kinds.append("byline")
+            continue
         if i < len(headings) and headings[i]:
             if head.title is None and not seen_body:
                 head.title = para
@@ -415,7 +420,7 @@ def parse_paragraphs(
         kinds.append(kind)
     if stated is not None:
         head = Header(
-            stated.title or head.title, stated.date or head.date,
+            (stated.title if stated.title and not is_timestamp(stated.title) else None) or head.title, stated.date or head.date,
             stated.byline or head.byline, stated.outlet or head.outlet,
         )
     kinds = classify(texts, kinds, head.title)
