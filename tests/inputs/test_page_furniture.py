@@ -7,9 +7,14 @@ looks a bit like furniture stays story. All text is made up for these tests.
 from __future__ import annotations
 
 import pytest
-
 from storyview.inputs.boilerplate import is_call, is_cue_heading, teaser_cue
-from storyview.inputs.parse import is_agency_line, is_comment, parse_article, parse_paragraphs, question_title
+from storyview.inputs.parse import (
+    is_agency_line,
+    is_comment,
+    parse_article,
+    parse_paragraphs,
+    question_title,
+)
 
 STORY = [
     "Harbour bridge shut after barge strike",
@@ -232,6 +237,7 @@ def test_a_markdown_page_with_comments_and_teasers_keeps_only_its_story() -> Non
         "What a mess. The council should have closed that bridge years ago.",
         "I cross it every morning and felt it shake last week.",
         "## You might also like", "Ferry fares rise for the third time this year",
+        "Harbour police arrest man after a standoff near the old bridge on Sunday night.",
         "## What happens next", "Engineers expect the repairs to take six weeks.",
     ])
     article = read_markdown(page.encode(), "x", "x.md")
@@ -239,3 +245,15 @@ def test_a_markdown_page_with_comments_and_teasers_keeps_only_its_story() -> Non
     assert [t for t, k in got.items() if k == "body"] == [*STORY[1:], "Engineers expect the repairs to take six weeks."]
     assert got["Reader comments (2)"] == got["You might also like"] == "boilerplate"
     assert got["What happens next"] == "headline"
+
+
+def test_the_article_goes_on_after_a_box_of_links_in_its_middle() -> None:
+    """A "Related stories" box inside the article: its links are furniture, the article's prose
+    after it is not, heading or no heading."""
+    goes_on = ("Engineers said the barge had struck the same supports in 2029, and that the cracks the "
+               "inspectors found on Wednesday ran through both of them.")
+    got = kinds_of([*STORY, "Related stories", "Ferry fares rise for the third time this year",
+                    "Storm warning for the coast", goes_on], [True, False, False, True, False, False, False])
+    assert got["Related stories"] == "boilerplate"
+    assert got["Ferry fares rise for the third time this year"] == got["Storm warning for the coast"] == "boilerplate"
+    assert got[goes_on] == "body"

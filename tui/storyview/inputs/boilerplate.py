@@ -349,12 +349,14 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
     shares = _shares_before(texts, kinds)
     own: set[str] = set()  # the words of the article's own paragraphs so far
     before: frozenset[str] = frozenset()  # ... when the block of teasers began
-    in_section = under_headline = furniture = False
+    in_section = under_headline = False
+    furniture: str | None = None  # under a heading of "comments" or of "teasers"
+    bodies = 0  # the article's own paragraphs so far
     for i, text in enumerate(texts):
-        if out[i] == "headline" and i > 0 and out[:i].count("body") >= 2:
+        if out[i] == "headline" and bodies >= 2:
             # A heading of the page's furniture ("Reader comments (2)", "You might also like"):
             # what stands under it, up to the next heading, is furniture too.
-            furniture = is_cue_heading(text)
+            furniture = ("comments" if COMMENTS_HEADING_RE.match(text) else "teasers") if is_cue_heading(text) else None
             if furniture:
                 out[i] = "boilerplate"
                 continue
@@ -362,6 +364,12 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
             if out[i] == "headline":
                 own.update(_stems(text))
             continue
+        if furniture == "teasers":
+            # The article's own prose after a box of links: the article goes on. A teaser may
+            # share a word or two with it ("Houston police arrest man…"), as the rule above.
+            share = story_share(text, frozenset(own - FURNITURE_STEMS))
+            if share >= LEDE_SHARE or share >= BLURB_SHARE and (len(text) > 200 or len(sentences(text)) >= 2):
+                furniture = None
         if furniture:
             out[i] = "boilerplate"
             continue
@@ -385,6 +393,7 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
         else:
             in_section = False
             own.update(_stems(text))
+            bodies += 1
         if opened and not in_section:
             in_section, before = True, frozenset(own - FURNITURE_STEMS)
         under_headline = teaser
