@@ -7,7 +7,7 @@ looks a bit like furniture stays story. All text is made up for these tests.
 from __future__ import annotations
 
 import pytest
-from storyview.inputs.boilerplate import is_call, is_cue_heading, teaser_cue
+from storyview.inputs.boilerplate import is_call, is_cue, is_cue_heading, off_topic, teaser_cue
 from storyview.inputs.parse import (
     is_agency_line,
     is_comment,
@@ -122,11 +122,21 @@ def test_teaser_cues_in_four_languages_are_furniture(line: str) -> None:
     "Lesen Sie die Warnung genau, sagte der Bürgermeister am Dienstag.",
     "Related repairs on the east span will cost $4 million, officials said.",
     "\u201cSee also what happened to the ferry,\u201d the harbour master said.",
+    "Read more about the repair plan on the council's website, the mayor told residents on Wednesday.",
+    "See more about the barge's owner in the port authority's report, which runs to 40 pages.",
+    "Related: the mayor's plan would cost $12 million, officials said.",
+    "Lire aussi le rapport des inspecteurs, qui compte 40 pages, a conseillé le maire.",
 ])
 def test_story_lines_opening_like_a_cue_stay(line: str) -> None:
     assert not teaser_cue(line)
     got = text_kinds("\n\n".join([STORY[0], STORY[1], line, STORY[2]]))
     assert got[line] == "body"
+
+
+def test_a_read_more_link_is_a_cue_and_a_sentence_that_opens_alike_is_not() -> None:
+    assert is_cue("Read more about the harbour bridge")
+    assert is_cue("See more stories from Eastgate")
+    assert not is_cue("Read more about the plan on the council's website, the mayor said.")
 
 
 # ---------------------------------------------------------------- paywall and tip lines
@@ -140,6 +150,11 @@ def test_story_lines_opening_like_a_cue_stay(line: str) -> None:
     "Sie haben weitere Fragen? Schreiben Sie uns an leser@hafen.example.",
     "Dieser Artikel ist nur für Abonnenten verfügbar.",
     "¿Tienes una pista? Escríbenos a pistas@puerto.example.",
+    "Already a subscriber? Log in to keep reading.",
+    "To continue reading, become a member for £1 a week.",
+    "Continue reading the main story",
+    "Join today for unlimited access.",
+    "Got a tip? tips@harbour.example",
 ])
 def test_paywall_and_tip_line_calls_are_furniture(line: str) -> None:
     assert is_call(line)
@@ -152,6 +167,11 @@ def test_paywall_and_tip_line_calls_are_furniture(line: str) -> None:
     "The port authority said the article it published on Monday was available to all residents.",
     "Police had a tip about the barge's owner, the harbour master said.",
     "\u201cHave a news tip? Call us,\u201d read the sign the protesters held outside the council.",
+    "Have a tip? Police ask anyone who saw the barge drift on Tuesday night to call 555-0100.",
+    "Join today's march to the bridge, the dockers' union urged its members.",
+    "Already a member of the harbour board, Ms Okafor has called for an inquiry.",
+    "Continue reading the inspectors' report and the cracks only get worse, the engineer said.",
+    "Tiene información clave la fiscalía sobre el dueño de la barcaza, según fuentes del puerto.",
 ])
 def test_story_lines_about_subscribers_or_tips_stay(line: str) -> None:
     assert not is_call(line)
@@ -257,3 +277,40 @@ def test_the_article_goes_on_after_a_box_of_links_in_its_middle() -> None:
     assert got["Related stories"] == "boilerplate"
     assert got["Ferry fares rise for the third time this year"] == got["Storm warning for the coast"] == "boilerplate"
     assert got[goes_on] == "body"
+
+
+# ---------------------------------------------------------------- the article's own closing lines
+
+
+@pytest.mark.parametrize("closing", [
+    "\u201cI just want the bridge back,\u201d she said.",
+    "\u201cRead the report. Then tell me it was an accident,\u201d the harbour master said.",
+    "Who will pay?",
+    "The bridge had stood for 90 years.",
+    "Most of all, the ferry crews want answers.",
+])
+def test_a_closing_quotation_or_kicker_is_no_furniture(closing: str) -> None:
+    """Shortness at the end is no evidence: the last words of a witness or a one-line kicker stay
+    story, alone and among other sources."""
+    text = "\n\n".join([*STORY, closing])
+    assert text_kinds(text)[closing] == "body"
+    other = parse_article("b", "b", "A barge hit the Eastgate harbour bridge on Tuesday and engineers closed it.\n\n"
+                          "The port authority said cracks were found in two supports.")
+    folded, _ = off_topic([parse_article("a", "a", text), other])
+    assert folded.paragraphs[-1].kind == "body"
+
+
+def test_a_question_subheading_opens_no_furniture() -> None:
+    under = "Engineers expect the repairs to take six weeks, the port authority said."
+    got = kinds_of([*STORY, "What happens next?", under], [True, False, False, True, False])
+    assert got["What happens next?"] == "headline"
+    assert got[under] == "body"
+
+
+def test_a_stated_title_that_only_dates_the_page_is_no_title() -> None:
+    from storyview.inputs.load import read_markdown
+
+    page = "\n\n".join(["---\ntitle: 12 January 2031 @ 09:29 pm\n---", f"# {STORY[0]}", *STORY[1:]])
+    article = read_markdown(page.encode(), "x", "x.md")
+    assert article.title == STORY[0]
+    assert article.date == "2031-01-12"

@@ -22,7 +22,7 @@ CUE_RE = re.compile(
     r"^\W*(?:"
     r"(?:related|recommended|popular|trending|latest|more|top|other|similar)"
     r"(?:\s+\w+){0,2}\s+(?:posts?|articles?|stories|news|reads?|content|links|videos?)"
-    r"|(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:|»›>\-–—].*|\s+(?:about|from|on|at|in|here|stories|articles|news|videos?)\b.*)?"
+    r"|(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:|»›>\-–—].*|\s+(?:about|from|on|at|in|here|stories|articles|news|videos?)\b[^,;]{0,60})?"
     r"|recommended\s+for\s+you|(?:editor'?s|our)\s+picks?"
     r"|you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)(?:\s+(?:these|this|reading))?(?:\s*:.*)?"
     r"|more\s+(?:from|on|in)\s+\S+(?:\s+\S+){0,4}"
@@ -106,9 +106,10 @@ CALL_RE = re.compile(
     r"^\W*(?:"
     r"(?:this|the)\s+(?:article|story|content|piece|page)\s+is\s+(?:only\s+)?(?:available|reserved|exclusive|for)\s+"
     r"(?:only\s+)?(?:to\s+|for\s+)?(?:our\s+)?(?:paying\s+|digital\s+|premium\s+)?(?:subscribers|members)"
-    r"|(?:subscribe|join)\s+(?:now|today)\b|already\s+an?\s+(?:subscriber|member)\b|(?:to\s+)?continue\s+reading\b"
+    r"|(?:subscribe|join)\s+(?:now|today)\b(?!['’])|already\s+an?\s+(?:subscriber|member)(?=\s*[?:,.!]|\s*$)"
+    r"|(?:to\s+)?continue\s+reading(?:\s+(?:below|here|the\s+(?:main\s+|full\s+)?(?:story|article)|this\s+(?:story|article)))?\s*(?:[,.:!…→›»>]|$)"
     r"|(?:get|enjoy|for)\s+unlimited\s+(?:digital\s+)?access\b|you(?:'ve|\s+have)\s+(?:reached|used)\s+(?:your|all|the)\b"
-    r"|(?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b|(?:send|email|e-mail)\s+us\s+(?:your\s+)?(?:news\s+|story\s+)?tips?\b"
+    r"|(?P<tip>(?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b)|(?:send|email|e-mail)\s+us\s+(?:your\s+)?(?:news\s+|story\s+)?tips?\b"
     r"|you\s+can\s+(?:only\s+)?read\s+.{1,40}?\s+on\s+(?:only\s+)?one\s+device"
     r"|(?:cet|cette|ce)\s+(?:article|contenu|information|reportage)\s+est\s+réservée?\s+aux\s+abonnés|abonnez-vous\b"
     r"|déjà\s+abonné|vous\s+pouvez\s+lire\s+.{1,40}?\s+sur\s+un\s+seul\s+appareil|ce\s+message\s+s.affichera\s+sur"
@@ -117,7 +118,7 @@ CALL_RE = re.compile(
     r"|jetzt\s+(?:abonnieren|weiterlesen|testen)\b|(?:sie\s+haben|haben\s+sie)\s+(?:weitere\s+|noch\s+)?(?:fragen|hinweise|anregungen)\b"
     r"|schreiben\s+sie\s+uns\b|sie\s+lesen\s+.{1,40}?\s+auf\s+(?:nur\s+)?einem\s+gerät"
     r"|(?:este|esta)\s+(?:artículo|contenido|noticia)\s+es\s+(?:exclusiv[oa]|sólo|solo)\s+para\s+(?:suscriptores|abonados)"
-    r"|suscríbete\b|ya\s+eres\s+suscriptor|(?:tienes|tiene)\s+(?:una\s+)?(?:pista|información|noticia)\b|escríbenos\b"
+    r"|suscríbete\b|ya\s+eres\s+suscriptor|(?<=¿)(?:tienes|tiene)\s+(?:una\s+)?(?:pista|información|noticia)\b|escríbenos\b"
     r")",
     re.I,
 )
@@ -126,8 +127,13 @@ CALL_RE = re.compile(
 def is_call(text: str) -> bool:
     """A paywall, device-limit or tip-line call to the reader ("This article is available to
     subscribers only. Subscribe now …", "Have a news tip? Email us …"): a short paragraph that
-    opens with one, not a quotation. A story sentence that only mentions subscribers opens otherwise."""
-    return len(text) <= 300 and not QUOTE_MARKS.search(text) and bool(CALL_RE.match(text))
+    opens with one, not a quotation. A story sentence that only mentions subscribers opens otherwise,
+    and a police appeal ("Have a tip? Police ask anyone with information to call …") asks for the
+    police, not for the outlet: a tip line names "us" or an address."""
+    m = CALL_RE.match(text) if len(text) <= 300 and not QUOTE_MARKS.search(text) else None
+    if m is None:
+        return False
+    return not m.group("tip") or bool(re.search(r"\b(?:us|our|we|newsroom)\b|@", text, re.I))
 
 
 # After one of these, teasers of other stories follow.
