@@ -54,7 +54,8 @@ def test_a_furniture_heading_sets_apart_what_stands_under_it(heading: str) -> No
 
 @pytest.mark.parametrize("heading", [
     "Comments from the mayor", "Popular anger over the closure", "Related costs", "Reactions",
-    "What the inspectors found", "More questions than answers",
+    "What the inspectors found", "More questions than answers", "Latest", "The latest", "Continued", "Elsewhere",
+    "Video", "Next",
 ])
 def test_a_story_subheading_opens_no_furniture(heading: str) -> None:
     under = "Inspectors said the cracks had been there for years, the port authority confirmed."

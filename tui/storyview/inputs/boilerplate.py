@@ -93,10 +93,11 @@ def is_cue_heading(text: str) -> bool:
             (is_cue(text) and SECTION_RE.match(text)):
         return True
     # In other words, a cue heading is made of cue words alone ("Stories you may have missed"):
-    # a story's subheading ("Related costs") carries a word of its own.
-    tokens = [t for sent in sentences(text.replace("-", " ")) for t in sent.tokens]
-    return is_related_cue(text) and all(
-        t.norm in CUE_WORDS or t.norm in CUE_TIME or t.norm in PRONOUNS for t in tokens if t.content)
+    # a story's subheading ("Related costs") carries a word of its own. One such word alone is
+    # not enough: "Latest" or "The latest" heads the article's own updates as often as a list.
+    content = [t for sent in sentences(text.replace("-", " ")) for t in sent.tokens if t.content]
+    return len(content) >= 2 and is_related_cue(text) and all(
+        t.norm in CUE_WORDS or t.norm in CUE_TIME or t.norm in PRONOUNS for t in content)
 
 
 # What a paywall, a device limit or a tip line says to the reader, at the start of a sentence:
