@@ -22,7 +22,7 @@ CUE_RE = re.compile(
     r"^\W*(?:"
     r"(?:related|recommended|popular|trending|latest|more|top|other|similar)"
     r"(?:\s+\w+){0,2}\s+(?:posts?|articles?|stories|news|reads?|content|links|videos?)"
-    r"|(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:|»›>\-–—].*|\s+(?:about|from|on|at|in|here|stories|articles|news|videos?)\b.*)?"
+    r"|(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:|»›>\-–—].*|\s+(?:about|from|on|at|in|here|stories|articles|news|videos?)\b[^,;]{0,60})?"
     r"|recommended\s+for\s+you|(?:editor'?s|our)\s+picks?"
     r"|you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)(?:\s+(?:these|this|reading))?(?:\s*:.*)?"
     r"|more\s+(?:from|on|in)\s+\S+(?:\s+\S+){0,4}"
@@ -41,6 +41,102 @@ CUE_RE = re.compile(
     r")\W*$",
     re.I,
 )
+# "Read also", "Most popular", "Lire aussi", "Lesen Sie auch", "Leer más": the words a page prints
+# before a link to another story, in English, French, German, Spanish (and a few of Italian and
+# Portuguese). Alone on a line it opens a block of teasers; before ":" or "|" it heads one teaser.
+TEASER_CUE = (
+    r"(?:read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?|don'?t\s+miss"
+    r"|most\s+(?:popular|read|viewed|shared|commented|watched)|popular\s+now|trending(?:\s+now)?"
+    r"|related(?:\s+(?:stories|articles|coverage|content|news|links|reading))?|recommended(?:\s+for\s+you)?"
+    r"|(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)|(?:à\s+)?voir\s+aussi|sur\s+le\s+même\s+sujet"
+    r"|les\s+plus\s+(?:lus|partagés|commentés)|en\s+savoir\s+plus|notre\s+sélection"
+    r"|lesen\s+sie\s+(?:auch|mehr|hier|weiter)|mehr\s+zum\s+thema|(?:das\s+)?könnte\s+sie\s+auch\s+interessieren"
+    r"|auch\s+interessant|meistgelesen(?:e|en)?|meist\s+gelesen|weiterlesen|siehe\s+auch|zum\s+thema"
+    r"|le[ea]\s+(?:más|también|además)|leer\s+más|(?:te|le)\s+puede\s+interesar|(?:noticias|artículos)\s+relacionad[oa]s"
+    r"|relacionad[oa]s?|(?:lo\s+)?más\s+(?:leíd[oa]s?|visto)|ver\s+también|véase\s+también|sigue\s+leyendo|seguir\s+leyendo"
+    r"|leggi\s+anche|leia\s+(?:também|mais)|veja\s+também)"
+)
+TEASER_CUE_RE = re.compile(rf"^\W*{TEASER_CUE}(?:\s*(?:[:|»›>→]|\s[–—-])\s*(?P<link>\S.*)|[\s:|»›>→.…–—-]*)$", re.I)
+# A comments heading: "Comments", "Reader comments (2)", "12 Kommentare", "Commentaires (3)".
+COMMENTS_HEADING_RE = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:reader|readers'?|user|your|visitor|latest|top)\s+)?"
+    r"(?:comments?|commentaires?|(?:leser)?kommentare?|comentarios?|commenti)"
+    r"(?:\s+(?:des\s+lecteurs|de\s+los\s+lectores|der\s+leser))?\s*(?:\(\s*\d+\s*\)|\d+)?\W*$",
+    re.I,
+)
+
+
+def teaser_cue(text: str) -> re.Match[str] | None:
+    """A cue line in any of the languages TEASER_CUE knows: alone ("Lire aussi") or heading one
+    link ("Lesen Sie auch: Bahn-Chaos …"); a quotation is never one."""
+    if len(text) > 400 or QUOTE_MARKS.search(text.split(":", 1)[0].split("|", 1)[0]):
+        return None
+    m = TEASER_CUE_RE.match(text.strip())
+    if m is None or (m.group("link") is None and len(text) > 60):
+        return None
+    link = m.group("link")
+    # A link is a headline (or a list of them), not the rest of a sentence: "Related: the
+    # mayor's plan would cost $12 million, officials said." goes on with the story.
+    if link is not None and not (link[0].isupper() or link[0].isdigit()) or \
+            link is not None and ENDED_RE.search(link.rstrip()) and ";" not in link:
+        return None
+    return m
+
+
+def is_cue_heading(text: str) -> bool:
+    """A heading that opens page furniture ("Reader comments (2)", "You might also like", "More
+    from Politics", "Les plus lus"), not a story's own subheading."""
+    if len(text) > 60:
+        return False
+    cue = teaser_cue(text)
+    if (cue is not None and cue.group("link") is None) or COMMENTS_HEADING_RE.match(text) or \
+            (is_cue(text) and SECTION_RE.match(text)):
+        return True
+    # In other words, a cue heading is made of cue words alone ("Stories you may have missed"):
+    # a story's subheading ("Related costs") carries a word of its own. One such word alone is
+    # not enough: "Latest" or "The latest" heads the article's own updates as often as a list.
+    content = [t for sent in sentences(text.replace("-", " ")) for t in sent.tokens if t.content]
+    return len(content) >= 2 and is_related_cue(text) and all(
+        t.norm in CUE_WORDS or t.norm in CUE_TIME or t.norm in PRONOUNS for t in content)
+
+
+# What a paywall, a device limit or a tip line says to the reader, at the start of a sentence:
+# "This article is available to subscribers only", "Have a news tip?", "Vous pouvez lire Le Monde
+# sur un seul appareil à la fois", "Sie haben weitere Fragen?", "¿Tienes una pista?".
+CALL_RE = re.compile(
+    r"^\W*(?:"
+    r"(?:this|the)\s+(?:article|story|content|piece|page)\s+is\s+(?:only\s+)?(?:available|reserved|exclusive|for)\s+"
+    r"(?:only\s+)?(?:to\s+|for\s+)?(?:our\s+)?(?:paying\s+|digital\s+|premium\s+)?(?:subscribers|members)"
+    r"|(?:subscribe|join)\s+(?:now|today)\b(?!['’])|already\s+an?\s+(?:subscriber|member)(?=\s*[?:,.!]|\s*$)"
+    r"|(?:to\s+)?continue\s+reading(?:\s+(?:below|here|the\s+(?:main\s+|full\s+)?(?:story|article)|this\s+(?:story|article)))?\s*(?:[,.:!…→›»>]|$)"
+    r"|(?:get|enjoy|for)\s+unlimited\s+(?:digital\s+)?access\b|you(?:'ve|\s+have)\s+(?:reached|used)\s+(?:your|all|the)\b"
+    r"|(?P<tip>(?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b)|(?:send|email|e-mail)\s+us\s+(?:your\s+)?(?:news\s+|story\s+)?tips?\b"
+    r"|you\s+can\s+(?:only\s+)?read\s+.{1,40}?\s+on\s+(?:only\s+)?one\s+device"
+    r"|(?:cet|cette|ce)\s+(?:article|contenu|information|reportage)\s+est\s+réservée?\s+aux\s+abonnés|abonnez-vous\b"
+    r"|déjà\s+abonné|vous\s+pouvez\s+lire\s+.{1,40}?\s+sur\s+un\s+seul\s+appareil|ce\s+message\s+s.affichera\s+sur"
+    r"|pour\s+(?:lire|continuer\s+à\s+lire)\s+(?:la\s+suite|cet\s+article)|vous\s+avez\s+(?:une\s+)?(?:information|question)s?\b"
+    r"|(?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+(?:nur\s+|exklusiv\s+)?(?:für|fuer)\s+(?:abonnenten|abonnentinnen|abonnierende)"
+    r"|jetzt\s+(?:abonnieren|weiterlesen|testen)\b|(?:sie\s+haben|haben\s+sie)\s+(?:weitere\s+|noch\s+)?(?:fragen|hinweise|anregungen)\b"
+    r"|schreiben\s+sie\s+uns\b|sie\s+lesen\s+.{1,40}?\s+auf\s+(?:nur\s+)?einem\s+gerät"
+    r"|(?:este|esta)\s+(?:artículo|contenido|noticia)\s+es\s+(?:exclusiv[oa]|sólo|solo)\s+para\s+(?:suscriptores|abonados)"
+    r"|suscríbete\b|ya\s+eres\s+suscriptor|(?<=¿)(?:tienes|tiene)\s+(?:una\s+)?(?:pista|información|noticia)\b|escríbenos\b"
+    r")",
+    re.I,
+)
+
+
+def is_call(text: str) -> bool:
+    """A paywall, device-limit or tip-line call to the reader ("This article is available to
+    subscribers only. Subscribe now …", "Have a news tip? Email us …"): a short paragraph that
+    opens with one, not a quotation. A story sentence that only mentions subscribers opens otherwise,
+    and a police appeal ("Have a tip? Police ask anyone with information to call …") asks for the
+    police, not for the outlet: a tip line names "us" or an address."""
+    m = CALL_RE.match(text) if len(text) <= 300 and not QUOTE_MARKS.search(text) else None
+    if m is None:
+        return False
+    return not m.group("tip") or bool(re.search(r"\b(?:us|our|we|newsroom)\b|@", text, re.I))
+
+
 # After one of these, teasers of other stories follow.
 SECTION_RE = re.compile(
     r"^\W*(?:(?:related|recommended|popular|trending|latest|more|other|similar)\b"
@@ -73,11 +169,15 @@ def is_address(text: str) -> bool:
 
 
 def is_cue(text: str) -> bool:
-    return (len(text) <= 160 and bool(CUE_RE.match(text))) or is_address(text)
+    return (len(text) <= 160 and bool(CUE_RE.match(text))) or is_address(text) or teaser_cue(text) is not None \
+        or bool(COMMENTS_HEADING_RE.match(text)) or is_call(text)
 
 
 def is_section_cue(text: str) -> bool:
-    return is_cue(text) and bool(SECTION_RE.match(text))
+    cue = teaser_cue(text)
+    if cue is not None:
+        return cue.group("link") is None
+    return is_cue(text) and bool(SECTION_RE.match(text) or COMMENTS_HEADING_RE.match(text))
 
 
 def is_teaser(text: str) -> bool:
@@ -257,10 +357,28 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
     own: set[str] = set()  # the words of the article's own paragraphs so far
     before: frozenset[str] = frozenset()  # ... when the block of teasers began
     in_section = under_headline = False
+    furniture: str | None = None  # under a heading of "comments" or of "teasers"
+    bodies = 0  # the article's own paragraphs so far
     for i, text in enumerate(texts):
+        if out[i] == "headline" and bodies >= 2:
+            # A heading of the page's furniture ("Reader comments (2)", "You might also like"):
+            # what stands under it, up to the next heading, is furniture too.
+            furniture = ("comments" if COMMENTS_HEADING_RE.match(text) else "teasers") if is_cue_heading(text) else None
+            if furniture:
+                out[i] = "boilerplate"
+                continue
         if out[i] != "body":
             if out[i] == "headline":
                 own.update(_stems(text))
+            continue
+        if furniture == "teasers":
+            # The article's own prose after a box of links: the article goes on. A teaser may
+            # share a word or two with it ("Houston police arrest man…"), as the rule above.
+            share = story_share(text, frozenset(own - FURNITURE_STEMS))
+            if share >= LEDE_SHARE or share >= BLURB_SHARE and (len(text) > 200 or len(sentences(text)) >= 2):
+                furniture = None
+        if furniture:
+            out[i] = "boilerplate"
             continue
         teaser = opened = False
         if is_cue(text) or is_furniture(text, topical):
@@ -282,6 +400,7 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
         else:
             in_section = False
             own.update(_stems(text))
+            bodies += 1
         if opened and not in_section:
             in_section, before = True, frozenset(own - FURNITURE_STEMS)
         under_headline = teaser

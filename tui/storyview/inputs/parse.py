@@ -263,7 +263,49 @@ CREDIT_RE = re.compile(
 
 def is_credit(text: str) -> bool:
     """A wire story's credit line: who reported, wrote and edited it, not a part of it."""
-    return len(text) <= 300 and bool(CREDIT_RE.match(text.strip()))
+    return len(text) <= 300 and (bool(CREDIT_RE.match(text.strip())) or is_agency_line(text))
+
+
+# News agencies a story credits on a line of its own: "Associated Press", "Reuters", "(dpa)".
+_AGENCY = (r"(?:the\s+)?associated\s+press|ap|reuters|thomson\s+reuters|afp|agence\s+france[\s-]+presse|dpa"
+           r"|deutsche\s+presse[\s-]+agentur|(?:agencia\s+)?efe|europa\s+press|ansa|upi|united\s+press\s+international"
+           r"|xinhua|kyodo(?:\s+news)?|yonhap|tass|interfax|pa(?:\s+media)?|press\s+association|aap|(?:the\s+)?canadian\s+press"
+           r"|bloomberg(?:\s+news)?|anp|belga|apa|sda|keystone-sda|kna|epd|sid|ats|lusa|pti|ians|bernama|antara|ria\s+novosti")
+_JOIN = r"\s*(?:/|,|;|\+|&)\s*|\s+(?:and|et|und|y|e|avec|with|mit|con)\s+"
+# A lone credit: agencies (and an editor's initials, "jdl/dpa/AFP"), or an outlet "with" one ("Le
+# Monde avec AFP", "Staff and agencies" is not one: it names no agency).
+AGENCY_LINE_RE = re.compile(
+    rf"^\W{{0,2}}\(?\s*(?:(?:(?-i:[a-z]{{2,4}})|{_AGENCY})(?:{_JOIN}))*(?:{_AGENCY})\s*\)?\W{{0,2}}$"
+    rf"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}(?:{_JOIN})(?:{_AGENCY})(?:(?:{_JOIN})(?:{_AGENCY}))*\.?$",
+    re.I)
+
+
+def is_agency_line(text: str) -> bool:
+    """A line that only credits a news agency: it tells who sent the story, not the story."""
+    stripped = text.strip()
+    return len(stripped) <= 60 and bool(AGENCY_LINE_RE.match(stripped))
+
+
+# "Posted by txdad on December 7, 2009 at 10:14 a.m.: It is shameful …": a reader's comment under
+# the article, with its stamp; the stamp alone ("Posted by Jane Doe on May 3, 2013") is a byline.
+COMMENT_BY_RE = re.compile(
+    r"^(?:posted|submitted|written|comment(?:ed)?|publié|posté|écrit|veröffentlicht|geschrieben|kommentiert"
+    r"|publicado|escrito|comentado)\s+(?:by|par|von|por)\s+[^\s,:|]+(?:\s+(?!on\b|at\b|le\b|am\b|um\b|el\b)[^\s,:|]+){0,3}?"
+    r"(?=\s*(?:,|\bon\b|\bat\b|\ble\b|\bam\b|\bum\b|\bel\b|[|·•–—-]))",
+    re.I)
+
+
+def is_comment(text: str) -> bool:
+    """A reader's comment: "Posted by NAME on DATE:" and what they wrote."""
+    m = COMMENT_BY_RE.match(text.strip()) if len(text) <= 2_000 else None
+    if m is None:
+        return False
+    rest = text.strip()[m.end():]
+    cut = re.search(r"(?::|\s[|–—-])\s+(?=\S)", rest)
+    if cut is None or cut.start() > 80:
+        return False
+    stamp = rest[:cut.start()].strip(" ,|·•–—-")
+    return is_timestamp(stamp) or is_timestamp(re.sub(r"^(?:on|at|le|am|um|el)\s+", "", stamp, flags=re.I))
 
 
 def posted_by(text: str) -> str | None:
@@ -273,6 +315,18 @@ def posted_by(text: str) -> str | None:
         return None
     name = m.group(1).strip()
     return name if all(w[0].isupper() for w in name.split()) else None
+
+
+def question_title(text: str, after: Sequence[str]) -> bool:
+    """A headline that asks ("What now for British tennis?", "Is this the end for the Euro?"):
+    one short question, title-shaped once its mark is set aside, with the story after it. A
+    paragraph that opens with a question and goes on is body, and so is a question left alone."""
+    stripped = text.strip()
+    if not re.search(r"\?[\"'”’)\]]*$", stripped) or len(stripped) > 100 or len(stripped.split()) > 12:
+        return False
+    if re.search(r"[.!?…;](?:[\"'”’)\]]*)\s", stripped) or not after or len(after[0]) <= len(stripped):
+        return False
+    return title_like(re.sub(r"\?([\"'”’)\]]*)$", r"\1", stripped))
 
 
 @dataclass
@@ -308,6 +362,11 @@ def parse_paragraphs(
     seen_body = False
     for i, para in enumerate(raw):
         kind: Kind = "body"
+        if i < len(headings) and headings[i] and is_timestamp(para):
+            head.date = head.date or stated_date(para)  # a page that heads itself with its date
+            texts.append(para)
+            kinds.append("byline")
+            continue
         if i < len(headings) and headings[i]:
             if head.title is None and not seen_body:
                 head.title = para
@@ -320,6 +379,10 @@ def parse_paragraphs(
             para = para[m.end():].strip()
             if not para:
                 continue
+        if is_comment(para):
+            texts.append(para)
+            kinds.append("boilerplate")
+            continue
         if is_timestamp(para) or posted_by(para) or is_credit(para):
             head.date = head.date or stated_date(para)
             head.byline = head.byline or posted_by(para)
@@ -338,7 +401,7 @@ def parse_paragraphs(
                 head.date = stated_date(para)
                 kind = "byline"
             elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts, kinds)) \
-                    and title_like(para) and not is_address(para):
+                    and (title_like(para) or question_title(para, raw[i + 1:i + 2])) and not is_address(para):
                 head.title = para
                 kind = "headline"
         if kind == "body" and not is_address(para):
@@ -357,7 +420,7 @@ def parse_paragraphs(
         kinds.append(kind)
     if stated is not None:
         head = Header(
-            stated.title or head.title, stated.date or head.date,
+            (stated.title if stated.title and not is_timestamp(stated.title) else None) or head.title, stated.date or head.date,
             stated.byline or head.byline, stated.outlet or head.outlet,
         )
     kinds = classify(texts, kinds, head.title)
