@@ -235,6 +235,18 @@ def test_a_label_names_what_a_story_is_about_not_its_day_or_month() -> None:
     assert "Saturday" not in words and "December" not in words
 
 
+def test_a_label_leaves_out_weekdays_and_months_in_german_french_and_spanish() -> None:
+    texts = [
+        "Am Montag im Januar sprach Okafor in Lagos. Okafor gewann am Montag.",
+        "Lundi, en janvier, Okafor a gagné à Lagos. Okafor a parlé lundi.",
+        "El lunes de enero Okafor ganó en Lagos. Okafor habló el lunes.",
+    ]
+    [story] = split_stories([article(f"s{k}", t) for k, t in enumerate(texts)])
+    words = set(story.label.split(", "))
+    assert {"Okafor", "Lagos"} <= words
+    assert not words & {"Montag", "Januar", "Lundi", "El", "Lunes"}, words
+
+
 def test_nothing_in_nothing_out_and_an_empty_article_stands_alone() -> None:
     assert split_stories([]) == []
     empty = Article("e", "/tmp/e.txt", ())

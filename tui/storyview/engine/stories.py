@@ -639,8 +639,23 @@ def _attach(members: dict[int, list[int]], scored: tuple[np.ndarray, np.ndarray,
             members[target] = sorted(members[target] + members.pop(key))
 
 
-# The names of months and weekdays, which a story's label leaves out.
-CALENDAR = frozenset(name.casefold() for name in (*calendar.month_name[1:], *calendar.day_name))
+# The names of months and weekdays, which a story's label leaves out: English's, and those of the
+# other languages news is often read in here (German "Montag" and "Januar", French, Spanish,
+# Italian, Portuguese, Dutch), all capitalised somewhere and so taken for names. Left out: those
+# that are names too ("Mars", "Mayo", "Domingo", "Mai", "Sabato", "Avril", "Julio", "Quinta", "Mei").
+FOREIGN_CALENDAR = """januar februar märz april juni juli august september oktober november dezember
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    janvier février juin juillet août septembre octobre novembre décembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    enero febrero marzo abril junio agosto septiembre setiembre octubre noviembre diciembre
+    lunes martes miércoles jueves viernes sábado
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+    lunedì martedì mercoledì giovedì venerdì domenica
+    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+    segunda terça quarta sexta
+    januari februari maart augustus
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split()
+CALENDAR = frozenset(name.casefold() for name in (*calendar.month_name[1:], *calendar.day_name, *FOREIGN_CALENDAR))
 
 
 def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
