@@ -1,0 +1,66 @@
+"""The reader bugs a new user found in the try12 tryout: placeholders cut mid-number, a legend
+too wide for 80 columns, pins, the palette, the pin list, help scrolling and the status line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from pilot_helpers import ready
+from story_factories import article, body
+from storyview.model import Group, Marks, Member, Settings, Story
+from storyview.reader.app import StoryviewApp
+from storyview.reader.widgets.fold import numbers_that_fit
+
+TELLERS = (6, 7, 8, 9, 12, 15, 16, 18, 20)  # positions 7 to 21: a long list, off screen
+
+
+def many_sources_story(sources: int = 22) -> Story:
+    """22 sources; group 2 is told by seven of them, none in the first three columns."""
+    articles = tuple(
+        article(f"s{n:02d}", body(f"Source {n} opens the story with the same words."),
+                body(f"Source {n} adds a detail of its own about the fire."), outlet=f"Outlet {n}")
+        for n in range(sources)
+    )
+    groups = (
+        Group(1, "opens · story", tuple(Member(f"s{n:02d}", 0) for n in range(sources))),
+        Group(2, "detail · fire", tuple(Member(f"s{n:02d}", 1) for n in TELLERS)),
+        *(Group(10 + n, f"alone {n}", (Member(f"s{n:02d}", 1),)) for n in range(sources) if n not in TELLERS),
+    )
+    marks = {Member(f"s{n:02d}", 1): Marks(unique=((0, 6),)) for n in range(sources)}
+    return Story(articles, groups, marks, Settings(), ())
+
+
+def test_numbers_that_fit_keeps_whole_numbers_and_counts_the_rest() -> None:
+    numbers = [4, 7, 8, 9, 13, 16, 17]
+    assert numbers_that_fit(numbers, 40) == "4, 7, 8, 9, 13, 16, 17"
+    assert numbers_that_fit(numbers, 16) == "4, 7, 8, 9 +3"
+    for room in range(1, 30):
+        shown = numbers_that_fit(numbers, room)
+        listed = shown.split(" +")[0].split(", ")
+        assert listed == [str(n) for n in numbers[: len(listed)]]  # a prefix, no number cut
+        if len(listed) < len(numbers):
+            assert shown.endswith(f" +{len(numbers) - len(listed)}")
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_only_in_placeholder_never_cuts_a_number(width: int) -> None:
+    app = StoryviewApp.from_story(many_sources_story())
+    async with app.run_test(size=(width, 30)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        if grid.folding.on:
+            await pilot.press("z")
+        row = next(n for n, r in enumerate(grid.rows) if len(r.cells) == len(TELLERS))
+        grid.move_to(row)
+        await pilot.pause()
+        assert not {c.source for c in grid.columns} & set(grid.rows[row].cells)
+        line = grid.row_lines(row, grid.content_width)[1].text
+        found = re.search(r"only in ([\d, ]+?)( \+(\d+))?( ·|\s*│)", line)
+        assert found, line
+        listed = [int(n) for n in found.group(1).split(", ")]
+        expected = [n + 1 for n in TELLERS]
+        assert listed == expected[: len(listed)]
+        if len(listed) < len(expected):
+            assert int(found.group(3)) == len(expected) - len(listed)
