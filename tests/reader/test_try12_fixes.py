@@ -12,6 +12,8 @@ from story_factories import article, body
 from storyview.model import Group, Marks, Member, Settings, Story
 from storyview.reader.app import StoryviewApp
 from storyview.reader.widgets.fold import numbers_that_fit
+from storyview.reader.widgets.status import StatusInfo, StatusLine
+from textual.widgets import Footer
 
 TELLERS = (6, 7, 8, 9, 12, 15, 16, 18, 20)  # positions 7 to 21: a long list, off screen
 
@@ -64,3 +66,42 @@ async def test_only_in_placeholder_never_cuts_a_number(width: int) -> None:
         assert listed == expected[: len(listed)]
         if len(listed) < len(expected):
             assert int(found.group(3)) == len(expected) - len(listed)
+
+
+def status(app: StoryviewApp) -> str:
+    return str(app.main.query_one(StatusLine).render())
+
+
+def footer_text(app: StoryviewApp) -> str:
+    footer = app.screen.query_one(Footer)
+    line = app.screen._compositor.render_update(full=True).strips[footer.region.y]  # type: ignore[attr-defined]
+    return "".join(seg.text for seg in line)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+async def test_the_legend_fits_with_many_rows_folded_and_keeps_its_help_key(width: int) -> None:
+    app = StoryviewApp.from_story(many_sources_story())
+    async with app.run_test(size=(width, 24)) as pilot:
+        await ready(pilot)
+        assert app.main.grid.folding.folded_rows() >= 10
+        shown = status(app)
+        assert "only here" in shown and shown.rstrip().endswith("? keys") and "folded (z)" in shown
+        line = app.main.query_one(StatusLine)
+        room = line.size.width - 2
+        for folded, several in ((9, False), (12, False), (12, True), (1234, True)):
+            info = StatusInfo(legend=True, folded=folded, several=several, shown=22, total=22)
+            legend = line.short_legend(info, room)
+            assert legend is not None and legend.cell_length <= room
+            assert legend.plain.startswith("only here") and legend.plain.endswith("? keys")
+
+
+@pytest.mark.parametrize("size", [(60, 20), (70, 20), (80, 24)])
+async def test_the_footer_keeps_help_in_view(size: tuple[int, int]) -> None:
+    app = StoryviewApp.from_story(many_sources_story())
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        footer = footer_text(app)
+        assert "? Help" in footer and "/ Search" in footer, footer
+        assert ("QFW" in footer) == (size[0] >= 80)

@@ -34,10 +34,12 @@ MARKS = Binding.Group("unique")
 MATCHES = Binding.Group("match")
 TOGGLES = Binding.Group("hide/show source 1…9")
 FINDINGS = Binding.Group("findings", compact=True)
-FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100}
+FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100,
+               "quotes": 80, "figures": 80, "rewrites": 80, "coverage": 70}
 """Columns the footer needs before it shows these keys too. At 80 columns it names every other
 key, Q F W and e included, in short words; h l and q (which every terminal reader knows) come
-back from 100 columns, and the help (?) and the palette list them all with longer tooltips."""
+back from 100 columns. Below 80 the findings (Q F W) and then the coverage (c) go first, so that
+"? Help", which lists them all, always stays in view; the palette lists them too."""
 
 
 def position_of(passages: list[Passage], current: Passage | None) -> int:

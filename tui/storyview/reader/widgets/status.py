@@ -86,10 +86,8 @@ class StatusLine(Static):
     def show(self, info: StatusInfo) -> None:
         """The full status; in a narrow terminal short labels, then whole items left out (never a cut value)."""
         room = self.size.width - 2
-        if info.legend and self.size.width and self.compose_content(info, short=True).cell_length > room:
-            info = replace(info, several=False)  # the marks explained first, the way back after
-            if self.compose_content(info, short=True).cell_length > room:
-                info = replace(info, legend=False)  # too narrow to explain: where you are comes first
+        if info.legend and self.size.width and self.short_legend(info, room) is None:
+            info = replace(info, legend=False)  # too narrow to explain: where you are comes first
         content = self.compose_content(info)
         if self.size.width and content.cell_length > room:
             content = self.compose_content(info, short=True)
@@ -114,7 +112,10 @@ class StatusLine(Static):
         if info.loading:
             return Content.assemble(("Building the story…", busy))
         if info.legend:
-            return self.legend(info, short)
+            room = self.size.width - 2 if self.size.width else None
+            if not short and (room is None or room >= 98):
+                return self.legend(info)
+            return self.short_legend(info, room) or Content("")
         parts: list[tuple[str, object] | str] = []
 
         def item(name: str, text: str) -> None:
@@ -168,21 +169,39 @@ class StatusLine(Static):
             parts.extend(["  ", (info.note, busy)])
         return Content.assemble(*parts)  # type: ignore[arg-type]
 
-    def legend(self, info: StatusInfo, short: bool = False) -> Content:
-        """What the marks mean, on one line: the highlight, the coverage dots, "not covered"."""
+    def legend(self, info: StatusInfo) -> Content:
+        """What the marks mean, on one line, in words: the highlight, the coverage dots, "not covered"."""
         label = self.get_visual_style("status--label", partial=True)
         value = self.get_visual_style("status--value", partial=True)
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
-        if short or self.size.width and self.size.width < 100:
-            fold = [("┄", value), (f" {info.folded} folded (z)  ", label)] if info.folded else []
-            back = [("esc", value), (" stories  ", label)] if info.several else []
-            parts = [("only here", unique), (" = one source  ", label), ("●○", value),
-                     (" told/not  ", label), ("· not covered ·", label), ("  ", label), *fold, *back,
-                     ("? keys", value)]
-        else:
-            fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
-            back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
-            parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
-                     (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
-                     (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
+        fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
+        back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
+        parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
+                 (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
+                 (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
         return Content.assemble(*parts)
+
+    def short_legend(self, info: StatusInfo, room: int | None) -> Content | None:
+        """The legend in short words for `room` cells, leaving out whole parts, the least useful
+        first ("not covered" explains itself), and always ending with "? keys"; None if even the
+        highlight and "? keys" do not fit."""
+        label = self.get_visual_style("status--label", partial=True)
+        value = self.get_visual_style("status--value", partial=True)
+        unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
+        parts: dict[str, list[tuple[str, Style]]] = {
+            "unique": [("only here", unique), (" = 1 source", label)],
+            "dots": [("●○", value), (" told/not", label)],
+            "silent": [("· not covered ·", label)],
+            "fold": [("┄", value), (f" {info.folded} folded (z)", label)] if info.folded else [],
+            "back": [("esc", value), (" stories", label)] if info.several else [],
+            "help": [("? keys", value)],
+        }
+        for drop in ((), ("silent",), ("silent", "dots"), ("silent", "dots", "fold"), ("silent", "dots", "fold", "back")):
+            pieces: list[tuple[str, Style]] = []
+            for name, part in parts.items():
+                if part and name not in drop:
+                    pieces += [("  ", label)] * bool(pieces) + part
+            content = Content.assemble(*pieces)
+            if room is None or content.cell_length <= room:
+                return content
+        return None
