@@ -269,3 +269,39 @@ async def test_the_export_dialog_writes_tei(tmp_path: Path, monkeypatch: pytest.
         root = etree.fromstring(target.read_bytes())
         assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
         assert len(root.findall(".//{http://www.tei-c.org/ns/1.0}witness")) == len(seed_story.articles)
+
+
+async def test_a_pin_that_pushes_out_a_paragraph_of_the_same_source_says_so(story_dir: Path) -> None:
+    """try12 #4: pinning a paragraph of a source the group already holds, not next to it, takes
+    the old one out; the toast names it before the realign."""
+    app = pinned_app(story_dir)
+    said = notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        story = app.story
+
+        def far_paragraph(group: Any) -> tuple[Member, Member] | None:
+            for held in group.members:
+                body = [p.index for p in story.article(held.source).body]
+                rank = body.index(held.paragraph)
+                for index in body[rank + 2:] + body[: max(0, rank - 1)]:
+                    if Member(held.source, index) not in group.members:
+                        return held, Member(held.source, index)
+            return None
+
+        target = next(g for g in story.groups if len(set(g.sources)) >= 2 and far_paragraph(g)
+                      and sum(m.source == far_paragraph(g)[0].source for m in g.members) == 1)
+        held, far = far_paragraph(target)
+        await open_detail_on(pilot, lambda r: r.group is not None and r.group.id == target.id)
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        number = [a.id for a in story.articles].index(far.source) + 1
+        dialog.query_one(Input).focus()
+        dialog.query_one(Input).value = f"{number} {far.paragraph + 1}"
+        await pilot.press("enter")
+        await settled(pilot, lambda a: a.story.pins)
+        said_here = f"{number}¶{held.paragraph + 1} leaves it"
+        assert any(said_here in n and "one run" in n for n in said), said
+        assert held not in app.story.group_of(far).members  # what the toast said happened

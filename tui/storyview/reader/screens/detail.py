@@ -167,10 +167,23 @@ class DetailScreen(Screen[None]):
         if pin is None or not pin(pins):
             return
         first = pins[0]
-        what = (f"Pinned {member_label(self.index, first.b)} into this group" if first.kind == "pin"
-                else f"Took {member_label(self.index, first.b)} out of this group")
-        self.notify(f"{what}; realigning (saved beside the story).", timeout=4)
+        leaving = self._makes_way(first.b) if first.kind == "pin" else ()
+        if leaving:
+            names = ", ".join(member_label(self.index, m) for m in leaving)
+            self.notify(f"Pinned {member_label(self.index, first.b)} into this group. {names} "
+                        f"{'leaves' if len(leaving) == 1 else 'leave'} it: a source tells one run of "
+                        "paragraphs per row; realigning (saved beside the story).", severity="warning", timeout=8)
+        else:
+            what = (f"Pinned {member_label(self.index, first.b)} into this group" if first.kind == "pin"
+                    else f"Took {member_label(self.index, first.b)} out of this group")
+            self.notify(f"{what}; realigning (saved beside the story).", timeout=4)
         self.dismiss(None)
+
+    def _makes_way(self, member: Member) -> tuple[Member, ...]:
+        """The paragraphs of the pinned one's source that the pin takes out of this group."""
+        from storyview.engine.pins import makes_way
+
+        return makes_way(self.index.by_id[member.source], self.members, member)
 
     def action_back(self) -> None:
         self.dismiss(None)
