@@ -11,6 +11,8 @@ from pilot_helpers import ready
 from story_factories import article, body
 from storyview.model import Group, Marks, Member, Settings, Story
 from storyview.reader.app import StoryviewApp
+from storyview.reader.commands import help_matches, ranked
+from textual.command import CommandPalette
 from storyview.reader.widgets.fold import numbers_that_fit
 from storyview.reader.widgets.status import StatusInfo, StatusLine
 from textual.widgets import Footer
@@ -105,3 +107,42 @@ async def test_the_footer_keeps_help_in_view(size: tuple[int, int]) -> None:
         footer = footer_text(app)
         assert "? Help" in footer and "/ Search" in footer, footer
         assert ("QFW" in footer) == (size[0] >= 80)
+
+
+def test_help_words_match_by_their_beginnings() -> None:
+    assert help_matches("export", "Save Export: write the story as a report (HTML or Markdown)")
+    assert help_matches("html rep", "Save Export: write the story as a report (HTML or Markdown)")
+    assert not help_matches("pdf", "Save Export: write the story as a report (HTML or Markdown)")
+    assert not help_matches("  ", "anything")
+    assert ranked(0.1, by_words=True) > ranked(50.0, by_words=False) > ranked(1.0, by_words=False) > 0
+    assert ranked(3.0, by_words=True) > ranked(1.0, by_words=True) and ranked(99.0, by_words=True) <= 1
+
+
+async def palette_offers(pilot: Any, query: str) -> list[str]:
+    """The prompts the command palette lists for `query`, best first (it searches in the background)."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    prompts: list[str] = []
+    for _ in range(250):
+        found = app.screen.query("CommandList")
+        if found and found.first().option_count:
+            await pilot.pause(0.1)  # let the search finish
+            commands = found.first()
+            prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+            break
+        await pilot.pause(0.02)
+    await pilot.press("escape")
+    await pilot.pause()
+    return prompts
+
+
+@pytest.mark.parametrize("query", ["export", "report", "html"])
+async def test_the_palette_finds_save_by_what_it_does(query: str) -> None:
+    app = StoryviewApp.from_story(many_sources_story())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        offered = await palette_offers(pilot, query)
+        assert offered and offered[0].startswith("Save"), offered

@@ -104,7 +104,7 @@ class MainScreen(Screen[None]):
         Binding("W", "rewrites", "Rewrites", group=FINDINGS,
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
         Binding("e", "export", "Save",
-                tooltip="Write the story as an HTML or Markdown report, as JSON or as TEI, to a file"),
+                tooltip="Export: write the story as a report (HTML or Markdown), as JSON or as TEI, to a file"),
         Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines); "
                 "smart case: a query with a capital letter matches case, else any case"),
         Binding("S", "pick_source", "Pick source", show=False,
