@@ -23,7 +23,7 @@ from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.pin import PinScreen
 from storyview.reader.widgets.status import StatusLine
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
 SIZE = (120, 40)
 
@@ -168,7 +168,7 @@ async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
         assert isinstance(dialog, PinScreen) and dialog.kind == "break"
         listing = dialog.query_one(OptionList)
         taken = dialog.members[listing.highlighted or 0]
-        assert detail.other is not None and taken.source == detail.other  # the diff's other source first
+        assert detail.pivot is not None and taken.source == detail.pivot  # the focused source's member first
         await pilot.press("enter")
         await settled(pilot, lambda a: a.story.pins)
         assert app.story.group_of(taken).members == (taken,)
@@ -179,17 +179,22 @@ async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
         assert app.story.group_of(taken).members == (taken,)
 
 
-async def test_p_and_u_without_a_pins_file_say_so(seed_story: Story) -> None:
+async def test_without_a_pins_file_p_and_u_are_not_offered(seed_story: Story) -> None:
+    """--ignore-pins (or a story made by hand): the footer and the palette leave p and u out."""
     app = StoryviewApp.from_story(seed_story)
-    said = notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("j", "enter")
         await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        footer = " ".join(str(w.render()) for w in detail.query_one(Footer).query("*"))
+        assert "Back" in footer and "Pin" not in footer and "Take out" not in footer
+        titles = {command.title for command in app.get_system_commands(detail)}
+        assert "Pin" not in titles and "Take out" not in titles
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen)
-        assert any("--ignore-pins" in n for n in said)
+        assert app.screen is detail
 
 
 async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(seed_story: Story) -> None:
@@ -305,3 +310,28 @@ async def test_a_pin_that_pushes_out_a_paragraph_of_the_same_source_says_so(stor
         said_here = f"{number}¶{held.paragraph + 1} leaves it"
         assert any(said_here in n and "one run" in n for n in said), said
         assert held not in app.story.group_of(far).members  # what the toast said happened
+
+
+async def test_the_pin_list_names_each_paragraph_once_with_its_best_score(story_dir: Path) -> None:
+    """try12 #15: a paragraph close to several members of the group is one choice, not several."""
+    app = pinned_app(story_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        story = app.story
+
+        def repeated(row: Any) -> bool:
+            """Some paragraph of another group is close to two members of this row's group."""
+            members = [m for ms in row.cells.values() for m in ms]
+            close = [link.b for m in members for link in story.near.get(m, ()) if link.b not in members]
+            return len(close) > len(set(close))
+
+        detail = await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 2 and repeated(r))
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        listed = [other for _, _, other in dialog.near]
+        assert len(listed) == len(set(listed))
+        for score, _, other in dialog.near:
+            best = max(link.score for m in detail.members for link in story.near.get(m, ()) if link.b == other)
+            assert score == best

@@ -33,12 +33,17 @@ def _begins(text: str) -> str:
 
 
 def near_candidates(index: StoryIndex, members: list[Member]) -> list[tuple[float, Member, Member]]:
-    """(score, member of the group, paragraph of another group) for the near list, closest first."""
-    return sorted(
-        {(link.score, link.a, link.b) for member in members for link in index.story.near.get(member, ())
-         if link.b.source != link.a.source and link.b not in members},
-        key=lambda x: (-x[0], x[1], x[2]),
-    )
+    """(score, member of the group, paragraph of another group) for the near list, closest first:
+    each paragraph once, with its best score (close to several members, it is still one choice)."""
+    best: dict[Member, tuple[float, Member, Member]] = {}
+    for member in members:
+        for link in index.story.near.get(member, ()):
+            if link.b.source == link.a.source or link.b in members:
+                continue
+            seen = best.get(link.b)
+            if seen is None or (-link.score, link.a) < (-seen[0], seen[1]):
+                best[link.b] = (link.score, link.a, link.b)
+    return sorted(best.values(), key=lambda x: (-x[0], x[1], x[2]))
 
 
 def break_pins(group_members: list[Member], member: Member) -> list[Pin]:
@@ -105,7 +110,7 @@ class PinScreen(ModalScreen[list[Pin] | None]):
             self.query_one(Input).focus()
 
     def _start(self) -> int:
-        """Taking out: the anchor (the detail view's other source) is offered first."""
+        """Taking out: the anchor (the detail view's focused member) is offered first."""
         if self.kind != "pin" and self.anchor in self.members:
             return self.members.index(self.anchor)
         return 0
