@@ -7,10 +7,12 @@ import re
 from typing import Any
 
 import pytest
-from pilot_helpers import ready
-from story_factories import article, body
+from pilot_helpers import ready, unfolded_from_the_top
+from story_factories import article, body, wide_story
 from storyview.model import Group, Marks, Member, Settings, Story
 from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.help import HelpScreen
+from textual.containers import VerticalScroll
 from storyview.reader.commands import help_matches, ranked
 from textual.command import CommandPalette
 from storyview.reader.widgets.fold import numbers_that_fit
@@ -146,3 +148,56 @@ async def test_the_palette_finds_save_by_what_it_does(query: str) -> None:
         await ready(pilot)
         offered = await palette_offers(pilot, query)
         assert offered and offered[0].startswith("Save"), offered
+
+
+@pytest.mark.size(80, 20)
+async def test_j_and_k_scroll_the_help(pilot: Any) -> None:
+    app = pilot.app
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    body = app.screen.query_one("#help-body", VerticalScroll)
+    assert body.max_scroll_y > 3
+    await pilot.press("j", "j", "j")
+    await pilot.pause()
+    assert body.scroll_y == 3
+    await pilot.press("k")
+    await pilot.pause()
+    assert body.scroll_y == 2
+    await pilot.press("escape")
+    await pilot.pause()
+    assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_wrapped_around_note_clears_on_the_next_key(pilot: Any) -> None:
+    app = pilot.app
+    await unfolded_from_the_top(pilot)
+    await pilot.press("N")  # from the top, back to the last unique passage
+    await pilot.pause()
+    assert "wrapped around to the last" in status(app)
+    await pilot.press("l")
+    await pilot.pause()
+    assert "wrapped" not in status(app)
+    await pilot.press("N", "N")
+    await pilot.pause()
+    assert "wrapped" not in status(app)  # two steps back, no wrap
+
+
+async def test_after_hiding_sources_the_status_names_the_columns_shown() -> None:
+    app = StoryviewApp.from_story(wide_story(sources=12))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("1", "2")
+        await pilot.pause()
+        grid = app.main.grid
+        numbers = [grid.index.position[c.source] + 1 for c in grid.columns]
+        assert numbers[0] == 3
+        text = status(app)
+        assert f"10/12 (cols {numbers[0]}–{numbers[-1]})" in text or f"10/12 ({numbers[0]}–{numbers[-1]})" in text, text
+        await pilot.press("l", "l", "l", "l", "x")  # hide a column in the middle of the window
+        await pilot.pause()
+        numbers = [grid.index.position[c.source] + 1 for c in grid.columns]
+        assert numbers == sorted(numbers)
+        shown = ", ".join(map(str, numbers))
+        if numbers[-1] - numbers[0] != len(numbers) - 1:
+            assert f"({shown})" in status(app) or f"(cols {shown})" in status(app), status(app)

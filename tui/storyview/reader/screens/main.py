@@ -172,9 +172,11 @@ class MainScreen(Screen[None]):
         }
 
     def on_key(self) -> None:
-        """The first key ends the legend: the status line goes back to where you are."""
-        if self.legend and self.index is not None:
+        """The first key ends the legend: the status line goes back to where you are. Any key
+        (before its action runs) ends a "wrapped around" note: n or N says it again if it wraps."""
+        if (self.legend or self._wrapped is not None) and self.index is not None:
             self.legend = False
+            self._wrapped = None
             self.refresh_status()
 
     def on_resize(self) -> None:
@@ -266,8 +268,7 @@ class MainScreen(Screen[None]):
             StatusInfo(
                 shown=len(grid.visible_sources),
                 total=len(self.index.articles),
-                first_column=grid.window_start + 1,
-                last_column=grid.window_start + len(grid.columns),
+                columns=tuple(self.index.position[column.source] + 1 for column in grid.columns),
                 row=0 if row is None else row.number or grid.cursor - len(self.index.group_rows) + 1,
                 last_row=grid.rows[strip.end - 1].number if strip is not None else 0,
                 rows=len(self.index.boilerplate_rows if row and row.boilerplate else self.index.group_rows),

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
+from storyview.reader.widgets.fold import numbers_that_fit
+
 
 @dataclass(frozen=True)
 class StatusInfo:
@@ -16,8 +18,8 @@ class StatusInfo:
 
     shown: int = 0
     total: int = 0
-    first_column: int = 0
-    last_column: int = 0
+    columns: tuple[int, ...] = ()
+    """The numbers of the sources whose columns are on screen, left to right (as their headers say)."""
     row: int = 0
     last_row: int = 0
     """The last group of a folded strip under the cursor (0: the cursor is on one row)."""
@@ -71,6 +73,9 @@ SHORT = {
 
 DROP_ORDER = ("shading", "threshold", "folded", "columns", "unique", "base", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
+
+LEGEND_ROOM = 46
+"""The fewest cells the legend needs: the highlight, the fold count and "? keys"."""
 
 QUERY_UP_TO, QUERY_SHORT = 24, 12
 """The most of a search query the status line shows (on a narrow terminal, the second)."""
@@ -126,11 +131,16 @@ class StatusLine(Static):
             parts.extend([(names.get(name, name) + " ", label), (text, value)])
 
         sources = f"{info.shown}/{info.total}"
-        laid_out = 1 <= info.first_column <= info.last_column  # not before the grid has a width
-        if info.shown and laid_out and (info.first_column, info.last_column) != (1, info.shown) and "columns" not in drop:
-            first, last = info.first_column, info.last_column
-            span = f"{first}" if first == last else f"{first}–{last}"
-            prefix = "" if short else "col " if first == last else "cols "
+        shown = info.columns  # none before the grid has a width
+        if shown and len(shown) < info.shown and "columns" not in drop:
+            first, last = shown[0], shown[-1]
+            if len(shown) == 1:
+                span = f"{first}"
+            elif last - first == len(shown) - 1:
+                span = f"{first}–{last}"
+            else:  # a base first, or hidden sources between them: name each column, as the headers do
+                span = numbers_that_fit(shown, 12 if short else 20)
+            prefix = "" if short or "," in span else "col " if len(shown) == 1 else "cols "
             sources += f" ({prefix}{span})"
         item("sources", sources)
         if info.base is not None:
@@ -183,11 +193,13 @@ class StatusLine(Static):
 
     def short_legend(self, info: StatusInfo, room: int | None) -> Content | None:
         """The legend in short words for `room` cells, leaving out whole parts, the least useful
-        first ("not covered" explains itself), and always ending with "? keys"; None if even the
-        highlight and "? keys" do not fit."""
+        first ("not covered" explains itself), and always ending with "? keys"; None where there
+        is no room to explain more than the highlight (where you are comes first there)."""
         label = self.get_visual_style("status--label", partial=True)
         value = self.get_visual_style("status--value", partial=True)
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
+        if room is not None and room < LEGEND_ROOM:
+            return None
         parts: dict[str, list[tuple[str, Style]]] = {
             "unique": [("only here", unique), (" = 1 source", label)],
             "dots": [("●○", value), (" told/not", label)],
