@@ -20,7 +20,8 @@ from storyview.reader.screens.coverage import CoverageScreen
 from storyview.reader.screens.detail import DetailScreen
 from storyview.reader.screens.export import ExportScreen
 from storyview.reader.screens.main import MainScreen
-from storyview.reader.screens.pin import PinScreen
+from storyview.reader.screens.pin import PinScreen, near_candidates
+from storyview.reader.widgets.rows import StoryIndex
 from storyview.reader.widgets.status import StatusLine
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList, Static
@@ -335,3 +336,32 @@ async def test_the_pin_list_names_each_paragraph_once_with_its_best_score(story_
         for score, _, other in dialog.near:
             best = max(link.score for m in detail.members for link in story.near.get(m, ()) if link.b == other)
             assert score == best
+
+
+async def test_the_pin_dialog_keeps_the_typed_entry_on_a_short_screen(story_dir: Path) -> None:
+    """A long near list gives up rows on an 80x20 screen, so the typed entry and the keys line
+    stay in view; at 80x24 the whole list fits with no blank rows under it; a resize refits it."""
+    app = pinned_app(story_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        index = StoryIndex(app.story)
+
+        def long_list(row: Any) -> bool:
+            members = [m for ms in row.cells.values() for m in ms]
+            return row.group is not None and len(near_candidates(index, members)) >= 10
+
+        await open_detail_on(pilot, long_list)
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        panel, listing = dialog.query_one("#pin-panel"), dialog.query_one(OptionList)
+        last = list(panel.children)[-1]
+        for size in ((80, 24), (80, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert panel.region.bottom <= size[1]
+            assert dialog.query_one(Input).region.bottom <= panel.region.bottom - 1
+            assert last.region.bottom == panel.region.bottom - 1
+            assert listing.region.height == (12 if size[1] == 24 else 8)

@@ -25,6 +25,10 @@ from storyview.reader.widgets.rows import StoryIndex, short_id
 TYPED = re.compile(r"^\s*(\d+)\s*(?:[¶,/.:\s]\s*)(\d+)\s*$")
 BEGINS = 40
 """Characters of a paragraph's opening an option shows."""
+LIST_ROWS = 12
+"""Rows the option list takes at most (its borders included) where the screen has room."""
+BESIDE_THE_LIST = {"pin": 12, "break": 6}
+"""Rows each dialog needs besides its list: borders, title, notes and, for a pin, the typed entry."""
 
 
 def _begins(text: str) -> str:
@@ -101,6 +105,7 @@ class PinScreen(ModalScreen[list[Pin] | None]):
             yield Static("enter: choose   escape: cancel", classes="pin-what")
 
     def on_mount(self) -> None:
+        self._fit_list()
         options = self.query(OptionList)
         if options:
             listing = options.first()
@@ -108,6 +113,15 @@ class PinScreen(ModalScreen[list[Pin] | None]):
             listing.focus()
         else:
             self.query_one(Input).focus()
+
+    def on_resize(self) -> None:
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """A short screen (80x20) shortens the list, so the typed entry below it stays in view."""
+        rows = max(3, min(LIST_ROWS, self.app.size.height - BESIDE_THE_LIST[self.kind]))
+        for listing in self.query(OptionList):
+            listing.styles.max_height = rows
 
     def _start(self) -> int:
         """Taking out: the anchor (the detail view's focused member) is offered first."""
