@@ -58,18 +58,9 @@ class StatusInfo:
     """The folder holds other stories: escape goes back to their list (the legend says so)."""
 
 
-SHORT = {
-    "sources": "src",
-    "group": "grp",
-    "boilerplate": "bp",
-    "unique": "uniq",
-    "threshold": "thr",
-    "shading": "shade",
-    "rebuilding": "→",
-    "search": "/",
-    "folded": "fold",
-}
-"""Labels for a terminal too narrow for the full status."""
+SHORT = {"rebuilding": "rebuilding", "search": "/"}
+"""Labels for a terminal too narrow for the full status. Words still ("src", "grp", "uniq", "thr"
+read as code to a new user): the short status says less rather than abbreviate."""
 
 DROP_ORDER = ("shading", "threshold", "folded", "columns", "unique", "base", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
@@ -108,8 +99,8 @@ class StatusLine(Static):
             self.update(content, layout=False)  # one line, always: no need to lay out the screen again
 
     def compose_content(self, info: StatusInfo, short: bool = False, drop: frozenset[str] = frozenset()) -> Content:
-        """The status as styled text; `short` abbreviates labels for narrow terminals, `drop` leaves
-        out the items named (DROP_ORDER)."""
+        """The status as styled text; `short` says less for narrow terminals (no key hints, no
+        "cols", "/" for search), `drop` leaves out the items named (DROP_ORDER)."""
         names = SHORT if short else {}
         value = self.get_visual_style("status--value", partial=True)
         label = self.get_visual_style("status--label", partial=True)
