@@ -38,7 +38,7 @@ def test_folders_with_no_article_file_exit_1_without_the_reader(started: list[St
     assert capsys.readouterr().err.splitlines() == [
         f"storyview: {tmp_path / 'empty'}: skipped, no .txt, .md or .html files in this folder",
         (f"storyview: {tmp_path / 'parent'}: skipped, no .txt, .md or .html files in this folder; "
-         f"2 subfolders not read ({SUBFOLDERS}: name them): day1, day2"),
+         f"2 of its subfolders hold articles (day1: 1, day2: 1): name one, as in storyview {tmp_path / 'parent' / 'day1'}"),
         (f"storyview: {tmp_path / 'images'}: skipped, no .txt, .md or .html files in this folder; "
          "1 file of another kind not read: a.jpg"),
         f"storyview: {tmp_path / 'nope'}: skipped, no such file or folder",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from storyview.cli import main
 from storyview.engine.align import align
-from storyview.engine.pins import apply_pins
+from storyview.engine.pins import apply_pins, makes_way
 from storyview.inputs.bundled import seeds_dir
 from storyview.model import Member, Pin, Settings, Story
 from storyview.pinstore import PinStore, data_dir, pins_path
@@ -235,3 +235,16 @@ def test_the_data_folder_is_the_platforms_unless_storyview_data_says(monkeypatch
     assert data_dir() == tmp_path / "xdg" / "storyview"
     monkeypatch.delenv("XDG_DATA_HOME")
     assert data_dir() == Path.home() / ".local" / "share" / "storyview"
+
+
+def test_makes_way_names_the_paragraphs_a_pin_takes_out() -> None:
+    """Exactly those apply_pins takes out: the source's others in the group, unless all make one run."""
+    from story_factories import article, body
+
+    a = article("a", ("headline", "H"), *(body(f"Paragraph {n}.") for n in range(6)))
+    group = [Member("b", 0), Member("a", 2)]
+    assert makes_way(a, group, Member("a", 3)) == ()  # 2 and 3 follow one another
+    assert makes_way(a, group, Member("a", 1)) == ()
+    assert makes_way(a, group, Member("a", 5)) == (Member("a", 2),)
+    assert makes_way(a, [Member("b", 0)], Member("a", 5)) == ()
+    assert makes_way(a, [Member("a", 2), Member("a", 3)], Member("a", 5)) == (Member("a", 2), Member("a", 3))

@@ -41,13 +41,34 @@ def test_a_long_list_of_names_is_cut_after_a_few(write, tmp_path: Path) -> None:
                        "5 files of other kinds not read: scan1.pdf, scan2.pdf, scan3.pdf and 2 more")
 
 
-def test_a_folder_of_subfolders_says_they_are_not_read(write, tmp_path: Path) -> None:
+def test_a_folder_of_subfolders_names_those_with_articles_and_how_to_open_one(write, tmp_path: Path) -> None:
     write("parent/day1/a.txt", STORY)
     write("parent/day2/b.txt", STORY)
+    write("parent/day2/c.md", STORY)
+    write("parent/empty/notes.pdf", b"%PDF-1.4")
     loaded = load([str(tmp_path / "parent")])
     assert loaded.articles == []
     assert loaded.warnings == [(f"{tmp_path / 'parent'}: skipped, no .txt, .md or .html files in this folder; "
-                                f"2 subfolders not read ({SUBFOLDERS}: name them): day1, day2")]
+                                "2 of its subfolders hold articles (day1: 1, day2: 2): "
+                                f"name one, as in storyview {tmp_path / 'parent' / 'day1'}")]
+
+
+def test_articles_one_level_down_give_the_command_that_opens_them(write, tmp_path: Path) -> None:
+    """Tryout: `storyview bout` with the articles in bout/stories/ (a name with a space is quoted)."""
+    for n in range(3):
+        write(f"bout/my stories/{n}.txt", STORY)
+    write("bout/cover.jpg", b"\xff\xd8\xff\xe0")
+    assert load([str(tmp_path / "bout")]).warnings == [
+        (f"{tmp_path / 'bout'}: skipped, no .txt, .md or .html files in this folder; its subfolder my stories "
+         f"holds 3 articles: open it with storyview '{tmp_path / 'bout' / 'my stories'}'; "
+         "1 file of another kind not read: cover.jpg")]
+
+
+def test_subfolders_without_articles_are_only_said_unread(write, tmp_path: Path) -> None:
+    write("deep/x/y/a.txt", STORY)
+    assert load([str(tmp_path / "deep")]).warnings == [
+        (f"{tmp_path / 'deep'}: skipped, no .txt, .md or .html files in this folder; "
+         f"1 subfolder not read ({SUBFOLDERS}: name it): x")]
 
 
 def test_only_hidden_entries_leave_the_plain_skip_line(write, tmp_path: Path) -> None:

@@ -20,10 +20,11 @@ from storyview.reader.screens.coverage import CoverageScreen
 from storyview.reader.screens.detail import DetailScreen
 from storyview.reader.screens.export import ExportScreen
 from storyview.reader.screens.main import MainScreen
-from storyview.reader.screens.pin import PinScreen
+from storyview.reader.screens.pin import PinScreen, near_candidates
+from storyview.reader.widgets.rows import StoryIndex
 from storyview.reader.widgets.status import StatusLine
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
 SIZE = (120, 40)
 
@@ -168,7 +169,7 @@ async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
         assert isinstance(dialog, PinScreen) and dialog.kind == "break"
         listing = dialog.query_one(OptionList)
         taken = dialog.members[listing.highlighted or 0]
-        assert detail.other is not None and taken.source == detail.other  # the diff's other source first
+        assert detail.pivot is not None and taken.source == detail.pivot  # the focused source's member first
         await pilot.press("enter")
         await settled(pilot, lambda a: a.story.pins)
         assert app.story.group_of(taken).members == (taken,)
@@ -179,17 +180,22 @@ async def test_u_takes_a_member_out_and_it_stays_out(story_dir: Path) -> None:
         assert app.story.group_of(taken).members == (taken,)
 
 
-async def test_p_and_u_without_a_pins_file_say_so(seed_story: Story) -> None:
+async def test_without_a_pins_file_p_and_u_are_not_offered(seed_story: Story) -> None:
+    """--ignore-pins (or a story made by hand): the footer and the palette leave p and u out."""
     app = StoryviewApp.from_story(seed_story)
-    said = notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("j", "enter")
         await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        footer = " ".join(str(w.render()) for w in detail.query_one(Footer).query("*"))
+        assert "Back" in footer and "Pin" not in footer and "Take out" not in footer
+        titles = {command.title for command in app.get_system_commands(detail)}
+        assert "Pin" not in titles and "Take out" not in titles
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen)
-        assert any("--ignore-pins" in n for n in said)
+        assert app.screen is detail
 
 
 async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(seed_story: Story) -> None:
@@ -269,3 +275,93 @@ async def test_the_export_dialog_writes_tei(tmp_path: Path, monkeypatch: pytest.
         root = etree.fromstring(target.read_bytes())
         assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
         assert len(root.findall(".//{http://www.tei-c.org/ns/1.0}witness")) == len(seed_story.articles)
+
+
+async def test_a_pin_that_pushes_out_a_paragraph_of_the_same_source_says_so(story_dir: Path) -> None:
+    """try12 #4: pinning a paragraph of a source the group already holds, not next to it, takes
+    the old one out; the toast names it before the realign."""
+    app = pinned_app(story_dir)
+    said = notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        story = app.story
+
+        def far_paragraph(group: Any) -> tuple[Member, Member] | None:
+            for held in group.members:
+                body = [p.index for p in story.article(held.source).body]
+                rank = body.index(held.paragraph)
+                for index in body[rank + 2:] + body[: max(0, rank - 1)]:
+                    if Member(held.source, index) not in group.members:
+                        return held, Member(held.source, index)
+            return None
+
+        target = next(g for g in story.groups if len(set(g.sources)) >= 2 and far_paragraph(g)
+                      and sum(m.source == far_paragraph(g)[0].source for m in g.members) == 1)
+        held, far = far_paragraph(target)
+        await open_detail_on(pilot, lambda r: r.group is not None and r.group.id == target.id)
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        number = [a.id for a in story.articles].index(far.source) + 1
+        dialog.query_one(Input).focus()
+        dialog.query_one(Input).value = f"{number} {far.paragraph + 1}"
+        await pilot.press("enter")
+        await settled(pilot, lambda a: a.story.pins)
+        said_here = f"{number}¶{held.paragraph + 1} leaves it"
+        assert any(said_here in n and "one run" in n for n in said), said
+        assert held not in app.story.group_of(far).members  # what the toast said happened
+
+
+async def test_the_pin_list_names_each_paragraph_once_with_its_best_score(story_dir: Path) -> None:
+    """try12 #15: a paragraph close to several members of the group is one choice, not several."""
+    app = pinned_app(story_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        story = app.story
+
+        def repeated(row: Any) -> bool:
+            """Some paragraph of another group is close to two members of this row's group."""
+            members = [m for ms in row.cells.values() for m in ms]
+            close = [link.b for m in members for link in story.near.get(m, ()) if link.b not in members]
+            return len(close) > len(set(close))
+
+        detail = await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 2 and repeated(r))
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        listed = [other for _, _, other in dialog.near]
+        assert len(listed) == len(set(listed))
+        for score, _, other in dialog.near:
+            best = max(link.score for m in detail.members for link in story.near.get(m, ()) if link.b == other)
+            assert score == best
+
+
+async def test_the_pin_dialog_keeps_the_typed_entry_on_a_short_screen(story_dir: Path) -> None:
+    """A long near list gives up rows on an 80x20 screen, so the typed entry and the keys line
+    stay in view; at 80x24 the whole list fits with no blank rows under it; a resize refits it."""
+    app = pinned_app(story_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        index = StoryIndex(app.story)
+
+        def long_list(row: Any) -> bool:
+            members = [m for ms in row.cells.values() for m in ms]
+            return row.group is not None and len(near_candidates(index, members)) >= 10
+
+        await open_detail_on(pilot, long_list)
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen)
+        panel, listing = dialog.query_one("#pin-panel"), dialog.query_one(OptionList)
+        last = list(panel.children)[-1]
+        for size in ((80, 24), (80, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert panel.region.bottom <= size[1]
+            assert dialog.query_one(Input).region.bottom <= panel.region.bottom - 1
+            assert last.region.bottom == panel.region.bottom - 1
+            assert listing.region.height == (12 if size[1] == 24 else 8)

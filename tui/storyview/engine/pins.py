@@ -10,12 +10,28 @@ one already there out, to a group of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from storyview.engine.align import Alignment, keywords, label, story_order
 from storyview.engine.candidates import Unit
-from storyview.model import Group, Link, Member, Pin
+from storyview.model import Article, Group, Link, Member, Pin
+
+
+def one_run(ranks: Iterable[int]) -> bool:
+    """Whether a source's paragraphs (their places among its body paragraphs) follow one another."""
+    ordered = sorted(ranks)
+    return not ordered or ordered[-1] - ordered[0] == len(ordered) - 1
+
+
+def makes_way(article: Article, members: Sequence[Member], b: Member) -> tuple[Member, ...]:
+    """The paragraphs of `b`'s source (`article`) that leave a group of `members` when `b` is
+    pinned into it: all of them, unless `b` and they make one run. The reader says so first."""
+    rank = {p.index: r for r, p in enumerate(article.body)}
+    same = [m for m in members if m.source == b.source and m != b]
+    if not same or b.paragraph not in rank or one_run(rank.get(m.paragraph, -len(rank)) for m in [*same, b]):
+        return ()
+    return tuple(same)
 
 
 def _dice(units: Sequence[Unit], alignment: Alignment, i: int, j: int) -> float:
@@ -64,8 +80,7 @@ def apply_pins(alignment: Alignment, pins: Sequence[Pin]) -> Alignment:
         if cluster_of[b] == target:
             continue
         same = sorted(x for x in clusters[target] if units[x].member.source == units[b].member.source)
-        ranks = sorted([units[x].rank for x in same] + [units[b].rank])
-        if same and ranks[-1] - ranks[0] != len(ranks) - 1:  # not one run: the old one makes way
+        if same and not one_run([units[x].rank for x in same] + [units[b].rank]):  # the old ones make way
             clusters.append([])
             for x in same:
                 move(x, len(clusters) - 1)

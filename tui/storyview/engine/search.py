@@ -1,13 +1,16 @@
 """Find a phrase in every source of a Story, as character spans the reader can highlight.
 
 Pure Python on purpose (no Textual): the reader, an exporter or a test can all ask the same
-question and get the same answer. Matching is literal (not a regular expression) and
-"smart case": a query with no capital letter ignores case, one with a capital respects it.
+question and get the same answer. Matching is literal (not a regular expression), "smart
+case" (a query with no capital letter ignores case, one with a capital respects it) and "smart
+accents" (a query with no accent ignores accents, so "gottingen" finds "Göttingen" for a reader
+without an umlaut key; one with an accent matches it exactly).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +31,47 @@ class Match:
     @property
     def member(self) -> Member:
         return Member(self.source, self.paragraph)
+
+
+FOLDED = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+          "œ": "oe", "Œ": "OE", "ı": "i"}
+"""Letters that no Unicode decomposition takes to a plain one, and what a plain keyboard types for them."""
+
+
+def plain(ch: str) -> str:
+    """A character without its accents ("ö" -> "o", "ß" -> "ss"); "" for a lone combining mark."""
+    if ch in FOLDED:
+        return FOLDED[ch]
+    if ch.isascii():
+        return ch
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def has_accents(query: str) -> bool:
+    """Whether a query names an accent (or a letter like "ß"), and so asks to match it exactly."""
+    return any(plain(ch) != ch for ch in query)
+
+
+def fold(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without accents, and for each of its characters the span of `text` it came from.
+
+    Offsets go back to the original text, so a highlight covers "Gö" whole, a combining accent
+    after a letter included.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        bare = plain(ch)
+        if not bare:  # a combining mark: it belongs to the letter before it
+            if ends and ends[-1] == i:
+                ends[-1] = i + 1
+            continue
+        for c in bare:
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(out), starts, ends
 
 
 def compile_query(query: str) -> re.Pattern[str] | None:
@@ -60,6 +104,7 @@ def search(
     pattern = compile_query(query)
     if pattern is None:
         return ()
+    exact = has_accents(query)
     wanted_kinds = frozenset(kinds)
     wanted_sources = None if sources is None else frozenset(sources)
     found: list[Match] = []
@@ -70,7 +115,16 @@ def search(
         for position, paragraph in enumerate(article.paragraphs):
             if paragraph.kind not in wanted_kinds:
                 continue
-            for hit in pattern.finditer(paragraph.text):
-                if hit.end() > hit.start():
-                    found.append(Match(article.id, position, hit.start(), hit.end()))
+            found += (Match(article.id, position, start, end) for start, end in spans(pattern, paragraph.text, exact))
     return tuple(found)
+
+
+def spans(pattern: re.Pattern[str], text: str, exact: bool) -> Iterable[tuple[int, int]]:
+    """Where `pattern` matches `text`, as offsets into `text`; unless `exact`, accents ignored."""
+    if exact or text.isascii():
+        yield from ((hit.start(), hit.end()) for hit in pattern.finditer(text) if hit.end() > hit.start())
+        return
+    folded, starts, ends = fold(text)
+    for hit in pattern.finditer(folded):
+        if hit.end() > hit.start():
+            yield starts[hit.start()], ends[hit.end() - 1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,11 +49,13 @@ class Folder:
     subfolders: tuple[Path, ...]
     others: tuple[Path, ...]
 
-    def unread(self) -> str:
+    def unread(self, holding: Sequence[tuple[Path, int]] = ()) -> str:
         """What the folder holds that is not read, in words ("" when nothing is left out), so
         a user who put the articles one level down learns why they are missing."""
         notes = []
-        if self.subfolders:
+        if holding:
+            notes.append(_open_instead(holding))
+        elif self.subfolders:
             n = len(self.subfolders)
             notes.append(f"{counted(n, 'subfolder')} not read (storyview does not look inside subfolders: "
                          f"name {'it' if n == 1 else 'them'}): {_names(self.subfolders)}")
@@ -60,6 +63,32 @@ class Folder:
             notes.append(f"{counted(len(self.others), 'file of another kind', 'files of other kinds')} "
                          f"not read: {_names(self.others)}")
         return "; ".join(notes)
+
+
+def _open_instead(holding: Sequence[tuple[Path, int]]) -> str:
+    """Which subfolders hold the articles and the command that opens one: a user who named the
+    parent (`storyview bout` for `bout/stories/`) meant one of them."""
+    first = f"storyview {shlex.quote(shown(holding[0][0]))}"
+    if len(holding) == 1:
+        path, n = holding[0]
+        return f"its subfolder {shown(path.name)} holds {counted(n, 'article')}: open it with {first}"
+    named = [f"{shown(path.name)}: {n:,}" for path, n in holding[:NAMED]]
+    listed = ", ".join(named) + (f" and {len(holding) - NAMED} more" if len(holding) > NAMED else "")
+    return f"{len(holding):,} of its subfolders hold articles ({listed}): name one, as in {first}"
+
+
+def subfolders_holding(folder: Folder) -> list[tuple[Path, int]]:
+    """Each subfolder that holds articles, with how many (one level down; one that cannot be
+    listed holds none)."""
+    holding = []
+    for sub in folder.subfolders:
+        try:
+            n = len(list_folder(sub).articles)
+        except OSError:
+            continue
+        if n:
+            holding.append((sub, n))
+    return holding
 
 
 def _names(paths: Sequence[Path]) -> str:
@@ -124,11 +153,11 @@ def expand(arguments: Sequence[str | Path], warnings: list[str]) -> list[Path | 
                 warnings.append(f"{shown(arg)}: skipped, broken or looping symlink")
             elif path.is_dir():
                 folder = list_folder(path)
-                unread = folder.unread()
                 if not folder.articles:
+                    unread = folder.unread(subfolders_holding(folder))
                     warnings.append(f"{shown(arg)}: skipped, no .txt, .md or .html files in this folder"
                                     + (f"; {unread}" if unread else ""))
-                elif unread:
+                elif unread := folder.unread():
                     warnings.append(f"{shown(arg)}: {unread}")
                 files.extend(folder.articles)
             elif path.exists():

@@ -27,6 +27,8 @@ from storyview.reader.messages import AnalysisDone, BuildFailed, CollectionBuilt
 from storyview.reader.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from storyview.findings.analysis import Analysis
     from storyview.model import Pin
     from storyview.pinstore import PinStore
@@ -144,11 +146,19 @@ def takes_progress(build: Build) -> bool:
     return len(positional) >= 2
 
 
+def _binding_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not on start-up)."""
+    from storyview.reader.commands import BindingCommands
+
+    return BindingCommands
+
+
 class StoryviewApp(App[None]):
     """Several articles about one story, side by side."""
 
     CSS_PATH = Path(__file__).with_name("storyview.tcss")  # absolute: subclasses live elsewhere
     TITLE = "storyview"
+    COMMANDS = {lambda: _binding_commands()}
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),

@@ -132,6 +132,12 @@ class DetailScreen(Screen[None]):
         body = self.query_one(VerticalScroll)
         body.scroll_to(y=body.scroll_y + lines * 2, animate=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """p and u only where pins are kept: under --ignore-pins the footer does not offer them."""
+        if action in ("pin", "unpin") and getattr(self.app, "pins", None) is None:
+            return False
+        return True
+
     def action_pin(self) -> None:
         self._open_pin("pin")
 
@@ -150,11 +156,8 @@ class DetailScreen(Screen[None]):
             self.notify("Pins are off (--ignore-pins): nothing would be kept.", timeout=3)
             return
         pivot = self.row.cells.get(self.pivot or "", ())
-        if kind == "pin":
-            anchor = pivot[0] if pivot else None
-        else:
-            other = self.row.cells.get(self.other or "", ())
-            anchor = other[0] if other else None
+        anchor = pivot[0] if pivot else None  # the focused source's member: pinned to, or offered first to take out
+        if kind != "pin":
             if len(self.sources) < 2:
                 self.notify("Only one source tells this group: there is nothing to take out.", timeout=3)
                 return
@@ -167,10 +170,23 @@ class DetailScreen(Screen[None]):
         if pin is None or not pin(pins):
             return
         first = pins[0]
-        what = (f"Pinned {member_label(self.index, first.b)} into this group" if first.kind == "pin"
-                else f"Took {member_label(self.index, first.b)} out of this group")
-        self.notify(f"{what}; realigning (saved beside the story).", timeout=4)
+        leaving = self._makes_way(first.b) if first.kind == "pin" else ()
+        if leaving:
+            names = ", ".join(member_label(self.index, m) for m in leaving)
+            self.notify(f"Pinned {member_label(self.index, first.b)} into this group. {names} "
+                        f"{'leaves' if len(leaving) == 1 else 'leave'} it: a source tells one run of "
+                        "paragraphs per row; realigning (saved beside the story).", severity="warning", timeout=8)
+        else:
+            what = (f"Pinned {member_label(self.index, first.b)} into this group" if first.kind == "pin"
+                    else f"Took {member_label(self.index, first.b)} out of this group")
+            self.notify(f"{what}; realigning (saved beside the story).", timeout=4)
         self.dismiss(None)
+
+    def _makes_way(self, member: Member) -> tuple[Member, ...]:
+        """The paragraphs of the pinned one's source that the pin takes out of this group."""
+        from storyview.engine.pins import makes_way
+
+        return makes_way(self.index.by_id[member.source], self.members, member)
 
     def action_back(self) -> None:
         self.dismiss(None)

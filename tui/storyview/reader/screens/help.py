@@ -67,6 +67,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark", "close", "Close help", tooltip="Close this help"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit storyview, as everywhere"),  # a modal screen
         # sees none of the app's keys, so q is bound here too: help lists it as quitting everywhere
+        Binding("j", "scroll(1)", "Scroll down", show=False, tooltip="Scroll the help down (as ↓ does)"),
+        Binding("k", "scroll(-1)", "Scroll up", show=False, tooltip="Scroll the help up (as ↑ does)"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -124,6 +126,9 @@ class HelpScreen(ModalScreen[None]):
         sections.sort(key=lambda section: section[2] is None or beneath is None or not issubclass(beneath, section[2]))
         rows = [(title, key_rows(bindings, app.get_key_display)) for title, bindings, _ in sections]
         return FitWidth(lambda width: key_tables(rows, width))
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -34,10 +34,12 @@ MARKS = Binding.Group("unique")
 MATCHES = Binding.Group("match")
 TOGGLES = Binding.Group("hide/show source 1…9")
 FINDINGS = Binding.Group("findings", compact=True)
-FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100}
+FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100,
+               "quotes": 80, "figures": 80, "rewrites": 80, "coverage": 70}
 """Columns the footer needs before it shows these keys too. At 80 columns it names every other
 key, Q F W and e included, in short words; h l and q (which every terminal reader knows) come
-back from 100 columns, and the help (?) and the palette list them all with longer tooltips."""
+back from 100 columns. Below 80 the findings (Q F W) and then the coverage (c) go first, so that
+"? Help", which lists them all, always stays in view; the palette lists them too."""
 
 
 def position_of(passages: list[Passage], current: Passage | None) -> int:
@@ -102,7 +104,7 @@ class MainScreen(Screen[None]):
         Binding("W", "rewrites", "Rewrites", group=FINDINGS,
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
         Binding("e", "export", "Save",
-                tooltip="Write the story as an HTML or Markdown report, as JSON or as TEI, to a file"),
+                tooltip="Export: write the story as a report (HTML or Markdown), as JSON or as TEI, to a file"),
         Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines); "
                 "smart case: a query with a capital letter matches case, else any case"),
         Binding("S", "pick_source", "Pick source", show=False,
@@ -170,9 +172,11 @@ class MainScreen(Screen[None]):
         }
 
     def on_key(self) -> None:
-        """The first key ends the legend: the status line goes back to where you are."""
-        if self.legend and self.index is not None:
+        """The first key ends the legend: the status line goes back to where you are. Any key
+        (before its action runs) ends a "wrapped around" note: n or N says it again if it wraps."""
+        if (self.legend or self._wrapped is not None) and self.index is not None:
             self.legend = False
+            self._wrapped = None
             self.refresh_status()
 
     def on_resize(self) -> None:
@@ -264,8 +268,7 @@ class MainScreen(Screen[None]):
             StatusInfo(
                 shown=len(grid.visible_sources),
                 total=len(self.index.articles),
-                first_column=grid.window_start + 1,
-                last_column=grid.window_start + len(grid.columns),
+                columns=tuple(self.index.position[column.source] + 1 for column in grid.columns),
                 row=0 if row is None else row.number or grid.cursor - len(self.index.group_rows) + 1,
                 last_row=grid.rows[strip.end - 1].number if strip is not None else 0,
                 rows=len(self.index.boilerplate_rows if row and row.boilerplate else self.index.group_rows),

@@ -25,6 +25,10 @@ from storyview.reader.widgets.rows import StoryIndex, short_id
 TYPED = re.compile(r"^\s*(\d+)\s*(?:[¶,/.:\s]\s*)(\d+)\s*$")
 BEGINS = 40
 """Characters of a paragraph's opening an option shows."""
+LIST_ROWS = 12
+"""Rows the option list takes at most (its borders included) where the screen has room."""
+BESIDE_THE_LIST = {"pin": 12, "break": 6}
+"""Rows each dialog needs besides its list: borders, title, notes and, for a pin, the typed entry."""
 
 
 def _begins(text: str) -> str:
@@ -33,12 +37,17 @@ def _begins(text: str) -> str:
 
 
 def near_candidates(index: StoryIndex, members: list[Member]) -> list[tuple[float, Member, Member]]:
-    """(score, member of the group, paragraph of another group) for the near list, closest first."""
-    return sorted(
-        {(link.score, link.a, link.b) for member in members for link in index.story.near.get(member, ())
-         if link.b.source != link.a.source and link.b not in members},
-        key=lambda x: (-x[0], x[1], x[2]),
-    )
+    """(score, member of the group, paragraph of another group) for the near list, closest first:
+    each paragraph once, with its best score (close to several members, it is still one choice)."""
+    best: dict[Member, tuple[float, Member, Member]] = {}
+    for member in members:
+        for link in index.story.near.get(member, ()):
+            if link.b.source == link.a.source or link.b in members:
+                continue
+            seen = best.get(link.b)
+            if seen is None or (-link.score, link.a) < (-seen[0], seen[1]):
+                best[link.b] = (link.score, link.a, link.b)
+    return sorted(best.values(), key=lambda x: (-x[0], x[1], x[2]))
 
 
 def break_pins(group_members: list[Member], member: Member) -> list[Pin]:
@@ -96,6 +105,7 @@ class PinScreen(ModalScreen[list[Pin] | None]):
             yield Static("enter: choose   escape: cancel", classes="pin-what")
 
     def on_mount(self) -> None:
+        self._fit_list()
         options = self.query(OptionList)
         if options:
             listing = options.first()
@@ -104,8 +114,17 @@ class PinScreen(ModalScreen[list[Pin] | None]):
         else:
             self.query_one(Input).focus()
 
+    def on_resize(self) -> None:
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """A short screen (80x20) shortens the list, so the typed entry below it stays in view."""
+        rows = max(3, min(LIST_ROWS, self.app.size.height - BESIDE_THE_LIST[self.kind]))
+        for listing in self.query(OptionList):
+            listing.styles.max_height = rows
+
     def _start(self) -> int:
-        """Taking out: the anchor (the detail view's other source) is offered first."""
+        """Taking out: the anchor (the detail view's focused member) is offered first."""
         if self.kind != "pin" and self.anchor in self.members:
             return self.members.index(self.anchor)
         return 0

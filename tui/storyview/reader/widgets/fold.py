@@ -56,8 +56,23 @@ def fold_by_default(rows: Sequence[Row]) -> bool:
     return bool(groups) and sum(map(single, groups)) > FOLD_SHARE * len(groups)
 
 
-def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int]) -> str:
-    """What a folded run says: "only in 3 · 4 paragraphs", or "only in 3, 5 · 2 paragraphs"."""
+def numbers_that_fit(numbers: Sequence[int], room: int) -> str:
+    """"4, 7, 8, 9, 13, 16, 17", or as many whole numbers as fit with how many are left: "4, 7, 8 +4".
+
+    A number is never cut in half: "…, 13, 1" would read as source 1.
+    """
+    full = ", ".join(map(str, numbers))
+    if len(full) <= room or len(numbers) < 2:
+        return full
+    for keep in range(len(numbers) - 1, 0, -1):
+        shown = ", ".join(map(str, numbers[:keep])) + f" +{len(numbers) - keep}"
+        if len(shown) <= room:
+            return shown
+    return f"{numbers[0]} +{len(numbers) - 1}"
+
+
+def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int], room: int = 80) -> str:
+    """What a folded run says in `room` cells: "only in 3 · 4 paragraphs", "only in 3, 5 +2 · 9 paragraphs"."""
     numbers: list[int] = []
     paragraphs = 0
     for row in rows[run.start : run.end]:
@@ -66,8 +81,13 @@ def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int]) -> str:
             if position[source] + 1 not in numbers:
                 numbers.append(position[source] + 1)
     numbers.sort()
-    shown = ", ".join(map(str, numbers[:6])) + ("…" if len(numbers) > 6 else "")
-    return f"only in {shown} · {paragraphs} paragraph{'s' * (paragraphs != 1)}"
+    tail = f" · {paragraphs} paragraph{'s' * (paragraphs != 1)}"
+    head = "only in "
+    shown = numbers_that_fit(numbers, room - len(head) - len(tail))
+    if len(head) + len(shown) + len(tail) > room:
+        shown = numbers_that_fit(numbers, room - len(head))
+        tail = ""
+    return f"{head}{shown}{tail}"
 
 
 class Folding:

@@ -18,7 +18,7 @@ from textual.strip import Strip
 from storyview.reader.messages import GridChanged
 from storyview.model import Member, Span
 from storyview.reader.widgets.columns import PADDING, Column, columns_that_fit, lay_out, slide_window
-from storyview.reader.widgets.fold import Folding, Run, fold_by_default, strip_words
+from storyview.reader.widgets.fold import Folding, Run, fold_by_default, numbers_that_fit, strip_words
 from storyview.reader.widgets.gridheader import ColumnHeaders
 from storyview.reader.widgets.marked import line_of_offset, marked_text, wrap
 from storyview.reader.widgets.members import cut_on_word
@@ -502,13 +502,18 @@ class StoryGrid(RowsView):
         return lines
 
     def _told_off_screen(self, row: Row) -> str | None:
-        """"only in 4, 5" for a row that none of the columns on screen tells, else None."""
-        if self.index is None or any(column.source in row.cells for column in self.columns):
+        """"only in 4, 5" for a row that none of the columns on screen tells, fit to the first
+        column (whole numbers, "+2" for the rest); else None."""
+        if self.index is None or not self.columns or any(column.source in row.cells for column in self.columns):
             return None
         numbers = sorted(self.index.position[source] + 1 for source in row.cells)
-        hidden = any(source in self.hidden for source in row.cells)
-        shown = ", ".join(map(str, numbers[:6])) + ("…" if len(numbers) > 6 else "")
-        return f"· only in {shown}{' (hidden)' if hidden else ''} ·"
+        hidden = " (hidden)" if any(source in self.hidden for source in row.cells) else ""
+        width = self.columns[0].text_width
+        for head, tail in (("· only in ", f"{hidden} ·"), ("only in ", hidden), ("only in ", "")):
+            shown = numbers_that_fit(numbers, width - len(head) - len(tail))
+            if len(head) + len(shown) + len(tail) <= width:
+                break
+        return f"{head}{shown}{tail}"
 
     def _cell_lines(self, row: Row, column: Column, elsewhere: str | None = None, first: bool = True) -> list[Strip]:
         """A cell's wrapped lines; an empty cell says "not covered", or where the row is told
@@ -570,13 +575,14 @@ class StoryGrid(RowsView):
         style = self.span_style("grid--fold-cursor" if cursor else "grid--fold")
         first, last = self.rows[run.start].number, self.rows[run.end - 1].number
         numbers = f"{first}" if first == last else f"{first}–{last}"
-        words = strip_words(self.rows, run, self.index.position)
-        hint = " · enter opens" if cursor else ""
-        text = Text.assemble((f"┄ {numbers}/{len(self.index.group_rows)} ", style + Style(bold=True)),
-                             (f"{words}{hint} ", style), end="")
         sources = {s for row in self.rows[run.start : run.end] for s in row.cells}
         dots = self._dots(Row(cells={s: () for s in sources}, group=self.rows[run.start].group))
         room = width - dots.cell_len - 1
+        lead = f"┄ {numbers}/{len(self.index.group_rows)} "
+        hint = " · enter opens" if cursor else ""
+        hint = hint if len(lead) + len(hint) + 30 <= room else ""
+        words = strip_words(self.rows, run, self.index.position, room - len(lead) - len(hint) - 1)
+        text = Text.assemble((lead, style + Style(bold=True)), (f"{words}{hint} ", style), end="")
         text.truncate(max(0, room), overflow="ellipsis")
         fill = Text("┄" * max(0, width - text.cell_len - dots.cell_len - 1), style=style, end="")
         return self.text_strip(text + fill + dots + Text("┄", style=style), width)

@@ -31,11 +31,13 @@ BYLINE_MIN = 5
 
 def share_texts(share: Share | None, groups: int) -> tuple[str, ...]:
     """A source's unique share and groups covered, longest first ("46% unique · 5/17 groups",
-    "46% uniq · 5/17 grp", "46% · 5/17")."""
+    "46% unique · 5 groups", "46% · 5/17"): words, not "uniq" and "grp", while they fit (the
+    status line says how many groups there are)."""
     if share is None or not share.words:
         return ()
-    percent, covered = f"{round(100 * share.unique_share)}%", f"{share.groups_covered}/{groups}"
-    return (f"{percent} unique · {covered} groups", f"{percent} uniq · {covered} grp", f"{percent} · {covered}")
+    percent, n = f"{round(100 * share.unique_share)}%", share.groups_covered
+    return (f"{percent} unique · {n}/{groups} groups", f"{percent} unique · {n} group{'s' * (n != 1)}",
+            f"{percent} · {n}/{groups}")
 
 
 def meta_line(short: str, date: str | None, byline: str | None, width: int, shares: tuple[str, ...] = ()) -> str:

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
+from storyview.reader.widgets.fold import numbers_that_fit
+
 
 @dataclass(frozen=True)
 class StatusInfo:
@@ -16,8 +18,8 @@ class StatusInfo:
 
     shown: int = 0
     total: int = 0
-    first_column: int = 0
-    last_column: int = 0
+    columns: tuple[int, ...] = ()
+    """The numbers of the sources whose columns are on screen, left to right (as their headers say)."""
     row: int = 0
     last_row: int = 0
     """The last group of a folded strip under the cursor (0: the cursor is on one row)."""
@@ -56,21 +58,15 @@ class StatusInfo:
     """The folder holds other stories: escape goes back to their list (the legend says so)."""
 
 
-SHORT = {
-    "sources": "src",
-    "group": "grp",
-    "boilerplate": "bp",
-    "unique": "uniq",
-    "threshold": "thr",
-    "shading": "shade",
-    "rebuilding": "→",
-    "search": "/",
-    "folded": "fold",
-}
-"""Labels for a terminal too narrow for the full status."""
+SHORT = {"rebuilding": "rebuilding", "search": "/"}
+"""Labels for a terminal too narrow for the full status. Words still ("src", "grp", "uniq", "thr"
+read as code to a new user): the short status says less rather than abbreviate."""
 
 DROP_ORDER = ("shading", "threshold", "folded", "columns", "unique", "base", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first."""
+
+LEGEND_ROOM = 46
+"""The fewest cells the legend needs: the highlight, the fold count and "? keys"."""
 
 QUERY_UP_TO, QUERY_SHORT = 24, 12
 """The most of a search query the status line shows (on a narrow terminal, the second)."""
@@ -86,10 +82,8 @@ class StatusLine(Static):
     def show(self, info: StatusInfo) -> None:
         """The full status; in a narrow terminal short labels, then whole items left out (never a cut value)."""
         room = self.size.width - 2
-        if info.legend and self.size.width and self.compose_content(info, short=True).cell_length > room:
-            info = replace(info, several=False)  # the marks explained first, the way back after
-            if self.compose_content(info, short=True).cell_length > room:
-                info = replace(info, legend=False)  # too narrow to explain: where you are comes first
+        if info.legend and self.size.width and self.short_legend(info, room) is None:
+            info = replace(info, legend=False)  # too narrow to explain: where you are comes first
         content = self.compose_content(info)
         if self.size.width and content.cell_length > room:
             content = self.compose_content(info, short=True)
@@ -105,8 +99,8 @@ class StatusLine(Static):
             self.update(content, layout=False)  # one line, always: no need to lay out the screen again
 
     def compose_content(self, info: StatusInfo, short: bool = False, drop: frozenset[str] = frozenset()) -> Content:
-        """The status as styled text; `short` abbreviates labels for narrow terminals, `drop` leaves
-        out the items named (DROP_ORDER)."""
+        """The status as styled text; `short` says less for narrow terminals (no key hints, no
+        "cols", "/" for search), `drop` leaves out the items named (DROP_ORDER)."""
         names = SHORT if short else {}
         value = self.get_visual_style("status--value", partial=True)
         label = self.get_visual_style("status--label", partial=True)
@@ -114,7 +108,10 @@ class StatusLine(Static):
         if info.loading:
             return Content.assemble(("Building the story…", busy))
         if info.legend:
-            return self.legend(info, short)
+            room = self.size.width - 2 if self.size.width else None
+            if not short and (room is None or room >= 98):
+                return self.legend(info)
+            return self.short_legend(info, room) or Content("")
         parts: list[tuple[str, object] | str] = []
 
         def item(name: str, text: str) -> None:
@@ -125,11 +122,16 @@ class StatusLine(Static):
             parts.extend([(names.get(name, name) + " ", label), (text, value)])
 
         sources = f"{info.shown}/{info.total}"
-        laid_out = 1 <= info.first_column <= info.last_column  # not before the grid has a width
-        if info.shown and laid_out and (info.first_column, info.last_column) != (1, info.shown) and "columns" not in drop:
-            first, last = info.first_column, info.last_column
-            span = f"{first}" if first == last else f"{first}–{last}"
-            prefix = "" if short else "col " if first == last else "cols "
+        shown = info.columns  # none before the grid has a width
+        if shown and len(shown) < info.shown and "columns" not in drop:
+            first, last = shown[0], shown[-1]
+            if len(shown) == 1:
+                span = f"{first}"
+            elif last - first == len(shown) - 1:
+                span = f"{first}–{last}"
+            else:  # a base first, or hidden sources between them: name each column, as the headers do
+                span = numbers_that_fit(shown, 12 if short else 20)
+            prefix = "" if short or "," in span else "col " if len(shown) == 1 else "cols "
             sources += f" ({prefix}{span})"
         item("sources", sources)
         if info.base is not None:
@@ -168,21 +170,41 @@ class StatusLine(Static):
             parts.extend(["  ", (info.note, busy)])
         return Content.assemble(*parts)  # type: ignore[arg-type]
 
-    def legend(self, info: StatusInfo, short: bool = False) -> Content:
-        """What the marks mean, on one line: the highlight, the coverage dots, "not covered"."""
+    def legend(self, info: StatusInfo) -> Content:
+        """What the marks mean, on one line, in words: the highlight, the coverage dots, "not covered"."""
         label = self.get_visual_style("status--label", partial=True)
         value = self.get_visual_style("status--value", partial=True)
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
-        if short or self.size.width and self.size.width < 100:
-            fold = [("┄", value), (f" {info.folded} folded (z)  ", label)] if info.folded else []
-            back = [("esc", value), (" stories  ", label)] if info.several else []
-            parts = [("only here", unique), (" = one source  ", label), ("●○", value),
-                     (" told/not  ", label), ("· not covered ·", label), ("  ", label), *fold, *back,
-                     ("? keys", value)]
-        else:
-            fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
-            back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
-            parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
-                     (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
-                     (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
+        fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
+        back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
+        parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
+                 (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
+                 (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
         return Content.assemble(*parts)
+
+    def short_legend(self, info: StatusInfo, room: int | None) -> Content | None:
+        """The legend in short words for `room` cells, leaving out whole parts, the least useful
+        first ("not covered" explains itself), and always ending with "? keys"; None where there
+        is no room to explain more than the highlight (where you are comes first there)."""
+        label = self.get_visual_style("status--label", partial=True)
+        value = self.get_visual_style("status--value", partial=True)
+        unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
+        if room is not None and room < LEGEND_ROOM:
+            return None
+        parts: dict[str, list[tuple[str, Style]]] = {
+            "unique": [("only here", unique), (" = 1 source", label)],
+            "dots": [("●○", value), (" told/not", label)],
+            "silent": [("· not covered ·", label)],
+            "fold": [("┄", value), (f" {info.folded} folded (z)", label)] if info.folded else [],
+            "back": [("esc", value), (" stories", label)] if info.several else [],
+            "help": [("? keys", value)],
+        }
+        for drop in ((), ("silent",), ("silent", "dots"), ("silent", "dots", "fold"), ("silent", "dots", "fold", "back")):
+            pieces: list[tuple[str, Style]] = []
+            for name, part in parts.items():
+                if part and name not in drop:
+                    pieces += [("  ", label)] * bool(pieces) + part
+            content = Content.assemble(*pieces)
+            if room is None or content.cell_length <= room:
+                return content
+        return None
