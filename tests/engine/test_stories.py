@@ -265,3 +265,28 @@ def test_a_label_leaves_out_contractions_and_words_the_folder_writes_in_lower_ca
     assert "Lomu" in label or "Jonah Lomu" in label
     assert not {"I've", "Thousands"} & set(label), label
     assert not ({"Zealand", "New Zealand"} <= set(label))
+
+
+def test_a_small_story_does_not_join_a_larger_one_by_its_years_alone() -> None:
+    """An economy story full of "2003, 2004, 2005" took in a text-message record among 300 BBC
+    articles: the attach step weighs what a small story shares beside its years."""
+    from storyview.engine.stories import _attach, _scores
+
+    core = ("Halvard Oster, Ruritania's finance minister, and Ilse Varga, its central bank governor, said "
+            "exports to Brevia fell as the krone rose.")
+    economy = [
+        article("e1", core, "Growth slowed to 1.2% in 2004 from 2.1% in 2003, and 2005 looks weaker, with 3 million jobs at risk."),
+        article("e2", core, "The economy grew 1.2% in 2004, down from 2003; 2005 will be hard."),
+        article("e3", core, "Oster defended his budget as growth slowed."),
+        article("e4", core, "Varga kept rates on hold."),
+        article("e5", core, "Exporters asked Oster for help."),
+    ]
+    texts = article("t1", "Mobile users sent a record number of text messages in 2004, beating 2003, and 2005 should set "
+                          "another record, with 3 million new users, the Mobile Data Association said.")
+    fps = [fingerprint(a) for a in [*economy, texts]]
+    counts = term_counts(fps)
+    scores, first, second, _ = _scores(fps, candidate_pairs(fps, StorySettings(), counts), StorySettings(), counts, 6)
+    with_years = {0: [0, 1, 2, 3, 4], 5: [5]}
+    _attach(with_years, (scores, first, second), StorySettings().attach, 4)
+    assert with_years == {0: [0, 1, 2, 3, 4, 5]}  # by the years it shares, it would join
+    assert [s.members for s in split_stories([*economy, texts])] == [(0, 1, 2, 3, 4), (5,)]
