@@ -290,3 +290,26 @@ def test_a_small_story_does_not_join_a_larger_one_by_its_years_alone() -> None:
     _attach(with_years, (scores, first, second), StorySettings().attach, 4)
     assert with_years == {0: [0, 1, 2, 3, 4, 5]}  # by the years it shares, it would join
     assert [s.members for s in split_stories([*economy, texts])] == [(0, 1, 2, 3, 4), (5,)]
+
+
+def test_a_label_names_a_person_in_full_and_a_place_with_its_particle() -> None:
+    """News names a person in full once, then by surname: the label says "Bettie Page", not
+    "Page"; "Gulf of Aden" is one name, not "Gulf, Aden"; a title is no part of a name."""
+    def report(source: str) -> Article:
+        return article(source, "Pin-up model Bettie Page died in Los Angeles, President Obama said.",
+                       "Page was 85. Page had posed for Irving Klaw. Page was a star.",
+                       "Pirates seized a ship in the Gulf of Aden. Obama spoke of Page again.")
+    [story] = split_stories([report("a"), report("b"), report("c")])
+    label = story.label.split(", ")
+    assert "Bettie Page" in label and "Page" not in label, label
+    assert "Gulf of Aden" in label or "Gulf" not in label, label
+    assert not any(w.startswith("President") for w in label), label
+
+
+def test_name_runs_keep_particles_but_not_titles_possessives_or_months() -> None:
+    from storyview.engine.stories import _names
+
+    found = _names(["Ships in the Gulf of Aden and the Bank of England.", "Millions of South Koreans voted.",
+                    "President Obama met Turkmenistan's CEC in September Tankan talks with June Carter Cash."])
+    assert {"Gulf of Aden", "Bank of England", "South Koreans", "June Carter Cash"} <= set(found), found
+    assert not {"Millions of South", "President Obama", "Turkmenistan's CEC", "September Tankan"} & set(found), found

@@ -62,7 +62,10 @@ _ID_BITS = 63
 
 KINDS = ("name", "number", "word", "year")
 _NAME, _NUMBER, _WORD_KIND, _YEAR = range(4)
-_NAME_RUN_RE = re.compile(r"\b[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){1,2}\b")
+# Two or three capitalised words, or two joined by a particle ("Gulf of Aden", "Bank of
+# England", "Vincent van Gogh"; not "Millions of South Koreans"), for labels.
+_CAPITAL = r"[A-Z][\w'’\-]*"
+_NAME_RUN_RE = re.compile(rf"\b{_CAPITAL}(?: (?:of|de|del|da|di|du|van|von|bin) {_CAPITAL}\b(?! [A-Z])|(?: {_CAPITAL}){{1,2}}\b)")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # "the 1990s": an era, not the year of an event. Read as a year, it had made one story of 20 BBC
 # articles on Citigroup, Nasdaq, a rapper's arrest and Commodore computers.
@@ -339,25 +342,50 @@ def _dated(article: Article) -> set[str]:
     return years
 
 
+# Titles before a name, which a label leaves out ("President Obama" is "Obama" in a label;
+# "Hugh Jackman" keeps his first name).
+TITLES = frozenset("""president vice attorney gov governor sen senator rep representative judge justice mr mrs
+    ms dr prime minister chancellor secretary general gen king queen prince princess pope sir lord lady dame
+    chief officer detective det sgt sergeant coach captain capt mayor director manager spokesman spokeswoman
+    inspector professor prof rev father bishop cardinal sheikh former deputy superior court lt col
+    rapper singer producer actor actress star striker chairman chairwoman boss leader candidate mp mep ceo
+    commissioner ambassador premier""".split())
+
+
+# Months that are also first names ("June Carter Cash"): a run keeps them.
+GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
+
+
 def _names(texts: Iterable[str]) -> Counter[str]:
-    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted."""
+    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted; a
+    run stops at a possessive ("Turkmenistan's CEC" is two names) and sheds the titles, months
+    and weekdays before it ("President Obama" is no run, "September Tankan" none either)."""
     runs: Counter[str] = Counter()
     for text in texts:
         runs.update(_NAME_RUN_RE.findall(text))
     found: Counter[str] = Counter()
     for run, count in runs.items():
         words = run.split()
-        while words and _fold(words[0]) in _FUNCTION_WORDS:
+        for k, word in enumerate(words[:-1]):
+            if word.endswith(("'s", "’s")):
+                words = words[:k + 1]
+                break
+        while words and (_fold(words[0]) in _FUNCTION_WORDS or _fold(words[0]).rstrip(".") in TITLES
+                         or _fold(words[0]) in CALENDAR - GIVEN_NAMES):
             words.pop(0)
-        if len(words) >= 2:
+        if len(words) >= 2 and words[0][:1].isupper():
             found[" ".join(words)] += count
     return found
 
 
 def _shown(word: str, count: int, names: Counter[str], within: Mapping[str, Sequence[str]]) -> str:
-    """How a label shows a name: within the longer name it is mostly part of ("New" → "New York")."""
+    """How a label shows a name: within the longer name it is mostly part of ("New" → "New York"),
+    or that it ends, as news names a person in full once and by the surname after ("Bettie
+    Page", then "Page" four times)."""
     best = max(within.get(word, ()), key=lambda n: (names[n], -len(n), n), default=None)
-    return best if best is not None and 2 * names[best] >= count else word
+    if best is None:
+        return word
+    return best if 2 * names[best] >= count or best.split()[-1] == word else word
 
 
 def term_counts(fps: Iterable[Fingerprint]) -> Counter[int]:
