@@ -335,6 +335,13 @@ class StoryGrid(RowsView):
             self.scroll_to_row(self.cursor, line)
         self._changed()
 
+    def cursor_line(self) -> int:
+        """The marked passage's line where it is in the cursor row: a resize (the search bar
+        closing) must not scroll a tall group back to its top, away from the match."""
+        if self.current is None or self.current.row != self.cursor:
+            return 0
+        return self._line_of(self.current)
+
     def scroll_to_top(self, row: int, line: int = 0) -> None:
         """Put a row's rule at the top of the view; where `line` of it would not show, that line."""
         view = self.body_height
