@@ -7,7 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import grid_text
+from pilot_helpers import (
+    analysed,
+    grid_text,
+    open_list,
+    press,
+    ready,
+    record_notifications,
+    seeds_app,
+    unfolded_from_the_top,
+)
+from story_factories import wide_story
+from storyview.reader.app import StoryviewApp
+from storyview.reader.widgets.findings import Place
 from storyview.reader.widgets.grid import StoryGrid
 from textual.pilot import Pilot
 
@@ -41,3 +53,56 @@ async def test_every_match_n_walks_to_at_80x24_is_in_view(pilot: Pilot[Any]) -> 
     for _ in range(5):
         await pilot.press("N")
         assert current_line_in_view(screen.grid), screen.grid.current
+
+
+async def jump_to_figure(pilot: Pilot[Any], steps: int) -> Place:
+    """F, `steps` figures down, enter; the place the jump went to."""
+    screen = pilot.app.main
+    went: list[Place] = []
+    go_to = screen.go_to
+
+    def recorded(place: Place) -> None:
+        went.append(place)
+        go_to(place)
+
+    screen.go_to = recorded  # type: ignore[method-assign]
+    await open_list(pilot, "F")
+    for _ in range(steps):
+        await pilot.press("j")
+    await press(pilot, "enter")
+    await pilot.pause()
+    assert len(went) == 1
+    return went[0]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_figure_jump_shows_the_cited_sources_or_says_which_do_not_fit(size: tuple[int, int]) -> None:
+    app = seeds_app()
+    messages = record_notifications(app)
+    async with app.run_test(size=size) as pilot:
+        await analysed(pilot)
+        place = await jump_to_figure(pilot, 1)
+        index, grid = app.main.index, app.main.grid
+        assert index is not None and len(set(place.cited)) == 4  # figure 2 cites sources 1, 2, 4 and 5
+        shown = [c.source for c in grid.columns]
+        assert place.source in shown
+        cited_shown = [s for s in shown if s in place.cited]
+        assert len(cited_shown) == min(len(shown), len(set(place.cited)))  # no column spent on an uncited source
+        unseen = [index.position[s] + 1 for s in place.cited if s not in shown]
+        if unseen:
+            said = " ".join(messages)
+            assert "out of view" in said
+            assert all(f"source {n}" in said or f" {n}" in said for n in unseen)
+
+
+async def test_more_cited_sources_than_columns_keeps_the_focus_and_the_nearest() -> None:
+    app = StoryviewApp.from_story(wide_story(sources=12))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        await unfolded_from_the_top(pilot)
+        grid.focus_source("s02")
+        hidden = grid.show_columns(["s02", "s05", "s07", "s10"])
+        shown = [c.source for c in grid.columns]
+        assert shown == ["s02", "s05", "s07"]
+        assert hidden == ["s03", "s04", "s06"]

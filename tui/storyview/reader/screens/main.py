@@ -602,10 +602,26 @@ class MainScreen(Screen[None]):
             grid.move_to(row)
             grid.scroll_to_top(grid.cursor)
         hidden = grid.show_columns([place.source, *place.cited])
+        said = []
         if hidden:
-            numbers = ", ".join(str(self.index.position[s] + 1) for s in hidden)
-            self.notify(f"Hid source{'s' * (len(hidden) > 1)} {numbers} to show the sources it cites side by side "
-                        "(0 shows all)", timeout=4)
+            said.append(f"Hid {self._numbered(hidden)} to show the sources it cites side by side (0 shows all)")
+        shown = {c.source for c in grid.columns}
+        unseen = [s for s in dict.fromkeys(place.cited) if s in self.index.by_id and s not in shown]
+        if unseen:
+            visible = grid.visible_sources
+            left = any(s in visible and visible.index(s) < grid.window_start for s in unseen)
+            right = any(s not in visible or visible.index(s) >= grid.window_start for s in unseen)
+            keys = ", ".join(key for key, side in (("h", left), ("l", right)) if side)
+            said.append(f"{self._numbered(unseen)}, cited too, {'are' if len(unseen) > 1 else 'is'} out of view ({keys})")
+        if said:
+            message = "; ".join(said) + "."
+            self.notify(message[0].upper() + message[1:], timeout=5)
+
+    def _numbered(self, sources: list[str]) -> str:
+        """'source 3' or 'sources 4, 5', by their column numbers."""
+        assert self.index is not None
+        numbers = ", ".join(str(self.index.position[s] + 1) for s in sources)
+        return f"source{'s' * (len(sources) > 1)} {numbers}"
 
     # -- export ------------------------------------------------------------------------------------
 
