@@ -14,13 +14,17 @@ from pilot_helpers import (
     press,
     ready,
     record_notifications,
+    screen_lines,
     seeds_app,
     unfolded_from_the_top,
 )
+from stories_app import folder_app as stories_folder_app
+from stories_app import listed, opened
 from story_factories import wide_story
 from storyview.reader.app import StoryviewApp
 from storyview.reader.widgets.findings import Place
 from storyview.reader.widgets.grid import StoryGrid
+from textual.widgets import Footer
 from textual.pilot import Pilot
 
 
@@ -106,3 +110,26 @@ async def test_more_cited_sources_than_columns_keeps_the_focus_and_the_nearest()
         shown = [c.source for c in grid.columns]
         assert shown == ["s02", "s05", "s07"]
         assert hidden == ["s03", "s04", "s06"]
+
+
+def footer_line(app: StoryviewApp) -> str:
+    footer = app.screen.query_one(Footer)
+    return screen_lines(app)[footer.region.y]
+
+
+@pytest.mark.parametrize("width", [80, 90, 100, 120])
+async def test_a_story_opened_from_the_list_keeps_esc_stories_in_its_footer(width: int) -> None:
+    app = stories_folder_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await listed(pilot)
+        await pilot.press("enter")
+        await opened(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        footer = footer_line(app)
+        assert footer.rstrip().endswith("? Help esc Stories") or footer.rstrip().endswith("q Quit esc Stories"), footer
+        assert "c Cover" in footer and "e Save" in footer and "/ Search" in footer
+        assert ("QFW" in footer) == (width >= 92)
+        await pilot.press("slash", "x", "enter")  # while a search is on, escape clears it: Q F W come back
+        await pilot.pause()
+        assert "esc Stories" not in footer_line(app) and "QFW" in footer_line(app)
