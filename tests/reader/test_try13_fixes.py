@@ -4,11 +4,13 @@ folder with nothing to read and dates cut in the story list."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pilot_helpers import (
     analysed,
+    folder_app,
     grid_text,
     open_list,
     press,
@@ -133,3 +135,15 @@ async def test_a_story_opened_from_the_list_keeps_esc_stories_in_its_footer(widt
         await pilot.press("slash", "x", "enter")  # while a search is on, escape clears it: Q F W come back
         await pilot.pause()
         assert "esc Stories" not in footer_line(app) and "QFW" in footer_line(app)
+
+
+@pytest.mark.parametrize("content", [b"", bytes(range(256)) * 16], ids=["empty", "binary"])
+async def test_a_folder_with_nothing_to_read_has_a_sensible_window_title(tmp_path: Path, content: bytes) -> None:
+    app = folder_app(tmp_path, {"only.txt": content})
+    titles: list[str] = []
+    app._terminal = titles.append  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert app.sub_title == "no usable sources"
+        assert titles and titles[-1] == "\x1b]2;storyview · no usable sources\x07"
