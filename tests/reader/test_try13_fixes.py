@@ -26,6 +26,7 @@ from story_factories import wide_story
 from storyview.reader.app import StoryviewApp
 from storyview.reader.widgets.findings import Place
 from storyview.reader.widgets.grid import StoryGrid
+from storyview.reader.widgets.storylist import APART, WIDE_FROM
 from textual.widgets import Footer
 from textual.pilot import Pilot
 
@@ -147,3 +148,18 @@ async def test_a_folder_with_nothing_to_read_has_a_sensible_window_title(tmp_pat
         await pilot.pause()
         assert app.sub_title == "no usable sources"
         assert titles and titles[-1] == "\x1b]2;storyview · no usable sources\x07"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_story_list_shows_where_it_cuts_a_date_range(width: int) -> None:
+    app = stories_folder_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await listed(pilot)
+        table = screen.table
+        dates = {str(table.get_cell(row.key, "label")): str(table.get_cell(row.key, "dates"))
+                 for row in table.ordered_rows if row.key.value != APART}
+        quake = next(shown for label, shown in dates.items() if "Qeshm" in label)  # 2005-03-10 to 05-12
+        assert quake == ("2005-03-10 – 05-12" if width >= WIDE_FROM else "2005-03-10…")
+        assert next(shown for label, shown in dates.items() if "Oslo" in label) == "2020-06-18"  # one day: whole
+        text = "\n".join(screen_lines(app))
+        assert quake in text
