@@ -56,9 +56,12 @@ AlignOne = Callable[[Collection, int, Settings, Progress | None], Story]
 
 
 def story_title(story: Story) -> str:
-    """What the terminal's title says of an open story: how it starts, and who tells it."""
+    """What the terminal's title says of an open story: how it starts, and who tells it (or,
+    where every file was skipped, what the screen says)."""
     sources = len(story.articles)
-    return f"{story.title} · {sources} source{'' if sources == 1 else 's'}"
+    if not sources:
+        return "no usable sources"
+    return f"{story.title or 'untitled'} · {sources} source{'' if sources == 1 else 's'}"
 
 
 class BuildReport:

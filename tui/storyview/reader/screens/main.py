@@ -35,11 +35,14 @@ MATCHES = Binding.Group("match")
 TOGGLES = Binding.Group("hide/show source 1…9")
 FINDINGS = Binding.Group("findings", compact=True)
 FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100,
-               "quotes": 80, "figures": 80, "rewrites": 80, "coverage": 70}
+               "quotes": 80, "figures": 80, "rewrites": 80, "coverage": 68}
 """Columns the footer needs before it shows these keys too. At 80 columns it names every other
 key, Q F W and e included, in short words; h l and q (which every terminal reader knows) come
 back from 100 columns. Below 80 the findings (Q F W) and then the coverage (c) go first, so that
 "? Help", which lists them all, always stays in view; the palette lists them too."""
+STORIES_ROOM = len(" esc Stories")
+"""What "esc Stories" adds to the footer of a story opened from the story list: every key above
+needs that much more room, so at 80 columns Q F W make way for the only key back to the list."""
 
 
 def position_of(passages: list[Passage], current: Passage | None) -> int:
@@ -164,6 +167,8 @@ class MainScreen(Screen[None]):
         """The keys the footer shows: those that need room only when there is room for them."""
         bindings = super().active_bindings
         width = self.size.width
+        if self.app.check_action("stories", ()):
+            width -= STORIES_ROOM
         return {
             key: active._replace(binding=replace(active.binding, show=False))
             if active.binding.show and width < FOOTER_ROOM.get(active.binding.action, 0)
@@ -602,10 +607,26 @@ class MainScreen(Screen[None]):
             grid.move_to(row)
             grid.scroll_to_top(grid.cursor)
         hidden = grid.show_columns([place.source, *place.cited])
+        said = []
         if hidden:
-            numbers = ", ".join(str(self.index.position[s] + 1) for s in hidden)
-            self.notify(f"Hid source{'s' * (len(hidden) > 1)} {numbers} to show the sources it cites side by side "
-                        "(0 shows all)", timeout=4)
+            said.append(f"Hid {self._numbered(hidden)} to show the sources it cites side by side (0 shows all)")
+        shown = {c.source for c in grid.columns}
+        unseen = [s for s in dict.fromkeys(place.cited) if s in self.index.by_id and s not in shown]
+        if unseen:
+            visible = grid.visible_sources
+            left = any(s in visible and visible.index(s) < grid.window_start for s in unseen)
+            right = any(s not in visible or visible.index(s) >= grid.window_start for s in unseen)
+            keys = ", ".join(key for key, side in (("h", left), ("l", right)) if side)
+            said.append(f"{self._numbered(unseen)}, cited too, {'are' if len(unseen) > 1 else 'is'} out of view ({keys})")
+        if said:
+            message = "; ".join(said) + "."
+            self.notify(message[0].upper() + message[1:], timeout=5)
+
+    def _numbered(self, sources: list[str]) -> str:
+        """'source 3' or 'sources 4, 5', by their column numbers."""
+        assert self.index is not None
+        numbers = ", ".join(str(self.index.position[s] + 1) for s in sources)
+        return f"source{'s' * (len(sources) > 1)} {numbers}"
 
     # -- export ------------------------------------------------------------------------------------
 

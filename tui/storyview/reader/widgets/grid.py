@@ -335,6 +335,13 @@ class StoryGrid(RowsView):
             self.scroll_to_row(self.cursor, line)
         self._changed()
 
+    def cursor_line(self) -> int:
+        """The marked passage's line where it is in the cursor row: a resize (the search bar
+        closing) must not scroll a tall group back to its top, away from the match."""
+        if self.current is None or self.current.row != self.cursor:
+            return 0
+        return self._line_of(self.current)
+
     def scroll_to_top(self, row: int, line: int = 0) -> None:
         """Put a row's rule at the top of the view; where `line` of it would not show, that line."""
         view = self.body_height
@@ -346,22 +353,27 @@ class StoryGrid(RowsView):
 
         The window of columns slides where they fit in it; where they are too far apart, the
         sources between them that are not wanted are hidden (returned, so the caller can say so;
-        0 shows them again). More wanted sources than columns: the window that shows the most.
+        0 shows them again). More wanted sources than columns: as many as fit, the focused one
+        among them, with the fewest hidden between them; the rest are the caller's to mention.
         """
         visible = self.visible_sources
         count = len(self.columns)
         if not count or len(visible) <= count or self.focused not in visible:
             return []
         hidden: list[str] = []
-        wanted = {s for s in sources if s in visible} | {self.focused}
-        if len(wanted) <= count:
-            spots = [visible.index(s) for s in wanted]
-            between = [s for s in visible[min(spots) : max(spots) + 1] if s not in wanted]
-            excess = max(spots) - min(spots) + 1 - count
-            if excess > 0:
-                hidden = between[:excess]
-                self.hidden.update(hidden)
-                visible = self.visible_sources
+        focus = visible.index(self.focused)
+        spots = sorted({visible.index(s) for s in sources if s in visible} | {focus})
+        if len(spots) > count:
+            at = spots.index(focus)
+            runs = [spots[i : i + count] for i in range(max(0, at - count + 1), min(at, len(spots) - count) + 1)]
+            spots = min(runs, key=lambda run: (run[-1] - run[0], run.index(focus)))
+        wanted = {visible[i] for i in spots}
+        between = [s for s in visible[spots[0] : spots[-1] + 1] if s not in wanted]
+        excess = spots[-1] - spots[0] + 1 - count
+        if excess > 0:
+            hidden = between[:excess]
+            self.hidden.update(hidden)
+            visible = self.visible_sources
         focus = visible.index(self.focused)
         places = sorted(visible.index(s) for s in wanted)
         count = min(count, len(visible))

@@ -79,6 +79,10 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
         name = "rows--cursor" if row == self.cursor else None
         return strip.apply_style(self.background_style(name))
 
+    def cursor_line(self) -> int:
+        """The line of the cursor row that must stay in view when the view changes size; its top by default."""
+        return 0
+
     def cache_key(self) -> tuple[object, ...]:
         """Anything besides (row, width) that changes how rows look; subclasses extend it."""
         return ()
@@ -237,7 +241,7 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
             self.relayout()
         else:  # a new height measures nothing again; only the header may have grown or shrunk
             self._size_to_rows()
-        self.scroll_to_row(self.cursor)
+        self.scroll_to_row(self.cursor, self.cursor_line())
         self.resized()
 
     def resized(self) -> None:

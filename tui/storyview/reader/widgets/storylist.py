@@ -19,9 +19,10 @@ from storyview.model import Article, Collection, StoryEntry
 APART = "apart"
 """Row key of the divider before the single-article stories."""
 WIDE = {"id": 4, "sources": 24, "dates": 18, "words": 7, "unique": 6}
-NARROW = {"id": 4, "sources": 10, "dates": 10, "words": 7, "unique": 6}
+NARROW = {"id": 4, "sources": 10, "dates": 11, "words": 7, "unique": 6}
 """Cells of every column but the label's, which takes the rest; below WIDE_FROM columns the
-sources column shows only how many and the dates column only the first."""
+sources column shows only how many and the dates column only the first, with "…" after it
+where there are more."""
 WIDE_FROM = 110
 
 
@@ -54,6 +55,12 @@ def _dates(dates: list[str]) -> str:
     if last[:4] == first[:4]:
         return f"{first} – {last[5:]}"
     return f"{first[:7]} – {last[:7]}"
+
+
+def _first_date(dates: str) -> str:
+    """The narrow dates column's form of a range: its first date and "…", so the cut shows."""
+    first, range_, _ = dates.partition(" – ")
+    return first + "…" if range_ else dates
 
 
 def _sources(articles: list[Article], entry: StoryEntry) -> str:
@@ -149,7 +156,7 @@ class StoryTable(DataTable[Text]):
                 Text(str(row.id), style="dim", justify="right"),
                 Text(row.label, overflow="ellipsis", no_wrap=True),
                 Text(row.sources if wide else row.sources.split(" · ")[0], overflow="ellipsis", no_wrap=True),
-                Text(row.dates if wide else row.dates[:10], no_wrap=True),
+                Text(row.dates if wide else _first_date(row.dates), overflow="ellipsis", no_wrap=True),
                 Text(f"{row.words:,}", justify="right"),
                 Text(row.unique, justify="right"),
                 key=str(row.id),
