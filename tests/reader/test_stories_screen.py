@@ -3,6 +3,7 @@ escape comes back, / filters; one story (or --story N) opens straight side by si
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -29,6 +30,19 @@ def test_rows_put_several_sources_first_then_single_articles() -> None:
     assert next(r for r in rows if r.single and "Oslo" in r.label).dates == "2020-06-18"
     assert [r.id for r in story_rows(collection, {}, "sumatra")] == [r.id for r in rows if "Sumatra" in r.label]
     assert story_rows(collection, {rows[0].id: 0.25})[0].unique == "25%"
+
+
+def test_a_single_article_has_no_unique_share_and_a_filter_ignores_accents() -> None:
+    """One article has nothing to compare: "—", not "0%", even once aligned (as a batch index
+    gives every share). A filter without accents finds a headline with them ("tromso")."""
+    collection = folder_collection()
+    aligned = {r.id: 0.0 for r in story_rows(collection, {})}
+    assert [r.unique for r in story_rows(collection, aligned) if r.single] == ["—", "—"]
+    assert [r.unique for r in story_rows(collection, aligned) if not r.single] == ["0%", "0%", "0%"]
+    renamed = dataclasses.replace(collection, articles=tuple(
+        dataclasses.replace(a, title="Library opens in Tromsø") if a.id == "oslo" else a for a in collection.articles))
+    found = [r.label for r in story_rows(renamed, {}, "tromso")]
+    assert found == [r.label for r in story_rows(renamed, {}, "TROMSØ")] == ["Oslo opens its new library"]
 
 
 @pytest.mark.asyncio
@@ -165,3 +179,14 @@ async def test_help_over_the_story_list_begins_with_its_keys() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert first_heading(app).startswith("Side by side")
+
+
+@pytest.mark.asyncio
+async def test_a_single_article_opened_shows_no_unique_share_in_its_header() -> None:
+    app = folder_app(story=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        assert app.story is not None and len(app.story.articles) == 1
+        grid = app.main.grid
+        header = "\n".join(strip.text for strip in grid.header(grid.content_width))
+        assert "oslo" in header and "unique" not in header and "%" not in header

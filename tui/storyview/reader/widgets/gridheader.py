@@ -103,6 +103,8 @@ class ColumnHeaders:
     def _shares(self, column: Column) -> tuple[str, ...]:
         grid = self.grid
         assert grid.index is not None
+        if len(grid.index.story.articles) < 2:
+            return ()  # one source: nothing is unique to it against no other
         return share_texts(grid.index.shares.get(column.source), len(grid.index.story.groups))
 
     def _share_form(self, column: Column, share_line: bool) -> int:

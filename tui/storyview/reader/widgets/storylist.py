@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from storyview.engine.search import fold, has_accents
 from storyview.model import Article, Collection, StoryEntry
 
 APART = "apart"
@@ -76,13 +77,16 @@ def _sources(articles: list[Article], entry: StoryEntry) -> str:
 
 
 def _matches(articles: list[Article], entry: StoryEntry, query: str) -> bool:
-    needle = query.casefold()
-    if needle in entry.label.casefold():
-        return True
-    for article in articles:
-        if any(needle in (text or "").casefold() for text in (article.id, article.title, article.outlet)):
-            return True
-    return False
+    """Whether the story's label, or a source's file name, headline or outlet, holds `query`: as
+    in a story's search, a query without accents ignores them ("meteo" finds "Météo-France")."""
+    exact = has_accents(query)
+
+    def form(text: str) -> str:
+        return text.casefold() if exact else fold(text)[0].casefold()
+
+    needle = form(query)
+    return any(needle in form(text or "") for text in
+               (entry.label, *(t for a in articles for t in (a.id, a.title, a.outlet))))
 
 
 def story_rows(collection: Collection, shares: Mapping[int, float], query: str = "") -> list[StoryRow]:
@@ -98,7 +102,7 @@ def story_rows(collection: Collection, shares: Mapping[int, float], query: str =
         share = shares.get(entry.id)
         rows.append(StoryRow(
             entry.id, entry.label, _sources(articles, entry), _dates(dates), entry.words,
-            "—" if share is None else f"{round(100 * share)}%", len(entry.sources) == 1,
+            "—" if share is None or len(entry.sources) == 1 else f"{round(100 * share)}%", len(entry.sources) == 1,
         ))
     return [r for r in rows if not r.single] + [r for r in rows if r.single]
 
@@ -167,8 +171,12 @@ class StoryTable(DataTable[Text]):
     def set_share(self, story_id: int, share: float) -> None:
         """A story was aligned: show its unique share."""
         self.shares[story_id] = share
-        if str(story_id) in self.rows:
+        if str(story_id) in self.rows and not self._single(story_id):
             self.update_cell(str(story_id), "unique", Text(f"{round(100 * share)}%", justify="right"))
+
+    def _single(self, story_id: int) -> bool:
+        """A story of one article: nothing to compare, so no unique share to show ("—")."""
+        return any(e.id == story_id and len(e.sources) == 1 for e in self.collection.stories)
 
     def filter(self, query: str) -> None:
         """Keep the stories that hold `query`; the cursor goes to the first of them."""
