@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from storyview.inputs.load import Loaded
 
@@ -207,3 +208,16 @@ def test_a_group_is_named_by_a_sentence_that_tells_something() -> None:
     trust = [g for g in s.groups if any("Trust" in s.paragraph(m).text for m in g.members)]
     assert len(trust) == 1 and len(set(trust[0].sources)) == 3
     assert trust[0].label == "Trust me, my body is tired."
+
+
+def test_a_count_in_words_meets_the_same_count_in_digits() -> None:
+    """Five reports of a ferry fire (written for a tryout, in tests/engine/ferry/): Reuters' lede,
+    "... evacuation of 40 passengers and six crew", stood alone while its background paragraph,
+    which shares the ferry's name, took its place in the row of the others' "Forty passengers
+    and six crew ..."."""
+    folder = Path(__file__).with_name("ferry")
+    articles = [parse_article(f.stem, str(f), f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.txt"))]
+    story_ = story_from(Loaded(articles=articles), Settings())
+    lede = next(g for g in story_.groups if any(m.source == "bbc" for m in g.members))
+    reuters = [m.paragraph for m in lede.members if m.source == "reuters"]
+    assert reuters and story_.article("reuters").paragraphs[reuters[0]].text.startswith("A fire broke out on a ferry")

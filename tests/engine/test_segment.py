@@ -136,3 +136,11 @@ def test_fold_takes_ascii_as_casefold_does() -> None:
         slow = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
         assert fold(text) == slow
     assert fold("Café") == fold("cafe\u0301") == "cafe"
+
+
+@pytest.mark.parametrize(("written", "digits"), [("Forty", "40"), ("six", "6"), ("twenty-five", "25"),
+                                                 ("nineteen", "19"), ("ninety", "90")])
+def test_a_count_written_out_stems_as_its_digits(written: str, digits: str) -> None:
+    """"Forty passengers and six crew" and "40 passengers and six crew" tell one thing."""
+    [word] = words(written)
+    assert word.stem == digits and word.norm == written.lower()

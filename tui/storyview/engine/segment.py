@@ -159,13 +159,24 @@ def is_number_word(norm: str) -> bool:
     return norm in NUMBER_WORDS or ("-" in norm and all(part in NUMBER_WORDS for part in norm.split("-")))
 
 
+_UNITS = "two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# A count written out stems as its digits, so "Forty passengers" meets "40 passengers".
+NUMBER_STEMS = {
+    **{w: str(n) for n, w in enumerate(_UNITS, 2)}, **{w: str(n) for n, w in enumerate(_TEENS, 10)},
+    **{w: str(n) for n, w in enumerate(_TENS, 2) for n in [n * 10]},
+    **{f"{t}-{u}": str(10 * n + k) for n, t in enumerate(_TENS, 2) for k, u in enumerate(["one", *_UNITS], 1)},
+}
+
+
 @lru_cache(maxsize=200_000)
 def _forms(word: str) -> tuple[str, str, bool, bool] | None:
     """norm, stem, content?, number? of a word as written: one cached lookup per token."""
     norm = normalize(word)
     if not norm:
         return None
-    return norm, stem(norm), norm not in STOPWORDS, is_number(norm)
+    return norm, NUMBER_STEMS.get(norm) or stem(norm), norm not in STOPWORDS, is_number(norm)
 
 
 def words(text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] | None = None
