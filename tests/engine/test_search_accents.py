@@ -62,3 +62,16 @@ def test_fold_maps_each_character_back() -> None:
     assert folded == "Lodz ss o!"
     assert (starts[5], ends[5], starts[6], ends[6]) == (5, 6, 5, 6)  # both s come from ß
     assert (starts[8], ends[8]) == (7, 9)  # o with its combining umlaut
+
+
+def test_only_latin_letters_lose_their_accents() -> None:
+    """"й" is a letter of its own in Russian, as "が" is in Japanese: neither is "и" or "か"
+    with an accent, so a query for one never finds the other."""
+    a = article("a", body("Санкт-Петербург и Мурманск: мой край."), body("かながわ and ながさき."))
+    s = Story((a,), (Group(1, "x", (Member("a", 0), Member("a", 1))),), {}, Settings(), ())
+
+    def hits(query: str) -> list[str]:
+        return [s.paragraph(m.member).text[m.start : m.end] for m in search(s, query)]
+
+    assert hits("мои") == [] and hits("мой") == ["мой"]
+    assert hits("か") == ["か"] and hits("が") == ["が", "が"]

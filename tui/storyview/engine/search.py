@@ -39,12 +39,14 @@ FOLDED = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß"
 
 
 def plain(ch: str) -> str:
-    """A character without its accents ("ö" -> "o", "ß" -> "ss"); "" for a lone combining mark."""
+    """A Latin letter without its accents ("ö" -> "o", "ß" -> "ss"); "" for a lone combining mark.
+    Other scripts keep theirs: "й" and "и", "が" and "か" are different letters, not one accented."""
     if ch in FOLDED:
         return FOLDED[ch]
     if ch.isascii():
         return ch
-    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    bare = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return bare if bare.isascii() else ch
 
 
 def has_accents(query: str) -> bool:

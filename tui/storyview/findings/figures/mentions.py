@@ -44,7 +44,8 @@ HEDGES = {
 }
 # The same hedges in the other languages storyview reads furniture in (German, French, Spanish):
 # "rund 40" and "mehr als 40" are no more exact than "about 40" and "more than 40". Only words
-# English never writes before a number are listed ("fast", German "almost", is not).
+# that hedge a number in English too ("circa") or that English never writes before one are
+# listed ("fast", German "almost", is not: "a fast 40 minutes").
 FOREIGN_HEDGES = {
     "mehr als": (1.0, 3.0), "über": (1.0, 3.0), "mindestens": (1.0, 3.0), "plus de": (1.0, 3.0),
     "au moins": (1.0, 3.0), "más de": (1.0, 3.0), "al menos": (1.0, 3.0),

@@ -33,7 +33,7 @@ MAX_DOTS = 24
 
 
 def lede(index: StoryIndex) -> int:
-    """The row a story opens on: its lede (Story.lede), the first group the most sources tell."""
+    """The row a story opens on: its lede (Story.lede), where most sources start the story."""
     group = index.story.lede
     return next((i for i, row in enumerate(index.group_rows) if row.group is group), 0)
 
