@@ -342,36 +342,35 @@ def _dated(article: Article) -> set[str]:
     return years
 
 
-# Titles before a name, which a label leaves out ("President Obama" is "Obama" in a label;
-# "Hugh Jackman" keeps his first name).
-TITLES = frozenset("""president vice attorney gov governor sen senator rep representative judge justice mr mrs
-    ms dr prime minister chancellor secretary general gen king queen prince princess pope sir lord lady dame
-    chief officer detective det sgt sergeant coach captain capt mayor director manager spokesman spokeswoman
-    inspector professor prof rev father bishop cardinal sheikh former deputy superior court lt col
-    rapper singer producer actor actress star striker chairman chairwoman boss leader candidate mp mep ceo
-    commissioner ambassador premier""".split())
-
-
+# Titles before a name ("President Obama", "Rapper Eminem"): a run sheds them where a name of two
+# words or more is left, and a surname is not shown with them. Words that open names as often
+# ("General Motors", "Star Wars", "Lady Gaga", "Court of Appeal") are not listed.
+TITLES = frozenset("""president vice attorney gov governor sen senator rep representative judge mr mrs ms dr
+    prime minister chancellor secretary gen pope officer detective det sgt sergeant coach captain capt mayor
+    spokesman spokeswoman inspector professor prof rev bishop cardinal sheikh former deputy lt col rapper
+    singer producer actor actress striker chairman chairwoman boss leader candidate mp mep ceo commissioner
+    ambassador""".split())
 # Months that are also first names ("June Carter Cash"): a run keeps them.
 GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 
 
+def _titled(name: str) -> bool:
+    return _fold(name.split()[0]).rstrip(".") in TITLES
+
+
 def _names(texts: Iterable[str]) -> Counter[str]:
-    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted; a
-    run stops at a possessive ("Turkmenistan's CEC" is two names) and sheds the titles, months
-    and weekdays before it ("President Obama" is no run, "September Tankan" none either)."""
+    """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted, less
+    the words before them that make no name: function words, and the titles, months and
+    weekdays before a name of two words or more ("Rapper Mel Gibson", "September Tankan")."""
     runs: Counter[str] = Counter()
     for text in texts:
         runs.update(_NAME_RUN_RE.findall(text))
     found: Counter[str] = Counter()
     for run, count in runs.items():
         words = run.split()
-        for k, word in enumerate(words[:-1]):
-            if word.endswith(("'s", "’s")):
-                words = words[:k + 1]
-                break
-        while words and (_fold(words[0]) in _FUNCTION_WORDS or _fold(words[0]).rstrip(".") in TITLES
-                         or _fold(words[0]) in CALENDAR - GIVEN_NAMES):
+        while words and _fold(words[0]) in _FUNCTION_WORDS:
+            words.pop(0)
+        while len(words) > 2 and (_titled(words[0]) or _fold(words[0]) in CALENDAR - GIVEN_NAMES):
             words.pop(0)
         if len(words) >= 2 and words[0][:1].isupper():
             found[" ".join(words)] += count
@@ -383,9 +382,10 @@ def _shown(word: str, count: int, names: Counter[str], within: Mapping[str, Sequ
     or that it ends, as news names a person in full once and by the surname after ("Bettie
     Page", then "Page" four times)."""
     best = max(within.get(word, ()), key=lambda n: (names[n], -len(n), n), default=None)
-    if best is None:
-        return word
-    return best if 2 * names[best] >= count or best.split()[-1] == word else word
+    if best is None or _titled(best):
+        return word  # "Obama", not "President Obama"
+    surname = best.split()[-1] == word and "'s " not in best and "’s " not in best
+    return best if 2 * names[best] >= count or surname else word
 
 
 def term_counts(fps: Iterable[Fingerprint]) -> Counter[int]:
@@ -713,8 +713,8 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     words: list[str] = []
     for t in ranked:
         word = written[t].most_common(1)[0][0]
-        if word.casefold() in CALENDAR:
-            continue  # "Saturday", "December" date a story; they do not say what it is about
+        if word.casefold() in CALENDAR or _fold(word).rstrip(".") in TITLES:
+            continue  # "Saturday", "December" date a story, "Senator" titles someone: neither says what it is about
         if _CLITIC_RE.search(word) or _common(word, idf):
             continue
         # Neither part of the other: "Zealand" beside "New Zealand's" says it twice.
