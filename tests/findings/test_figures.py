@@ -350,6 +350,33 @@ def test_spaced_numbers(text, figures) -> None:
     assert [(m.text, m.low, m.high) for m in mentions("x", 0, text)] == figures
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # French and German group thousands with a space, a no-break or a narrow no-break space.
+        ("Environ 12 000 foyers restaient sans électricité.", [("Environ 12 000", "9600..15000")]),
+        ("Plus de 12\u00a0000 foyers étaient privés d'électricité.", [("Plus de 12\u00a0000", "12000..36000")]),
+        ("Il y a 1\u202f234\u202f567 habitants.", [("1\u202f234\u202f567", "1234567")]),
+        ("Es kamen 2 500 Menschen.", [("2 500", "2500")]),
+        # A decimal comma before a percent.
+        ("Die Partei kam auf 7,4 Prozent der Stimmen.", [("7,4 Prozent", "7.4")]),
+        ("Les prix ont augmenté de 3,5 % en un an.", [("3,5 %", "3.5")]),
+        # Two numbers English puts side by side stay two: after a year or another number, groups
+        # that are not three digits, a group before a digit, a hyphenated word.
+        ("In 2004 300 people died.", [("2004", "2004"), ("300", "300")]),
+        ("He read 3 1000-page books.", [("3", "3")]),
+        ("The airline ordered 10 737-800 planes.", [("10", "10")]),
+        ("It ended 12 000 1 in the final.", []),
+        # A phone number is still a code, not a count.
+        ("Call 0845 125 222 or write.", []),
+        # Without a percent a comma and one or two digits are no decimal.
+        ("They counted 3,5 and 7 votes.", [("7", "7")]),
+    ],
+)
+def test_thousands_grouped_by_spaces_and_decimal_commas(text, figures) -> None:
+    assert [(m.text, m.value) for m in mentions("x", 0, text)] == figures
+
+
 def test_a_span_shares_its_scale() -> None:
     found = mentions("x", 0, "The Orioles offered between $140 and $150 million; 2 to 3 million people watched.")
     assert [(m.text, m.low, m.kind) for m in found] == [
