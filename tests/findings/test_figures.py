@@ -190,6 +190,32 @@ def test_same_value_same_thing_agrees() -> None:
     assert {f.kind for f in figures} == {"money", "date"}
 
 
+FERRY_A = """Ferry fire off Inverness
+
+Forty-six people were rescued from a small car ferry on Friday after a fire broke out in its engine room.
+
+Lifeboats from Kessock and Invergordon were launched and a coastguard helicopter was scrambled.
+
+Three passengers were treated in hospital for smoke inhalation."""
+FERRY_B = """Fire on Scottish ferry
+
+A fire broke out on a ferry near Inverness on Friday, forcing the evacuation of 46 people, the coastguard said.
+
+Lifeboats from Kessock and Invergordon and a helicopter were sent to the scene.
+
+Three people were taken to hospital with smoke inhalation."""
+
+
+def test_the_rescued_and_the_evacuated_are_one_group_when_their_figures_agree() -> None:
+    """A report's "rescued" and another's "evacuated" may count the same people: the same figure
+    says they do; different figures may count two groups (a flood's evacuated and its rescued)."""
+    figures = find_figures(story(a=FERRY_A, b=FERRY_B))
+    assert {frozenset((m.source, m.text) for m in f.mentions) for f in figures} >= {
+        frozenset({("a", "Forty-six"), ("b", "46")})}
+    other = find_figures(story(a=FERRY_A.replace("Forty-six", "Thirty"), b=FERRY_B))
+    assert not any({m.text for m in f.mentions} >= {"Thirty", "46"} for f in other)
+
+
 def test_one_source_alone_has_no_figures_to_compare() -> None:
     assert find_figures(story(a="The council approved $12 million on Tuesday.")) == ()
 

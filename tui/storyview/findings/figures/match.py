@@ -24,6 +24,7 @@ from storyview.findings.figures.referent import (
     comparable,
     comparable_dates,
     holds_noun,
+    kin,
     other_owners,
     outcome_of,
     referent,
@@ -332,7 +333,8 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
-    if not comparable(a.referent, b.referent, owners=False):
+    if not comparable(a.referent, b.referent, owners=False) and not (
+            kin(a.referent, b.referent) and agreement(a.mention, b.mention) == "agree"):
         return False
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyview.engine.segment import Token
@@ -1323,6 +1323,20 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
             return False  # "yesterday" and "today" in one story's reports: two days
         # Two weekdays may be two sources' days for one event: that is for the dates to say.
     return True
+
+
+# Outcomes two reports tell of one group of people seen two ways: the 46 "evacuated" from a
+# burning ferry are the 46 "rescued" from it. They may also be two groups (a flood's thousands
+# evacuated, its dozens rescued), so only the same figure makes them one (`match._comparable`).
+KIN_OUTCOMES = (frozenset({"rescued", "displaced"}),)
+
+
+def kin(a: Referent, b: Referent) -> bool:
+    """Two figures that differ only in outcomes of one kin (`KIN_OUTCOMES`), and are otherwise
+    `comparable`: the same thing if their figures are the same."""
+    if a.outcome == b.outcome or frozenset({a.outcome, b.outcome}) not in KIN_OUTCOMES:
+        return False
+    return comparable(replace(a, outcome=b.outcome, act=b.act if a.act == a.outcome else a.act), b, owners=False)
 
 
 def same_noun(a: Referent, b: Referent) -> bool:
