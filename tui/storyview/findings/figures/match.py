@@ -23,6 +23,7 @@ from storyview.findings.figures.referent import (
     close,
     comparable,
     comparable_dates,
+    compound,
     holds_noun,
     kin,
     other_owners,
@@ -333,9 +334,13 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
-    if not comparable(a.referent, b.referent, owners=False) and not (
-            kin(a.referent, b.referent) and agreement(a.mention, b.mention) == "agree"):
-        return False
+    if not comparable(a.referent, b.referent, owners=False):
+        # Words that may or may not name one thing ("rescued", "evacuated"; "Kräfte",
+        # "Einsatzkräfte") do when the figures say so.
+        status = agreement(a.mention, b.mention)
+        if not (status == "agree" and kin(a.referent, b.referent)
+                or status != "conflict" and compound(a.referent, b.referent)):
+            return False
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
     # stories" tell of the same stories.
