@@ -393,6 +393,9 @@ def test_spaced_numbers(text, figures) -> None:
         ("He read 3 1000-page books.", [("3", "3")]),
         ("The airline ordered 10 737-800 planes.", [("10", "10")]),
         ("It ended 12 000 1 in the final.", []),
+        # A name's number before a count: the count alone.
+        ("Flight 370 239 passengers were on board.", [("239", "239")]),
+        ("Route 66 200 miles away.", [("200", "200")]),
         # A phone number is still a code, not a count.
         ("Call 0845 125 222 or write.", []),
         # Without a percent a comma and one or two digits are no decimal.

@@ -256,10 +256,13 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _figures(text):
-        try:
-            found = _mention(source, paragraph, text, m)
-        except (ValueError, KeyError):  # a form the parser does not know ("adozen"): not a figure
-            continue
+        found = _read(source, paragraph, text, m)
+        raw = m.group("num")
+        if found is None and raw and PLAIN_GROUPS_RE.fullmatch(raw):
+            # "Flight 370 239 passengers": a name's number, then a count, not 370,239
+            again = FIGURE_RE.match(text, m.start("num") + raw.index(" ") + 1)
+            if again:
+                m, found = again, _read(source, paragraph, text, again)
         if found:
             out.append(found)
             taken.append((m.start(), m.end()))
@@ -277,6 +280,14 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
     return _shared_scale(out, text)
 
 
+def _read(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention | None:
+    try:
+        return _mention(source, paragraph, text, m)
+    except (ValueError, KeyError):  # a form the parser does not know ("adozen"): not a figure
+        return None
+
+
+PLAIN_GROUPS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
 SCALE_IN_RE = re.compile(rf"(?i)\b(?:{SCALES}|bn|mn|m)\b")
 SPAN_WORDS = {"and", "to", "-", "–", "or"}
 
