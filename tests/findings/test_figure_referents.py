@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from figure_helpers import about, conflicts, conflicts_in, story
 from storyview.findings.figures import agreement, find_figures, mentions
-from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, same_act
+from storyview.findings.figures.match import _comparable, _contexts
+from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, compound, same_act
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
@@ -661,3 +662,36 @@ def test_a_streak_word_past_the_clause_end_makes_no_streak() -> None:
     assert not about("Halden has four contract wins; successive chiefs have tried.", "four").streak
     assert not about("Halden has four contract wins, and successive chiefs have tried.", "four").streak
     assert not about("Halden won four contracts, one in a row of ten.", "four").streak
+
+
+KSTA = """Merkenich: Lagerhalle von Chemiewerk in Flammen
+
+Großalarm im Kölner Norden: In einer Lagerhalle eines Chemiewerks in Merkenich ist am Dienstagmorgen ein Feuer ausgebrochen.
+
+Die Rauchsäule war kilometerweit zu sehen, auch aus Leverkusen und Dormagen. Die Feuerwehr rückte mit 150 Kräften an.
+
+Wie das Feuer entstand, ist noch unklar. Die Kriminalpolizei ermittelt."""
+SPIEGEL = """Brand in Kölner Chemiewerk: Anwohner sollen Fenster geschlossen halten
+
+Bei einem Großbrand in einem Chemiewerk im Kölner Stadtteil Merkenich ist am Dienstagmorgen ein Feuer ausgebrochen. Die Feuerwehr war mit mehr als 150 Einsatzkräften vor Ort.
+
+Eine dunkle Rauchwolke zog über den Kölner Norden bis nach Leverkusen und Dormagen.
+
+Die Ursache des Brandes ist noch unklar. Die Polizei hat Ermittlungen aufgenommen."""
+
+
+def test_a_compound_counts_what_its_head_counts_unless_the_figures_conflict() -> None:
+    """"150 Kräften" and "mehr als 150 Einsatzkräften" count one thing: a compound ends in its
+    head, which the stems cut off. "nine grandchildren" are a kind of "five children", not the
+    same ones: a compound joins figures only where they do not conflict."""
+    figures = find_figures(story(a=KSTA, b=SPIEGEL))
+    assert any({(m.source, m.text) for m in f.mentions} == {("a", "150"), ("b", "mehr als 150")} for f in figures)
+    assert about("The fire brought out 150 firefighters.", "150").word == "firefighters"
+    survived = "Mr. LaRue is survived by his wife, Joyce LaRue; and {} grandchildren."
+    contexts, _ = _contexts(story(
+        a="Survivors include his wife, Joyce LaRue of Jackson, Miss.; five children; and several grandchildren.",
+        b=survived.format("nine"), c=survived.format("five")))
+    by = {(c.mention.source, c.mention.text): c for c in contexts}
+    children, nine, five = by[("a", "five")], by[("b", "nine")], by[("c", "five")]
+    assert compound(children.referent, nine.referent)
+    assert not _comparable(children, nine) and _comparable(children, five)

@@ -190,6 +190,32 @@ def test_same_value_same_thing_agrees() -> None:
     assert {f.kind for f in figures} == {"money", "date"}
 
 
+FERRY_A = """Ferry fire off Inverness
+
+Forty-six people were rescued from a small car ferry on Friday after a fire broke out in its engine room.
+
+Lifeboats from Kessock and Invergordon were launched and a coastguard helicopter was scrambled.
+
+Three passengers were treated in hospital for smoke inhalation."""
+FERRY_B = """Fire on Scottish ferry
+
+A fire broke out on a ferry near Inverness on Friday, forcing the evacuation of 46 people, the coastguard said.
+
+Lifeboats from Kessock and Invergordon and a helicopter were sent to the scene.
+
+Three people were taken to hospital with smoke inhalation."""
+
+
+def test_the_rescued_and_the_evacuated_are_one_group_when_their_figures_agree() -> None:
+    """A report's "rescued" and another's "evacuated" may count the same people: the same figure
+    says they do; different figures may count two groups (a flood's evacuated and its rescued)."""
+    figures = find_figures(story(a=FERRY_A, b=FERRY_B))
+    assert {frozenset((m.source, m.text) for m in f.mentions) for f in figures} >= {
+        frozenset({("a", "Forty-six"), ("b", "46")})}
+    other = find_figures(story(a=FERRY_A.replace("Forty-six", "Thirty"), b=FERRY_B))
+    assert not any({m.text for m in f.mentions} >= {"Thirty", "46"} for f in other)
+
+
 def test_one_source_alone_has_no_figures_to_compare() -> None:
     assert find_figures(story(a="The council approved $12 million on Tuesday.")) == ()
 
@@ -348,6 +374,36 @@ def test_one_generic_paragraph_in_common_does_not_make_two_long_reports_one_stor
 )
 def test_spaced_numbers(text, figures) -> None:
     assert [(m.text, m.low, m.high) for m in mentions("x", 0, text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # French and German group thousands with a space, a no-break or a narrow no-break space.
+        ("Environ 12 000 foyers restaient sans électricité.", [("Environ 12 000", "9600..15000")]),
+        ("Plus de 12\u00a0000 foyers étaient privés d'électricité.", [("Plus de 12\u00a0000", "12000..36000")]),
+        ("Il y a 1\u202f234\u202f567 habitants.", [("1\u202f234\u202f567", "1234567")]),
+        ("Es kamen 2 500 Menschen.", [("2 500", "2500")]),
+        # A decimal comma before a percent.
+        ("Die Partei kam auf 7,4 Prozent der Stimmen.", [("7,4 Prozent", "7.4")]),
+        ("Les prix ont augmenté de 3,5 % en un an.", [("3,5 %", "3.5")]),
+        # Two numbers English puts side by side stay two: after a year or another number, groups
+        # that are not three digits, a group before a digit, a hyphenated word.
+        ("In 2004 300 people died.", [("2004", "2004"), ("300", "300")]),
+        ("He read 3 1000-page books.", [("3", "3")]),
+        ("The airline ordered 10 737-800 planes.", [("10", "10")]),
+        ("It ended 12 000 1 in the final.", []),
+        # A name's number before a count: the count alone.
+        ("Flight 370 239 passengers were on board.", [("239", "239")]),
+        ("Route 66 200 miles away.", [("200", "200")]),
+        # A phone number is still a code, not a count.
+        ("Call 0845 125 222 or write.", []),
+        # Without a percent a comma and one or two digits are no decimal.
+        ("They counted 3,5 and 7 votes.", [("7", "7")]),
+    ],
+)
+def test_thousands_grouped_by_spaces_and_decimal_commas(text, figures) -> None:
+    assert [(m.text, m.value) for m in mentions("x", 0, text)] == figures
 
 
 def test_a_span_shares_its_scale() -> None:

@@ -23,7 +23,9 @@ from storyview.findings.figures.referent import (
     close,
     comparable,
     comparable_dates,
+    compound,
     holds_noun,
+    kin,
     other_owners,
     outcome_of,
     referent,
@@ -333,7 +335,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
     if not comparable(a.referent, b.referent, owners=False):
-        return False
+        # Words that may or may not name one thing ("rescued", "evacuated"; "Kräfte",
+        # "Einsatzkräfte") do when the figures say so.
+        status = agreement(a.mention, b.mention)
+        if not (status == "agree" and kin(a.referent, b.referent)
+                or status != "conflict" and compound(a.referent, b.referent)):
+            return False
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
     # stories" tell of the same stories.

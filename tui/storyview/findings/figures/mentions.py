@@ -67,7 +67,16 @@ HEDGES |= FOREIGN_HEDGES
 SPACED = (r"(?<!\d,\s)\d{1,3}(?:,\s\d{3})+(?!\d|,\s?\d|\s+(?:and|or|to|-)\s+\d)"
           r"|\d{1,3}\.\s\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b|(?:thousand|million|billion|trillion|mn|bn|m|k)\b"
           r"|-|magnitude\b|on\s+the\s+Richter\b|(?:km|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|kg\b|tonnes?\b|tons?\b|points?\b|degrees?\b)))")
-NUM = rf"{SPACED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands as French and German copy groups them ("12 000", "1\u202f500"). A no-break or thin
+# space only ever joins the parts of one number. A plain space may part two numbers English puts
+# side by side ("in 2004 300 people"), so it joins only groups of exactly three digits, after no
+# number, before no digit.
+GROUPED = (r"\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d\u00a0\u202f\u2009])"
+           r"|(?<!\d\s)\d{1,3}(?:\x20\d{3})+(?!\d|\s\d)")
+# A decimal comma ("3,5 %", "7,4 Prozent"): only before a percent, where no English number has
+# one or two digits after a comma.
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b|prozent\b|pour\s+cent\b|por\s+ciento\b))"
+NUM = rf"{SPACED}|{GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen|a\ hundred"
 SCALES = r"thousand|million|billion|trillion"
 HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
@@ -86,7 +95,7 @@ FIGURE_RE = re.compile(
     | (?P<my>{MONTH}\s+(?:19|20)\d\d)
     | (?:(?P<hedge>{HEDGE})\s+)?(?:
           (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
-        | (?P<pnum>{NUM}|{WORDNUM})(?:\s?-\s?|\s?)(?P<pct>%|percent\b|per\s+cent\b)
+        | (?P<pnum>{DECIMAL_COMMA}|{NUM}|{WORDNUM})(?:\s?-\s?|\s?)(?P<pct>%|percent\b|per\s+cent\b|prozent\b|pour\s+cent\b|por\s+ciento\b)
         | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
         | (?P<num>{NUM}|{WORDNUM})(?P<dozen>\s(?:dozen)\b(?!\s+of\b))?(?:(?:\s|\s?-\s?)(?P<scale>{SCALES}|mn|bn)\b)?(?P<unit>(?:\s+|\s?-\s?)(?:dollars?|euros?|pounds|yen)\b)?
       )
@@ -113,7 +122,7 @@ WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 ADDRESS_RE = re.compile(
     r"(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)))(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))){0,3}?\s+"
     r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b")
-GROUPS_RE = re.compile(r"(?<![\w,.])\d+(?:[ \u00a0]\d+)+(?![\w%]|[.,]\d)")
+GROUPS_RE = re.compile(r"(?<![\w,.])\d+(?:[ \u00a0\u202f\u2009]\d+)+(?![\w%]|[.,]\d)")
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -212,9 +221,12 @@ def _plain(x: float | None) -> str:
 
 
 def _number(text: str) -> float:
-    t = text.lower().replace(",", "")
+    t = text.lower()
+    if re.fullmatch(r"\d+,\d{1,2}", t):
+        t = t.replace(",", ".")  # a decimal comma: "3,5 %"
+    t = t.replace(",", "")
     if t[:1].isdigit():
-        t = t.replace(" ", "")  # "100, 000", "5. 4"
+        t = re.sub(r"\s", "", t)  # "100, 000", "5. 4", "12 000"
     if t in SMALL:
         return float(SMALL[t])
     parts = re.split(r"[- ]", t)
@@ -245,10 +257,13 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _figures(text):
-        try:
-            found = _mention(source, paragraph, text, m)
-        except (ValueError, KeyError):  # a form the parser does not know ("adozen"): not a figure
-            continue
+        found = _read(source, paragraph, text, m)
+        raw = m.group("num")
+        if found is None and raw and PLAIN_GROUPS_RE.fullmatch(raw):
+            # "Flight 370 239 passengers": a name's number, then a count, not 370,239
+            again = FIGURE_RE.match(text, m.start("num") + raw.index(" ") + 1)
+            if again:
+                m, found = again, _read(source, paragraph, text, again)
         if found:
             out.append(found)
             taken.append((m.start(), m.end()))
@@ -266,6 +281,14 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
     return _shared_scale(out, text)
 
 
+def _read(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention | None:
+    try:
+        return _mention(source, paragraph, text, m)
+    except (ValueError, KeyError):  # a form the parser does not know ("adozen"): not a figure
+        return None
+
+
+PLAIN_GROUPS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
 SCALE_IN_RE = re.compile(rf"(?i)\b(?:{SCALES}|bn|mn|m)\b")
 SPAN_WORDS = {"and", "to", "-", "–", "or"}
 
@@ -431,7 +454,8 @@ def _code(text: str, s: int, e: int) -> bool:
     line_start = text.rfind("\n", 0, s) + 1
     for run in GROUPS_RE.finditer(text, max(line_start, s - 40), min(len(text), e + 40)):
         if run.start() <= s and e <= run.end():
-            groups = run.group().split()
+            # the figure's own groups ("12 000") are one number
+            groups = [*text[run.start():s].split(), text[s:e], *text[e:run.end()].split()]
             return len(groups) >= 3 or any(x.startswith("0") for x in groups)
     return False
 

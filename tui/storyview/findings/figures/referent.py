@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyview.engine.segment import Token
@@ -165,6 +165,9 @@ class Referent:
     change: str | None = None
     # a run of things one after another ("three successive wins", "five games in a row")
     streak: bool = False
+    # the word right after the figure, whole: a compound's head is its end, which the stem cuts
+    # off ("150 Kräften" and "150 Einsatzkräften" are one noun, stems "kraften" and "einsatz")
+    word: str | None = None
 
 
     @property
@@ -262,7 +265,16 @@ def referent(
                     month=None if date or MONTH_NAMES.isdisjoint(words) else _month(tokens, text, first, last),
                     last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
                     change=None if date else _change(tokens, text, first, numbers),
-                    streak=not date and _streak(tokens, text, last))
+                    streak=not date and _streak(tokens, text, last),
+                    word=None if date else _word_after(tokens, last))
+
+
+def _word_after(tokens: Sequence[Token], last: int) -> str | None:
+    """The word right after a figure's last token, if it is a word ("150 Kräften": kraften)."""
+    if last + 1 >= len(tokens):
+        return None
+    t = tokens[last + 1]
+    return t.norm if t.content and not t.number and t.norm.isalpha() else None
 
 
 # Words that make a count a run of things one after another.
@@ -1325,6 +1337,20 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
     return True
 
 
+# Outcomes two reports tell of one group of people seen two ways: the 46 "evacuated" from a
+# burning ferry are the 46 "rescued" from it. They may also be two groups (a flood's thousands
+# evacuated, its dozens rescued), so only the same figure makes them one (`match._comparable`).
+KIN_OUTCOMES = (frozenset({"rescued", "displaced"}),)
+
+
+def kin(a: Referent, b: Referent) -> bool:
+    """Two figures that differ only in outcomes of one kin (`KIN_OUTCOMES`), and are otherwise
+    `comparable`: the same thing if their figures are the same."""
+    if a.outcome == b.outcome or frozenset({a.outcome, b.outcome}) not in KIN_OUTCOMES:
+        return False
+    return comparable(replace(a, outcome=b.outcome, act=b.act if a.act == a.outcome else a.act), b, owners=False)
+
+
 def same_noun(a: Referent, b: Referent) -> bool:
     """The same counted noun: one head is a word of the other's noun phrase ("seven AK-47s",
     "seven AK-47 assault rifles"), or one is people in general and the other people."""
@@ -1332,6 +1358,32 @@ def same_noun(a: Referent, b: Referent) -> bool:
     if a.head == b.head or {a.head, b.head} & {"people"} and _person(a.head, b.head) or _synonyms(a.head, b.head):
         return True
     return any(_alike(a.head, w) for w in b.noun) or any(_alike(b.head, w) for w in a.noun)
+
+
+def compound(a: Referent, b: Referent) -> bool:
+    """One figure's word is a compound of the other's ("150 Kräften", "150 Einsatzkräften"), and
+    the two are otherwise `comparable`. A compound may name a kind of its head ("nine
+    grandchildren", "five children"), so only figures that do not conflict make it one
+    (`match._comparable`)."""
+    if not (a.word and b.word and _compound(a.word, b.word)):
+        return False
+    return comparable(replace(a, head=b.head, noun=b.noun), b, owners=False)
+
+
+# The shortest head a compound is read to end in: "Kräfte" in "Einsatzkräfte", "boats" in
+# "lifeboats"; and the letters an inflection may add to either ("Kräften", "Einsatzkräfte").
+COMPOUND_HEAD = 5
+INFLECTION = 2
+
+
+def _compound(x: str, y: str) -> bool:
+    """One word is a compound of the other: the longer ends in the shorter, give or take an
+    inflection's letters, and has a word of its own before it ("einsatzkrafte", "kraften")."""
+    short, long_ = sorted((x, y), key=len)
+    if len(long_) < len(short) + 3:
+        return False
+    return any(long_[:len(long_) - k].endswith(short[:len(short) - j])
+               for j in range(INFLECTION + 1) if len(short) - j >= COMPOUND_HEAD for k in range(INFLECTION + 1))
 
 
 # Nouns news copy uses for one thing, by stem prefix: "40 homes" and "dozens of houses".
