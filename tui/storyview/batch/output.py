@@ -31,6 +31,7 @@ from storyview.model import (
     Marks,
     Member,
     Paragraph,
+    Pin,
     Settings,
     Story,
     StoryEntry,
@@ -249,7 +250,8 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     groups = tuple(
         Group(
             int(g["id"]), g["label"], tuple(_member(m) for m in g["members"]),
-            tuple(Link(_member(l["a"]), _member(l["b"]), float(l["score"])) for l in g.get("links", ())),
+            tuple(Link(_member(l["a"]), _member(l["b"]), float(l["score"]), bool(l.get("pinned", False)))
+                  for l in g.get("links", ())),
             keywords=str(g.get("keywords", "")),
         )
         for g in data["groups"]
@@ -257,6 +259,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     told = data.get("stories") or [{}]
     story_id, label = int(told[0].get("id", 1)), str(told[0].get("label", ""))
     model = (data.get("settings") or {}).get("model")
+    pins = tuple(Pin(p["kind"], _member(p["a"]), _member(p["b"])) for p in data.get("pins", ()))
     story = Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
-                  model=model, id=story_id, label=label)
+                  model=model, id=story_id, label=label, pins=pins)
     return replace(story, shares=source_shares(story))
