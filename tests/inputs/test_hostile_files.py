@@ -280,6 +280,17 @@ def test_unusable_files_are_skipped_and_the_rest_loads(write, result, content: b
     assert [s["id"] for s in r.data["sources"]] == ["a", "b"]
 
 
+def test_json_cut_by_the_capped_read_is_still_json_data(write, result) -> None:
+    """Over 1 MB, only the start is read: no whole JSON value, still no article."""
+    records = ",\n".join(f'  {{"title": "Report {n}", "text": "Police said on Tuesday that {n} roads stay closed."}}'
+                         for n in range(20_000))
+    bad = write("dump.json", "[\n" + records + "\n]\n")
+    assert os.path.getsize(bad) > 1_000_000
+    r = result(bad, write("a.txt", STORY), write("b.txt", OTHER))
+    assert r.warned(f"{bad}: skipped, JSON data, not an article")
+    assert [s["id"] for s in r.data["sources"]] == ["a", "b"]
+
+
 def test_unreadable_file(write, result) -> None:
     if os.geteuid() == 0:
         pytest.skip("root reads files whatever their permissions (see test_unreadable_file_simulated)")
