@@ -348,7 +348,9 @@ def export(
             if not isinstance(exc, BrokenPipeError):  # a reader that stopped early (| head) knows
                 warn(f"cannot write to standard output ({exc.strerror or exc})")
             return 1
-    return 1 if _all_missing(paths) else 0
+    # Nothing named is there (a typo), or nothing named could be read: the document is written,
+    # empty, and a script must know.
+    return 1 if _all_missing(paths) or not collection.articles else 0
 
 
 NOTES_SHOWN = 5
