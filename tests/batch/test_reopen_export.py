@@ -179,6 +179,10 @@ def test_json_of_a_batch_folder_is_its_stories_as_written(seed_story: Story, tmp
     never_aligned(monkeypatch)
     assert out_of(capsys, "--json", str(tmp_path)) == text + "\n"
     assert out_of(capsys, "--report", "md", str(tmp_path / INDEX)).startswith("# ")
+    for mine in (INDEX, "stories/1.json"):  # never over what it reads
+        assert main(["--json", str(tmp_path), "-o", str(tmp_path / mine)]) == 1
+        assert "refusing to overwrite an input file" in capsys.readouterr().err
+    assert (tmp_path / "stories" / "1.json").read_text(encoding="utf-8") == text
 
 
 def test_an_export_of_nothing_or_a_broken_one_writes_nothing_and_exits_1(tmp_path: Path,

@@ -238,21 +238,25 @@ def export_aligned(path: str, asked: dict[str, object], output: str | None, fmt:
     their text where `asked` names other settings (`read_batch`)."""
     from dataclasses import replace
 
-    from storyview.batch.output import is_export
+    from storyview.batch.output import INDEX, is_export
     from storyview.collector import paused
     from storyview.exports.json_export import lined, parts_json, to_dict, to_part
 
-    if output:
-        refused = _refused_early([path], output)
-        if refused:
-            warn(refused)
-            return 1
     opened = _open_aligned(path, "write")
     if opened is None:
         return 1
     collection = opened.gather()
+    batch, exported = opened.batch, is_export(path)
+    # What was read (a batch's index and story files too), and the articles it was made from.
+    read = [path, *([] if exported else [str(batch.folder / INDEX)]), *(str(batch.path(e)) for e in batch.entries),
+            *(a.path for a in collection.articles)]
+    if output:
+        refused = _refused_early(read, output)
+        if refused:
+            warn(refused)
+            return 1
     settings = replace(opened.settings, **asked)  # type: ignore[arg-type]
-    holder = "file" if is_export(path) else "batch"
+    holder = "file" if exported else "batch"
     ids = [s.id for s in collection.stories]
     if only is not None and only not in ids:
         held = "" if ids == list(range(1, len(ids) + 1)) else f" (story {', '.join(map(str, ids))})"
@@ -277,7 +281,7 @@ def export_aligned(path: str, asked: dict[str, object], output: str | None, fmt:
             text = parts_json(collection, parts, opened.batch.several) + "\n"
         else:
             text = render_stories(collection, stories, fmt)
-    return _write(text, output, [path, *(a.path for a in collection.articles)])
+    return _write(text, output, read)
 
 
 def batch_app(opened: Opened, settings: Settings | None = None, story: int | None = None) -> StoryviewApp:

@@ -201,7 +201,7 @@ def open_export(path: str | Path) -> Batch:
     told = data.get("stories") or []
     # Stories of a folder of several list their own notes (files written before that do not: all
     # their warnings are then the folder's).
-    several = bool(told) and all(isinstance(entry.get("warnings"), list) for entry in told)
+    several = bool(told) and all(isinstance(e, dict) and isinstance(e.get("warnings"), list) for e in told)
     notes = {str(w) for entry in told for w in entry.get("warnings", ())} if several else set()
     stories = [story_from_dict(part) for part in _parts(data, several)]
     entries = tuple(entry_of(story, p.name) for story in stories)

@@ -130,7 +130,8 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
         raise Unusable(_blank(data))
     if _is_json(decoded) or (truncated and _opens_json_object(decoded)):
         if _STORYVIEW_JSON_RE.match(decoded):
-            raise Unusable("JSON data, not an article: a file storyview --json wrote, reopened when it is the only PATH")
+            raise Unusable("JSON data, not an article: a file storyview --json wrote, "
+                           "reopened when it is the only PATH")
         raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
     text = clean(decoded)
     if truncated:
