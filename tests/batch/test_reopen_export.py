@@ -191,9 +191,12 @@ def test_an_export_of_nothing_or_a_broken_one_writes_nothing_and_exits_1(tmp_pat
     assert main(["--json", str(tmp_path / "no folder"), "-o", str(nothing)]) == 1
     broken = tmp_path / "broken.json"
     broken.write_text('{"storyview": "1", "sources": 3}')
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"storyview": "1", "sources": [], "groups": [], "stories": "one"}')
     capsys.readouterr()
     for path, why in ((nothing, "a --json file of no article: nothing to write"),
-                      (broken, "not a storyview --json file that can be read")):
+                      (broken, "not a storyview --json file that can be read"),
+                      (odd, "not a storyview --json file that can be read")):
         for fmt in (["--json"], ["--report", "md"]):
             target = tmp_path / "out.md"
             assert main([*fmt, str(path), "-o", str(target)]) == 1

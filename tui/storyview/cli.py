@@ -207,7 +207,7 @@ def _open_aligned(path: str, then: str = "open") -> Opened | None:
     exported = is_export(path)
     try:
         opened = open_for_reader(path)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # any shape but the one written
         warn(f"{shown(path)}: not a storyview {'--json file' if exported else 'batch'} that can be read ({exc})")
         return None
     if not any(e.sources for e in opened.batch.entries):
