@@ -272,13 +272,15 @@ def export_aligned(path: str, asked: dict[str, object], output: str | None, fmt:
             if progress:
                 progress("stories", n, len(wanted))
             stories.append(opened.align(collection, story_id, settings))
+        if progress:
+            progress("stories", len(wanted), len(wanted))
     for message in _notes(collection.warnings, [story.warnings for story in stories]):
         warn(message)
     with paused():
         if fmt == "json":
             paragraphs = sum(len(a.paragraphs) for story in stories for a in story.articles)
             parts = [(to_part if lined(paragraphs) else to_dict)(story) for story in stories]
-            text = parts_json(collection, parts, opened.batch.several) + "\n"
+            text = parts_json(collection, parts, batch.several) + "\n"
         else:
             text = render_stories(collection, stories, fmt)
     return _write(text, output, read)
