@@ -75,10 +75,21 @@ def test_a_path_that_is_not_there_exits_1_and_still_writes_the_document(capsys, 
     assert "no such file or folder" in err
     assert main(["--report", "md", missing]) == 1
     assert main([missing]) == 1  # the reader does not open on nothing at all
-    # Present but empty, or next to a real source: the work goes on and exits 0.
-    (tmp_path / "empty").mkdir()
-    assert run(capsys, str(tmp_path / "empty"))[0] == 0
+    # Next to a real source: the work goes on and exits 0.
     assert run(capsys, missing, str(seeds_dir()))[0] == 0
+
+
+def test_nothing_that_could_be_read_exits_1_and_still_writes_the_document(capsys, tmp_path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "blank.txt").write_text("  \n")
+    (tmp_path / "api.json").write_text('{"results": [1, 2]}')
+    for inputs in (["empty"], ["blank.txt", "api.json"]):
+        code, out, err = run(capsys, *(str(tmp_path / name) for name in inputs))
+        assert code == 1 and json.loads(out)["sources"] == []
+        assert all(f"{tmp_path / name}: skipped" in err for name in inputs)
+    report = tmp_path / "r.md"
+    assert main(["--report", "md", str(tmp_path / "api.json"), "-o", str(report)]) == 1
+    assert report.exists()
 
 
 def test_threshold_reaches_the_export(capsys) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from storyview.batch.output import (
     INDEX, entry_of, index_text, is_batch, leftovers, open_batch, read_story, story_file, story_from_dict, sweep,
 )
 from storyview.exports.json_export import to_json
-from storyview.model import Settings, Story
+from storyview.model import Pin, Settings, Story
 
 
 def test_a_story_read_back_writes_the_same_json(seed_story: Story, tmp_path: Path) -> None:
@@ -21,6 +22,17 @@ def test_a_story_read_back_writes_the_same_json(seed_story: Story, tmp_path: Pat
     assert to_json(back) == text  # groups, links, unique spans, near misses, and the findings from them
     assert back.groups == seed_story.groups
     assert back.articles == seed_story.articles
+
+
+def test_a_story_read_back_keeps_the_pins_it_followed(seed_story: Story) -> None:
+    group = next(g for g in seed_story.groups if g.links)
+    link = replace(group.links[0], pinned=True)
+    pinned = replace(seed_story, pins=(Pin("pin", link.a, link.b), Pin("break", link.b, link.a)),
+                     groups=tuple(replace(g, links=(link, *g.links[1:])) if g is group else g for g in seed_story.groups))
+    text = to_json(pinned)
+    back = story_from_dict(json.loads(text))
+    assert back.pins == pinned.pins and back.groups == pinned.groups
+    assert to_json(back) == text
 
 
 def test_a_story_file_name_changes_with_what_made_it() -> None:

@@ -1,5 +1,7 @@
 """`storyview FILE.json` on what `storyview --json` wrote: the stories as they were aligned, a
-story list where the file holds several, nothing aligned again unless another threshold asks."""
+story list where the file holds several, nothing aligned again unless another threshold asks.
+`--json` and `--report` of such a file (or of a batch's folder) write what they write of the
+folder it was made from."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ from story_factories import CUTS, EVENTS, QUAKE
 
 import storyview.pipeline
 from storyview.batch.opened import open_for_reader
-from storyview.batch.output import is_export
+from storyview.batch.output import INDEX, entry_of, index_text, is_export
+from storyview.exports.json_export import to_json
+from storyview.model import Story
 from storyview.cli import batch_app, main
 from storyview.model import Settings
 from storyview.reader.screens.main import MainScreen
@@ -87,3 +91,135 @@ def test_json_that_storyview_did_not_write_is_still_not_an_article(tmp_path: Pat
     assert main([str(broken)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith(f"storyview: {broken}: not a storyview --json file that can be read")
+
+
+def out_of(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def never_aligned(monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("a story was aligned again")
+
+    monkeypatch.setattr(storyview.pipeline, "story_from", never)
+
+
+@pytest.mark.parametrize("fmt", [["--json"], ["--report", "md"], ["--report", "html"]])
+def test_json_and_reports_of_an_export_are_those_of_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                fmt: list[str]) -> None:
+    folder = quakes(tmp_path / "quakes")
+    for path in list(folder.iterdir()):  # "0-qeshm", "0-sumatra", "1-qeshm"…: the stories' sources interleave
+        path.rename(folder / f"{path.stem[-1]}-{path.stem[:-1]}.txt")
+    (folder / "blank.txt").write_text(" \n")  # a load warning, beside a story's own note:
+    (folder / "3-sumatra.txt").write_text("Magnitude 7.6 earthquake in Sumatra kills 1,100 near Pariaman\n")
+    out = str(exported(tmp_path, str(folder)))
+    capsys.readouterr()
+    of_folder = {story: out_of(capsys, *fmt, *story, str(folder)) for story in ((), ("--story", "2"))}
+    never_aligned(monkeypatch)
+    for story, text in of_folder.items():
+        assert out_of(capsys, *fmt, *story, out) == text
+    if fmt == ["--json"]:  # an export of one story of the folder, written again as it is
+        two = tmp_path / "two.json"
+        two.write_text(of_folder[("--story", "2")])
+        assert out_of(capsys, "--json", str(two)) == two.read_text()
+        data = json.loads(Path(out).read_text())
+        note = "3-sumatra: no body text to line up"
+        assert data["warnings"] == [f"{folder / 'blank.txt'}: skipped, no text (only whitespace)", note]
+        assert [s["warnings"] for s in data["stories"]] == [[note], []]
+    assert main([*fmt, "--story", "3", out]) == 1
+    assert capsys.readouterr().err == "storyview: no story 3: the file has 2 stories\n"
+
+
+def test_tei_of_an_export_holds_one_story_as_of_its_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(quakes(tmp_path / "quakes"))
+    out = str(exported(tmp_path, folder))
+    assert main(["--report", "tei", out]) == 1
+    assert "TEI holds one story and the file has 2: choose one with --story N" in capsys.readouterr().err
+    assert out_of(capsys, "--report", "tei", "--story", "1", out) == out_of(capsys, "--report", "tei", "--story", "1",
+                                                                              folder)
+    # A file of story 2 alone holds story 2, and says so when asked for another.
+    two = tmp_path / "two.json"
+    assert main(["--json", "--story", "2", folder, "-o", str(two)]) == 0
+    assert main(["--report", "tei", "--story", "1", str(two)]) == 1
+    assert capsys.readouterr().err.endswith("no story 1: the file has 1 story (story 2)\n")
+    assert out_of(capsys, "--report", "tei", str(two)) == out_of(capsys, "--report", "tei", "--story", "2", folder)
+
+
+def test_json_of_the_seeds_export_writes_the_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = exported(tmp_path)
+    never_aligned(monkeypatch)
+    again = tmp_path / "again.json"
+    assert main(["--json", str(out), "-o", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()
+    assert main(["--report", "md", str(out), "-o", str(out)]) == 1  # never over what it reads
+    assert "refusing to overwrite an input file" in capsys.readouterr().err
+    assert json.loads(out.read_text())["storyview"]
+
+
+def test_another_threshold_aligns_the_export_again_as_its_folder(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(exported(tmp_path))
+    capsys.readouterr()
+    stricter = out_of(capsys, "--json", "--threshold", "0.4", out)
+    assert stricter == out_of(capsys, "--json", "--threshold", "0.4")
+    assert json.loads(stricter)["settings"]["threshold"] == 0.4
+
+
+def test_json_of_a_batch_folder_is_its_stories_as_written(seed_story: Story, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "stories").mkdir()
+    text = to_json(seed_story)
+    (tmp_path / "stories" / "1.json").write_text(text, encoding="utf-8")
+    (tmp_path / INDEX).write_text(index_text([entry_of(seed_story, "stories/1.json")], seed_story.settings),
+                                  encoding="utf-8")
+    never_aligned(monkeypatch)
+    assert out_of(capsys, "--json", str(tmp_path)) == text + "\n"
+    assert out_of(capsys, "--report", "md", str(tmp_path / INDEX)).startswith("# ")
+    for mine in (INDEX, "stories/1.json"):  # never over what it reads
+        assert main(["--json", str(tmp_path), "-o", str(tmp_path / mine)]) == 1
+        assert "refusing to overwrite an input file" in capsys.readouterr().err
+    assert (tmp_path / "stories" / "1.json").read_text(encoding="utf-8") == text
+
+
+def test_an_export_of_nothing_or_a_broken_one_writes_nothing_and_exits_1(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    nothing = tmp_path / "nothing.json"
+    assert main(["--json", str(tmp_path / "no folder"), "-o", str(nothing)]) == 1
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"storyview": "1", "sources": 3}')
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"storyview": "1", "sources": [], "groups": [], "stories": "one"}')
+    capsys.readouterr()
+    for path, why in ((nothing, "a --json file of no article: nothing to write"),
+                      (broken, "not a storyview --json file that can be read"),
+                      (odd, "not a storyview --json file that can be read")):
+        for fmt in (["--json"], ["--report", "md"]):
+            target = tmp_path / "out.md"
+            assert main([*fmt, str(path), "-o", str(target)]) == 1
+            err = capsys.readouterr().err.splitlines()
+            assert len(err) == 1 and err[0].startswith(f"storyview: {path}: {why}"), err
+            assert not target.exists()
+
+
+def test_json_that_storyview_did_not_write_keeps_its_line_and_exits_1(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "api.json"
+    other.write_text('{"results": [1, 2]}')
+    target = tmp_path / "r.md"
+    assert main(["--report", "md", str(other), "-o", str(target)]) == 1  # nothing could be read
+    err = capsys.readouterr().err
+    assert f"storyview: {other}: skipped, JSON data, not an article: storyview reads plain text" in err
+    assert "0 sources" in target.read_text()
+
+
+def test_an_export_among_other_paths_says_how_to_reopen_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = exported(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("Police said on Tuesday that the bridge would stay closed until the spring.\n")
+    assert main(["--json", str(out), str(article)]) == 0
+    assert (f"storyview: {out}: skipped, JSON data, not an article: a file storyview --json wrote, reopened when "
+            "it is the only PATH") in capsys.readouterr().err

@@ -120,14 +120,13 @@ def test_the_seeds_report_is_one_story_as_before(capsys: pytest.CaptureFixture[s
 def test_many_notes_on_stories_are_summed_up_on_stderr() -> None:
     """Each story may have a note; stderr shows a few, the output holds them all."""
     from storyview.cli import NOTES_SHOWN, _notes
-    from storyview.model import Collection
 
     stories = [(f"note {n}",) for n in range(1, 10)]  # each story's warnings
-    lines = _notes(Collection((), (), ("a.txt: skipped",)), stories)
+    lines = _notes(("a.txt: skipped",), stories)
     assert lines[0] == "a.txt: skipped"
     assert lines[1:-1] == [f"note {n}" for n in range(1, NOTES_SHOWN + 1)]
     assert lines[-1] == "… and 4 more notes on the stories (all of them in the output's warnings)"
-    assert _notes(Collection((), ()), stories[:3]) == ["note 1", "note 2", "note 3"]
+    assert _notes((), stories[:3]) == ["note 1", "note 2", "note 3"]
 
 
 def test_story_n_reports_that_story_as_its_own_report(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -40,12 +40,12 @@ class Result:
         self.story = build_story(paths) if engine else None
         code = main(["--json", *paths])
         out, err = capsys.readouterr()
-        assert code == 0
         assert "Traceback" not in err
         out.encode("utf-8")  # valid UTF-8, no lone surrogate
         assert not FORBIDDEN.search(out), "raw control character in the JSON output"
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", err), "raw control character on stderr"
         self.data = json.loads(out)
+        assert code == (0 if self.data["sources"] else 1)  # nothing could be read: a script must know
         self.err = err.splitlines()
         check(self.data)
 
@@ -277,6 +277,17 @@ def test_unusable_files_are_skipped_and_the_rest_loads(write, result, content: b
     bad = write("bad.txt", content)
     r = result(bad, write("a.txt", STORY), write("b.txt", OTHER))
     assert f"storyview: {bad}: {reason}" in [line[: len(f"storyview: {bad}: {reason}")] for line in r.err]
+    assert [s["id"] for s in r.data["sources"]] == ["a", "b"]
+
+
+def test_json_cut_by_the_capped_read_is_still_json_data(write, result) -> None:
+    """Over 1 MB, only the start is read: no whole JSON value, still no article."""
+    records = ",\n".join(f'  {{"title": "Report {n}", "text": "Police said on Tuesday that {n} roads stay closed."}}'
+                         for n in range(20_000))
+    bad = write("dump.json", "[\n" + records + "\n]\n")
+    assert os.path.getsize(bad) > 1_000_000
+    r = result(bad, write("a.txt", STORY), write("b.txt", OTHER))
+    assert r.warned(f"{bad}: skipped, JSON data, not an article")
     assert [s["id"] for s in r.data["sources"]] == ["a", "b"]
 
 

@@ -109,17 +109,18 @@ def run(argv: list[str] | None = None) -> int:
     settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
     pins = None if args.ignore_pins else pin_store(paths)
-    if args.json:
-        return export(paths, settings, args.output, "json", args.story, pins, args.jobs, args.one_story)
-    if args.report:
-        return export(paths, settings, args.output, args.report, args.story, pins, args.jobs, args.one_story)
+    aligned = paths is not None and len(paths) == 1 and _is_batch(paths[0])
+    if args.json or args.report:
+        fmt = "json" if args.json else args.report
+        if aligned:
+            return export_aligned(paths[0], _asked(argv), args.output, fmt, args.story)
+        return export(paths, settings, args.output, fmt, args.story, pins, args.jobs, args.one_story)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
         return 1
-    if paths and len(paths) == 1 and _is_batch(paths[0]):
-        explicit = any(a == "--threshold" or a.startswith("--threshold=") for a in argv)
-        return read_batch(paths[0], settings if explicit else None, args.story)
+    if aligned:
+        return read_batch(paths[0], _asked(argv), args.story)
     nothing = _nothing_to_read(paths)
     if nothing:
         for message in nothing:
@@ -187,12 +188,18 @@ def _is_batch(path: str) -> bool:
     return is_batch(path) or is_export(path)
 
 
-def read_batch(path: str, settings: Settings | None, story: int | None) -> int:
-    """The reader on what `storyview batch` or `storyview --json` wrote: its story list (or its
-    one story), each story as it was aligned.
+def _asked(argv: list[str]) -> dict[str, object]:
+    """The aligner's settings named on the command line (`--threshold`, `--no-semantic`): stories
+    aligned already (a batch, a --json file) are aligned again with them, and only then."""
+    ap = parser()
+    ap.set_defaults(threshold=None, semantic=None)
+    named = ap.parse_args(argv)
+    return {k: getattr(named, k) for k in ("threshold", "semantic") if getattr(named, k) is not None}
 
-    `settings`: a threshold asked for on the command line (each story opened is aligned again
-    with it); None shows the stories as the batch aligned them."""
+
+def _open_aligned(path: str, then: str = "open") -> Opened | None:
+    """What `storyview batch` or `storyview --json` wrote at `path`, or None (said why) when it
+    cannot be read or holds no article (nothing to `then`)."""
     from storyview.batch.opened import open_for_reader
     from storyview.batch.output import is_export
     from storyview.inputs.text import shown
@@ -200,15 +207,83 @@ def read_batch(path: str, settings: Settings | None, story: int | None) -> int:
     exported = is_export(path)
     try:
         opened = open_for_reader(path)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # any shape but the one written
         warn(f"{shown(path)}: not a storyview {'--json file' if exported else 'batch'} that can be read ({exc})")
-        return 1
+        return None
     if not any(e.sources for e in opened.batch.entries):
         what = "a --json file of no article" if exported else "a batch run that found no article"
-        warn(f"{shown(path)}: {what}: nothing to open")
+        warn(f"{shown(path)}: {what}: nothing to {then}")
+        return None
+    return opened
+
+
+def read_batch(path: str, asked: dict[str, object], story: int | None) -> int:
+    """The reader on what `storyview batch` or `storyview --json` wrote: its story list (or its
+    one story), each story as it was aligned.
+
+    `asked`: settings named on the command line (`_asked`): each story opened is aligned again
+    with them; none shows the stories as they were aligned."""
+    from dataclasses import replace
+
+    opened = _open_aligned(path)
+    if opened is None:
         return 1
-    batch_app(opened, settings, story).run()
+    batch_app(opened, replace(opened.settings, **asked) if asked else None, story).run()  # type: ignore[arg-type]
     return 0
+
+
+def export_aligned(path: str, asked: dict[str, object], output: str | None, fmt: str, only: int | None) -> int:
+    """`--json` or `--report` of what `storyview batch` or `storyview --json` wrote: its stories
+    (or story `only`) as the reader shows them, as they were aligned, or aligned again from
+    their text where `asked` names other settings (`read_batch`)."""
+    from dataclasses import replace
+
+    from storyview.batch.output import INDEX, is_export
+    from storyview.collector import paused
+    from storyview.exports.json_export import lined, parts_json, to_dict, to_part
+
+    opened = _open_aligned(path, "write")
+    if opened is None:
+        return 1
+    collection = opened.gather()
+    batch, exported = opened.batch, is_export(path)
+    # What was read (a batch's index and story files too), and the articles it was made from.
+    read = [path, *([] if exported else [str(batch.folder / INDEX)]), *(str(batch.path(e)) for e in batch.entries),
+            *(a.path for a in collection.articles)]
+    if output:
+        refused = _refused_early(read, output)
+        if refused:
+            warn(refused)
+            return 1
+    settings = replace(opened.settings, **asked)  # type: ignore[arg-type]
+    holder = "file" if exported else "batch"
+    ids = [s.id for s in collection.stories]
+    if only is not None and only not in ids:
+        held = "" if ids == list(range(1, len(ids) + 1)) else f" (story {', '.join(map(str, ids))})"
+        warn(f"no story {only}: the {holder} has {counted(len(ids), 'story')}{held}")
+        return 1
+    if fmt == "tei" and only is None and len(collection.stories) > 1:
+        warn(f"TEI holds one story and the {holder} has {len(collection.stories)}: choose one with --story N")
+        return 1
+    wanted = [s.id for s in collection.stories if only is None or s.id == only]
+    with progress_bar() as progress, paused():
+        stories = []
+        for n, story_id in enumerate(wanted):
+            if progress:
+                progress("stories", n, len(wanted))
+            stories.append(opened.align(collection, story_id, settings))
+        if progress:
+            progress("stories", len(wanted), len(wanted))
+    for message in _notes(collection.warnings, [story.warnings for story in stories]):
+        warn(message)
+    with paused():
+        if fmt == "json":
+            paragraphs = sum(len(a.paragraphs) for story in stories for a in story.articles)
+            parts = [(to_part if lined(paragraphs) else to_dict)(story) for story in stories]
+            text = parts_json(collection, parts, batch.several) + "\n"
+        else:
+            text = render_stories(collection, stories, fmt)
+    return _write(text, output, read)
 
 
 def batch_app(opened: Opened, settings: Settings | None = None, story: int | None = None) -> StoryviewApp:
@@ -293,10 +368,8 @@ def export(
     """Split the folder into stories (or take it as one: `one_story`), align each (or story
     `only`, following `pins`), and write them as JSON, Markdown, HTML or TEI to `output` or stdout."""
     from storyview.collector import paused
-    from storyview.exports.files import RefusedWrite, write_atomic
     from storyview.exports.json_export import Part, lined, parts_json, to_dict, to_part
     from storyview.inputs.bundled import seeds_dir
-    from storyview.inputs.text import shown
     from storyview.pipeline import align_all, align_each, collect, read_all
 
     if output:
@@ -324,13 +397,23 @@ def export(
         else:
             stories = align_all(collection, settings, progress, only, pins, jobs, findings=fmt != "tei")
             notes = [story.warnings for story in stories]
-    for message in _notes(collection, notes):
+    for message in _notes(collection.warnings, notes):
         warn(message)
     with paused():  # a large story's JSON is millions of short-lived objects too
         text = parts_json(collection, parts) + "\n" if fmt == "json" else render_stories(collection, stories, fmt)
+    code = _write(text, output, [*(paths or [str(seeds_dir())]), *(a.path for a in collection.articles)])
+    # Nothing named is there (a typo), or nothing named could be read: the document is written,
+    # empty, and a script must know.
+    return 1 if code or _all_missing(paths) or not collection.articles else 0
+
+
+def _write(text: str, output: str | None, inputs: Sequence[str]) -> int:
+    """`text` to `output` (atomically, never over one of `inputs`) or to stdout: 0, or 1 said why."""
+    from storyview.exports.files import RefusedWrite, write_atomic
+    from storyview.inputs.text import shown
+
     if output:
         try:
-            inputs = [*(paths or [str(seeds_dir())]), *(a.path for a in collection.articles)]
             write_atomic(output, text, inputs)
         except RefusedWrite as exc:
             warn(str(exc))
@@ -339,32 +422,32 @@ def export(
             warn(f"{shown(output)}: cannot write ({exc.strerror or exc})")
             return 1
         warn(f"wrote {shown(output)}")
-    else:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except OSError as exc:
-            _quiet_stdout()
-            if not isinstance(exc, BrokenPipeError):  # a reader that stopped early (| head) knows
-                warn(f"cannot write to standard output ({exc.strerror or exc})")
-            return 1
-    return 1 if _all_missing(paths) else 0
+        return 0
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        _quiet_stdout()
+        if not isinstance(exc, BrokenPipeError):  # a reader that stopped early (| head) knows
+            warn(f"cannot write to standard output ({exc.strerror or exc})")
+        return 1
+    return 0
 
 
 NOTES_SHOWN = 5
 """Of the notes on a folder's stories, how many stderr shows; the output holds them all."""
 
 
-def _notes(collection: Collection, stories: Sequence[Sequence[str]]) -> list[str]:
-    """The load warnings, then the stories' own notes (`stories`: each one's warnings; a few of
-    them, when there are many)."""
+def _notes(loaded: Sequence[str], stories: Sequence[Sequence[str]]) -> list[str]:
+    """The load warnings (`loaded`), then the stories' own notes (`stories`: each one's
+    warnings; a few of them, when there are many)."""
     notes: list[str] = []
     for warnings in stories:
-        notes.extend(w for w in warnings if w not in notes and w not in collection.warnings)
+        notes.extend(w for w in warnings if w not in notes and w not in loaded)
     if len(notes) > NOTES_SHOWN + 1:
         notes = notes[:NOTES_SHOWN] + [f"… and {len(notes) - NOTES_SHOWN} more notes on the stories "
                                        "(all of them in the output's warnings)"]
-    return [*collection.warnings, *notes]
+    return [*loaded, *notes]
 
 
 def _quiet_stdout() -> None:

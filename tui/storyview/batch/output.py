@@ -31,6 +31,7 @@ from storyview.model import (
     Marks,
     Member,
     Paragraph,
+    Pin,
     Settings,
     Story,
     StoryEntry,
@@ -94,6 +95,10 @@ class Batch:
     settings: Settings = Settings()  # what the stories were aligned with
     # The stories already read, by id: those of a `storyview --json` file (`open_export`).
     held: Mapping[int, Story] = field(default_factory=dict, compare=False)
+    # The sources' ids in the order the file lists them (an export's): written again in that order.
+    order: tuple[str, ...] = ()
+    # An export of stories of a folder of several (all of them, or --story N): written again so.
+    several: bool | None = None
 
     def path(self, entry: Entry) -> Path:
         return self.folder / entry.file
@@ -105,6 +110,9 @@ class Batch:
     def collection(self) -> Collection:
         """The batch as the story list shows a folder split into stories (no paragraphs loaded)."""
         articles = tuple(a for e in self.entries for a in e.articles)
+        if self.order:
+            place = {source: n for n, source in enumerate(self.order)}
+            articles = tuple(sorted(articles, key=lambda a: place.get(a.id, len(place))))
         stories = tuple(StoryEntry(e.id, e.label, e.sources, e.words) for e in self.entries)
         return Collection(articles, stories, self.warnings)
 
@@ -190,24 +198,32 @@ def open_export(path: str | Path) -> Batch:
     data = json.loads(p.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list) or not isinstance(data.get("groups"), list):
         raise ValueError('no "sources" and "groups" lists')
-    stories = [story_from_dict(part) for part in _parts(data)]
-    entries = tuple(entry_of(story, p.name) for story in stories)
-    return Batch(p.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data),
-                 {story.id: story for story in stories})
-
-
-def _parts(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """A document of several stories as each story's own (`json_export.parts_dict` undone): its
-    sources, and its groups numbered from 1 again; a document of one story as it is."""
     told = data.get("stories") or []
-    if len(told) < 2:
+    # Stories of a folder of several list their own notes (files written before that do not: all
+    # their warnings are then the folder's).
+    several = bool(told) and all(isinstance(e, dict) and isinstance(e.get("warnings"), list) for e in told)
+    notes = {str(w) for entry in told for w in entry.get("warnings", ())} if several else set()
+    stories = [story_from_dict(part) for part in _parts(data, several)]
+    entries = tuple(entry_of(story, p.name) for story in stories)
+    return Batch(p.parent, entries, tuple(str(w) for w in data.get("warnings", ()) if str(w) not in notes),
+                 _settings(data), {story.id: story for story in stories},
+                 tuple(str(s["id"]) for s in data["sources"]), several or None)
+
+
+def _parts(data: dict[str, Any], several: bool) -> list[dict[str, Any]]:
+    """A document of several stories as each story's own (`json_export.parts_dict` undone): its
+    sources, its groups numbered from 1 again and its own notes; a document of one story as it
+    is (of a folder of several: with its own notes)."""
+    told = data.get("stories") or []
+    if len(told) < 2 and not several:
         return [data]
     parts = []
     for entry in told:
         mine = set(entry["sources"])
         groups = [g for g in data["groups"] if g.get("story") == entry["id"]]
         parts.append({**data, "stories": [entry], "sources": [s for s in data["sources"] if s["id"] in mine],
-                      "groups": [{**g, "id": n} for n, g in enumerate(groups, 1)], "warnings": []})
+                      "groups": [{**g, "id": n} for n, g in enumerate(groups, 1)],
+                      "warnings": entry.get("warnings", []) if several else []})
     return parts
 
 
@@ -249,7 +265,8 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     groups = tuple(
         Group(
             int(g["id"]), g["label"], tuple(_member(m) for m in g["members"]),
-            tuple(Link(_member(l["a"]), _member(l["b"]), float(l["score"])) for l in g.get("links", ())),
+            tuple(Link(_member(l["a"]), _member(l["b"]), float(l["score"]), bool(l.get("pinned", False)))
+                  for l in g.get("links", ())),
             keywords=str(g.get("keywords", "")),
         )
         for g in data["groups"]
@@ -257,6 +274,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     told = data.get("stories") or [{}]
     story_id, label = int(told[0].get("id", 1)), str(told[0].get("label", ""))
     model = (data.get("settings") or {}).get("model")
+    pins = tuple(Pin(p["kind"], _member(p["a"]), _member(p["b"])) for p in data.get("pins", ()))
     story = Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
-                  model=model, id=story_id, label=label)
+                  model=model, id=story_id, label=label, pins=pins)
     return replace(story, shares=source_shares(story))

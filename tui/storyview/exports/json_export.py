@@ -181,17 +181,21 @@ def collection_dict(collection: Collection, stories: Sequence[Story]) -> dict[st
     return parts_dict(collection, [to_dict(story) for story in stories])
 
 
-def parts_dict(collection: Collection, parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def parts_dict(collection: Collection, parts: Sequence[dict[str, Any]], several: bool | None = None) -> dict[str, Any]:
     """`collection_dict` of the stories' own documents (`to_dict` of each, in story order), as
-    worker processes send them back (`pipeline.align_each`)."""
-    if len(parts) == 1 and len(collection.stories) == 1:
+    worker processes send them back (`pipeline.align_each`).
+
+    `several`: the stories are of a folder of several (default: the collection holds more than
+    one); a story of such a folder lists its own notes, which its warnings hold among the folder's.
+    """
+    if len(parts) == 1 and not _several(collection, several):
         return parts[0]
     ids = [part["stories"][0]["id"] for part in parts]
     order = {a.id: n for n, a in enumerate(collection.articles)}
     out: dict[str, Any] = {
         "storyview": __version__,
         "settings": parts[0]["settings"] if parts else {},
-        "stories": [entry for part in parts for entry in part["stories"]],
+        "stories": [{**entry, "warnings": list(part["warnings"])} for part in parts for entry in part["stories"]],
         "sources": sorted((src for part in parts for src in part["sources"]), key=lambda src: order[src["id"]]),
     }
     for key in ("groups", "quotes", "figures"):
@@ -209,18 +213,23 @@ def parts_dict(collection: Collection, parts: Sequence[dict[str, Any]]) -> dict[
     return {key: out[key] for key in parts[0]} if parts else out
 
 
+def _several(collection: Collection, several: bool | None) -> bool:
+    return len(collection.stories) > 1 if several is None else several
+
+
 def collection_json(collection: Collection, stories: Sequence[Story]) -> str:
     """`collection_dict` as JSON text, escaped as `to_json` does."""
     return parts_json(collection, [to_dict(story) for story in stories])
 
 
-def parts_json(collection: Collection, parts: Sequence[dict[str, Any]] | Sequence[Part]) -> str:
+def parts_json(collection: Collection, parts: Sequence[dict[str, Any]] | Sequence[Part],
+               several: bool | None = None) -> str:
     """`parts_dict` as JSON text, escaped as `to_json` does; of `Part`s, their pieces put together
     into the same text."""
     if parts and isinstance(parts[0], Part):
-        return _parts_text(collection, parts)  # type: ignore[arg-type]
+        return _parts_text(collection, parts, several)  # type: ignore[arg-type]
     paragraphs = sum(len(src["paragraphs"]) for part in parts for src in part["sources"])  # type: ignore[index]
-    return _dumps(parts_dict(collection, parts), paragraphs)  # type: ignore[arg-type]
+    return _dumps(parts_dict(collection, parts, several), paragraphs)  # type: ignore[arg-type]
 
 
 def lined(paragraphs: int) -> bool:
@@ -272,9 +281,9 @@ def _members(item: dict[str, Any]) -> str:
     return _safe(_compact(item)[1:-1])
 
 
-def _parts_text(collection: Collection, parts: Sequence[Part]) -> str:
+def _parts_text(collection: Collection, parts: Sequence[Part], several: bool | None = None) -> str:
     """`parts_json` of `Part`s: the text `_one_item_a_line(parts_dict(...))` writes of their dictionaries."""
-    if len(parts) == 1 and len(collection.stories) == 1:  # the story's own document, as it is
+    if len(parts) == 1 and not _several(collection, several):  # the story's own document, as it is
         part = parts[0]
         lists = {"sources": ["{" + text + "}" for _, text in part.items["sources"]]}
         lists.update({key: [f'{{"id": {n}, {text}}}' for n, text in part.items[key]] for key in NUMBERED})
@@ -294,7 +303,8 @@ def _parts_text(collection: Collection, parts: Sequence[Part]) -> str:
     for part in parts:
         warnings.extend(w for w in part.warnings if w not in warnings)
     document = {"storyview": __version__, "settings": parts[0].document["settings"],
-                "stories": [entry for part in parts for entry in part.document["stories"]], "warnings": warnings}
+                "stories": [{**entry, "warnings": list(part.warnings)} for part in parts
+                            for entry in part.document["stories"]], "warnings": warnings}
     return _lined(parts[0].keys, document, lists)
 
 

@@ -128,7 +128,10 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     decoded = decode(data[:MAX_BYTES], notes)
     if not decoded.strip():
         raise Unusable(_blank(data))
-    if _is_json(decoded):
+    if _is_json(decoded) or (truncated and _opens_json_object(decoded)):
+        if _STORYVIEW_JSON_RE.match(decoded):
+            raise Unusable("JSON data, not an article: a file storyview --json wrote, "
+                           "reopened when it is the only PATH")
         raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
     text = clean(decoded)
     if truncated:
@@ -151,6 +154,18 @@ def _blank(data: bytes) -> str:
     """Why a file with no text has none, in words."""
     bare = data.removeprefix(codecs.BOM_UTF8)
     return "no text (only whitespace)" if bare else "empty file"
+
+
+# What `storyview --json` writes first (batch.output.is_export looks for the same).
+_STORYVIEW_JSON_RE = re.compile(r'\s*\{\s*"storyview"\s*:')
+# An object's first key, or a list's first object's: JSON, not prose, even cut short.
+_JSON_OBJECT_RE = re.compile(r'\s*(?:\[\s*)?\{\s*"(?:[^"\\\n]|\\.){0,200}"\s*:')
+
+
+def _opens_json_object(text: str) -> bool:
+    """A JSON document cut by a capped read (a large export, an API's dump), which as a whole
+    value `_is_json` cannot parse: it opens with an object's first key."""
+    return _JSON_OBJECT_RE.match(text) is not None
 
 
 def _is_json(text: str) -> bool:
