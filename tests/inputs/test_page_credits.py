@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from storyview.inputs.boilerplate import is_cue
+from storyview.inputs.load import read_article, read_page
 from storyview.inputs.parse import parse_article
 
 STORY = [
@@ -53,3 +54,53 @@ def test_story_lines_like_furniture_stay(line: str) -> None:
     assert not is_cue(line)
     got = text_kinds("\n\n".join([*STORY, line]))
     assert got[line] == "body"
+
+
+# ---------------------------------------------------------------- dates a page prints
+
+BODY = "".join(f"<p>{p}</p>" for p in STORY[1:]) + \
+    "<p>The harbour master said ferries would run a longer route around the headland until the bridge reopens.</p>"
+
+
+def page(head: str = "", top: str = "", tail: str = "", title: str = "Harbour bridge shut after barge strike") -> bytes:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
+            f"<main><h1>Harbour bridge shut after barge strike</h1>{top}<div class='article-body'>{BODY}</div>"
+            f"{tail}</main></body></html>").encode()
+
+
+@pytest.mark.parametrize("stamp", [
+    "<time>March 3, 2031 6:31 PM GMT Updated 2 hours ago</time>",
+    "<div class='timestamp'>Updated 2:05 PM EST, Mon March 3, 2031</div>",
+    "<details><summary>Mon 3 Mar 2031 18.02 GMT</summary></details>",
+    "<p>Published: 3 March 2031</p>",
+])
+def test_a_date_the_page_prints_is_its_date(stamp: str) -> None:
+    assert read_page(page(top=stamp), "x", "x").date == "2031-03-03"
+
+
+@pytest.mark.parametrize("elsewhere", [
+    "<div class='comments'><p>Harbour Joe</p><p>4 March 2031 10:15</p></div>",
+    "<ul class='more'><li><a>Barge owner fined</a> <span>4 March 2031</span></li></ul>",
+    "<aside><p>Published 4 March 2031</p></aside>",
+])
+def test_a_date_in_comments_or_teasers_is_no_date_of_the_page(elsewhere: str) -> None:
+    assert read_page(page(tail=elsewhere), "x", "x").date is None
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.harbour.example/uk-news/2031/mar/03/bridge-shut",
+    "https://harbour.example/news/2031/03/03/bridge-shut.html",
+])
+def test_a_date_in_the_page_address_is_its_date_where_it_prints_none(url: str) -> None:
+    assert read_page(page(), "x", "x", url=url).date == "2031-03-03"
+
+
+def test_an_mhtml_file_s_date_is_the_page_s_where_it_prints_none(tmp_path) -> None:
+    html = page().decode()
+    saved = ("From: <Saved by Blink>\nSubject: Harbour bridge shut\nDate: Mon, 3 Mar 2031 19:00:00 -0000\n"
+             "MIME-Version: 1.0\nContent-Type: multipart/related;\n\ttype=\"text/html\";\n\tboundary=\"--b--\"\n\n"
+             "----b--\nContent-Type: text/html\nContent-Location: https://harbour.example/bridge\n\n"
+             f"{html}\n----b----\n")
+    path = tmp_path / "bridge.mhtml"
+    path.write_text(saved, encoding="utf-8")
+    assert read_article(path, "x").date == "2031-03-03"

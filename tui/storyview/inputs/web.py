@@ -161,7 +161,7 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     title = _meta(getattr(doc, "title", None))
     out = Extracted(
         title=title,
-        date=_meta(getattr(doc, "date", None)),
+        date=_meta(getattr(doc, "date", None)) or shown_date(html_text) or url_date(url),
         author=_meta(getattr(doc, "author", None)),
         site=_site(_meta(getattr(doc, "sitename", None)), title) or site_in_title(html_text, title),
     )
@@ -211,6 +211,61 @@ def _with_paragraphs(blocks: list[Block], paragraphs: list[str]) -> list[Block]:
         return blocks
     x = text[0]
     return [*blocks[:x], *((p, False) for p in paragraphs), *blocks[x + 1:]]
+
+
+# Where a page prints things other than its own date: a comment's stamp, a teaser's.
+_ELSEWHERE_RE = re.compile(r"comment|related|popular|most-|trending|teaser|promo|recommend|sidebar|footer|newsletter", re.I)
+_ELSEWHERE_TAGS = {"nav", "aside", "footer", "li", "a", "button", "script", "style", "noscript", "template", "form"}
+SHOWN_DATE_ELEMENTS = 5000
+
+
+def shown_date(html_text: str) -> str | None:
+    """The date a page prints in a line of its own where htmldate finds none: a `<time>` with
+    no datetime ("November 14, 2026 6:31 PM GMT"), a stamp ("Updated 2:05 PM EST, Fri November
+    14, 2026", "Fri 14 Nov 2026 18.02 GMT"). The first such line outside navigation, lists,
+    comments and teasers, among the page's first SHOWN_DATE_ELEMENTS elements."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from storyview.inputs.parse import is_timestamp, stated_date
+
+    try:
+        root = lxml_html.document_fromstring(html_text[:2_000_000])
+    except (etree.ParserError, ValueError):
+        return None
+    for n, element in enumerate(root.iter()):
+        if n >= SHOWN_DATE_ELEMENTS:
+            break
+        if not isinstance(element.tag, str) or not (element.tag == "time" or re.search(r"\d", element.text or "")):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) > 120 or not is_timestamp(text):
+            continue
+        found = stated_date(text)
+        if found and not any(
+            a.tag in _ELSEWHERE_TAGS or _ELSEWHERE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in element.iterancestors()
+        ):
+            return found
+    return None
+
+
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|" + "|".join(_MONTH_NAMES) + r")[/-](0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])", re.I)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a page's address ("/2026/nov/14/", "/2026/11/14/"), as news sites file stories."""
+    from storyview.inputs.parse import valid_date
+
+    m = _URL_DATE_RE.search(urllib.parse.urlsplit(url).path) if url else None
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    month = str(_MONTH_NAMES.index(month.lower()) + 1) if month.isalpha() else month
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    return iso if valid_date(iso) else None
 
 
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
