@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from storyview.inputs.boilerplate import is_cue
 from storyview.inputs.load import read_article, read_page
-from storyview.inputs.parse import parse_article
+from storyview.inputs.parse import byline_names, parse_article
 
 STORY = [
     "Harbour bridge shut after barge strike",
@@ -104,3 +104,40 @@ def test_an_mhtml_file_s_date_is_the_page_s_where_it_prints_none(tmp_path) -> No
     path = tmp_path / "bridge.mhtml"
     path.write_text(saved, encoding="utf-8")
     assert read_article(path, "x").date == "2031-03-03"
+
+
+# ---------------------------------------------------------------- bylines and outlets
+
+
+@pytest.mark.parametrize(("stated", "outlet", "shown"), [
+    ("Val Sweeney; Updated", "Harbour Courier", "Val Sweeney"),
+    ("Lauren Moor; Harbour News", "Harbour News", "Lauren Moor"),
+    ("Ann Reid; Published", None, "Ann Reid"),
+    ("Ann Reid; Reuters", None, "Ann Reid"),
+    ("Ann Reid; Tom Okafor", "Harbour News", "Ann Reid; Tom Okafor"),
+    ("Harbour News", "Harbour News", None),
+])
+def test_a_stated_byline_sheds_stamp_words_and_the_outlet(stated: str, outlet: str | None, shown: str | None) -> None:
+    assert byline_names(stated, outlet) == shown
+
+
+def test_a_page_byline_run_into_its_outlet_names_the_writer_only() -> None:
+    got = read_page(page(top="<div class='byline'><span>By Lauren Moor, Harbour News</span></div>",
+                         title="Harbour bridge shut after barge strike | Harbour News"), "x", "x")
+    assert got.byline == "Lauren Moor" and got.outlet == "Harbour News"
+
+
+@pytest.mark.parametrize(("title", "outlet"), [
+    ("Harbour bridge shut after barge strike | Eastgate | The Harbour Post", "The Harbour Post"),
+    ("Harbour bridge shut after barge strike | UK news | The Harbour Post", "The Harbour Post"),
+    ("Harbour bridge shut after barge strike | The Harbour Post", "The Harbour Post"),
+    ("Harbour bridge shut after barge strike - a long story of the port and its many troubles | Post", None),
+])
+def test_the_outlet_is_the_last_part_of_a_title_after_its_sections(title: str, outlet: str | None) -> None:
+    assert read_page(page(title=title), "x", "x").outlet == outlet
+
+
+def test_a_title_s_outlet_wins_over_a_host_name() -> None:
+    got = read_page(page(title="Harbour bridge shut after barge strike | Eastgate | The Harbour Post"), "x", "x",
+                    url="https://www.harbourpost.example/eastgate/bridge")
+    assert got.outlet == "The Harbour Post"

@@ -28,6 +28,7 @@ from storyview.inputs.parse import (
     ISO_DATE_RE,
     MAX_PARAGRAPHS,
     Header,
+    byline_names,
     cap,
     parse_paragraphs,
     split_paragraphs,
@@ -221,7 +222,8 @@ def _stated(title: str | None, date_text: str | None, byline: str | None, outlet
         m = ISO_DATE_RE.search(date_text)
         day = "-".join(m.group(1, 2, 3)) if m else ""
         iso = day if m and valid_date(day) else stated_date(date_text[:60])
-    return Header(tidy(title, 400), iso, tidy(byline, 200), tidy(outlet, 120))
+    site = tidy(outlet, 120)
+    return Header(tidy(title, 400), iso, byline_names(tidy(byline, 200), site), site)
 
 
 def read_markdown(data: bytes, source_id: str, where: str) -> Article:

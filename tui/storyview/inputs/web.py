@@ -163,7 +163,7 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
         title=title,
         date=_meta(getattr(doc, "date", None)) or shown_date(html_text) or url_date(url),
         author=_meta(getattr(doc, "author", None)),
-        site=_site(_meta(getattr(doc, "sitename", None)), title) or site_in_title(html_text, title),
+        site=_outlet(_site(_meta(getattr(doc, "sitename", None)), title), site_in_title(html_text, title)),
     )
     _walk(doc.body, out.blocks)
     if not out.blocks and getattr(doc, "text", None):
@@ -280,10 +280,21 @@ def _site(site: str | None, title: str | None) -> str | None:
     return site
 
 
+_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.I)
+
+
+def _outlet(site: str | None, in_title: str | None) -> str | None:
+    """The page's site name, or the one its <title> gives where the page states none or only a
+    host name ("theguardian.com" beside "… | The Guardian")."""
+    if site and not (in_title and _DOMAIN_RE.match(site)):
+        return site
+    return in_title or site
+
+
 def site_in_title(html_text: str, title: str | None) -> str | None:
     """The site a page's <title> names after its headline ("Four dead as bridge falls | Northern
-    Post"), where the page states no site name: the part after the last separator, when what
-    stands before it is the headline."""
+    Post", "Ferry fire | Scotland | The Guardian"): the part after the last separator, when what
+    stands before it is the headline, and a section or two of a few words each."""
     m = _TITLE_RE.search(html_text[:200_000])
     if m is None or not title:
         return None
@@ -293,7 +304,11 @@ def site_in_title(html_text: str, title: str | None) -> str | None:
         return None
     site = parts[-1].strip()
     before = whole[: whole.rfind(site)].rstrip(" |–—-")
-    if not site or len(site) > 40 or len(site.split()) > 5 or before.casefold() != title.casefold():
+    if not site or len(site) > 40 or len(site.split()) > 5 or not before.casefold().startswith(title.casefold()):
+        return None
+    sections = [p.strip() for p in _TITLE_SEPARATOR_RE.split(before[len(title):]) if p.strip()]
+    if len(sections) > 2 or any(len(p) > 30 or len(p.split()) > 4 for p in sections) or \
+            sections and not before[len(title):].lstrip().startswith("|"):
         return None
     return site
 
