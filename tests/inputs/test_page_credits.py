@@ -141,3 +141,31 @@ def test_a_title_s_outlet_wins_over_a_host_name() -> None:
     got = read_page(page(title="Harbour bridge shut after barge strike | Eastgate | The Harbour Post"), "x", "x",
                     url="https://www.harbourpost.example/eastgate/bridge")
     assert got.outlet == "The Harbour Post"
+
+
+# ---------------------------------------------------------------- standfirst
+
+LEAD = "Drivers face a forty-minute detour while engineers check every support of the bridge"
+
+
+def body_texts(data: bytes) -> list[str]:
+    return [p.text for p in read_page(data, "x", "x").paragraphs if p.kind == "body"]
+
+
+@pytest.mark.parametrize(("head", "top"), [
+    ("", f"<div class='standfirst'><p>{LEAD}</p></div>"),
+    ("", f"<p class='article-dek'>{LEAD}</p>"),
+    (f"<meta name='description' content=\"{LEAD}\">", f"<p>{LEAD}</p>"),
+])
+def test_a_standfirst_the_page_prints_is_the_first_paragraph(head: str, top: str) -> None:
+    assert body_texts(page(head=head, top=top))[:2] == [LEAD, STORY[1]]
+
+
+@pytest.mark.parametrize(("head", "top", "tail"), [
+    (f"<meta name='description' content=\"{LEAD}\">", "", ""),  # a description no reader sees
+    ("", "", f"<ul class='more'><li><p class='summary'>{LEAD}</p></li></ul>"),  # a teaser's
+    ("", f"<div class='standfirst'>{STORY[1]}</div>", ""),  # the body holds it already
+])
+def test_no_standfirst_is_added_that_the_page_does_not_show_as_one(head: str, top: str, tail: str) -> None:
+    got = body_texts(page(head=head, top=top, tail=tail))
+    assert LEAD not in got and got.count(STORY[1]) == 1

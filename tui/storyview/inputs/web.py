@@ -159,9 +159,10 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     if doc is None or getattr(doc, "body", None) is None:
         return None
     title = _meta(getattr(doc, "title", None))
+    root = _tree(html_text)
     out = Extracted(
         title=title,
-        date=_meta(getattr(doc, "date", None)) or shown_date(html_text) or url_date(url),
+        date=_meta(getattr(doc, "date", None)) or shown_date(root) or url_date(url),
         author=_meta(getattr(doc, "author", None)),
         site=_outlet(_site(_meta(getattr(doc, "sitename", None)), title), site_in_title(html_text, title)),
     )
@@ -169,6 +170,7 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     if not out.blocks and getattr(doc, "text", None):
         out.blocks.extend((line, False) for line in str(doc.text).split("\n") if line.strip())
     out.blocks = _with_paragraphs(out.blocks, article_body(html_text))
+    out.blocks = _with_standfirst(out.blocks, standfirst(root, _meta(getattr(doc, "description", None)), title))
     if not any(word_count(text) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
@@ -215,23 +217,38 @@ def _with_paragraphs(blocks: list[Block], paragraphs: list[str]) -> list[Block]:
 
 # Where a page prints things other than its own date: a comment's stamp, a teaser's.
 _ELSEWHERE_RE = re.compile(r"comment|related|popular|most-|trending|teaser|promo|recommend|sidebar|footer|newsletter", re.I)
-_ELSEWHERE_TAGS = {"nav", "aside", "footer", "li", "a", "button", "script", "style", "noscript", "template", "form"}
+_ELSEWHERE_TAGS = {"nav", "aside", "footer", "li", "a", "button", "script", "style", "noscript", "template", "form",
+                   "figure", "figcaption"}
 SHOWN_DATE_ELEMENTS = 5000
 
 
-def shown_date(html_text: str) -> str | None:
+def _tree(html_text: str) -> Any:
+    """The page as an lxml tree (its first 2 MB), for what trafilatura leaves out; None if unparsable."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html_text[:2_000_000])
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _elsewhere(element: Any) -> bool:
+    """In navigation, a list, a figure, comments or teasers: not the article's own header."""
+    return any(
+        a.tag in _ELSEWHERE_TAGS or _ELSEWHERE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+        for a in (element, *element.iterancestors())
+    )
+
+
+def shown_date(root: Any) -> str | None:
     """The date a page prints in a line of its own where htmldate finds none: a `<time>` with
     no datetime ("November 14, 2026 6:31 PM GMT"), a stamp ("Updated 2:05 PM EST, Fri November
     14, 2026", "Fri 14 Nov 2026 18.02 GMT"). The first such line outside navigation, lists,
     comments and teasers, among the page's first SHOWN_DATE_ELEMENTS elements."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
     from storyview.inputs.parse import is_timestamp, stated_date
 
-    try:
-        root = lxml_html.document_fromstring(html_text[:2_000_000])
-    except (etree.ParserError, ValueError):
+    if root is None:
         return None
     for n, element in enumerate(root.iter()):
         if n >= SHOWN_DATE_ELEMENTS:
@@ -242,12 +259,53 @@ def shown_date(html_text: str) -> str | None:
         if len(text) > 120 or not is_timestamp(text):
             continue
         found = stated_date(text)
-        if found and not any(
-            a.tag in _ELSEWHERE_TAGS or _ELSEWHERE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
-            for a in element.iterancestors()
-        ):
+        if found and not _elsewhere(element):
             return found
     return None
+
+
+# How pages name the sentence under a headline: "standfirst", "dek", "subheadline", "summary".
+_STANDFIRST_RE = re.compile(
+    r"stand-?first|(?:^|[\s_-])(?:dek|deck|strap|strapline|sub-?head(?:line)?|sub-?title|summary|description|intro)(?:$|[\s_-])",
+    re.I)
+
+
+def standfirst(root: Any, description: str | None, title: str | None) -> str | None:
+    """The standfirst a page prints under its headline: an element its template names so
+    (class "standfirst", "dek", "summary" …), or the page's description where the page shows it
+    as a line of its own. A sentence or two of 6-80 words, not the headline; None if none."""
+    if root is None:
+        return None
+    body = root.find("body")
+    if body is None:
+        return None
+    wanted = " ".join(description.split()).casefold() if description else None
+    for n, element in enumerate(body.iter()):
+        if n >= SHOWN_DATE_ELEMENTS:
+            break
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        named = _STANDFIRST_RE.search(f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}")
+        if not named and not wanted:
+            continue
+        text = " ".join(element.text_content().split())
+        if not 6 <= word_count(text) <= 80 or title and text.casefold() == title.casefold():
+            continue
+        if (named or text.casefold() == wanted) and not _elsewhere(element):
+            return text
+    return None
+
+
+def _with_standfirst(blocks: list[Block], lead: str | None) -> list[Block]:
+    """`lead` as the article's first paragraph (after its headings), unless a block holds it."""
+    from rapidfuzz import fuzz
+
+    from storyview.inputs.boilerplate import is_cue
+
+    if not lead or is_cue(lead) or any(fuzz.partial_ratio(lead.casefold(), text.casefold()) >= 90 for text, _ in blocks):
+        return blocks
+    at = next((i for i, (_, heading) in enumerate(blocks) if not heading), len(blocks))
+    return [*blocks[:at], (lead, False), *blocks[at:]]
 
 
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
