@@ -286,7 +286,7 @@ def standfirst(root: Any, description: str | None, title: str | None) -> str | N
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         named = _STANDFIRST_RE.search(f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}")
-        if not named and not wanted:
+        if not named and not (wanted and " ".join((element.text or "").split())[:20].casefold() == wanted[:20]):
             continue
         text = " ".join(element.text_content().split())
         if not 6 <= word_count(text) <= 80 or title and text.casefold() == title.casefold():
