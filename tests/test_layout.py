@@ -138,6 +138,7 @@ READER_MAY_USE = {
     ("storyview.inputs.text", "shown"),  # a path made safe to print in a message
     ("storyview.inputs.load", "SUFFIXES"),  # which file names an input folder would read back
     ("storyview.inputs.bundled", "seeds_dir"),  # where the bundled articles are
+    ("storyview.inputs.parse", "is_credit"),  # a wire credit line, no byline to head a column with
 }
 
 

@@ -98,3 +98,17 @@ def test_factories_make_consistent_stories() -> None:
             text = story.paragraph(member).text
             assert all(0 <= s < e <= len(text) for s, e in marks.unique)
             assert all(0 <= r.start < r.end <= len(text) for r in marks.support)
+
+
+def test_a_wire_credit_heads_a_column_only_where_nothing_else_names_who_wrote_it() -> None:
+    credit = ("byline", "(Reporting by Ann Reid; Editing by Tom Okafor)")
+    lines = (("headline", "Bridge shut"), body("A barge struck the bridge."), credit)
+    named = article("a", *lines, byline="Ann Reid; Tom Okafor", outlet="Reuters")
+    outlet_only = article("b", *lines, outlet="Reuters")
+    by_line = article("c", ("byline", "By Ann Reid"), *lines)
+    bare = article("d", *lines)
+    index = StoryIndex(Story((named, outlet_only, by_line, bare), (), {}, tiny_story().settings))
+    assert index.byline(named) == "Ann Reid; Tom Okafor"
+    assert index.byline(outlet_only) is None
+    assert index.byline(by_line) == "By Ann Reid"
+    assert index.byline(bare) == credit[1]

@@ -35,7 +35,9 @@ CUE_RE = re.compile(
     r"|advertisement|sponsored(?:\s+content)?|click\s+here\b.*|skip\s+to\s+(?:main\s+)?content"
     r"|(?:all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})|©).*|.*\ball\s+rights\s+reserved\.?"
     r"|(?:tags?|filed\s+under|categories|posted\s+in)\s*:.*"
-    r"|(?:image|photo|picture|video)\s*(?:credit|source)?\s*:.*|getty\s+images.*"
+    r"|(?:image|photo|picture|video)\s*(?:credit|source)?\s*[:,].*|getty\s+images.*"
+    r"|(?:our|editorial)\s+standards\s*[:|–—-].*|(?:\w+\s+){0,4}(?:trust|editorial)\s+principles"
+    r"|(?:read|learn)\s+(?:more\s+)?about\s+our\s+(?:editorial\s+)?(?:standards|policies|ethics\s+policy|code\s+of\s+\w+)\b.*"
     r"|(?:photo(?:graph)?|image|picture)\s+(?:by|courtesy\s+of)\s+.{1,80}"
     r"|[^/.!?]{1,80}/\s*(?:getty\s+images|ap(?:\s+photo)?|reuters|afp|shutterstock|bloomberg)(?:\s+via\s+\S+(?:\s+\S+)?)?"
     r")\W*$",
@@ -109,6 +111,7 @@ CALL_RE = re.compile(
     r"(?:only\s+)?(?:to\s+|for\s+)?(?:our\s+)?(?:paying\s+|digital\s+|premium\s+)?(?:subscribers|members)"
     r"|(?:subscribe|join)\s+(?:now|today)\b(?!['’])|already\s+an?\s+(?:subscriber|member)(?=\s*[?:,.!]|\s*$)"
     r"|(?:to\s+)?continue\s+reading(?:\s+(?:below|here|the\s+(?:main\s+|full\s+)?(?:story|article)|this\s+(?:story|article)))?\s*(?:[,.:!…→›»>]|$)"
+    r"|want\s+to\s+(?:read|keep\s+reading|see)\s+more\s*\?|(?:subscribe|sign\s+up)\b[^.?!]{0,60}?\s(?:from|for)\s+(?:just\s+|only\s+)?[£$€]\s?\d"
     r"|(?:get|enjoy|for)\s+unlimited\s+(?:digital\s+)?access\b|you(?:'ve|\s+have)\s+(?:reached|used)\s+(?:your|all|the)\b"
     r"|(?P<tip>(?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b)|(?:send|email|e-mail)\s+us\s+(?:your\s+)?(?:news\s+|story\s+)?tips?\b"
     r"|you\s+can\s+(?:only\s+)?read\s+.{1,40}?\s+on\s+(?:only\s+)?one\s+device"
@@ -168,9 +171,23 @@ def is_address(text: str) -> bool:
     return len(text) <= 400 and bool(ADDRESS_RE.match(text)) and not re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", text)
 
 
+# A photo's caption closed by its credit: "Smoke rises from the ferry. Photograph: Jo Bloggs/Agency",
+# "… on Friday evening. Image source, Getty Images", "Volunteers bring them ashore (Picture: A. Reid)".
+CREDITED_CAPTION_RE = re.compile(
+    r"^.{8,260}?(?:[.!?\"”’)]\s+\(?|\s\()(?-i:Image|Photo|Photograph|Picture|Pic|Video|Credit|Foto|Bild)s?"
+    r"\s*(?:source|credit|by)?\s*[:,]\s*[^!?:;()]{2,60}?\)?\.?$",
+    re.I | re.S,
+)
+
+
+def is_credited_caption(text: str) -> bool:
+    """A caption the page prints under a photo, known by the credit that closes it."""
+    return len(text) <= 320 and bool(CREDITED_CAPTION_RE.match(text.strip()))
+
+
 def is_cue(text: str) -> bool:
     return (len(text) <= 160 and bool(CUE_RE.match(text))) or is_address(text) or teaser_cue(text) is not None \
-        or bool(COMMENTS_HEADING_RE.match(text)) or is_call(text)
+        or bool(COMMENTS_HEADING_RE.match(text)) or is_call(text) or is_credited_caption(text)
 
 
 def is_section_cue(text: str) -> bool:

@@ -28,6 +28,7 @@ from storyview.inputs.parse import (
     ISO_DATE_RE,
     MAX_PARAGRAPHS,
     Header,
+    byline_names,
     cap,
     parse_paragraphs,
     split_paragraphs,
@@ -118,7 +119,7 @@ def read_mhtml(data: bytes, source_id: str, where: str) -> Article:
     part = mhtml.page_part(data)
     if part is None:
         raise Unusable("no web page (text/html part) in this MHTML file")
-    return read_page(part.html, source_id, where, part.charset, part.url)
+    return read_page(part.html, source_id, where, part.charset, part.url, part.date)
 
 
 def read_text(data: bytes, source_id: str, where: str) -> Article:
@@ -236,7 +237,8 @@ def _stated(title: str | None, date_text: str | None, byline: str | None, outlet
         m = ISO_DATE_RE.search(date_text)
         day = "-".join(m.group(1, 2, 3)) if m else ""
         iso = day if m and valid_date(day) else stated_date(date_text[:60])
-    return Header(tidy(title, 400), iso, tidy(byline, 200), tidy(outlet, 120))
+    site = tidy(outlet, 120)
+    return Header(tidy(title, 400), iso, byline_names(tidy(byline, 200), site), site)
 
 
 def read_markdown(data: bytes, source_id: str, where: str) -> Article:
@@ -264,9 +266,12 @@ def read_markdown(data: bytes, source_id: str, where: str) -> Article:
 
 
 def read_page(
-    data: bytes | Slimmed, source_id: str, where: str, charset: str | None = None, url: str | None = None
+    data: bytes | Slimmed, source_id: str, where: str, charset: str | None = None, url: str | None = None,
+    saved: str | None = None,
 ) -> Article:
     """A web page: trafilatura's article text and metadata; page chrome is left out.
+
+    `saved` is the day the page was saved (an MHTML file's Date): its date where it states none.
 
     `data` may hold one byte over MAX_PAGE_BYTES, to show that a capped read was cut. A page
     over MAX_BYTES is read without its inline data and script and style bodies (`slim`).
@@ -295,7 +300,7 @@ def read_page(
         if truncated:
             raise Unusable(f"too large, read only {truncated} and found no article text in it")
         raise Unusable("no article text found in the page")
-    stated = _stated(page.title, page.date, page.author, page.site)
+    stated = _stated(page.title, page.date or saved, page.author, page.site)
     return _blocks_article(source_id, where, page.blocks, stated, truncated, notes)
 
 

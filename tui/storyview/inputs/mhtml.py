@@ -9,23 +9,37 @@ from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SUFFIXES = (".mhtml", ".mht")
 _HEAD_RE = re.compile(rb"^\s*(?:[!-9;-~]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?\s*MIME-Version\s*:", re.I)
 _MULTIPART_RE = re.compile(rb"content-type\s*:\s*multipart/related", re.I)
 _HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 _BOUNDARY_RE = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))""", re.I)
+_DATE_RE = re.compile(rb"^date\s*:\s*([^\r\n]{1,100})", re.I | re.M)
 
 
 @dataclass(frozen=True)
 class Part:
-    """The page of an MHTML file: its HTML bytes, their charset and the address it was saved from."""
+    """The page of an MHTML file: its HTML bytes, their charset, the address it was saved from
+    and the day it was saved (its Date header, ISO)."""
 
     html: bytes
     charset: str | None
     url: str | None
+    date: str | None = None
+
+
+def saved_date(header: bytes) -> str | None:
+    """The calendar day of a MIME header's Date ("Fri, 14 Nov 2026 19:00:00 -0000"), as written."""
+    m = _DATE_RE.search(header)
+    try:
+        when = email.utils.parsedate_to_datetime(m.group(1).decode("ascii", "replace")) if m else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when.date().isoformat() if when else None
 
 
 def looks_like_mhtml(data: bytes) -> bool:
@@ -48,6 +62,11 @@ def page_part(data: bytes, complete: bool = True) -> Part | None:
     if end is None and not complete:
         raise More
     header = data[: end.end()] if end else data[:65536]
+    part = _page_part(data, header, complete)
+    return replace(part, date=saved_date(header)) if part else None
+
+
+def _page_part(data: bytes, header: bytes, complete: bool) -> Part | None:
     m = _BOUNDARY_RE.search(header)
     if m is None:  # one part only: the message is the page
         if not complete:

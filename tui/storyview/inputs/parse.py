@@ -317,6 +317,23 @@ def posted_by(text: str) -> str | None:
     return name if all(w[0].isupper() for w in name.split()) else None
 
 
+def byline_names(byline: str | None, outlet: str | None = None) -> str | None:
+    """A stated byline without what a page's template runs into it: a stamp word ("Val Sweeney;
+    Updated"), the outlet or an agency ("Lauren Said-Moorhouse; CNN"). None when only that."""
+    if not byline:
+        return None
+    stamp = _CALENDAR | _CLOCK | _STAMP_WORDS
+    names = []
+    for part in re.split(r"\s*;\s*", byline):
+        part = part.strip(" ,|/·–—-:")
+        words_ = re.findall(r"[^\W\d_]+", part.casefold())
+        if not words_ or all(w in stamp for w in words_) or is_agency_line(part) or \
+                outlet and part.casefold() == outlet.casefold():
+            continue
+        names.append(part)
+    return "; ".join(names) or None
+
+
 def question_title(text: str, after: Sequence[str]) -> bool:
     """A headline that asks ("What now for British tennis?", "Is this the end for the Euro?"):
     one short question, title-shaped once its mark is set aside, with the story after it. A

@@ -159,16 +159,18 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     if doc is None or getattr(doc, "body", None) is None:
         return None
     title = _meta(getattr(doc, "title", None))
+    root = _tree(html_text)
     out = Extracted(
         title=title,
-        date=_meta(getattr(doc, "date", None)),
+        date=_meta(getattr(doc, "date", None)) or shown_date(root) or url_date(url),
         author=_meta(getattr(doc, "author", None)),
-        site=_site(_meta(getattr(doc, "sitename", None)), title) or site_in_title(html_text, title),
+        site=_outlet(_site(_meta(getattr(doc, "sitename", None)), title), site_in_title(html_text, title)),
     )
     _walk(doc.body, out.blocks)
     if not out.blocks and getattr(doc, "text", None):
         out.blocks.extend((line, False) for line in str(doc.text).split("\n") if line.strip())
     out.blocks = _with_paragraphs(out.blocks, article_body(html_text))
+    out.blocks = _with_standfirst(out.blocks, standfirst(root, _meta(getattr(doc, "description", None)), title))
     if not any(word_count(text) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
@@ -213,6 +215,117 @@ def _with_paragraphs(blocks: list[Block], paragraphs: list[str]) -> list[Block]:
     return [*blocks[:x], *((p, False) for p in paragraphs), *blocks[x + 1:]]
 
 
+# Where a page prints things other than its own date: a comment's stamp, a teaser's.
+_ELSEWHERE_RE = re.compile(r"comment|related|popular|most-|trending|teaser|promo|recommend|sidebar|footer|newsletter", re.I)
+_ELSEWHERE_TAGS = {"nav", "aside", "footer", "li", "a", "button", "script", "style", "noscript", "template", "form",
+                   "figure", "figcaption"}
+SHOWN_DATE_ELEMENTS = 5000
+
+
+def _tree(html_text: str) -> Any:
+    """The page as an lxml tree (its first 2 MB), for what trafilatura leaves out; None if unparsable."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html_text[:2_000_000])
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _elsewhere(element: Any) -> bool:
+    """In navigation, a list, a figure, comments or teasers: not the article's own header."""
+    return any(
+        a.tag in _ELSEWHERE_TAGS or _ELSEWHERE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+        for a in (element, *element.iterancestors())
+    )
+
+
+def shown_date(root: Any) -> str | None:
+    """The date a page prints in a line of its own where htmldate finds none: a `<time>` with
+    no datetime ("November 14, 2026 6:31 PM GMT"), a stamp ("Updated 2:05 PM EST, Fri November
+    14, 2026", "Fri 14 Nov 2026 18.02 GMT"). The first such line outside navigation, lists,
+    comments and teasers, among the page's first SHOWN_DATE_ELEMENTS elements."""
+    from storyview.inputs.parse import is_timestamp, stated_date
+
+    if root is None:
+        return None
+    for n, element in enumerate(root.iter()):
+        if n >= SHOWN_DATE_ELEMENTS:
+            break
+        if not isinstance(element.tag, str) or not (element.tag == "time" or re.search(r"\d", element.text or "")):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) > 120 or not is_timestamp(text):
+            continue
+        found = stated_date(text)
+        if found and not _elsewhere(element):
+            return found
+    return None
+
+
+# How pages name the sentence under a headline: "standfirst", "dek", "subheadline", "summary".
+_STANDFIRST_RE = re.compile(
+    r"stand-?first|(?:^|[\s_-])(?:dek|deck|strap|strapline|sub-?head(?:line)?|sub-?title|summary|description|intro)(?:$|[\s_-])",
+    re.I)
+
+
+def standfirst(root: Any, description: str | None, title: str | None) -> str | None:
+    """The standfirst a page prints under its headline: an element its template names so
+    (class "standfirst", "dek", "summary" …), or the page's description where the page shows it
+    as a line of its own. A sentence or two of 6-80 words, not the headline; None if none."""
+    if root is None:
+        return None
+    body = root.find("body")
+    if body is None:
+        return None
+    wanted = " ".join(description.split()).casefold() if description else None
+    for n, element in enumerate(body.iter()):
+        if n >= SHOWN_DATE_ELEMENTS:
+            break
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        named = _STANDFIRST_RE.search(f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}")
+        if not named and not (wanted and " ".join((element.text or "").split())[:20].casefold() == wanted[:20]):
+            continue
+        text = " ".join(element.text_content().split())
+        if not 6 <= word_count(text) <= 80 or title and text.casefold() == title.casefold():
+            continue
+        if (named or text.casefold() == wanted) and not _elsewhere(element):
+            return text
+    return None
+
+
+def _with_standfirst(blocks: list[Block], lead: str | None) -> list[Block]:
+    """`lead` as the article's first paragraph (after its headings), unless a block holds it."""
+    from rapidfuzz import fuzz
+
+    from storyview.inputs.boilerplate import is_cue
+
+    if not lead or is_cue(lead) or any(fuzz.partial_ratio(lead.casefold(), text.casefold()) >= 90 for text, _ in blocks):
+        return blocks
+    at = next((i for i, (_, heading) in enumerate(blocks) if not heading), len(blocks))
+    return [*blocks[:at], (lead, False), *blocks[at:]]
+
+
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|" + "|".join(_MONTH_NAMES) + r")[/-](0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])", re.I)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a page's address ("/2026/nov/14/", "/2026/11/14/"), as news sites file stories."""
+    from storyview.inputs.parse import valid_date
+
+    m = _URL_DATE_RE.search(urllib.parse.urlsplit(url).path) if url else None
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    month = str(_MONTH_NAMES.index(month.lower()) + 1) if month.isalpha() else month
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    return iso if valid_date(iso) else None
+
+
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*[|]\s*")
 
@@ -225,10 +338,21 @@ def _site(site: str | None, title: str | None) -> str | None:
     return site
 
 
+_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.I)
+
+
+def _outlet(site: str | None, in_title: str | None) -> str | None:
+    """The page's site name, or the one its <title> gives where the page states none or only a
+    host name ("theguardian.com" beside "… | The Guardian")."""
+    if site and not (in_title and _DOMAIN_RE.match(site)):
+        return site
+    return in_title or site
+
+
 def site_in_title(html_text: str, title: str | None) -> str | None:
     """The site a page's <title> names after its headline ("Four dead as bridge falls | Northern
-    Post"), where the page states no site name: the part after the last separator, when what
-    stands before it is the headline."""
+    Post", "Ferry fire | Scotland | The Guardian"): the part after the last separator, when what
+    stands before it is the headline, and a section or two of a few words each."""
     m = _TITLE_RE.search(html_text[:200_000])
     if m is None or not title:
         return None
@@ -238,7 +362,11 @@ def site_in_title(html_text: str, title: str | None) -> str | None:
         return None
     site = parts[-1].strip()
     before = whole[: whole.rfind(site)].rstrip(" |–—-")
-    if not site or len(site) > 40 or len(site.split()) > 5 or before.casefold() != title.casefold():
+    if not site or len(site) > 40 or len(site.split()) > 5 or not before.casefold().startswith(title.casefold()):
+        return None
+    sections = [p.strip() for p in _TITLE_SEPARATOR_RE.split(before[len(title):]) if p.strip()]
+    if len(sections) > 2 or any(len(p) > 30 or len(p.split()) > 4 for p in sections) or \
+            sections and not before[len(title):].lstrip().startswith("|"):
         return None
     return site
 

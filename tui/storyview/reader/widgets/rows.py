@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from storyview.engine.shares import shares_of
+from storyview.inputs.parse import is_credit
 from storyview.model import Article, Group, Marks, Member, Share, Story, short_id
 
 if TYPE_CHECKING:
@@ -124,11 +125,16 @@ class StoryIndex:
     def byline(self, article: Article) -> str | None:
         """The article's byline paragraph, else its byline metadata. Of the lines the loader
         files with bylines, one that says by whom ("By Ada Lovelace", "Posted by …"): a
-        timestamp line ("Published 3:12 PM EST …") would take the place of the date it repeats."""
+        timestamp line ("Published 3:12 PM EST …") would take the place of the date it repeats.
+        A wire credit ("(Reporting by …; Editing by …)") closes the story: it stands in only
+        where the article names neither its writer nor its outlet."""
+        credit = None
         for paragraph in article.paragraphs:
             if paragraph.kind == "byline" and BY_RE.search(paragraph.text):
-                return paragraph.text
-        return article.byline
+                if not is_credit(paragraph.text):
+                    return paragraph.text
+                credit = credit or paragraph.text
+        return article.byline or (None if article.outlet else credit)
 
     def unique_passages(self) -> list[Passage]:
         """Every unique span of every group row, in reading order (row, source, offset)."""
