@@ -197,6 +197,8 @@ def test_a_lone_agency_credit_is_no_story_row(line: str) -> None:
     "Apple",
     "Staff and agencies",
     "The AP count showed 14 ships were held outside the harbour.",
+    "He spoke with Reuters.",
+    "In an interview with Bloomberg.",
 ])
 def test_a_story_line_naming_an_agency_stays(line: str) -> None:
     assert not is_agency_line(line)
@@ -315,3 +317,18 @@ def test_a_stated_title_that_only_dates_the_page_is_no_title() -> None:
     article = read_markdown(page.encode(), "x", "x.md")
     assert article.title == STORY[0]
     assert article.date == "2031-01-12"
+
+
+@pytest.mark.parametrize(("line", "call"), [
+    ("Sie haben Hinweise auf einen zweiten Täter gefunden, sagte ein Polizeisprecher am Montag.", False),
+    ("Haben Sie Hinweise? Die Polizei bittet Zeugen, sich unter 0551 491-2115 zu melden.", False),
+    ("Haben Sie Hinweise? Schreiben Sie uns an tipps@zeitung.de.", True),
+    ("¿Tiene información? La policía pide llamar al 091.", False),
+    ("¿Tienes una pista? Escríbenos a pistas@diario.es", True),
+    ("Vous avez une question ? La gendarmerie appelle les témoins.", False),
+    ("Vous avez des informations sur cette affaire ? Écrivez-nous à infos@journal.fr", True),
+])
+def test_a_tip_line_in_german_french_or_spanish_asks_for_the_outlet(line: str, call: bool) -> None:
+    """"Sie haben Hinweise … gefunden" is a story sentence (they found clues), and a police appeal
+    is story too: a tip line is a question that asks for "us" or gives an address (review)."""
+    assert is_call(line) is call

@@ -117,12 +117,12 @@ CALL_RE = re.compile(
     r"|you\s+can\s+(?:only\s+)?read\s+.{1,40}?\s+on\s+(?:only\s+)?one\s+device"
     r"|(?:cet|cette|ce)\s+(?:article|contenu|information|reportage)\s+est\s+réservée?\s+aux\s+abonnés|abonnez-vous\b"
     r"|déjà\s+abonné|vous\s+pouvez\s+lire\s+.{1,40}?\s+sur\s+un\s+seul\s+appareil|ce\s+message\s+s.affichera\s+sur"
-    r"|pour\s+(?:lire|continuer\s+à\s+lire)\s+(?:la\s+suite|cet\s+article)|vous\s+avez\s+(?:une\s+)?(?:information|question)s?\b"
+    r"|pour\s+(?:lire|continuer\s+à\s+lire)\s+(?:la\s+suite|cet\s+article)|(?P<tip_fr>vous\s+avez\s+(?:une\s+|des\s+)?(?:information|question)s?\b[^.!]{0,60}\?)"
     r"|(?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+(?:nur\s+|exklusiv\s+)?(?:für|fuer)\s+(?:abonnenten|abonnentinnen|abonnierende)"
-    r"|jetzt\s+(?:abonnieren|weiterlesen|testen)\b|(?:sie\s+haben|haben\s+sie)\s+(?:weitere\s+|noch\s+)?(?:fragen|hinweise|anregungen)\b"
+    r"|jetzt\s+(?:abonnieren|weiterlesen|testen)\b|(?P<tip_de>(?:sie\s+haben|haben\s+sie)\s+(?:weitere\s+|noch\s+)?(?:fragen|hinweise|anregungen)\b[^.!]{0,60}\?)"
     r"|schreiben\s+sie\s+uns\b|sie\s+lesen\s+.{1,40}?\s+auf\s+(?:nur\s+)?einem\s+gerät"
     r"|(?:este|esta)\s+(?:artículo|contenido|noticia)\s+es\s+(?:exclusiv[oa]|sólo|solo)\s+para\s+(?:suscriptores|abonados)"
-    r"|suscríbete\b|ya\s+eres\s+suscriptor|(?<=¿)(?:tienes|tiene)\s+(?:una\s+)?(?:pista|información|noticia)\b|escríbenos\b"
+    r"|suscríbete\b|ya\s+eres\s+suscriptor|(?P<tip_es>(?<=¿)(?:tienes|tiene)\s+(?:una\s+)?(?:pista|información|noticia)\b)|escríbenos\b"
     r")",
     re.I,
 )
@@ -132,12 +132,16 @@ def is_call(text: str) -> bool:
     """A paywall, device-limit or tip-line call to the reader ("This article is available to
     subscribers only. Subscribe now …", "Have a news tip? Email us …"): a short paragraph that
     opens with one, not a quotation. A story sentence that only mentions subscribers opens otherwise,
-    and a police appeal ("Have a tip? Police ask anyone with information to call …") asks for the
-    police, not for the outlet: a tip line names "us" or an address."""
+    and a police appeal ("Have a tip? Police ask anyone with information to call …", "Haben Sie
+    Hinweise? Die Polizei bittet …") asks for the police, not for the outlet: a tip line, in any
+    of the four languages, is a question that names "us" (uns, nous, nos) or an address."""
     m = CALL_RE.match(text) if len(text) <= 300 and not QUOTE_MARKS.search(text) else None
     if m is None:
         return False
-    return not m.group("tip") or bool(re.search(r"\b(?:us|our|we|newsroom)\b|@", text, re.I))
+    if not any(m.group(name) for name in ("tip", "tip_de", "tip_fr", "tip_es")):
+        return True
+    return bool(re.search(r"\b(?:us|our|we|newsroom|uns|unsere?[mnrs]?|nous|notre|nos|nuestr[oa]s?|escríbenos)\b|@",
+                          text, re.I))
 
 
 # After one of these, teasers of other stories follow.

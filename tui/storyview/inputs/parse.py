@@ -276,7 +276,7 @@ _JOIN = r"\s*(?:/|,|;|\+|&)\s*|\s+(?:and|et|und|y|e|avec|with|mit|con)\s+"
 # Monde avec AFP", "Staff and agencies" is not one: it names no agency).
 AGENCY_LINE_RE = re.compile(
     rf"^\W{{0,2}}\(?\s*(?:(?:(?-i:[a-z]{{2,4}})|{_AGENCY})(?:{_JOIN}))*(?:{_AGENCY})\s*\)?\W{{0,2}}$"
-    rf"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}(?:{_JOIN})(?:{_AGENCY})(?:(?:{_JOIN})(?:{_AGENCY}))*\.?$",
+    rf"|^(?-i:[A-Z])[\w.'’\-]*(?:\s+(?-i:[A-Z])[\w.'’\-]*){{0,3}}(?:{_JOIN})(?:{_AGENCY})(?:(?:{_JOIN})(?:{_AGENCY}))*\.?$",
     re.I)
 
 
