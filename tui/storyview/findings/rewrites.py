@@ -47,7 +47,7 @@ from typing import Literal
 from storyview.model import Article, Member, Paragraph, Story
 from storyview.engine.segment import sentences, word_count
 from storyview.engine.unique import is_figure
-from storyview.findings.quotes import spans as quotations
+from storyview.findings.quotes import PAIRS, spans as quotations
 
 Verdict = Literal["copy", "rewrite", "wire", "partial", "independent"]
 VERDICTS: tuple[Verdict, ...] = ("copy", "rewrite", "wire", "partial", "independent")
@@ -70,6 +70,7 @@ REWRITE_DISTINCT = 0.15
 # many of the words two tellings share (two reports in a folder of two have no others to show
 # which words are the fact's).
 FACT_WORDS = 4
+QUOTE_MARKS = frozenset(PAIRS)
 # Two reports of one story share some parts in order; following half of one over five
 # paragraphs or more is more than that.
 PARTIAL_FOLLOWS = 0.5
@@ -283,17 +284,20 @@ class _Sources:
         key = (source, paragraph)
         if key not in self._plain:
             text = self.body(self._articles[source])[0][paragraph].text
-            quoted = quotations(text)
+            quoted = quotations(text) if any(mark in text for mark in QUOTE_MARKS) else ()
             self._plain[key] = frozenset(
                 t.stem for sent in sentences(text) for k, t in enumerate(sent.tokens)
-                if t.content and not is_figure(t) and not (k and text[t.start].isupper())
-                and not any(a <= t.start < b for a, b in quoted))
+                if t.content and not (k and text[t.start].isupper()) and not is_figure(t)
+                and not (quoted and any(a <= t.start < b for a, b in quoted)))
         return self._plain[key]
 
     def told_elsewhere(self, a: Article, i: int, b: Article, j: int) -> set[str]:
-        """The plain stems other sources use where they tell what paragraphs `i` of `a` and `j`
-        of `b` tell (their groups): the fact's own words. A source that shares wire copy with
-        either is no other telling."""
+        """Of the plain stems paragraphs `i` of `a` and `j` of `b` share, those other sources use
+        where they tell the same thing (the paragraphs' groups): the fact's own words. A source
+        that shares wire copy with either is no other telling."""
+        shared = self.plain(a.id, i) & self.plain(b.id, j)
+        if len(shared) <= FACT_WORDS:  # counted as the fact's words whatever others say
+            return set()
         if self._groups is None:
             self._groups = defaultdict(list)
             for g, group in enumerate(self.story.groups):
@@ -304,10 +308,12 @@ class _Sources:
         for g in {*self._groups.get((a.id, i), ()), *self._groups.get((b.id, j), ())}:
             for m in self.story.groups[g].members:
                 key = (m.source, m.paragraph)
-                if m.source in (a.id, b.id) or key in seen or not self.apart(m.source, a, b):
+                if m.source in (a.id, b.id) or key in seen:
                     continue
                 seen.add(key)
-                out |= self.plain(*key)
+                words = shared & self.plain(*key)
+                if words and not words <= out and self.apart(m.source, a, b):
+                    out |= words
         return out
 
     def apart(self, source: str, a: Article, b: Article) -> bool:
