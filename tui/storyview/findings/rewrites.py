@@ -10,8 +10,9 @@ For each side:
 - ``phrasing``: over the chain, the share of its runs of four words the matched paragraphs
   use too, 0..1. Independent reports share names and figures, rarely four words in a row.
 - ``distinct``: over the chain, the share of its plain words (outside quotations, no names
-  or figures) that the matched paragraphs use and no other report uses where it tells the same
-  thing, 0..1: the words a writer chose, not the facts every report of the event has.
+  or figures) that the matched paragraphs use beyond the fact's own words (those other reports
+  use where they tell the same thing, and at least the first FACT_WORDS), 0..1: the words a
+  writer chose, not those every report of the event has.
 
 Wire copy, over the whole of both bodies and in any order:
 
@@ -62,13 +63,15 @@ COPY_WORDING = 0.9
 # figures and fact words ("fire broke out", "engine room"): neither order nor those words are
 # evidence that one follows the other. A rewrite keeps words of the writer's own choosing: this
 # share of its plain words (outside quotations, no names or figures) that the other's matched
-# paragraphs have and no other report tells the same thing with. Independent reports of one
-# event written to order (tryout 14) keep at most 0.12; the seeds' rewrite 0.28; on ECB+ the
-# pairs named on order alone keep under 0.05 (set on ECB+ topics 12, 18 and 21, and tryout 14).
+# paragraphs have, beyond the fact's own words. Independent reports of one event written
+# apart (tryout 14's five) keep 0.06 at most on the side that follows; the seeds' rewrite 0.24,
+# a hand-made rewrite 0.33; on ECB+ the pairs once named on order alone keep under 0.05 (set on
+# ECB+ topics 12, 18 and 21 and tryout 14; tests/findings/test_rewrites.py holds reports
+# written apart for it).
 REWRITE_DISTINCT = 0.15
-# The fact's own words in a paragraph: those other reports of it use, and never fewer than this
-# many of the words two tellings share (two reports in a folder of two have no others to show
-# which words are the fact's).
+# The fact's own words in a pair of matched paragraphs: the shared words other reports use
+# where they tell the same thing, and never fewer than this many of them (a folder of two has
+# no other report to show which words are the fact's).
 FACT_WORDS = 4
 QUOTE_MARKS = frozenset(PAIRS)
 # Two reports of one story share some parts in order; following half of one over five
@@ -99,7 +102,7 @@ class Side:
     total: int  # its body paragraphs
     phrasing: float = 0.0
     verbatim: float = 0.0  # share of its body words in runs of RUN words or more the other has too
-    distinct: float = 0.0  # share of its own words (see `_Sources.plain`) only the two share
+    distinct: float = 0.0  # share of its plain words (`_Sources.plain`) the two share beyond the fact's
 
 
 @dataclass(frozen=True)
