@@ -11,7 +11,7 @@ from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from storyview.findings.rewrites import ALL_PAIRS, find_rewrites
+from storyview.findings.rewrites import ALL_PAIRS, REWRITE_DISTINCT, find_rewrites
 
 S000, S001 = "000_77808fc77837df52", "001_0b1f90e86e75de80"
 
@@ -40,7 +40,8 @@ def test_rewrites_in_the_json(seed_story) -> None:
     assert len(data["rewrites"]) == 10
     for r in data["rewrites"]:
         assert set(r) == {"sources", "verdict", "rewrite", "original", "basis", "summary", "shared_sentences", "a", "b", "chain"}
-        assert set(r["a"]) == {"source", "follows", "wording", "phrasing", "verbatim", "paragraphs", "total"}
+        assert set(r["a"]) == {"source", "follows", "wording", "phrasing", "verbatim", "distinct", "paragraphs",
+                                "total"}
         assert 0 <= r["a"]["follows"] <= 1 and 0 <= r["b"]["wording"] <= 1
     named = [r for r in data["rewrites"] if r["verdict"] == "rewrite"]
     assert [(r["rewrite"], r["original"]) for r in named] == [(S001, S000)]
@@ -168,3 +169,102 @@ def test_two_copies_of_one_file_claim_no_basis() -> None:
     assert "shorter" not in p.summary and "of each other" in p.summary
     data = json.loads(to_json(story(x=ORIGINAL, y=ORIGINAL)))
     assert [r["basis"] for r in data["rewrites"]] == [None]
+
+
+# Three reports of one warehouse fire, written independently: six paragraphs each, the same
+# facts in the same order (what burned, the evacuation, the crews, the injured, the cause, the
+# site's record) with the same names, figures and fact words, each in its own words. Paragraph
+# order and the facts' words are what every report of an event shares (tryout 14).
+FIRE = {
+    "courier": """Warehouse Blaze Forces Hundreds From Homes
+
+A fire tore through the Tallis Chemicals warehouse on the Brackenford industrial estate late on Sunday, sending a column of acrid smoke over the town and prompting an overnight evacuation.
+
+Around 300 residents of the neighbouring Millbank streets were told to leave their homes shortly before midnight and spent the night in a leisure centre, where volunteers handed out blankets and tea.
+
+Eighty firefighters with 15 engines fought the blaze for more than four hours before declaring it under control at about 4am on Monday.
+
+Two firefighters were treated for heat exhaustion at the scene. Nobody else was hurt, the fire service said.
+
+The cause is not yet known. Tallis Chemicals said it was cooperating fully with investigators and apologised to neighbours for the disruption.
+
+The site was fined £40,000 in 2019 for breaches of storage rules, and local councillors are now calling for a review of its licence.""",
+    "gazette": """Residents Evacuated As Chemical Store Burns
+
+Flames engulfed a chemical warehouse in Brackenford on Sunday night, and people living nearby were ordered out as thick black smoke drifted across the east of the town.
+
+Police went door to door in Millbank, clearing roughly 300 people from their houses. Most were taken by bus to the Riverside leisure centre to wait out the night.
+
+Crews from across the county, 80 firefighters in all and 15 appliances, battled the fire until around 4am on Monday, when the service said it had been contained.
+
+Heat exhaustion forced two of the firefighters to receive treatment, but there were no other injuries.
+
+Investigators have yet to establish how the fire started. In a statement, the owner, Tallis Chemicals, promised to assist the inquiry and said it was sorry for the distress caused.
+
+Four years ago the company paid a £40,000 penalty over the way it stored materials at the site. Councillors want its licence looked at again.""",
+    "radio": """Night Of Smoke In Brackenford
+
+Hundreds of people in Brackenford had to abandon their homes on Sunday night after fire broke out at a warehouse belonging to Tallis Chemicals.
+
+About 300 residents from the Millbank area were moved out before midnight and given shelter at a leisure centre until morning.
+
+It took 80 firefighters and 15 fire engines more than four hours to bring the flames under control, which they did at 4am on Monday.
+
+Two firefighters needed treatment for heat exhaustion. There were no other casualties, according to the fire service.
+
+It is not yet clear what caused the fire. Tallis Chemicals says it is working with the investigation and has apologised to local people.
+
+The firm was fined £40,000 in 2019 for failing to store chemicals safely, and councillors have asked for its licence to be reviewed.""",
+}
+
+# A rewrite of the courier: its paragraphs in order, shortened, in words the courier chose
+# ("ripped through", "a column of acrid smoke", "volunteers", "disruption") that no other report uses.
+DIGEST = """Chemical Warehouse Fire Leads To Overnight Evacuation
+
+Late on Sunday flames ripped through a Tallis Chemicals store in Brackenford, and a column of acrid smoke led officials to order an overnight evacuation.
+
+Shortly before midnight some 300 neighbouring residents were told to go; volunteers at a leisure centre handed them tea and blankets.
+
+Crews spent more than four hours on the blaze, declaring it under control around 4am.
+
+Two firefighters were treated for heat exhaustion; the fire service said nobody else was hurt.
+
+Tallis Chemicals apologised to neighbours for the disruption and said it was cooperating with investigators.
+
+Councillors are calling for a review of the site's licence after the breaches of storage rules for which it was fined in 2019."""
+
+
+def test_independent_reports_of_one_event_in_the_same_order_are_no_rewrites() -> None:
+    pairs = find_rewrites(story(**FIRE))
+    for p in pairs:
+        assert len(p.chain) >= 5 and max(p.a.follows, p.b.follows) >= 0.9  # order alone would say "rewrite"
+        assert p.verdict == "independent", p.summary
+        assert max(p.a.distinct, p.b.distinct) < REWRITE_DISTINCT
+
+
+def test_two_independent_reports_alone_are_no_rewrite() -> None:
+    """In a folder of two no other report shows which words are the fact's: a paragraph's first
+    few shared words are taken for them."""
+    for x, y in combinations(FIRE, 2):
+        p = pair(find_rewrites(story(**{x: FIRE[x], y: FIRE[y]})), x, y)
+        assert p.verdict == "independent", p.summary
+
+
+def test_a_rewrite_among_independent_reports_is_still_named() -> None:
+    pairs = find_rewrites(story(**FIRE, digest=DIGEST))
+    p = pair(pairs, "courier", "digest")
+    assert p.verdict == "rewrite" and (p.rewrite, p.original) == ("digest", "courier"), p.summary
+    assert p.side("digest").distinct >= REWRITE_DISTINCT
+    assert [x for x in pairs if x.verdict != "independent"] == [p]
+
+
+def test_a_shared_quotation_is_no_evidence_of_rewriting() -> None:
+    """Two reports quoting one witness share her words; the words outside the quotation are
+    what a rewrite would keep."""
+    quote = ' Resident Maria Lowe said: "We grabbed the children and ran, the smoke was everywhere and it smelled like burning plastic."'
+    quoted = {name: text.replace("until morning.", "until morning." + quote)
+              .replace("wait out the night.", "wait out the night." + quote)
+              .replace("handed out blankets and tea.", "handed out blankets and tea." + quote)
+              for name, text in FIRE.items()}
+    for p in find_rewrites(story(**quoted)):
+        assert p.verdict == "independent", p.summary

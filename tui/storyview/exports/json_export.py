@@ -61,7 +61,7 @@ def figure_dict(f: Figure) -> dict[str, Any]:
 def _side(s: Side) -> dict[str, Any]:
     return {"source": s.source, "follows": round(s.follows, 3), "wording": round(s.wording, 3),
             "phrasing": round(s.phrasing, 3), "verbatim": round(s.verbatim, 3),
-            "paragraphs": s.paragraphs, "total": s.total}
+            "distinct": round(s.distinct, 3), "paragraphs": s.paragraphs, "total": s.total}
 
 
 def rewrite_dict(p: Pair) -> dict[str, Any]:
