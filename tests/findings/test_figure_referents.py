@@ -580,6 +580,8 @@ def test_a_count_is_of_the_month_its_clause_tells() -> None:
 def test_a_change_by_a_figure_counts_its_subject() -> None:
     told = "In December, imports rose by 4.1%, while exports increased by only 0.8%."
     assert (about(told, "4.1%").head, about(told, "0.8%").head) == ("import", "export")
+    forecast = "This year imports rise by 4.1%, while exports grow by 0.8%."  # any tense of the verbs of change
+    assert (about(forecast, "4.1%").head, about(forecast, "0.8%").head) == ("import", "export")
     exports = about("Over the whole of last year, Norland's exports climbed 9.1% to $640bn.", "9.1%")
     assert not comparable(exports, about(told, "4.1%"))  # imports are no count of exports
     assert comparable(exports, about(told, "0.8%"))

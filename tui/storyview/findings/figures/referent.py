@@ -927,7 +927,7 @@ def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | f
             and not _broken(text, tokens[i - 1], tokens[i]):
         i -= 1  # "exports increased by only 0.6%"
     k = i
-    if i >= 2 and tokens[i].norm == "by" and tokens[i - 1].norm in CHANGES and not _broken(text, tokens[i - 1], tokens[i]):
+    if i >= 2 and tokens[i].norm == "by" and tokens[i - 1].norm in CHANGING and not _broken(text, tokens[i - 1], tokens[i]):
         k = i - 2  # "imports rose by 3.4%": the subject of the change
     while k >= 0 and first - k <= 2 and tokens[k].norm in COPULAS and not _broken(text, tokens[k], tokens[k + 1]):
         k -= 1
@@ -942,8 +942,6 @@ def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | f
 # Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
 COPULAS = {"was", "is", "were", "are", "reached", "hit", "topped", "stood", "stands", "at", "to", "rose", "climbed",
            "totalled", "totaled", "numbered"}
-# Verbs of change before "by" and the figure that says how much ("imports rose by 3.4%").
-CHANGES = {"rose", "climbed", "fell", "dropped", "grew", "increased", "decreased", "declined", "jumped", "slipped"}
 
 
 def titled(tokens: Sequence[Token], text: str) -> bool:
