@@ -354,8 +354,13 @@ TITLES = frozenset("""president vice attorney gov governor sen senator rep repre
 GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 
 
+def _title(word: str) -> bool:
+    """A title before a name ("Senator", "Prof.")."""
+    return _fold(word).rstrip(".") in TITLES
+
+
 def _titled(name: str) -> bool:
-    return _fold(name.split()[0]).rstrip(".") in TITLES
+    return _title(name.split()[0])
 
 
 def _names(texts: Iterable[str]) -> Counter[str]:
@@ -713,7 +718,7 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     words: list[str] = []
     for t in ranked:
         word = written[t].most_common(1)[0][0]
-        if word.casefold() in CALENDAR or _fold(word).rstrip(".") in TITLES:
+        if word.casefold() in CALENDAR or _title(word):
             continue  # "Saturday", "December" date a story, "Senator" titles someone: neither says what it is about
         if _CLITIC_RE.search(word) or _common(word, idf):
             continue

@@ -99,10 +99,10 @@ def story_rows(collection: Collection, shares: Mapping[int, float], query: str =
         if query and not _matches(articles, entry, query):
             continue
         dates = [a.date for a in articles if a.date]
-        share = shares.get(entry.id)
+        share, single = shares.get(entry.id), len(entry.sources) == 1
         rows.append(StoryRow(
             entry.id, entry.label, _sources(articles, entry), _dates(dates), entry.words,
-            "—" if share is None or len(entry.sources) == 1 else f"{round(100 * share)}%", len(entry.sources) == 1,
+            "—" if share is None or single else f"{round(100 * share)}%", single,
         ))
     return [r for r in rows if not r.single] + [r for r in rows if r.single]
 
@@ -176,7 +176,7 @@ class StoryTable(DataTable[Text]):
 
     def _single(self, story_id: int) -> bool:
         """A story of one article: nothing to compare, so no unique share to show ("—")."""
-        return any(e.id == story_id and len(e.sources) == 1 for e in self.collection.stories)
+        return len(self.collection.story(story_id).sources) == 1
 
     def filter(self, query: str) -> None:
         """Keep the stories that hold `query`; the cursor goes to the first of them."""
