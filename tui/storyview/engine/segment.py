@@ -159,15 +159,15 @@ def is_number_word(norm: str) -> bool:
     return norm in NUMBER_WORDS or ("-" in norm and all(part in NUMBER_WORDS for part in norm.split("-")))
 
 
-_UNITS = "two three four five six seven eight nine".split()
+_UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-# A count written out stems as its digits, so "Forty passengers" meets "40 passengers".
-NUMBER_STEMS = {
-    **{w: str(n) for n, w in enumerate(_UNITS, 2)}, **{w: str(n) for n, w in enumerate(_TEENS, 10)},
-    **{w: str(n) for n, w in enumerate(_TENS, 2) for n in [n * 10]},
-    **{f"{t}-{u}": str(10 * n + k) for n, t in enumerate(_TENS, 2) for k, u in enumerate(["one", *_UNITS], 1)},
-}
+WORD_VALUES = {w: n for n, w in enumerate([*_UNITS, *_TEENS])} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
+"""The numbers a word names, "zero" to "ninety" (the figures finder reads them too)."""
+# A count written out stems as its digits, so "Forty passengers" meets "40 passengers" ("one" is
+# left out: far more often a pronoun than a count).
+NUMBER_STEMS = {w: str(n) for w, n in WORD_VALUES.items() if n >= 2} | {
+    f"{t}-{u}": str(10 * n + k) for n, t in enumerate(_TENS, 2) for k, u in enumerate(_UNITS[1:], 1)}
 
 
 @lru_cache(maxsize=200_000)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from storyview.engine.segment import WORD_VALUES
 from storyview.model import Member
 
 Kind = Literal["count", "money", "percent", "date"]
@@ -19,11 +20,7 @@ MONTHS = [m.lower() for m in calendar.month_name[1:]]
 MONTH_ABBR = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {"sept": 9}
 MONTH_OF = {m: n for n, m in enumerate(MONTHS, 1)} | MONTH_ABBR
 WEEKDAYS = [d.lower() for d in calendar.day_name]
-SMALL = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())} | {
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
+SMALL = WORD_VALUES | {"a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 # Vague quantities and the range each stands for.
 VAGUE = {
