@@ -146,28 +146,21 @@ def is_number(norm: str) -> bool:
     return bool(norm) and (norm[0].isdigit() or (norm[0] in "$£€¥" and len(norm) > 1))
 
 
-# Figures written as words. "one" is left out: far more often a pronoun ("one of the") than a count.
-NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred dozen""".split()
-)
-
-
-def is_number_word(norm: str) -> bool:
-    """A count written out ("five", "twenty-five"): a figure to a reader, as "5" is."""
-    return norm in NUMBER_WORDS or ("-" in norm and all(part in NUMBER_WORDS for part in norm.split("-")))
-
-
 _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES = {w: n for n, w in enumerate([*_UNITS, *_TEENS])} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
 """The numbers a word names, "zero" to "ninety" (the figures finder reads them too)."""
-# A count written out stems as its digits, so "Forty passengers" meets "40 passengers" ("one" is
-# left out: far more often a pronoun than a count).
-NUMBER_STEMS = {w: str(n) for w, n in WORD_VALUES.items() if n >= 2} | {
+# Figures written as words. "one" is left out: far more often a pronoun ("one of the") than a count.
+NUMBER_WORDS = frozenset({w for w, n in WORD_VALUES.items() if n >= 2} | {"hundred", "dozen"})
+# A count written out stems as its digits, so "Forty passengers" meets "40 passengers".
+NUMBER_STEMS = {w: str(n) for w, n in WORD_VALUES.items() if w in NUMBER_WORDS} | {
     f"{t}-{u}": str(10 * n + k) for n, t in enumerate(_TENS, 2) for k, u in enumerate(_UNITS[1:], 1)}
+
+
+def is_number_word(norm: str) -> bool:
+    """A count written out ("five", "twenty-five"): a figure to a reader, as "5" is."""
+    return norm in NUMBER_WORDS or ("-" in norm and all(part in NUMBER_WORDS for part in norm.split("-")))
 
 
 @lru_cache(maxsize=200_000)
