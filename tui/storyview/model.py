@@ -197,7 +197,7 @@ class Story:
     def group_of(self, member: Member) -> Group | None:
         return next((g for g in self.groups if member in g.members), None)
 
-    @property
+    @cached_property
     def lede(self) -> Group | None:
         """Where the story starts for most sources: of the groups that open their articles (their
         paragraphs on average in the first third of their sources' body), the first that the
@@ -209,7 +209,7 @@ class Story:
             most = max((len(set(g.sources)) for g in groups), default=0)
             return next((g for g in groups if len(set(g.sources)) == most), None)
 
-        ranks = {(a.id, p.index): (k, len(a.body)) for a in self.articles for k, p in enumerate(a.body)}
+        ranks = {(a.id, p.index): (k, len(body)) for a in self.articles for body in (a.body,) for k, p in enumerate(body)}
 
         def opens(group: Group) -> bool:
             where = [k / n for k, n in (ranks.get((m.source, m.paragraph), (0, 1)) for m in group.members)]
