@@ -456,13 +456,19 @@ def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,
         df = df + borrowed * background * -np.expm1(-settings.general_words * shares)
     idf = np.log((n + 1 + background) / (df + 1)) + 1
     values = weights * idf * np.asarray(settings.kind_weights, dtype=np.float64)[kinds]
-    norms = np.zeros(len(fps))
-    filled = lengths > 0
-    norms[filled] = np.sqrt(np.add.reduceat(values * values, indptr[:-1][filled]))
+    norms = _row_norms(values, indptr)
     row = np.repeat(np.arange(len(fps)), lengths)
     data = np.divide(values, norms[row], out=np.zeros_like(values), where=norms[row] > 0)
     matrix = sparse.csr_matrix((data, column.reshape(-1), indptr), shape=(len(fps), len(vocab)))
     return matrix, kinds == _YEAR
+
+
+def _row_norms(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """The length of each row of a CSR matrix with these `values` (0 for an empty row)."""
+    norms = np.zeros(len(indptr) - 1)
+    filled = np.diff(indptr) > 0
+    norms[filled] = np.sqrt(np.add.reduceat(values * values, indptr[:-1][filled]))
+    return norms
 
 
 def candidate_pairs(
@@ -529,10 +535,7 @@ def _scores(fps: Sequence[Fingerprint], pairs: Sequence[tuple[int, int]], settin
     matrix, year = _matrix(fps, counts, n, settings)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     # Each row's length without its years: what its cosine beside years is divided by.
-    rest = np.where(year, 0.0, data)
-    rest_norms = np.zeros(len(fps))
-    filled = np.diff(indptr) > 0
-    rest_norms[filled] = np.sqrt(np.add.reduceat(rest * rest, indptr[:-1][filled]))
+    rest_norms = _row_norms(np.where(year, 0.0, data), indptr)
     order = np.argsort(both[:, 0], kind="stable")
     firsts = both[order, 0]
     cuts = np.concatenate(([0], np.flatnonzero(np.diff(firsts)) + 1, [len(order)]))
