@@ -245,8 +245,7 @@ def _hedged(value: float, hedge: str | None) -> tuple[float, float, bool]:
 
 
 # Hedges that only round a number ("about 150", "an estimated $1 million"): the same figure.
-ROUNDING = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-            *(h for h, bounds in FOREIGN_HEDGES.items() if bounds == (0.8, 1.25))}
+ROUNDING = {h for h, bounds in HEDGES.items() if bounds == (0.8, 1.25)}
 
 
 def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
