@@ -47,7 +47,7 @@ from typing import Literal
 
 from storyview.model import Article, Member, Paragraph, Story
 from storyview.engine.segment import sentences, word_count
-from storyview.engine.unique import is_figure
+from storyview.engine.unique import is_figure, is_name
 from storyview.findings.quotes import PAIRS, spans as quotations
 
 Verdict = Literal["copy", "rewrite", "wire", "partial", "independent"]
@@ -290,7 +290,7 @@ class _Sources:
             quoted = quotations(text) if any(mark in text for mark in QUOTE_MARKS) else ()
             self._plain[key] = frozenset(
                 t.stem for sent in sentences(text) for k, t in enumerate(sent.tokens)
-                if t.content and not (k and text[t.start].isupper()) and not is_figure(t)
+                if t.content and not (k and is_name(text, t)) and not is_figure(t)
                 and not (quoted and any(a <= t.start < b for a, b in quoted)))
         return self._plain[key]
 
