@@ -152,9 +152,6 @@ class DetailScreen(Screen[None]):
         if group is None or group.id < 0:
             self.notify("Only groups can be pinned to or broken: this row is not aligned.", timeout=3)
             return
-        if getattr(self.app, "pins", None) is None:
-            self.notify("Pins are off (--ignore-pins): nothing would be kept.", timeout=3)
-            return
         pivot = self.row.cells.get(self.pivot or "", ())
         anchor = pivot[0] if pivot else None  # the focused source's member: pinned to, or offered first to take out
         if kind != "pin":
