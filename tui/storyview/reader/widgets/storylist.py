@@ -82,7 +82,7 @@ def _matches(articles: list[Article], entry: StoryEntry, query: str) -> bool:
     exact = has_accents(query)
 
     def form(text: str) -> str:
-        return text.casefold() if exact else fold(text)[0].casefold()
+        return text.casefold() if exact or text.isascii() else fold(text)[0].casefold()
 
     needle = form(query)
     return any(needle in form(text or "") for text in
