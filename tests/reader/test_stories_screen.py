@@ -100,6 +100,25 @@ async def test_slash_filters_and_escape_clears() -> None:
 
 
 @pytest.mark.asyncio
+async def test_the_title_says_how_many_stories_a_filter_keeps_and_fits_80_columns() -> None:
+    app = folder_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await listed(pilot)
+        title = screen.query_one("#stories-title", Static)
+        await pilot.press("slash", *"oslo")
+        await pilot.pause()
+        shown = str(title.render())
+        assert shown.startswith("1 of 5 stories matches “oslo”") and len(shown) <= 80, shown
+        await pilot.press(*"zzz")
+        await pilot.pause()
+        assert screen.table.row_count == 0
+        assert str(title.render()).startswith("no story matches “osloz"), str(title.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert str(title.render()).startswith("5 stories in ")
+
+
+@pytest.mark.asyncio
 async def test_story_n_opens_straight_into_that_story() -> None:
     app = folder_app(story=3)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -55,12 +55,17 @@ class StoriesScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def _title(self) -> str:
+        """What the list holds; while filtered, first how many stories match (short: it must fit 80 columns)."""
+        query = self.table.query_text if self.is_mounted and self.query(StoryTable) else ""
+        if query:
+            total = len(self.collection.stories)
+            matched = self.table.matched
+            found = f"{matched:,} of {total:,} stories match{'es' if matched == 1 else ''}" if matched else "no story matches"
+            return f"{found} “{query}” · esc shows all"
         many = sum(len(s.sources) > 1 for s in self.collection.stories)
         singles = len(self.collection.stories) - many
-        shown = stories_title(self.collection)
         told = f"{many} told by several sources, {singles} single article{'' if singles == 1 else 's'}"
-        query = self.table.query_text if self.is_mounted and self.query(StoryTable) else ""
-        return f"{shown} · {told}" + (f" · filter “{query}”" if query else "")
+        return f"{stories_title(self.collection)} · {told}"
 
     @property
     def table(self) -> StoryTable:

@@ -119,6 +119,8 @@ class StoryTable(DataTable[Text]):
         self.collection = collection
         self.shares: dict[int, float] = {}
         self.query_text = ""
+        self.matched = len(collection.stories)
+        """How many stories the filter keeps (all of them without one)."""
         self._width = 0
 
     def on_mount(self) -> None:
@@ -151,6 +153,7 @@ class StoryTable(DataTable[Text]):
         self.add_column("words", width=fixed["words"], key="words")
         self.add_column("unique", width=fixed["unique"], key="unique")
         rows = story_rows(self.collection, self.shares, self.query_text)
+        self.matched = len(rows)
         singles = sum(r.single for r in rows)
         for row in rows:
             if row.single and singles and row is next(r for r in rows if r.single):
