@@ -162,3 +162,23 @@ def test_json_and_report_are_exclusive(capsys) -> None:
         main(["--json", "--report", "md"])
     assert exc.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_a_one_paragraph_chain_follows_in_no_order_and_shows_a_dot() -> None:
+    """Two one-paragraph reports of one robbery "follow" each other 100% in order, which says
+    nothing about copying: the reports' follows table shows "·" there, as its caption says."""
+    texts = ["Four armed robbers, two dressed as women, stole jewels worth $108m from Harry Winston in Paris.",
+             "Harry Winston's Paris store was robbed of $108m in jewels by four armed men, two dressed as women.",
+             "Four robbers, two of them dressed as women, took jewels worth $108m from the Harry Winston store in Paris.\n\n"
+             "The police said the men fled in a car.\n\nThe store's owner said the loss was insured."]
+    articles = [parse_article(n, f"{n}.txt", t) for n, t in zip("abc", texts)]
+    story = story_from(Loaded(articles=articles), Settings())
+    md = markdown(story)
+    table = md.split("order-keeping chain")[1].split("## Quotes")[0]
+    assert "· where that chain is one paragraph" in table
+    row_a = next(line for line in table.splitlines() if line.startswith("| a "))
+    assert [c.strip() for c in row_a.split("|")[2:-1]] == ["—", "·", "·"]
+    assert "100%" not in row_a
+    page = to_html(story)
+    cells = lxml.html.fromstring(page).xpath("//table[@class='follows']/tbody/tr[1]/td/text()")
+    assert cells == ["—", "·", "·"]

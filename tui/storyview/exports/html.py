@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from storyview import __version__
 from storyview.exports.wording import (
     FIGURE_WORDS,
+    FOLLOWED_CAPTION,
     UNSAFE_RE,
     figure_context,
+    followed_cell,
     headline,
     marked_segments,
-    percent,
     quote_versions,
     report_title,
-    share_followed,
     short_ids,
     source_title,
 )
@@ -186,14 +186,12 @@ def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> l
     else:
         out.append('<p class="note">No source follows another beyond what two reports of one story share.</p>')
     if len(story.articles) > 1:
-        out += ['<p class="note">How much of each row’s source follows the column’s source in order '
-                "(its words on the longest order-keeping chain of matched paragraphs):</p>",
-                '<table class="follows"><thead><tr><th></th>']
+        out += [f'<p class="note">{esc(FOLLOWED_CAPTION)}</p>', '<table class="follows"><thead><tr><th></th>']
         out += [f'<th class="source-id">{esc(short[a.id])}</th>' for a in story.articles]
         out.append("</tr></thead><tbody>")
         for a in story.articles:
             cells = "".join(
-                "<td>—</td>" if a.id == b.id else f"<td>{percent(share_followed(analysis.rewrites, a.id, b.id))}</td>"
+                f"<td>{followed_cell(analysis.rewrites, a.id, b.id)}</td>"
                 for b in story.articles
             )
             out.append(f'<tr><th class="source-id">{esc(short[a.id])}</th>{cells}</tr>')

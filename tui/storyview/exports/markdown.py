@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from storyview import __version__
 from storyview.exports.wording import (
     FIGURE_WORDS,
+    FOLLOWED_CAPTION,
     figure_context,
+    followed_cell,
+    headline,
     marked_segments,
-    percent,
     quote_versions,
     report_title,
-    share_followed,
-    headline,
     short_ids,
     source_title,
     visible,
@@ -103,9 +103,9 @@ def _md_findings(story: Story, analysis: Analysis, short: dict[str, str]) -> lis
         out.append("No source follows another beyond what two reports of one story share.")
     out.append("")
     if len(story.articles) > 1:
-        out += ["How much of each row's source follows the column's source in order (its words on the longest order-keeping chain of matched paragraphs):", ""]
+        out += [md_escape(FOLLOWED_CAPTION), ""]
         out += _md_table([" ", *(md_escape(short[a.id]) for a in story.articles)], [
-            [md_escape(short[a.id])] + ["—" if a.id == b.id else percent(share_followed(analysis.rewrites, a.id, b.id)) for b in story.articles]
+            [md_escape(short[a.id])] + [followed_cell(analysis.rewrites, a.id, b.id) for b in story.articles]
             for a in story.articles
         ]) + [""]
 

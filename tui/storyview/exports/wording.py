@@ -114,8 +114,19 @@ def figure_context(story: Story, m: Mention) -> tuple[str, str, str]:
     return before, m.text, after
 
 
-def share_followed(pairs: Sequence[Pair], a: str, b: str) -> float:
+# The caption of the "follows" table, in every report.
+FOLLOWED_CAPTION = ("How much of each row's source follows the column's source in order (its words on the longest "
+                    "order-keeping chain of matched paragraphs; · where that chain is one paragraph, which keeps any order):")
+
+
+def followed_cell(pairs: Sequence[Pair], a: str, b: str) -> str:
+    """The "follows" table's cell of row `a`, column `b`: a share, or "·" where a's chain holds
+    one paragraph (two one-paragraph reports of one event "follow" each other 100%, which says
+    nothing), or "—" on the diagonal."""
+    if a == b:
+        return "—"
     for p in pairs:
         if set(p.sources) == {a, b}:
-            return p.side(a).follows
-    return 0.0
+            side = p.side(a)
+            return "·" if side.paragraphs == 1 else percent(side.follows)
+    return percent(0.0)
