@@ -54,6 +54,8 @@ def quoted(text: str) -> list[str]:
         ("“It was a long night,” she said. “We are tired.”", ["It was a long night", "We are tired"]),
         ("“A quote that runs on into the next paragraph", ["A quote that runs on into the next paragraph"]),
         ("A 12\" pipe burst.", []),
+        ("`` We are ready , '' he said , `` and willing . ''", ["We are ready", "and willing"]),
+        ("A 12'' pipe burst.", []),
     ],
 )
 def test_quotation_marks(text: str, expected: list[str]) -> None:

@@ -102,8 +102,11 @@ def spans(text: str) -> list[tuple[int, int]]:
     """The inside of every quotation in a paragraph (marks excluded), trimmed.
 
     A quotation still open at the end of the paragraph runs to its end (a quote continued in
-    the next paragraph). Apostrophes (don’t, the officers’) never open or close one.
+    the next paragraph). Apostrophes (don’t, the officers’) never open or close one. Marks
+    typed as ``…'' (corpora and typewriter habits) are read as “…”.
     """
+    if "``" in text or "''" in text:  # the same length, so every offset holds in `text`
+        text = text.replace("``", " “").replace("''", "” ")
     out: list[tuple[int, int]] = []
     opener: str | None = None
     at = 0
