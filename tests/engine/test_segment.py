@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyview.engine.segment import fold, forms, normalize, sentence_spans, sentences, stem, words
+from storyview.engine.segment import fold, forms, is_function_word, normalize, sentence_spans, sentences, stem, words
 
 
 def split(text: str) -> list[str]:
@@ -144,3 +144,21 @@ def test_a_count_written_out_stems_as_its_digits(written: str, digits: str) -> N
     """"Forty passengers and six crew" and "40 passengers and six crew" tell one thing."""
     [word] = words(written)
     assert word.stem == digits and word.norm == written.lower()
+
+
+@pytest.mark.parametrize("word", ["I've", "I'm", "don't", "won't", "they're", "she'd", "we'll", "can't", "Wouldn’t"])
+def test_a_contraction_of_function_words_is_no_content_word(word: str) -> None:
+    assert is_function_word(normalize(word))
+    assert [content for _, _, content, _ in forms(f"Then {word} go.")] == [False, False, True]
+
+
+@pytest.mark.parametrize("word", ["O'Neill", "o'clock", "rock'n'roll", "Blair's", "ma'am"])
+def test_other_apostrophes_keep_their_word(word: str) -> None:
+    assert not is_function_word(normalize(word))
+
+
+@pytest.mark.parametrize(("word", "norm"), [("l'incendie", "incendie"), ("d’Aden", "aden"), ("qu'il", "il"),
+                                            ("dell'incendio", "incendio"), ("L'Oréal", "oreal"), ("l'", "l")])
+def test_an_elided_article_is_not_part_of_the_word(word: str, norm: str) -> None:
+    """So "l'incendie" meets "un incendie", as "the fire" meets "a fire"."""
+    assert normalize(word) == norm

@@ -267,6 +267,20 @@ def test_a_label_leaves_out_contractions_and_words_the_folder_writes_in_lower_ca
     assert not ({"Zealand", "New Zealand"} <= set(label))
 
 
+def test_contractions_are_neither_names_nor_words_so_two_interviews_are_not_one_story() -> None:
+    """Quoted players say "I'm" and "I've": in 92 articles those had tied an interview about
+    staying in Madrid to one about a cup tie."""
+    fp = fingerprint(article("x", "I'm staying, said Owen. I've always wanted this and I don't regret it."))
+    assert not {term_id(w) for w in ("i'm", "^i'm", "i've", "^i've", "don't")} & set(fp.terms)
+    assert {term_id("^owen"), term_id("regret")} <= set(fp.terms)
+
+
+def test_a_name_after_an_elided_article_is_a_name() -> None:
+    fp = fingerprint(article("x", "Les pirates du golfe d'Aden ont attaqué. Le golfe d’Aden reste dangereux."))
+    assert term_id("^aden") in fp.terms and term_id("^d'aden") not in fp.terms
+    assert "Aden" in [w for _, w in fp.words]
+
+
 def test_a_small_story_does_not_join_a_larger_one_by_its_years_alone() -> None:
     """An economy story full of "2003, 2004, 2005" took in a text-message record among 300 BBC
     articles: the attach step weighs what a small story shares beside its years."""

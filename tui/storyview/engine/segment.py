@@ -111,16 +111,42 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) or c in KANA_VOICING).casefold()
 
 
+# English contractions of function words ("I've", "don't", "they're") tell no more than the
+# words they shorten; as content words they tied unrelated interviews together as a "story".
+_CONTRACTED = frozenset("m ve ll d re t".split())
+# French and Italian elided articles and pronouns: "l'incendie" is "incendie", "dell'incendio" "incendio".
+ELIDED = ("l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "lorsqu'", "puisqu'", "jusqu'",
+          "dell'", "dall'", "nell'", "sull'", "all'", "un'")
+
+
+def is_function_word(norm: str) -> bool:
+    """A stopword, or a contraction of one ("i've", "don't", "they're")."""
+    if norm in STOPWORDS:
+        return True
+    head, mark, tail = norm.partition("'")
+    return bool(mark) and tail in _CONTRACTED and (head in STOPWORDS or (tail == "t" and head.endswith("n")))
+
+
+def elide(word: str) -> str:
+    """A folded word without a French or Italian elided article or pronoun before it."""
+    if "'" in word[1:8] and word.startswith(ELIDED):
+        rest = word[word.index("'") + 1:]
+        if len(rest) > 1 and rest[0].isalpha():
+            return rest
+    return word
+
+
 @lru_cache(maxsize=200_000)
 def normalize(word: str) -> str:
-    """The matching form of a word: folded, straight apostrophes, no possessive, no commas in numbers."""
+    """The matching form of a word: folded, straight apostrophes, no possessive or elided
+    article, no commas in numbers."""
     w = fold(word).replace("’", "'")
     # Zero-width joiners and the like are invisible to a reader; they must be to the matcher too.
     if not w.isascii():  # (no ASCII character is one)
         w = "".join(c for c in w if unicodedata.category(c) != "Cf")
     if w.endswith("'s"):
         w = w[:-2]
-    w = w.rstrip("'")
+    w = elide(w.rstrip("'"))
     if w[:1].isdigit() or w[:1] in "$£€¥":
         return w.replace(",", "")
     if "." in w and len(w) <= 6:
@@ -169,7 +195,7 @@ def _forms(word: str) -> tuple[str, str, bool, bool] | None:
     norm = normalize(word)
     if not norm:
         return None
-    return norm, NUMBER_STEMS.get(norm) or stem(norm), norm not in STOPWORDS, is_number(norm)
+    return norm, NUMBER_STEMS.get(norm) or stem(norm), not is_function_word(norm), is_number(norm)
 
 
 def words(text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] | None = None

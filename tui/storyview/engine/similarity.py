@@ -85,7 +85,7 @@ class Idf:
 
 
 # Fitted on MSRP train (see module docstring): intercept, then one weight per feature.
-WEIGHTS: tuple[float, ...] = (2.4, 2.5, 0.29, -0.12, -3.26, -19.91, -0.43, -1.46, 6.45, -1.67, 18.39)
+WEIGHTS: tuple[float, ...] = (2.55, 2.7, 0.19, -0.11, -3.27, -20.58, -0.44, -1.49, 6.55, -1.73, 18.79)
 
 
 def features(

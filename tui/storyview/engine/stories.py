@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from storyview.engine.segment import CJK, CJK_RE, STOPWORDS, fold, has_cjk
+from storyview.engine.segment import CJK, CJK_RE, STOPWORDS, elide, fold, has_cjk, is_function_word
 from storyview.model import Article
 
 # Words that are never names, even written with a capital (opening a sentence or a title).
@@ -188,7 +188,7 @@ def _fold(word: str) -> str:
     folded = fold(word).replace("’", "'")
     if folded.endswith("'s"):
         folded = folded[:-2]
-    return folded.strip("'-")
+    return elide(folded.strip("'-"))
 
 
 def _number(word: str) -> str:
@@ -241,9 +241,12 @@ def _form(word: str) -> tuple[int, int, int, str, float] | None:
             return _YEAR, term_id("#" + number), 0, number, 0.0
         return _NUMBER, term_id("#" + number), 0, number, _general().get(number, 0.0)
     folded = _fold(word)
-    if folded in _FUNCTION_WORDS or len(folded) < 2:
+    if folded in _FUNCTION_WORDS or is_function_word(folded) or len(folded) < 2:
         return None
     share = _general().get(folded, 0.0)
+    rest = word.replace("’", "'").split("'", 1)[-1]
+    if word[0].islower() and rest and fold(rest) == folded:  # "d'Aden": the name after its article
+        word = rest
     if word[0].isupper():
         return _WORD_KIND, term_id(folded), term_id("^" + folded), _bare(word.rstrip("'’-")), share
     return _WORD_KIND, term_id(folded), 0, folded, share
