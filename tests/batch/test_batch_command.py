@@ -56,3 +56,51 @@ def test_the_index_settings_are_those_of_its_stories_model_included(reference: P
     assert index["settings"] == first["settings"]
     assert list(index["settings"]) == ["threshold", "sentence_threshold", "order_weight", "semantic", "model"]
     assert index["settings"]["model"] == semantic.NAME  # the batch aligns by meaning too
+
+
+def test_a_batch_follows_the_readers_pins_as_json_does_and_never_writes_them(
+        shared_cluster: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A break made in the reader between two grouped paragraphs: the batch's story file parts
+    them, as `storyview --json` does; `--ignore-pins` leaves it out; the pins file is untouched.
+    A pin made since, and `--resume` aligns that story again."""
+    from storyview.cli import main as cli_main
+    from storyview.model import Member, Pin
+    from storyview.pinstore import PinStore
+    from storyview.pipeline import build_story
+
+    from batch_corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus")
+    quake = sorted(str(p) for p in corpus.glob("quake_*.txt"))
+    story = build_story(quake)
+    group = next(g for g in story.groups if {"quake_0", "quake_1"} <= set(g.sources))
+    a, b = (next(m for m in group.members if m.source == s) for s in ("quake_0", "quake_1"))
+    store = PinStore.for_inputs([str(corpus)])
+    store.add(Pin("break", Member(a.source, a.paragraph), Member(b.source, b.paragraph)), story.articles)
+    before = store.path.read_bytes()
+
+    def groups_of(folder: Path) -> tuple[set[frozenset[tuple[str, int]]], list[object]]:
+        index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+        entry = next(e for e in index["stories"] if "quake_0" in e["sources"])
+        data = json.loads((folder / entry["file"]).read_text(encoding="utf-8"))
+        return {frozenset((m["source"], m["paragraph"]) for m in g["members"]) for g in data["groups"]}, data["pins"]
+
+    assert main([str(corpus), "--out", str(tmp_path / "out")]) == 0
+    groups, pins = groups_of(tmp_path / "out")
+    assert len(pins) == 1 and not any({(a.source, a.paragraph), (b.source, b.paragraph)} <= g for g in groups)
+    assert store.path.read_bytes() == before
+    capsys.readouterr()
+    assert cli_main([str(corpus), "--json", "-o", str(tmp_path / "one.json")]) == 0
+    one = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))
+    quake_story = next(s["id"] for s in one["stories"] if "quake_0" in s["sources"])
+    assert groups == {frozenset((m["source"], m["paragraph"]) for m in g["members"])
+                      for g in one["groups"] if g["story"] == quake_story}
+
+    assert main([str(corpus), "--out", str(tmp_path / "plain"), "--ignore-pins"]) == 0
+    groups, pins = groups_of(tmp_path / "plain")
+    assert pins == [] and any({(a.source, a.paragraph), (b.source, b.paragraph)} <= g for g in groups)
+
+    store.clear()
+    assert main([str(corpus), "--out", str(tmp_path / "out"), "--resume"]) == 0
+    assert "(1 aligned now)" in capsys.readouterr().err
+    assert groups_of(tmp_path / "out")[1] == []

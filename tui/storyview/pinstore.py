@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from storyview.model import Article, Member, Pin
 
@@ -172,28 +172,25 @@ class PinStore:
         """
         with self._lock:
             stored, warnings = self._read()
-            by_id = {a.id: a for a in articles}
-            fit: list[Pin] = []
-            keep: list[StoredPin] = []
-            dropped = False
-            for pin in stored:
-                if pin.a.source not in by_id or pin.b.source not in by_id:
-                    keep.append(pin)
-                    continue
-                a, b = _find(pin.a, by_id[pin.a.source]), _find(pin.b, by_id[pin.b.source])
-                if a is None or b is None:
-                    gone = pin.a if a is None else pin.b
-                    warnings.append(f"{pin.kind} dropped: {gone.source} ¶{gone.paragraph + 1} changed or is gone")
-                    dropped = True
-                    continue
-                fit.append(Pin("break" if pin.kind == "break" else "pin", Member(pin.a.source, a), Member(pin.b.source, b)))
-                keep.append(StoredPin(pin.kind, replace_paragraph(pin.a, a), replace_paragraph(pin.b, b)))
-            if dropped or keep != stored:
+            fit, keep, dropped = fit_pins(stored, articles)
+            warnings.extend(dropped)
+            if keep != stored:
                 try:
                     self._write(keep)
                 except OSError as error:
                     warnings.append(f"pins file {self.path} could not be written ({error.strerror or error})")
-            return tuple(fit), warnings
+            return fit, warnings
+
+    def peek(self) -> tuple[list[StoredPin], list[str]]:
+        """The stored pins, as `read`, but a file that cannot be read is left as it is (a batch
+        follows the reader's pins and never writes where the inputs are)."""
+        try:
+            return _parse(json.loads(self.path.read_bytes().decode("utf-8"))), []
+        except FileNotFoundError:
+            return [], []
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+            reason = getattr(error, "strerror", None) or " ".join(str(error).split())[:80] or type(error).__name__
+            return [], [f"pins file {self.path} could not be read ({reason}): pins left out"]
 
     # -- writing -------------------------------------------------------------------------------------
 
@@ -225,6 +222,46 @@ class PinStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"storyview_pins": FORMAT, "pins": [p.to_dict() for p in pins]}, ensure_ascii=False, indent=2)
         write_atomic(self.path, text + "\n")
+
+
+class Pins(Protocol):
+    """What aligning asks of pins: those that fit the articles, and what was said about the rest."""
+
+    def resolve(self, articles: Sequence[Article]) -> tuple[tuple[Pin, ...], list[str]]: ...
+
+
+@dataclass(frozen=True)
+class KnownPins:
+    """Pins read once (`PinStore.peek`) and followed without a file: what a batch's workers
+    get, so that no two of them write the reader's pins file at once."""
+
+    stored: tuple[StoredPin, ...]
+
+    def resolve(self, articles: Sequence[Article]) -> tuple[tuple[Pin, ...], list[str]]:
+        fit, _, dropped = fit_pins(self.stored, articles)
+        return fit, dropped
+
+
+def fit_pins(stored: Sequence[StoredPin], articles: Sequence[Article]
+             ) -> tuple[tuple[Pin, ...], list[StoredPin], list[str]]:
+    """The stored pins that fit these articles (as Pins), the pins to keep (those of sources not
+    loaded now too, each at its paragraph's place now), and a warning per pin dropped."""
+    by_id = {a.id: a for a in articles}
+    fit: list[Pin] = []
+    keep: list[StoredPin] = []
+    warnings: list[str] = []
+    for pin in stored:
+        if pin.a.source not in by_id or pin.b.source not in by_id:
+            keep.append(pin)
+            continue
+        a, b = _find(pin.a, by_id[pin.a.source]), _find(pin.b, by_id[pin.b.source])
+        if a is None or b is None:
+            gone = pin.a if a is None else pin.b
+            warnings.append(f"{pin.kind} dropped: {gone.source} ¶{gone.paragraph + 1} changed or is gone")
+            continue
+        fit.append(Pin("break" if pin.kind == "break" else "pin", Member(pin.a.source, a), Member(pin.b.source, b)))
+        keep.append(StoredPin(pin.kind, replace_paragraph(pin.a, a), replace_paragraph(pin.b, b)))
+    return tuple(fit), keep, warnings
 
 
 def replace_paragraph(r: Ref, paragraph: int) -> Ref:

@@ -30,7 +30,7 @@ from storyview.model import (
 
 if TYPE_CHECKING:
     from storyview.findings.analysis import Analysis
-    from storyview.pinstore import PinStore
+    from storyview.pinstore import Pins
 
 T = TypeVar("T")
 
@@ -39,7 +39,7 @@ LONE = "fewer than two usable sources: nothing to compare"
 
 
 def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = None,
-               pins: PinStore | None = None) -> Story:
+               pins: Pins | None = None) -> Story:
     """Align what was loaded, following the reader's pins (if a store is given); fewer than two
     sources still make a (trivial) Story."""
     warnings = list(loaded.warnings)
@@ -85,7 +85,7 @@ def build_story(
     paths: list[str] | None = None,
     settings: Settings = Settings(),
     progress: Progress | None = None,
-    pins: PinStore | None = None,
+    pins: Pins | None = None,
 ) -> Story:
     """Load `paths` (None: the bundled seeds) and align them, following `pins` if given."""
     with paused():
@@ -163,7 +163,7 @@ def _fingerprints(articles: Sequence[Article], settings: StorySettings | None,
 
 def align_story(
     collection: Collection, story_id: int, settings: Settings, progress: Progress | None = None,
-    pins: PinStore | None = None,
+    pins: Pins | None = None,
 ) -> Story:
     """One story of the collection, aligned on its own: its groups never reach another story.
 
@@ -183,7 +183,7 @@ def align_entry(
     several: bool,
     warnings: Sequence[str] = (),
     progress: Progress | None = None,
-    pins: PinStore | None = None,
+    pins: Pins | None = None,
 ) -> Story:
     """Story `entry` aligned from its `articles` alone: `align_story` without the collection,
     as a batch worker runs it (`several`: the folder holds other stories too)."""
@@ -194,7 +194,7 @@ def align_entry(
 
 def align_all(
     collection: Collection, settings: Settings, progress: Progress | None = None, only: int | None = None,
-    pins: PinStore | None = None, jobs: int | None = None, findings: bool = False,
+    pins: Pins | None = None, jobs: int | None = None, findings: bool = False,
 ) -> list[Story]:
     """Every story of the collection aligned (or only story `only`), in story order.
 
@@ -226,7 +226,7 @@ def _with_findings(story: Story) -> tuple[Story, Analysis]:
 
 def align_each(
     collection: Collection, settings: Settings, then: Callable[[Story], T], progress: Progress | None = None,
-    only: int | None = None, pins: PinStore | None = None, jobs: int | None = None,
+    only: int | None = None, pins: Pins | None = None, jobs: int | None = None,
 ) -> list[T]:
     """`then` of every story of the collection aligned (or of story `only`), in story order.
 

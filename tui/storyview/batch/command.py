@@ -35,6 +35,8 @@ def parser() -> argparse.ArgumentParser:
                     help="skip the stories whose file a previous run already wrote")
     ap.add_argument("--threshold", type=float, default=Settings.threshold, metavar="T",
                     help=f"paragraph link score (0..1) needed to group paragraphs (default {Settings.threshold})")
+    ap.add_argument("--ignore-pins", action="store_true",
+                    help="leave out the pins and breaks made in the reader (followed by default, as by --json)")
     return ap
 
 
@@ -61,6 +63,13 @@ def main(argv: list[str]) -> int:
     from storyview.batch.cluster import Unreachable, connect
     from storyview.batch.output import sweep
     from storyview.batch.run import run_batch
+    from storyview.pinstore import PinStore
+
+    # The reader's pins, read once here and followed by every story they fit (as `--json` does);
+    # the workers never write the pins file.
+    pins, said = ([], []) if args.ignore_pins else PinStore.for_inputs(args.paths).peek()
+    for message in said:
+        warn(message)
 
     started = time.perf_counter()
     try:
@@ -69,7 +78,7 @@ def main(argv: list[str]) -> int:
             # see the same files: a shared file system). Local workers share this one.
             paths = [os.path.abspath(p) for p in args.paths] if args.scheduler else args.paths
             done = run_batch(client, paths, out.resolve(), Settings(threshold=args.threshold),
-                             resume=args.resume, progress=progress)
+                             resume=args.resume, progress=progress, pins=pins)
     except Unreachable as exc:
         warn(str(exc))
         return 1

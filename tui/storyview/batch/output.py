@@ -18,7 +18,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyview import __version__
 from storyview.engine.segment import word_count
@@ -36,6 +36,9 @@ from storyview.model import (
     Story,
     StoryEntry,
 )
+
+if TYPE_CHECKING:
+    from storyview.pinstore import StoredPin
 
 INDEX = "index.json"
 STORIES = "stories"
@@ -120,12 +123,15 @@ class Batch:
         return next(e for e in self.entries if e.id == story_id)
 
 
-def story_file(story_id: int, inputs: Sequence[tuple[str, int, int]], settings: Settings) -> str:
+def story_file(story_id: int, inputs: Sequence[tuple[str, int, int]], settings: Settings,
+               pins: Sequence[StoredPin] = ()) -> str:
     """The file name of a story (relative to the batch folder), from what made it.
 
-    `inputs`: (path, size, mtime in ns) of each of its files, in the story's order.
+    `inputs`: (path, size, mtime in ns) of each of its files, in the story's order; `pins`: the
+    reader's pins it follows (a pin made since, and `--resume` aligns the story again).
     """
-    made_of = json.dumps([__version__, asdict(settings), [list(i) for i in inputs]], ensure_ascii=False)
+    made = [__version__, asdict(settings), [list(i) for i in inputs]] + ([[p.to_dict() for p in pins]] if pins else [])
+    made_of = json.dumps(made, ensure_ascii=False)
     digest = hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     return f"{STORIES}/{story_id:06d}-{digest}.json"
 

@@ -27,6 +27,7 @@ from storyview.exports.files import write_atomic
 from storyview.inputs.load import Loaded, expand, source_id_of
 from storyview.inputs.text import shown
 from storyview.model import Progress, Settings
+from storyview.pinstore import StoredPin
 
 # Files per reading task: enough to outweigh a task's scheduling, few enough that every worker
 # gets several (a file takes a few milliseconds to read and fingerprint).
@@ -92,7 +93,9 @@ def run_batch(
     resume: bool = False,
     story_settings: StorySettings | None = None,
     progress: Progress | None = None,
+    pins: Sequence[StoredPin] = (),
 ) -> Done:
+    """Steps 1-5 (module docstring); each story follows the `pins` (the reader's) between its sources."""
     story_settings = story_settings or StorySettings()
     listed, warnings = list_sources(paths)
     made = {s.path: m for s, m in listed}
@@ -131,14 +134,15 @@ def run_batch(
         progress("linking", 1, 1)
     del fps
     several = len(stories) > 1
-    jobs = [
-        StoryJob(
+    jobs = []
+    for s in stories:
+        ids = {sources[i].id for i in s.members}
+        own = tuple(p for p in pins if p.a.source in ids and p.b.source in ids)
+        jobs.append(StoryJob(
             s.id, s.label, tuple(sources[i] for i in s.members),
-            story_file(s.id, [(sources[i].path, *made[sources[i].path]) for i in s.members], settings),
-            several, () if several else tuple(warnings), tuple(w for i in s.members if (w := said[i]))
-        )
-        for s in stories
-    ]
+            story_file(s.id, [(sources[i].path, *made[sources[i].path]) for i in s.members], settings, own),
+            several, () if several else tuple(warnings), tuple(w for i in s.members if (w := said[i])), own,
+        ))
     folder.mkdir(parents=True, exist_ok=True)
     sweep(folder)
     done_before = {job.id for job in jobs if resume and (folder / job.file).is_file()}

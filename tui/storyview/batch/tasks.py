@@ -18,6 +18,7 @@ from storyview.exports.json_export import to_json
 from storyview.inputs.load import _read_or_warn, read_article
 from storyview.inputs.text import shown
 from storyview.model import Article, Settings, StoryEntry
+from storyview.pinstore import KnownPins, StoredPin
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class StoryJob:
     several: bool = True
     warnings: tuple[str, ...] = ()
     known: tuple[str, ...] = ()  # what its files said when they were first read
+    pins: tuple[StoredPin, ...] = ()  # the reader's pins between its sources
 
 
 def read(sources: Sequence[Source]) -> tuple[list[Article | None], list[str | None]]:
@@ -83,7 +85,7 @@ def align_story(job: StoryJob, folder: str, settings: Settings) -> Entry:
     new = [w for w in warned if w is not None and w not in job.known]  # a file changed since
     story = align_entry(StoryEntry(job.id, job.label, tuple(s.id for s in job.sources)),
                         [a for a in articles if a is not None], settings, several=job.several,
-                        warnings=[*job.warnings, *new])
+                        warnings=[*job.warnings, *new], pins=KnownPins(job.pins) if job.pins else None)
     target = Path(folder) / job.file
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, to_json(story) + "\n", [s.path for s in job.sources])
