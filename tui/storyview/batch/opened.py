@@ -40,9 +40,14 @@ class Opened:
             articles, warned = list(held.articles), []
         else:
             articles, warned = read([Source(a.path, a.id) for a in entry.articles])
+        # As `pipeline.align_story` of the folder: its load warnings go with a story of a folder
+        # of one; what a file says now and did not then, with any story.
+        several = self.batch.several if self.batch.several is not None else len(self.batch.entries) > 1
+        loaded = () if several else collection.warnings
+        new = [w for w in warned if w and w not in collection.warnings]
         return align_entry(StoryEntry(entry.id, entry.label, entry.sources, entry.words),
                            [a for a in articles if a is not None], settings,
-                           several=len(self.batch.entries) > 1, warnings=[w for w in warned if w], progress=progress)
+                           several=several, warnings=[*loaded, *new], progress=progress)
 
 
 def open_for_reader(path: str | Path) -> Opened:
