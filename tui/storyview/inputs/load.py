@@ -79,8 +79,8 @@ def read_article(path: Path, source_id: str) -> Article:
             looks_html = web.looks_like_html(data)
             archive = mhtml.looks_like_mhtml(data) or suffix in mhtml.SUFFIXES and not looks_html
             page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_html)
-            if archive and len(data) > MAX_BYTES:
-                data = _mhtml_page(fh, data)
+            if archive:
+                part = _mhtml_page(fh, data) if len(data) > MAX_BYTES else mhtml.page_part(data)
             elif page and len(data) > MAX_BYTES:
                 # A large page is read a chunk at a time: its bulk is never all in memory.
                 fh.seek(0)
@@ -90,7 +90,7 @@ def read_article(path: Path, source_id: str) -> Article:
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
     if archive:
-        return read_mhtml(data, source_id, str(path))
+        return _mhtml_article(part, source_id, str(path))
     if page:
         return read_page(data, source_id, str(path))
     if suffix in MARKDOWN_SUFFIXES:
@@ -98,25 +98,27 @@ def read_article(path: Path, source_id: str) -> Article:
     return read_text(data, source_id, str(path))
 
 
-def _mhtml_page(fh: BinaryIO, data: bytes) -> bytes:
-    """The start of a large MHTML file that holds its page part (read on, four times as much
-    each time, until the part ends): the images after it are never read."""
+def _mhtml_page(fh: BinaryIO, data: bytes) -> mhtml.Part | None:
+    """The page part of a large MHTML file, from its start (read on, four times as much each
+    time, until the part ends): the images after it are never read."""
     while len(data) < MAX_PAGE_BYTES:
         try:
-            mhtml.page_part(data, complete=False)
-            return data
+            return mhtml.page_part(data, complete=False)
         except mhtml.More:
             want = min(3 * len(data), MAX_PAGE_BYTES - len(data))
             more = fh.read(want)
             data += more
             if len(more) < want:
-                return data
-    return data
+                break
+    return mhtml.page_part(data)
 
 
 def read_mhtml(data: bytes, source_id: str, where: str) -> Article:
     """A page saved as MHTML: its text/html part read as a saved page."""
-    part = mhtml.page_part(data)
+    return _mhtml_article(mhtml.page_part(data), source_id, where)
+
+
+def _mhtml_article(part: mhtml.Part | None, source_id: str, where: str) -> Article:
     if part is None:
         raise Unusable("no web page (text/html part) in this MHTML file")
     return read_page(part.html, source_id, where, part.charset, part.url, part.date)
