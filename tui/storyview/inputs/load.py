@@ -36,7 +36,7 @@ from storyview.inputs.parse import (
     valid_date,
 )
 from storyview.inputs.slim import Slimmed, slim, slim_stream
-from storyview.inputs.text import Unusable, clean, decode, shown, utf8_text
+from storyview.inputs.text import Unusable, clean, decode, shown
 from storyview.model import Article, Progress
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -288,15 +288,7 @@ def read_page(
         raise Unusable(_blank(data))
     notes: list[str] = []
     codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
-    if codec == "utf-8" or codec and utf8_text(data):
-        codec = None  # UTF-8 (its stray bytes said), and UTF-8 whatever single-byte charset is declared
-    if codec:
-        try:
-            decoded = data.decode(codec, errors="replace")
-        except LookupError:
-            decoded = decode(data, notes)
-    else:
-        decoded = decode(data, notes)
+    decoded = decode(data, notes, None if codec == "utf-8" else codec)  # UTF-8: its stray bytes said
     page = web.extract(clean(decoded), url)
     if page is None or not page.blocks:
         if truncated:
