@@ -258,3 +258,21 @@ def test_a_story_of_a_folder_of_one_aligned_again_keeps_the_folder_warnings_not_
     stricter = Settings(threshold=0.4)
     again = opened.align(opened.gather(), 1, stricter)
     assert again.warnings == storyview.pipeline.align_story(collection, 1, stricter).warnings
+
+
+def test_an_export_is_told_by_its_head_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyview.batch.opened
+    import storyview.batch.output
+
+    out = exported(tmp_path)
+    heads = []
+    real = storyview.batch.output.is_export
+
+    def counted(path: str | Path) -> bool:
+        heads.append(path)
+        return real(path)
+
+    for module in (storyview.batch.output, storyview.batch.opened):
+        monkeypatch.setattr(module, "is_export", counted)
+    assert main(["--json", str(out), "-o", str(tmp_path / "again.json")]) == 0
+    assert heads == [str(out)]

@@ -18,6 +18,7 @@ class Opened:
     """What the reader needs of a batch: the stories to list and a way to show each."""
 
     batch: Batch
+    exported: bool = False  # a file `storyview --json` wrote, not a batch's folder
 
     @property
     def settings(self) -> Settings:
@@ -50,7 +51,10 @@ class Opened:
                            several=several, warnings=[*loaded, *new], progress=progress)
 
 
-def open_for_reader(path: str | Path) -> Opened:
+def open_for_reader(path: str | Path, exported: bool | None = None) -> Opened:
     """The batch in folder `path` (or whose index.json `path` is), or the stories of a file
-    `storyview --json` wrote; OSError, ValueError or KeyError if unreadable."""
-    return Opened(open_export(path) if is_export(path) else open_batch(path))
+    `storyview --json` wrote (`exported`, when the caller knows already); OSError, ValueError or
+    KeyError if unreadable."""
+    if exported is None:
+        exported = is_export(path)
+    return Opened(open_export(path) if exported else open_batch(path), exported)

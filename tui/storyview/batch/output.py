@@ -23,6 +23,7 @@ from typing import Any
 from storyview import __version__
 from storyview.engine.segment import word_count
 from storyview.engine.shares import source_shares
+from storyview.inputs.text import storyview_json
 from storyview.model import (
     Article,
     Collection,
@@ -185,10 +186,10 @@ def is_export(path: str | Path) -> bool:
         return False
     try:
         with open(p, "rb") as fh:
-            head = fh.read(64).lstrip()
+            head = fh.read(64)
     except OSError:
         return False
-    return head.startswith(b"{") and head[1:].lstrip().startswith(b'"storyview"')
+    return storyview_json(head.decode("utf-8", errors="replace"))
 
 
 def open_export(path: str | Path) -> Batch:

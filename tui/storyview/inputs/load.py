@@ -36,7 +36,7 @@ from storyview.inputs.parse import (
     valid_date,
 )
 from storyview.inputs.slim import Slimmed, slim, slim_stream
-from storyview.inputs.text import Unusable, clean, decode, shown
+from storyview.inputs.text import Unusable, clean, decode, shown, storyview_json
 from storyview.model import Article, Progress
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -132,7 +132,7 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     if not decoded.strip():
         raise Unusable(_blank(data))
     if _is_json(decoded) or (truncated and _opens_json_object(decoded)):
-        if _STORYVIEW_JSON_RE.match(decoded):
+        if storyview_json(decoded):
             raise Unusable("JSON data, not an article: a file storyview --json wrote, "
                            "reopened when it is the only PATH")
         raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
@@ -159,8 +159,6 @@ def _blank(data: bytes) -> str:
     return "no text (only whitespace)" if bare else "empty file"
 
 
-# What `storyview --json` writes first (batch.output.is_export looks for the same).
-_STORYVIEW_JSON_RE = re.compile(r'\s*\{\s*"storyview"\s*:')
 # An object's first key, or a list's first object's: JSON, not prose, even cut short.
 _JSON_OBJECT_RE = re.compile(r'\s*(?:\[\s*)?\{\s*"(?:[^"\\\n]|\\.){0,200}"\s*:')
 

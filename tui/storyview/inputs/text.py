@@ -132,6 +132,16 @@ def document_kind(data: bytes) -> str | None:
     return None
 
 
+# What `storyview --json` writes first.
+_STORYVIEW_JSON_RE = re.compile(r'\s*\{\s*"storyview"\s*:')
+
+
+def storyview_json(head: str) -> bool:
+    """Text that opens as `storyview --json` writes: a file to reopen, not an article (nor
+    other JSON) that cannot be read."""
+    return _STORYVIEW_JSON_RE.match(head) is not None
+
+
 def decode(data: bytes, notes: list[str] | None = None, declared: str | None = None) -> str:
     """Bytes to text: BOMs first, then UTF-8, then a real charset detector.
 
