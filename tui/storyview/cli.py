@@ -256,14 +256,9 @@ def export_aligned(path: str, exported: bool, asked: dict[str, object], output: 
             warn(refused)
             return 1
     settings = replace(opened.settings, **asked)  # type: ignore[arg-type]
-    holder = "file" if exported else "batch"
-    ids = [s.id for s in collection.stories]
-    if only is not None and only not in ids:
-        held = "" if ids == list(range(1, len(ids) + 1)) else f" (story {', '.join(map(str, ids))})"
-        warn(f"no story {only}: the {holder} has {counted(len(ids), 'story')}{held}")
-        return 1
-    if fmt == "tei" and only is None and len(collection.stories) > 1:
-        warn(f"TEI holds one story and the {holder} has {len(collection.stories)}: choose one with --story N")
+    unwritable = _unwritable(collection, only, fmt, "file" if exported else "batch")
+    if unwritable:
+        warn(unwritable)
         return 1
     wanted = [s.id for s in collection.stories if only is None or s.id == only]
     with progress_bar() as progress, paused():
@@ -381,11 +376,9 @@ def export(
     # results come back by the thousand: no collection would find anything to free among them.
     with progress_bar() as progress, paused():
         collection = collect(read_all(paths, progress, jobs), _stories(one_story), progress=progress, jobs=jobs)
-        if only is not None and only > len(collection.stories):
-            warn(f"no story {only}: the folder has {counted(len(collection.stories), 'story')}")
-            return 1
-        if fmt == "tei" and only is None and len(collection.stories) > 1:
-            warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
+        unwritable = _unwritable(collection, only, fmt, "folder")
+        if unwritable:
+            warn(unwritable)
             return 1
         if fmt == "json":  # each story's document made where it was aligned: only that comes back
             wanted = [s.id for s in collection.stories if only is None or s.id == only]
@@ -405,6 +398,18 @@ def export(
     # Nothing named is there (a typo), or nothing named could be read: the document is written,
     # empty, and a script must know.
     return 1 if code or _all_missing(paths) or not collection.articles else 0
+
+
+def _unwritable(collection: Collection, only: int | None, fmt: str, holder: str) -> str | None:
+    """Why the stories asked for cannot be written (None: they can): the `holder` (folder, file
+    or batch) has no story `only`, or TEI, which holds one story, is asked for all of several."""
+    ids = [s.id for s in collection.stories]
+    if only is not None and only not in ids:
+        held = "" if ids == list(range(1, len(ids) + 1)) else f" (story {', '.join(map(str, ids))})"
+        return f"no story {only}: the {holder} has {counted(len(ids), 'story')}{held}"
+    if fmt == "tei" and only is None and len(ids) > 1:
+        return f"TEI holds one story and the {holder} has {len(ids)}: choose one with --story N"
+    return None
 
 
 def _write(text: str, output: str | None, inputs: Sequence[str]) -> int:
