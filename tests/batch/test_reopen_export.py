@@ -223,3 +223,56 @@ def test_an_export_among_other_paths_says_how_to_reopen_it(tmp_path: Path, capsy
     assert main(["--json", str(out), str(article)]) == 0
     assert (f"storyview: {out}: skipped, JSON data, not an article: a file storyview --json wrote, reopened when "
             "it is the only PATH") in capsys.readouterr().err
+
+
+def test_one_story_of_a_folder_of_several_aligned_again_warns_as_the_folder_does(tmp_path: Path) -> None:
+    """An export of `--story N` of a folder of several holds one story, yet its folder held
+    others: aligned again, its notes are those `align_story` gives that story of the folder."""
+    folder = quakes(tmp_path / "quakes")
+    (folder / "orchid.txt").write_text("Botanists from Kew identified a ghost orchid in a Yorkshire wood, "
+                                       "the first sighting of the plant in the county since 1953.\n")
+    (folder / "blank.txt").write_text(" \n")
+    collection = storyview.pipeline.collect(storyview.pipeline.load([str(folder)]))
+    [lone] = [s.id for s in collection.stories if len(s.sources) == 1]
+    out = tmp_path / "lone.json"
+    assert main(["--json", "--story", str(lone), str(folder), "-o", str(out)]) == 0
+    opened = open_for_reader(out)
+    stricter = Settings(threshold=0.4)
+    again = opened.align(opened.gather(), lone, stricter)
+    assert again.warnings == storyview.pipeline.align_story(collection, lone, stricter).warnings
+    assert storyview.pipeline.LONE not in again.warnings
+
+
+def test_a_story_of_a_folder_of_one_aligned_again_keeps_the_folder_warnings_not_its_old_notes(tmp_path: Path) -> None:
+    folder = tmp_path / "sumatra"
+    folder.mkdir()
+    for n, cut in enumerate(CUTS):
+        (folder / f"sumatra{n}.txt").write_text("\n\n".join(QUAKE[k].format(**EVENTS["sumatra"]) for k in cut) + "\n")
+    (folder / "blank.txt").write_text(" \n")
+    (folder / "headline.txt").write_text("Magnitude 7.6 earthquake in Sumatra kills 1,100 near Pariaman\n")
+    collection = storyview.pipeline.collect(storyview.pipeline.load([str(folder)]))
+    assert len(collection.stories) == 1 and collection.warnings
+    out = exported(tmp_path, str(folder))
+    opened = open_for_reader(out)
+    assert opened.gather().warnings == collection.warnings
+    stricter = Settings(threshold=0.4)
+    again = opened.align(opened.gather(), 1, stricter)
+    assert again.warnings == storyview.pipeline.align_story(collection, 1, stricter).warnings
+
+
+def test_an_export_is_told_by_its_head_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyview.batch.opened
+    import storyview.batch.output
+
+    out = exported(tmp_path)
+    heads = []
+    real = storyview.batch.output.is_export
+
+    def counted(path: str | Path) -> bool:
+        heads.append(path)
+        return real(path)
+
+    for module in (storyview.batch.output, storyview.batch.opened):
+        monkeypatch.setattr(module, "is_export", counted)
+    assert main(["--json", str(out), "-o", str(tmp_path / "again.json")]) == 0
+    assert heads == [str(out)]

@@ -73,6 +73,21 @@ def test_a_utf8_page_that_declares_a_single_byte_charset_is_utf8(write, declared
     assert "“wheelchair escapee”" in " ".join(p.text for p in article.paragraphs)
 
 
+@pytest.mark.parametrize("declared", ["windows-1252", "utf-8"])
+def test_a_page_is_checked_for_utf8_once(write, monkeypatch: pytest.MonkeyPatch, declared: str) -> None:
+    from storyview.inputs import text
+
+    checked = []
+    real = text._strict_utf8
+    monkeypatch.setattr(text, "_strict_utf8", lambda data: checked.append(len(data)) or real(data))
+    html = (f"<!DOCTYPE html><html><head><meta charset='{declared}'><title>Escapee caught</title></head><body>"
+            "<article><p>The marshals’ spokesman Alfredo Pérez said the escapee was caught in Houston.</p>"
+            "</article></body></html>")
+    loaded = load([write("once.html", html.encode())])
+    assert loaded.warnings == [] and "Alfredo Pérez said" in texts(loaded)
+    assert len(checked) == 1
+
+
 def test_a_latin1_page_that_declares_latin1_stays_latin1(write) -> None:
     html = ("<!DOCTYPE html><html><head><meta charset='iso-8859-1'><title>Escapee caught</title></head><body><article>"
             "<p>The marshals' spokesman Alfredo Pérez said the escapee was caught in northeast Houston on Monday.</p>"

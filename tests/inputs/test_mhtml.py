@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import quopri
 
+from storyview.inputs import mhtml as mhtml_module
 from storyview.inputs.load import load
 
 PARAGRAPHS = [
@@ -89,6 +90,19 @@ def test_a_large_mhtml_file_is_read_where_it_lies(write, monkeypatch) -> None:
     assert len(data) > 10_000
     loaded = load([write("big.mhtml", data)])
     assert loaded.warnings == [] and texts(loaded.articles[0]) == [TITLE, *PARAGRAPHS]
+
+
+def test_the_page_part_of_a_large_mhtml_file_is_decoded_once(write, monkeypatch) -> None:
+    from storyview.inputs import load as load_module
+
+    monkeypatch.setattr(load_module, "MAX_BYTES", 2_000)
+    decoded = []
+    real = mhtml_module._decoded
+    monkeypatch.setattr(mhtml_module, "_decoded", lambda part: decoded.append(part) or real(part))
+    data = mhtml("quoted-printable", "utf-8")  # the page first: found before the images are read
+    loaded = load([write("big.mhtml", data)])
+    assert loaded.warnings == [] and texts(loaded.articles[0]) == [TITLE, *PARAGRAPHS]
+    assert len(decoded) == 1
 
 
 def test_a_plain_page_named_mhtml_is_read_as_the_page_it_is(write) -> None:

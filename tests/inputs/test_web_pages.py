@@ -336,3 +336,17 @@ def test_json_ld_paragraphs_replace_only_the_same_text_run_together(write) -> No
     assert [p.text for p in article.body][:3] == ARTICLE
     broken = '<script type="application/ld+json">{"articleBody": </script>'
     assert web.article_body(broken) == []
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://news.example.com/world/2026/nov/14/quake", "2026-11-14"),
+    ("https://news.example.com/2026/Sep/3/quake", "2026-09-03"),
+    ("https://news.example.com/2026/11/14/quake.html", "2026-11-14"),
+    ("https://news.example.com/2026/feb/30/quake", None),  # no such day
+    ("https://news.example.com/2026/sun/14/quake", None),
+    (None, None),
+])
+def test_the_date_in_a_page_address(url: str | None, day: str | None) -> None:
+    from storyview.inputs.web import url_date
+
+    assert url_date(url) == day

@@ -193,10 +193,12 @@ def test_inside_an_article_folder_the_proposal_goes_one_folder_up(tmp_path: Path
     folder = article_folder(tmp_path)
     monkeypatch.chdir(folder)
     assert problem("storyview-report.html", ["."]) is not None
-    assert proposed_name("html", ["."]) == str(Path("..") / "storyview-report.html")
-    assert proposed_name("json", ["."]) == "storyview-report.json"  # JSON is not read back as an article
+    for fmt, suffix in (("html", ".html"), ("md", ".md"), ("json", ".json"), ("tei", ".xml")):
+        # JSON and TEI are not read back as articles, yet land where the reports do: never among the inputs
+        assert proposed_name(fmt, ["."]) == str(Path("..") / f"storyview-report{suffix}")
     monkeypatch.chdir(tmp_path)
     assert proposed_name("html", [str(folder)]) == "storyview-report.html"
+    assert proposed_name("json", [str(folder)]) == "storyview-report.json"
 
 
 async def test_storyview_dot_then_e_enter_writes_the_proposed_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -201,3 +201,14 @@ async def test_after_hiding_sources_the_status_names_the_columns_shown() -> None
         shown = ", ".join(map(str, numbers))
         if numbers[-1] - numbers[0] != len(numbers) - 1:
             assert f"({shown})" in status(app) or f"(cols {shown})" in status(app), status(app)
+
+
+def test_framed_numbers_drop_the_frame_before_a_number() -> None:
+    from storyview.reader.widgets.fold import framed_numbers
+
+    frames = (("· only in ", " (hidden) ·"), ("only in ", " (hidden)"), ("only in ", ""))
+    numbers = [4, 7, 8]
+    assert framed_numbers(numbers, 40, frames) == "· only in 4, 7, 8 (hidden) ·"
+    assert framed_numbers(numbers, 24, frames) == "only in 4, 7, 8 (hidden)"
+    assert framed_numbers(numbers, 15, frames) == "only in 4, 7, 8"
+    assert framed_numbers(numbers, 12, frames) == "only in 4 +2"

@@ -109,18 +109,18 @@ def run(argv: list[str] | None = None) -> int:
     settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
     pins = None if args.ignore_pins else pin_store(paths)
-    aligned = paths is not None and len(paths) == 1 and _is_batch(paths[0])
+    aligned = _aligned(paths[0]) if paths is not None and len(paths) == 1 else None
     if args.json or args.report:
         fmt = "json" if args.json else args.report
         if aligned:
-            return export_aligned(paths[0], _asked(argv), args.output, fmt, args.story)
+            return export_aligned(paths[0], aligned == "file", _asked(argv), args.output, fmt, args.story)
         return export(paths, settings, args.output, fmt, args.story, pins, args.jobs, args.one_story)
     if _all_missing(paths):
         for path in paths or ():
             warn(f"{path}: no such file or folder")
         return 1
     if aligned:
-        return read_batch(paths[0], _asked(argv), args.story)
+        return read_batch(paths[0], aligned == "file", _asked(argv), args.story)
     nothing = _nothing_to_read(paths)
     if nothing:
         for message in nothing:
@@ -181,11 +181,12 @@ def _nothing_to_read(paths: list[str] | None) -> list[str]:
     return [] if expand(paths, warnings) else warnings
 
 
-def _is_batch(path: str) -> bool:
-    """A batch's folder or index, or a file `storyview --json` wrote: stories aligned already."""
+def _aligned(path: str) -> str | None:
+    """What holds stories aligned already: "batch" (a batch's folder or index), "file" (a file
+    `storyview --json` wrote), or None; the file's head is read here only."""
     from storyview.batch.output import is_batch, is_export
 
-    return is_batch(path) or is_export(path)
+    return "batch" if is_batch(path) else "file" if is_export(path) else None
 
 
 def _asked(argv: list[str]) -> dict[str, object]:
@@ -197,16 +198,14 @@ def _asked(argv: list[str]) -> dict[str, object]:
     return {k: getattr(named, k) for k in ("threshold", "semantic") if getattr(named, k) is not None}
 
 
-def _open_aligned(path: str, then: str = "open") -> Opened | None:
-    """What `storyview batch` or `storyview --json` wrote at `path`, or None (said why) when it
-    cannot be read or holds no article (nothing to `then`)."""
+def _open_aligned(path: str, exported: bool, then: str = "open") -> Opened | None:
+    """What `storyview batch` or `storyview --json` (`exported`) wrote at `path`, or None (said
+    why) when it cannot be read or holds no article (nothing to `then`)."""
     from storyview.batch.opened import open_for_reader
-    from storyview.batch.output import is_export
     from storyview.inputs.text import shown
 
-    exported = is_export(path)
     try:
-        opened = open_for_reader(path)
+        opened = open_for_reader(path, exported)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # any shape but the one written
         warn(f"{shown(path)}: not a storyview {'--json file' if exported else 'batch'} that can be read ({exc})")
         return None
@@ -217,7 +216,7 @@ def _open_aligned(path: str, then: str = "open") -> Opened | None:
     return opened
 
 
-def read_batch(path: str, asked: dict[str, object], story: int | None) -> int:
+def read_batch(path: str, exported: bool, asked: dict[str, object], story: int | None) -> int:
     """The reader on what `storyview batch` or `storyview --json` wrote: its story list (or its
     one story), each story as it was aligned.
 
@@ -225,28 +224,29 @@ def read_batch(path: str, asked: dict[str, object], story: int | None) -> int:
     with them; none shows the stories as they were aligned."""
     from dataclasses import replace
 
-    opened = _open_aligned(path)
+    opened = _open_aligned(path, exported)
     if opened is None:
         return 1
     batch_app(opened, replace(opened.settings, **asked) if asked else None, story).run()  # type: ignore[arg-type]
     return 0
 
 
-def export_aligned(path: str, asked: dict[str, object], output: str | None, fmt: str, only: int | None) -> int:
+def export_aligned(path: str, exported: bool, asked: dict[str, object], output: str | None, fmt: str,
+                   only: int | None) -> int:
     """`--json` or `--report` of what `storyview batch` or `storyview --json` wrote: its stories
     (or story `only`) as the reader shows them, as they were aligned, or aligned again from
     their text where `asked` names other settings (`read_batch`)."""
     from dataclasses import replace
 
-    from storyview.batch.output import INDEX, is_export
+    from storyview.batch.output import INDEX
     from storyview.collector import paused
     from storyview.exports.json_export import lined, parts_json, to_dict, to_part
 
-    opened = _open_aligned(path, "write")
+    opened = _open_aligned(path, exported, "write")
     if opened is None:
         return 1
     collection = opened.gather()
-    batch, exported = opened.batch, is_export(path)
+    batch = opened.batch
     # What was read (a batch's index and story files too), and the articles it was made from.
     read = [path, *([] if exported else [str(batch.folder / INDEX)]), *(str(batch.path(e)) for e in batch.entries),
             *(a.path for a in collection.articles)]
@@ -256,14 +256,9 @@ def export_aligned(path: str, asked: dict[str, object], output: str | None, fmt:
             warn(refused)
             return 1
     settings = replace(opened.settings, **asked)  # type: ignore[arg-type]
-    holder = "file" if exported else "batch"
-    ids = [s.id for s in collection.stories]
-    if only is not None and only not in ids:
-        held = "" if ids == list(range(1, len(ids) + 1)) else f" (story {', '.join(map(str, ids))})"
-        warn(f"no story {only}: the {holder} has {counted(len(ids), 'story')}{held}")
-        return 1
-    if fmt == "tei" and only is None and len(collection.stories) > 1:
-        warn(f"TEI holds one story and the {holder} has {len(collection.stories)}: choose one with --story N")
+    unwritable = _unwritable(collection, only, fmt, "file" if exported else "batch")
+    if unwritable:
+        warn(unwritable)
         return 1
     wanted = [s.id for s in collection.stories if only is None or s.id == only]
     with progress_bar() as progress, paused():
@@ -381,11 +376,9 @@ def export(
     # results come back by the thousand: no collection would find anything to free among them.
     with progress_bar() as progress, paused():
         collection = collect(read_all(paths, progress, jobs), _stories(one_story), progress=progress, jobs=jobs)
-        if only is not None and only > len(collection.stories):
-            warn(f"no story {only}: the folder has {counted(len(collection.stories), 'story')}")
-            return 1
-        if fmt == "tei" and only is None and len(collection.stories) > 1:
-            warn(f"TEI holds one story and the folder has {len(collection.stories)}: choose one with --story N")
+        unwritable = _unwritable(collection, only, fmt, "folder")
+        if unwritable:
+            warn(unwritable)
             return 1
         if fmt == "json":  # each story's document made where it was aligned: only that comes back
             wanted = [s.id for s in collection.stories if only is None or s.id == only]
@@ -405,6 +398,18 @@ def export(
     # Nothing named is there (a typo), or nothing named could be read: the document is written,
     # empty, and a script must know.
     return 1 if code or _all_missing(paths) or not collection.articles else 0
+
+
+def _unwritable(collection: Collection, only: int | None, fmt: str, holder: str) -> str | None:
+    """Why the stories asked for cannot be written (None: they can): the `holder` (folder, file
+    or batch) has no story `only`, or TEI, which holds one story, is asked for all of several."""
+    ids = [s.id for s in collection.stories]
+    if only is not None and only not in ids:
+        held = "" if ids == list(range(1, len(ids) + 1)) else f" (story {', '.join(map(str, ids))})"
+        return f"no story {only}: the {holder} has {counted(len(ids), 'story')}{held}"
+    if fmt == "tei" and only is None and len(ids) > 1:
+        return f"TEI holds one story and the {holder} has {len(ids)}: choose one with --story N"
+    return None
 
 
 def _write(text: str, output: str | None, inputs: Sequence[str]) -> int:

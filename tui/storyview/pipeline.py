@@ -52,20 +52,29 @@ def story_from(loaded: Loaded, settings: Settings, progress: Progress | None = N
             warnings.extend(pin_warnings)
             alignment = apply_pins(alignment, followed)
         marks = find_unique(alignment, settings, progress)
-    if settings.semantic and alignment.model is None and semantic.failure():
-        warnings.append(semantic.failure())
-    # A source of headlines and bylines only loads, but has nothing the aligner lines up.
-    warnings.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
-    with_body = [a for a in articles if a.body]
-    if len(articles) < 2:
-        warnings.append("fewer than two usable sources: nothing to compare")
-    elif len(with_body) < 2:
-        warnings.append("fewer than two sources with body text: nothing to compare")
-    else:
-        warnings.extend(_apart(with_body, alignment.groups))
+    warnings.extend(story_notes(articles, alignment.groups, settings, alignment.model))
     story = Story(tuple(articles), alignment.groups, marks, settings, tuple(warnings), alignment.near,
                   pins=tuple(followed), model=alignment.model)
     return replace(story, shares=source_shares(story))
+
+
+def story_notes(articles: Sequence[Article], groups: Sequence[Group], settings: Settings,
+                model: str | None) -> list[str]:
+    """What an alignment of `articles` into `groups` says of itself, beside the load warnings:
+    kept apart so that a story read back can tell its own notes from its folder's warnings."""
+    notes: list[str] = []
+    if settings.semantic and model is None and semantic.failure():
+        notes.append(semantic.failure())
+    # A source of headlines and bylines only loads, but has nothing the aligner lines up.
+    notes.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
+    with_body = [a for a in articles if a.body]
+    if len(articles) < 2:
+        notes.append(LONE)
+    elif len(with_body) < 2:
+        notes.append("fewer than two sources with body text: nothing to compare")
+    else:
+        notes.extend(_apart(with_body, groups))
+    return notes
 
 
 def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:

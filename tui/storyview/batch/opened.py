@@ -18,6 +18,7 @@ class Opened:
     """What the reader needs of a batch: the stories to list and a way to show each."""
 
     batch: Batch
+    exported: bool = False  # a file `storyview --json` wrote, not a batch's folder
 
     @property
     def settings(self) -> Settings:
@@ -40,12 +41,20 @@ class Opened:
             articles, warned = list(held.articles), []
         else:
             articles, warned = read([Source(a.path, a.id) for a in entry.articles])
+        # As `pipeline.align_story` of the folder: its load warnings go with a story of a folder
+        # of one; what a file says now and did not then, with any story.
+        several = self.batch.several if self.batch.several is not None else len(self.batch.entries) > 1
+        loaded = () if several else collection.warnings
+        new = [w for w in warned if w and w not in collection.warnings]
         return align_entry(StoryEntry(entry.id, entry.label, entry.sources, entry.words),
                            [a for a in articles if a is not None], settings,
-                           several=len(self.batch.entries) > 1, warnings=[w for w in warned if w], progress=progress)
+                           several=several, warnings=[*loaded, *new], progress=progress)
 
 
-def open_for_reader(path: str | Path) -> Opened:
+def open_for_reader(path: str | Path, exported: bool | None = None) -> Opened:
     """The batch in folder `path` (or whose index.json `path` is), or the stories of a file
-    `storyview --json` wrote; OSError, ValueError or KeyError if unreadable."""
-    return Opened(open_export(path) if is_export(path) else open_batch(path))
+    `storyview --json` wrote (`exported`, when the caller knows already); OSError, ValueError or
+    KeyError if unreadable."""
+    if exported is None:
+        exported = is_export(path)
+    return Opened(open_export(path) if exported else open_batch(path), exported)

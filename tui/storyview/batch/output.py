@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from storyview import __version__
 from storyview.engine.segment import word_count
 from storyview.engine.shares import source_shares
+from storyview.inputs.text import storyview_json
 from storyview.model import (
     Article,
     Collection,
@@ -191,10 +192,10 @@ def is_export(path: str | Path) -> bool:
         return False
     try:
         with open(p, "rb") as fh:
-            head = fh.read(64).lstrip()
+            head = fh.read(64)
     except OSError:
         return False
-    return head.startswith(b"{") and head[1:].lstrip().startswith(b'"storyview"')
+    return storyview_json(head.decode("utf-8", errors="replace"))
 
 
 def open_export(path: str | Path) -> Batch:
@@ -208,8 +209,13 @@ def open_export(path: str | Path) -> Batch:
     # Stories of a folder of several list their own notes (files written before that do not: all
     # their warnings are then the folder's).
     several = bool(told) and all(isinstance(e, dict) and isinstance(e.get("warnings"), list) for e in told)
-    notes = {str(w) for entry in told for w in entry.get("warnings", ())} if several else set()
     stories = [story_from_dict(part) for part in _parts(data, several)]
+    if several:
+        notes = {str(w) for entry in told for w in entry.get("warnings", ())}
+    else:  # a file of one story: its warnings are the folder's and the story's own notes
+        from storyview.pipeline import story_notes
+
+        notes = {w for s in stories for w in story_notes(s.articles, s.groups, s.settings, s.model)}
     entries = tuple(entry_of(story, p.name) for story in stories)
     return Batch(p.parent, entries, tuple(str(w) for w in data.get("warnings", ()) if str(w) not in notes),
                  _settings(data), {story.id: story for story in stories},

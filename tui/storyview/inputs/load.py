@@ -36,7 +36,7 @@ from storyview.inputs.parse import (
     valid_date,
 )
 from storyview.inputs.slim import Slimmed, slim, slim_stream
-from storyview.inputs.text import Unusable, clean, decode, shown, utf8_text
+from storyview.inputs.text import Unusable, clean, decode, shown, storyview_json
 from storyview.model import Article, Progress
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -79,8 +79,8 @@ def read_article(path: Path, source_id: str) -> Article:
             looks_html = web.looks_like_html(data)
             archive = mhtml.looks_like_mhtml(data) or suffix in mhtml.SUFFIXES and not looks_html
             page = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_html)
-            if archive and len(data) > MAX_BYTES:
-                data = _mhtml_page(fh, data)
+            if archive:
+                part = _mhtml_page(fh, data) if len(data) > MAX_BYTES else mhtml.page_part(data)
             elif page and len(data) > MAX_BYTES:
                 # A large page is read a chunk at a time: its bulk is never all in memory.
                 fh.seek(0)
@@ -90,7 +90,7 @@ def read_article(path: Path, source_id: str) -> Article:
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
     if archive:
-        return read_mhtml(data, source_id, str(path))
+        return _mhtml_article(part, source_id, str(path))
     if page:
         return read_page(data, source_id, str(path))
     if suffix in MARKDOWN_SUFFIXES:
@@ -98,25 +98,27 @@ def read_article(path: Path, source_id: str) -> Article:
     return read_text(data, source_id, str(path))
 
 
-def _mhtml_page(fh: BinaryIO, data: bytes) -> bytes:
-    """The start of a large MHTML file that holds its page part (read on, four times as much
-    each time, until the part ends): the images after it are never read."""
+def _mhtml_page(fh: BinaryIO, data: bytes) -> mhtml.Part | None:
+    """The page part of a large MHTML file, from its start (read on, four times as much each
+    time, until the part ends): the images after it are never read."""
     while len(data) < MAX_PAGE_BYTES:
         try:
-            mhtml.page_part(data, complete=False)
-            return data
+            return mhtml.page_part(data, complete=False)
         except mhtml.More:
             want = min(3 * len(data), MAX_PAGE_BYTES - len(data))
             more = fh.read(want)
             data += more
             if len(more) < want:
-                return data
-    return data
+                break
+    return mhtml.page_part(data)
 
 
 def read_mhtml(data: bytes, source_id: str, where: str) -> Article:
     """A page saved as MHTML: its text/html part read as a saved page."""
-    part = mhtml.page_part(data)
+    return _mhtml_article(mhtml.page_part(data), source_id, where)
+
+
+def _mhtml_article(part: mhtml.Part | None, source_id: str, where: str) -> Article:
     if part is None:
         raise Unusable("no web page (text/html part) in this MHTML file")
     return read_page(part.html, source_id, where, part.charset, part.url, part.date)
@@ -130,7 +132,7 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     if not decoded.strip():
         raise Unusable(_blank(data))
     if _is_json(decoded) or (truncated and _opens_json_object(decoded)):
-        if _STORYVIEW_JSON_RE.match(decoded):
+        if storyview_json(decoded):
             raise Unusable("JSON data, not an article: a file storyview --json wrote, "
                            "reopened when it is the only PATH")
         raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
@@ -157,8 +159,6 @@ def _blank(data: bytes) -> str:
     return "no text (only whitespace)" if bare else "empty file"
 
 
-# What `storyview --json` writes first (batch.output.is_export looks for the same).
-_STORYVIEW_JSON_RE = re.compile(r'\s*\{\s*"storyview"\s*:')
 # An object's first key, or a list's first object's: JSON, not prose, even cut short.
 _JSON_OBJECT_RE = re.compile(r'\s*(?:\[\s*)?\{\s*"(?:[^"\\\n]|\\.){0,200}"\s*:')
 
@@ -286,15 +286,7 @@ def read_page(
         raise Unusable(_blank(data))
     notes: list[str] = []
     codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
-    if codec == "utf-8" or codec and utf8_text(data):
-        codec = None  # UTF-8 (its stray bytes said), and UTF-8 whatever single-byte charset is declared
-    if codec:
-        try:
-            decoded = data.decode(codec, errors="replace")
-        except LookupError:
-            decoded = decode(data, notes)
-    else:
-        decoded = decode(data, notes)
+    decoded = decode(data, notes, None if codec == "utf-8" else codec)  # UTF-8: its stray bytes said
     page = web.extract(clean(decoded), url)
     if page is None or not page.blocks:
         if truncated:

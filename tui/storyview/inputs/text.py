@@ -132,13 +132,33 @@ def document_kind(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, notes: list[str] | None = None) -> str:
+# What `storyview --json` writes first.
+_STORYVIEW_JSON_RE = re.compile(r'\s*\{\s*"storyview"\s*:')
+
+
+def storyview_json(head: str) -> bool:
+    """Text that opens as `storyview --json` writes: a file to reopen, not an article (nor
+    other JSON) that cannot be read."""
+    return _STORYVIEW_JSON_RE.match(head) is not None
+
+
+def decode(data: bytes, notes: list[str] | None = None, declared: str | None = None) -> str:
     """Bytes to text: BOMs first, then UTF-8, then a real charset detector.
 
     A UTF-8 text with a few bytes that are not UTF-8 stays UTF-8: each stray byte is read as
     Windows-1252 where that gives text (a pasted curly quote, an accented letter) and replaced
     otherwise, and `notes` is told so in one line.
+
+    `declared`: the charset a web page states (one Python knows, not UTF-8): the bytes are read
+    in it unless they are UTF-8 with characters beyond ASCII, which a page saved as UTF-8 is
+    whatever it declares (valid multi-byte UTF-8 is almost never chance).
     """
+    said: list[str] = []
+    utf8 = None
+    if declared:
+        utf8 = None if data.isascii() else _utf8(data, said, damaged=False)
+        if utf8 is None:
+            return data.decode(declared, errors="replace")
     kind = document_kind(data)
     if kind:
         raise Unusable(f"{kind}, not text: storyview reads plain text, Markdown and saved web pages")
@@ -156,12 +176,12 @@ def decode(data: bytes, notes: list[str] | None = None) -> str:
         return utf16
     if _looks_binary(data):
         raise Unusable("binary file, not text")
-    strict = _strict_utf8(data)
-    if strict is not None:
-        return strict
-    escaped = data.decode("utf-8", errors="surrogateescape")
-    if _mostly_utf8(escaped) or _damaged_utf8(escaped, len(data)):
-        return _repaired(escaped, notes)
+    if utf8 is None:
+        utf8 = _utf8(data, said, damaged=True)
+    if utf8 is not None:
+        if notes is not None:
+            notes.extend(said)
+        return utf8
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[:200_000], cp_exclusion=list(NOT_WEB))
@@ -170,8 +190,21 @@ def decode(data: bytes, notes: list[str] | None = None) -> str:
         raise Unusable("unknown text encoding")
     encoding = _preferred(best, list(results))
     if encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
-        return _repaired(escaped, notes)
+        return _repaired(data.decode("utf-8", errors="surrogateescape"), notes)
     return data.decode(encoding, errors="replace")
+
+
+def _utf8(data: bytes, notes: list[str], damaged: bool) -> str | None:
+    """`data` as UTF-8 text, or None where it is not: valid, or mostly valid (each stray byte
+    repaired and `notes` told), or with `damaged` also ASCII with a few stray bytes that are
+    no Western text in any single-byte charset."""
+    strict = _strict_utf8(data)
+    if strict is not None:
+        return strict
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    if _mostly_utf8(escaped) or damaged and _damaged_utf8(escaped, len(data)):
+        return _repaired(escaped, notes)
+    return None
 
 
 def _strict_utf8(data: bytes) -> str | None:
@@ -186,17 +219,6 @@ def _strict_utf8(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 pass
     return None
-
-
-def utf8_text(data: bytes) -> bool:
-    """Bytes that are UTF-8 with characters beyond ASCII: a page that declares a single-byte
-    charset but is this was saved as UTF-8 (valid multi-byte UTF-8 is almost never chance)."""
-    if data.isascii():
-        return False
-    strict = _strict_utf8(data)
-    if strict is not None:
-        return True
-    return _mostly_utf8(data.decode("utf-8", errors="surrogateescape"))
 
 
 # Bytes that are not UTF-8, as `surrogateescape` decodes them.

@@ -8,6 +8,7 @@ turns every way a fetch can fail into one short reason.
 from __future__ import annotations
 
 import codecs
+import functools
 import html
 import http.client
 import ipaddress
@@ -308,21 +309,26 @@ def _with_standfirst(blocks: list[Block], lead: str | None) -> list[Block]:
     return [*blocks[:at], (lead, False), *blocks[at:]]
 
 
-_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_URL_DATE_RE = re.compile(
-    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|" + "|".join(_MONTH_NAMES) + r")[/-](0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])", re.I)
+@functools.cache
+def _url_date_re() -> re.Pattern[str]:
+    """Made on first use: the month names are the parser's, which `is_url` need not import."""
+    from storyview.inputs.parse import MONTHS
+
+    months = "|".join(m[:3] for m in MONTHS)
+    return re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|" + months + r")[/-](0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])",
+                      re.I)
 
 
 def url_date(url: str | None) -> str | None:
     """The date in a page's address ("/2026/nov/14/", "/2026/11/14/"), as news sites file stories."""
-    from storyview.inputs.parse import valid_date
+    from storyview.inputs.parse import MONTHS, valid_date
 
-    m = _URL_DATE_RE.search(urllib.parse.urlsplit(url).path) if url else None
+    m = _url_date_re().search(urllib.parse.urlsplit(url).path) if url else None
     if m is None:
         return None
     year, month, day = m.groups()
-    month = str(_MONTH_NAMES.index(month.lower()) + 1) if month.isalpha() else month
-    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    number = next(n for n, name in enumerate(MONTHS, 1) if name.startswith(month.lower())) if month.isalpha() else int(month)
+    iso = f"{year}-{number:02d}-{int(day):02d}"
     return iso if valid_date(iso) else None
 
 

@@ -49,15 +49,28 @@ def problem(name: str, inputs: Sequence[str]) -> str | None:
 
 
 def proposed_name(fmt: str, inputs: Sequence[str]) -> str:
-    """The default file name here, or in the first folder up or home when storyview would refuse it here.
+    """The default file name here, or in the first folder up or home when here is an input folder.
 
-    Run inside a folder of articles, a report there would be read back as one more article.
+    Run inside a folder of articles, a report there would be read back as one more article, and
+    a file of any other format named among them on every run: every format is proposed in the
+    same place, never among what storyview reads.
     """
     name = default_name(fmt)
     for candidate in (name, str(Path("..") / name), str(Path("~") / name)):
-        if problem(candidate, inputs) is None:
+        if problem(candidate, inputs) is None and not _in_input_folder(candidate, inputs):
             return candidate
     return name
+
+
+def _in_input_folder(name: str, inputs: Sequence[str]) -> bool:
+    folder = Path(name).expanduser().resolve().parent
+    for source in inputs:
+        try:
+            if Path(source).is_dir() and Path(source).resolve() == folder:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def with_format(name: str, fmt: str) -> str:

@@ -82,11 +82,17 @@ def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int], room: i
                 numbers.append(position[source] + 1)
     numbers.sort()
     tail = f" · {paragraphs} paragraph{'s' * (paragraphs != 1)}"
-    head = "only in "
-    shown = numbers_that_fit(numbers, room - len(head) - len(tail))
-    if len(head) + len(shown) + len(tail) > room:
-        shown = numbers_that_fit(numbers, room - len(head))
-        tail = ""
+    return framed_numbers(numbers, room, (("only in ", tail), ("only in ", "")))
+
+
+def framed_numbers(numbers: Sequence[int], room: int, frames: Sequence[tuple[str, str]]) -> str:
+    """`numbers_that_fit` between the first (head, tail) of `frames` that fits in `room` with
+    them (else the last): words around the numbers give way before a number does."""
+    head, shown, tail = "", "", ""
+    for head, tail in frames:
+        shown = numbers_that_fit(numbers, room - len(head) - len(tail))
+        if len(head) + len(shown) + len(tail) <= room:
+            break
     return f"{head}{shown}{tail}"
 
 

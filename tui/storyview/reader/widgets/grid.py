@@ -18,7 +18,7 @@ from textual.strip import Strip
 from storyview.reader.messages import GridChanged
 from storyview.model import Member, Span
 from storyview.reader.widgets.columns import PADDING, Column, columns_that_fit, lay_out, slide_window
-from storyview.reader.widgets.fold import Folding, Run, fold_by_default, numbers_that_fit, strip_words
+from storyview.reader.widgets.fold import Folding, Run, fold_by_default, framed_numbers, strip_words
 from storyview.reader.widgets.gridheader import ColumnHeaders
 from storyview.reader.widgets.marked import line_of_offset, marked_text, wrap
 from storyview.reader.widgets.members import cut_on_word
@@ -520,12 +520,8 @@ class StoryGrid(RowsView):
             return None
         numbers = sorted(self.index.position[source] + 1 for source in row.cells)
         hidden = " (hidden)" if any(source in self.hidden for source in row.cells) else ""
-        width = self.columns[0].text_width
-        for head, tail in (("· only in ", f"{hidden} ·"), ("only in ", hidden), ("only in ", "")):
-            shown = numbers_that_fit(numbers, width - len(head) - len(tail))
-            if len(head) + len(shown) + len(tail) <= width:
-                break
-        return f"{head}{shown}{tail}"
+        frames = (("· only in ", f"{hidden} ·"), ("only in ", hidden), ("only in ", ""))
+        return framed_numbers(numbers, self.columns[0].text_width, frames)
 
     def _cell_lines(self, row: Row, column: Column, elsewhere: str | None = None, first: bool = True) -> list[Strip]:
         """A cell's wrapped lines; an empty cell says "not covered", or where the row is told
