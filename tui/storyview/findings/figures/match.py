@@ -416,6 +416,16 @@ LEGAL = {"charged", "charges", "charge", "arraigned", "arraignment", "sentenced"
          "hearing", "pleaded", "plea", "convicted", "indicted", "verdict", "jury", "bail", "appeared", "appearance"}
 
 
+def _one_step(a: _Context, b: _Context) -> bool:
+    """Two dates of one year, within it (a month or a day), whose verbs are known and the same:
+    one act dated two ways."""
+    va, vb = a.referent.verb, b.referent.verb
+    if not (va and vb and _alike(va, vb)):
+        return False
+    fa, fb = _date_fields(a.mention), _date_fields(b.mention)
+    return "year" in fa and fa.get("year") == fb.get("year") and len(fa) > 1 and len(fb) > 1
+
+
 def _legal(c: _Context) -> bool:
     """A step of the law told within four words of the figure ("was charged Saturday")."""
     return any(weight >= 1.0 and c.surface[w].lower() in LEGAL for w, weight in c.weights.items())
@@ -529,8 +539,12 @@ class _Evidence:
         if a.mention.kind == "date" and b.mention.kind == "date":
             # A date is of the act right by it, or of the one its sentence states a figure of
             # (`linked`): two sentences that share words may date two acts ("the trial of the
-            # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday")
-            if _legal(a) != _legal(b):
+            # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday");
+            # a step of the law told by one date only is another act, unless both dates' verbs
+            # are one and they date it within one year ("pleaded guilty to obstruction of justice
+            # in July 1973", "On June 27, 1973, he pleaded guilty"); years alone may be two
+            # indictments, a weekday by "sentenced" and "the March 11, 2005, incident" two acts
+            if _legal(a) != _legal(b) and not _one_step(a, b):
                 return False
             # Two dates of the same kind of act by sentences that name no one in common date two
             # acts ("the Gizmondo goes on sale on Saturday", "Sony's PSP goes on sale Thursday");
