@@ -234,3 +234,11 @@ def test_dates_of_one_step_of_the_law_conflict_however_far_its_word() -> None:
     # A charge and a shooting stay two acts.
     assert not conflicts_in(a="The gunman opened fire on the crowd outside the bank on Friday.",
                             b="The gunman was charged on Saturday with the shooting outside the bank.")
+
+
+def test_figures_without_a_noun_of_one_act_told_alike_conflict_near_in_value() -> None:
+    sequel = "So far the sequel has grossed over $95 million in North America."
+    assert {"over $95 million", "more than $90 million"} in conflicts_in(
+        a=sequel, b='"Moonrise" has grossed more than $90 million already, its studio said.')
+    # Far apart in value, two sums.
+    assert not conflicts_in(a=sequel, b='"Moonrise" has grossed more than $30 million already, its studio said.')

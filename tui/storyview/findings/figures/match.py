@@ -536,6 +536,12 @@ class _Evidence:
             # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
             # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
             return True
+        if a.mention.kind != "date" and not a.referent.head and not b.referent.head and a.referent.act \
+                and b.referent.act and _alike(a.referent.act, b.referent.act) and near(a.mention, b.mention) \
+                and self.meaning(i, j) >= NEAR_MEANING and self.some_names(i, j):
+            # No noun, but one act, told alike: "the film has grossed over $142 million", "has
+            # grossed more than 141 million already"
+            return True
         if a.mention.kind == "date" and b.mention.kind == "date":
             # A date is of the act right by it, or of the one its sentence states a figure of
             # (`linked`): two sentences that share words may date two acts ("the trial of the
