@@ -334,6 +334,7 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
+    status = None  # the figures' agreement, worked out only if asked (few pairs are)
     if not comparable(a.referent, b.referent, owners=False):
         # Words that may or may not name one thing ("rescued", "evacuated"; "Kräfte",
         # "Einsatzkräfte") do when the figures say so.
@@ -344,7 +345,7 @@ def _comparable(a: _Context, b: _Context) -> bool:
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
     # stories" tell of the same stories.
-    if other_owners(a.referent, b.referent) and agreement(a.mention, b.mention) == "conflict":
+    if other_owners(a.referent, b.referent) and (status or agreement(a.mention, b.mention)) == "conflict":
         return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
@@ -769,7 +770,8 @@ def _cluster(
             continue
         # A conflict it would make needs this pair to match clearly, the figures in conflict to
         # match on the whole, and two of them to tell the same thing (`evidence`).
-        apart = [(x, y) for x in a for y in b if (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"]
+        between = {(x, y): status.get((value[x], value[y])) or facts.status(x, y) for x in a for y in b}
+        apart = [xy for xy, st in between.items() if st == "conflict"]
         if apart:
             if any(not same_act(contexts[x].referent, contexts[y].referent) for x, y in apart):
                 continue  # "five boats tried to attack", "three boats were intercepted": two acts, whatever else agrees
@@ -785,8 +787,7 @@ def _cluster(
                 shown[key] = shown.get(key, False) or evidence(x, y)
             if not all(shown.values()):
                 continue
-        if any((status.get((value[x], value[y])) or facts.status(x, y)) == "imprecise"
-               and not _vaguely_one(contexts[x], contexts[y]) for x in a for y in b):
+        if any(st == "imprecise" and not _vaguely_one(contexts[x], contexts[y]) for (x, y), st in between.items()):
             continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:
