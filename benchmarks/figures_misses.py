@@ -1,6 +1,6 @@
 """Why storyview misses a real disagreement on ECB+: the first step of `find_figures` that stops it.
 
-    python benchmarks/figures_misses.py [--only tuned|held-out] [-v]
+    python benchmarks/figures_misses.py [--only tuned|held-out] [-v [--why]]
 
 For every labelled thing two reports give conflicting figures for (`figures_ecbplus.py`'s
 "real") that no reported figure holds, each pair of its conflicting figures of two reports is
@@ -158,7 +158,6 @@ def main() -> None:
             if not pair or thing in found:
                 continue  # no conflicting pair of two reports among its figures read, or found
             tally[STEPS[step]] += 1
-            tally[f"{STEPS[step]}: {detail}" if step == 3 else STEPS[step]] += 0
             if step == 3:
                 tally[f"  evidence: {detail}"] += 1
             if args.verbose:
