@@ -223,3 +223,22 @@ def test_a_hedge_does_not_join_a_lone_figure_far_apart_to_a_group() -> None:
     assert told("The deal brings the airline's order book up to 225 firm orders for the jet.") == [(["50", "50"], "agree")]
     assert told("The deal brings the airline's order book up to 60 firm orders for the jet.") == \
         [(["50", "50", "up to 60"], "imprecise")]
+
+
+def test_dates_of_one_step_of_the_law_conflict_however_far_its_word() -> None:
+    # Both dates are of the plea (the verb by each): that the word is far from one of them does
+    # not make that one the date of something else.
+    assert {"March 2004", "February 12, 2004"} in conflicts_in(
+        a="The banker pleaded guilty to fraud and to bribing two city officials in March 2004.",
+        b="On February 12, 2004, the banker pleaded guilty to one count of fraud.")
+    # A charge and a shooting stay two acts.
+    assert not conflicts_in(a="The gunman opened fire on the crowd outside the bank on Friday.",
+                            b="The gunman was charged on Saturday with the shooting outside the bank.")
+
+
+def test_figures_without_a_noun_of_one_act_told_alike_conflict_near_in_value() -> None:
+    sequel = "So far the sequel has grossed over $95 million in North America."
+    assert {"over $95 million", "more than $90 million"} in conflicts_in(
+        a=sequel, b='"Moonrise" has grossed more than $90 million already, its studio said.')
+    # Far apart in value, two sums.
+    assert not conflicts_in(a=sequel, b='"Moonrise" has grossed more than $30 million already, its studio said.')

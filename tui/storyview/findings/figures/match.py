@@ -334,6 +334,7 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
+    status = None  # the figures' agreement, worked out only if asked (few pairs are)
     if not comparable(a.referent, b.referent, owners=False):
         # Words that may or may not name one thing ("rescued", "evacuated"; "Kräfte",
         # "Einsatzkräfte") do when the figures say so.
@@ -344,7 +345,7 @@ def _comparable(a: _Context, b: _Context) -> bool:
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
     # stories" tell of the same stories.
-    if other_owners(a.referent, b.referent) and agreement(a.mention, b.mention) == "conflict":
+    if other_owners(a.referent, b.referent) and (status or agreement(a.mention, b.mention)) == "conflict":
         return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
@@ -414,6 +415,16 @@ FAR_VAGUE = 10
 # Words of the law's steps: a date by one is of a charge, a hearing or a trial, not of the event.
 LEGAL = {"charged", "charges", "charge", "arraigned", "arraignment", "sentenced", "sentencing", "trial", "court",
          "hearing", "pleaded", "plea", "convicted", "indicted", "verdict", "jury", "bail", "appeared", "appearance"}
+
+
+def _one_step(a: _Context, b: _Context) -> bool:
+    """Two dates of one year, within it (a month or a day), whose verbs are known and the same:
+    one act dated two ways."""
+    va, vb = a.referent.verb, b.referent.verb
+    if not (va and vb and _alike(va, vb)):
+        return False
+    fa, fb = _date_fields(a.mention), _date_fields(b.mention)
+    return "year" in fa and fa.get("year") == fb.get("year") and len(fa) > 1 and len(fb) > 1
 
 
 def _legal(c: _Context) -> bool:
@@ -526,11 +537,21 @@ class _Evidence:
             # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
             # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
             return True
+        if a.mention.kind != "date" and not a.referent.head and not b.referent.head and a.referent.act \
+                and b.referent.act and _alike(a.referent.act, b.referent.act) and near(a.mention, b.mention) \
+                and self.meaning(i, j) >= NEAR_MEANING and self.some_names(i, j):
+            # No noun, but one act, told alike: "the film has grossed over $142 million", "has
+            # grossed more than 141 million already"
+            return True
         if a.mention.kind == "date" and b.mention.kind == "date":
             # A date is of the act right by it, or of the one its sentence states a figure of
             # (`linked`): two sentences that share words may date two acts ("the trial of the
-            # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday")
-            if _legal(a) != _legal(b):
+            # woman who shot two co-workers starts Monday", "she shot three co-workers Thursday");
+            # a step of the law told by one date only is another act, unless both dates' verbs
+            # are one and they date it within one year ("pleaded guilty to obstruction of justice
+            # in July 1973", "On June 27, 1973, he pleaded guilty"); years alone may be two
+            # indictments, a weekday by "sentenced" and "the March 11, 2005, incident" two acts
+            if _legal(a) != _legal(b) and not _one_step(a, b):
                 return False
             # Two dates of the same kind of act by sentences that name no one in common date two
             # acts ("the Gizmondo goes on sale on Saturday", "Sony's PSP goes on sale Thursday");
@@ -749,7 +770,8 @@ def _cluster(
             continue
         # A conflict it would make needs this pair to match clearly, the figures in conflict to
         # match on the whole, and two of them to tell the same thing (`evidence`).
-        apart = [(x, y) for x in a for y in b if (status.get((value[x], value[y])) or facts.status(x, y)) == "conflict"]
+        between = {(x, y): status.get((value[x], value[y])) or facts.status(x, y) for x in a for y in b}
+        apart = [xy for xy, st in between.items() if st == "conflict"]
         if apart:
             if any(not same_act(contexts[x].referent, contexts[y].referent) for x, y in apart):
                 continue  # "five boats tried to attack", "three boats were intercepted": two acts, whatever else agrees
@@ -765,8 +787,7 @@ def _cluster(
                 shown[key] = shown.get(key, False) or evidence(x, y)
             if not all(shown.values()):
                 continue
-        if any((status.get((value[x], value[y])) or facts.status(x, y)) == "imprecise"
-               and not _vaguely_one(contexts[x], contexts[y]) for x in a for y in b):
+        if any(st == "imprecise" and not _vaguely_one(contexts[x], contexts[y]) for (x, y), st in between.items()):
             continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:
