@@ -275,6 +275,31 @@ def test_contractions_are_neither_names_nor_words_so_two_interviews_are_not_one_
     assert {term_id("^owen"), term_id("regret")} <= set(fp.terms)
 
 
+def test_figures_alone_glue_nothing_a_french_march_and_a_chinese_quake_are_two_stories() -> None:
+    """Their words cannot meet (two scripts), so "12", "7" and "2" were all the two stories shared,
+    and the quake had joined the march (try16)."""
+    march = [article(f"fr{n}", f"Quelque 12 000 manifestants ont défilé le 7 décembre à Paris, selon la CGT. {extra}",
+                     "Sophie Binet, secrétaire générale de la CGT, a appelé à une 2e journée de grève.",
+                     title="Retraites : la CGT défile à Paris")
+             for n, extra in enumerate(["La police en a compté 9 000.", "Le cortège est parti de la Bastille.",
+                                        "Les syndicats promettent de revenir."])]
+    quake = [article(f"zh{n}", f"四川发生5.2级地震，12人受伤，7日凌晨2时{extra}。", "当地政府已启动应急响应，转移群众3200余人。",
+                     title=f"四川5.2级地震{n}")
+             for n, extra in enumerate(["发生", "左右发生", "许发生"])]
+    stories = split_stories([*march, *quake])
+    assert sorted(sorted(a for a in s.members) for s in stories) == [[0, 1, 2], [3, 4, 5]]
+    label = next(s.label for s in stories if 3 in s.members)
+    assert label.startswith("四川5.2级地震"), label  # figures alone say little: a headline says more
+
+
+def test_a_number_written_in_groups_of_three_is_one_number() -> None:
+    fp = fingerprint(article("x", "Ein Sturm traf 12 000 Haushalte; der Schaden: 1\u202f200\u00a0000 Euro.",
+                             "In 2004 300 people were moved."))
+    terms = set(fp.terms)
+    assert {term_id("#12000"), term_id("#1200000"), term_id("#300")} <= terms
+    assert term_id("#000") not in terms and term_id("#12") not in terms
+
+
 def test_a_name_after_an_elided_article_is_a_name() -> None:
     fp = fingerprint(article("x", "Les pirates du golfe d'Aden ont attaqué. Le golfe d’Aden reste dangereux."))
     assert term_id("^aden") in fp.terms and term_id("^d'aden") not in fp.terms
@@ -299,7 +324,8 @@ def test_a_small_story_does_not_join_a_larger_one_by_its_years_alone() -> None:
                           "another record, with 3 million new users, the Mobile Data Association said.")
     fps = [fingerprint(a) for a in [*economy, texts]]
     counts = term_counts(fps)
-    scores, first, second, _ = _scores(fps, candidate_pairs(fps, StorySettings(), counts), StorySettings(), counts, 6)
+    unfloored = StorySettings(beside_years=0)  # (the floor alone now keeps it apart: it shares only figures)
+    scores, first, second, _ = _scores(fps, candidate_pairs(fps, unfloored, counts), unfloored, counts, 6)
     with_years = {0: [0, 1, 2, 3, 4], 5: [5]}
     _attach(with_years, (scores, first, second), StorySettings().attach, 4)
     assert with_years == {0: [0, 1, 2, 3, 4, 5]}  # by the years it shares, it would join
