@@ -162,3 +162,13 @@ def test_other_apostrophes_keep_their_word(word: str) -> None:
 def test_an_elided_article_is_not_part_of_the_word(word: str, norm: str) -> None:
     """So "l'incendie" meets "un incendie", as "the fire" meets "a fire"."""
     assert normalize(word) == norm
+
+
+@pytest.mark.parametrize(("text", "number"), [("12 000 Haushalte", "12000"), ("1\u202f200\u00a0000 Euro", "1200000"),
+                                              ("et 130 000 personnes", "130000")])
+def test_a_number_in_groups_of_three_is_one_word(text: str, number: str) -> None:
+    assert [t.norm for t in words(text) if t.number] == [number]
+
+
+def test_a_year_and_a_count_side_by_side_stay_two_numbers() -> None:
+    assert [t.norm for t in words("In 2004 300 people left; 1,200 stayed.") if t.number] == ["2004", "300", "1200"]

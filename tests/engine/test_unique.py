@@ -166,3 +166,14 @@ def test_the_story_common_ground_is_never_marked_inside_a_shared_sentence(seed_s
     marked = [para.text[s:e] for s, e in seed_story.unique(Member(lead.id, para.index))]
     assert any("Leeroy Johnson" in m for m in marked)
     assert not any(m.startswith(("New York", "NYPD")) or m.endswith(("New", "NYPD")) for m in marked), marked
+
+
+def test_a_number_in_groups_of_three_is_marked_whole_or_not_at_all() -> None:
+    """ "12 000 000 Euro" against "12 Millionen Euro": a mark had taken "000 000" and left the 12 (try16)."""
+    s = story("Der Sturm richtete in Oslo einen Schaden von 12 000 000 Euro an, teilte die Stadt am Montag mit.",
+              "Der Sturm richtete in Oslo einen Schaden von 12 Millionen Euro an, teilte die Stadt am Montag mit.",
+              "In Oslo richtete der Sturm einen Schaden von zwölf Millionen Euro an, so die Stadt.")
+    text = s.articles[0].body[0].text
+    number = (text.index("12 000 000"), text.index("12 000 000") + len("12 000 000"))
+    for a, b in s.unique(Member(s.articles[0].id, s.articles[0].body[0].index)):
+        assert b <= number[0] or a >= number[1] or (a <= number[0] and b >= number[1]), text[a:b]

@@ -37,7 +37,10 @@ NUMBER_ABBREVIATIONS = frozenset("no nos vol fig pp".split())
 # precomposed form), so they and the joiners are allowed inside a word explicitly.
 _MARKS = r"\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f"
 _W = rf"(?:\w|[{_MARKS}])"
-_NUMBER = r"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?"
+# A number in groups of three ("12 000", "1 200 000", with a space or a no-break space) is one
+# word: else a mark could take "000 000" of "12 000 000 Euro" and leave the 12.
+_NUMBER = (r"(?<![\d.,])[$£€¥]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)%?"
+           r"|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?")
 WORD_RE = re.compile(rf"{_NUMBER}|[#@]?{_W}+(?:['’\-.]{_W}+)*")
 # Han ideographs and kana are written with no space between words, so in text that has them
 # each is a word of its own (character unigrams: the plain baseline of Chinese and Japanese
@@ -148,7 +151,7 @@ def normalize(word: str) -> str:
         w = w[:-2]
     w = elide(w.rstrip("'"))
     if w[:1].isdigit() or w[:1] in "$£€¥":
-        return w.replace(",", "")
+        return w.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if "." in w and len(w) <= 6:
         w = w.replace(".", "")
     return w
