@@ -268,3 +268,29 @@ def test_a_shared_quotation_is_no_evidence_of_rewriting() -> None:
               for name, text in FIRE.items()}
     for p in find_rewrites(story(**quoted)):
         assert p.verdict == "independent", p.summary
+
+
+def test_three_reprints_of_one_wire_story_are_three_copies_not_six() -> None:
+    """a is the wire story; b, c and d reprint it (each a little shorter): that b copies c
+    follows from both copying a, and the reports name only the three copies of a (try16)."""
+    from storyview.exports.markdown import markdown
+    from storyview.findings.rewrites import implied, named
+
+    wire = ["A magnitude 6.1 earthquake struck off Sumatra on Tuesday, the geological survey said.",
+            "Officials in Padang said 14 people were killed and dozens of buildings collapsed.",
+            "The quake was felt in Singapore, 400 km away, where office towers swayed.",
+            "A tsunami warning was issued and lifted two hours later.",
+            "Indonesia sits on the Pacific Ring of Fire and sees frequent quakes.",
+            "Rescue teams were sent from Jakarta on Wednesday morning."]
+    texts = ["\n\n".join(wire), "\n\n".join(wire[:5]), "\n\n".join(wire[:4]), "\n\n".join(wire[:3]),
+             "Buildings shook in Padang when a strong quake hit on Tuesday.\n\nLocal radio said roads were blocked.\n\n"
+             "Aid groups asked for blood donors."]
+    s = story(**dict(zip("abcde", texts)))
+    pairs = find_rewrites(s)
+    copies = {(p.rewrite, p.original) for p in pairs if p.verdict == "copy"}
+    assert {("b", "a"), ("c", "a"), ("d", "a")} <= copies and len(copies) == 6
+    kept = {(p.rewrite, p.original) for p in named(pairs) if p.verdict == "copy"}
+    assert kept == {("b", "a"), ("c", "a"), ("d", "a")}
+    assert len(implied(pairs)) == 3
+    md = markdown(s)
+    assert md.count("reads as a copy of") == 3

@@ -20,6 +20,7 @@ from storyview.exports.wording import (
     source_title,
 )
 from storyview.findings.analysis import Analysis, analyse
+from storyview.findings.rewrites import named as named_pairs
 from storyview.findings.figures import Mention
 from storyview.model import Group, Span, Story, counted
 
@@ -176,7 +177,7 @@ def _html_group(story: Story, g: Group, name: dict[str, str], short: dict[str, s
 
 def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> list[str]:
     out = ['<section id="rewrites">', "<h2>Rewrites</h2>"]
-    named = [p for p in analysis.rewrites if p.verdict != "independent"]
+    named = named_pairs(analysis.rewrites)
     if named:
         out.append("<ul>")
         for p in named:

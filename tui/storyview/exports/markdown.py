@@ -20,6 +20,7 @@ from storyview.exports.wording import (
     visible,
 )
 from storyview.findings.analysis import Analysis, analyse
+from storyview.findings.rewrites import named as named_pairs
 from storyview.findings.figures import Mention
 from storyview.model import Group, Span, Story, counted
 
@@ -96,7 +97,7 @@ def _md_group(story: Story, g: Group, name: dict[str, str], short: dict[str, str
 
 def _md_findings(story: Story, analysis: Analysis, short: dict[str, str]) -> list[str]:
     out = ["## Rewrites", ""]
-    named = [p for p in analysis.rewrites if p.verdict != "independent"]
+    named = named_pairs(analysis.rewrites)
     if named:
         out += [f"- **{p.verdict}**: {md_escape(p.summary)}" + (f" ({md_escape(p.why)})" if p.why else "") for p in named]
     else:

@@ -473,6 +473,24 @@ def _verdict(rewrite: Side, original: Side, chain: int) -> Verdict:
 ALL_PAIRS = 30
 
 
+def implied(pairs: Sequence[Pair]) -> set[tuple[str, str]]:
+    """The copies that follow from two others: where two sources both copy a third, that one
+    copies the other says nothing new (three papers reprinting one wire story are three copies
+    of it, not six). The pairs' sources, as `Pair.sources` gives them."""
+    of: dict[str, set[str]] = defaultdict(set)
+    for p in pairs:
+        if p.verdict == "copy" and p.rewrite and p.original:
+            of[p.rewrite].add(p.original)
+    return {p.sources for p in pairs if p.verdict == "copy" and p.rewrite and p.original
+            and of[p.rewrite] & of.get(p.original, set())}
+
+
+def named(pairs: Sequence[Pair]) -> list[Pair]:
+    """The pairs a report names: all but the independent ones and the `implied` copies."""
+    said = implied(pairs)
+    return [p for p in pairs if p.verdict != "independent" and p.sources not in said]
+
+
 def find_rewrites(story: Story) -> tuple[Pair, ...]:
     """Every pair of sources compared, in source order (in a story of more than ALL_PAIRS
     sources, the pairs that share at least one group)."""

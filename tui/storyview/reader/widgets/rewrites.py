@@ -23,9 +23,13 @@ EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
 def sort_pairs(pairs: Any) -> list[Any]:
-    """Copies first, then rewrites, wire copy, partial followers, independent pairs; most
-    following first."""
-    return sorted(pairs, key=lambda p: (VERDICT_ORDER.get(p.verdict, 9), -max(p.a.follows, p.b.follows)))
+    """Copies first, then rewrites, wire copy, partial followers, the copies that follow from
+    two others (`findings.rewrites.implied`), independent pairs; most following first."""
+    from storyview.findings.rewrites import implied
+
+    said = implied(pairs)
+    return sorted(pairs, key=lambda p: (3.5 if p.sources in said else VERDICT_ORDER.get(p.verdict, 9),
+                                        -max(p.a.follows, p.b.follows)))
 
 
 def bar(share: float, cells: int) -> str:
