@@ -172,3 +172,12 @@ def test_a_number_in_groups_of_three_is_one_word(text: str, number: str) -> None
 
 def test_a_year_and_a_count_side_by_side_stay_two_numbers() -> None:
     assert [t.norm for t in words("In 2004 300 people left; 1,200 stayed.") if t.number] == ["2004", "300", "1200"]
+
+
+def test_foreign_function_words_in_lower_case_carry_nothing_but_english_words_spelt_alike_do() -> None:
+    """A German report shares "der", "und" and "nach" with every other; written with a capital
+    they may open a name ("Der Spiegel", "Los Angeles"); "war", "die" and "son" are English."""
+    content = {norm: c for norm, _, c, _ in forms("Der Zug fuhr nach der Kurve und entgleiste, meldet Der Spiegel.")}
+    assert not content["nach"] and not content["und"]
+    assert [c for n, _, c, _ in forms("meldet der Spiegel aus Los Angeles") if n in ("der", "los")] == [False, True]
+    assert all(c for _, _, c, _ in forms("war die son"))

@@ -23,6 +23,23 @@ STOPWORDS = frozenset(
     including among across per via would could may might must shall one two also us""".split()
 )
 
+# Function words of German, French, Spanish, Italian and Portuguese that are no English word,
+# as `normalize` folds them: written in lower case they carry nothing (a report in German shares
+# "der", "und" and "nach" with every other). Capitalised, they may open a name ("Los Angeles",
+# "Le Monde", "Der Spiegel"), so they count as written there. English words spelt alike ("die",
+# "war", "son", "la", "pour", "par", "con") are left out.
+FOREIGN_STOPWORDS = frozenset(
+    """der den dem des und ist nicht mit sich auf fur von zum zur ein eine einer einen einem eines
+    wir ich auch nach bei aus wird wurde wurden sind haben noch nur oder aber wie als vom uber
+    durch gegen ohne seit dass sei diese dieser dieses sowie bereits sagte laut rund wegen ihre
+    ihr ihren ihrem seine seiner seinen seinem unter le les du et une dans sur au aux cette ces
+    qui il elle ils elles ont ete sont avec mais ou ne ses leur leurs lors selon apres avant
+    depuis entre contre sans sous chez vers aussi avait etait el los las del y que por para una
+    al su sus como mas pero fue han este esta estos estas segun tras desde sobre hasta durante
+    muy tambien di che della delle degli dei nel nella nei per sono anche alla alle dalla dopo
+    das no uma pelo pela nao""".split()
+)
+
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cmdr adm maj pres supt det
@@ -198,7 +215,8 @@ def _forms(word: str) -> tuple[str, str, bool, bool] | None:
     norm = normalize(word)
     if not norm:
         return None
-    return norm, NUMBER_STEMS.get(norm) or stem(norm), not is_function_word(norm), is_number(norm)
+    content = not is_function_word(norm) and not (word[:1].islower() and norm in FOREIGN_STOPWORDS)
+    return norm, NUMBER_STEMS.get(norm) or stem(norm), content, is_number(norm)
 
 
 def words(text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] | None = None
