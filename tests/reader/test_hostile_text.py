@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pilot_helpers import (
     folder_app,
     grid_text,
@@ -216,3 +217,25 @@ async def test_article_text_that_looks_like_markup_shows_literally() -> None:
         assert isinstance(app.screen, ReadingScreen)
         reading = "\n".join(app.screen.view.render_line(y).text for y in range(app.screen.view.size.height))
         assert MARKUP in reading.replace("\n", " ") or "[bold]bracketed[/]" in reading
+
+
+@pytest.mark.parametrize("width", [9, 13, 24, 40])
+def test_chinese_breaks_between_characters_never_before_a_comma_nor_inside_a_number(width: int) -> None:
+    """East Asian text has no spaces: it was folded anywhere, so a line began with "，" and
+    "12月7日" broke as "1" / "2月7日" (try16). Every line fits, nothing is lost, styles stay."""
+    from rich.console import Console
+    from rich.text import Text
+    from storyview.reader.widgets.marked import NO_START, line_of_offset, wrap
+
+    plain = "中国地震台网正式测定，12月7日3时15分在四川宜宾市珙县发生5.2级地震，震源深度10千米。成都 Chengdu reported."
+    text = Text(plain)
+    text.stylize("bold", plain.index("成都"), plain.index("成都") + 2)
+    lines = wrap(text, width, Console())
+    assert all(line.cell_len <= width for line in lines)
+    assert "".join(line.plain for line in lines).replace(" ", "") == plain.replace(" ", "")
+    assert not any(line.plain[:1] in NO_START for line in lines)
+    for number in ("12", "15", "5.2", "10"):
+        assert any(number in line.plain for line in lines), number
+    where = line_of_offset(lines, plain, plain.index("成都"))
+    bold = [line.plain[s.start:s.end] for line in lines[where:where + 2] for s in line.spans]
+    assert "".join(bold) == "成都"

@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import re
+
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from storyview.engine.segment import CJK, CJK_RE
 from storyview.model import Marks, Span
 
 HEAT_LEVELS = 3
@@ -62,9 +66,60 @@ def marked_text(
 
 
 def wrap(text: Text, width: int, console: Console) -> list[Text]:
-    """Word-wrap to `width` cells (long words fold); at least one line, even for ""."""
+    """Word-wrap to `width` cells (long words fold); at least one line, even for "".
+
+    Text with Han or kana, which puts no space between words, is broken between its
+    characters as East Asian typesetting does (`_east_asian_lines`) rather than folded anywhere.
+    """
+    if width > 2 and not text.plain.isascii() and CJK_RE.search(text.plain):
+        return _east_asian_lines(text, width) or [Text("", style=text.style, end="")]
     lines = list(text.wrap(console, max(1, width), justify="left", overflow="fold"))
     return lines or [Text("", style=text.style, end="")]
+
+
+# Marks a line never starts with (closing punctuation, small kana, the iteration marks): they
+# stay with the character before them.
+NO_START = "，。、．！？：；）」』】〉》〕］｝…‥・ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.!?:;)]}%"
+# What a line may break before: a space, one Han or kana character, or a run of other letters
+# and digits ("12", "M5", "Sichuan"), each with the marks that must not start a line after it.
+_UNIT_RE = re.compile(rf"\s+|[{CJK}][{re.escape(NO_START)}]*|[^\s{CJK}{re.escape(NO_START)}]+[{re.escape(NO_START)}]*"
+                      rf"|[{re.escape(NO_START)}]+")
+
+
+def _east_asian_lines(text: Text, width: int) -> list[Text]:
+    """`text` in lines of at most `width` cells, broken between units (`_UNIT_RE`): never inside
+    the "12" of "12月", nor before a "，"; a unit wider than a line folds. Styles carry over."""
+    plain = text.plain
+    lines: list[Text] = []
+    start = used = 0  # where the line being filled starts, and its cells so far
+    for unit in _UNIT_RE.finditer(plain):
+        a, b = unit.span()
+        if unit.group().isspace():
+            if used:
+                used += cell_len(unit.group())
+            else:
+                start = b  # no line starts with a space
+            continue
+        cells = cell_len(unit.group())
+        if used and used + cells > width:
+            lines.append(text[start:a])
+            start, used = a, 0
+        while cells > width:  # a word longer than a line
+            at, taken = a, 0
+            while at < b and taken + cell_len(plain[at]) <= width:
+                taken += cell_len(plain[at])
+                at += 1
+            at = max(at, a + 1)
+            lines.append(text[start:at])
+            start = a = at
+            cells = cell_len(plain[a:b])
+        used += cells
+    if start < len(plain):
+        lines.append(text[start:])
+    for line in lines:
+        line.rstrip()
+        line.end = ""
+    return lines
 
 
 def line_of_offset(lines: Sequence[Text], text: str, offset: int) -> int:
