@@ -73,6 +73,31 @@ async def test_the_list_opens_first_and_enter_escape_go_there_and_back() -> None
 
 
 @pytest.mark.asyncio
+async def test_each_story_opened_from_the_list_opens_on_its_own_lede_with_its_own_columns() -> None:
+    """The second story opened had kept the first one's cursor row and hidden columns (try17)."""
+    from storyview.reader.widgets.grid import lede
+
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        await pilot.press("enter")
+        await opened(pilot)
+        grid = app.main.grid
+        first = app.story.id
+        assert grid.cursor == lede(app.main.index)
+        await pilot.press("j", "j", "x")  # move on, and hide the focused column
+        await pilot.pause()
+        assert grid.hidden
+        await pilot.press("escape", "j", "enter")
+        await opened(pilot)
+        assert app.story.id != first
+        assert grid.cursor == lede(app.main.index) and not grid.hidden
+        await pilot.press("escape", "k", "enter")
+        await opened(pilot)
+        assert app.story.id == first and grid.cursor == lede(app.main.index)
+
+
+@pytest.mark.asyncio
 async def test_g_and_G_jump_to_the_first_and_the_last_story() -> None:
     app = folder_app()
     async with app.run_test(size=(80, 24)) as pilot:

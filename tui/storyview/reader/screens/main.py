@@ -216,6 +216,7 @@ class MainScreen(Screen[None]):
         self._unique_cache = None
         self._wrapped = None
         self.findings_memory.clear()
+        self.grid.forget()
         self.grid.add_class("-loading")
         self.mount(BuildProgressView(id="loading"), before=self.grid)
         self.refresh_status()

@@ -136,6 +136,15 @@ class StoryGrid(RowsView):
             self.scroll_to_row(self.cursor)
         self._changed()
 
+    def forget(self) -> None:
+        """Another story of the folder comes next: it opens on its own lede, with its own folds
+        and every column, not at this one's cursor row (as a rebuild of the same story does)."""
+        self.index = None
+        self.rows = []
+        self.hidden.clear()
+        self._fold_chosen = None
+        self.relayout()
+
     def _lede_to_top(self) -> None:
         """Scroll the lede to the top; until the view has the height to do so, try again on resize."""
         if not self._lede_pending or self.index is None:
