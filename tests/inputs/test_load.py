@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from pathlib import Path
 
 import pytest
 
@@ -383,3 +384,23 @@ def test_an_article_that_opens_with_a_bracket_is_read(write, text: str) -> None:
     loaded = load([write("a.txt", text), write("b.txt", "The mayor said the plan would go ahead.")])
     assert [a.id for a in loaded.articles] == ["a", "b"]
     assert loaded.warnings == []
+
+
+def test_a_report_storyview_wrote_beside_its_articles_is_not_read_as_one_more(tmp_path: Path) -> None:
+    """A report saved among its articles had become one more source of its own story (try17)."""
+    from storyview.exports.html import to_html
+    from storyview.exports.markdown import markdown
+    from storyview.exports.tei import to_tei
+    from storyview.inputs.bundled import seeds_dir
+    from storyview.pipeline import build_story
+
+    for p in seeds_dir().glob("*.txt"):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    story = build_story([str(tmp_path)])
+    (tmp_path / "report.html").write_text(to_html(story), encoding="utf-8")
+    (tmp_path / "report.md").write_text(markdown(story), encoding="utf-8")
+    (tmp_path / "report.txt").write_text(to_tei(story), encoding="utf-8")
+    loaded = load([str(tmp_path)])
+    assert len(loaded.articles) == 5
+    skipped = [w for w in loaded.warnings if "a report storyview wrote" in w]
+    assert len(skipped) == 3, loaded.warnings

@@ -201,6 +201,17 @@ def test_inside_an_article_folder_the_proposal_goes_one_folder_up(tmp_path: Path
     assert proposed_name("json", [str(folder)]) == "storyview-report.json"
 
 
+def test_beside_articles_named_one_by_one_the_proposal_goes_one_folder_up(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`storyview *.txt` inside the folder: the report had been written among the articles, and
+    the next `storyview .` read it as one more source (try17)."""
+    folder = article_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    files = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert proposed_name("html", files) == str(Path("..") / "storyview-report.html")
+    assert proposed_name("md", ["-"]) == "storyview-report.md"  # standard input is in no folder
+
+
 async def test_storyview_dot_then_e_enter_writes_the_proposed_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = article_folder(tmp_path)
     app = reader_in(folder, monkeypatch)

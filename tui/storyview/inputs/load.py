@@ -89,6 +89,8 @@ def read_article(path: Path, source_id: str) -> Article:
         raise Unusable("permission denied") from None
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
+    if REPORT_RE.search(data, 0, 2048):
+        raise Unusable("a report storyview wrote, not an article: open the articles it came from")
     if archive:
         return _mhtml_article(part, source_id, str(path))
     if page:
@@ -96,6 +98,12 @@ def read_article(path: Path, source_id: str) -> Article:
     if suffix in MARKDOWN_SUFFIXES:
         return read_markdown(data, source_id, str(path))
     return read_text(data, source_id, str(path))
+
+
+# How storyview's own reports begin (exports/html.py, markdown.py, tei.py): one saved beside its
+# articles was read back as one more source of its own story.
+REPORT_RE = re.compile(rb'<meta name="generator" content="storyview \d|\A# [^\n]*\n\nstoryview \d[\d.]* \xc2\xb7 '
+                       rb"|<p>Aligned and exported by storyview \d")
 
 
 def _mhtml_page(fh: BinaryIO, data: bytes) -> mhtml.Part | None:

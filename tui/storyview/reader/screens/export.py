@@ -63,10 +63,12 @@ def proposed_name(fmt: str, inputs: Sequence[str]) -> str:
 
 
 def _in_input_folder(name: str, inputs: Sequence[str]) -> bool:
+    """Would `name` land in a folder given to read, or beside an article read (`storyview *.txt`)?"""
     folder = Path(name).expanduser().resolve().parent
     for source in inputs:
         try:
-            if Path(source).is_dir() and Path(source).resolve() == folder:
+            path = Path(source).resolve()
+            if (path.is_dir() and path == folder) or (path.is_file() and path.parent == folder):
                 return True
         except OSError:
             continue
