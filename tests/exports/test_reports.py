@@ -182,3 +182,20 @@ def test_a_one_paragraph_chain_follows_in_no_order_and_shows_a_dot() -> None:
     page = to_html(story)
     cells = lxml.html.fromstring(page).xpath("//table[@class='follows']/tbody/tr[1]/td/text()")
     assert cells == ["—", "·", "·"]
+
+
+def test_a_source_quoting_a_passage_alike_twice_is_named_once() -> None:
+    """Three reprints each quote "all necessary measures" in two paragraphs: each is named once,
+    "twice", not two times in a row (try17)."""
+    from storyview.exports.wording import quote_versions
+    from storyview.findings.quotes import Quote, Version
+
+    def version(source: str, paragraph: int, status: str = "exact") -> Version:
+        return Version(source, paragraph, 0, 10, "all necessary measures", status)  # type: ignore[arg-type]
+
+    reference = version("wire", 1)
+    versions = (reference, version("wire", 4), version("a", 1), version("a", 4), version("b", 2),
+                version("b", 5), version("b", 7), version("c", 3, "partial"))
+    said = quote_versions(Quote(1, "all necessary measures", reference, versions), str, str)
+    assert said == ["wire (reference)", "wire (word for word)", "a (word for word, twice)",
+                    "b (word for word, 3 times)", "c (word for word, in part)"]

@@ -88,12 +88,16 @@ def percent(x: float) -> str:
 def quote_versions(q: Quote, name: Callable[[str], str], fmt: Callable[[str], str]) -> list[str]:
     if len(q.versions) == 1:
         return [f"{name(q.reference.source)} only"]
-    parts = []
+    said: dict[tuple[str, str], int] = {}  # a source that quotes the passage alike twice is named once
     for v in q.versions:
         what = "reference" if v is q.reference else STATUS_WORDS[v.status]
         edits = "; ".join(edit_words(e.reference, e.version, fmt) for e in v.edits)
-        parts.append(f"{name(v.source)} ({what}{': ' + edits if edits else ''})")
-    return parts
+        key = (v.source, f"{what}{': ' + edits if edits else ''}")
+        said[key] = said.get(key, 0) + 1
+    return [f"{name(source)} ({what}{TIMES.get(n, f', {n} times')})" for (source, what), n in said.items()]
+
+
+TIMES = {1: "", 2: ", twice"}
 
 
 def edit_words(reference: str, version: str, fmt: Callable[[str], str]) -> str:

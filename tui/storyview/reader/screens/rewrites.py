@@ -41,15 +41,22 @@ class RewritesScreen(FindingsScreen):
         return sort_pairs(analysis.rewrites)
 
     def summary(self, items: Sequence[Any]) -> Text:
+        """How many pairs of each verdict; copies of one source that copy each other apart
+        (three reprints of one wire story are three copies, and three pairs between copies)."""
+        from storyview.findings.rewrites import implied
+
         view = self.view
+        between = implied(items)
         out = Text(f"{len(items)} pair{'s' * (len(items) != 1)} of sources", style="dim")
         for verdict in ("copy", "rewrite", "wire", "partial"):
-            count = sum(1 for p in items if p.verdict == verdict)
+            count = sum(1 for p in items if p.verdict == verdict and p.sources not in between)
             if count:
                 out.append(" · ", "dim")
                 # "wire" and "partial" name a kind of pair, not a thing to count: no plural
                 said = counted(count, verdict, None if verdict in ("copy", "rewrite") else verdict)
                 out.append(said, view.span_style(f"rewrite--{verdict}"))
+        if between:
+            out.append(f" · {counted(len(between), 'pair')} between copies of one source", "dim")
         return out
 
     def legend(self) -> Text:
