@@ -98,6 +98,22 @@ async def test_each_story_opened_from_the_list_opens_on_its_own_lede_with_its_ow
 
 
 @pytest.mark.asyncio
+async def test_the_cursor_steps_over_the_single_articles_divider_both_ways() -> None:
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await listed(pilot)
+        table = screen.table
+        divider = table.get_row_index(APART)
+        for _ in range(divider):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == divider + 1 and table.story_id is not None
+        await pilot.press("k")
+        await pilot.pause()
+        assert table.cursor_row == divider - 1 and table.story_id is not None
+
+
+@pytest.mark.asyncio
 async def test_g_and_G_jump_to_the_first_and_the_last_story() -> None:
     app = folder_app()
     async with app.run_test(size=(80, 24)) as pilot:

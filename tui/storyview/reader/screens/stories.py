@@ -61,7 +61,8 @@ class StoriesScreen(Screen[None]):
             total = len(self.collection.stories)
             matched = self.table.matched
             found = f"{matched:,} of {total:,} stories match{'es' if matched == 1 else ''}" if matched else "no story matches"
-            return f"{found} “{query}” · esc shows all"
+            shown = query if len(query) <= 24 else query[:23] + "…"
+            return f"{found} “{shown}” · esc shows all"
         many = sum(len(s.sources) > 1 for s in self.collection.stories)
         singles = len(self.collection.stories) - many
         told = f"{many} told by several sources, {singles} single article{'' if singles == 1 else 's'}"

@@ -122,9 +122,18 @@ class StoryTable(DataTable[Text]):
         self.matched = len(collection.stories)
         """How many stories the filter keeps (all of them without one)."""
         self._width = 0
+        self._last_row = 0
 
     def on_mount(self) -> None:
         self.fill()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor steps over the "single articles" divider, the way it was going: it opens nothing."""
+        if event.row_key.value == APART and self.row_count > 1:
+            down = event.cursor_row == 0 or event.cursor_row > self._last_row
+            self.move_cursor(row=event.cursor_row + (1 if down else -1))
+            return
+        self._last_row = event.cursor_row
 
     def on_resize(self) -> None:
         if self.size.width != self._width:
