@@ -104,3 +104,7 @@ def test_a_batch_follows_the_readers_pins_as_json_does_and_never_writes_them(
     assert main([str(corpus), "--out", str(tmp_path / "out"), "--resume"]) == 0
     assert "(1 aligned now)" in capsys.readouterr().err
     assert groups_of(tmp_path / "out")[1] == []
+    # the file of the story as it was with the pin is gone: the index no longer names it
+    index = json.loads((tmp_path / "out" / INDEX).read_text(encoding="utf-8"))
+    assert sorted(p.name for p in (tmp_path / "out" / "stories").iterdir()) == \
+        sorted(Path(e["file"]).name for e in index["stories"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -166,6 +167,19 @@ def sweep(folder: Path) -> None:
             os.unlink(path)
         except OSError:
             pass
+
+
+# A story file's name as `story_file` makes it.
+STORY_FILE_RE = re.compile(r"\d{6}-[0-9a-f]{16}\.json")
+
+
+def stale(folder: Path, kept: Sequence[str]) -> list[Path]:
+    """Story files an earlier run wrote that the index no longer names (`kept`: its files, relative
+    to `folder`): their files, pins or settings changed since, and a newer file took their place."""
+    stories = folder / STORIES
+    named = {Path(f).name for f in kept}
+    return [p for p in (stories.iterdir() if stories.is_dir() else ())
+            if STORY_FILE_RE.fullmatch(p.name) and p.name not in named]
 
 
 def is_batch(path: str | Path) -> bool:

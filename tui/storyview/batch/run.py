@@ -20,7 +20,7 @@ from pathlib import Path
 
 from distributed import Client, as_completed
 
-from storyview.batch.output import INDEX, Entry, index_text, story_file, sweep
+from storyview.batch.output import INDEX, Entry, index_text, stale, story_file, sweep
 from storyview.batch.tasks import Read, Source, StoryJob, align_story, read_and_fingerprint, written_entry
 from storyview.engine.stories import Fingerprint, StorySettings, candidate_pairs, link
 from storyview.exports.files import write_atomic
@@ -164,4 +164,6 @@ def run_batch(
     sweep(folder)  # every story is written: a temporary file left is a killed worker's
     ordered = [entries[j.id] for j in jobs]
     write_atomic(folder / INDEX, index_text(ordered, settings, warnings))
+    for path in stale(folder, [e.file for e in ordered]):  # only once the index no longer names them
+        path.unlink(missing_ok=True)
     return Done(tuple(ordered), len(jobs) - len(done_before), tuple(warnings))
