@@ -354,3 +354,12 @@ def test_name_runs_keep_particles_and_shed_titles_only_before_a_full_name() -> N
     assert {"Gulf of Aden", "Bank of England", "South Koreans", "Mel Gibson", "General Motors", "Lady Gaga",
             "June Carter Cash"} <= set(found), found
     assert not {"Millions of South", "Rapper Mel Gibson"} & set(found), found
+
+
+def test_a_name_written_with_its_possessive_counts_as_the_name() -> None:
+    """"New Zealand's" and "Van Gogh's" had stood apart from the names in labels (try17)."""
+    def report(source: str) -> Article:
+        return article(source, "Fans gathered at Jonah Lomu's old school in Auckland.",
+                       "Lomu died on Wednesday. Lomu was 40, and Lomu's family thanked the fans.")
+    label = split_stories([report("a"), report("b")])[0].label.split(", ")
+    assert "Jonah Lomu" in label, label

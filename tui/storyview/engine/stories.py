@@ -385,7 +385,7 @@ def _names(texts: Iterable[str]) -> Counter[str]:
         while len(words) > 2 and (_titled(words[0]) or _fold(words[0]) in CALENDAR - GIVEN_NAMES):
             words.pop(0)
         if len(words) >= 2 and words[0][:1].isupper():
-            found[" ".join(words)] += count
+            found[" ".join([*words[:-1], _bare(words[-1])])] += count  # "New Zealand's" is "New Zealand"
     return found
 
 
