@@ -242,3 +242,13 @@ def test_figures_without_a_noun_of_one_act_told_alike_conflict_near_in_value() -
         a=sequel, b='"Moonrise" has grossed more than $90 million already, its studio said.')
     # Far apart in value, two sums.
     assert not conflicts_in(a=sequel, b='"Moonrise" has grossed more than $30 million already, its studio said.')
+
+
+def test_a_stem_that_is_a_verb_by_one_date_and_a_noun_by_the_other_is_no_shared_act() -> None:
+    # "filming" begins in August, the film opens March 23: two acts, though "film" is by both.
+    assert not conflicts_in(
+        a="Lionsgate wants the sequel to begin filming in August, Ross or no Ross.",
+        b="Lionsgate didn't kick off negotiations with Ross until about three weeks before the first film's March 23 opening.")
+    assert {"Saturday", "Thursday"} in conflicts_in(
+        a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
+        b="The latest handheld gadget, the Zephyr tablet, goes on sale in Canada on Thursday.")
