@@ -33,6 +33,17 @@ def test_a_decade_is_no_year() -> None:
                             b="The family was founded in 1931 by Charles Luciano, the gangster.")
 
 
+def test_a_decade_in_words_is_a_decade_not_a_count() -> None:
+    from storyview.findings.figures import agreement, mentions
+
+    [fifties] = mentions("x", 0, "She was a pin-up queen in the nineteen fifties.")
+    assert (fifties.text, fifties.kind, fifties.value) == ("nineteen fifties", "date", "1950s")
+    assert mentions("x", 0, "The Nineteen-Sixties swung.")[0].value == "1960s"
+    assert agreement(fifties, mentions("x", 0, "in the 1950s")[0]) == "agree"
+    assert agreement(fifties, mentions("x", 0, "in the nineteen sixties")[0]) == "conflict"
+    assert [(m.text, m.kind) for m in mentions("x", 0, "Nineteen people died.")] == [("Nineteen", "count")]
+
+
 def test_a_number_by_a_slash_or_a_lost_character_is_no_count() -> None:
     from storyview.findings.figures import mentions
 

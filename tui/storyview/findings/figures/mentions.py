@@ -76,6 +76,10 @@ DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b|prozent\b|pou
 NUM = rf"{SPACED}|{GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen|a\ hundred"
 SCALES = r"thousand|million|billion|trillion"
+# A decade in words ("the nineteen fifties"): an era, as "the 1950s" is, never the count nineteen.
+DECADES = {"tens": 1, "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+           "eighties": 8, "nineties": 9}
+DECADE_WORDS = "|".join(DECADES)
 HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -85,6 +89,7 @@ FIGURE_RE = re.compile(
     rf"""(?<![\w$£€¥.,\-/:])(?:
       (?P<age>\d{{1,3}}|{WORDNUM})(?=\s?-\s?years?\s?-\s?old\b)
     | (?P<decade>(?:1[5-9]|20)\d0)(?=['’]?s\b)
+    | (?P<wdecade>(?:eighteen|nineteen)[-\s](?:{DECADE_WORDS}))
     | (?:
       (?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))
     | (?P<mdy>{MONTH}\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)
@@ -368,6 +373,9 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower(), edge=_edge(text, s, e))
     if g["decade"]:  # "the 1930s", "the 1930's": any year of ten, not 1930
         return Mention(source, paragraph, s, e, whole, "date", False, date=f"{g['decade']}s")
+    if g["wdecade"]:
+        century, tens = re.split(r"[-\s]+", g["wdecade"].lower())
+        return Mention(source, paragraph, s, e, whole, "date", False, date=f"{SMALL[century]}{DECADES[tens]}0s")
     if g["age"]:  # "16-year-old", "Sixteen - year - old"
         value = _number(g["age"])
         return Mention(source, paragraph, s, e, whole, "count", True, value, value, stated=value)
