@@ -443,9 +443,11 @@ def test_a_capitalised_plural_is_its_own_noun() -> None:
 
 
 def test_the_first_figure_of_a_span_counts_what_the_second_does() -> None:
-    """"as many as 35 to 40 volunteer firefighters": 35 counts firefighters too."""
-    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35").head == "firefig"
-    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "40").head == "firefig"
+    """"as many as 35 to 40 volunteer firefighters" (one range), "35 and 40 firefighters": 35
+    counts firefighters too."""
+    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35 to 40").head == "firefig"
+    assert about("Steele said 35 and 40 volunteer firefighters came on two days.", "35").head == "firefig"
+    assert about("Steele said 35 and 40 volunteer firefighters came on two days.", "40").head == "firefig"
 
 
 def test_the_families_of_two_named_people_are_two_counts() -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Literal
 
 from storyview.engine.segment import WORD_VALUES
+from storyview.findings.figures.referent import CHANGING
 from storyview.model import Member
 
 Kind = Literal["count", "money", "percent", "date"]
@@ -151,7 +152,7 @@ MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Capitalised words that may stand before a count at the start of a sentence or a title.
 LEADING = set("""a an in on at by for with of than and or but the all only just another some about nearly
 over under almost around after before since until from to its their his her our as when while
-more fewer less least most top first last with within""".split())
+more fewer less least most top first last with within between""".split())
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,9 @@ class Mention:
     # "early" ("early Friday", "in the early hours of Friday"); near midnight, two reports'
     # days may be one moment.
     edge: str | None = None
+    # A range the report states ("three or four", "between 40 and 80 percent"): `low`..`high`
+    # are its ends, each as stated.
+    ranged: bool = False
 
     @property
     def member(self) -> Member:
@@ -279,7 +283,7 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
                 continue
             out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
     out.sort(key=lambda x: x.start)
-    return _shared_scale(out, text)
+    return _ranges(_shared_scale(out, text), text)
 
 
 def _read(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention | None:
@@ -311,6 +315,48 @@ def _shared_scale(found: list[Mention], text: str) -> list[Mention]:
         factor = SCALE[scale.group().lower()]
         out[n] = replace(a, kind=b.kind, unit=b.unit, low=a.low * factor, high=a.high * factor, stated=a.stated * factor)
     return out
+
+
+# What joins the ends of a range ("three or four", "two to three", "10–15", "between 3 and 5").
+RANGE_WORDS = {"or", "to", "–"}
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# Before a change: "from 10 to 20", "rise by $19bn to $419bn", "rose 5 to 10" (its figure, then the level).
+CHANGE_BEFORE_RE = re.compile(rf"\b(?:from|by|{'|'.join(sorted(CHANGING))})\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _ranges(found: list[Mention], text: str) -> list[Mention]:
+    """Two figures that are the ends of one range ("Three or four robbers", "two to three
+    million", "between $140 and $150 million") are one imprecise figure, low to high: a report
+    that is not sure of a count, not two counts. Not a change ("from 10 to 20") nor a score or a
+    vote ("5 to 4"), whose second figure is not the greater."""
+    out: list[Mention] = []
+    n = 0
+    while n < len(found):
+        a = found[n]
+        b = found[n + 1] if n + 1 < len(found) else None
+        if b is not None and _range(a, b, text):
+            low, high = a.low, b.high
+            out.append(replace(b, start=a.start, text=text[a.start:b.end], exact=False, low=low, high=high, stated=None, ranged=True))
+            n += 2
+            continue
+        out.append(a)
+        n += 1
+    return out
+
+
+def _range(a: Mention, b: Mention, text: str) -> bool:
+    if a.kind == "date" or a.stated is None or b.stated is None:
+        return False
+    bare = a.kind == "count" and a.unit is None and a.exact  # "20 to 30 percent": the first end as the second
+    if (a.kind, a.unit) != (b.kind, b.unit) and not (bare and b.kind == "percent"):
+        return False
+    if not b.exact or not a.stated < b.stated or a.low is None or b.high is None:
+        return False  # "three to more than four", "5 to 4"
+    joint = text[a.end:b.start].strip().lower()
+    before = text[max(0, a.start - 24):a.start]
+    if joint == "and":
+        return bool(BETWEEN_RE.search(before))
+    return joint in RANGE_WORDS and not CHANGE_BEFORE_RE.search(before)
 
 
 def _figures(text: str) -> Iterator[re.Match[str]]:
