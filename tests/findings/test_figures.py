@@ -41,6 +41,7 @@ def story(**texts: str):
         ("They turned away more than 200 recruits.", "more than 200", "count", 200, 600, False),
         ("It received $75 billion in funding.", "$75 billion", "money", 75e9, 75e9, True),
         ("It cost 2.5 million dollars to build.", "2.5 million dollars", "money", 2.5e6, 2.5e6, True),
+        ("They made off with $137-million of diamonds.", "$137-million", "money", 137e6, 137e6, True),
         ("Turnout rose 12% this year.", "12%", "percent", 12, 12, True),
         ("Turnout rose 12 percent this year.", "12 percent", "percent", 12, 12, True),
         ("All five boroughs voted.", "five", "count", 5, 5, True),

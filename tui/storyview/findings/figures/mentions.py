@@ -97,7 +97,7 @@ FIGURE_RE = re.compile(
     | (?P<dmy>(?:[1-9]|[12]\d|3[01])\s+{MONTH}(?:,?\s+(?:19|20)\d\d)?)
     | (?P<my>{MONTH}\s+(?:19|20)\d\d)
     | (?:(?P<hedge>{HEDGE})\s+)?(?:
-          (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
+          (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:(?:\s?|-)(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
         | (?P<pnum>{DECIMAL_COMMA}|{NUM}|{WORDNUM})(?:\s?-\s?|\s?)(?P<pct>%|percent\b|per\s+cent\b|prozent\b|pour\s+cent\b|por\s+ciento\b)
         | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
         | (?P<num>{NUM}|{WORDNUM})(?P<dozen>\s(?:dozen)\b(?!\s+of\b))?(?:(?:\s|\s?-\s?)(?P<scale>{SCALES}|mn|bn)\b)?(?P<unit>(?:\s+|\s?-\s?)(?:dollars?|euros?|pounds|yen)\b)?
