@@ -530,12 +530,16 @@ class _Evidence:
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
                 and self.meaning(i, j) >= NEAR_MEANING \
-                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)):
+                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)) \
+                and (not self.stat_line(i, j) or self.places_named(i, j)):
             # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
             # named people are two counts ("Hakim … with wife and two teenaged children", "He
             # [Tennant] leaves a wife and three children"), and so are a stat line's figure and one
             # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
-            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
+            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`); nor is a
+            # stat line's figure of a place ("55 percent of voice traffic in Saudi Arabia, 52 percent
+            # in Egypt") one of a sentence that does not name that place ("70% of traffic between
+            # the continents")
             return True
         if a.mention.kind != "date" and not a.referent.head and not b.referent.head and a.referent.act \
                 and b.referent.act and _alike(a.referent.act, b.referent.act) and near(a.mention, b.mention) \
@@ -644,6 +648,11 @@ class _Evidence:
         """Either sentence states STAT_LINE figures or more (`STAT_LINE`)."""
         return STAT_LINE > 0 and (len(self.told_with[self.contexts[i].sentence]) >= STAT_LINE
                                   or len(self.told_with[self.contexts[j].sentence]) >= STAT_LINE)
+
+    def places_named(self, i: int, j: int) -> bool:
+        """Each figure's own place (`Referent.place`), if it names one, is named by the other's sentence."""
+        ra, rb = self.contexts[i].referent, self.contexts[j].referent
+        return (not ra.place or bool(ra.place & rb.names)) and (not rb.place or bool(rb.place & ra.names))
 
     def some_names(self, i: int, j: int) -> bool:
         """The two sentences name someone or somewhere in common, or one names no one."""

@@ -168,6 +168,10 @@ class Referent:
     # the word right after the figure, whole: a compound's head is its end, which the stem cuts
     # off ("150 Kräften" and "150 Einsatzkräften" are one noun, stems "kraften" and "einsatz")
     word: str | None = None
+    # the place the counted noun is of, named right after it ("55 percent of voice traffic in
+    # Saudi Arabia", "65% of traffic to India", "82 percent of India's traffic"): another place's
+    # figure is another figure
+    place: frozenset[str] = frozenset()
 
 
     @property
@@ -266,7 +270,33 @@ def referent(
                     last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
                     change=None if date else _change(tokens, text, first, numbers),
                     streak=not date and _streak(tokens, text, last),
-                    word=None if date else _word_after(tokens, last))
+                    word=None if date else _word_after(tokens, last),
+                    place=frozenset() if date else _place(tokens, text, last, common))
+
+
+# Words that tie a counted noun to a place named after it ("traffic in Saudi Arabia", "to India").
+PLACE_WORDS = {"in", "to", "with", "of", "between", "from"}
+
+
+def _place(tokens: Sequence[Token], text: str, last: int, common: set[str] | frozenset[str], reach: int = 6) -> frozenset[str]:
+    """The place a figure's counted noun is of: a name (after "the") after "in", "to", "with",
+    "between", "from" or "of" (or in the possessive after "of") within `reach` words of the
+    figure, in its clause, before any other figure."""
+    for k in range(last + 1, min(len(tokens) - 1, last + reach)):
+        t = tokens[k]
+        if _broken(text, tokens[k - 1], t) or t.number:
+            return frozenset()
+        if t.norm not in PLACE_WORDS or _broken(text, t, tokens[k + 1]):
+            continue
+        at = k + 1 + (tokens[k + 1].norm == "the" and k + 2 < len(tokens))  # "between the Middle East"
+        end = at
+        while end + 1 < len(tokens) and end - k < 3 and text[tokens[end + 1].start:tokens[end + 1].start + 1].isupper() \
+                and not _broken(text, tokens[end], tokens[end + 1]):
+            end += 1
+        name, start = _name_span(tokens, text, end, common)
+        if name and start == at:
+            return name
+    return frozenset()
 
 
 def _word_after(tokens: Sequence[Token], last: int) -> str | None:
@@ -1281,6 +1311,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "nine voting to put Nichols to death", "three voting for life without parole"
     if a.frame and b.frame and (not _alike(a.frame[0], b.frame[0]) or a.frame[1] != b.frame[1]):
         return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"; yards on carries, on catches
+    if a.place and b.place and not a.place & b.place:
+        return False  # "55 percent of voice traffic in Saudi Arabia", "65% of traffic to India"
     if a.combined != b.combined:
         return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
     if owners and other_owners(a, b):
