@@ -263,3 +263,32 @@ def test_a_stem_that_is_a_verb_by_one_date_and_a_noun_by_the_other_is_no_shared_
     assert {"Saturday", "Thursday"} in conflicts_in(
         a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
         b="The latest handheld gadget, the Zephyr tablet, goes on sale in Canada on Thursday.")
+
+
+def test_a_date_before_a_noun_of_an_act_dates_that_act() -> None:
+    from figure_helpers import about
+
+    assert about("The publicity followed the November 18 sinking of a Thai fishing trawler.", "November 18").verb == \
+        about("The Navy sank a Thai fishing trawler on November 19.", "November 19").verb == "damaged"
+    assert about("Talks began before the first film's March 23 opening.", "March 23").verb == "open"
+
+
+def test_a_pronoun_subject_after_a_fronted_date_is_whom_the_sentence_before_names() -> None:
+    # "it" is INS Tabar: the two reports date one sinking by one ship on two days.
+    a = ("INS Tabar repulsed two hijack attempts in the Gulf of Aden. "
+         "Then, on November 18, it had sunk the Thai trawler Ekawat Nava 5 after a gunbattle.")
+    assert {"November 18", "November 19"} in conflicts_in(
+        a=a, b="On November 19, INS Tabar sunk a fishing trawler that was under the control of pirates.")
+
+
+def test_two_days_of_a_month_dated_by_one_verb_are_one_act_but_not_two_weekdays() -> None:
+    from storyview.findings.figures.match import _contexts, one_act
+
+    def act(a: str, b: str) -> bool:
+        contexts, _ = _contexts(story(a=a, b=b))
+        x, y = (c for c in contexts if c.mention.kind == "date")
+        return one_act(x, y)
+
+    assert act("The navy sank the trawler on November 18.", "On November 19, the navy sank a trawler.")
+    assert not act("The navy sank the trawler on November 18.", "On November 19, the navy seized a trawler.")
+    assert not act("Ivory was placed on injured reserve Tuesday.", "Thomas was placed on injured reserve Wednesday.")

@@ -14,7 +14,9 @@ from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _status, agreement
 from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
+    FRONTED,
     HE,
+    MONTH_NAMES,
     VERBS,
     Referent,
     _alike,
@@ -71,7 +73,8 @@ def find_figures(
     # Figures that cannot count the same thing are never compared ("killed" and "wounded").
     scores = {(i, j): v for (i, j), v in scores.items() if _comparable(contexts[i], contexts[j])}
     # Figures that state the same counted noun with the same outcome likely count one thing.
-    scores = {(i, j): v + (REFERENT_BONUS if close(contexts[i].referent, contexts[j].referent) else 0.0)
+    scores = {(i, j): v + (REFERENT_BONUS if close(contexts[i].referent, contexts[j].referent)
+                           or one_act(contexts[i], contexts[j]) else 0.0)
               for (i, j), v in scores.items()}
     evidence = _Evidence(contexts, idf, _meanings(story, contexts))
     clusters = _cluster(contexts, scores, threshold, facts, evidence)
@@ -145,8 +148,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 # Who and where: a sentence that names no one and opens on a pronoun ("It
                 # killed 612 people") is about whom the one before names.
                 names = _names(tokens, p.text)
-                if not names and tokens and tokens[0].norm in PRONOUNS:
-                    names = _names(*last) | _subject(*last, common())
+                if _pronoun_subject(tokens, names):
+                    names = names | _names(*last) | _subject(*last, common())
                 title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
@@ -229,6 +232,28 @@ def _topic(recent: Sequence[tuple[Sequence[Token], str]], common: set[str]) -> f
         if name:
             return name
     return frozenset()
+
+
+# What may stand before a sentence's subject: a date told first ("Then, on November 18, it had sunk").
+OPENING = FRONTED | MONTH_NAMES | set(WEEKDAYS)
+# Pronouns that may be the subject of a clause.
+SUBJECTS = {"it", "they", "he", "she"}
+
+
+def _pronoun_subject(tokens: Sequence[Token], names: frozenset[str]) -> bool:
+    """A sentence that opens on a pronoun ("It killed 612 people") and names no one, or whose
+    subject is a pronoun after a date told first ("Then, on November 18, it had sunk Thai trawler
+    Ekawat Nava 5"): it is about whom the sentence before names, as well as any it names itself."""
+    if not tokens:
+        return False
+    if tokens[0].norm in PRONOUNS:
+        return not names
+    for t in tokens:
+        if t.norm in SUBJECTS:
+            return True
+        if not (t.number or t.norm in OPENING):
+            return False
+    return False
 
 
 def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[str]:
@@ -323,6 +348,16 @@ def _pairs(
         pairs.extend([(i, j) for j in later if ok[kind[j]] and source[j] != own
                       and (related is None or (own, source[j]) in related)])
     return pairs
+
+
+def one_act(a: _Context, b: _Context) -> bool:
+    """Two days of a month dated by one act, as their verbs tell ("on November 18, it had sunk",
+    "On November 19, INS Tabar sunk"): as likely of one thing as two counts of one noun and
+    outcome (`close`). Not weekdays: a story told over a week has one act on many of its days
+    ("Ivory was placed on injured reserve Tuesday", "Thomas was placed on injured reserve
+    Wednesday")."""
+    va, vb = a.referent.verb, b.referent.verb
+    return bool(va and vb and _alike(va, vb)) and "day" in _date_fields(a.mention) and "day" in _date_fields(b.mention)
 
 
 def _kind(items: Sequence[Mention]) -> Kind:

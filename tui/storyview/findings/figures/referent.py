@@ -719,6 +719,9 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     """The verb of the clause a date stands in: the nearest before it, else the nearest after,
     not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
     ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
+    if first >= 1 and (tokens[first - 1].norm == "the" or _possessive(text, tokens[first - 1])) and last + 1 < len(tokens) \
+            and not _broken(text, tokens[last], tokens[last + 1]) and _act_noun(tokens[last + 1]):
+        return _act_of(tokens[last + 1])  # "the November 18 sinking of a trawler", "the film's March 23 opening"
     # A date in brackets is an insertion in the clause it stands in ("As it promised [Tuesday], …").
     aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
         and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
@@ -743,6 +746,12 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
                 return _act_of(tokens[k])
             k += 1
     return None
+
+
+def _act_noun(t: Token) -> bool:
+    """A noun that names an act, which a date before it dates: an outcome ("sinking", "shooting")
+    or a word in -ing ("opening", "signing")."""
+    return _outcome(t.norm) is not None or len(t.norm) > 5 and t.norm.endswith("ing") and t.norm not in AS_PREPOSITION
 
 
 # Words before a participle that make it the verb of its clause ("after admitting in 2006").
