@@ -292,3 +292,17 @@ def test_two_days_of_a_month_dated_by_one_verb_are_one_act_but_not_two_weekdays(
     assert act("The navy sank the trawler on November 18.", "On November 19, the navy sank a trawler.")
     assert not act("The navy sank the trawler on November 18.", "On November 19, the navy seized a trawler.")
     assert not act("Ivory was placed on injured reserve Tuesday.", "Thomas was placed on injured reserve Wednesday.")
+
+
+def test_the_year_of_a_named_work_is_its_date_whatever_the_clause_tells() -> None:
+    from figure_helpers import about
+
+    assert about("Page inspired the 2005 film The Notorious Bettie Page.", "2005").verb == "film"
+    assert about("He retired after the 2005 season.", "2005").verb != "season"
+    assert {"2005", "2006"} in conflicts_in(
+        a="Page, who suffered depression in later life, inspired the 2005 film The Notorious Bettie Page.",
+        b="Page was also celebrated in the 2006 HBO movie, The Notorious Bettie Page, starring Gretchen Mol.")
+    # Two works of two names: two dates.
+    assert not conflicts_in(
+        a="Page, who suffered depression in later life, inspired the 2005 film The Notorious Bettie Page.",
+        b="Page was also celebrated in the 2006 HBO movie, Pin-Up Queen, starring Gretchen Mol.")

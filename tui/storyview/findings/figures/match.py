@@ -22,6 +22,7 @@ from storyview.findings.figures.referent import (
     _alike,
     _is_person,
     _names,
+    _synonyms,
     close,
     comparable,
     comparable_dates,
@@ -652,7 +653,7 @@ class _Evidence:
         va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
         if va and vb:
             # "began a career in modeling in 1950", "ended her modeling career in 1957": two acts
-            return _alike(va, vb)
+            return _alike(va, vb) or _synonyms(va, vb)
         if _legal(self.contexts[i]) != _legal(self.contexts[j]):
             return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
         written, other = self.contexts[i].surface, self.contexts[j].surface

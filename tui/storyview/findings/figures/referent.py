@@ -722,6 +722,9 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     if first >= 1 and (tokens[first - 1].norm == "the" or _possessive(text, tokens[first - 1])) and last + 1 < len(tokens) \
             and not _broken(text, tokens[last], tokens[last + 1]) and _act_noun(tokens[last + 1]):
         return _act_of(tokens[last + 1])  # "the November 18 sinking of a trawler", "the film's March 23 opening"
+    work = _named_work(tokens, text, first, last)
+    if work:
+        return work  # "the 2005 film The Notorious Bettie Page": the film's date, whatever the clause's verb
     # A date in brackets is an insertion in the clause it stands in ("As it promised [Tuesday], …").
     aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
         and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
@@ -746,6 +749,21 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
                 return _act_of(tokens[k])
             k += 1
     return None
+
+
+def _named_work(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The noun a year stands before when a title follows it ("the 2005 film The Notorious Bettie
+    Page", "the 2006 HBO movie, The Notorious Bettie Page"): a work, whose year that is."""
+    if first < 1 or tokens[first - 1].norm != "the":
+        return None
+    k = last + 1
+    if k < len(tokens) and text[tokens[k].start:tokens[k].start + 1].isupper() and not _broken(text, tokens[k - 1], tokens[k]):
+        k += 1  # "the 2006 HBO movie"
+    if k + 1 >= len(tokens) or not tokens[k].content or tokens[k].number or not text[tokens[k].start].islower() \
+            or _broken(text, tokens[k - 1], tokens[k]) or text[tokens[k].end:tokens[k + 1].start].strip() not in ("", ","):
+        return None
+    title = tokens[k + 1]
+    return tokens[k].stem if text[title.start:title.start + 1].isupper() and not title.number else None
 
 
 def _act_noun(t: Token) -> bool:
@@ -1439,6 +1457,7 @@ SYNONYMS = (
     ("cabl", "line"),
     ("engin", "applian", "firetruck"),
     ("popul", "inhabit"),
+    ("film", "movi"),
 )
 
 
