@@ -33,6 +33,17 @@ def test_a_decade_is_no_year() -> None:
                             b="The family was founded in 1931 by Charles Luciano, the gangster.")
 
 
+def test_a_decade_in_words_is_a_decade_not_a_count() -> None:
+    from storyview.findings.figures import agreement, mentions
+
+    [fifties] = mentions("x", 0, "She was a pin-up queen in the nineteen fifties.")
+    assert (fifties.text, fifties.kind, fifties.value) == ("nineteen fifties", "date", "1950s")
+    assert mentions("x", 0, "The Nineteen-Sixties swung.")[0].value == "1960s"
+    assert agreement(fifties, mentions("x", 0, "in the 1950s")[0]) == "agree"
+    assert agreement(fifties, mentions("x", 0, "in the nineteen sixties")[0]) == "conflict"
+    assert [(m.text, m.kind) for m in mentions("x", 0, "Nineteen people died.")] == [("Nineteen", "count")]
+
+
 def test_a_number_by_a_slash_or_a_lost_character_is_no_count() -> None:
     from storyview.findings.figures import mentions
 
@@ -242,3 +253,56 @@ def test_figures_without_a_noun_of_one_act_told_alike_conflict_near_in_value() -
         a=sequel, b='"Moonrise" has grossed more than $90 million already, its studio said.')
     # Far apart in value, two sums.
     assert not conflicts_in(a=sequel, b='"Moonrise" has grossed more than $30 million already, its studio said.')
+
+
+def test_a_stem_that_is_a_verb_by_one_date_and_a_noun_by_the_other_is_no_shared_act() -> None:
+    # "filming" begins in August, the film opens March 23: two acts, though "film" is by both.
+    assert not conflicts_in(
+        a="Lionsgate wants the sequel to begin filming in August, Ross or no Ross.",
+        b="Lionsgate didn't kick off negotiations with Ross until about three weeks before the first film's March 23 opening.")
+    assert {"Saturday", "Thursday"} in conflicts_in(
+        a="The Zephyr tablet, a reading and gaming gadget, goes on sale on Saturday.",
+        b="The latest handheld gadget, the Zephyr tablet, goes on sale in Canada on Thursday.")
+
+
+def test_a_date_before_a_noun_of_an_act_dates_that_act() -> None:
+    from figure_helpers import about
+
+    assert about("The publicity followed the November 18 sinking of a Thai fishing trawler.", "November 18").verb == \
+        about("The Navy sank a Thai fishing trawler on November 19.", "November 19").verb == "damaged"
+    assert about("Talks began before the first film's March 23 opening.", "March 23").verb == "open"
+
+
+def test_a_pronoun_subject_after_a_fronted_date_is_whom_the_sentence_before_names() -> None:
+    # "it" is INS Tabar: the two reports date one sinking by one ship on two days.
+    a = ("INS Tabar repulsed two hijack attempts in the Gulf of Aden. "
+         "Then, on November 18, it had sunk the Thai trawler Ekawat Nava 5 after a gunbattle.")
+    assert {"November 18", "November 19"} in conflicts_in(
+        a=a, b="On November 19, INS Tabar sunk a fishing trawler that was under the control of pirates.")
+
+
+def test_two_days_of_a_month_dated_by_one_verb_are_one_act_but_not_two_weekdays() -> None:
+    from storyview.findings.figures.match import _contexts, one_act
+
+    def act(a: str, b: str) -> bool:
+        contexts, _ = _contexts(story(a=a, b=b))
+        x, y = (c for c in contexts if c.mention.kind == "date")
+        return one_act(x, y)
+
+    assert act("The navy sank the trawler on November 18.", "On November 19, the navy sank a trawler.")
+    assert not act("The navy sank the trawler on November 18.", "On November 19, the navy seized a trawler.")
+    assert not act("Ivory was placed on injured reserve Tuesday.", "Thomas was placed on injured reserve Wednesday.")
+
+
+def test_the_year_of_a_named_work_is_its_date_whatever_the_clause_tells() -> None:
+    from figure_helpers import about
+
+    assert about("Page inspired the 2005 film The Notorious Bettie Page.", "2005").verb == "film"
+    assert about("He retired after the 2005 season.", "2005").verb != "season"
+    assert {"2005", "2006"} in conflicts_in(
+        a="Page, who suffered depression in later life, inspired the 2005 film The Notorious Bettie Page.",
+        b="Page was also celebrated in the 2006 HBO movie, The Notorious Bettie Page, starring Gretchen Mol.")
+    # Two works of two names: two dates.
+    assert not conflicts_in(
+        a="Page, who suffered depression in later life, inspired the 2005 film The Notorious Bettie Page.",
+        b="Page was also celebrated in the 2006 HBO movie, Pin-Up Queen, starring Gretchen Mol.")

@@ -443,9 +443,11 @@ def test_a_capitalised_plural_is_its_own_noun() -> None:
 
 
 def test_the_first_figure_of_a_span_counts_what_the_second_does() -> None:
-    """"as many as 35 to 40 volunteer firefighters": 35 counts firefighters too."""
-    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35").head == "firefig"
-    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "40").head == "firefig"
+    """"as many as 35 to 40 volunteer firefighters" (one range), "35 and 40 firefighters": 35
+    counts firefighters too."""
+    assert about("Steele said as many as 35 to 40 volunteer firefighters came.", "35 to 40").head == "firefig"
+    assert about("Steele said 35 and 40 volunteer firefighters came on two days.", "35").head == "firefig"
+    assert about("Steele said 35 and 40 volunteer firefighters came on two days.", "40").head == "firefig"
 
 
 def test_the_families_of_two_named_people_are_two_counts() -> None:
@@ -697,3 +699,31 @@ def test_a_compound_counts_what_its_head_counts_unless_the_figures_conflict() ->
     children, nine, five = by[("a", "five")], by[("b", "nine")], by[("c", "five")]
     assert compound(children.referent, nine.referent)
     assert not _comparable(children, nine) and _comparable(children, five)
+
+
+def test_the_place_a_figure_is_of() -> None:
+    """The place named right after a figure's noun is the place it counts in."""
+    stat = "Orange said as much as 55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt and 82 percent in India was out."
+    assert about(stat, "55 percent").place == {"saudi", "arabia"}
+    assert about(stat, "52 percent").place == {"egypt"}
+    assert about("It is thought that 65% of traffic to India was down.", "65%").place == {"india"}
+    assert about("For example, 82 percent of India's voice traffic was out.", "82 percent").place == {"india"}
+    assert about("Cables carry 75 percent of traffic between the Middle East and Europe.", "75 percent").place == {"middle", "east"}
+    # No place: a common noun after "in", a span of time, a month.
+    assert not about("The fire killed 12 people in the town on Friday.", "12").place
+    assert not about("He scored 20 points in the first half.", "20").place
+    assert not about("Sales rose 5 percent in January.", "5 percent").place
+
+
+def test_figures_of_two_places_are_two_figures() -> None:
+    assert not conflicts_in(a="Orange said 55 percent of voice traffic in Saudi Arabia was out of service on Friday.",
+                            b="Orange said 65 percent of voice traffic to India was out of service on Friday.")
+    assert {"55 percent", "65 percent"} in conflicts_in(
+        a="Orange said 55 percent of voice traffic in India was out of service on Friday.",
+        b="Orange said 65 percent of voice traffic to India was out of service on Friday.")
+
+
+def test_a_stat_line_figure_of_a_place_meets_no_figure_of_a_sentence_not_naming_it() -> None:
+    stat = ("Orange officials told Bloomberg that at one point as much as 55 percent of voice traffic in Saudi Arabia, "
+            "52 percent in Egypt, and 82 percent in India was out of service.")
+    assert not conflicts_in(a=stat, b="As much as 70 percent of voice traffic between the continents has been affected by the outage.")

@@ -41,6 +41,7 @@ def story(**texts: str):
         ("They turned away more than 200 recruits.", "more than 200", "count", 200, 600, False),
         ("It received $75 billion in funding.", "$75 billion", "money", 75e9, 75e9, True),
         ("It cost 2.5 million dollars to build.", "2.5 million dollars", "money", 2.5e6, 2.5e6, True),
+        ("They made off with $137-million of diamonds.", "$137-million", "money", 137e6, 137e6, True),
         ("Turnout rose 12% this year.", "12%", "percent", 12, 12, True),
         ("Turnout rose 12 percent this year.", "12 percent", "percent", 12, 12, True),
         ("All five boroughs voted.", "five", "count", 5, 5, True),
@@ -408,9 +409,41 @@ def test_thousands_grouped_by_spaces_and_decimal_commas(text, figures) -> None:
 
 def test_a_span_shares_its_scale() -> None:
     found = mentions("x", 0, "The Orioles offered between $140 and $150 million; 2 to 3 million people watched.")
-    assert [(m.text, m.low, m.kind) for m in found] == [
-        ("$140", 140e6, "money"), ("$150 million", 150e6, "money"), ("2", 2e6, "count"), ("3 million", 3e6, "count")]
+    assert [(m.text, m.low, m.high, m.kind) for m in found] == [
+        ("$140 and $150 million", 140e6, 150e6, "money"), ("2 to 3 million", 2e6, 3e6, "count")]
     assert [m.low for m in mentions("x", 0, "He scored 3 and $5 million came in.")] == [3, 5e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Three or four robbers burst into the store.", [("Three or four", "3..4")]),
+        ("It takes two to three weeks.", [("two to three", "2..3")]),
+        ("Between 3 and 5 people were hurt.", [("3 and 5", "3..5")]),
+        ("Police said 10–15 people were hurt.", [("10–15", "10..15")]),
+        ("Turnout was 20 to 30 percent.", [("20 to 30 percent", "20..30")]),
+        # Not a range: a list, a change, a score or a vote, a count and a sum.
+        ("He visited 3 and 5 times.", [("3", "3"), ("5", "5")]),
+        ("Sales rose from 10 to 20 a day.", [("10", "10"), ("20", "20")]),
+        ("The budget would rise by $19bn to $419bn.", [("$19bn", "19000000000"), ("$419bn", "419000000000")]),
+        ("The court voted 5 to 4.", [("5", "5"), ("4", "4")]),
+        ("He scored 3 or $4 million came in.", [("3", "3"), ("$4 million", "4000000")]),
+    ],
+)
+def test_a_range_is_one_imprecise_figure(text, figures) -> None:
+    found = mentions("x", 0, text)
+    assert [(m.text, m.value) for m in found] == figures
+    assert all(not m.exact for m in found if ".." in m.value)
+
+
+def test_a_range_agrees_imprecisely_with_a_figure_inside_it() -> None:
+    [three_or_four] = mentions("x", 0, "Three or four robbers burst in.")
+    assert agreement(three_or_four, one("Four robbers burst in.")) == "imprecise"
+    assert agreement(three_or_four, one("Six robbers burst in.")) == "conflict"
+    # Two ranges: the same agree, two others are two figures given ("40 to 70", "40 to 80").
+    assert agreement(three_or_four, one("Three to four robbers burst in.")) == "agree"
+    assert agreement(one("Between 40 and 80 percent were hit."), one("Officials said 40 percent to 70 percent were hit.")) == "conflict"
+    assert agreement(three_or_four, one("About three or four robbers burst in.")) == "imprecise"
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,8 @@ def _agreement(a: Mention, b: Mention, fa: dict[str, object], fb: dict[str, obje
         return "agree"
     if _same_bound(ha, hb) and a.stated is not None and b.stated is not None and a.stated != b.stated:
         return "conflict"  # "at least six" and "at least eight" months: they give different figures
+    if a.ranged and b.ranged and not ha and not hb:
+        return "conflict"  # "between 40 and 80 percent", "40 percent to 70 percent": two ranges given (the same: agreed above)
     overlap = min(a.high, b.high) >= max(a.low, b.low)
     return "imprecise" if overlap else "conflict"
 

@@ -14,12 +14,15 @@ from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _status, agreement
 from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
+    FRONTED,
     HE,
+    MONTH_NAMES,
     VERBS,
     Referent,
     _alike,
     _is_person,
     _names,
+    _synonyms,
     close,
     comparable,
     comparable_dates,
@@ -71,7 +74,8 @@ def find_figures(
     # Figures that cannot count the same thing are never compared ("killed" and "wounded").
     scores = {(i, j): v for (i, j), v in scores.items() if _comparable(contexts[i], contexts[j])}
     # Figures that state the same counted noun with the same outcome likely count one thing.
-    scores = {(i, j): v + (REFERENT_BONUS if close(contexts[i].referent, contexts[j].referent) else 0.0)
+    scores = {(i, j): v + (REFERENT_BONUS if close(contexts[i].referent, contexts[j].referent)
+                           or one_act(contexts[i], contexts[j]) else 0.0)
               for (i, j), v in scores.items()}
     evidence = _Evidence(contexts, idf, _meanings(story, contexts))
     clusters = _cluster(contexts, scores, threshold, facts, evidence)
@@ -145,8 +149,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 # Who and where: a sentence that names no one and opens on a pronoun ("It
                 # killed 612 people") is about whom the one before names.
                 names = _names(tokens, p.text)
-                if not names and tokens and tokens[0].norm in PRONOUNS:
-                    names = _names(*last) | _subject(*last, common())
+                if _pronoun_subject(tokens, names):
+                    names = names | _names(*last) | _subject(*last, common())
                 title = titled(tokens, p.text)
                 usable = _usable(tokens, spans, covered)
                 end = len(covered)
@@ -229,6 +233,28 @@ def _topic(recent: Sequence[tuple[Sequence[Token], str]], common: set[str]) -> f
         if name:
             return name
     return frozenset()
+
+
+# What may stand before a sentence's subject: a date told first ("Then, on November 18, it had sunk").
+OPENING = FRONTED | MONTH_NAMES | set(WEEKDAYS)
+# Pronouns that may be the subject of a clause.
+SUBJECTS = {"it", "they", "he", "she"}
+
+
+def _pronoun_subject(tokens: Sequence[Token], names: frozenset[str]) -> bool:
+    """A sentence that opens on a pronoun ("It killed 612 people") and names no one, or whose
+    subject is a pronoun after a date told first ("Then, on November 18, it had sunk Thai trawler
+    Ekawat Nava 5"): it is about whom the sentence before names, as well as any it names itself."""
+    if not tokens:
+        return False
+    if tokens[0].norm in PRONOUNS:
+        return not names
+    for t in tokens:
+        if t.norm in SUBJECTS:
+            return True
+        if not (t.number or t.norm in OPENING):
+            return False
+    return False
 
 
 def _subject(tokens: Sequence[Token], text: str, common: set[str]) -> frozenset[str]:
@@ -323,6 +349,16 @@ def _pairs(
         pairs.extend([(i, j) for j in later if ok[kind[j]] and source[j] != own
                       and (related is None or (own, source[j]) in related)])
     return pairs
+
+
+def one_act(a: _Context, b: _Context) -> bool:
+    """Two days of a month dated by one act, as their verbs tell ("on November 18, it had sunk",
+    "On November 19, INS Tabar sunk"): as likely of one thing as two counts of one noun and
+    outcome (`close`). Not weekdays: a story told over a week has one act on many of its days
+    ("Ivory was placed on injured reserve Tuesday", "Thomas was placed on injured reserve
+    Wednesday")."""
+    va, vb = a.referent.verb, b.referent.verb
+    return bool(va and vb and _alike(va, vb)) and "day" in _date_fields(a.mention) and "day" in _date_fields(b.mention)
 
 
 def _kind(items: Sequence[Mention]) -> Kind:
@@ -530,12 +566,16 @@ class _Evidence:
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
                 and self.meaning(i, j) >= NEAR_MEANING \
-                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)):
+                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)) \
+                and (not self.stat_line(i, j) or self.places_named(i, j)):
             # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
             # named people are two counts ("Hakim … with wife and two teenaged children", "He
             # [Tennant] leaves a wife and three children"), and so are a stat line's figure and one
             # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
-            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
+            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`); nor is a
+            # stat line's figure of a place ("55 percent of voice traffic in Saudi Arabia, 52 percent
+            # in Egypt") one of a sentence that does not name that place ("70% of traffic between
+            # the continents")
             return True
         if a.mention.kind != "date" and not a.referent.head and not b.referent.head and a.referent.act \
                 and b.referent.act and _alike(a.referent.act, b.referent.act) and near(a.mention, b.mention) \
@@ -613,15 +653,17 @@ class _Evidence:
         va, vb = self.contexts[i].referent.verb, self.contexts[j].referent.verb
         if va and vb:
             # "began a career in modeling in 1950", "ended her modeling career in 1957": two acts
-            return _alike(va, vb)
+            return _alike(va, vb) or _synonyms(va, vb)
         if _legal(self.contexts[i]) != _legal(self.contexts[j]):
             return False  # "was charged Saturday" and "opened fire Friday": the charge, the shooting
-        written = self.contexts[i].surface
+        written, other = self.contexts[i].surface, self.contexts[j].surface
         by = [w for w in a.keys() & b.keys() if min(a[w], b[w]) >= 1.0 and max(a[w], b[w]) >= 1.5
               and written[w][:1].islower() and w not in WHEN and not written[w].endswith("ly")]
         # The act itself, or two words: one noun by both dates may be of two acts ("Before the riot
-        # Monday, a police source said", "On Tuesday, police investigators could be seen").
-        return len(by) >= 2 or any(_acting(written[w]) for w in by)
+        # Monday, a police source said", "On Tuesday, police investigators could be seen"). The act
+        # as both tell it: one stem may be a verb by one date and a noun by the other ("begin
+        # filming in August", "the film's March 23 opening").
+        return len(by) >= 2 or any(_acting(written[w]) and _acting(other[w]) for w in by)
 
     def same_names(self, i: int, j: int) -> bool:
         """The two sentences are about the same people and places: their names agree (Dice by
@@ -642,6 +684,11 @@ class _Evidence:
         """Either sentence states STAT_LINE figures or more (`STAT_LINE`)."""
         return STAT_LINE > 0 and (len(self.told_with[self.contexts[i].sentence]) >= STAT_LINE
                                   or len(self.told_with[self.contexts[j].sentence]) >= STAT_LINE)
+
+    def places_named(self, i: int, j: int) -> bool:
+        """Each figure's own place (`Referent.place`), if it names one, is named by the other's sentence."""
+        ra, rb = self.contexts[i].referent, self.contexts[j].referent
+        return (not ra.place or bool(ra.place & rb.names)) and (not rb.place or bool(rb.place & ra.names))
 
     def some_names(self, i: int, j: int) -> bool:
         """The two sentences name someone or somewhere in common, or one names no one."""

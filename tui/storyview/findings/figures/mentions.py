@@ -11,6 +11,7 @@ from datetime import date
 from typing import Literal
 
 from storyview.engine.segment import WORD_VALUES
+from storyview.findings.figures.referent import CHANGING
 from storyview.model import Member
 
 Kind = Literal["count", "money", "percent", "date"]
@@ -76,6 +77,10 @@ DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b|prozent\b|pou
 NUM = rf"{SPACED}|{GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen|a\ hundred"
 SCALES = r"thousand|million|billion|trillion"
+# A decade in words ("the nineteen fifties"): an era, as "the 1950s" is, never the count nineteen.
+DECADES = {"tens": 1, "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+           "eighties": 8, "nineties": 9}
+DECADE_WORDS = "|".join(DECADES)
 HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -85,13 +90,14 @@ FIGURE_RE = re.compile(
     rf"""(?<![\w$£€¥.,\-/:])(?:
       (?P<age>\d{{1,3}}|{WORDNUM})(?=\s?-\s?years?\s?-\s?old\b)
     | (?P<decade>(?:1[5-9]|20)\d0)(?=['’]?s\b)
+    | (?P<wdecade>(?:eighteen|nineteen)[-\s](?:{DECADE_WORDS}))
     | (?:
       (?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))
     | (?P<mdy>{MONTH}\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)
     | (?P<dmy>(?:[1-9]|[12]\d|3[01])\s+{MONTH}(?:,?\s+(?:19|20)\d\d)?)
     | (?P<my>{MONTH}\s+(?:19|20)\d\d)
     | (?:(?P<hedge>{HEDGE})\s+)?(?:
-          (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:\s?(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
+          (?P<cur>US\$|[$£€¥])\s?(?P<cnum>{NUM})(?:(?:\s?|-)(?P<cscale>{SCALES}|bn|tn|m|k)\b)?
         | (?P<pnum>{DECIMAL_COMMA}|{NUM}|{WORDNUM})(?:\s?-\s?|\s?)(?P<pct>%|percent\b|per\s+cent\b|prozent\b|pour\s+cent\b|por\s+ciento\b)
         | (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|trillions)(?P<vunit>\s+of\s+(?:dollars|euros|pounds))?
         | (?P<num>{NUM}|{WORDNUM})(?P<dozen>\s(?:dozen)\b(?!\s+of\b))?(?:(?:\s|\s?-\s?)(?P<scale>{SCALES}|mn|bn)\b)?(?P<unit>(?:\s+|\s?-\s?)(?:dollars?|euros?|pounds|yen)\b)?
@@ -146,7 +152,7 @@ MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Capitalised words that may stand before a count at the start of a sentence or a title.
 LEADING = set("""a an in on at by for with of than and or but the all only just another some about nearly
 over under almost around after before since until from to its their his her our as when while
-more fewer less least most top first last with within""".split())
+more fewer less least most top first last with within between""".split())
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,9 @@ class Mention:
     # "early" ("early Friday", "in the early hours of Friday"); near midnight, two reports'
     # days may be one moment.
     edge: str | None = None
+    # A range the report states ("three or four", "between 40 and 80 percent"): `low`..`high`
+    # are its ends, each as stated.
+    ranged: bool = False
 
     @property
     def member(self) -> Member:
@@ -274,7 +283,7 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
                 continue
             out.append(Mention(source, paragraph, s, e, text[s:e], "date", False, month=month))
     out.sort(key=lambda x: x.start)
-    return _shared_scale(out, text)
+    return _ranges(_shared_scale(out, text), text)
 
 
 def _read(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention | None:
@@ -306,6 +315,48 @@ def _shared_scale(found: list[Mention], text: str) -> list[Mention]:
         factor = SCALE[scale.group().lower()]
         out[n] = replace(a, kind=b.kind, unit=b.unit, low=a.low * factor, high=a.high * factor, stated=a.stated * factor)
     return out
+
+
+# What joins the ends of a range ("three or four", "two to three", "10–15", "between 3 and 5").
+RANGE_WORDS = {"or", "to", "–"}
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# Before a change: "from 10 to 20", "rise by $19bn to $419bn", "rose 5 to 10" (its figure, then the level).
+CHANGE_BEFORE_RE = re.compile(rf"\b(?:from|by|{'|'.join(sorted(CHANGING))})\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _ranges(found: list[Mention], text: str) -> list[Mention]:
+    """Two figures that are the ends of one range ("Three or four robbers", "two to three
+    million", "between $140 and $150 million") are one imprecise figure, low to high: a report
+    that is not sure of a count, not two counts. Not a change ("from 10 to 20") nor a score or a
+    vote ("5 to 4"), whose second figure is not the greater."""
+    out: list[Mention] = []
+    n = 0
+    while n < len(found):
+        a = found[n]
+        b = found[n + 1] if n + 1 < len(found) else None
+        if b is not None and _range(a, b, text):
+            low, high = a.low, b.high
+            out.append(replace(b, start=a.start, text=text[a.start:b.end], exact=False, low=low, high=high, stated=None, ranged=True))
+            n += 2
+            continue
+        out.append(a)
+        n += 1
+    return out
+
+
+def _range(a: Mention, b: Mention, text: str) -> bool:
+    if a.kind == "date" or a.stated is None or b.stated is None:
+        return False
+    bare = a.kind == "count" and a.unit is None and a.exact  # "20 to 30 percent": the first end as the second
+    if (a.kind, a.unit) != (b.kind, b.unit) and not (bare and b.kind == "percent"):
+        return False
+    if not b.exact or not a.stated < b.stated or a.low is None or b.high is None:
+        return False  # "three to more than four", "5 to 4"
+    joint = text[a.end:b.start].strip().lower()
+    before = text[max(0, a.start - 24):a.start]
+    if joint == "and":
+        return bool(BETWEEN_RE.search(before))
+    return joint in RANGE_WORDS and not CHANGE_BEFORE_RE.search(before)
 
 
 def _figures(text: str) -> Iterator[re.Match[str]]:
@@ -368,6 +419,9 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         return Mention(source, paragraph, s, e, whole, "date", False, weekday=whole.lower(), edge=_edge(text, s, e))
     if g["decade"]:  # "the 1930s", "the 1930's": any year of ten, not 1930
         return Mention(source, paragraph, s, e, whole, "date", False, date=f"{g['decade']}s")
+    if g["wdecade"]:
+        century, tens = re.split(r"[-\s]+", g["wdecade"].lower())
+        return Mention(source, paragraph, s, e, whole, "date", False, date=f"{SMALL[century]}{DECADES[tens]}0s")
     if g["age"]:  # "16-year-old", "Sixteen - year - old"
         value = _number(g["age"])
         return Mention(source, paragraph, s, e, whole, "count", True, value, value, stated=value)

@@ -168,6 +168,10 @@ class Referent:
     # the word right after the figure, whole: a compound's head is its end, which the stem cuts
     # off ("150 Kräften" and "150 Einsatzkräften" are one noun, stems "kraften" and "einsatz")
     word: str | None = None
+    # the place the counted noun is of, named right after it ("55 percent of voice traffic in
+    # Saudi Arabia", "65% of traffic to India", "82 percent of India's traffic"): another place's
+    # figure is another figure
+    place: frozenset[str] = frozenset()
 
 
     @property
@@ -266,7 +270,33 @@ def referent(
                     last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
                     change=None if date else _change(tokens, text, first, numbers),
                     streak=not date and _streak(tokens, text, last),
-                    word=None if date else _word_after(tokens, last))
+                    word=None if date else _word_after(tokens, last),
+                    place=frozenset() if date else _place(tokens, text, last, common))
+
+
+# Words that tie a counted noun to a place named after it ("traffic in Saudi Arabia", "to India").
+PLACE_WORDS = {"in", "to", "with", "of", "between", "from"}
+
+
+def _place(tokens: Sequence[Token], text: str, last: int, common: set[str] | frozenset[str], reach: int = 6) -> frozenset[str]:
+    """The place a figure's counted noun is of: a name (after "the") after "in", "to", "with",
+    "between", "from" or "of" (or in the possessive after "of") within `reach` words of the
+    figure, in its clause, before any other figure."""
+    for k in range(last + 1, min(len(tokens) - 1, last + reach)):
+        t = tokens[k]
+        if _broken(text, tokens[k - 1], t) or t.number:
+            return frozenset()
+        if t.norm not in PLACE_WORDS or _broken(text, t, tokens[k + 1]):
+            continue
+        at = k + 1 + (tokens[k + 1].norm == "the" and k + 2 < len(tokens))  # "between the Middle East"
+        end = at
+        while end + 1 < len(tokens) and end - k < 3 and text[tokens[end + 1].start:tokens[end + 1].start + 1].isupper() \
+                and not _broken(text, tokens[end], tokens[end + 1]):
+            end += 1
+        name, start = _name_span(tokens, text, end, common)
+        if name and start == at:
+            return name
+    return frozenset()
 
 
 def _word_after(tokens: Sequence[Token], last: int) -> str | None:
@@ -689,6 +719,12 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     """The verb of the clause a date stands in: the nearest before it, else the nearest after,
     not across punctuation; not a verb of saying (that dates the saying, `said`) nor of a plan
     ("expected to appear Monday", "charges expected Friday": the plan's verb is not told)."""
+    if first >= 1 and (tokens[first - 1].norm == "the" or _possessive(text, tokens[first - 1])) and last + 1 < len(tokens) \
+            and not _broken(text, tokens[last], tokens[last + 1]) and _act_noun(tokens[last + 1]):
+        return _act_of(tokens[last + 1])  # "the November 18 sinking of a trawler", "the film's March 23 opening"
+    work = _named_work(tokens, text, first, last)
+    if work:
+        return work  # "the 2005 film The Notorious Bettie Page": the film's date, whatever the clause's verb
     # A date in brackets is an insertion in the clause it stands in ("As it promised [Tuesday], …").
     aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
         and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
@@ -713,6 +749,27 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
                 return _act_of(tokens[k])
             k += 1
     return None
+
+
+def _named_work(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The noun a year stands before when a title follows it ("the 2005 film The Notorious Bettie
+    Page", "the 2006 HBO movie, The Notorious Bettie Page"): a work, whose year that is."""
+    if first < 1 or tokens[first - 1].norm != "the":
+        return None
+    k = last + 1
+    if k < len(tokens) and text[tokens[k].start:tokens[k].start + 1].isupper() and not _broken(text, tokens[k - 1], tokens[k]):
+        k += 1  # "the 2006 HBO movie"
+    if k + 1 >= len(tokens) or not tokens[k].content or tokens[k].number or not text[tokens[k].start].islower() \
+            or _broken(text, tokens[k - 1], tokens[k]) or text[tokens[k].end:tokens[k + 1].start].strip() not in ("", ","):
+        return None
+    title = tokens[k + 1]
+    return tokens[k].stem if text[title.start:title.start + 1].isupper() and not title.number else None
+
+
+def _act_noun(t: Token) -> bool:
+    """A noun that names an act, which a date before it dates: an outcome ("sinking", "shooting")
+    or a word in -ing ("opening", "signing")."""
+    return _outcome(t.norm) is not None or len(t.norm) > 5 and t.norm.endswith("ing") and t.norm not in AS_PREPOSITION
 
 
 # Words before a participle that make it the verb of its clause ("after admitting in 2006").
@@ -1281,6 +1338,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "nine voting to put Nichols to death", "three voting for life without parole"
     if a.frame and b.frame and (not _alike(a.frame[0], b.frame[0]) or a.frame[1] != b.frame[1]):
         return False  # "43 RBIs in 54 games" and "121 RBIs" in "a combined 157 games"; yards on carries, on catches
+    if a.place and b.place and not a.place & b.place:
+        return False  # "55 percent of voice traffic in Saudi Arabia", "65% of traffic to India"
     if a.combined != b.combined:
         return False  # "a combined 157 games with the Angels and Braves" sums what "54 games" is part of
     if owners and other_owners(a, b):
@@ -1398,6 +1457,7 @@ SYNONYMS = (
     ("cabl", "line"),
     ("engin", "applian", "firetruck"),
     ("popul", "inhabit"),
+    ("film", "movi"),
 )
 
 

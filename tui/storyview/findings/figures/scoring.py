@@ -131,7 +131,8 @@ class _Facts:
         values: dict[tuple[object, ...], int] = {}
         self.kind = [kinds.setdefault((m.kind, m.unit, m.exact, frozenset(f)), len(kinds)) for m, f in zip(mentions_, self.fields)]
         self.value = [
-            values.setdefault((m.kind, m.exact, m.low, m.high, m.stated, m.date, tuple(sorted(f.items())), h, m.edge), len(values))
+            values.setdefault((m.kind, m.exact, m.low, m.high, m.stated, m.date, tuple(sorted(f.items())), h, m.edge, m.ranged),
+                              len(values))
             for m, f, h in zip(mentions_, self.fields, self.hedges)
         ]
         first = {k: i for i, k in reversed(list(enumerate(self.kind)))}
@@ -262,6 +263,7 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
     high = np.array([nan if m.high is None else m.high for m in ms])
     exact = np.array([m.exact for m in ms])
     stated = np.array([nan if m.stated is None else m.stated for m in ms])
+    ranged = np.array([m.ranged for m in ms])
     rounding = np.array([h is None or h in ROUNDING for h in facts.hedges])
     bounds = sorted(set(HEDGES.values()))
     bound = np.array([-1 if h is None else bounds.index(_bounds(h)) for h in facts.hedges])
@@ -301,6 +303,7 @@ def _value_bonuses(facts: _Facts, first: Any, second: Any) -> Any:
     )
     same_bound_apart = (bound[a] >= 0) & (bound[a] == bound[b]) & ~np.isnan(stated[a]) & ~np.isnan(stated[b]) & (stated[a] != stated[b])
     imprecise = np.where(
-        dates, ~clash & ~alike, ~missing & ~both_exact & ~same_stated & ~same_range & ~same_bound_apart & overlap,
+        dates, ~clash & ~alike,
+        ~missing & ~both_exact & ~same_stated & ~same_range & ~same_bound_apart & ~(ranged[a] & ranged[b] & (bound[a] < 0) & (bound[b] < 0)) & overlap,
     )
     return np.where(agree, np.where(distinctive[a], 0.15, 0.05), np.where(imprecise, 0.05, 0.0))
