@@ -139,6 +139,8 @@ READER_MAY_USE = {
     ("storyview.inputs.load", "SUFFIXES"),  # which file names an input folder would read back
     ("storyview.inputs.bundled", "seeds_dir"),  # where the bundled articles are
     ("storyview.inputs.parse", "is_credit"),  # a wire credit line, no byline to head a column with
+    ("storyview.engine.segment", "CJK"),  # which letters are Han or kana: East Asian text breaks
+    ("storyview.engine.segment", "CJK_RE"),  # between them, as the engine splits it into words
 }
 
 
