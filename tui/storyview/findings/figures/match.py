@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cached_property, partial
 from typing import Any
 
-from storyview.engine.segment import Token, sentences
+from storyview.engine.segment import FOREIGN_STOPWORDS, Token, normalize, sentences
 from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _status, agreement
 from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
@@ -867,6 +867,7 @@ def _about(items: Sequence[_Context], idf: Idf, size: int = 3) -> str:
             counts[stem] += 1
             weight[stem] += w
             surface.setdefault(stem, c.surface[stem])
-    shared = [s for s, n in counts.items() if n > 1]
+    # A foreign article opening a sentence ("Los evacuados") is written with a capital, yet says nothing.
+    shared = [s for s, n in counts.items() if n > 1 and normalize(surface[s]) not in FOREIGN_STOPWORDS]
     ranked = sorted(shared, key=lambda s: (-round(weight[s] * idf[s], 6), s))
     return " · ".join(surface[s] for s in ranked[:size])
