@@ -219,7 +219,7 @@ async def test_article_text_that_looks_like_markup_shows_literally() -> None:
         assert MARKUP in reading.replace("\n", " ") or "[bold]bracketed[/]" in reading
 
 
-@pytest.mark.parametrize("width", [9, 13, 24, 40])
+@pytest.mark.parametrize("width", [6, 7, 8, 9, 11, 13, 17, 24, 40])
 def test_chinese_breaks_between_characters_never_before_a_comma_nor_inside_a_number(width: int) -> None:
     """East Asian text has no spaces: it was folded anywhere, so a line began with "，" and
     "12月7日" broke as "1" / "2月7日" (try16). Every line fits, nothing is lost, styles stay."""
@@ -227,14 +227,14 @@ def test_chinese_breaks_between_characters_never_before_a_comma_nor_inside_a_num
     from rich.text import Text
     from storyview.reader.widgets.marked import NO_START, line_of_offset, wrap
 
-    plain = "中国地震台网正式测定，12月7日3时15分在四川宜宾市珙县发生5.2级地震，震源深度10千米。成都 Chengdu reported."
+    plain = "中国地震台网正式测定，12月7日3时15分在四川宜宾市珙县发生5.2级地震，震源深度10千米。成都 Chengdu reported U.S. aid."
     text = Text(plain)
     text.stylize("bold", plain.index("成都"), plain.index("成都") + 2)
     lines = wrap(text, width, Console())
     assert all(line.cell_len <= width for line in lines)
     assert "".join(line.plain for line in lines).replace(" ", "") == plain.replace(" ", "")
     assert not any(line.plain[:1] in NO_START for line in lines)
-    for number in ("12", "15", "5.2", "10"):
+    for number in ("12", "15", "5.2", "10", "U.S."):
         assert any(number in line.plain for line in lines), number
     where = line_of_offset(lines, plain, plain.index("成都"))
     bold = [line.plain[s.start:s.end] for line in lines[where:where + 2] for s in line.spans]

@@ -77,12 +77,14 @@ def wrap(text: Text, width: int, console: Console) -> list[Text]:
     return lines or [Text("", style=text.style, end="")]
 
 
-# Marks a line never starts with (closing punctuation, small kana, the iteration marks): they
-# stay with the character before them.
-NO_START = "，。、．！？：；）」』】〉》〕］｝…‥・ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.!?:;)]}%"
-# What a line may break before: a space, one Han or kana character, or a run of other letters
-# and digits ("12", "M5", "Sichuan"), each with the marks that must not start a line after it.
-_UNIT_RE = re.compile(rf"\s+|[{CJK}][{re.escape(NO_START)}]*|[^\s{CJK}{re.escape(NO_START)}]+[{re.escape(NO_START)}]*"
+# Marks a line never starts with (East Asian closing punctuation, small kana, the iteration
+# marks): they stay with the character before them. ASCII closers too, after a Han character.
+WIDE_NO_START = "，。、．！？：；）」』】〉》〕］｝…‥・ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+NO_START = WIDE_NO_START + ",.!?:;)]}%"
+# What a line may break before: a space, one Han or kana character, or a run of other letters,
+# digits and ASCII marks ("12", "5.2", "U.S.", "M5"), each with the marks that must not start a
+# line after it.
+_UNIT_RE = re.compile(rf"\s+|[{CJK}][{re.escape(NO_START)}]*|[^\s{CJK}{WIDE_NO_START}]+[{WIDE_NO_START}]*"
                       rf"|[{re.escape(NO_START)}]+")
 
 
