@@ -86,3 +86,16 @@ def test_story_from_dict_ignores_settings_it_does_not_know(seed_story: Story) ->
     data = json.loads(to_json(seed_story))
     data["settings"]["a_later_knob"] = 3
     assert story_from_dict(data).settings == seed_story.settings
+
+
+def test_a_folder_that_cannot_be_looked_into_is_no_batch_and_no_export(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`storyview --json` of a folder it may not read had ended in a traceback from here (try18):
+    the loader says why in one line instead."""
+    from storyview.batch.output import is_batch, is_export
+
+    def denied(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "stat", denied)
+    assert not is_batch(tmp_path) and not is_export(tmp_path / "x.json")

@@ -183,9 +183,13 @@ def stale(folder: Path, kept: Sequence[str]) -> list[Path]:
 
 
 def is_batch(path: str | Path) -> bool:
-    """`path` is a batch's folder or its index.json."""
+    """`path` is a batch's folder or its index.json (not one that cannot be looked into: the
+    loader then says why in one line)."""
     p = Path(path)
-    return (p.is_dir() and (p / INDEX).is_file()) or (p.name == INDEX and p.is_file())
+    try:
+        return (p.is_dir() and (p / INDEX).is_file()) or (p.name == INDEX and p.is_file())
+    except OSError:
+        return False
 
 
 def open_batch(path: str | Path) -> Batch:
@@ -202,9 +206,9 @@ def open_batch(path: str | Path) -> Batch:
 def is_export(path: str | Path) -> bool:
     """`path` is a JSON file that `storyview --json` (or a batch, for one story) wrote."""
     p = Path(path)
-    if p.suffix.lower() != ".json" or p.name == INDEX or not p.is_file():
-        return False
     try:
+        if p.suffix.lower() != ".json" or p.name == INDEX or not p.is_file():
+            return False
         with open(p, "rb") as fh:
             head = fh.read(64)
     except OSError:
