@@ -404,3 +404,21 @@ def test_a_report_storyview_wrote_beside_its_articles_is_not_read_as_one_more(tm
     assert len(loaded.articles) == 5
     skipped = [w for w in loaded.warnings if "a report storyview wrote" in w]
     assert len(skipped) == 3, loaded.warnings
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("Tara Reid entered the clinic, her rep said. The façade of the clinic in Malibu was new.", "latin-1"),
+    ("Café owner José Müller said the fire destroyed the façade.\n\nÀ crowd gathered.\n", "latin-1"),
+    ("Le ministre a déclaré que la façade de l’hôpital était fermée.", "cp1252"),
+])
+def test_a_short_western_text_in_a_single_byte_charset_reads_as_written(text: str, codec: str) -> None:
+    """A detector guessing on a handful of bytes had read "façade" as "faįade" or "faēade" (try18)."""
+    assert decode(text.encode(codec)) == text
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("Zażółć gęślą jaźń, powiedział minister w Warszawie.", "cp1250"),
+    ("Спасибо, сказал он журналистам в Москве.", "cp1251"),
+])
+def test_other_single_byte_charsets_are_still_detected(text: str, codec: str) -> None:
+    assert decode(text.encode(codec)) == text
