@@ -175,3 +175,28 @@ def test_output_is_the_same_for_every_hash_seed(tmp_path) -> None:
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     json.loads(outputs[0])
+
+
+def test_dash_o_dash_writes_to_standard_output_not_a_file_named_dash(tmp_path, monkeypatch, capsys) -> None:
+    """`--json -o -` had written a file named "-" (try18)."""
+    from storyview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--json", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("{") and not (tmp_path / "-").exists()
+
+
+def test_reading_standard_input_from_a_terminal_says_how_to_end_it(monkeypatch, capsys) -> None:
+    """`storyview - o` with the terminal as standard input had shown a blank screen (try18)."""
+    import io
+    import sys
+
+    from storyview.cli import main
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(b"A storm hit Oslo on Monday.\n\nPower was cut.\n")))
+    main(["--json", "-"])
+    assert "type or paste it, then ctrl+d" in capsys.readouterr().err

@@ -44,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
                      help="write a report to share instead of opening the reader: Markdown, one "
                      "self-contained HTML page, or TEI P5 XML (parallel segmentation) for collation tools")
     ap.add_argument("-o", "--output", metavar="FILE",
-                    help="with --json or --report: write to FILE (atomically) instead of stdout")
+                    help="with --json or --report: write to FILE (atomically) instead of stdout (- is stdout)")
     ap.add_argument("--story", type=int, metavar="N",
                     help="a folder of several stories: open (or export) story N of its story list only")
     ap.add_argument("--one-story", action="store_true",
@@ -102,12 +102,16 @@ def run(argv: list[str] | None = None) -> int:
         parser().error("-o/--output needs a file name")
     if args.output and not (args.json or args.report):
         parser().error("-o/--output needs --json or --report (the reader writes files from its export dialog)")
+    if args.output == "-":  # as elsewhere on the command line: standard output, not a file named "-"
+        args.output = None
     if args.jobs is not None and args.jobs < 1:
         parser().error("--jobs needs a number of processes, 1 or more")
     if args.story is not None and args.story < 1:
         parser().error("--story counts from 1")
     settings = Settings(threshold=args.threshold, semantic=args.semantic)
     paths = args.paths or None
+    if paths and "-" in paths and sys.stdin.isatty():  # else a blank screen waits for it
+        warn("reading an article from the terminal: type or paste it, then ctrl+d (or: storyview - < FILE)")
     pins = None if args.ignore_pins else pin_store(paths)
     aligned = _aligned(paths[0]) if paths is not None and len(paths) == 1 else None
     if args.json or args.report:
