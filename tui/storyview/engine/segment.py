@@ -56,8 +56,9 @@ _MARKS = r"\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u09
 _W = rf"(?:\w|[{_MARKS}])"
 # A number in groups of three ("12 000", "1 200 000", with a space or a no-break space) is one
 # word: else a mark could take "000 000" of "12 000 000 Euro" and leave the 12.
-_NUMBER = (r"(?<![\d.,])[$£€¥]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)%?"
-           r"|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?")
+GROUPED_NUMBER = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)"
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f")
+_NUMBER = rf"[$£€¥]?{GROUPED_NUMBER}%?|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?"
 WORD_RE = re.compile(rf"{_NUMBER}|[#@]?{_W}+(?:['’\-.]{_W}+)*")
 # Han ideographs and kana are written with no space between words, so in text that has them
 # each is a word of its own (character unigrams: the plain baseline of Chinese and Japanese
@@ -147,6 +148,11 @@ def is_function_word(norm: str) -> bool:
     return bool(mark) and tail in _CONTRACTED and (head in STOPWORDS or (tail == "t" and head.endswith("n")))
 
 
+def ungrouped(number: str) -> str:
+    """A number without the commas and spaces that group its thousands: "12 000" is "12000"."""
+    return number.translate(_SEPARATORS)
+
+
 def elide(word: str) -> str:
     """A folded word without a French or Italian elided article or pronoun before it."""
     if "'" in word[1:8] and word.startswith(ELIDED):
@@ -168,7 +174,7 @@ def normalize(word: str) -> str:
         w = w[:-2]
     w = elide(w.rstrip("'"))
     if w[:1].isdigit() or w[:1] in "$£€¥":
-        return w.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+        return ungrouped(w)
     if "." in w and len(w) <= 6:
         w = w.replace(".", "")
     return w

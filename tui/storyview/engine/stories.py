@@ -42,12 +42,22 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from storyview.engine.segment import CJK, CJK_RE, STOPWORDS, elide, fold, has_cjk, is_function_word
+from storyview.engine.segment import (
+    CJK,
+    CJK_RE,
+    GROUPED_NUMBER,
+    STOPWORDS,
+    elide,
+    fold,
+    has_cjk,
+    is_function_word,
+    ungrouped,
+)
 from storyview.model import Article
 
 # Words that are never names, even written with a capital (opening a sentence or a title).
 _FUNCTION_WORDS = STOPWORDS | frozenset("yet still even though although despite whether mr mrs ms dr".split())
-_WORD = (r"\d{3}0['’]?s\b|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?"
+_WORD = (rf"\d{{3}}0['’]?s\b|{GROUPED_NUMBER}|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?"
          r"|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*")
 _WORD_RE = re.compile(_WORD)
 # In text with Han or kana: a run of them is one "word" (split into pairs by `_words`).
@@ -197,7 +207,7 @@ def _fold(word: str) -> str:
 
 def _number(word: str) -> str:
     """'$2,000.', '2 000' and '2000' are one number; a trailing full stop is the sentence's."""
-    return word.lstrip("$£€¥").rstrip("%.").replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    return ungrouped(word.lstrip("$£€¥").rstrip("%."))
 
 
 def _is_number(word: str) -> bool:
