@@ -137,7 +137,7 @@ class PinStore:
         with self._lock:
             return self._read()
 
-    def _read(self) -> tuple[list[StoredPin], list[str]]:
+    def _read(self, set_aside: bool = True) -> tuple[list[StoredPin], list[str]]:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -148,6 +148,8 @@ class PinStore:
             return _parse(json.loads(raw.decode("utf-8"))), []
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             reason = " ".join(str(error).split())[:80] or type(error).__name__
+            if not set_aside:
+                return [], [f"pins file {self.path} is damaged ({reason}): pins left out, the file left as it is"]
             return [], [self._set_aside(reason)]
 
     def _set_aside(self, reason: str) -> str:
@@ -182,15 +184,9 @@ class PinStore:
             return fit, warnings
 
     def peek(self) -> tuple[list[StoredPin], list[str]]:
-        """The stored pins, as `read`, but a file that cannot be read is left as it is (a batch
-        follows the reader's pins and never writes where the inputs are)."""
-        try:
-            return _parse(json.loads(self.path.read_bytes().decode("utf-8"))), []
-        except FileNotFoundError:
-            return [], []
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
-            reason = getattr(error, "strerror", None) or " ".join(str(error).split())[:80] or type(error).__name__
-            return [], [f"pins file {self.path} could not be read ({reason}): pins left out"]
+        """The stored pins, as `read`, but a damaged file is left as it is (a batch follows the
+        reader's pins and never writes where the inputs are)."""
+        return self._read(set_aside=False)
 
     # -- writing -------------------------------------------------------------------------------------
 
