@@ -482,15 +482,8 @@ def test_rund_and_about_the_same_figure_agree_and_rund_40_vs_42_is_imprecise() -
 
 def test_what_a_figure_counts_leaves_out_a_foreign_article_opening_a_sentence() -> None:
     """"personas · Los": "Los evacuados suman 1.200 personas" opens on an article (try16)."""
-    from storyview.findings.figures import find_figures
-    from storyview.inputs.load import Loaded
-    from storyview.inputs.parse import parse_article
-    from storyview.model import Settings
-    from storyview.pipeline import story_from
-
-    texts = ["El fuego obligó a evacuar a unas 1200 personas de los cerros Rodelillo, Placeres y Los Pinos.",
-             "Los evacuados suman 1200 personas, según el último reporte oficial.",
-             "Un incendio forestal obliga a evacuar a 1200 vecinos en Valparaíso."]
-    story = story_from(Loaded(articles=[parse_article(n, f"{n}.txt", t) for n, t in zip("abc", texts)]), Settings())
-    abouts = [f.about for f in find_figures(story)]
+    spanish = story(a="El fuego obligó a evacuar a unas 1200 personas de los cerros Rodelillo, Placeres y Los Pinos.",
+                    b="Los evacuados suman 1200 personas, según el último reporte oficial.",
+                    c="Un incendio forestal obliga a evacuar a 1200 vecinos en Valparaíso.")
+    abouts = [f.about for f in find_figures(spanish)]
     assert abouts and not any("Los" in about.split(" · ") for about in abouts), abouts

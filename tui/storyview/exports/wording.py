@@ -85,6 +85,10 @@ def percent(x: float) -> str:
     return f"{x:.0%}"
 
 
+# How often a source gives a version alike, as said after it ("" once, then ", twice", ", 3 times").
+TIMES = {1: "", 2: ", twice"}
+
+
 def quote_versions(q: Quote, name: Callable[[str], str], fmt: Callable[[str], str]) -> list[str]:
     if len(q.versions) == 1:
         return [f"{name(q.reference.source)} only"]
@@ -96,8 +100,6 @@ def quote_versions(q: Quote, name: Callable[[str], str], fmt: Callable[[str], st
         said[key] = said.get(key, 0) + 1
     return [f"{name(source)} ({what}{TIMES.get(n, f', {n} times')})" for (source, what), n in said.items()]
 
-
-TIMES = {1: "", 2: ", twice"}
 
 
 def edit_words(reference: str, version: str, fmt: Callable[[str], str]) -> str:
