@@ -69,17 +69,9 @@ def _sentence(story, c) -> str:
 
 def diagnose(story, label) -> dict[str, tuple[int, str, str]]:
     """For each labelled thing, the furthest step any conflicting pair of it reaches: (step, detail, pair)."""
-    group_of = {(m.source, m.paragraph): g.id for g in story.groups for m in g.members}
     related = M._related(story)
-    contexts, idf = M._contexts(story)
+    contexts, idf, facts, group, alone, limit = M.setting(story)
     found_ = [c.mention for c in contexts]
-    facts = M._Facts(found_)
-    per: dict[tuple[str, int, bool], int] = defaultdict(int)
-    for m in found_:
-        per[(m.source, m.paragraph, m.kind == "date")] += 1
-    alone = [per[(m.source, m.paragraph, m.kind == "date")] == 1 for m in found_]
-    group = [group_of.get((m.source, m.paragraph)) for m in found_]
-    limit = max(12, min(len(contexts) // 4, 60))
     scores = M._scores(M._pairs(contexts, facts, limit, related), contexts, idf, facts, group, alone, 0.15) if related else {}
     evidence = M._Evidence(contexts, idf, M._meanings(story, contexts))
     things: dict[str, list[int]] = defaultdict(list)

@@ -53,20 +53,11 @@ def find_figures(
     story: Story, threshold: float = 0.3, group_bonus: float = 0.15, sentence_bonus: float = 0.15
 ) -> tuple[Figure, ...]:
     """Figures two or more sources state for the same thing; disagreements first."""
-    group_of = {(m.source, m.paragraph): g.id for g in story.groups for m in g.members}
     related = _related(story)
     if not related:  # only figures of related sources are ever paired (a story of one source, or of strangers)
         return ()
-    contexts, idf = _contexts(story)
+    contexts, idf, facts, group, alone, limit = setting(story)
     found_ = [c.mention for c in contexts]
-    facts = _Facts(found_)
-    per_paragraph: dict[tuple[str, int, bool], int] = defaultdict(int)
-    for m in found_:
-        per_paragraph[(m.source, m.paragraph, m.kind == "date")] += 1
-    alone = [per_paragraph[(m.source, m.paragraph, m.kind == "date")] == 1 for m in found_]
-    group = [group_of.get((m.source, m.paragraph)) for m in found_]
-    # Candidate pairs share a context word; words in many mentions' contexts propose none.
-    limit = max(12, min(len(contexts) // 4, 60))
     if len(contexts) >= VECTORISE:
         scores = _scores_vectorised(contexts, idf, facts, group, alone, group_bonus, limit, related)
     else:
@@ -112,6 +103,22 @@ def find_figures(
     order = {"conflict": 0, "imprecise": 1, "agree": 2}
     figures.sort(key=lambda f: (order[f[0]], rank[f[2][0].source], f[2][0].paragraph, f[2][0].start))
     return tuple(Figure(n, about, _kind(ms), status, ms) for n, (status, about, ms) in enumerate(figures, 1))
+
+
+def setting(story: Story) -> tuple[list[_Context], Idf, _Facts, list[int | None], list[bool], int]:
+    """What pairing a story's figures starts from: every figure in its context and the idf of
+    those words, the facts of their sentences, each figure's group and whether it is the only one
+    of its sort in its paragraph, and how many figures a context word may propose pairs among
+    (words in many mentions' contexts propose none)."""
+    group_of = {(m.source, m.paragraph): g.id for g in story.groups for m in g.members}
+    contexts, idf = _contexts(story)
+    found_ = [c.mention for c in contexts]
+    per_paragraph: dict[tuple[str, int, bool], int] = defaultdict(int)
+    for m in found_:
+        per_paragraph[(m.source, m.paragraph, m.kind == "date")] += 1
+    alone = [per_paragraph[(m.source, m.paragraph, m.kind == "date")] == 1 for m in found_]
+    group = [group_of.get((m.source, m.paragraph)) for m in found_]
+    return contexts, idf, _Facts(found_), group, alone, max(12, min(len(contexts) // 4, 60))
 
 
 def _contexts(story: Story) -> tuple[list[_Context], Idf]:
