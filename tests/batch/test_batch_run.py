@@ -284,3 +284,18 @@ def test_a_folder_with_nothing_usable_writes_an_empty_index_and_says_why(client:
     assert done.entries == () and any("empty.txt: skipped, empty file" in w for w in done.warnings)
     batch = open_batch(tmp_path / "out")
     assert batch.entries == () and batch.warnings == done.warnings
+
+
+def test_a_cluster_that_does_not_close_in_time_has_its_processes_killed() -> None:
+    import psutil
+
+    from storyview.batch.cluster import _close
+
+    class Stuck:
+        def close(self, timeout: float | None = None) -> None:
+            raise TimeoutError(f"not closed after {timeout} s")
+
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    worker = psutil.Process(sleeper.pid)
+    _close(Stuck(), [worker])  # type: ignore[arg-type]
+    assert not worker.is_running()

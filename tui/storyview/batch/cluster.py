@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager, suppress
+from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster
+
+if TYPE_CHECKING:
+    import psutil
 
 # How long an unreachable scheduler is waited for before the run gives up.
 CONNECT_TIMEOUT = 5
@@ -22,10 +26,8 @@ class Unreachable(Exception):
 def connect(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
     """A client on `scheduler`, or on a local cluster of `workers` processes (default: one per core).
 
-    The local workers are started with ctrl+c ignored: the terminal sends it to the whole
-    process group, and a worker must be shut down by its nanny, not die with a traceback
-    half-way through writing. Leaving the block closes the client and the local cluster,
-    also on KeyboardInterrupt.
+    The local workers never see ctrl+c (`_ctrl_c_ignored`); this process does, and leaving the
+    block closes the client and the local cluster, also on KeyboardInterrupt.
     """
     if scheduler:
         try:
@@ -37,20 +39,66 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         with client:
             yield client
         return
+    import psutil
+
+    ours = psutil.Process()
+    before = {c.pid for c in ours.children(recursive=True)}
+    with ExitStack() as stack:
+        with _ctrl_c_ignored():
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
+                # The scheduler's HTTP server (health checks) on any free loopback port: the usual
+                # 8787 may belong to another cluster, and nothing here is served to the network.
+                dashboard_address="127.0.0.1:0",
+            )
+        stack.callback(_close, cluster, [c for c in ours.children(recursive=True) if c.pid not in before])
+        client = Client(cluster, set_as_default=False)
+        stack.callback(_quietly, client.close, timeout=CLOSE_TIMEOUT)
+        yield client
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """While the local cluster starts, ctrl+c is ignored, and so by every worker it starts.
+
+    The terminal sends ctrl+c to the whole process group, and a worker must be shut down by its
+    nanny, not die with a traceback half-way through writing. A worker process inherits an
+    ignored signal (a blocked one it does not: Python starts every thread with none blocked), so
+    a ctrl+c in these seconds is lost; after them this process takes it again.
+    """
     main = threading.current_thread() is threading.main_thread()  # only it may set a handler
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
-            # The scheduler's HTTP server (health checks) on any free loopback port: the usual
-            # 8787 may belong to another cluster, and nothing here is served to the network.
-            dashboard_address="127.0.0.1:0",
-        )
+        yield
     finally:
         if main:
             signal.signal(signal.SIGINT, previous)
-    with cluster, Client(cluster, set_as_default=False) as client:
-        yield client
+
+
+# How long the local cluster may take to close before its processes are killed.
+CLOSE_TIMEOUT = 10
+
+
+def _close(cluster: LocalCluster, started: list[psutil.Process]) -> None:
+    """Close the local cluster; if it does not close in time (it can hang after a ctrl+c), kill
+    the processes it `started`, so that the run ends and no worker outlives it."""
+    import psutil
+
+    if _quietly(cluster.close, timeout=CLOSE_TIMEOUT):
+        return
+    for process in started:
+        with suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(started, timeout=CLOSE_TIMEOUT)
+
+
+def _quietly(close: Callable[..., object], **kw: float) -> bool:
+    """Did `close(**kw)` end without an error (a timeout, a half-closed cluster)?"""
+    try:
+        close(**kw)
+    except Exception:  # noqa: BLE001 - the caller ends what is left its own way
+        return False
+    return True
 
 
 def _reason(exc: OSError) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,7 +74,7 @@ def main(argv: list[str]) -> int:
 
     started = time.perf_counter()
     try:
-        with connect(args.workers, args.scheduler) as client, progress_bar() as progress:
+        with connect(args.workers, args.scheduler) as client, progress_bar() as bar, ctrl_c_kept(bar) as progress:
             # Workers elsewhere start in another folder: they are given whole paths (and must
             # see the same files: a shared file system). Local workers share this one.
             paths = [os.path.abspath(p) for p in args.paths] if args.scheduler else args.paths
@@ -109,6 +110,37 @@ def _refused(paths: list[str], out: Path) -> str | None:
     except OSError as exc:
         return f"{out}: cannot use ({exc.strerror or exc})"
     return None
+
+
+@contextmanager
+def ctrl_c_kept(progress: Progress | None) -> Iterator[Progress]:
+    """`progress`, which also stops the run at its next step after a ctrl+c that was lost.
+
+    ctrl+c raises KeyboardInterrupt wherever this process is, and Python drops one raised where
+    it cannot go on up (in dask's garbage-collector callback: "Exception ignored in"); the run
+    then went on to the end. Every ctrl+c is noted, and the next step of the run raises it again.
+    """
+    import signal
+
+    came: list[int] = []
+
+    def note(signum: int, frame: object) -> None:
+        came.append(signum)
+        raise KeyboardInterrupt
+
+    def step(stage: str, done: int, total: int) -> None:
+        if came:
+            raise KeyboardInterrupt
+        if progress:
+            progress(stage, done, total)
+
+    main = threading.current_thread() is threading.main_thread()  # only it may set a handler
+    previous = signal.signal(signal.SIGINT, note) if main else None
+    try:
+        yield step
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
