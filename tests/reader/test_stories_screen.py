@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import time
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -220,6 +222,34 @@ async def test_the_terminal_title_names_the_list_then_the_open_story() -> None:
         await opened(pilot)
         assert app.sub_title == story_title(app.story)
 
+
+
+@pytest.mark.asyncio
+async def test_a_story_built_after_escape_leaves_the_title_to_the_list() -> None:
+    """try19: enter, then escape while "Building the story…": the list came back, yet the
+    title named the story once it was built."""
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        align = app.align
+        assert align is not None
+
+        def slowly(*args: Any, **kw: Any) -> Any:
+            time.sleep(0.5)  # still building when escape comes
+            return align(*args, **kw)
+
+        app.align = slowly
+        await pilot.press("down", "enter", "escape")
+        for _ in range(500):
+            if app.story is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+        assert app.sub_title == stories_title(app.collection)
+        await pilot.press("enter")
+        await opened(pilot)
+        assert app.sub_title == story_title(app.story)
 
 async def test_help_over_the_story_list_begins_with_its_keys() -> None:
     def first_heading(app: StoryviewApp) -> str:

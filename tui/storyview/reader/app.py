@@ -324,6 +324,12 @@ class StoryviewApp(App[None]):
         if self.several_stories and not isinstance(self.screen, StoriesScreen):
             self.push_screen("stories")
 
+    def _listing(self) -> bool:
+        """Is the story list on screen?"""
+        from storyview.reader.screens.stories import StoriesScreen
+
+        return isinstance(self.screen, StoriesScreen)
+
     @property
     def several_stories(self) -> bool:
         return self.collection is not None and len(self.collection.stories) > 1
@@ -403,7 +409,8 @@ class StoryviewApp(App[None]):
             self.get_screen("stories").set_share(message.story.id, self._shares[message.story.id])  # type: ignore[attr-defined]
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
-        self.sub_title = story_title(message.story)
+        if not self._listing():  # escape went back to the list while it was built: the title stays the list's
+            self.sub_title = story_title(message.story)
         if self._analysis is not None and self._analysis.story is not message.story:
             self._analysis = None  # a new Story has its own quotes, figures and rewrites
             for screen in self._findings_screens():
