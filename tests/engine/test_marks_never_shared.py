@@ -114,3 +114,30 @@ def stories(draw) -> list[str]:
 @given(stories())
 def test_no_mark_holds_what_another_source_of_its_group_carries(texts: list[str]) -> None:
     assert violations(build(texts)) == []
+
+
+def marked(story: Story, source: str, phrase: str) -> bool:
+    """Is any letter of `phrase` (in its source) inside a mark?"""
+    article = next(a for a in story.articles if a.id == source)
+    for p in article.paragraphs:
+        at = p.text.find(phrase)
+        if at >= 0:
+            spans = story.unique(Member(article.id, p.index))
+            return any(s < at + len(phrase) and at < e for s, e in spans)
+    raise AssertionError(f"{phrase!r} not in {source}")
+
+
+def test_a_name_ending_in_a_compound_is_that_name() -> None:
+    """try19: "Pulitzer Prize-winning" was marked unique though two other sources name the
+    Pulitzer Prize; so was a "Pulitzer Prize" beside another's "Pulitzer Prize-winning"."""
+    story = build([
+        "Mark Felt, the FBI official who was Deep Throat, has died at 95.\n\n"
+        "He guided the newspaper's Pulitzer Prize-winning investigation into the Watergate scandal.",
+        "Mark Felt, who was Deep Throat, died on Thursday at 95.\n\n"
+        "The Post won a Pulitzer Prize for its coverage of the Watergate scandal.",
+        "Deep Throat, the FBI man Mark Felt, has died aged 95.\n\n"
+        "Two reporters shared the Pulitzer Prize-winning scoop that brought Nixon down.",
+    ])
+    assert not marked(story, "s0", "Pulitzer Prize")
+    assert not marked(story, "s1", "Pulitzer Prize")
+    assert not marked(story, "s2", "Pulitzer Prize")

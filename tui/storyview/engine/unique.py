@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import NUMBER_WORDS, Token, is_number_word, stem, words
+from storyview.engine.segment import NUMBER_WORDS, Token, is_number_word, normalize, stem, words
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
@@ -289,6 +289,7 @@ class _Text:
     capital: tuple[bool, ...]  # `is_name` of each word
     figure: tuple[bool, ...]  # `is_figure` of each word
     names: tuple[Span, ...]  # token ranges of its names (`name_runs`)
+    compounds: tuple[Gram | None, ...]  # of each name: the name a compound ends with (`_compound`)
 
     @classmethod
     def of(cls, unit: Unit) -> _Text:
@@ -297,9 +298,27 @@ class _Text:
         text = unit.text
         starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
         capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
+        names = tuple(name_runs(text, tokens, sentence, capital))
         return cls(tokens, sentence, norms, stems, content, capital,
                    tuple([d or (w in NUMBER_WORDS or "-" in w and is_number_word(w)) for w, d in zip(norms, number)]),
-                   tuple(name_runs(text, tokens, sentence, capital)))
+                   names, tuple(_compound(text, tokens[a:b], norms[a:b]) for a, b in names))
+
+    def forms(self, k: int) -> tuple[Gram, ...]:
+        """Name k of the paragraph as its words stand, and as it stands in a compound."""
+        a, b = self.names[k]
+        compound = self.compounds[k]
+        return (self.norms[a:b],) if compound is None else (self.norms[a:b], compound)
+
+
+def _compound(text: str, tokens: Sequence[Token], norms: Sequence[str]) -> Gram | None:
+    """The name a compound ends with ("Pulitzer Prize-winning" is the Pulitzer Prize, as
+    "Oscar-nominated" is Oscar), or None: a name whose last word runs on, after a hyphen, in
+    lower case. "Hewlett-Packard" runs on in a capital: that is the name."""
+    written = text[tokens[-1].start:tokens[-1].end]
+    head, hyphen, tail = written.partition("-")
+    if not hyphen or not head or not tail[:1].islower():
+        return None
+    return (*norms[:-1], normalize(head))
 
 
 # Lower-case words inside a name: "Department of Community Safety", "Defend the Homeland".
@@ -345,11 +364,11 @@ def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict
     endings: dict[Gram, set[str]] = defaultdict(set)
     for unit, words_ in zip(units, texts):
         source = unit.member.source
-        for a, b in words_.names:
-            name = words_.norms[a:b]
-            whole[name].add(source)
-            for x in range(len(name)):
-                endings[name[x:]].add(source)
+        for k in range(len(words_.names)):
+            for name in words_.forms(k):
+                whole[name].add(source)
+                for x in range(len(name)):
+                    endings[name[x:]].add(source)
     return whole, endings
 
 
@@ -474,9 +493,9 @@ class _Guard:
         for j in others:
             grams |= mine & self.grams_of(j)
             vocab |= words_here & self.vocabulary_of(j)
-        for a, b in words_.names:
-            name = words_.norms[a:b]
-            if self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms)):
+        for k, (a, b) in enumerate(words_.names):
+            if any(self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms))
+                   for name in words_.forms(k)):
                 out[a:b] = [True] * (b - a)
         figure = words_.figure
         for x, norm in enumerate(words_.norms):
