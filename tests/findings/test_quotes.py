@@ -110,10 +110,11 @@ def test_quotes_in_the_json(seed_story) -> None:
     data = json.loads(to_json(seed_story))
     assert data["quotes"], "quotes missing from the export"
     for q in data["quotes"]:
-        assert set(q) == {"id", "text", "sources", "altered", "versions"}
+        assert set(q) == {"id", "text", "sources", "altered", "speakers", "misattributed", "versions"}
         assert sum(v["reference"] for v in q["versions"]) == 1
         for v in q["versions"]:
-            assert set(v) == {"source", "paragraph", "start", "end", "text", "reference", "status", "verbatim", "edits"}
+            assert set(v) == {"source", "paragraph", "start", "end", "text", "reference", "status", "verbatim", "edits",
+                              "speaker"}
             src = next(s for s in data["sources"] if s["id"] == v["source"])
             assert src["paragraphs"][v["paragraph"]]["text"][v["start"]:v["end"]] == v["text"]
             assert v["status"] in ("exact", "partial", "longer", "altered")

@@ -463,3 +463,19 @@ async def test_a_copy_stating_a_figure_is_named_a_copy_not_a_second_witness(tmp_
         screen = await open_list(pilot, "F")
         text = view_text(screen.view)
         assert text.count("(a copy of ") >= len(both)
+
+
+async def test_Q_names_each_source_s_speaker_and_flags_a_quote_given_to_different_people() -> None:
+    a = article("a_1", body("“We will rebuild the harbour bridge within three years,” said Mayor Ann Ruiz."))
+    b = article("b_2", body("“We will rebuild the harbour bridge within three years,” council leader Tom Okafor said."))
+    c = article("c_3", body("Ruiz told reporters: “We will rebuild the harbour bridge within three years.”"))
+    story = Story((a, b, c), (Group(1, "bridge", (Member("a_1", 0), Member("b_2", 0), Member("c_3", 0))),))
+    app = StoryviewApp.from_story(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await open_list(pilot, "Q")
+        text = view_text(screen.view)
+        heading = text.split("exact", 1)[0]  # the lines above the first version
+        assert "— Mayor Ann Ruiz" in heading and "council leader Tom Okafor" in heading and "speakers differ" in heading
+        assert "— Ruiz" in text  # each version as its source writes the name
+        assert "1 given to different speakers" in str(screen.query_one("#findings-title", Static).render())

@@ -32,13 +32,14 @@ def _version(v: Version, reference: Version) -> dict[str, Any]:
     return {
         **_member(v.source, v.paragraph), "start": v.start, "end": v.end, "text": v.text,
         "reference": v is reference, "status": v.status, "verbatim": v.verbatim,
-        "edits": [{"reference": e.reference, "version": e.version} for e in v.edits],
+        "edits": [{"reference": e.reference, "version": e.version} for e in v.edits], "speaker": v.speaker,
     }
 
 
 def quote_dict(q: Quote) -> dict[str, Any]:
     return {
         "id": q.id, "text": q.text, "sources": list(q.sources), "altered": q.altered,
+        "speakers": list(q.speakers), "misattributed": q.misattributed,
         "versions": [_version(v, q.reference) for v in q.versions],
     }
 

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
 from storyview.engine.unique import CLOSING
+from storyview.findings.speakers import attribution, is_named, is_pronoun, same_person
 
 Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
@@ -58,6 +59,7 @@ class Version:
     text: str
     status: Status
     edits: tuple[Edit, ...] = ()
+    speaker: str = ""  # who the source puts the words in the mouth of (`speakers.attribution`), "" if unsaid
 
     @property
     def verbatim(self) -> bool:
@@ -83,6 +85,26 @@ class Quote:
         """Some version changes the words; quoting more around the same words is not altering."""
         return any(v.status == "altered" for v in self.versions)
 
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The people the sources name as its speaker, each once ("Ruiz" and "Ann Ruiz" are one:
+        the fullest name stands), in source order."""
+        out: list[str] = []
+        for v in self.versions:
+            if not is_named(v.speaker):
+                continue
+            same = next((k for k, known in enumerate(out) if same_person(known, v.speaker)), None)
+            if same is None:
+                out.append(v.speaker)
+            elif len(v.speaker) > len(out[same]):
+                out[same] = v.speaker
+        return tuple(out)
+
+    @property
+    def misattributed(self) -> bool:
+        """Sources give the words to different people: a finding in itself."""
+        return len(self.speakers) > 1
+
 
 class _Found(NamedTuple):
     """A quotation in one paragraph (a NamedTuple: a large story has tens of thousands)."""
@@ -96,6 +118,7 @@ class _Found(NamedTuple):
     norms: tuple[str, ...] = ()
     # content[k]: content words among the first k tokens (kept words of a run, by subtraction).
     content: tuple[int, ...] = (0,)
+    speaker: str = ""
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -260,8 +283,12 @@ def _find(story: Story) -> list[_Found]:
                 if lo and every[lo - 1].end > start or tokens and tokens[-1].end > end:
                     tokens = words(p.text, start, end)  # a word cut by the quote's edge
                 if tokens:
+                    said = attribution(p.text, start, end)
+                    if is_pronoun(said):  # "he said": whom the article last named is a guess (often wrong)
+                        said = ""
                     counts = tuple(accumulate((t.content for t in tokens), initial=0))
-                    found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens), counts))
+                    found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens),
+                                        counts, said))
     return found
 
 
@@ -293,7 +320,7 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
         if len(members) == 1:  # one version: its own reference, word for word (most quotes)
             f = found[members[0]]
             if len(f.tokens) >= min_words:
-                ref = Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], "exact")
+                ref = Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], "exact", speaker=f.speaker)
                 quotes.append((ref, (ref,)))
             continue
         items = [found[i] for i in members]
@@ -304,7 +331,7 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
         versions = []
         for f in sorted(items, key=lambda f: (rank[f.source], f.paragraph, f.start)):
             status, edits = _compare(f, reference)
-            versions.append(Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], status, edits))
+            versions.append(Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], status, edits, f.speaker))
         ref = next(v for v in versions if (v.source, v.paragraph, v.start) == (reference.source, reference.paragraph, reference.start))
         quotes.append((ref, tuple(versions)))
     quotes.sort(key=lambda q: (-len({v.source for v in q[1]}), rank[q[0].source], q[0].paragraph, q[0].start))

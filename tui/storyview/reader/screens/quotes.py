@@ -1,4 +1,5 @@
-"""The quotes screen (Q): every quoted passage, which sources carry it, word for word or altered.
+"""The quotes screen (Q): every quoted passage, which sources carry it, word for word or altered,
+and who they say spoke it.
 
 enter goes to the chosen source's quotation in the side-by-side view, the quoted words marked.
 """
@@ -38,6 +39,10 @@ class QuotesScreen(FindingsScreen):
         altered = sum(1 for q in items if q.altered)
         out = Text(f"{len(items)} passage{'s' * (len(items) != 1)} · {shared} in several sources · ", style="dim")
         out.append(f"{altered} altered", "bold" if altered else "dim")
+        disputed = sum(1 for q in items if q.misattributed)
+        if disputed:
+            out.append(" · ", "dim")
+            out.append(f"{disputed} given to different speakers", "bold")
         return out
 
     def legend(self) -> list[Text]:

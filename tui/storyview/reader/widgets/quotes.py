@@ -1,4 +1,6 @@
-"""The quotes list: each quoted passage, the sources that carry it, and how each quotes it.
+"""The quotes list: each quoted passage, the sources that carry it, how each quotes it, and
+whom each gives the words to (the heading names every speaker the sources give, and says so
+where they differ).
 
 A version is `exact`, `partial` (a stretch of the reference, word for word), `longer` (the
 reference with more words around it: those words are marked) or `altered` (the words that
@@ -94,7 +96,7 @@ class QuotesView(FindingsView):
                 label.rstrip()
                 lines.append(Line(label, n))
                 label = indent
-            for line in self.hang(label, self._version_text(version), width, expanded):
+            for line in self.hang(label, self._version_text(version, len(quote.versions) > 1), width, expanded):
                 lines.append(Line(line, n))
             if expanded and version.edits:
                 room = Text(" " * label.cell_len, end="")
@@ -110,9 +112,13 @@ class QuotesView(FindingsView):
             summary.append("  altered", self.span_style("quote--flag"))
         elif count > 1:
             summary.append("  word for word", self.span_style("quote--verbatim"))
+        if quote.misattributed:
+            summary.append("  speakers differ", self.span_style("quote--flag"))
         text = Text("“", style=self.span_style("quote--text"), end="")
         text.append(quote.text)
         text.append("”")
+        if quote.speakers:
+            text.append(" — " + " · ".join(quote.speakers), self.span_style("text--muted"))
         room = max(1, width - summary.cell_len - 2)
         if room - prefix.cell_len < TEXT_MIN:  # narrow: the words take the width, the counts a line after
             if not expanded:
@@ -124,12 +130,15 @@ class QuotesView(FindingsView):
         heading[0] = first + Text("  ", end="") + summary
         return heading
 
-    def _version_text(self, version: Version) -> Text:
-        """The version's words, those that differ from the reference marked."""
+    def _version_text(self, version: Version, several: bool = True) -> Text:
+        """The version's words, those that differ from the reference marked, and its speaker
+        where `several` versions may each name one (the heading names the only one's)."""
         text = Text(version.text, end="")
         style = self.span_style("quote--added" if version.status == "longer" else "quote--changed")
         for start, end in edit_spans(version.text, version.edits):
             text.stylize(style, start, end)
+        if version.speaker and several:
+            text.append(f" — {version.speaker}", self.span_style("text--muted"))
         return text
 
     def _edits_text(self, version: Version) -> Text:

@@ -1,0 +1,82 @@
+"""Who a quotation is given to: the shapes news copy attributes a quote in, and what is left open."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyview.findings.quotes import find_quotes
+from storyview.findings.speakers import attribution, is_named, same_person
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
+from storyview.model import Settings
+from storyview.pipeline import story_from
+
+
+def said(text: str) -> str:
+    """The attribution of the first quotation in `text` (straight marks)."""
+    start = text.index('"') + 1
+    return attribution(text, start, text.index('"', start))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We will rebuild," said Police Chief Ann Ruiz.', "Police Chief Ann Ruiz"),
+    ('"We will rebuild," Ruiz said on Tuesday.', "Ruiz"),
+    ('"We will rebuild," the mayor told reporters.', "the mayor"),
+    ('"We will rebuild," a spokesman for the ministry said.', "a spokesman for the ministry"),
+    ('"It was terrible," said resident John Smith, 45.', "John Smith"),
+    ('"He is doing well," Saints owner Tom Benson said.', "Saints owner Tom Benson"),
+    ('"It was a complete shock," Chela Ortiz, the deputy\'s wife, said afterward.', "Chela Ortiz"),
+    ('Ruiz said: "We will rebuild."', "Ruiz"),
+    ('But Ruiz told the BBC that "we will rebuild".', "Ruiz"),
+    ('Dr. Amoss said in a statement: "He is doing well."', "Dr. Amoss"),
+    ('According to Ruiz, "we will rebuild".', "Ruiz"),
+    ('"We will rebuild," he said.', "he"),
+])
+def test_the_shapes_news_attributes_a_quote_in(text: str, speaker: str) -> None:
+    assert said(text) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Officials at the scene on Tuesday said: "We will rebuild."',  # "Tuesday" said nothing
+    'It was a "terrible" fire, the worst in years.',
+    '"It was terrible." The fire started at 3am, Ruiz said.',  # another sentence's attribution
+    'The fire started at 3am. "It was terrible."',
+])
+def test_a_sentence_that_names_no_speaker_gives_none(text: str) -> None:
+    assert said(text) == ""
+
+
+def test_names_that_can_be_one_person() -> None:
+    assert same_person("Ruiz", "Police Chief Ann Ruiz") and same_person("Ann Ruiz", "Ruiz")
+    assert not same_person("Ruiz", "Okafor")
+    assert same_person("the mayor", "Okafor")  # a description tells no one apart
+    assert is_named("Mr. Pigeon") and not is_named("he") and not is_named("a police spokesman")
+
+
+def story(*texts: str):
+    articles = [parse_article(chr(ord("a") + i), f"{i}.txt", t) for i, t in enumerate(texts)]
+    return story_from(Loaded(articles=articles), Settings())
+
+
+def test_sources_that_give_one_quote_to_different_people_are_a_finding() -> None:
+    s = story(
+        "The bridge over the Tamar closed on Monday. “We will rebuild the bridge before winter,” said Mayor Ann Ruiz.",
+        "The Tamar bridge closed on Monday. “We will rebuild the bridge before winter,” council leader Tom Okafor said.",
+        "The Tamar bridge is closed. Ruiz said: “We will rebuild the bridge before winter.”",
+        "The Tamar bridge closed. “We will rebuild the bridge before winter,” she said.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert {v.source: v.speaker for v in q.versions} == {
+        "a": "Mayor Ann Ruiz", "b": "council leader Tom Okafor", "c": "Ruiz", "d": ""}  # "she": left open
+    assert q.speakers == ("Mayor Ann Ruiz", "council leader Tom Okafor")
+    assert q.misattributed
+
+
+def test_one_speaker_named_several_ways_is_no_finding() -> None:
+    s = story(
+        "“We will rebuild the bridge before winter,” said Mayor Ann Ruiz on Monday.",
+        "Ruiz told reporters: “We will rebuild the bridge before winter.”",
+        "“We will rebuild the bridge before winter,” a council spokesman said.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert q.speakers == ("Mayor Ann Ruiz",) and not q.misattributed
