@@ -85,6 +85,20 @@ def test_a_lone_article_joins_the_story_it_is_like_on_average() -> None:
     assert [s.members for s in link(fps, pairs, StorySettings(threshold=0.3, attach=0.2))] == [(0, 1, 2)]
 
 
+
+def test_in_a_large_folder_two_articles_barely_alike_are_two_single_articles() -> None:
+    """The more articles, the more pairs alike by chance (try19: Time Warner's results beside a
+    chat show, by "Richard" and "2005"); a folder of two is what its user wants compared."""
+    fps = [Fingerprint("a", (1, 2), (1.0, 1.0), (0, 0)), Fingerprint("b", (2, 3), (1.0, 1.0), (0, 0))]
+    fps += [Fingerprint(f"x{k}", (100 + k,), (1.0,), (0,)) for k in range(8)]
+    settings = StorySettings(threshold=0.3, attach=None, pair_least=0.6, pair_from=10)
+    [(score, _, _)] = scored_pairs(fps, [(0, 1)], settings)
+    assert settings.threshold < score < settings.pair_least
+    assert all(len(s.members) == 1 for s in link(fps, [(0, 1)], settings))
+    assert (0, 1) in [s.members for s in link(fps, [(0, 1)], StorySettings(threshold=0.3, attach=None, pair_least=0.6,
+                                                                            pair_from=11))]
+    assert (0, 1) in [s.members for s in link(fps[:2], [(0, 1)], settings)]
+
 def test_a_shared_year_alone_glues_nothing() -> None:
     """Two articles alike only in their year (a business and a sport report of 1998) are two
     stories; with names in common too, the same year still counts."""
