@@ -10,6 +10,7 @@ from storyview.exports.wording import (
     FIGURE_WORDS,
     FOLLOWED_CAPTION,
     UNSAFE_RE,
+    WIDE,
     figure_context,
     followed_cell,
     headline,
@@ -50,12 +51,17 @@ mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; border-r
 .flag { color: var(--warn); font-weight: 600; }
 .source-id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
 .path { word-break: break-all; min-width: 12rem; } .date { white-space: nowrap; }
+.tellings { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .6rem; margin: .5rem 0 1rem; }
+.telling { border: 1px solid var(--line); padding: .4rem .55rem; }
+.telling .who { background: var(--head); font-weight: 600; margin: -.4rem -.55rem .4rem; padding: .4rem .55rem;
+  border-bottom: 1px solid var(--line); }
+.telling p { margin: 0 0 .6rem; } .telling p:last-child { margin-bottom: 0; }
 ul.quotes li { margin-bottom: .5rem; }
 a { color: inherit; }
 @media print {
   body { font-size: 9.5pt; max-width: none; padding: 0; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
-  section.group, tr, li { break-inside: avoid; }
+  section.group, .telling, tr, li { break-inside: avoid; }
   thead { display: table-header-group; }
   mark { background: #ffe27a !important; color: #000 !important; outline: 1px solid #c9a400;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -155,20 +161,29 @@ def _html_sources(story: Story, short: dict[str, str]) -> list[str]:
 
 
 def _html_group(story: Story, g: Group, name: dict[str, str], short: dict[str, str]) -> list[str]:
+    """A group's tellings side by side: a table's columns for a few sources; for more than WIDE,
+    cards of a readable width, as many a line as the page holds (18 columns were 50 px wide)."""
     sources = list(dict.fromkeys(g.sources))
     out = [f'<section class="group" id="group-{g.id}" data-group="{g.id}">',
-           f"<h3>Group {g.id} of {len(story.groups)}: {esc(g.label)}</h3>",
-           '<table class="side">', "<thead><tr>"]
-    out += [f'<th><span class="source-id">{esc(short[s])}</span><br>{esc(name[s].removeprefix(short[s]).removeprefix(" · "))}</th>'
-            for s in sources]
-    out += ["</tr></thead>", "<tbody><tr>"]
-    for s in sources:
-        paras = "".join(
+           f"<h3>Group {g.id} of {len(story.groups)}: {esc(g.label)}</h3>"]
+
+    def who(s: str) -> str:
+        return f'<span class="source-id">{esc(short[s])}</span><br>{esc(name[s].removeprefix(short[s]).removeprefix(" · "))}'
+
+    def paras(s: str) -> str:
+        return "".join(
             f'<p data-paragraph="{m.paragraph}">{_html_marked(story.paragraph(m).text, story.unique(m))}</p>'
             for m in g.members if m.source == s
         )
-        out.append(f'<td data-source="{esc(s)}">{paras}</td>')
-    out += ["</tr></tbody>", "</table>"]
+
+    if len(sources) > WIDE:
+        out.append('<div class="tellings">')
+        out += [f'<div class="telling" data-source="{esc(s)}"><div class="who">{who(s)}</div>{paras(s)}</div>' for s in sources]
+        out.append("</div>")
+    else:
+        out += ['<table class="side">', "<thead><tr>", *(f"<th>{who(s)}</th>" for s in sources), "</tr></thead>", "<tbody><tr>"]
+        out += [f'<td data-source="{esc(s)}">{paras(s)}</td>' for s in sources]
+        out += ["</tr></tbody>", "</table>"]
     missing = [a.id for a in story.articles if a.id not in sources]
     if missing:
         out.append(f'<p class="missing">Not told by: {", ".join(esc(short[s]) for s in missing)}.</p>')

@@ -1,0 +1,66 @@
+"""A story's section in every report (try19): a group of many sources stays readable."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from markdown_it import MarkdownIt
+from story_factories import article, body
+from storyview.exports.html import CSS, to_html
+from storyview.exports.markdown import markdown
+from storyview.exports.wording import WIDE
+from storyview.model import Group, Member, Story
+
+def _story(sources: int = 20, story_id: int = 1, label: str = "council, budget, Monday") -> Story:
+    """`sources` reports of one vote: all tell group 1 (the lede), the first three group 2."""
+    ids = [f"s{k:02d}" for k in range(sources)]
+    articles = tuple(
+        article(i, body(f"Report {i}: the council approved the harbour budget on Monday after a long debate."),
+                body(f"Report {i}: the mayor said the vote came late."), title=f"Headline of {i}")
+        for i in ids
+    )
+    groups = (Group(1, "The council approved the harbour…", tuple(Member(i, 0) for i in ids)),
+              Group(2, "The mayor said the vote…", tuple(Member(i, 1) for i in ids[:3])))
+    return Story(articles, groups, id=story_id, label=label)
+
+
+# ------------------------------------------------------------ a group of many sources
+
+
+def test_a_group_of_many_sources_is_a_wrapping_grid_of_readable_tellings() -> None:
+    """18 columns of a 1400 px page were 50 px wide, their words over each other: a group of more
+    than WIDE sources lays its tellings out as cards of a minimum width, as many a line as fit."""
+    story = _story(20)
+    tree = lxml.html.fromstring(to_html(story))
+    wide = tree.xpath("//section[@data-group='1']")[0]
+    assert not wide.xpath(".//table")
+    cards = wide.xpath(".//div[@class='tellings']/div[@class='telling']")
+    assert [c.get("data-source") for c in cards] == [a.id for a in story.articles]
+    first = cards[0]
+    assert first.xpath(".//span[@class='source-id']/text()") == ["s00"]
+    assert "Headline of s00" in first.text_content() and "Report s00: the council approved" in first.text_content()
+    rule = re.search(r"\.tellings \{([^}]*)\}", CSS)
+    assert rule and re.search(r"grid-template-columns: repeat\(auto-fill, minmax\(\d+rem, 1fr\)\)", rule.group(1))
+
+
+def test_a_group_of_three_sources_stays_side_by_side_in_a_table() -> None:
+    story = _story(20)
+    small = lxml.html.fromstring(to_html(story)).xpath("//section[@data-group='2']")[0]
+    assert small.xpath(".//table[@class='side']//td/@data-source") == ["s00", "s01", "s02"]
+    assert not small.xpath(".//div[@class='tellings']")
+    assert WIDE >= 3
+
+
+def test_markdown_lists_the_tellings_of_a_group_of_many_sources() -> None:
+    """A Markdown table of 20 columns is as unreadable: each source's telling is a list item."""
+    md = markdown(_story(20))
+    wide = md.split("### Group 1 of 2")[1].split("### Group 2 of 2")[0]
+    assert "| " not in wide
+    items = [line for line in wide.splitlines() if line.startswith("- ")]
+    assert len(items) == 20 and items[0] == "- s00 · Headline of s00"  # not bold: bold is text one source alone has
+    html = MarkdownIt("commonmark").render(wide)
+    first = lxml.html.fromstring(f"<div>{html}</div>").xpath("//ul/li")[0]
+    assert first.xpath("./p/text()") == ["s00 · Headline of s00", "Report s00: the council approved the harbour budget on Monday after a long debate."]
+    small = md.split("### Group 2 of 2")[1]
+    assert "| s00 · Headline of s00 | s01 · Headline of s01 | s02 · Headline of s02 |" in small
