@@ -1,16 +1,20 @@
-"""A story's section in every report (try19): a group of many sources stays readable."""
+"""A story's section in every report (try19): a group of many sources stays readable, and the story
+goes by one title in HTML, Markdown and TEI."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
 import lxml.html
 from markdown_it import MarkdownIt
 from story_factories import article, body
+from storyview.exports.collection import collection_html, collection_markdown
 from storyview.exports.html import CSS, to_html
 from storyview.exports.markdown import markdown
+from storyview.exports.tei import TEI_NS, to_tei
 from storyview.exports.wording import WIDE
-from storyview.model import Group, Member, Story
+from storyview.model import Collection, Group, Member, Story, StoryEntry
 
 def _story(sources: int = 20, story_id: int = 1, label: str = "council, budget, Monday") -> Story:
     """`sources` reports of one vote: all tell group 1 (the lede), the first three group 2."""
@@ -23,6 +27,11 @@ def _story(sources: int = 20, story_id: int = 1, label: str = "council, budget, 
     groups = (Group(1, "The council approved the harbour…", tuple(Member(i, 0) for i in ids)),
               Group(2, "The mayor said the vote…", tuple(Member(i, 1) for i in ids[:3])))
     return Story(articles, groups, id=story_id, label=label)
+
+
+def _collection(*stories: Story) -> Collection:
+    return Collection(tuple(a for s in stories for a in s.articles),
+                      tuple(StoryEntry(s.id, s.label, tuple(a.id for a in s.articles)) for s in stories))
 
 
 # ------------------------------------------------------------ a group of many sources
@@ -64,3 +73,26 @@ def test_markdown_lists_the_tellings_of_a_group_of_many_sources() -> None:
     assert first.xpath("./p/text()") == ["s00 · Headline of s00", "Report s00: the council approved the harbour budget on Monday after a long debate."]
     small = md.split("### Group 2 of 2")[1]
     assert "| s00 · Headline of s00 | s01 · Headline of s01 | s02 · Headline of s02 |" in small
+
+
+# ------------------------------------------------------------ one title
+
+
+def test_a_story_has_one_title_in_every_report() -> None:
+    """The HTML section was titled by the lede ("Microsoft on Wednesday issued…"), the Markdown
+    one and both contents by the split's label ("Microsoft, IE, Internet Explorer, Web")."""
+    one, two = _story(4, 1), _story(3, 2, label="harbour, vote")
+    title = one.title
+    assert title == "The council approved the harbour…" and title != one.label
+    assert lxml.html.fromstring(to_html(one)).xpath("//h1/text()") == [title]
+    assert markdown(one).splitlines()[0] == f"# {title}"
+    tei = ET.fromstring(to_tei(one))
+    assert tei.findtext(f".//{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title") == title
+
+    md = collection_markdown(_collection(one, two), [one, two])
+    assert f"1. [{title}](#story-1)" in md and f"\n## Story 1: {title}\n" in md
+    assert "harbour, vote" not in md and "council, budget, Monday" not in md
+    page = lxml.html.fromstring(collection_html(_collection(one, two), [one, two]))
+    assert page.xpath("//nav[@id='contents']//li[1]/a/text()") == [title]
+    assert page.xpath("//section[@id='story-1']//h2[1]/text()") == [title]
+    assert "harbour, vote" not in page.text_content()

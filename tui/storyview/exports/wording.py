@@ -33,7 +33,8 @@ def visible(text: str) -> str:
 
 
 def report_title(story: Story) -> str:
-    """The story's title (its lede's opening words, as the reader's rule names it); else a plain one."""
+    """The story's one title in every report, its contents and the section over it (HTML,
+    Markdown, TEI): its lede's opening words, as the reader's title names an open story; else a plain one."""
     return story.title or "storyview report"
 
 
