@@ -1,5 +1,5 @@
-"""A story's section in every report (try19): a group of many sources stays readable, and the story
-goes by one title in HTML, Markdown and TEI."""
+"""A story's section in every report (try19): a group of many sources stays readable, the story
+goes by one title in HTML, Markdown and TEI, and its warnings come before its rows."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import lxml.html
+import pytest
 from markdown_it import MarkdownIt
 from story_factories import article, body
 from storyview.exports.collection import collection_html, collection_markdown
@@ -15,6 +16,9 @@ from storyview.exports.markdown import markdown
 from storyview.exports.tei import TEI_NS, to_tei
 from storyview.exports.wording import WIDE
 from storyview.model import Collection, Group, Member, Story, StoryEntry
+
+APART = "2 of 20 sources share no part of the story with the others (another story?): s18, s19"
+
 
 def _story(sources: int = 20, story_id: int = 1, label: str = "council, budget, Monday") -> Story:
     """`sources` reports of one vote: all tell group 1 (the lede), the first three group 2."""
@@ -26,7 +30,7 @@ def _story(sources: int = 20, story_id: int = 1, label: str = "council, budget, 
     )
     groups = (Group(1, "The council approved the harbour…", tuple(Member(i, 0) for i in ids)),
               Group(2, "The mayor said the vote…", tuple(Member(i, 1) for i in ids[:3])))
-    return Story(articles, groups, id=story_id, label=label)
+    return Story(articles, groups, warnings=(APART,), id=story_id, label=label)
 
 
 def _collection(*stories: Story) -> Collection:
@@ -96,3 +100,29 @@ def test_a_story_has_one_title_in_every_report() -> None:
     assert page.xpath("//nav[@id='contents']//li[1]/a/text()") == [title]
     assert page.xpath("//section[@id='story-1']//h2[1]/text()") == [title]
     assert "harbour, vote" not in page.text_content()
+
+
+# ------------------------------------------------------------ warnings first
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_a_storys_warnings_come_before_its_rows_in_html(several: bool) -> None:
+    story = _story(20)
+    page = collection_html(_collection(story, _story(3, 2)), [story, _story(3, 2)]) if several else to_html(story)
+    section = lxml.html.fromstring(page).xpath("//section[@class='story']")[0] if several else lxml.html.fromstring(page)
+    ids = [s.get("id") for s in section.xpath(".//section[@id]")]
+    prefix = "s1-" if several else ""
+    assert ids.index(f"{prefix}warnings") < ids.index(f"{prefix}sources") < ids.index(f"{prefix}groups")
+    warnings = section.xpath(f".//section[@id='{prefix}warnings']")[0]
+    assert APART in warnings.text_content() and "warnings" in warnings.get("class", "")
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_a_storys_warnings_come_before_its_rows_in_markdown(several: bool) -> None:
+    story = _story(20)
+    md = collection_markdown(_collection(story, _story(3, 2)), [story, _story(3, 2)]) if several else markdown(story)
+    part = md.split("## Story 1: ")[1].split("## Story 2: ")[0] if several else md
+    assert part.index(APART) < part.index("## Sources") < part.index("## Groups")
+    assert part.count(APART) == 1
+    html = MarkdownIt("commonmark").enable("table").render(part)
+    assert APART in lxml.html.fromstring(f"<div>{html}</div>").text_content()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from storyview import __version__
-from storyview.exports.html import esc, page_head, to_html
+from storyview.exports.html import esc, page_head, to_html, warnings_html
 from storyview.exports.markdown import markdown, md_escape
 from storyview.exports.wording import report_title, visible
 from storyview.model import Collection, Story, counted
@@ -57,10 +57,7 @@ def collection_html(collection: Collection, stories: Sequence[Story]) -> str:
     out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(report_title(s))}</a> · {counted(len(s.articles), "source")}</li>'
             for s in stories]
     out.append("</ol></nav>")
-    if collection.warnings:
-        out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
-        out += [f"<li>{esc(w)}</li>" for w in collection.warnings]
-        out += ["</ul>", "</section>"]
+    out += warnings_html(collection.warnings)
     for story in stories:
         found = _BODY_RE.search(to_html(story))
         body = found.group(1) if found else ""

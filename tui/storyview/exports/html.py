@@ -56,6 +56,8 @@ mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; border-r
 .telling .who { background: var(--head); font-weight: 600; margin: -.4rem -.55rem .4rem; padding: .4rem .55rem;
   border-bottom: 1px solid var(--line); }
 .telling p { margin: 0 0 .6rem; } .telling p:last-child { margin-bottom: 0; }
+section.warnings { border-left: 4px solid var(--warn); padding: .1rem 1rem; margin: 1.2rem 0; }
+section.warnings h2 { margin-top: .6rem; border-bottom: none; color: var(--warn); font-size: 1.1rem; }
 ul.quotes li { margin-bottom: .5rem; }
 a { color: inherit; }
 @media print {
@@ -114,6 +116,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
         '<a href="#figures">Figures</a> · <a href="#coverage">Coverage</a> · <a href="#groups">Groups</a></nav>',
         "</header>",
         "<main>",
+        *warnings_html(story.warnings),
     ]
     out += _html_sources(story, short)
     out += _html_rewrites(story, analysis, short)
@@ -135,12 +138,17 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
     for g in story.groups:
         out += _html_group(story, g, name, short)
     out.append("</section>")
-    if story.warnings:
-        out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
-        out += [f"<li>{esc(w)}</li>" for w in story.warnings]
-        out += ["</ul>", "</section>"]
     out += ["</main>", "</body>", "</html>"]
     return _visible_html("\n".join(out) + "\n")
+
+
+def warnings_html(warnings: Sequence[str]) -> list[str]:
+    """The warnings, before anything they warn of: read after the rows, "2 sources share no part
+    of the story" came too late (try19)."""
+    if not warnings:
+        return []
+    return ['<section id="warnings" class="warnings">', "<h2>Warnings</h2>", "<ul>",
+            *(f"<li>{esc(w)}</li>" for w in warnings), "</ul>", "</section>"]
 
 
 def _visible_html(text: str) -> str:

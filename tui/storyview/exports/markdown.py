@@ -56,6 +56,8 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
         f"threshold {story.settings.threshold:g}. In the groups, **bold** text is told by that source alone."
     )
     out.append("")
+    if story.warnings:  # before the rows they warn of
+        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in story.warnings] + [""]
     out += ["## Sources", ""]
     rows = []
     for a in story.articles:
@@ -77,8 +79,6 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
     out += ["## Groups", ""]
     for g in story.groups:
         out += _md_group(story, g, name, short)
-    if story.warnings:
-        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in story.warnings] + [""]
     return visible("\n".join(out).rstrip() + "\n")
 
 
