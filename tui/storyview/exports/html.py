@@ -57,7 +57,7 @@ mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; border-r
   border-bottom: 1px solid var(--line); }
 .telling p { margin: 0 0 .6rem; } .telling p:last-child { margin-bottom: 0; }
 section.warnings { border-left: 4px solid var(--warn); padding: .1rem 1rem; margin: 1.2rem 0; }
-section.warnings h2 { margin-top: .6rem; border-bottom: none; color: var(--warn); font-size: 1.1rem; }
+section.warnings :is(h2, h3) { margin: .6rem 0 .3rem; border-bottom: none; color: var(--warn); font-size: 1.1rem; }
 ul.quotes li { margin-bottom: .5rem; }
 a { color: inherit; }
 @media print {
