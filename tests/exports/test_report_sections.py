@@ -126,3 +126,18 @@ def test_a_storys_warnings_come_before_its_rows_in_markdown(several: bool) -> No
     assert part.count(APART) == 1
     html = MarkdownIt("commonmark").enable("table").render(part)
     assert APART in lxml.html.fromstring(f"<div>{html}</div>").text_content()
+
+
+def test_the_tables_of_many_sources_scroll_sideways_on_their_own(seed_story: Story) -> None:
+    """The follows and figures tables of 21 sources were wider than the page, which scrolled
+    sideways as a whole, and a figure's context stood in a column 70 px wide (try19): each wide
+    table scrolls in its own box, a figure's column keeps a readable width on screen."""
+    story = _story(20)
+    tree = lxml.html.fromstring(to_html(story))
+    for kind in ("follows", "coverage"):
+        assert tree.xpath(f"//div[@class='scroll']/table[@class='{kind}']"), kind
+    assert lxml.html.fromstring(to_html(seed_story)).xpath("//div[@class='scroll']/table[@class='figures']")
+    assert re.search(r"\.scroll \{ overflow-x: auto;", CSS)
+    assert re.search(r"table\.figures td\[data-source\] \{ min-width: \d+rem;", CSS)
+    printed = CSS.split("@media print")[1]
+    assert ".scroll { overflow: visible; }" in printed and "table.figures td[data-source] { min-width: 0; }" in printed

@@ -47,6 +47,8 @@ table.coverage td.cell { text-align: center; width: 2.6rem; }
 table.coverage td.yes { color: var(--ok); } table.coverage td.no { color: var(--muted); }
 table.coverage td:nth-child(2), table.figures td:nth-child(2) { min-width: 12rem; }
 table.figures td:nth-child(3) { min-width: 7rem; }
+table.figures td[data-source] { min-width: 12rem; }
+.scroll { overflow-x: auto; margin: .5rem 0 1rem; } .scroll > table { margin: 0; }
 mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; border-radius: 2px; }
 .flag { color: var(--warn); font-weight: 600; }
 .source-id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
@@ -65,6 +67,8 @@ a { color: inherit; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
   section.group, .telling, tr, li { break-inside: avoid; }
   thead { display: table-header-group; }
+  .scroll { overflow: visible; }
+  table.figures td[data-source] { min-width: 0; }
   mark { background: #ffe27a !important; color: #000 !important; outline: 1px solid #c9a400;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { text-decoration: none; }
@@ -124,7 +128,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
     out += _html_figures(story, analysis, short)
     out += ['<section id="coverage">', "<h2>Coverage</h2>",
             '<p class="note">● the source tells this part of the story; · it does not.</p>',
-            '<table class="coverage">', "<thead><tr><th>group</th><th>about</th>"]
+            '<div class="scroll"><table class="coverage">', "<thead><tr><th>group</th><th>about</th>"]
     out += [f'<th class="source-id" title="{esc(name[a.id])}">{esc(short[a.id])}</th>' for a in story.articles]
     out += ["<th>sources</th></tr></thead>", "<tbody>"]
     for g in story.groups:
@@ -133,7 +137,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
             f'<td class="cell {"yes" if s in have else "no"}" data-source="{esc(s)}">{"●" if s in have else "·"}</td>' for s in ids
         )
         out.append(f'<tr data-group="{g.id}"><td><a href="#group-{g.id}">{g.id}</a></td><td>{esc(g.label)}</td>{cells}<td>{len(have)}</td></tr>')
-    out += ["</tbody>", "</table>", "</section>"]
+    out += ["</tbody>", "</table></div>", "</section>"]
     out += ['<section id="groups">', "<h2>Groups</h2>"]
     for g in story.groups:
         out += _html_group(story, g, name, short)
@@ -210,7 +214,7 @@ def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> l
     else:
         out.append('<p class="note">No source follows another beyond what two reports of one story share.</p>')
     if len(story.articles) > 1:
-        out += [f'<p class="note">{esc(FOLLOWED_CAPTION)}</p>', '<table class="follows"><thead><tr><th></th>']
+        out += [f'<p class="note">{esc(FOLLOWED_CAPTION)}</p>', '<div class="scroll"><table class="follows"><thead><tr><th></th>']
         out += [f'<th class="source-id">{esc(short[a.id])}</th>' for a in story.articles]
         out.append("</tr></thead><tbody>")
         for a in story.articles:
@@ -219,7 +223,7 @@ def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> l
                 for b in story.articles
             )
             out.append(f'<tr><th class="source-id">{esc(short[a.id])}</th>{cells}</tr>')
-        out.append("</tbody></table>")
+        out.append("</tbody></table></div>")
     return out + ["</section>"]
 
 
@@ -244,7 +248,7 @@ def _html_figures(story: Story, analysis: Analysis, short: dict[str, str]) -> li
     if not analysis.figures:
         return out + ['<p class="note">No figure is stated by two sources for the same thing.</p>', "</section>"]
     involved = [a.id for a in story.articles if any(a.id in f.sources for f in analysis.figures)]
-    out += ['<table class="figures">', "<thead><tr><th>#</th><th>about</th><th>sources</th>"]
+    out += ['<div class="scroll"><table class="figures">', "<thead><tr><th>#</th><th>about</th><th>sources</th>"]
     out += [f'<th class="source-id">{esc(short[s])}</th>' for s in involved]
     out += ["</tr></thead>", "<tbody>"]
     for f in analysis.figures:
@@ -254,7 +258,7 @@ def _html_figures(story: Story, analysis: Analysis, short: dict[str, str]) -> li
             f'<td data-source="{esc(s)}">{_html_figure(story, by[s])}</td>' if s in by else "<td></td>" for s in involved
         )
         out.append(f'<tr data-figure="{f.id}" data-status="{esc(f.status)}"><td>{f.id}</td><td>{esc(f.about)}</td><td>{status}</td>{cells}</tr>')
-    return out + ["</tbody>", "</table>", "</section>"]
+    return out + ["</tbody>", "</table></div>", "</section>"]
 
 
 def _html_figure(story: Story, m: Mention) -> str:
