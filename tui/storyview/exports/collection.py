@@ -1,5 +1,8 @@
 """A report of several stories of one folder: a table of contents, then one section per story.
 
+A story goes by its report's title everywhere (`report_title`): in the contents, over its
+section, and in its own report, in every format.
+
 Each section is that story's own report (`markdown`, `to_html`), one heading level down, with
 its anchors made its own (`s2-groups`, `s2-group-4`), so links in one story never land in another.
 """
@@ -10,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from storyview import __version__
-from storyview.exports.html import esc, page_head, to_html
+from storyview.exports.html import esc, page_head, to_html, warnings_html
 from storyview.exports.markdown import markdown, md_escape
-from storyview.exports.wording import visible
+from storyview.exports.wording import report_title, visible
 from storyview.model import Collection, Story, counted
 
 _HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
@@ -31,12 +34,12 @@ def collection_markdown(collection: Collection, stories: Sequence[Story]) -> str
     """Markdown: the contents (story, label, sources), then each story's report under its heading."""
     out = [f"# {counted(len(stories), 'story')}", "", _summary(collection, stories) + ".", "", "## Contents", ""]
     for story in stories:
-        out.append(f"{story.id}. [{md_escape(story.label)}](#story-{story.id}) · {counted(len(story.articles), 'source')}")
+        out.append(f"{story.id}. [{md_escape(report_title(story))}](#story-{story.id}) · {counted(len(story.articles), 'source')}")
     out.append("")
     if collection.warnings:
         out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in collection.warnings] + [""]
     for story in stories:
-        out += [f'<a id="story-{story.id}"></a>', "", f"## Story {story.id}: {md_escape(story.label)}", ""]
+        out += [f'<a id="story-{story.id}"></a>', "", f"## Story {story.id}: {md_escape(report_title(story))}", ""]
         body = markdown(story).split("\n", 1)[1]  # its own title line gives way to the heading above
         out.append(_HEADING_RE.sub(lambda m: "#" + m.group(1) + " ", body).strip())
         out.append("")
@@ -51,13 +54,10 @@ def collection_html(collection: Collection, stories: Sequence[Story]) -> str:
         f"<header><h1>{esc(title)}</h1><p class=\"meta\">{esc(_summary(collection, stories))}.</p></header>",
         '<nav id="contents"><h2>Contents</h2><ol>',
     ]
-    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(s.label)}</a> · {counted(len(s.articles), "source")}</li>'
+    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(report_title(s))}</a> · {counted(len(s.articles), "source")}</li>'
             for s in stories]
     out.append("</ol></nav>")
-    if collection.warnings:
-        out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
-        out += [f"<li>{esc(w)}</li>" for w in collection.warnings]
-        out += ["</ul>", "</section>"]
+    out += warnings_html(collection.warnings)
     for story in stories:
         found = _BODY_RE.search(to_html(story))
         body = found.group(1) if found else ""

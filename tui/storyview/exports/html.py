@@ -10,6 +10,7 @@ from storyview.exports.wording import (
     FIGURE_WORDS,
     FOLLOWED_CAPTION,
     UNSAFE_RE,
+    WIDE,
     figure_context,
     followed_cell,
     headline,
@@ -46,17 +47,28 @@ table.coverage td.cell { text-align: center; width: 2.6rem; }
 table.coverage td.yes { color: var(--ok); } table.coverage td.no { color: var(--muted); }
 table.coverage td:nth-child(2), table.figures td:nth-child(2) { min-width: 12rem; }
 table.figures td:nth-child(3) { min-width: 7rem; }
+table.figures td[data-source] { min-width: 12rem; }
+.scroll { overflow-x: auto; margin: .5rem 0 1rem; } .scroll > table { margin: 0; }
 mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; border-radius: 2px; }
 .flag { color: var(--warn); font-weight: 600; }
 .source-id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
 .path { word-break: break-all; min-width: 12rem; } .date { white-space: nowrap; }
+.tellings { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .6rem; margin: .5rem 0 1rem; }
+.telling { border: 1px solid var(--line); padding: .4rem .55rem; }
+.telling .who { background: var(--head); font-weight: 600; margin: -.4rem -.55rem .4rem; padding: .4rem .55rem;
+  border-bottom: 1px solid var(--line); }
+.telling p { margin: 0 0 .6rem; } .telling p:last-child { margin-bottom: 0; }
+section.warnings { border-left: 4px solid var(--warn); padding: .1rem 1rem; margin: 1.2rem 0; }
+section.warnings :is(h2, h3) { margin: .6rem 0 .3rem; border-bottom: none; color: var(--warn); font-size: 1.1rem; }
 ul.quotes li { margin-bottom: .5rem; }
 a { color: inherit; }
 @media print {
   body { font-size: 9.5pt; max-width: none; padding: 0; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
-  section.group, tr, li { break-inside: avoid; }
+  section.group, .telling, tr, li { break-inside: avoid; }
   thead { display: table-header-group; }
+  .scroll { overflow: visible; }
+  table.figures td[data-source] { min-width: 0; }
   mark { background: #ffe27a !important; color: #000 !important; outline: 1px solid #c9a400;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { text-decoration: none; }
@@ -108,6 +120,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
         '<a href="#figures">Figures</a> · <a href="#coverage">Coverage</a> · <a href="#groups">Groups</a></nav>',
         "</header>",
         "<main>",
+        *warnings_html(story.warnings),
     ]
     out += _html_sources(story, short)
     out += _html_rewrites(story, analysis, short)
@@ -115,7 +128,7 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
     out += _html_figures(story, analysis, short)
     out += ['<section id="coverage">', "<h2>Coverage</h2>",
             '<p class="note">● the source tells this part of the story; · it does not.</p>',
-            '<table class="coverage">', "<thead><tr><th>group</th><th>about</th>"]
+            '<div class="scroll"><table class="coverage">', "<thead><tr><th>group</th><th>about</th>"]
     out += [f'<th class="source-id" title="{esc(name[a.id])}">{esc(short[a.id])}</th>' for a in story.articles]
     out += ["<th>sources</th></tr></thead>", "<tbody>"]
     for g in story.groups:
@@ -124,17 +137,22 @@ def to_html(story: Story, analysis: Analysis | None = None) -> str:
             f'<td class="cell {"yes" if s in have else "no"}" data-source="{esc(s)}">{"●" if s in have else "·"}</td>' for s in ids
         )
         out.append(f'<tr data-group="{g.id}"><td><a href="#group-{g.id}">{g.id}</a></td><td>{esc(g.label)}</td>{cells}<td>{len(have)}</td></tr>')
-    out += ["</tbody>", "</table>", "</section>"]
+    out += ["</tbody>", "</table></div>", "</section>"]
     out += ['<section id="groups">', "<h2>Groups</h2>"]
     for g in story.groups:
         out += _html_group(story, g, name, short)
     out.append("</section>")
-    if story.warnings:
-        out += ['<section id="warnings">', "<h2>Warnings</h2>", "<ul>"]
-        out += [f"<li>{esc(w)}</li>" for w in story.warnings]
-        out += ["</ul>", "</section>"]
     out += ["</main>", "</body>", "</html>"]
     return _visible_html("\n".join(out) + "\n")
+
+
+def warnings_html(warnings: Sequence[str]) -> list[str]:
+    """The warnings, before anything they warn of: read after the rows, "2 sources share no part
+    of the story" came too late (try19)."""
+    if not warnings:
+        return []
+    return ['<section id="warnings" class="warnings">', "<h2>Warnings</h2>", "<ul>",
+            *(f"<li>{esc(w)}</li>" for w in warnings), "</ul>", "</section>"]
 
 
 def _visible_html(text: str) -> str:
@@ -155,20 +173,29 @@ def _html_sources(story: Story, short: dict[str, str]) -> list[str]:
 
 
 def _html_group(story: Story, g: Group, name: dict[str, str], short: dict[str, str]) -> list[str]:
+    """A group's tellings side by side: a table's columns for a few sources; for more than WIDE,
+    cards of a readable width, as many a line as the page holds (18 columns were 50 px wide)."""
     sources = list(dict.fromkeys(g.sources))
     out = [f'<section class="group" id="group-{g.id}" data-group="{g.id}">',
-           f"<h3>Group {g.id} of {len(story.groups)}: {esc(g.label)}</h3>",
-           '<table class="side">', "<thead><tr>"]
-    out += [f'<th><span class="source-id">{esc(short[s])}</span><br>{esc(name[s].removeprefix(short[s]).removeprefix(" · "))}</th>'
-            for s in sources]
-    out += ["</tr></thead>", "<tbody><tr>"]
-    for s in sources:
-        paras = "".join(
+           f"<h3>Group {g.id} of {len(story.groups)}: {esc(g.label)}</h3>"]
+
+    def who(s: str) -> str:
+        return f'<span class="source-id">{esc(short[s])}</span><br>{esc(name[s].removeprefix(short[s]).removeprefix(" · "))}'
+
+    def paras(s: str) -> str:
+        return "".join(
             f'<p data-paragraph="{m.paragraph}">{_html_marked(story.paragraph(m).text, story.unique(m))}</p>'
             for m in g.members if m.source == s
         )
-        out.append(f'<td data-source="{esc(s)}">{paras}</td>')
-    out += ["</tr></tbody>", "</table>"]
+
+    if len(sources) > WIDE:
+        out.append('<div class="tellings">')
+        out += [f'<div class="telling" data-source="{esc(s)}"><div class="who">{who(s)}</div>{paras(s)}</div>' for s in sources]
+        out.append("</div>")
+    else:
+        out += ['<table class="side">', "<thead><tr>", *(f"<th>{who(s)}</th>" for s in sources), "</tr></thead>", "<tbody><tr>"]
+        out += [f'<td data-source="{esc(s)}">{paras(s)}</td>' for s in sources]
+        out += ["</tr></tbody>", "</table>"]
     missing = [a.id for a in story.articles if a.id not in sources]
     if missing:
         out.append(f'<p class="missing">Not told by: {", ".join(esc(short[s]) for s in missing)}.</p>')
@@ -187,7 +214,7 @@ def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> l
     else:
         out.append('<p class="note">No source follows another beyond what two reports of one story share.</p>')
     if len(story.articles) > 1:
-        out += [f'<p class="note">{esc(FOLLOWED_CAPTION)}</p>', '<table class="follows"><thead><tr><th></th>']
+        out += [f'<p class="note">{esc(FOLLOWED_CAPTION)}</p>', '<div class="scroll"><table class="follows"><thead><tr><th></th>']
         out += [f'<th class="source-id">{esc(short[a.id])}</th>' for a in story.articles]
         out.append("</tr></thead><tbody>")
         for a in story.articles:
@@ -196,7 +223,7 @@ def _html_rewrites(story: Story, analysis: Analysis, short: dict[str, str]) -> l
                 for b in story.articles
             )
             out.append(f'<tr><th class="source-id">{esc(short[a.id])}</th>{cells}</tr>')
-        out.append("</tbody></table>")
+        out.append("</tbody></table></div>")
     return out + ["</section>"]
 
 
@@ -221,7 +248,7 @@ def _html_figures(story: Story, analysis: Analysis, short: dict[str, str]) -> li
     if not analysis.figures:
         return out + ['<p class="note">No figure is stated by two sources for the same thing.</p>', "</section>"]
     involved = [a.id for a in story.articles if any(a.id in f.sources for f in analysis.figures)]
-    out += ['<table class="figures">', "<thead><tr><th>#</th><th>about</th><th>sources</th>"]
+    out += ['<div class="scroll"><table class="figures">', "<thead><tr><th>#</th><th>about</th><th>sources</th>"]
     out += [f'<th class="source-id">{esc(short[s])}</th>' for s in involved]
     out += ["</tr></thead>", "<tbody>"]
     for f in analysis.figures:
@@ -231,7 +258,7 @@ def _html_figures(story: Story, analysis: Analysis, short: dict[str, str]) -> li
             f'<td data-source="{esc(s)}">{_html_figure(story, by[s])}</td>' if s in by else "<td></td>" for s in involved
         )
         out.append(f'<tr data-figure="{f.id}" data-status="{esc(f.status)}"><td>{f.id}</td><td>{esc(f.about)}</td><td>{status}</td>{cells}</tr>')
-    return out + ["</tbody>", "</table>", "</section>"]
+    return out + ["</tbody>", "</table></div>", "</section>"]
 
 
 def _html_figure(story: Story, m: Mention) -> str:

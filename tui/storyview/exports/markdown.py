@@ -9,6 +9,7 @@ from storyview import __version__
 from storyview.exports.wording import (
     FIGURE_WORDS,
     FOLLOWED_CAPTION,
+    WIDE,
     figure_context,
     followed_cell,
     headline,
@@ -55,6 +56,8 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
         f"threshold {story.settings.threshold:g}. In the groups, **bold** text is told by that source alone."
     )
     out.append("")
+    if story.warnings:  # before the rows they warn of
+        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in story.warnings] + [""]
     out += ["## Sources", ""]
     rows = []
     for a in story.articles:
@@ -76,19 +79,22 @@ def markdown(story: Story, analysis: Analysis | None = None) -> str:
     out += ["## Groups", ""]
     for g in story.groups:
         out += _md_group(story, g, name, short)
-    if story.warnings:
-        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in story.warnings] + [""]
     return visible("\n".join(out).rstrip() + "\n")
 
 
 def _md_group(story: Story, g: Group, name: dict[str, str], short: dict[str, str]) -> list[str]:
+    """A group's tellings: a table's columns for a few sources; for more than WIDE (a table too
+    wide to read), one list item per source, its name (plain: bold is unique text), its paragraphs under it."""
     sources = list(dict.fromkeys(g.sources))
     out = [f"### Group {g.id} of {len(story.groups)}: {md_escape(g.label)}", ""]
-    cells = []
-    for s in sources:
-        paras = [m for m in g.members if m.source == s]
-        cells.append("<br><br>".join(_md_marked(story.paragraph(m).text, story.unique(m)) for m in paras))
-    out += _md_table([md_escape(name[s]) for s in sources], [cells])
+    tellings = {s: [_md_marked(story.paragraph(m).text, story.unique(m)) for m in g.members if m.source == s] for s in sources}
+    if len(sources) > WIDE:
+        for s in sources:
+            out.append(f"- {md_escape(name[s])}")
+            out += [line for text in tellings[s] for line in ("", f"  {text}")]
+            out.append("")
+    else:
+        out += _md_table([md_escape(name[s]) for s in sources], [["<br><br>".join(tellings[s]) for s in sources]])
     missing = [a.id for a in story.articles if a.id not in sources]
     if missing:
         out += ["", "Not told by: " + ", ".join(md_escape(short[s]) for s in missing) + "."]

@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from storyview import __version__
+from storyview.exports.wording import report_title
 from storyview.model import Member, Story, counted
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -69,8 +70,8 @@ def to_tei(story: Story) -> str:
     header = ET.SubElement(tei, _t("teiHeader"))
     file_desc = ET.SubElement(header, _t("fileDesc"))
     title_stmt = ET.SubElement(file_desc, _t("titleStmt"))
-    title = ET.SubElement(title_stmt, _t("title"))
-    title.text = f"One story told by {counted(len(story.articles), 'source')}"
+    ET.SubElement(title_stmt, _t("title")).text = _clean(report_title(story))
+    ET.SubElement(title_stmt, _t("title"), type="sub").text = f"One story told by {counted(len(story.articles), 'source')}"
     publication = ET.SubElement(file_desc, _t("publicationStmt"))
     ET.SubElement(publication, _t("p")).text = f"Aligned and exported by storyview {__version__}."
     source_desc = ET.SubElement(file_desc, _t("sourceDesc"))

@@ -21,6 +21,10 @@ STATUS_WORDS = {
     "longer": "longer",
     "altered": "altered",
 }
+# A group told by more sources than this shows its tellings one under another (cards in HTML, a
+# list in Markdown), not as a table's columns: six keep about 14rem each on a 1400 px page,
+# eighteen left 50 px and their words overlapped (try19).
+WIDE = 6
 FIGURE_WORDS = {"agree": "agree", "imprecise": "imprecise: one is vague or hedged", "conflict": "conflict: different figures"}
 
 
@@ -29,7 +33,8 @@ def visible(text: str) -> str:
 
 
 def report_title(story: Story) -> str:
-    """The story's title (its lede's opening words, as the reader's rule names it); else a plain one."""
+    """The story's one title in every report, its contents and the section over it (HTML,
+    Markdown, TEI): its lede's opening words, as the reader's title names an open story; else a plain one."""
     return story.title or "storyview report"
 
 
