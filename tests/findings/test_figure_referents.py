@@ -727,3 +727,29 @@ def test_a_stat_line_figure_of_a_place_meets_no_figure_of_a_sentence_not_naming_
     stat = ("Orange officials told Bloomberg that at one point as much as 55 percent of voice traffic in Saudi Arabia, "
             "52 percent in Egypt, and 82 percent in India was out of service.")
     assert not conflicts_in(a=stat, b="As much as 70 percent of voice traffic between the continents has been affected by the outage.")
+
+
+def test_versus_ends_the_counted_noun_and_a_figure_is_of_the_day_nearest_it() -> None:
+    text = ("The dollar was trading at $1.3652 versus the euro on Friday morning after hitting a fresh record "
+            "low of $1.3667 on Thursday.")
+    friday, thursday = about(text, "$1.3652"), about(text, "$1.3667")
+    assert friday.head is None and friday.anchor == "day:friday"
+    assert thursday.anchor == "day:thursday"
+
+
+def test_figures_of_two_named_days_are_two_days_figures() -> None:
+    """A price on Friday is not the price on Thursday; whether an act happened on Thursday or on
+    Friday is for the dates to say, not for what it counts."""
+    assert not comparable(Referent(day="friday"), Referent(day="thursday"))
+    assert comparable(Referent(day="friday"), Referent(day="friday"))
+    assert comparable(Referent("hom", "damaged", day="saturday"), Referent("hom", "damaged", day="sunday"))
+    assert about("The dollar was trading at $1.3652 versus the euro on Friday morning.", "$1.3652").day == "friday"
+    # A day told in another clause may be of another act.
+    late = "On Wednesday — the same day the autopsy showed he had been shot seven times — the crowd grew."
+    assert about(late, "seven").day is None
+    found = conflicts_in(
+        a="The dollar was trading at $1.3652 versus the euro on Friday morning after hitting a fresh record low "
+          "of $1.3667 on Thursday.",
+        b="The dollar slid to a record $1.3666 versus the euro on Thursday, before bouncing back to $1.3636.",
+    )
+    assert {"$1.3652", "$1.3666"} not in found

@@ -52,6 +52,7 @@ MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "
                "november", "december"}
 # Running totals and counts of one day.
 TOTAL = {"since", "far", "total", "totals", "date", "overall", "altogether", "cumulative", "tally", "toll", "year", "thus"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DAYS = {"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 PUBLISHED = {"published", "updated", "posted", "modified", "created", "dated", "filed", "last"}
 SAID = {"said", "say", "says", "told", "tell", "announced", "announce", "reported", "report", "stated", "statement",
@@ -78,7 +79,8 @@ STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "
         "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
         "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called", "between", "among", "amongst",
         "including", "like", "via", "through", "during", "within", "without", "inside", "outside", "against", "along",
-        "behind", "beyond", "toward", "towards", "despite", "since", "until", "till", "onto", "upon", "amid"}
+        "behind", "beyond", "toward", "towards", "despite", "since", "until", "till", "onto", "upon", "amid",
+        "versus", "vs"}
 # Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
 VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
          "left", "leave", "died", "die", "fell", "fall", "ran", "run", "gave", "give", "got", "get", "held", "hold",
@@ -172,6 +174,11 @@ class Referent:
     # Saudi Arabia", "65% of traffic to India", "82 percent of India's traffic"): another place's
     # figure is another figure
     place: frozenset[str] = frozenset()
+    # the weekday the figure's own clause ties it to, within DAY_REACH words ("$1.3652 versus the
+    # euro on Friday morning"): a level told of each of two days is each day's (`comparable`); a
+    # day told further off may date another act ("on Wednesday — the same day the autopsy showed
+    # he had been shot seven times")
+    day: str | None = None
 
 
     @property
@@ -253,7 +260,7 @@ def referent(
         other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     words = {t.norm for t in tokens}  # most sentences name no month and no "last": nothing to walk for them
-    return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
+    return Referent(head, outcome, _anchor(tokens, first, last), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
@@ -271,7 +278,26 @@ def referent(
                     change=None if date else _change(tokens, text, first, numbers),
                     streak=not date and _streak(tokens, text, last),
                     word=None if date else _word_after(tokens, last),
-                    place=frozenset() if date else _place(tokens, text, last, common))
+                    place=frozenset() if date else _place(tokens, text, last, common),
+                    day=None if date else _day(tokens, text, first, last))
+
+
+# How many words from a figure a weekday in its clause may stand to be the figure's day.
+DAY_REACH = 6
+
+
+def _day(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The weekday nearest a figure within DAY_REACH words of its clause (`Referent.day`)."""
+    for step in range(1, DAY_REACH + 1):
+        for k, edge in ((last + step, last + step - 1), (first - step, first - step)):
+            if not 0 <= k < len(tokens):
+                continue
+            lo, hi = min(k, edge), max(k, edge)
+            if any(_broken(text, tokens[x], tokens[x + 1]) for x in range(lo, hi) if x + 1 < len(tokens)):
+                continue
+            if tokens[k].norm in WEEKDAYS:
+                return tokens[k].norm
+    return None
 
 
 # Words that tie a counted noun to a place named after it ("traffic in Saudi Arabia", "to India").
@@ -970,14 +996,16 @@ def _place_before(tokens: Sequence[Token], text: str, at: int) -> frozenset[str]
 
 def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The noun a figure measures when it stands after it: "a population of 120,000", "the
-    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million").
+    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million",
+    "trading at $1.3652").
     A subject that opens the sentence is a noun when the article writes it in lower case too
     (`common`: "Imports rose by 3.4%")."""
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
         if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed") \
-                and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE:
+                and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE \
+                and not (tokens[i].norm == "at" and t.norm.endswith("ing")):  # "trading at $1.36", "running at 5%"
             return "people" if t.stem in GENERIC else t.stem
     # "turnout was almost 90%", "turnout reached 93.87 percent", "the toll stood at 40": the subject
     if i >= 1 and tokens[i].norm in ("only", "just", "nearly", "almost", "about", "around", "some") \
@@ -1133,7 +1161,10 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
     return best[1] if best and best[0] <= window else None
 
 
-def _anchor(tokens: Sequence[Token]) -> str | None:
+def _anchor(tokens: Sequence[Token], first: int = 0, last: int = 0) -> str | None:
+    """The time a figure's sentence ties it to (see `Referent.anchor`); of the days it names, the
+    one nearest the figure `first..last` ("$1.3652 on Friday morning after hitting a record low of
+    $1.3667 on Thursday": Friday, then Thursday), the later at a tie."""
     norms = [t.norm for t in tokens]
     if _past(norms):
         return "past"
@@ -1148,10 +1179,8 @@ def _anchor(tokens: Sequence[Token]) -> str | None:
             return "total"
         if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season"):
             return "total"
-    for n in norms:
-        if n in DAYS:
-            return f"day:{n}"
-    return None
+    days = [(first - k if k < first else k - last, -k, n) for k, n in enumerate(norms) if n in DAYS]
+    return f"day:{min(days)[2]}" if days else None
 
 
 def _past(norms: Sequence[str]) -> bool:
@@ -1391,6 +1420,11 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         if a.anchor in relative and b.anchor in relative:
             return False  # "yesterday" and "today" in one story's reports: two days
         # Two weekdays may be two sources' days for one event: that is for the dates to say.
+    if a.day and b.day and a.day != b.day and not (a.act or b.act or a.outcome or b.outcome):
+        # a level of each day ("trading at $1.3652 versus the euro on Friday", "a record $1.3666
+        # versus the euro on Thursday"); an act happens once, and the day it did is for the dates
+        # to say ("destroyed 40 homes on Saturday", "burned dozens of houses on Sunday")
+        return False
     return True
 
 
