@@ -753,3 +753,21 @@ def test_figures_of_two_named_days_are_two_days_figures() -> None:
         b="The dollar slid to a record $1.3666 versus the euro on Thursday, before bouncing back to $1.3636.",
     )
     assert {"$1.3652", "$1.3666"} not in found
+
+
+def test_figures_told_at_two_standings_are_two_things() -> None:
+    """A film's takings "in second place" and "in fourth place" are of two weekends, a team's
+    points "in first place" and "in third place" of two tables: what a figure counts is where its
+    sentence ranks it, when it ranks it once."""
+    assert about("Fat Albert entered the chart in second place after opening on Christmas Day, taking $12.7m.",
+                 "$12.7m").rank == 2
+    assert about("It moved down the chart to 4th place after taking $10.7m.", "$10.7m").rank == 4
+    assert about("The film took $10.7m, ahead of the second and third films.", "$10.7m").rank is None
+    assert not comparable(Referent(rank=2), Referent(rank=4))
+    found = conflicts_in(
+        a="Comedy Fat Albert, co-written by Bill Cosby, entered the chart in second place after opening on "
+          "Christmas Day, taking $12.7m (£6.6m).",
+        b="Comedy Fat Albert, co-written by Bill Cosby, moved down the chart to fourth place after taking $10.7m "
+          "(£5.6m).",
+    )
+    assert {"$12.7m", "$10.7m"} not in found

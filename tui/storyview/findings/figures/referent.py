@@ -179,6 +179,9 @@ class Referent:
     # day told further off may date another act ("on Wednesday — the same day the autopsy showed
     # he had been shot seven times")
     day: str | None = None
+    # the standing its sentence ranks what it tells of, when it names one ("entered the chart in
+    # second place ..., taking $12.7m": 2): takings at two standings are of two weekends
+    rank: int | None = None
 
 
     @property
@@ -279,7 +282,20 @@ def referent(
                     streak=not date and _streak(tokens, text, last),
                     word=None if date else _word_after(tokens, last),
                     place=frozenset() if date else _place(tokens, text, last, common),
-                    day=None if date else _day(tokens, text, first, last))
+                    day=None if date else _day(tokens, text, first, last),
+                    rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]))
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+RANK_RE = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d{{1,2}})(?:st|nd|rd|th))\s+"
+                     r"(?:place|position|spot)\b", re.IGNORECASE)
+
+
+def _rank(sentence: str) -> int | None:
+    """The one standing a sentence names ("in second place", "to 4th position"); None if it names
+    none or several ("moved from fifth place to second place")."""
+    found = {int(m["digits"]) if m["digits"] else ORDINALS.index(m["word"].lower()) + 1 for m in RANK_RE.finditer(sentence)}
+    return found.pop() if len(found) == 1 else None
 
 
 # How many words from a figure a weekday in its clause may stand to be the figure's day.
@@ -1420,6 +1436,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         if a.anchor in relative and b.anchor in relative:
             return False  # "yesterday" and "today" in one story's reports: two days
         # Two weekdays may be two sources' days for one event: that is for the dates to say.
+    if a.rank and b.rank and a.rank != b.rank:
+        return False  # "entered the chart in second place, taking $12.7m", "moved down to fourth place after taking $10.7m"
     if a.day and b.day and a.day != b.day and not (a.act or b.act or a.outcome or b.outcome):
         # a level of each day ("trading at $1.3652 versus the euro on Friday", "a record $1.3666
         # versus the euro on Thursday"); an act happens once, and the day it did is for the dates
