@@ -306,3 +306,15 @@ def test_the_year_of_a_named_work_is_its_date_whatever_the_clause_tells() -> Non
     assert not conflicts_in(
         a="Page, who suffered depression in later life, inspired the 2005 film The Notorious Bettie Page.",
         b="Page was also celebrated in the 2006 HBO movie, Pin-Up Queen, starring Gretchen Mol.")
+
+
+def test_a_figure_of_a_place_meets_no_figure_of_a_sentence_that_does_not_name_it() -> None:
+    """"31% of the vote in Erewash" is one seat's share, not the party's share of the whole
+    election: sentences alike and a like noun are no evidence when only one names the place."""
+    found = conflicts_in(
+        a="UKIP won 12 seats and 16.1% of the vote at the European elections on the back of its call for the UK "
+          "to leave the European Union, Mr Kilroy-Silk said.",
+        b="UKIP won 31% of the vote in Erewash in last June's European elections, with Mr Kilroy-Silk among "
+          "their candidates for the region.",
+    )
+    assert {"16.1%", "31%"} not in found

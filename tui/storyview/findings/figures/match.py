@@ -568,21 +568,25 @@ class _Evidence:
             return False  # "20 people inside the bank", "30,000 people" marching: two things
         if a.mention.kind != "date" and not same_act(a.referent, b.referent):
             return False  # "five boats tried to attack", "three boats were intercepted": two acts
+        if (a.mention.kind == "percent" or self.stat_line(i, j)) and not self.places_named(i, j):
+            # a share of a place against one of a sentence that does not name it: shares of a part
+            # and of the whole, however alike ("31% of the vote in Erewash", "16.1% of the vote at
+            # the European elections"); so is a stat line's figure of a place ("55 percent of voice
+            # traffic in Saudi Arabia, 52 percent in Egypt", "70% of traffic between the
+            # continents"). A count's place is more often where its act was ("shot 11 times by
+            # police in East Flatbush")
+            return False
         if a.mention.kind != "date" and close(a.referent, b.referent) \
                 and (linked or self.same_names(i, j) and (near(a.mention, b.mention) or self.told_alike(i, j))):
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
                 and self.meaning(i, j) >= NEAR_MEANING \
-                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)) \
-                and (not self.stat_line(i, j) or self.places_named(i, j)):
+                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)):
             # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
             # named people are two counts ("Hakim … with wife and two teenaged children", "He
             # [Tennant] leaves a wife and three children"), and so are a stat line's figure and one
             # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
-            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`); nor is a
-            # stat line's figure of a place ("55 percent of voice traffic in Saudi Arabia, 52 percent
-            # in Egypt") one of a sentence that does not name that place ("70% of traffic between
-            # the continents")
+            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
             return True
         if a.mention.kind != "date" and not a.referent.head and not b.referent.head and a.referent.act \
                 and b.referent.act and _alike(a.referent.act, b.referent.act) and near(a.mention, b.mention) \
