@@ -771,3 +771,20 @@ def test_figures_told_at_two_standings_are_two_things() -> None:
           "(£5.6m).",
     )
     assert {"$12.7m", "$10.7m"} not in found
+
+
+def test_a_figure_dated_to_a_year_never_meets_one_told_in_a_paragraph_of_other_years() -> None:
+    """"sold more than four million copies" of the title of 2001 is not what "by year end had
+    sold more than 1.75 million copies" counts in a paragraph about 2004: a sentence that names no
+    year is of the years its paragraph tells of."""
+    assert not comparable(Referent(years=frozenset({"2001"})), Referent(around=frozenset({"2004", "2003"})))
+    assert comparable(Referent(years=frozenset({"2004"})), Referent(around=frozenset({"2004", "2003"})))
+    assert comparable(Referent(years=frozenset({"2001"})), Referent())
+    found = conflicts_in(
+        a="The original title won universal acclaim in 2001, and sold more than four million copies. "
+          "Latest figures suggest the sequel has sold more than 677,000 copies.",
+        b="Video games proved more popular than ever in 2004. Gamers spent more than £1.34bn in 2004. The sequel "
+          "sold more than 1 million copies in the first nine days. By year end the game had sold more than 1.75 "
+          "million copies.",
+    )
+    assert {"more than four million", "more than 1.75 million"} not in found

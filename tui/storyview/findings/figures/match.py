@@ -143,6 +143,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     recent = [*recent, *((x.tokens, p.text) for x in told)][-RECENT:]
                 continue
             spans = [(x.start, x.end) for x in found]
+            told_years = _years_of(found)
             covered = _covered(spans)
             for sentence in told:
                 sentence_start, sentence_end = sentence.start, sentence.end
@@ -165,7 +166,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 told_stems = frozenset(t.stem for t, own in zip(tokens, inside) if t.content and not t.number and not own)
                 edges = ([t.start for t in tokens], [t.end for t in tokens])
                 dates = [x for x in here if x.kind == "date"]
-                years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit() and not x.date.endswith("s"))
+                years = _years_of(dates)
                 others = [x for x in here if x.kind != "date"]
                 before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
                 told_here = len(near)
@@ -178,7 +179,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
-                    about = _Later(partial(_referent_of, m, tokens, p.text, first, after, inside, common, names, years,
+                    about = _Later(partial(_referent_of, m, tokens, p.text, first, after, inside, common, names,
+                                           (years, frozenset() if years else told_years),
                                            title, written, before_here))
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
                 _framed(near, told_here, tokens, edges)
@@ -206,18 +208,26 @@ class _Later:
 
 
 def _referent_of(m: Mention, tokens: Sequence[Token], text: str, first: int, after: int, inside: list[bool],
-                 common: Callable[[], set[str]], names: frozenset[str], years: frozenset[str], title: bool,
+                 common: Callable[[], set[str]], names: frozenset[str], years: tuple[frozenset[str], frozenset[str]], title: bool,
                  written: str | None, recent: Sequence[tuple[Sequence[Token], str]]) -> Referent:
     """What figure m counts (`referent` of its words `first:after` of its sentence's `tokens`), with
-    whom and when its sentence tells of; `recent`: the sentences before (`_topic`). Worked out
-    only for a figure that meets another (`_Context.referent`)."""
+    whom and when its sentence tells of (`years`: the years it names, and those its paragraph names
+    when it names none); `recent`: the sentences before (`_topic`). Worked out only for a figure
+    that meets another (`_Context.referent`)."""
     about = referent(tokens, text, first, max(first, after - 1), inside, m.kind == "date",
                      common()) if first < after else Referent()
-    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
-                    written=written)
+    counted = m.kind != "date"
+    about = replace(about, names=names, years=years[0] if counted else frozenset(),
+                    around=years[1] if counted else frozenset(), titled=title, written=written)
     if about.agent == HE:
         about = replace(about, agent=_topic(recent, common()))  # "He finished with 269 yards"
     return about
+
+
+def _years_of(found: Sequence[Mention]) -> frozenset[str]:
+    """The years the dates among `found` name ("2003", "July 2002"; not a decade)."""
+    return frozenset(x.date[:4] for x in found
+                     if x.kind == "date" and x.date and x.date[:1].isdigit() and not x.date.endswith("s"))
 
 
 def _lower_words(article: Any) -> set[str]:

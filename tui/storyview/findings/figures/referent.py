@@ -112,6 +112,9 @@ class Referent:
     other: bool = False  # "two other rifles", "three more boats": not the ones counted before
     names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
     years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
+    # the years its paragraph dates things to, when its sentence names none: the time it is told in
+    # ("by year end had sold 1.75 million copies" in a paragraph of 2004)
+    around: frozenset[str] = frozenset()
     proper: bool = False  # the counted noun is a name ("Homeland Defenders")
     # names that qualify the noun ("somali" of "12 Somali pirates"), or whose age it is
     marks: frozenset[str] = frozenset()
@@ -1423,6 +1426,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "Orozco, 27" at his arrest in 2005, "Orozco, 29" at his trial in 2007
     if a.years and b.years and not a.years & b.years:
         return False  # the dead of the 2003 quake are not the dead of this one
+    if a.years and b.around and not a.years & b.around or b.years and a.around and not b.years & a.around:
+        return False  # "the original title, in 2001, sold four million copies"; "by year end" in a paragraph of 2004
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
     if a.head == "popul" and b.outcome in CASUALTIES or b.head == "popul" and a.outcome in CASUALTIES:
