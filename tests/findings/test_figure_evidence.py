@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from figure_helpers import about, conflicts_in, date_verb, story
+from storyview.findings.figures import find_figures
 
 
 def test_figures_far_apart_in_value_count_two_things() -> None:
@@ -318,3 +319,18 @@ def test_a_figure_of_a_place_meets_no_figure_of_a_sentence_that_does_not_name_it
           "their candidates for the region.",
     )
     assert {"16.1%", "31%"} not in found
+
+
+def test_a_share_of_a_place_and_one_of_a_sentence_not_naming_it_are_never_one_figure() -> None:
+    """Not even loosely: "about 16% of the vote" nationwide and "16.1% of the vote in Erewash" are
+    two shares; a place the other sentence names in lower case is named ("internet services")."""
+    figures = find_figures(story(
+        a="UKIP won about 16% of the vote at the European elections, the party said.",
+        b="UKIP won 16.1% of the vote in Erewash at the European elections, the party said.",
+    ))
+    assert not any({m.text for m in f.mentions} == {"about 16%", "16.1%"} for f in figures)
+    figures = find_figures(story(
+        a="International telephone and internet services in Egypt were down by 80 percent, engineers said.",
+        b="Up to 80 percent of Internet services in Egypt have been cut after the cables were damaged, engineers said.",
+    ))
+    assert any({m.text for m in f.mentions} == {"80 percent", "Up to 80 percent"} for f in figures)

@@ -387,6 +387,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
+    if "percent" in (a.mention.kind, b.mention.kind) and not places_named(a, b):
+        # a share of a place and one told by a sentence that does not name it: shares of a part and
+        # of the whole ("31% of the vote in Erewash", "16.1% of the vote at the European
+        # elections"). A count's place is more often where its act was ("shot 11 times by police
+        # in East Flatbush"), which a report may leave out
+        return False
     status = None  # the figures' agreement, worked out only if asked (few pairs are)
     if not comparable(a.referent, b.referent, owners=False):
         # Words that may or may not name one thing ("rescued", "evacuated"; "Kräfte",
@@ -578,13 +584,10 @@ class _Evidence:
             return False  # "20 people inside the bank", "30,000 people" marching: two things
         if a.mention.kind != "date" and not same_act(a.referent, b.referent):
             return False  # "five boats tried to attack", "three boats were intercepted": two acts
-        if (a.mention.kind == "percent" or self.stat_line(i, j)) and not self.places_named(i, j):
-            # a share of a place against one of a sentence that does not name it: shares of a part
-            # and of the whole, however alike ("31% of the vote in Erewash", "16.1% of the vote at
-            # the European elections"); so is a stat line's figure of a place ("55 percent of voice
-            # traffic in Saudi Arabia, 52 percent in Egypt", "70% of traffic between the
-            # continents"). A count's place is more often where its act was ("shot 11 times by
-            # police in East Flatbush")
+        if self.stat_line(i, j) and not self.places_named(i, j):
+            # a stat line's figure of a place is no figure of a sentence that does not name it ("55
+            # percent of voice traffic in Saudi Arabia, 52 percent in Egypt", "70% of traffic
+            # between the continents"); a share's place is for `_comparable`
             return False
         if a.mention.kind != "date" and close(a.referent, b.referent) \
                 and (linked or self.same_names(i, j) and (near(a.mention, b.mention) or self.told_alike(i, j))):
@@ -707,9 +710,7 @@ class _Evidence:
                                   or len(self.told_with[self.contexts[j].sentence]) >= STAT_LINE)
 
     def places_named(self, i: int, j: int) -> bool:
-        """Each figure's own place (`Referent.place`), if it names one, is named by the other's sentence."""
-        ra, rb = self.contexts[i].referent, self.contexts[j].referent
-        return (not ra.place or bool(ra.place & rb.names)) and (not rb.place or bool(rb.place & ra.names))
+        return places_named(self.contexts[i], self.contexts[j])
 
     def some_names(self, i: int, j: int) -> bool:
         """The two sentences name someone or somewhere in common, or one names no one."""
@@ -721,6 +722,13 @@ class _Evidence:
         a, b = self.contexts[i].told, self.contexts[j].told
         total = self.idf.mass(a) + self.idf.mass(b)
         return 2 * self.idf.mass(a & b) / total if total else 0.0
+
+
+def places_named(a: _Context, b: _Context) -> bool:
+    """Each figure's own place (`Referent.place`), if it names one, is named by the other's
+    sentence, in capitals or not ("of Internet services in Egypt", "internet services in Egypt")."""
+    ra, rb = a.referent, b.referent
+    return (not ra.place or bool(ra.place & (rb.names | b.told))) and (not rb.place or bool(rb.place & (ra.names | a.told)))
 
 
 def _value_key(m: Mention, source: str | None = None) -> tuple[object, ...]:
