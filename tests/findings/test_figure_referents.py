@@ -788,3 +788,17 @@ def test_a_figure_dated_to_a_year_never_meets_one_told_in_a_paragraph_of_other_y
           "million copies.",
     )
     assert {"more than four million", "more than 1.75 million"} not in found
+
+
+def test_a_year_told_as_a_part_of_it_dates_that_part() -> None:
+    """"the first quarter of 2004" is a quarter, not the year 2004, nor "the final quarter of
+    2004", nor April 2004."""
+    first = "Growth slowed to 0.3%, down from 6.3% in the first quarter of 2004."
+    final = "Confidence was unchanged in the final quarter of 2004."
+    assert about(first, "2004").period == "quarter:first"
+    assert about(final, "2004").period == "quarter:final"
+    assert about("Shares rose in 2004.", "2004").period is None
+    assert not comparable_dates(Referent(period="quarter:first"), Referent(period="quarter:final"))
+    assert not comparable_dates(Referent(period="quarter:first"), Referent())
+    found = find_figures(story(a=first, b=final, c="Investors hope for a recovery from the contraction seen from April 2004 on."))
+    assert not [f for f in found if len(f.mentions) > 1 and f.kind == "date"]

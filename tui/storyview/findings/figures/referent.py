@@ -185,6 +185,9 @@ class Referent:
     # the standing its sentence ranks what it tells of, when it names one ("entered the chart in
     # second place ..., taking $12.7m": 2): takings at two standings are of two weekends
     rank: int | None = None
+    # the part of a year a date is told as ("the first quarter of 2004": quarter:first): another part
+    # of it, or the whole, is another time
+    period: str | None = None
 
 
     @property
@@ -286,7 +289,20 @@ def referent(
                     word=None if date else _word_after(tokens, last),
                     place=frozenset() if date else _place(tokens, text, last, common),
                     day=None if date else _day(tokens, text, first, last),
-                    rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]))
+                    rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
+                    period=_period(tokens, first) if date else None)
+
+
+PERIODS = {"quarter", "half"}
+PERIOD_ORDINALS = {"first", "second", "third", "fourth", "final", "last"}
+
+
+def _period(tokens: Sequence[Token], first: int) -> str | None:
+    """The part of a year a date is told as: "the first quarter of 2004", "the second half of 2005"."""
+    if first >= 3 and tokens[first - 1].norm == "of" and tokens[first - 2].norm in PERIODS \
+            and tokens[first - 3].norm in PERIOD_ORDINALS:
+        return f"{tokens[first - 2].norm}:{tokens[first - 3].norm}"
+    return None
 
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -1555,9 +1571,10 @@ def _alike(x: str, y: str) -> bool:
 
 def comparable_dates(a: Referent, b: Referent) -> bool:
     """Two dates may be of the same event only if neither says when something was said (reports
-    written on different days quote statements of different days), and neither is when a page
-    was published."""
-    return not a.said and not b.said and not a.published and not b.published
+    written on different days quote statements of different days), neither is when a page was
+    published, and both are told as the same part of a year, if any ("the first quarter of 2004"
+    is no "final quarter of 2004", nor 2004)."""
+    return not a.said and not b.said and not a.published and not b.published and a.period == b.period
 
 
 def span(a: Referent) -> bool:
