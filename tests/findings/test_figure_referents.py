@@ -802,3 +802,11 @@ def test_a_year_told_as_a_part_of_it_dates_that_part() -> None:
     assert not comparable_dates(Referent(period="quarter:first"), Referent())
     found = find_figures(story(a=first, b=final, c="Investors hope for a recovery from the contraction seen from April 2004 on."))
     assert not [f for f in found if len(f.mentions) > 1 and f.kind == "date"]
+
+
+def test_a_sentence_that_opens_on_before_a_month_tells_of_an_earlier_time() -> None:
+    """"Before July this year, Internet Explorer was used by about 95% of web surfers" is the share
+    before it "has dropped to below 90%", as "In January, five cables were cut" is an earlier cut."""
+    assert about("Before July this year, Internet Explorer was used by about 95% of web surfers.", "about 95%").anchor == "past"
+    assert about("Until March, the firm employed 300 people.", "300").anchor == "past"
+    assert about("The share of web surfers using Internet Explorer has dropped to below 90%.", "90%").anchor is None

@@ -1220,7 +1220,8 @@ def _anchor(tokens: Sequence[Token], first: int = 0, last: int = 0) -> str | Non
 
 def _past(norms: Sequence[str]) -> bool:
     """The sentence tells of an earlier event, not of this one: "Earlier this year, five cables
-    were cut", "last year", "in January, …" (a month that opens the sentence), "two years ago"."""
+    were cut", "last year", "in January, …", "Before July, …" (a month that opens the sentence,
+    `OPENS_BEFORE`), "two years ago"."""
     for k, n in enumerate(norms):
         after = norms[k + 1] if k + 1 < len(norms) else ""
         if n == "earlier" and after in ("this", "in"):
@@ -1229,7 +1230,12 @@ def _past(norms: Sequence[str]) -> bool:
             return True
         if n == "ago" or n == "previously":
             return True
-    return len(norms) >= 2 and norms[0] == "in" and norms[1] in MONTH_NAMES
+    return len(norms) >= 2 and norms[0] in OPENS_BEFORE and norms[1] in MONTH_NAMES
+
+
+# Words that, opening a sentence before a month, tell of a time before now ("In January, five
+# cables were cut", "Before July this year, Explorer was used by 95%", "Until March, ...").
+OPENS_BEFORE = {"in", "before", "until", "till"}
 
 
 def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bool:
