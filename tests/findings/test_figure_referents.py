@@ -810,3 +810,12 @@ def test_a_sentence_that_opens_on_before_a_month_tells_of_an_earlier_time() -> N
     assert about("Before July this year, Internet Explorer was used by about 95% of web surfers.", "about 95%").anchor == "past"
     assert about("Until March, the firm employed 300 people.", "300").anchor == "past"
     assert about("The share of web surfers using Internet Explorer has dropped to below 90%.", "90%").anchor is None
+
+
+def test_each_or_per_a_unit_of_time_further_in_the_clause_makes_a_rate() -> None:
+    """"about 200,000 jobs will need to be created each month" is a rate, which "expectations of
+    190,000 new jobs" in one month's count is not; "a" that far may be "a year ago"."""
+    text = "About 200,000 jobs will need to be created each month if that figure is to drop."
+    assert about(text, "About 200,000").rate
+    assert not about("About 200,000 jobs will need to be created in the spring of a year.", "About 200,000").rate
+    assert not about("The gain was below market expectations of 190,000 new jobs.", "190,000").rate

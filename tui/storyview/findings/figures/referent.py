@@ -953,6 +953,7 @@ def _part(tokens: Sequence[Token], text: str, last: int) -> bool:
 
 # What an amount may be "per": "a season", "per game", "each week".
 PER = {"per", "a", "an", "each", "every"}
+EVERY = {"per", "each", "every"}  # a rate however far in the clause
 PER_WHAT = {"day", "week", "month", "year", "season", "game", "match", "hour", "minute", "night", "head", "capita",
             "person", "share", "piece", "barrel", "mile", "kilometre", "kilometer"}
 
@@ -961,16 +962,18 @@ def _rate(tokens: Sequence[Token], text: str, first: int, last: int, window: int
     """Whether the figure is an average or a rate: "averaged" (or "an average of") before it in
     its clause (which may list several: "averaged 30 home runs and 100 RBIs"), or "per", "a",
     "each" and a unit of time or count within a few words after it ("$23 million per season",
-    "100 RBIs a year"; not "a year ago")."""
+    "100 RBIs a year"; not "a year ago"), or "per", "each" or "every" further in its clause
+    ("200,000 jobs will need to be created each month")."""
     for k in range(first - 1, max(-1, first - 1 - 2 * window), -1):
         if _broken(text, tokens[k], tokens[k + 1]):
             break
         if tokens[k].norm.startswith("averag"):
             return True
-    for k in range(last + 1, min(len(tokens) - 1, last + 1 + window)):
+    for k in range(last + 1, min(len(tokens) - 1, last + 1 + 2 * window)):
         if _broken(text, tokens[k - 1], tokens[k]):
             break
-        if tokens[k].norm in PER and tokens[k + 1].norm.rstrip("s") in PER_WHAT:
+        if (tokens[k].norm in PER if k <= last + window else tokens[k].norm in EVERY) \
+                and tokens[k + 1].norm.rstrip("s") in PER_WHAT:
             after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
             return after not in ("ago", "earlier", "later", "before", "after")
     return False
