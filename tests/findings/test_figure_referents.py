@@ -747,6 +747,7 @@ def test_figures_of_two_named_days_are_two_days_figures() -> None:
     # A day told in another clause may be of another act.
     late = "On Wednesday — the same day the autopsy showed he had been shot seven times — the crowd grew."
     assert about(late, "seven").day is None
+    assert about("On Friday the dollar was trading at $1.3652.", "$1.3652").day == "friday"
     found = conflicts_in(
         a="The dollar was trading at $1.3652 versus the euro on Friday morning after hitting a fresh record low "
           "of $1.3667 on Thursday.",

@@ -324,13 +324,11 @@ DAY_REACH = 6
 def _day(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
     """The weekday nearest a figure within DAY_REACH words of its clause (`Referent.day`)."""
     for step in range(1, DAY_REACH + 1):
-        for k, edge in ((last + step, last + step - 1), (first - step, first - step)):
-            if not 0 <= k < len(tokens):
+        for k in (last + step, first - step):
+            if not 0 <= k < len(tokens) or tokens[k].norm not in WEEKDAYS:
                 continue
-            lo, hi = min(k, edge), max(k, edge)
-            if any(_broken(text, tokens[x], tokens[x + 1]) for x in range(lo, hi) if x + 1 < len(tokens)):
-                continue
-            if tokens[k].norm in WEEKDAYS:
+            lo, hi = (last, k) if k > last else (k, first)
+            if not any(_broken(text, tokens[x], tokens[x + 1]) for x in range(lo, hi)):
                 return tokens[k].norm
     return None
 
@@ -1199,7 +1197,7 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
     return best[1] if best and best[0] <= window else None
 
 
-def _anchor(tokens: Sequence[Token], first: int = 0, last: int = 0) -> str | None:
+def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
     """The time a figure's sentence ties it to (see `Referent.anchor`); of the days it names, the
     one nearest the figure `first..last` ("$1.3652 on Friday morning after hitting a record low of
     $1.3667 on Thursday": Friday, then Thursday), the later at a tie."""
