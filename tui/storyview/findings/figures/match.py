@@ -11,8 +11,8 @@ from typing import Any
 
 from storyview.engine.segment import FOREIGN_STOPWORDS, Token, normalize, sentences
 from storyview.engine.similarity import Idf
-from storyview.findings.figures.agreement import _date_fields, _status, agreement
-from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
+from storyview.findings.figures.agreement import _date_fields, _hedge, _status, agreement
+from storyview.findings.figures.mentions import HEDGES, WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
     FRONTED,
     HE,
@@ -378,6 +378,12 @@ def one_act(a: _Context, b: _Context) -> bool:
     return bool(va and vb and _alike(va, vb)) and "day" in _date_fields(a.mention) and "day" in _date_fields(b.mention)
 
 
+def _bounded(m: Mention) -> bool:
+    """A figure hedged by a bound ("up to two", "more than 200"), not rounded ("almost 400")."""
+    hedge = _hedge(m)
+    return hedge is not None and HEDGES[hedge][0] in (0.0, 1.0)
+
+
 def _kind(items: Sequence[Mention]) -> Kind:
     kinds = {m.kind for m in items}
     return "money" if "money" in kinds else items[0].kind
@@ -403,9 +409,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
             return False
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
-    # stories" tell of the same stories.
-    if other_owners(a.referent, b.referent) and (status or agreement(a.mention, b.mention)) == "conflict":
-        return False
+    # stories" tell of the same stories. A bound is no value told loosely: "Tzekos was banned for
+    # two years" and "Kenteris could be suspended for up to two years" are two sentences.
+    if other_owners(a.referent, b.referent):
+        status = status or agreement(a.mention, b.mention)
+        if status == "conflict" or status == "imprecise" and (_bounded(a.mention) or _bounded(b.mention)):
+            return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
     if a.referent.head and not b.referent.head:
