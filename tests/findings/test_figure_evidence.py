@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from figure_helpers import about, conflicts_in, date_verb, story
+from storyview.findings.figures import find_figures
 
 
 def test_figures_far_apart_in_value_count_two_things() -> None:
@@ -306,3 +307,30 @@ def test_the_year_of_a_named_work_is_its_date_whatever_the_clause_tells() -> Non
     assert not conflicts_in(
         a="Page, who suffered depression in later life, inspired the 2005 film The Notorious Bettie Page.",
         b="Page was also celebrated in the 2006 HBO movie, Pin-Up Queen, starring Gretchen Mol.")
+
+
+def test_a_figure_of_a_place_meets_no_figure_of_a_sentence_that_does_not_name_it() -> None:
+    """"31% of the vote in Erewash" is one seat's share, not the party's share of the whole
+    election: sentences alike and a like noun are no evidence when only one names the place."""
+    found = conflicts_in(
+        a="UKIP won 12 seats and 16.1% of the vote at the European elections on the back of its call for the UK "
+          "to leave the European Union, Mr Kilroy-Silk said.",
+        b="UKIP won 31% of the vote in Erewash in last June's European elections, with Mr Kilroy-Silk among "
+          "their candidates for the region.",
+    )
+    assert {"16.1%", "31%"} not in found
+
+
+def test_a_share_of_a_place_and_one_of_a_sentence_not_naming_it_are_never_one_figure() -> None:
+    """Not even loosely: "about 16% of the vote" nationwide and "16.1% of the vote in Erewash" are
+    two shares; a place the other sentence names in lower case is named ("internet services")."""
+    figures = find_figures(story(
+        a="UKIP won about 16% of the vote at the European elections, the party said.",
+        b="UKIP won 16.1% of the vote in Erewash at the European elections, the party said.",
+    ))
+    assert not any({m.text for m in f.mentions} == {"about 16%", "16.1%"} for f in figures)
+    figures = find_figures(story(
+        a="International telephone and internet services in Egypt were down by 80 percent, engineers said.",
+        b="Up to 80 percent of Internet services in Egypt have been cut after the cables were damaged, engineers said.",
+    ))
+    assert any({m.text for m in f.mentions} == {"80 percent", "Up to 80 percent"} for f in figures)

@@ -727,3 +727,96 @@ def test_a_stat_line_figure_of_a_place_meets_no_figure_of_a_sentence_not_naming_
     stat = ("Orange officials told Bloomberg that at one point as much as 55 percent of voice traffic in Saudi Arabia, "
             "52 percent in Egypt, and 82 percent in India was out of service.")
     assert not conflicts_in(a=stat, b="As much as 70 percent of voice traffic between the continents has been affected by the outage.")
+
+
+def test_versus_ends_the_counted_noun_and_a_figure_is_of_the_day_nearest_it() -> None:
+    text = ("The dollar was trading at $1.3652 versus the euro on Friday morning after hitting a fresh record "
+            "low of $1.3667 on Thursday.")
+    friday, thursday = about(text, "$1.3652"), about(text, "$1.3667")
+    assert friday.head is None and friday.anchor == "day:friday"
+    assert thursday.anchor == "day:thursday"
+
+
+def test_figures_of_two_named_days_are_two_days_figures() -> None:
+    """A price on Friday is not the price on Thursday; whether an act happened on Thursday or on
+    Friday is for the dates to say, not for what it counts."""
+    assert not comparable(Referent(day="friday"), Referent(day="thursday"))
+    assert comparable(Referent(day="friday"), Referent(day="friday"))
+    assert comparable(Referent("hom", "damaged", day="saturday"), Referent("hom", "damaged", day="sunday"))
+    assert about("The dollar was trading at $1.3652 versus the euro on Friday morning.", "$1.3652").day == "friday"
+    # A day told in another clause may be of another act.
+    late = "On Wednesday — the same day the autopsy showed he had been shot seven times — the crowd grew."
+    assert about(late, "seven").day is None
+    assert about("On Friday the dollar was trading at $1.3652.", "$1.3652").day == "friday"
+    found = conflicts_in(
+        a="The dollar was trading at $1.3652 versus the euro on Friday morning after hitting a fresh record low "
+          "of $1.3667 on Thursday.",
+        b="The dollar slid to a record $1.3666 versus the euro on Thursday, before bouncing back to $1.3636.",
+    )
+    assert {"$1.3652", "$1.3666"} not in found
+
+
+def test_figures_told_at_two_standings_are_two_things() -> None:
+    """A film's takings "in second place" and "in fourth place" are of two weekends, a team's
+    points "in first place" and "in third place" of two tables: what a figure counts is where its
+    sentence ranks it, when it ranks it once."""
+    assert about("Fat Albert entered the chart in second place after opening on Christmas Day, taking $12.7m.",
+                 "$12.7m").rank == 2
+    assert about("It moved down the chart to 4th place after taking $10.7m.", "$10.7m").rank == 4
+    assert about("The film took $10.7m, ahead of the second and third films.", "$10.7m").rank is None
+    assert not comparable(Referent(rank=2), Referent(rank=4))
+    found = conflicts_in(
+        a="Comedy Fat Albert, co-written by Bill Cosby, entered the chart in second place after opening on "
+          "Christmas Day, taking $12.7m (£6.6m).",
+        b="Comedy Fat Albert, co-written by Bill Cosby, moved down the chart to fourth place after taking $10.7m "
+          "(£5.6m).",
+    )
+    assert {"$12.7m", "$10.7m"} not in found
+
+
+def test_a_figure_dated_to_a_year_never_meets_one_told_in_a_paragraph_of_other_years() -> None:
+    """"sold more than four million copies" of the title of 2001 is not what "by year end had
+    sold more than 1.75 million copies" counts in a paragraph about 2004: a sentence that names no
+    year is of the years its paragraph tells of."""
+    assert not comparable(Referent(years=frozenset({"2001"})), Referent(around=frozenset({"2004", "2003"})))
+    assert comparable(Referent(years=frozenset({"2004"})), Referent(around=frozenset({"2004", "2003"})))
+    assert comparable(Referent(years=frozenset({"2001"})), Referent())
+    found = conflicts_in(
+        a="The original title won universal acclaim in 2001, and sold more than four million copies. "
+          "Latest figures suggest the sequel has sold more than 677,000 copies.",
+        b="Video games proved more popular than ever in 2004. Gamers spent more than £1.34bn in 2004. The sequel "
+          "sold more than 1 million copies in the first nine days. By year end the game had sold more than 1.75 "
+          "million copies.",
+    )
+    assert {"more than four million", "more than 1.75 million"} not in found
+
+
+def test_a_year_told_as_a_part_of_it_dates_that_part() -> None:
+    """"the first quarter of 2004" is a quarter, not the year 2004, nor "the final quarter of
+    2004", nor April 2004."""
+    first = "Growth slowed to 0.3%, down from 6.3% in the first quarter of 2004."
+    final = "Confidence was unchanged in the final quarter of 2004."
+    assert about(first, "2004").period == "quarter:first"
+    assert about(final, "2004").period == "quarter:final"
+    assert about("Shares rose in 2004.", "2004").period is None
+    assert not comparable_dates(Referent(period="quarter:first"), Referent(period="quarter:final"))
+    assert not comparable_dates(Referent(period="quarter:first"), Referent())
+    found = find_figures(story(a=first, b=final, c="Investors hope for a recovery from the contraction seen from April 2004 on."))
+    assert not [f for f in found if len(f.mentions) > 1 and f.kind == "date"]
+
+
+def test_a_sentence_that_opens_on_before_a_month_tells_of_an_earlier_time() -> None:
+    """"Before July this year, Internet Explorer was used by about 95% of web surfers" is the share
+    before it "has dropped to below 90%", as "In January, five cables were cut" is an earlier cut."""
+    assert about("Before July this year, Internet Explorer was used by about 95% of web surfers.", "about 95%").anchor == "past"
+    assert about("Until March, the firm employed 300 people.", "300").anchor == "past"
+    assert about("The share of web surfers using Internet Explorer has dropped to below 90%.", "90%").anchor is None
+
+
+def test_each_or_per_a_unit_of_time_further_in_the_clause_makes_a_rate() -> None:
+    """"about 200,000 jobs will need to be created each month" is a rate, which "expectations of
+    190,000 new jobs" in one month's count is not; "a" that far may be "a year ago"."""
+    text = "About 200,000 jobs will need to be created each month if that figure is to drop."
+    assert about(text, "About 200,000").rate
+    assert not about("About 200,000 jobs will need to be created in the spring of a year.", "About 200,000").rate
+    assert not about("The gain was below market expectations of 190,000 new jobs.", "190,000").rate

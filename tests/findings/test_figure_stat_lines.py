@@ -141,3 +141,13 @@ def test_a_report_that_states_the_figure_again_holds_its_match() -> None:
     assert {"$793,000", "$269,000"} not in conflicts_in(a=a, b=b)
     c = "The charity raised $290,000 from 83 events this year, its director said."
     assert {"$269,000", "$290,000"} in conflicts_in(a=a, c=c)
+
+
+def test_a_bound_of_one_owner_is_no_loose_figure_of_another() -> None:
+    """"almost 400" rounds the 400 stories another owner's sentence tells of; "up to two years"
+    bounds what may befall two athletes, not the two years a third was banned for."""
+    figures = find_figures(story(
+        a="Tzekos was also banned for two years by the IAAF, officials said.",
+        b="Kenteris and Thanou could be suspended for up to two years by the IAAF, officials said.",
+    ))
+    assert not any({m.text for m in f.mentions} == {"two", "up to two"} for f in figures)

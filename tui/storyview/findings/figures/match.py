@@ -11,8 +11,8 @@ from typing import Any
 
 from storyview.engine.segment import FOREIGN_STOPWORDS, Token, normalize, sentences
 from storyview.engine.similarity import Idf
-from storyview.findings.figures.agreement import _date_fields, _status, agreement
-from storyview.findings.figures.mentions import WEEKDAYS, Figure, Kind, Mention, mentions
+from storyview.findings.figures.agreement import _date_fields, _hedge, _status, agreement
+from storyview.findings.figures.mentions import HEDGES, WEEKDAYS, Figure, Kind, Mention, mentions
 from storyview.findings.figures.referent import (
     FRONTED,
     HE,
@@ -143,6 +143,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     recent = [*recent, *((x.tokens, p.text) for x in told)][-RECENT:]
                 continue
             spans = [(x.start, x.end) for x in found]
+            told_years = _years_of(found)
             covered = _covered(spans)
             for sentence in told:
                 sentence_start, sentence_end = sentence.start, sentence.end
@@ -165,7 +166,7 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 told_stems = frozenset(t.stem for t, own in zip(tokens, inside) if t.content and not t.number and not own)
                 edges = ([t.start for t in tokens], [t.end for t in tokens])
                 dates = [x for x in here if x.kind == "date"]
-                years = frozenset(x.date[:4] for x in dates if x.date and x.date[:1].isdigit() and not x.date.endswith("s"))
+                years = _years_of(dates)
                 others = [x for x in here if x.kind != "date"]
                 before = {True: 0, False: 0}  # mentions of each sort met so far in the sentence
                 told_here = len(near)
@@ -178,7 +179,8 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                     hi = (m.end + like[at + 1].start) // 2 if at + 1 < len(like) else len(p.text)
                     weights, surface = _near(m, tokens, p.text, usable, bounds=(lo, hi), edges=edges)
                     first, after = bisect_right(edges[1], m.start), bisect_left(edges[0], m.end)
-                    about = _Later(partial(_referent_of, m, tokens, p.text, first, after, inside, common, names, years,
+                    about = _Later(partial(_referent_of, m, tokens, p.text, first, after, inside, common, names,
+                                           (years, frozenset() if years else told_years),
                                            title, written, before_here))
                     near.append((m, weights, surface, (article.id, p.index, sentence_start), about, told_stems))
                 _framed(near, told_here, tokens, edges)
@@ -206,18 +208,26 @@ class _Later:
 
 
 def _referent_of(m: Mention, tokens: Sequence[Token], text: str, first: int, after: int, inside: list[bool],
-                 common: Callable[[], set[str]], names: frozenset[str], years: frozenset[str], title: bool,
+                 common: Callable[[], set[str]], names: frozenset[str], years: tuple[frozenset[str], frozenset[str]], title: bool,
                  written: str | None, recent: Sequence[tuple[Sequence[Token], str]]) -> Referent:
     """What figure m counts (`referent` of its words `first:after` of its sentence's `tokens`), with
-    whom and when its sentence tells of; `recent`: the sentences before (`_topic`). Worked out
-    only for a figure that meets another (`_Context.referent`)."""
+    whom and when its sentence tells of (`years`: the years it names, and those its paragraph names
+    when it names none); `recent`: the sentences before (`_topic`). Worked out only for a figure
+    that meets another (`_Context.referent`)."""
     about = referent(tokens, text, first, max(first, after - 1), inside, m.kind == "date",
                      common()) if first < after else Referent()
-    about = replace(about, names=names, years=years if m.kind != "date" else frozenset(), titled=title,
-                    written=written)
+    counted = m.kind != "date"
+    about = replace(about, names=names, years=years[0] if counted else frozenset(),
+                    around=years[1] if counted else frozenset(), titled=title, written=written)
     if about.agent == HE:
         about = replace(about, agent=_topic(recent, common()))  # "He finished with 269 yards"
     return about
+
+
+def _years_of(found: Sequence[Mention]) -> frozenset[str]:
+    """The years the dates among `found` name ("2003", "July 2002"; not a decade)."""
+    return frozenset(x.date[:4] for x in found
+                     if x.kind == "date" and x.date and x.date[:1].isdigit() and not x.date.endswith("s"))
 
 
 def _lower_words(article: Any) -> set[str]:
@@ -368,6 +378,12 @@ def one_act(a: _Context, b: _Context) -> bool:
     return bool(va and vb and _alike(va, vb)) and "day" in _date_fields(a.mention) and "day" in _date_fields(b.mention)
 
 
+def _bounded(m: Mention) -> bool:
+    """A figure hedged by a bound ("up to two", "more than 200"), not rounded ("almost 400")."""
+    hedge = _hedge(m)
+    return hedge is not None and HEDGES[hedge][0] in (0.0, 1.0)
+
+
 def _kind(items: Sequence[Mention]) -> Kind:
     kinds = {m.kind for m in items}
     return "money" if "money" in kinds else items[0].kind
@@ -377,6 +393,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
         return comparable_dates(a.referent, b.referent)
+    if "percent" in (a.mention.kind, b.mention.kind) and not places_named(a, b):
+        # a share of a place and one told by a sentence that does not name it: shares of a part and
+        # of the whole ("31% of the vote in Erewash", "16.1% of the vote at the European
+        # elections"). A count's place is more often where its act was ("shot 11 times by police
+        # in East Flatbush"), which a report may leave out
+        return False
     status = None  # the figures' agreement, worked out only if asked (few pairs are)
     if not comparable(a.referent, b.referent, owners=False):
         # Words that may or may not name one thing ("rescued", "evacuated"; "Kräfte",
@@ -387,9 +409,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
             return False
     # Whose figure each is keeps apart figures that differ (Manning's 29 passes, Garrard's 28),
     # not those that agree: "Felt was the source for 400 stories", "Bradlee oversaw almost 400
-    # stories" tell of the same stories.
-    if other_owners(a.referent, b.referent) and (status or agreement(a.mention, b.mention)) == "conflict":
-        return False
+    # stories" tell of the same stories. A bound is no value told loosely: "Tzekos was banned for
+    # two years" and "Kenteris could be suspended for up to two years" are two sentences.
+    if other_owners(a.referent, b.referent):
+        status = status or agreement(a.mention, b.mention)
+        if status == "conflict" or status == "imprecise" and (_bounded(a.mention) or _bounded(b.mention)):
+            return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
     if a.referent.head and not b.referent.head:
@@ -568,21 +593,22 @@ class _Evidence:
             return False  # "20 people inside the bank", "30,000 people" marching: two things
         if a.mention.kind != "date" and not same_act(a.referent, b.referent):
             return False  # "five boats tried to attack", "three boats were intercepted": two acts
+        if self.stat_line(i, j) and not self.places_named(i, j):
+            # a stat line's figure of a place is no figure of a sentence that does not name it ("55
+            # percent of voice traffic in Saudi Arabia, 52 percent in Egypt", "70% of traffic
+            # between the continents"); a share's place is for `_comparable`
+            return False
         if a.mention.kind != "date" and close(a.referent, b.referent) \
                 and (linked or self.same_names(i, j) and (near(a.mention, b.mention) or self.told_alike(i, j))):
             return True
         if a.mention.kind != "date" and close(a.referent, b.referent) and near(a.mention, b.mention) \
                 and self.meaning(i, j) >= NEAR_MEANING \
-                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)) \
-                and (not self.stat_line(i, j) or self.places_named(i, j)):
+                and (not (_is_person(a.referent.head or "") or self.stat_line(i, j)) or self.some_names(i, j)):
             # "565 shops suffering damage" and "355 damaged shops", told alike; but people of two
             # named people are two counts ("Hakim … with wife and two teenaged children", "He
             # [Tennant] leaves a wife and three children"), and so are a stat line's figure and one
             # of a sentence that names no one it names ("Bowe, 43-1, 33 KO's … an eight round
-            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`); nor is a
-            # stat line's figure of a place ("55 percent of voice traffic in Saudi Arabia, 52 percent
-            # in Egypt") one of a sentence that does not name that place ("70% of traffic between
-            # the continents")
+            # decision win over Pukall", "stopping Rahman in seven rounds": `STAT_LINE`)
             return True
         if a.mention.kind != "date" and not a.referent.head and not b.referent.head and a.referent.act \
                 and b.referent.act and _alike(a.referent.act, b.referent.act) and near(a.mention, b.mention) \
@@ -693,9 +719,7 @@ class _Evidence:
                                   or len(self.told_with[self.contexts[j].sentence]) >= STAT_LINE)
 
     def places_named(self, i: int, j: int) -> bool:
-        """Each figure's own place (`Referent.place`), if it names one, is named by the other's sentence."""
-        ra, rb = self.contexts[i].referent, self.contexts[j].referent
-        return (not ra.place or bool(ra.place & rb.names)) and (not rb.place or bool(rb.place & ra.names))
+        return places_named(self.contexts[i], self.contexts[j])
 
     def some_names(self, i: int, j: int) -> bool:
         """The two sentences name someone or somewhere in common, or one names no one."""
@@ -707,6 +731,13 @@ class _Evidence:
         a, b = self.contexts[i].told, self.contexts[j].told
         total = self.idf.mass(a) + self.idf.mass(b)
         return 2 * self.idf.mass(a & b) / total if total else 0.0
+
+
+def places_named(a: _Context, b: _Context) -> bool:
+    """Each figure's own place (`Referent.place`), if it names one, is named by the other's
+    sentence, in capitals or not ("of Internet services in Egypt", "internet services in Egypt")."""
+    ra, rb = a.referent, b.referent
+    return (not ra.place or bool(ra.place & (rb.names | b.told))) and (not rb.place or bool(rb.place & (ra.names | a.told)))
 
 
 def _value_key(m: Mention, source: str | None = None) -> tuple[object, ...]:

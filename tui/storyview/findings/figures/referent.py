@@ -52,6 +52,7 @@ MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "
                "november", "december"}
 # Running totals and counts of one day.
 TOTAL = {"since", "far", "total", "totals", "date", "overall", "altogether", "cumulative", "tally", "toll", "year", "thus"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DAYS = {"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 PUBLISHED = {"published", "updated", "posted", "modified", "created", "dated", "filed", "last"}
 SAID = {"said", "say", "says", "told", "tell", "announced", "announce", "reported", "report", "stated", "statement",
@@ -78,7 +79,8 @@ STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "
         "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
         "nationwide", "worldwide", "statewide", "countrywide", "overall", "so-called", "between", "among", "amongst",
         "including", "like", "via", "through", "during", "within", "without", "inside", "outside", "against", "along",
-        "behind", "beyond", "toward", "towards", "despite", "since", "until", "till", "onto", "upon", "amid"}
+        "behind", "beyond", "toward", "towards", "despite", "since", "until", "till", "onto", "upon", "amid",
+        "versus", "vs"}
 # Common verbs that do not end in -ed: they end the noun ("20,000 people took to the streets").
 VERBS = {"took", "take", "takes", "went", "go", "goes", "came", "come", "comes", "made", "make", "makes", "fled", "flee",
          "left", "leave", "died", "die", "fell", "fall", "ran", "run", "gave", "give", "got", "get", "held", "hold",
@@ -110,6 +112,9 @@ class Referent:
     other: bool = False  # "two other rifles", "three more boats": not the ones counted before
     names: frozenset[str] = frozenset()  # the sentence's names: who and where ("qeshm", "bam")
     years: frozenset[str] = frozenset()  # the years its sentence dates things to ("2003")
+    # the years its paragraph dates things to, when its sentence names none: the time it is told in
+    # ("by year end had sold 1.75 million copies" in a paragraph of 2004)
+    around: frozenset[str] = frozenset()
     proper: bool = False  # the counted noun is a name ("Homeland Defenders")
     # names that qualify the noun ("somali" of "12 Somali pirates"), or whose age it is
     marks: frozenset[str] = frozenset()
@@ -172,6 +177,17 @@ class Referent:
     # Saudi Arabia", "65% of traffic to India", "82 percent of India's traffic"): another place's
     # figure is another figure
     place: frozenset[str] = frozenset()
+    # the weekday the figure's own clause ties it to, within DAY_REACH words ("$1.3652 versus the
+    # euro on Friday morning"): a level told of each of two days is each day's (`comparable`); a
+    # day told further off may date another act ("on Wednesday — the same day the autopsy showed
+    # he had been shot seven times")
+    day: str | None = None
+    # the standing its sentence ranks what it tells of, when it names one ("entered the chart in
+    # second place ..., taking $12.7m": 2): takings at two standings are of two weekends
+    rank: int | None = None
+    # the part of a year a date is told as ("the first quarter of 2004": quarter:first): another part
+    # of it, or the whole, is another time
+    period: str | None = None
 
 
     @property
@@ -253,7 +269,7 @@ def referent(
         other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     words = {t.norm for t in tokens}  # most sentences name no month and no "last": nothing to walk for them
-    return Referent(head, outcome, _anchor(tokens), _said(tokens, first, last), _published(tokens, first, last, date),
+    return Referent(head, outcome, _anchor(tokens, first, last), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
@@ -271,7 +287,50 @@ def referent(
                     change=None if date else _change(tokens, text, first, numbers),
                     streak=not date and _streak(tokens, text, last),
                     word=None if date else _word_after(tokens, last),
-                    place=frozenset() if date else _place(tokens, text, last, common))
+                    place=frozenset() if date else _place(tokens, text, last, common),
+                    day=None if date else _day(tokens, text, first, last),
+                    rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
+                    period=_period(tokens, first) if date else None)
+
+
+PERIODS = {"quarter", "half"}
+PERIOD_ORDINALS = {"first", "second", "third", "fourth", "final", "last"}
+
+
+def _period(tokens: Sequence[Token], first: int) -> str | None:
+    """The part of a year a date is told as: "the first quarter of 2004", "the second half of 2005"."""
+    if first >= 3 and tokens[first - 1].norm == "of" and tokens[first - 2].norm in PERIODS \
+            and tokens[first - 3].norm in PERIOD_ORDINALS:
+        return f"{tokens[first - 2].norm}:{tokens[first - 3].norm}"
+    return None
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+RANK_RE = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d{{1,2}})(?:st|nd|rd|th))\s+"
+                     r"(?:place|position|spot)\b", re.IGNORECASE)
+
+
+def _rank(sentence: str) -> int | None:
+    """The one standing a sentence names ("in second place", "to 4th position"); None if it names
+    none or several ("moved from fifth place to second place")."""
+    found = {int(m["digits"]) if m["digits"] else ORDINALS.index(m["word"].lower()) + 1 for m in RANK_RE.finditer(sentence)}
+    return found.pop() if len(found) == 1 else None
+
+
+# How many words from a figure a weekday in its clause may stand to be the figure's day.
+DAY_REACH = 6
+
+
+def _day(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
+    """The weekday nearest a figure within DAY_REACH words of its clause (`Referent.day`)."""
+    for step in range(1, DAY_REACH + 1):
+        for k in (last + step, first - step):
+            if not 0 <= k < len(tokens) or tokens[k].norm not in WEEKDAYS:
+                continue
+            lo, hi = (last, k) if k > last else (k, first)
+            if not any(_broken(text, tokens[x], tokens[x + 1]) for x in range(lo, hi)):
+                return tokens[k].norm
+    return None
 
 
 # Words that tie a counted noun to a place named after it ("traffic in Saudi Arabia", "to India").
@@ -892,6 +951,7 @@ def _part(tokens: Sequence[Token], text: str, last: int) -> bool:
 
 # What an amount may be "per": "a season", "per game", "each week".
 PER = {"per", "a", "an", "each", "every"}
+EVERY = {"per", "each", "every"}  # a rate however far in the clause
 PER_WHAT = {"day", "week", "month", "year", "season", "game", "match", "hour", "minute", "night", "head", "capita",
             "person", "share", "piece", "barrel", "mile", "kilometre", "kilometer"}
 
@@ -900,16 +960,18 @@ def _rate(tokens: Sequence[Token], text: str, first: int, last: int, window: int
     """Whether the figure is an average or a rate: "averaged" (or "an average of") before it in
     its clause (which may list several: "averaged 30 home runs and 100 RBIs"), or "per", "a",
     "each" and a unit of time or count within a few words after it ("$23 million per season",
-    "100 RBIs a year"; not "a year ago")."""
+    "100 RBIs a year"; not "a year ago"), or "per", "each" or "every" further in its clause
+    ("200,000 jobs will need to be created each month")."""
     for k in range(first - 1, max(-1, first - 1 - 2 * window), -1):
         if _broken(text, tokens[k], tokens[k + 1]):
             break
         if tokens[k].norm.startswith("averag"):
             return True
-    for k in range(last + 1, min(len(tokens) - 1, last + 1 + window)):
+    for k in range(last + 1, min(len(tokens) - 1, last + 1 + 2 * window)):
         if _broken(text, tokens[k - 1], tokens[k]):
             break
-        if tokens[k].norm in PER and tokens[k + 1].norm.rstrip("s") in PER_WHAT:
+        if (tokens[k].norm in PER if k <= last + window else tokens[k].norm in EVERY) \
+                and tokens[k + 1].norm.rstrip("s") in PER_WHAT:
             after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
             return after not in ("ago", "earlier", "later", "before", "after")
     return False
@@ -970,14 +1032,16 @@ def _place_before(tokens: Sequence[Token], text: str, at: int) -> frozenset[str]
 
 def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The noun a figure measures when it stands after it: "a population of 120,000", "the
-    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million").
+    magnitude at 6.1", "a magnitude of at least 5.9"; not a verb ("estimated at $12 million",
+    "trading at $1.3652").
     A subject that opens the sentence is a noun when the article writes it in lower case too
     (`common`: "Imports rose by 3.4%")."""
     i = first - 1
     if i >= 1 and tokens[i].norm in ("of", "at") and not _broken(text, tokens[i - 1], tokens[i]):
         t = tokens[i - 1]
         if t.content and not t.number and t.norm not in STOP and _outcome(t.norm) is None and not t.norm.endswith("ed") \
-                and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE:
+                and t.norm not in COPULAS and t.norm not in VERBS and t.norm not in MEASURE \
+                and not (tokens[i].norm == "at" and t.norm.endswith("ing")):  # "trading at $1.36", "running at 5%"
             return "people" if t.stem in GENERIC else t.stem
     # "turnout was almost 90%", "turnout reached 93.87 percent", "the toll stood at 40": the subject
     if i >= 1 and tokens[i].norm in ("only", "just", "nearly", "almost", "about", "around", "some") \
@@ -1133,7 +1197,10 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
     return best[1] if best and best[0] <= window else None
 
 
-def _anchor(tokens: Sequence[Token]) -> str | None:
+def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The time a figure's sentence ties it to (see `Referent.anchor`); of the days it names, the
+    one nearest the figure `first..last` ("$1.3652 on Friday morning after hitting a record low of
+    $1.3667 on Thursday": Friday, then Thursday), the later at a tie."""
     norms = [t.norm for t in tokens]
     if _past(norms):
         return "past"
@@ -1148,15 +1215,14 @@ def _anchor(tokens: Sequence[Token]) -> str | None:
             return "total"
         if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season"):
             return "total"
-    for n in norms:
-        if n in DAYS:
-            return f"day:{n}"
-    return None
+    days = [(first - k if k < first else k - last, -k, n) for k, n in enumerate(norms) if n in DAYS]
+    return f"day:{min(days)[2]}" if days else None
 
 
 def _past(norms: Sequence[str]) -> bool:
     """The sentence tells of an earlier event, not of this one: "Earlier this year, five cables
-    were cut", "last year", "in January, …" (a month that opens the sentence), "two years ago"."""
+    were cut", "last year", "in January, …", "Before July, …" (a month that opens the sentence,
+    `OPENS_BEFORE`), "two years ago"."""
     for k, n in enumerate(norms):
         after = norms[k + 1] if k + 1 < len(norms) else ""
         if n == "earlier" and after in ("this", "in"):
@@ -1165,7 +1231,12 @@ def _past(norms: Sequence[str]) -> bool:
             return True
         if n == "ago" or n == "previously":
             return True
-    return len(norms) >= 2 and norms[0] == "in" and norms[1] in MONTH_NAMES
+    return len(norms) >= 2 and norms[0] in OPENS_BEFORE and norms[1] in MONTH_NAMES
+
+
+# Words that, opening a sentence before a month, tell of a time before now ("In January, five
+# cables were cut", "Before July this year, Explorer was used by 95%", "Until March, ...").
+OPENS_BEFORE = {"in", "before", "until", "till"}
 
 
 def _published(tokens: Sequence[Token], first: int, last: int, date: bool) -> bool:
@@ -1378,6 +1449,8 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         return False  # "Orozco, 27" at his arrest in 2005, "Orozco, 29" at his trial in 2007
     if a.years and b.years and not a.years & b.years:
         return False  # the dead of the 2003 quake are not the dead of this one
+    if a.years and b.around and not a.years & b.around or b.years and a.around and not b.years & a.around:
+        return False  # "the original title, in 2001, sold four million copies"; "by year end" in a paragraph of 2004
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
     if a.head == "popul" and b.outcome in CASUALTIES or b.head == "popul" and a.outcome in CASUALTIES:
@@ -1391,6 +1464,13 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
         if a.anchor in relative and b.anchor in relative:
             return False  # "yesterday" and "today" in one story's reports: two days
         # Two weekdays may be two sources' days for one event: that is for the dates to say.
+    if a.rank and b.rank and a.rank != b.rank:
+        return False  # "entered the chart in second place, taking $12.7m", "moved down to fourth place after taking $10.7m"
+    if a.day and b.day and a.day != b.day and not (a.act or b.act or a.outcome or b.outcome):
+        # a level of each day ("trading at $1.3652 versus the euro on Friday", "a record $1.3666
+        # versus the euro on Thursday"); an act happens once, and the day it did is for the dates
+        # to say ("destroyed 40 homes on Saturday", "burned dozens of houses on Sunday")
+        return False
     return True
 
 
@@ -1498,9 +1578,10 @@ def _alike(x: str, y: str) -> bool:
 
 def comparable_dates(a: Referent, b: Referent) -> bool:
     """Two dates may be of the same event only if neither says when something was said (reports
-    written on different days quote statements of different days), and neither is when a page
-    was published."""
-    return not a.said and not b.said and not a.published and not b.published
+    written on different days quote statements of different days), neither is when a page was
+    published, and both are told as the same part of a year, if any ("the first quarter of 2004"
+    is no "final quarter of 2004", nor 2004)."""
+    return not a.said and not b.said and not a.published and not b.published and a.period == b.period
 
 
 def span(a: Referent) -> bool:
