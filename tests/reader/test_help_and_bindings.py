@@ -110,6 +110,32 @@ async def test_q_quits(pilot: Pilot[Any]) -> None:
     assert not app.is_running
 
 
+
+@pytest.mark.parametrize("keys", [("question_mark",), ("S",), ("e",), ("ctrl+p",)])
+async def test_ctrl_c_quits_from_every_screen_with_130(pilot: Pilot[Any], keys: tuple[str, ...]) -> None:
+    """try20: ctrl+c did nothing in the help, the source picker, the export dialog or the
+    palette, though the help says it quits everywhere."""
+    app = pilot.app
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert not isinstance(app.screen, MainScreen)
+    await pilot.press("ctrl+c")
+    await pilot.pause()
+    assert app.return_code == 130 and not app.is_running
+
+
+async def test_the_palette_has_no_key_panel_and_saves_a_screenshot_where_it_was_started(
+        pilot: Pilot[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try20: "Keys" opened a panel escape could not close; "Screenshot" failed (no Downloads
+    folder); "Stories" was offered in a story of one folder and did nothing."""
+    app = pilot.app
+    commands = {command.title: command for command in app.get_system_commands(app.main)}
+    assert "Keys" not in commands and "Stories" not in commands and "Help" in commands
+    monkeypatch.chdir(tmp_path)
+    commands["Screenshot"].callback()
+    await pilot.pause()
+    assert [p.suffix for p in tmp_path.iterdir()] == [".svg"]
+
 @pytest.mark.size(160, 60)
 async def test_footer_help_and_palette_all_come_from_the_bindings(pilot: Pilot[Any]) -> None:
     app = pilot.app
@@ -186,3 +212,20 @@ def test_help_lists_n_both_ways() -> None:
         rows = {description: keys for keys, description, _ in key_rows(screen.BINDINGS, lambda binding: binding.key)}
         assert rows["Next unique passage"] == rows["Next match"] == "n"
         assert rows["Previous unique passage"] == rows["Previous match"] == "N"
+
+
+async def test_q_on_nothing_usable_exits_1_as_json_does() -> None:
+    """try20: a folder of only unreadable files opened an empty reader that exited 0 on q,
+    where `--json` exits 1."""
+    from storyview.model import Story
+    from storyview.reader.app import StoryviewApp
+
+    app = StoryviewApp.from_story(Story((), ()))
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            if app.story is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1

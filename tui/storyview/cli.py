@@ -159,7 +159,7 @@ def run(argv: list[str] | None = None) -> int:
 
         return align_story(collection, story_id, s, progress, pins)
 
-    StoryviewApp(
+    app = StoryviewApp(
         build=lambda s, progress=None: align(gather(progress), 1, s, progress),
         settings=settings,
         inputs=[p for p in (paths or [str(seeds_dir())]) if p != "-" and not is_url(p)],
@@ -167,8 +167,9 @@ def run(argv: list[str] | None = None) -> int:
         gather=gather,
         align=align,
         story=args.story,
-    ).run()
-    return 0
+    )
+    app.run()
+    return app.return_code or 0
 
 
 def _nothing_to_read(paths: list[str] | None) -> list[str]:
@@ -231,8 +232,9 @@ def read_batch(path: str, exported: bool, asked: dict[str, object], story: int |
     opened = _open_aligned(path, exported)
     if opened is None:
         return 1
-    batch_app(opened, replace(opened.settings, **asked) if asked else None, story).run()  # type: ignore[arg-type]
-    return 0
+    app = batch_app(opened, replace(opened.settings, **asked) if asked else None, story)  # type: ignore[arg-type]
+    app.run()
+    return app.return_code or 0
 
 
 def export_aligned(path: str, exported: bool, asked: dict[str, object], output: str | None, fmt: str,

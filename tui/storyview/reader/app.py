@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import inspect
+import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -165,6 +166,9 @@ class StoryviewApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
+        # ctrl+c quits from every screen, a dialog or a text field too (where it would copy), as
+        # the help says; it exits 130, as an interrupted command does.
+        Binding("ctrl+c", "interrupt", show=False, priority=True, system=True),
         Binding("escape", "stories", "Stories", tooltip="Back to the list of the folder's stories (a folder of several)"),
     ]
 
@@ -591,9 +595,25 @@ class StoryviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    async def action_quit(self) -> None:
+        """Quit: exit 1 where nothing usable was read (as `--json` does), 0 otherwise."""
+        story = self.story
+        self.exit(return_code=1 if story is not None and not story.articles and not self.several_stories else 0)
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=130)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key of the screen the palette was opened on (and the app's), by name."""
-        yield from super().get_system_commands(screen)
+        """Every key of the screen the palette was opened on (and the app's), by name; Textual's
+        own, less its key panel (the help screen, ?, lists every key, and escape closes it) and
+        with a screenshot saved where storyview was started."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                continue
+            if command.title == "Screenshot":
+                command = SystemCommand(command.title, "Save an SVG picture of the screen in the current folder",
+                                        self._screenshot_here)
+            yield command
         seen: set[str] = set()
         for binding in [*screen.BINDINGS, *self.BINDINGS]:
             if not isinstance(binding, Binding) or not binding.description or binding.action in seen:
@@ -602,6 +622,8 @@ class StoryviewApp(App[None]):
                 continue  # the built-in "Quit" command already does it
             if screen.check_action(binding.action, ()) is False:
                 continue  # not now: "Clear search" with no search
+            if binding in self.BINDINGS and self.check_action(binding.action, ()) is False:
+                continue  # "Stories" in a folder of one story
             title = binding.description
             if binding.action.startswith("toggle_source("):
                 name = self._source_name(binding.action)
@@ -611,6 +633,17 @@ class StoryviewApp(App[None]):
             seen.add(binding.action)
             yield SystemCommand(title, binding.tooltip or binding.description,
                                 partial(screen.run_action, binding.action))
+
+    def _screenshot_here(self) -> None:
+        """The screen as SVG in the current folder (Textual's own went to a Downloads folder
+        that may not exist, and failed)."""
+        try:
+            path = self.save_screenshot(path=os.getcwd())
+        except OSError as error:
+            self.notify(f"{error.strerror or error}", title="Could not save the screenshot", severity="error",
+                        timeout=10, markup=False)
+        else:
+            self.notify(f"wrote {path}", title="Screenshot", timeout=6, markup=False)
 
     def _source_name(self, action: str) -> str | None:
         """The name of the source a toggle_source(N) action hides or shows, if there is one."""
