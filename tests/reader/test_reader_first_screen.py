@@ -196,3 +196,32 @@ async def test_n_and_N_say_which_unique_passage_they_are_on(tmp_path: Path) -> N
         assert f"unique {at}/{total}" in status(app)
         await pilot.press("j")  # off the passage: the count alone, no stale place
         assert f"unique {total} " in status(app) + " "
+
+
+async def test_a_story_opens_on_the_columns_of_the_sources_that_tell_its_lede() -> None:
+    """try20: at 80x24 a story opened on sources 1 and 4, which did not tell the lede: its row
+    showed only "· only in 5, 6 ·". The first screen shows the lede's tellers."""
+    from story_factories import article, body
+    from storyview.model import Group, Member, Story
+    from storyview.reader.app import StoryviewApp
+
+    arts = [article(f"s{k}", body(f"Source {k} opens on a story of its own about topic {k}.")) for k in range(1, 5)]
+    arts += [article(f"s{k}", body("The dam on the river burst at dawn, flooding three villages."),
+                     body(f"Source {k} adds rescue details.")) for k in (5, 6)]
+    groups = [Group(k, f"topic {k}", (Member(f"s{k}", 0),)) for k in range(1, 5)]
+    groups += [Group(5, "dam", (Member("s5", 0), Member("s6", 0))),
+               Group(6, "rescue", (Member("s5", 1), Member("s6", 1)))]
+    story = Story(tuple(arts), tuple(groups))
+    assert story.lede is groups[4]
+    app = StoryviewApp.from_story(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            if app.story is not None and app.main.grid.columns:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        grid = app.main.grid
+        shown = [c.source for c in grid.columns]
+        assert grid.row is not None and grid.row.group is groups[4]
+        assert grid.focused == "s5" and "s5" in shown and len(shown) < 6
+        assert "s6" in shown or len(shown) == 1
