@@ -199,3 +199,21 @@ def test_a_source_quoting_a_passage_alike_twice_is_named_once() -> None:
     said = quote_versions(Quote(1, "all necessary measures", reference, versions), str, str)
     assert said == ["wire (reference)", "wire (word for word)", "a (word for word, twice)",
                     "b (word for word, 3 times)", "c (word for word, in part)"]
+
+
+def test_reports_say_whom_the_sources_give_a_quote_to() -> None:
+    texts = [
+        "The Tamar bridge closed on Monday. “We will rebuild the bridge before winter,” said Mayor Ann Ruiz.",
+        "The Tamar bridge closed on Monday. “We will rebuild the bridge before winter,” council leader Tom Okafor said.",
+        "The Tamar bridge is closed. Ruiz said: “It is a sad day for the town and its people.”",
+    ]
+    articles = [parse_article(chr(ord("a") + i), f"{i}.txt", t) for i, t in enumerate(texts)]
+    story = story_from(Loaded(articles=articles), Settings())
+    md = markdown(story)
+    line = next(x for x in md.splitlines() if x.startswith("- “We will rebuild"))
+    assert "given to Mayor Ann Ruiz and to council leader Tom Okafor" in line and "**speakers differ**" in line
+    assert "said by Mayor Ann Ruiz" in line and "said by council leader Tom Okafor" in line  # who gives it to whom
+    assert "“It is a sad day for the town and its people”, said by Ruiz" in md
+    page = lxml.html.fromstring(to_html(story))
+    item = next(li for li in page.iter("li") if "We will rebuild" in li.text_content())
+    assert "speakers differ" in item.text_content() and "given to Mayor Ann Ruiz" in item.text_content()

@@ -15,6 +15,7 @@ from storyview.exports.wording import (
     followed_cell,
     headline,
     marked_segments,
+    quote_speakers,
     quote_versions,
     report_title,
     short_ids,
@@ -233,13 +234,15 @@ def _html_quotes(story: Story, analysis: Analysis, short: dict[str, str]) -> lis
         return out + ['<p class="note">No quoted passages.</p>', "</section>"]
     out.append('<ul class="quotes">')
     for q in analysis.quotes:
-        flag = ' <span class="flag">altered</span>' if q.altered else ""
+        flag = (' <span class="flag">altered</span>' if q.altered else "") + \
+            (' <span class="flag">speakers differ</span>' if q.misattributed else "")
         versions = "; ".join(quote_versions(q, lambda s: f'<span class="source-id">{esc(short[s])}</span>', esc))
         extra = "".join(
             f'<li data-source="{esc(v.source)}" data-status="{esc(v.status)}"><span class="source-id">{esc(short[v.source])}</span>: “{esc(v.text)}”</li>'
             for v in q.versions if v is not q.reference and v.status in ("longer", "altered")
         )
-        out.append(f'<li data-quote="{q.id}">“{esc(q.text)}”{flag} — {versions}' + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
+        out.append(f'<li data-quote="{q.id}">“{esc(q.text)}”{quote_speakers(q, esc)}{flag} — {versions}'
+                   + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
     return out + ["</ul>", "</section>"]
 
 

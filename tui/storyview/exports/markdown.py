@@ -14,6 +14,7 @@ from storyview.exports.wording import (
     followed_cell,
     headline,
     marked_segments,
+    quote_speakers,
     quote_versions,
     report_title,
     short_ids,
@@ -120,8 +121,9 @@ def _md_findings(story: Story, analysis: Analysis, short: dict[str, str]) -> lis
     if not analysis.quotes:
         out += ["No quoted passages.", ""]
     for q in analysis.quotes:
-        flag = " **altered**" if q.altered else ""
-        out.append(f"- “{md_escape(q.text)}”{flag} — " + "; ".join(quote_versions(q, lambda s: md_escape(short[s]), md_escape)))
+        flag = (" **altered**" if q.altered else "") + (" **speakers differ**" if q.misattributed else "")
+        out.append(f"- “{md_escape(q.text)}”{quote_speakers(q, md_escape)}{flag} — "
+                   + "; ".join(quote_versions(q, lambda s: md_escape(short[s]), md_escape)))
         for v in q.versions:
             if v is not q.reference and v.status in ("longer", "altered"):
                 out.append(f"  - {md_escape(short[v.source])}: “{md_escape(v.text)}”")

@@ -94,6 +94,16 @@ def percent(x: float) -> str:
 TIMES = {1: "", 2: ", twice"}
 
 
+def quote_speakers(q: Quote, fmt: Callable[[str], str]) -> str:
+    """Whom the sources give the words to, to follow the quotation in a report: ", said by Ann
+    Ruiz", or where they differ, ", given to Ann Ruiz and to Tom Okafor"; "" if none says."""
+    if not q.speakers:
+        return ""
+    if q.misattributed:
+        return ", given to " + " and to ".join(fmt(s) for s in q.speakers)
+    return f", said by {fmt(q.speakers[0])}"
+
+
 def quote_versions(q: Quote, name: Callable[[str], str], fmt: Callable[[str], str]) -> list[str]:
     if len(q.versions) == 1:
         return [f"{name(q.reference.source)} only"]
@@ -101,6 +111,8 @@ def quote_versions(q: Quote, name: Callable[[str], str], fmt: Callable[[str], st
     for v in q.versions:
         what = "reference" if v is q.reference else STATUS_WORDS[v.status]
         edits = "; ".join(edit_words(e.reference, e.version, fmt) for e in v.edits)
+        if q.misattributed and v.speaker:  # who gives the words to whom
+            edits = "; ".join(filter(None, [edits, f"said by {fmt(v.speaker)}"]))
         key = (v.source, f"{what}{': ' + edits if edits else ''}")
         said[key] = said.get(key, 0) + 1
     return [f"{name(source)} ({what}{TIMES.get(n, f', {n} times')})" for (source, what), n in said.items()]
