@@ -45,3 +45,16 @@ def test_a_source_without_a_title_is_named_by_its_first_words(tmp_path: Path) ->
     assert headline(story.articles[0]) == "The council approved the new harbour budget on Monday after…"
     md = markdown(story)
     assert "| report\\_1 | The council approved the new harbour budget on Monday after… |" in md
+
+
+def test_a_single_article_goes_by_its_headline() -> None:
+    """rep19: a one-article story was called by its opening words ("The dollar has hit its
+    highest level against the…") where its headline says it better."""
+    from storyview.inputs.load import Loaded
+    from storyview.inputs.parse import parse_article
+    from storyview.model import Settings
+    from storyview.pipeline import story_from
+
+    text = "Dollar gains on Greenspan speech\n\nThe dollar has hit its highest level against the euro in almost three months."
+    story = story_from(Loaded(articles=[parse_article("d", "d.txt", text)]), Settings())
+    assert story.title == "Dollar gains on Greenspan speech"

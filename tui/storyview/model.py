@@ -229,8 +229,10 @@ class Story:
 
     @property
     def title(self) -> str:
-        """What a report calls the story: its lede's label (words a reader reads), else the label
-        its folder's split gave it, else the first source's name."""
+        """What a report calls the story: a lone article's headline; its lede's label (words a
+        reader reads), else the label its folder's split gave it, else the first source's name."""
+        if len(self.articles) == 1 and self.articles[0].title:
+            return " ".join(self.articles[0].title.split())
         lede = self.lede
         if lede is not None and lede.label:
             return lede.label
