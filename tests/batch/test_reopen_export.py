@@ -125,7 +125,7 @@ def test_json_and_reports_of_an_export_are_those_of_its_folder(tmp_path: Path, m
         two.write_text(of_folder[("--story", "2")])
         assert out_of(capsys, "--json", str(two)) == two.read_text()
         data = json.loads(Path(out).read_text())
-        note = "3-sumatra: no body text to line up"
+        note = f"{folder / '3-sumatra.txt'}: no body text to line up"
         assert data["warnings"] == [f"{folder / 'blank.txt'}: skipped, no text (only whitespace)", note]
         assert [s["warnings"] for s in data["stories"]] == [[note], []]
     assert main([*fmt, "--story", "3", out]) == 1

@@ -191,10 +191,10 @@ def test_a_source_with_no_body_has_its_own_warning() -> None:
     articles = {k: parse_article(k, f"{k}.txt", t) for k, t in texts.items()}
     assert not articles["h"].body
     three = story_from(Loaded(list(articles.values())), Settings())
-    assert three.warnings == ("h: no body text to line up",)
+    assert three.warnings == ("h.txt: no body text to line up",)
     # With one other source, that other is not blamed for sharing nothing.
     two = story_from(Loaded([articles["a"], articles["h"]]), Settings())
-    assert two.warnings == ("h: no body text to line up", "fewer than two sources with body text: nothing to compare")
+    assert two.warnings == ("h.txt: no body text to line up", "fewer than two sources with body text: nothing to compare")
 
 
 def test_a_group_is_named_by_a_sentence_that_tells_something() -> None:

@@ -287,6 +287,12 @@ def test_text_that_names_a_format_is_text(text: str) -> None:
     assert decode(text.encode()) == text
 
 
+def test_a_short_note_with_a_stray_nul_is_text(write) -> None:
+    """try18: a short text with a NUL in it was refused as binary."""
+    loaded = load([write("note.txt", b"Council meets on Monday\n\nThe council will meet on Monday\x00 to vote on the budget.\n")])
+    assert loaded.warnings == [] and loaded.articles[0].body[0].text == "The council will meet on Monday to vote on the budget."
+
+
 def test_a_text_with_a_few_stray_nuls_is_read_without_them(write) -> None:
     body = "The Senate voted on Tuesday to pass the bill, which now goes to the House for a vote. " * 20
     text = f"Senate Passes The Bill\n\n{body}\n\nA second paragraph\x00 of the article.\n"
@@ -410,6 +416,7 @@ def test_a_report_storyview_wrote_beside_its_articles_is_not_read_as_one_more(tm
     ("Tara Reid entered the clinic, her rep said. The façade of the clinic in Malibu was new.", "latin-1"),
     ("Café owner José Müller said the fire destroyed the façade.\n\nÀ crowd gathered.\n", "latin-1"),
     ("Le ministre a déclaré que la façade de l’hôpital était fermée.", "cp1252"),
+    ("The price was 12\u00a0000 euros for the café, the owner of the façade told the council on Monday.", "latin-1"),
 ])
 def test_a_short_western_text_in_a_single_byte_charset_reads_as_written(text: str, codec: str) -> None:
     """A detector guessing on a handful of bytes had read "façade" as "faįade" or "faēade" (try18)."""

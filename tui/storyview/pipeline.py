@@ -17,6 +17,7 @@ from storyview.engine.stories import Fingerprint, StorySettings, fingerprint, sp
 from storyview.engine.unique import find_unique
 from storyview.inputs.boilerplate import off_topic
 from storyview.inputs.load import Loaded, Read, load
+from storyview.inputs.text import shown
 from storyview.model import (
     Article,
     Collection,
@@ -66,7 +67,7 @@ def story_notes(articles: Sequence[Article], groups: Sequence[Group], settings: 
     if settings.semantic and model is None and semantic.failure():
         notes.append(semantic.failure())
     # A source of headlines and bylines only loads, but has nothing the aligner lines up.
-    notes.extend(f"{a.id}: no body text to line up" for a in articles if not a.body)
+    notes.extend(f"{shown(a.path)}: no body text to line up" for a in articles if not a.body)
     with_body = [a for a in articles if a.body]
     if len(articles) < 2:
         notes.append(LONE)

@@ -295,7 +295,7 @@ NOT_WEB = (
 
 
 # What else a Western text's few bytes beyond ASCII are, read as Windows-1252: punctuation.
-WESTERN_MARKS = frozenset("‘’“”–—…€£¥©®°·«»¿¡§ ")
+WESTERN_MARKS = frozenset("‘’“”–—…€£¥©®°·«»¿¡§") | {"\u00a0"}  # and the no-break space
 
 
 def _western(data: bytes) -> str | None:
@@ -372,6 +372,6 @@ def _looks_binary(data: bytes) -> bool:
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     return (
         controls > 0.1 * len(head)
-        or nuls > 0.002 * len(head)  # at most 16 in 8 KB; any at all in a sample under 500 bytes
-        or bool(nuls) and controls > 0.01 * len(head)
+        or nuls > max(2, 0.002 * len(head))  # at most 16 in 8 KB, and two in any text
+        or bool(nuls) and controls - nuls > 0.01 * len(head)  # NULs beside other control bytes
     )
