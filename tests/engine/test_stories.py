@@ -377,3 +377,16 @@ def test_a_name_written_with_its_possessive_counts_as_the_name() -> None:
                        "Lomu died on Wednesday. Lomu was 40, and Lomu's family thanked the fans.")
     label = split_stories([report("a"), report("b")])[0].label.split(", ")
     assert "Jonah Lomu" in label, label
+
+
+def test_a_label_names_a_thing_once_however_it_is_written() -> None:
+    """try19: "TimeWarner, AOL, Judy, Time Warner" and "Microsoft, IE, Internet Explorer, Web"."""
+    from storyview.engine.stories import _one_name
+
+    assert _one_name("TimeWarner", "Time Warner") and _one_name("IE", "Internet Explorer")
+    assert _one_name("NHS", "National Health Service") and not _one_name("UK", "Ukraine")
+    fps = [Fingerprint(s, (), (), (), words=((1, "Microsoft"), (2, "IE"), (3, "Internet Explorer"), (4, "Windows")))
+           for s in ("a", "b")]
+    from storyview.engine.stories import Idf, label_of
+
+    assert label_of(fps, Idf({}, 2)) == "Microsoft, IE, Windows"

@@ -778,8 +778,10 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
             continue  # "Saturday", "December" date a story, "Senator" titles someone: neither says what it is about
         if _CLITIC_RE.search(word) or _common(word, idf):
             continue
-        # Neither part of the other: "Zealand" beside "New Zealand's" says it twice.
-        if all(_bare(word) not in _parts(w) and _bare(w) not in _parts(word) for w in words) and word not in words:
+        # Neither part of the other: "Zealand" beside "New Zealand's" says it twice; so do
+        # "TimeWarner" beside "Time Warner" and "IE" beside "Internet Explorer".
+        if all(_bare(word) not in _parts(w) and _bare(w) not in _parts(word) and not _one_name(word, w)
+               for w in words) and word not in words:
             words.append(word)
         if len(words) == most:
             break
@@ -792,6 +794,21 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
 
 # "I've", "we'll", "don't": a pronoun or a verb with its clitic, never a name.
 _CLITIC_RE = re.compile(r"^[^\W\d_]+['’](?:ve|ll|re|d|m)$|n['’]t$", re.I)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two ways of writing one name: the same letters ("TimeWarner", "Time Warner"), or one the
+    initials of the other ("IE", "Internet Explorer")."""
+    def letters(name: str) -> str:
+        return "".join(c for c in _bare(name).casefold() if c.isalnum())
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in _bare(name).split() if w[:1].isupper()).casefold()
+
+    if letters(a) == letters(b):
+        return True
+    short, long = sorted((a, b), key=len)
+    return short.isupper() and len(short) >= 2 and " " in long and letters(short) == initials(long)
 
 
 def _bare(word: str) -> str:
