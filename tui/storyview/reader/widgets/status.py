@@ -62,8 +62,9 @@ SHORT = {"rebuilding": "rebuilding", "search": "/"}
 """Labels for a terminal too narrow for the full status. Words still ("src", "grp", "uniq", "thr"
 read as code to a new user): the short status says less rather than abbreviate."""
 
-DROP_ORDER = ("shading", "threshold", "folded", "columns", "unique", "base", "sources")
-"""What goes, whole, when even the short status is too wide: the least needed while reading first."""
+DROP_ORDER = ("threshold", "folded", "columns", "unique", "others", "shading", "base", "sources")
+"""What goes, whole, when even the short status is too wide: the least needed while reading first.
+A mode the reader turned on (s, B) says so to the last: it is what changed on screen."""
 
 LEGEND_ROOM = 46
 """The fewest cells the legend needs: the highlight, the fold count and "? keys"."""
@@ -135,8 +136,10 @@ class StatusLine(Static):
             sources += f" ({prefix}{span})"
         item("sources", sources)
         if info.base is not None:
-            left_out = f" · others add {info.base_left_out} group{'s' * (info.base_left_out != 1)}"
-            item("base", info.base + ("" if short else left_out))
+            left_out = f" · others add {info.base_left_out}"
+            if not short:
+                left_out += f" group{'s' * (info.base_left_out != 1)}"
+            item("base", info.base + ("" if "others" in drop else left_out))
         if info.total < 2:  # the count says why: 0/0 or 1/1
             parts.extend(["  ", ("nothing to compare", busy)])
         if info.boilerplate_row:
