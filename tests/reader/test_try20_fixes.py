@@ -11,7 +11,10 @@ import pytest
 from pilot_helpers import export, open_export, press, ready, seeds_app, status_text
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.reading import ReadingScreen
+from rich.style import Style as RichStyle
 from storyview.reader.screens.sources import SourcesScreen
+from storyview.reader.widgets.status import StatusInfo, StatusLine
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, RadioSet
 
@@ -149,3 +152,19 @@ async def test_at_80_columns_the_status_keeps_the_shading_legend_and_what_the_ba
     await pilot.pause()
     said = status_text(app)
     assert "others add 12" in said and "group " in said, said
+
+
+async def test_a_short_status_names_the_base_by_number_before_it_drops_what_the_others_add() -> None:
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StatusLine()
+
+    info = StatusInfo(shown=10, total=10, columns=(1, 2, 3), row=6, rows=149, unique=44, threshold=0.16,
+                      heat=True, heat_styles=(RichStyle(), RichStyle(), RichStyle()), base="1 00_2_11ecb",
+                      base_left_out=125)
+    async with Bare().run_test(size=(80, 24)) as pilot:
+        line = pilot.app.query_one(StatusLine)
+        line.show(info)
+        said = str(line.render())
+        assert "base 1 · others add 125" in said and "shading" in said and "group 6/149" in said, said
+        assert len(said) <= 78
