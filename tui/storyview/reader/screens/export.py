@@ -83,8 +83,30 @@ def with_format(name: str, fmt: str) -> str:
     return name
 
 
+class FormatList(RadioSet):
+    """The formats, a Tab stop that acts like the file name: ↑↓ choose at once, enter exports.
+
+    A plain RadioSet's ↑↓ only move a highlight that enter then presses, so enter there never
+    wrote the file the dialog's "enter export" promised.
+    """
+
+    BINDINGS = [
+        Binding("up,left", "screen.format(-1)", "Previous format", show=False),
+        Binding("down,right", "screen.format(1)", "Next format", show=False),
+        Binding("enter", "screen.export", "Export", show=False),
+    ]
+
+
+class ClickButton(Button, can_focus=False):
+    """A button for the mouse: the keys it stands for (enter, esc) work from every Tab stop."""
+
+
 class ExportScreen(ModalScreen[tuple[str, str] | None]):
-    """Pick a format and a file name; enter writes, escape cancels."""
+    """Pick a format and a file name; enter writes, escape cancels.
+
+    Tab goes between the only two stops, the file name and the format list, and each answers
+    ↑↓ and enter alike; the panel scrolls with the focus, the buttons with a click.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close the dialog without writing anything"),
@@ -109,12 +131,12 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         return [*getattr(self.app, "inputs", ()), *articles]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="export-panel"):  # scrolls on a small terminal, the file name in view
+        with VerticalScroll(id="export-panel", can_focus=False):  # scrolls on a small terminal, the file name in view
             yield Static(Text("Export the story", style="bold"), id="export-title")
             count = f"{self.sources} sources, " if self.sources else ""
             yield Static(f"The whole story ({count}groups, quotes, figures, rewrites) as", id="export-what",
                          markup=False)
-            with RadioSet(id="export-format"):
+            with FormatList(id="export-format"):
                 for fmt, (name, what) in FORMATS.items():
                     yield RadioButton(Text.assemble((name, "bold"), f" — {what}"), value=fmt == self.fmt, name=fmt)
             yield Label("to the file (relative to the folder storyview was started in)", id="export-file-label")
@@ -122,8 +144,8 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             yield Static(id="export-hint", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Static("↑↓ format · enter export · esc cancel", id="export-keys", markup=False)
-                yield Button("Export", variant="primary", id="export-ok", compact=True)
-                yield Button("Cancel", id="export-cancel", compact=True)
+                yield ClickButton("Export", variant="primary", id="export-ok", compact=True)
+                yield ClickButton("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         path = self.query_one(Input)

@@ -421,16 +421,20 @@ class MainScreen(Screen[None]):
         if self.index is None:
             return
         grid = self.grid
-        self.app.push_screen(SourcesScreen(self.index, frozenset(grid.hidden), grid.focused), self._source_picked)
+        picker = SourcesScreen(self.index, frozenset(grid.hidden), grid.focused, self._toggle_picked)
+        self.app.push_screen(picker, self._source_picked)
+
+    def _toggle_picked(self, source: str) -> frozenset[str]:
+        """space in the picker: hide or show the source at once (the picker stays open for more)."""
+        if self.index is not None:
+            self.action_toggle_source(self.index.position[source] + 1)
+        return frozenset(self.grid.hidden)
 
     def _source_picked(self, chosen: tuple[str, str] | None) -> None:
-        """("go", id): focus that source, shown; ("toggle", id): hide or show it."""
+        """("go", id): focus that source, shown."""
         if chosen is None or self.index is None:
             return
-        what, source = chosen
-        if what == "toggle":
-            self.action_toggle_source(self.index.position[source] + 1)
-            return
+        _, source = chosen
         if source in self.grid.hidden:
             self.grid.toggle_source(source)
         self.grid.focus_source(source)

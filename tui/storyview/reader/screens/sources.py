@@ -1,10 +1,13 @@
 """The source picker (S): every source by number, short id and headline, the way past source 9.
 
 The digit keys reach sources 1 to 9; a story of twelve or a hundred reports needs a list.
-Dismisses with ("go", id) to focus a source, ("toggle", id) to hide or show it, or None.
+space hides or shows sources through the `toggle` it is given and stays open, so several go in
+one visit; it dismisses with ("go", id) to focus a source, or None.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,34 +21,50 @@ from storyview.reader.widgets.members import cut_on_word
 from storyview.reader.widgets.rows import StoryIndex, id_and_headline
 
 
+MOVES = Binding.Group("move")
+
+
 class SourcesScreen(ModalScreen[tuple[str, str] | None]):
-    """A list of every source; enter goes to one, space hides or shows it."""
+    """A list of every source; space hides or shows one and stays, enter goes to one."""
 
     BINDINGS = [
-        Binding("enter", "go", "Go to source", tooltip="Focus the chosen source's column (shown if hidden)"),
-        Binding("space,x", "toggle", "Hide/show", tooltip="Hide or show the chosen source's column"),
-        Binding("escape,S", "close", "Close", tooltip="Back to the side-by-side view"),
+        Binding("k,up", "move(-1)", "Previous source", group=MOVES, tooltip="Move up the list"),
+        Binding("j,down", "move(1)", "Next source", group=MOVES, tooltip="Move down the list"),
+        Binding("space,x", "toggle", "Hide/show",
+                tooltip="Hide or show the chosen source's column; the list stays open for more"),
+        Binding("enter", "go", "Go to source", tooltip="Close, and focus the chosen source's column (shown if hidden)"),
+        Binding("escape,S", "close", "Close", tooltip="Close: back to the side-by-side view"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit storyview, as everywhere"),
     ]
 
-    def __init__(self, index: StoryIndex, hidden: frozenset[str], focused: str | None) -> None:
+    def __init__(
+        self,
+        index: StoryIndex,
+        hidden: frozenset[str],
+        focused: str | None,
+        toggle: Callable[[str], frozenset[str]] | None = None,
+    ) -> None:
+        """`toggle` hides or shows a source and returns the sources hidden after it."""
         super().__init__()
         self.index = index
         self.hidden = hidden
         self.current_source = focused
+        self.toggle = toggle
 
-    def compose(self) -> ComposeResult:
-        options = []
+    def _line(self, n: int) -> Text:
+        """Source n (0-based) as its number, id and headline, cut to the panel, and whether hidden."""
+        article = self.index.articles[n]
         digits = len(str(len(self.index.articles)))
         room = max(20, min(self.app.size.width, 96) - 6)  # inside the panel's border, padding and list
-        for n, article in enumerate(self.index.articles, 1):
-            hidden = Text(" (hidden)", style="italic", end="") if article.id in self.hidden else Text("", end="")
-            name = cut_on_word(id_and_headline(article, self.index.by_id), room - digits - 1 - hidden.cell_len)
-            line = Text.assemble((f"{n:>{digits}} ", "bold"), name, hidden, end="")
-            options.append(Option(line, id=article.id))
+        hidden = Text(" (hidden)", style="italic", end="") if article.id in self.hidden else Text("", end="")
+        name = cut_on_word(id_and_headline(article, self.index.by_id), room - digits - 1 - hidden.cell_len)
+        return Text.assemble((f"{n + 1:>{digits}} ", "bold"), name, hidden, end="")
+
+    def compose(self) -> ComposeResult:
+        options = [Option(self._line(n), id=article.id) for n, article in enumerate(self.index.articles)]
         with Vertical(id="sources-panel"):
-            yield Static(Text("Sources: enter goes to one, space hides or shows it, esc closes", style="bold"),
-                         id="sources-title")
+            yield Static(Text("Sources: j k move · space hides/shows (stays open) · enter goes to one · esc closes",
+                              style="bold"), id="sources-title")
             yield OptionList(*options, id="sources-list")
 
     def on_mount(self) -> None:
@@ -68,9 +87,24 @@ class SourcesScreen(ModalScreen[tuple[str, str] | None]):
         source = self._chosen()
         self.dismiss(("go", source) if source is not None else None)
 
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
     def action_toggle(self) -> None:
+        """Hide or show the chosen source behind the list, and mark it so in the list."""
         source = self._chosen()
-        self.dismiss(("toggle", source) if source is not None else None)
+        if source is None or self.toggle is None:
+            return
+        was = self.hidden
+        self.hidden = self.toggle(source)
+        listing = self.query_one(OptionList)
+        for changed in was ^ self.hidden:
+            n = self.index.position[changed]
+            listing.replace_option_prompt_at_index(n, self._line(n))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -250,7 +250,8 @@ class StoryGrid(RowsView):
         self.scroll_to(y=max(0, self.row_top(self.cursor) - offset), animate=False)
 
     def page_by(self, pages: int) -> None:
-        """Scroll a page and put the cursor on the first row in view.
+        """Scroll a page and put the cursor on the first row in view (at an end, on the last or
+        first row: never back against the page).
 
         The view stays where the page put it: pulling it back to the top of a row taller than
         the screen would make pgdn stick there.

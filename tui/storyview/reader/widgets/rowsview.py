@@ -167,10 +167,26 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=y, animate=False)
 
     def page(self, pages: int) -> int:
-        """Scroll by whole pages; returns the first row now in view (for the cursor)."""
+        """Scroll by whole pages; returns the row for the cursor: the first row now in view.
+
+        Where the view is already at that end, the cursor goes the rest of the way, to the last
+        (first) row; and it never goes against the page, so a page down at the end keeps it there.
+        """
+        rows = self.row_count()
+        before = round(self.scroll_y)
         view = max(1, self.body_height - 1)
-        self.scroll_to(y=round(self.scroll_y) + pages * view, animate=False)
-        return self.first_visible_row()
+        self.scroll_to(y=before + pages * view, animate=False)
+        if rows == 0:
+            return 0
+        y = round(self.scroll_y)
+        if y == before:
+            return rows - 1 if pages > 0 else 0
+        first = self.first_visible_row()
+        top = self.row_top(self.cursor)
+        in_view = top < y + self.body_height and top + self.row_height(self.cursor) > y
+        if (first - self.cursor) * pages < 0 and in_view:
+            return self.cursor
+        return first
 
     # -- rendering -------------------------------------------------------------------------------
 

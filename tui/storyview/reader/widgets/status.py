@@ -51,7 +51,7 @@ class StatusInfo:
     note: str | None = None
     """A word on the last move ("wrapped around to the first"), shown until the next."""
     base: str | None = None
-    """The base source (B), as its number and short id, if one is chosen."""
+    """The base source (B), as its number and short id ("3 002"), if one is chosen."""
     base_left_out: int = 0
     """Groups the others tell that the base leaves out."""
     several: bool = False
@@ -62,8 +62,9 @@ SHORT = {"rebuilding": "rebuilding", "search": "/"}
 """Labels for a terminal too narrow for the full status. Words still ("src", "grp", "uniq", "thr"
 read as code to a new user): the short status says less rather than abbreviate."""
 
-DROP_ORDER = ("shading", "threshold", "folded", "columns", "unique", "base", "sources")
-"""What goes, whole, when even the short status is too wide: the least needed while reading first."""
+DROP_ORDER = ("threshold", "folded", "columns", "unique", "base name", "others", "shading", "base", "sources")
+"""What goes, whole, when even the short status is too wide: the least needed while reading first.
+A mode the reader turned on (s, B) says so to the last: it is what changed on screen."""
 
 LEGEND_ROOM = 46
 """The fewest cells the legend needs: the highlight, the fold count and "? keys"."""
@@ -135,8 +136,11 @@ class StatusLine(Static):
             sources += f" ({prefix}{span})"
         item("sources", sources)
         if info.base is not None:
-            left_out = f" · others add {info.base_left_out} group{'s' * (info.base_left_out != 1)}"
-            item("base", info.base + ("" if short else left_out))
+            left_out = f" · others add {info.base_left_out}"
+            if not short:
+                left_out += f" group{'s' * (info.base_left_out != 1)}"
+            base = info.base.split(" ", 1)[0] if "base name" in drop else info.base  # its number says which
+            item("base", base + ("" if "others" in drop else left_out))
         if info.total < 2:  # the count says why: 0/0 or 1/1
             parts.extend(["  ", ("nothing to compare", busy)])
         if info.boilerplate_row:
