@@ -850,3 +850,7 @@ def test_a_unit_in_the_singular_before_a_noun_is_a_compound_as_with_a_hyphen() -
     # A unit in the plural, or after one, or before no noun, is the counted noun as it stands.
     assert about("He ran 80 yards to score.", "80").head == "yard"
     assert about("The fire burned for 12 hours before crews arrived.", "12").head == "hour"
+
+
+def test_a_span_that_counts_nothing_leaves_the_day_anchor_as_it_was() -> None:
+    assert about("In the last days of March, 40 people were hurt on Tuesday.", "40").anchor == "day:tuesday"

@@ -1230,9 +1230,9 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
             return _since(tokens, k)
         if n in ("over", "in", "during", "across", "for") and k + 2 < len(norms) and norms[k + 1] in SPAN_OWNERS \
                 and norms[k + 2] in ("last", "past"):
-            last = _last_count(tokens, k + 3)
-            if last:
-                return last
+            counted = _last_count(tokens, k + 3)
+            if counted:
+                return counted
         if n in ("altogether", "overall", "cumulative", "tally", "toll", "totals"):
             return "total"
         if n in ("so", "thus") and k + 1 < len(norms) and norms[k + 1] == "far":
