@@ -852,5 +852,19 @@ def test_a_unit_in_the_singular_before_a_noun_is_a_compound_as_with_a_hyphen() -
     assert about("The fire burned for 12 hours before crews arrived.", "12").head == "hour"
 
 
+def test_a_participle_taking_an_object_is_no_kind_and_total_yards_are_a_kind_of_their_own() -> None:
+    """"rushed for over 350 yards giving their two backs 100 yards each" counts rushing yards:
+    "giving their" opens a clause, as "716 yards rushing" does not; "507 total yards" and "a total
+    of 507 yards" count every yard, never the rushing ones."""
+    rushed = about("The Chiefs rushed for over 350 yards giving their two backs 100 yards each.", "over 350")
+    assert rushed.kind == "rush"
+    assert about("He had 716 yards rushing in the game.", "716").kind == "rush"
+    total = about("The Colts gave up 507 total yards, 352 of them on the ground.", "507")
+    assert total.kind == "total" and about("The Chiefs racked up a total of 507 yards on offense.", "507").kind == "total"
+    assert not comparable(rushed, total)
+    assert about("Charles rushed for a total of 226 yards.", "226").kind == "rush"
+    assert about("The team gained 507 yards.", "507").kind is None
+
+
 def test_a_span_that_counts_nothing_leaves_the_day_anchor_as_it_was() -> None:
     assert about("In the last days of March, 40 people were hurt on Tuesday.", "40").anchor == "day:tuesday"

@@ -740,16 +740,42 @@ def _kind_word(t: Token) -> bool:
         and _outcome(n) is None and not n.startswith(("some", "any", "every", "noth"))
 
 
+# Words a verb's object opens with: a form in -ing before one is a clause's verb ("350 yards
+# giving their backs 100 each"), not the counted noun's kind.
+OBJECTS = {"the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "him", "them", "it", "us", "me",
+           "this", "that", "these", "those"}
+
+
 def _kind(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool]) -> tuple[str | None, bool]:
     """The act that makes a counted noun a kind of its own (`Referent.kind`), and whether it is
-    the verb before "for" ("rushed for 352 yards"): a form in -ing before the noun ("269 rushing
-    yards", "$2 billion operating profit") or right after it, across the counts coordinated with
-    it ("716 yards rushing", "918 yards and four scores receiving"); else the verb before "for"
-    ("rushed for 404 yards and two touchdowns", "rushed 106 times for 404 yards")."""
+    the verb before "for" (`_kind_told`); else "total" for a count of them all, told so ("507
+    total yards", "a total of 507 yards"), which never meets a count of one kind ("rushing")."""
+    of_total = first >= 2 and tokens[first - 1].norm == "of" and tokens[first - 2].norm == "total" \
+        and not _broken(text, tokens[first - 2], tokens[first])
+    kind = _kind_told(tokens, text, first - 2 if of_total else first, last, numbers)  # "rushed for a total of 226 yards"
+    if kind[0] is not None or of_total:
+        return kind[0] or "total", kind[1]
+    k = last + 1
+    while k < len(tokens) and k - last <= 2 and not _broken(text, tokens[k - 1], tokens[k]) and not numbers[k]:
+        if tokens[k].norm == "total":
+            return "total", False
+        k += 1
+    return None, False
+
+
+def _kind_told(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool]) -> tuple[str | None, bool]:
+    """The act that makes a counted noun a kind of its own, and whether it is the verb before
+    "for" ("rushed for 352 yards"): a form in -ing before the noun ("269 rushing yards", "$2
+    billion operating profit") or right after it, across the counts coordinated with it ("716
+    yards rushing", "918 yards and four scores receiving"), not one taking an object ("giving
+    their backs"); else the verb before "for" ("rushed for 404 yards and two touchdowns",
+    "rushed 106 times for 404 yards")."""
     k, nouns = last + 1, 0
     while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
         t = tokens[k]
         if _kind_word(t):
+            if k + 1 < len(tokens) and tokens[k + 1].norm in OBJECTS and not _broken(text, t, tokens[k + 1]):
+                break
             return t.stem, False
         if t.norm in ("and", "or") and k + 1 < len(tokens) and numbers[k + 1]:
             k += 1
