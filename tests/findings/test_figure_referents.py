@@ -820,3 +820,51 @@ def test_each_or_per_a_unit_of_time_further_in_the_clause_makes_a_rate() -> None
     assert about(text, "About 200,000").rate
     assert not about("About 200,000 jobs will need to be created in the spring of a year.", "About 200,000").rate
     assert not about("The gain was below market expectations of 190,000 new jobs.", "190,000").rate
+
+
+def test_since_a_time_this_season_and_the_last_games_are_three_spans() -> None:
+    """"498 rushing yards since Week 11" is no count of "548 rushing yards this season", nor of
+    "300 yards over the last six games", as yesterday's count is no count of today's; a total told
+    without its span ("so far") may be any of them, and "since the war began" is the whole of it."""
+    since = about("Since Week 11, Thomas has 498 rushing yards.", "498")
+    season = about("Thomas has 548 rushing yards this season.", "548")
+    last = about("Thomas has 300 rushing yards over the last six games.", "300")
+    assert (since.anchor, season.anchor, last.anchor) == ("since:week 11", "this:season", "last:6 game")
+    assert not comparable(since, season) and not comparable(season, last) and not comparable(since, last)
+    assert comparable(season, about("Thomas has 548 rushing yards so far.", "548"))
+    assert about("He has 189 rushing yards in his last two games.", "189").anchor == "last:2 game"
+    assert comparable(since, about("Thomas has 498 rushing yards since Week 11 began.", "498"))
+    assert about("The death toll since the war began rose to 400.", "400").anchor == "total"
+    assert not comparable(season, about("Thomas ran for 98 yards on Sunday.", "98"))
+    assert not conflicts_in(a="Thomas has 548 rushing yards this season.", b="Since Week 11, Thomas has 498 rushing yards.")
+
+
+def test_a_unit_in_the_singular_before_a_noun_is_a_compound_as_with_a_hyphen() -> None:
+    """"an 80 yard touchdown pass" counts yards of a pass, as "an 80-yard touchdown pass" does: a
+    pass and a run ("an 86 yard touchdown run") are two acts, never one figure in dispute."""
+    passed = about("The only loss came on an 80 yard touchdown pass by the Jaguars.", "80")
+    run = about("Charles broke an 86 yard touchdown run.", "86")
+    assert (passed.head, passed.act) == ("yard", "pass") and run.head == "yard"
+    assert not same_act(passed, run)
+    assert (about("He signed a 10 year deal.", "10").head, about("He signed a 10 - year deal.", "10").head) == ("year", "year")
+    # A unit in the plural, or after one, or before no noun, is the counted noun as it stands.
+    assert about("He ran 80 yards to score.", "80").head == "yard"
+    assert about("The fire burned for 12 hours before crews arrived.", "12").head == "hour"
+
+
+def test_a_participle_taking_an_object_is_no_kind_and_total_yards_are_a_kind_of_their_own() -> None:
+    """"rushed for over 350 yards giving their two backs 100 yards each" counts rushing yards:
+    "giving their" opens a clause, as "716 yards rushing" does not; "507 total yards" and "a total
+    of 507 yards" count every yard, never the rushing ones."""
+    rushed = about("The Chiefs rushed for over 350 yards giving their two backs 100 yards each.", "over 350")
+    assert rushed.kind == "rush"
+    assert about("He had 716 yards rushing in the game.", "716").kind == "rush"
+    total = about("The Colts gave up 507 total yards, 352 of them on the ground.", "507")
+    assert total.kind == "total" and about("The Chiefs racked up a total of 507 yards on offense.", "507").kind == "total"
+    assert not comparable(rushed, total)
+    assert about("Charles rushed for a total of 226 yards.", "226").kind == "rush"
+    assert about("The team gained 507 yards.", "507").kind is None
+
+
+def test_a_span_that_counts_nothing_leaves_the_day_anchor_as_it_was() -> None:
+    assert about("In the last days of March, 40 people were hurt on Tuesday.", "40").anchor == "day:tuesday"

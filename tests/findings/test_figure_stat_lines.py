@@ -107,7 +107,7 @@ def test_last_season_is_an_earlier_count() -> None:
     assert last.anchor == "past" and not comparable(last, now)
     this = about("This season the theatre sold 48,000 tickets.", "48,000")
     also = about("The theatre has sold 52,000 tickets this season.", "52,000")
-    assert this.anchor == also.anchor == "total" and comparable(this, also)
+    assert this.anchor == also.anchor == "this:season" and comparable(this, also)
 
 
 def test_an_elapsed_count_never_meets_a_count_of_things() -> None:

@@ -487,3 +487,24 @@ def test_what_a_figure_counts_leaves_out_a_foreign_article_opening_a_sentence() 
                     c="Un incendio forestal obliga a evacuar a 1200 vecinos en Valparaíso.")
     abouts = [f.about for f in find_figures(spanish)]
     assert abouts and not any("Los" in about.split(" · ") for about in abouts), abouts
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("By beating the Chiefs, the Colts' record rose to 9-5.", []),
+        ("By beating the Chiefs, the Colts' record rose to 9 - 5.", []),
+        ("The Colts (10 – 5, 4 – 4 away) clinched a spot.", []),
+        ("They moved their record to 9–1 in one-possession games.", []),
+        ("The Chiefs (2 - 13) lost at home.", []),
+        ("The Chiefs ended the season with a 2 - 14 record.", []),
+        # A range is not a score: its second end is the greater, and it counts a noun.
+        ("Police said 10–15 people were hurt.", [("10–15", "10..15")]),
+        ("Police said 10 - 15 people were hurt, 3 of them badly.", [("10", "10"), ("15", "15"), ("3", "3")]),
+        ("The blast killed 12 – 3 of them children – in the city.", [("12", "12"), ("3", "3")]),
+    ],
+)
+def test_a_score_or_a_record_told_with_a_dash_is_no_two_counts(text, figures) -> None:
+    """"9 - 5" is a record, as "9-5" is: never a count of nine and a count of five, which would meet
+    the nine of another record ("9 - 1 in one-possession games") as one figure."""
+    assert [(m.text, m.value) for m in mentions("x", 0, text)] == figures

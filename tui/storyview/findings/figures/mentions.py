@@ -334,6 +334,9 @@ def _ranges(found: list[Mention], text: str) -> list[Mention]:
     while n < len(found):
         a = found[n]
         b = found[n + 1] if n + 1 < len(found) else None
+        if b is not None and _score(a, b, text):
+            n += 2  # "9 - 5": one record, as "9-5" is, not two counts
+            continue
         if b is not None and _range(a, b, text):
             low, high = a.low, b.high
             out.append(replace(b, start=a.start, text=text[a.start:b.end], exact=False, low=low, high=high, stated=None, ranged=True))
@@ -342,6 +345,26 @@ def _ranges(found: list[Mention], text: str) -> list[Mention]:
         out.append(a)
         n += 1
     return out
+
+
+# What follows a score or a record told with its second figure the greater ("a 2 - 14 record",
+# "the Chiefs (2 - 13)"); a range counts a noun instead ("10 - 15 people").
+SCORE_AFTER_RE = re.compile(r"\s*(?:\)|,\s*\d|(?:record|mark|win|victory|defeat|loss|lead|draw|deficit|season|"
+                            r"scoreline|home|away|on\s+the\s+road)\b)", re.IGNORECASE)
+
+PART_AFTER_RE = re.compile(r"\s+(?:of|among|were|are|was|is|have|had)\b", re.IGNORECASE)
+
+
+def _score(a: Mention, b: Mention, text: str) -> bool:
+    """Two counts joined by a dash, however spaced, that are one score or record ("rose to 9 -
+    5", "the Colts (10–5)", "a 2 - 14 record"): its second figure no greater than its first, where
+    a range's is, or told as a score. "9-5" unspaced is read as no figure at all; so is this."""
+    if a.kind != "count" or b.kind != "count" or not (a.exact and b.exact) or a.unit or b.unit \
+            or a.stated is None or b.stated is None or a.ranged:
+        return False
+    if text[a.end:b.start].strip() not in ("-", "–") or PART_AFTER_RE.match(text, b.end):
+        return False  # "killed 12 – 3 of them children": a dash between two counts
+    return b.stated <= a.stated or bool(SCORE_AFTER_RE.match(text, b.end))
 
 
 def _range(a: Mention, b: Mention, text: str) -> bool:

@@ -10,8 +10,10 @@ running total "since the war began". Read from the words around the figure, with
 - `outcome`: what happened to what is counted, the nearest outcome word (killed, wounded,
   missing, arrested, sheltering, evacuated…);
 - `anchor`: "past" for a count of an earlier event (earlier this year, last year, ago, "In
-  January, …"), "total" for a running total (since, so far, to date, toll…), "day:<word>" for
-  a count of one day (yesterday, today, Tuesday), else None;
+  January, …"), "total" for a running total (so far, to date, toll, "since the war began"…),
+  "since:<time>", "this:<span>" or "last:<count> <unit>" for a total over a span it names
+  ("since Week 11", "this season", "over the last six games"), "day:<word>" for a count of one
+  day (yesterday, today, Tuesday), else None;
 - `act`: what the counted things did or underwent, the verb by the figure ("five boats tried to
   attack": attack; "intercepted the remaining three": interce) or its outcome; two figures of
   two known acts are never called a conflict;
@@ -33,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from storyview.engine.segment import Token
+from storyview.engine.segment import Token, is_number_word
 
 # Outcome words (by norm prefix) and the class each stands for.
 OUTCOMES: dict[str, str] = {
@@ -254,7 +256,8 @@ def referent(
         kind = _times_as(tokens, text, last)  # "six times as sharp", "five times as many": two measures
     if by_verb and act is None:
         act = kind  # "the Chiefs rushed for 352 yards": rushing, not "gained 507 yards"
-    if head and last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip() == "-" \
+    if head and last + 1 < len(tokens) and (text[tokens[last].end:tokens[last + 1].start].strip() == "-"
+                                            or not date and _unit_modifier(tokens, text, first, last)) \
             and tokens[last + 1].content and not tokens[last + 1].number:
         # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
         compound = tokens[last + 1].stem
@@ -291,6 +294,24 @@ def referent(
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None)
+
+
+# Units a figure may measure a noun's thing in, in the singular ("an 80 yard touchdown pass").
+UNITS = {"yard", "mile", "metre", "meter", "foot", "inch", "kilometre", "kilometer", "km", "acre", "ton", "tonne",
+         "second", "minute", "hour", "day", "week", "month", "year", "point", "game", "match", "storey", "story", "page"}
+
+
+def _unit_modifier(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """A unit in the singular after a figure other than one, before a noun ("an 80 yard
+    touchdown pass", "a 10 year deal"): a compound as "an 80-yard pass" is, written without its
+    hyphen; the figure counts the unit, and the noun is the thing it measures."""
+    k = last + 1
+    if k + 1 >= len(tokens) or tokens[k].norm not in UNITS or tokens[first].norm in ("1", "one", "a", "an") \
+            or _broken(text, tokens[last], tokens[k]) or _broken(text, tokens[k], tokens[k + 1]):
+        return False
+    t = tokens[k + 1]
+    return t.content and not t.number and t.norm not in STOP and t.norm not in VERBS and t.norm not in AUXILIARY \
+        and t.norm not in SAID and t.norm not in TIME_WORDS and not t.norm.endswith(("ed", "ly"))
 
 
 PERIODS = {"quarter", "half"}
@@ -719,16 +740,42 @@ def _kind_word(t: Token) -> bool:
         and _outcome(n) is None and not n.startswith(("some", "any", "every", "noth"))
 
 
+# Words a verb's object opens with: a form in -ing before one is a clause's verb ("350 yards
+# giving their backs 100 each"), not the counted noun's kind.
+OBJECTS = {"the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "him", "them", "it", "us", "me",
+           "this", "that", "these", "those"}
+
+
 def _kind(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool]) -> tuple[str | None, bool]:
     """The act that makes a counted noun a kind of its own (`Referent.kind`), and whether it is
-    the verb before "for" ("rushed for 352 yards"): a form in -ing before the noun ("269 rushing
-    yards", "$2 billion operating profit") or right after it, across the counts coordinated with
-    it ("716 yards rushing", "918 yards and four scores receiving"); else the verb before "for"
-    ("rushed for 404 yards and two touchdowns", "rushed 106 times for 404 yards")."""
+    the verb before "for" (`_kind_told`); else "total" for a count of them all, told so ("507
+    total yards", "a total of 507 yards"), which never meets a count of one kind ("rushing")."""
+    of_total = first >= 2 and tokens[first - 1].norm == "of" and tokens[first - 2].norm == "total" \
+        and not _broken(text, tokens[first - 2], tokens[first])
+    kind = _kind_told(tokens, text, first - 2 if of_total else first, last, numbers)  # "rushed for a total of 226 yards"
+    if kind[0] is not None or of_total:
+        return kind[0] or "total", kind[1]
+    k = last + 1
+    while k < len(tokens) and k - last <= 2 and not _broken(text, tokens[k - 1], tokens[k]) and not numbers[k]:
+        if tokens[k].norm == "total":
+            return "total", False
+        k += 1
+    return None, False
+
+
+def _kind_told(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool]) -> tuple[str | None, bool]:
+    """The act that makes a counted noun a kind of its own, and whether it is the verb before
+    "for" ("rushed for 352 yards"): a form in -ing before the noun ("269 rushing yards", "$2
+    billion operating profit") or right after it, across the counts coordinated with it ("716
+    yards rushing", "918 yards and four scores receiving"), not one taking an object ("giving
+    their backs"); else the verb before "for" ("rushed for 404 yards and two touchdowns",
+    "rushed 106 times for 404 yards")."""
     k, nouns = last + 1, 0
     while k < len(tokens) and not _broken(text, tokens[k - 1], tokens[k]):
         t = tokens[k]
         if _kind_word(t):
+            if k + 1 < len(tokens) and tokens[k + 1].norm in OBJECTS and not _broken(text, t, tokens[k + 1]):
+                break
             return t.stem, False
         if t.norm in ("and", "or") and k + 1 < len(tokens) and numbers[k + 1]:
             k += 1
@@ -1205,7 +1252,14 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if _past(norms):
         return "past"
     for k, n in enumerate(norms):
-        if n in ("since", "altogether", "overall", "cumulative", "tally", "toll", "totals"):
+        if n == "since":
+            return _since(tokens, k)
+        if n in ("over", "in", "during", "across", "for") and k + 2 < len(norms) and norms[k + 1] in SPAN_OWNERS \
+                and norms[k + 2] in ("last", "past"):
+            counted = _last_count(tokens, k + 3)
+            if counted:
+                return counted
+        if n in ("altogether", "overall", "cumulative", "tally", "toll", "totals"):
             return "total"
         if n in ("so", "thus") and k + 1 < len(norms) and norms[k + 1] == "far":
             return "total"
@@ -1214,9 +1268,54 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
         if n in ("in", "a") and k + 1 < len(norms) and norms[k + 1] == "total":
             return "total"
         if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season"):
-            return "total"
+            return f"this:{norms[k + 1]}"
     days = [(first - k if k < first else k - last, -k, n) for k, n in enumerate(norms) if n in DAYS]
     return f"day:{min(days)[2]}" if days else None
+
+
+# Words that name a time a span may start at ("since Week 11", "since Monday", "since last
+# season"), or count the span in ("over the last six games").
+SPAN_STARTS = DAYS | MONTH_NAMES | {"week", "game", "match", "round", "race", "season", "year", "month", "quarter",
+                                    "half", "start", "opener", "debut"}
+SPAN_UNITS = {"day", "night", "week", "month", "year", "season", "game", "match", "start", "race", "round", "outing",
+              "quarter", "minute", "hour", "decad"}
+SPAN_MODIFIERS = {"last", "early", "late", "mid", "this"}
+SPAN_OWNERS = {"the", "his", "her", "their", "its", "our", "my", "your"}  # "over the last six games", "in his last two games"
+
+
+def _since(tokens: Sequence[Token], k: int) -> str:
+    """The span a "since" at tokens[k] starts ("since Week 11": since:week 11, "since Monday":
+    since:monday), else "total": "since the war began" is the whole of it, as "so far" is."""
+    i = k + 1
+    if i < len(tokens) and tokens[i].norm == "the":
+        i += 1
+    words = []
+    if i < len(tokens) and tokens[i].norm in SPAN_MODIFIERS:
+        words.append(tokens[i].norm)
+        i += 1
+    if i >= len(tokens) or not (tokens[i].norm in SPAN_STARTS or re.fullmatch(r"(?:19|20)\d\d", tokens[i].norm)):
+        return "total"
+    words.append(tokens[i].norm)
+    if tokens[i].norm in ("start", "opener", "debut"):
+        return "total"  # "since the start of the season": the whole of it
+    if i + 1 < len(tokens) and tokens[i + 1].number:
+        words.append(tokens[i + 1].norm)
+    return "since:" + " ".join(words)
+
+
+def _last_count(tokens: Sequence[Token], i: int) -> str | None:
+    """The span "over the last six games" counts (last:six game), read from the words after
+    "the last" at tokens[i]; None when no count of a unit of time or play follows."""
+    if i + 1 >= len(tokens) or not (tokens[i].number or is_number_word(tokens[i].norm)):
+        return None
+    unit = tokens[i + 1].stem
+    return f"last:{tokens[i].stem} {unit}" if unit.startswith(tuple(SPAN_UNITS)) else None
+
+
+def _running(anchor: str | None) -> bool:
+    """A total over a span: told without its span ("so far", "to date": total) or with it
+    ("since Week 11", "this season", "over the last six games")."""
+    return anchor is not None and (anchor == "total" or anchor.startswith(("since:", "this:", "last:")))
 
 
 def _past(norms: Sequence[str]) -> bool:
@@ -1458,8 +1557,10 @@ def comparable(a: Referent, b: Referent, owners: bool = True) -> bool:
     if (a.anchor == "past") != (b.anchor == "past"):
         return False  # "earlier this year, five cables were cut" is not this week's count
     if a.anchor and b.anchor and a.anchor != b.anchor:
-        if "total" in (a.anchor, b.anchor):
+        if _running(a.anchor) != _running(b.anchor):
             return False  # a running total never meets a count of one day
+        if _running(a.anchor) and "total" not in (a.anchor, b.anchor):
+            return False  # "since Week 11", "this season", "over the last six games": three spans
         relative = {"day:yesterday", "day:today", "day:tonight", "day:overnight"}
         if a.anchor in relative and b.anchor in relative:
             return False  # "yesterday" and "today" in one story's reports: two days
