@@ -80,3 +80,14 @@ def test_one_speaker_named_several_ways_is_no_finding() -> None:
     )
     [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
     assert q.speakers == ("Mayor Ann Ruiz",) and not q.misattributed
+
+
+def test_a_word_the_story_writes_in_lower_case_is_no_one_s_name() -> None:
+    """"Police said" against "Smith said" is no dispute: the story writes "police" too."""
+    s = story(
+        "Police said: “The driver fled the scene on foot.” The police later found the car.",
+        "“The driver fled the scene on foot,” said Sergeant Tom Smith.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert {v.source: v.speaker for v in q.versions} == {"a": "police", "b": "Sergeant Tom Smith"}
+    assert not q.misattributed

@@ -61,9 +61,9 @@ _ACCORDING = re.compile(rf"(?:^|[\s,;(—–-])[Aa]ccording\s+to\s+{_SPEAKER}\s*
 _CLOSING = " \t\n,.!?;:—–-”\"»’'」』"
 # How far around a quotation the attribution is looked for.
 REACH = 160
-# Words that open a sentence in capitals but are no speaker ("But Ruiz said" is Ruiz).
 _ARTICLES = frozenset("a an the his her their its one".split())
 _PREPOSITIONS = frozenset("on in at to from with by of for after before during since until about over under".split())
+# Words that open a sentence in capitals but are no speaker ("But Ruiz said" is Ruiz).
 _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile however today "
                      "yesterday on in at when while after before as".split())
 
