@@ -91,3 +91,15 @@ def test_a_word_the_story_writes_in_lower_case_is_no_one_s_name() -> None:
     [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
     assert {v.source: v.speaker for v in q.versions} == {"a": "police", "b": "Sergeant Tom Smith"}
     assert not q.misattributed
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"He ran the family," said John S. Pritchard 3rd, a lawyer.', "John S. Pritchard"),
+    ('"She was kind," said Ms. Davis\'s sister Crystal.', ""),  # better no name than "Ms"
+    ('"He is innocent," said Mr. Gigante\'s lawyer, Ben Brafman.', ""),
+    ('"He is innocent," said Dr. Ann Ruiz.', "Dr. Ann Ruiz"),
+])
+def test_a_name_is_never_cut_at_a_title_or_an_initial(text: str, speaker: str) -> None:
+    """try21: "John S", "Ms" and "Mr" were given as speakers, and two sources naming one person
+    were flagged "speakers differ"."""
+    assert said(text) == speaker

@@ -479,3 +479,23 @@ async def test_Q_names_each_source_s_speaker_and_flags_a_quote_given_to_differen
         assert "— Mayor Ann Ruiz" in heading and "council leader Tom Okafor" in heading and "speakers differ" in heading
         assert "— Ruiz" in text  # each version as its source writes the name
         assert "1 given to different speakers" in str(screen.query_one("#findings-title", Static).render())
+
+
+async def test_a_long_quote_cut_to_one_line_still_names_its_speaker() -> None:
+    """try21: a long quotation cut off when not the cursor item lost the speakers after it."""
+    words = "We will rebuild the harbour bridge within three years whatever it costs and whatever the council says about the budget"
+    a = article("a_1", body(f"“{words},” said Mayor Ann Ruiz."))
+    b = article("b_2", body(f"“{words},” council leader Tom Okafor said."))
+    first = article("c_3", body("“It is a sad day,” said the harbour master. “We will miss the old bridge very much.”"))
+    story = Story((first, a, b), (Group(1, "bridge", (Member("c_3", 0), Member("a_1", 0), Member("b_2", 0))),))
+    app = StoryviewApp.from_story(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        screen = await open_list(pilot, "Q")
+        view = screen.view
+        row = next(k for k, q in enumerate(view.items) if q.misattributed)
+        await pilot.press("j" if view.cursor == row else "k")
+        await pilot.pause()
+        assert view.cursor != row  # not the cursor item: one line
+        heading = next(line for line in view_text(view).splitlines() if "We will rebuild" in line)
+        assert "…” — Mayor Ann Ruiz · council leader Tom Okafor" in heading

@@ -50,7 +50,7 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 _ROLE_NAME = rf"(?P<speaker>(?:{_FREE}\s+){{0,3}}?{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # After the closing mark: `," said X`, `," X said`, `, according to X`.
 _AFTER = [
-    re.compile(rf"^{_VERB}\s+(?:[a-z][\w'’-]*\s+){{0,3}}?{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$)|\s+(?:on|in|at|to|of|from|who|after|before|during|when|while|as)\b)"),
+    re.compile(rf"^{_VERB}\s+(?:[a-z][\w'’-]*\s+){{0,3}}?{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$)|\s+(?:\d|(?:on|in|at|to|of|from|who|after|before|during|when|while|as)\b))"),
     re.compile(rf"^{_ROLE_NAME}(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+)?{_VERB}\b"),
     re.compile(rf"^according\s+to\s+{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$))"),
 ]
@@ -62,6 +62,8 @@ _CLOSING = " \t\n,.!?;:—–-”\"»’'」』"
 # How far around a quotation the attribution is looked for.
 REACH = 160
 _ARTICLES = frozenset("a an the his her their its one".split())
+# Titles written short, with a full stop that is no sentence's end.
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st const det insp supt cmdr".split())
 _PREPOSITIONS = frozenset("on in at to from with by of for after before during since until about over under".split())
 # Words that open a sentence in capitals but are no speaker ("But Ruiz said" is Ruiz).
 _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile however today "
@@ -104,9 +106,13 @@ def _sentence_before(text: str, start: int) -> str:
 
 
 def _plausible(speaker: str) -> bool:
-    """Not a sentence opener, a day or a month alone ("Meanwhile said" is nobody)."""
+    """Not a sentence opener, a day or a month alone ("Meanwhile said" is nobody), nor a name
+    cut at the full stop of a title or an initial ("said Ms. Davis's sister": "Ms"; "John S.
+    Pritchard": "John S"): no name at all is better than half of one."""
     tidy = _tidy(speaker)
-    return bool(tidy) and tidy.lower() not in _OPENERS and tidy.lower() not in CALENDAR
+    last = tidy.split()[-1] if tidy else ""
+    cut = (len(last) == 1 and last.isupper()) or last.lower() in _TITLES
+    return bool(tidy) and tidy.lower() not in _OPENERS and tidy.lower() not in CALENDAR and not cut
 
 
 def _tidy(speaker: str) -> str:

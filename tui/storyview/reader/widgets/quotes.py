@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 STATUS_WIDTH = 7
 TEXT_MIN = 24
 """Cells a quote's words need beside its labels; in less, they go on lines of their own."""
+QUOTE_MIN = 12
+"""Cells of a quotation a one-line heading keeps before it cuts into whom it is given to."""
 
 
 def find_word(text: str, words: str, at: int) -> int:
@@ -114,12 +116,18 @@ class QuotesView(FindingsView):
             summary.append("  word for word", self.span_style("quote--verbatim"))
         if quote.misattributed:
             summary.append("  speakers differ", self.span_style("quote--flag"))
-        text = Text("“", style=self.span_style("quote--text"), end="")
-        text.append(quote.text)
-        text.append("”")
-        if quote.speakers:
-            text.append(" — " + " · ".join(quote.speakers), self.span_style("text--muted"))
         room = max(1, width - summary.cell_len - 2)
+        said = Text(" — " + " · ".join(quote.speakers), style=self.span_style("text--muted"), end="") \
+            if quote.speakers else Text(end="")
+        words = quote.text
+        if not expanded and quote.speakers:  # cut the quotation, never whom it is given to
+            fits = max(QUOTE_MIN, room - prefix.cell_len - said.cell_len - 2)
+            if len(words) > fits:
+                words = words[:max(1, fits - 1)].rstrip() + "…"
+        text = Text("“", style=self.span_style("quote--text"), end="")
+        text.append(words)
+        text.append("”")
+        text.append_text(said)
         if room - prefix.cell_len < TEXT_MIN:  # narrow: the words take the width, the counts a line after
             if not expanded:
                 return self.hang(prefix, text, width, expanded=False)
