@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
 from typing import Literal, NamedTuple
@@ -264,7 +264,6 @@ def _compare(version: _Found, reference: _Found) -> tuple[Status, tuple[Edit, ..
 
 def _find(story: Story) -> list[_Found]:
     found = []
-    lower = _lower_words()
     for article in story.articles:
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
@@ -284,10 +283,10 @@ def _find(story: Story) -> list[_Found]:
                 if lo and every[lo - 1].end > start or tokens and tokens[-1].end > end:
                     tokens = words(p.text, start, end)  # a word cut by the quote's edge
                 if tokens:
-                    said = attribution(p.text, start, end)
+                    said = attribution(p.text, start, end, [(s.start, s.end) for s in told])
                     if is_pronoun(said):  # "he said": whom the article last named is a guess (often wrong)
                         said = ""
-                    elif " " not in said and said[:1].isupper() and said.lower() in lower(story):
+                    elif " " not in said and said[:1].isupper() and _written_lower(story, said.lower()):
                         said = said.lower()  # "Police said": the story writes "police" too, no one's name
                     counts = tuple(accumulate((t.content for t in tokens), initial=0))
                     found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens),
@@ -295,17 +294,10 @@ def _find(story: Story) -> list[_Found]:
     return found
 
 
-def _lower_words() -> Callable[[Story], set[str]]:
-    """The words a story writes in lower case somewhere, worked out once, when first asked."""
-    known: list[set[str]] = []
-
-    def of(story: Story) -> set[str]:
-        if not known:
-            known.append({t.norm for a in story.articles for p in a.paragraphs for sent in sentences(p.text)
-                          for t in sent.tokens if p.text[t.start].islower()})
-        return known[0]
-
-    return of
+def _written_lower(story: Story, word: str) -> bool:
+    """Does the story write `word` (lower case) as a word somewhere?"""
+    whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return any(word in p.text and whole.search(p.text) for a in story.articles for p in a.paragraphs)
 
 
 def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:

@@ -17,6 +17,7 @@ attributed in their sentence, and a guess would be worse than a blank.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storyview.engine.segment import sentence_spans
 from storyview.engine.stories import CALENDAR
@@ -70,15 +71,18 @@ _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile
                      "yesterday on in at when while after before as".split())
 
 
-def attribution(text: str, start: int, end: int) -> str:
+def attribution(text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None) -> str:
     """The speaker a paragraph gives the quotation `text[start:end]` (its inside, marks
-    excluded), as written; "" if its sentence names none."""
-    after = _sentence_after(text, end)
+    excluded), as written; "" if its sentence names none. `bounds`: the paragraph's sentences
+    (`segment.sentence_spans`), where the caller has them already."""
+    if bounds is None:
+        bounds = sentence_spans(text)
+    after = _sentence_after(text, end, bounds)
     for pattern in _AFTER:
         m = pattern.match(after)
         if m and _plausible(m.group("speaker")):
             return _tidy(m.group("speaker"))
-    before = _sentence_before(text, start)
+    before = _sentence_before(text, start, bounds)
     m = _BEFORE.search(before)
     if m and _plausible(m.group("speaker")) and not _governed(before[:m.start("speaker")]):
         return _tidy(m.group("speaker"))
@@ -93,15 +97,15 @@ def _governed(head: str) -> bool:
     return last in _PREPOSITIONS
 
 
-def _sentence_after(text: str, end: int) -> str:
+def _sentence_after(text: str, end: int, bounds: Sequence[tuple[int, int]]) -> str:
     """What follows the quotation's closing mark, up to the end of its sentence."""
-    stop = next((e for s, e in sentence_spans(text) if s <= end < e), len(text))
+    stop = next((e for s, e in bounds if s <= end < e), len(text))
     return text[end:min(stop, end + REACH)].lstrip(_CLOSING)
 
 
-def _sentence_before(text: str, start: int) -> str:
+def _sentence_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
     """What precedes the quotation's opening mark, from the start of its sentence."""
-    begin = next((s for s, e in sentence_spans(text) if s <= max(start - 1, 0) < e), 0)
+    begin = next((s for s, e in bounds if s <= max(start - 1, 0) < e), 0)
     return re.sub(r"(?:“|\"|«|„|``|‘|「|『)\s*$", "", text[max(begin, start - REACH):start])
 
 
