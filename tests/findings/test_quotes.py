@@ -212,3 +212,14 @@ def test_candidates_keep_every_pair_the_all_pairs_comparison_joins() -> None:
     assert len(joined) > 5
     assert joined <= listed
     assert all(proposes(i, j) for i, j in listed)
+
+
+def test_two_quotations_that_share_only_a_contraction_typed_apart_are_two_passages() -> None:
+    """try21: “there ’ s a lot of anger here” and “… there ’ s a lot of crime in the
+    neighborhood” were one passage: the lone "s" of a contraction typed apart counted as a
+    content word they share."""
+    s = story(
+        "“ They have a hard time because there ’ s a lot of crime in the neighborhood, ” a barber said.",
+        "“ There ’ s a lot of anger here, ” said Williams, whose district includes the riot zone.",
+    )
+    assert all(len(q.sources) == 1 for q in find_quotes(s))

@@ -288,7 +288,9 @@ def _find(story: Story) -> list[_Found]:
                         said = ""
                     elif " " not in said and said[:1].isupper() and _written_lower(story, said.lower()):
                         said = said.lower()  # "Police said": the story writes "police" too, no one's name
-                    counts = tuple(accumulate((t.content for t in tokens), initial=0))
+                    # A lone letter is no content word: "there ’ s a lot of" (a contraction typed apart)
+                    # had tied "a lot of anger" to "a lot of crime" as one passage (try21).
+                    counts = tuple(accumulate((t.content and len(t.norm) > 1 for t in tokens), initial=0))
                     found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens),
                                         counts, said))
     return found
