@@ -96,10 +96,18 @@ def test_a_word_the_story_writes_in_lower_case_is_no_one_s_name() -> None:
 @pytest.mark.parametrize(("text", "speaker"), [
     ('"He ran the family," said John S. Pritchard 3rd, a lawyer.', "John S. Pritchard"),
     ('"She was kind," said Ms. Davis\'s sister Crystal.', ""),  # better no name than "Ms"
-    ('"He is innocent," said Mr. Gigante\'s lawyer, Ben Brafman.', ""),
+    ('"He is innocent," said Mr. Gigante\'s lawyer, Ben Brafman.', "Ben Brafman"),
+    ('"He is innocent," said his lawyer, Ben Brafman, outside court.', "Ben Brafman"),
+    ('"We will rebuild," said the mayor, who spoke at the site.', "the mayor"),
     ('"He is innocent," said Dr. Ann Ruiz.', "Dr. Ann Ruiz"),
 ])
 def test_a_name_is_never_cut_at_a_title_or_an_initial(text: str, speaker: str) -> None:
     """try21: "John S", "Ms" and "Mr" were given as speakers, and two sources naming one person
     were flagged "speakers differ"."""
     assert said(text) == speaker
+
+
+def test_a_constable_s_title_ends_no_sentence() -> None:
+    """try21: `"…," Vancouver police Const. Fanning said.` gave no speaker: the sentence ended
+    at "Const."."""
+    assert said('"He gave himself up," Vancouver police Const. Tim Fanning said.') == "Vancouver police Const. Tim Fanning"

@@ -43,7 +43,7 @@ FOREIGN_STOPWORDS = frozenset(
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cmdr adm maj pres supt det
-    insp atty dist asst cpl pvt pfc spc brig cdr ofc rev hon messrs mme mlle
+    insp atty dist asst cpl pvt pfc spc brig cdr ofc const cst rev hon messrs mme mlle
     inc ltd corp bros vs etc jan feb mar apr jun jul aug sep sept oct
     nov dec mt ft ave blvd approx dept univ u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
