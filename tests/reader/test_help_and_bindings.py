@@ -229,3 +229,21 @@ async def test_q_on_nothing_usable_exits_1_as_json_does() -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_e_on_nothing_usable_saves_nothing_and_says_so() -> None:
+    """try20: `e` on a folder where nothing could be read wrote a report of 0 sources."""
+    from storyview.model import Story
+    from storyview.reader.app import StoryviewApp
+    from storyview.reader.screens.main import MainScreen
+
+    app = StoryviewApp.from_story(Story((), ()))
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            if app.story is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("Nothing to save" in str(n.message) for n in app._notifications)

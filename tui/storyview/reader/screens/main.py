@@ -641,6 +641,9 @@ class MainScreen(Screen[None]):
         if self.index is None:
             self.notify("The story is still being built.", timeout=2)
             return
+        if not self.index.articles:  # a report of nothing would only look like one
+            self.notify("Nothing to save: no source could be read.", severity="warning", timeout=4, markup=False)
+            return
         self.app.push_screen(ExportScreen(self.export_format, len(self.index.articles)), self._export_chosen)
 
     def _export_chosen(self, chosen: tuple[str, str] | None) -> None:
