@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot_helpers import ready
 from rich.console import Console
+from storyview.model import Story
+from storyview.reader.app import StoryviewApp
 from storyview.reader.screens.coverage import CoverageScreen
 from storyview.reader.screens.detail import DetailScreen
 from storyview.reader.screens.figures import FiguresScreen
@@ -217,15 +220,9 @@ def test_help_lists_n_both_ways() -> None:
 async def test_q_on_nothing_usable_exits_1_as_json_does() -> None:
     """try20: a folder of only unreadable files opened an empty reader that exited 0 on q,
     where `--json` exits 1."""
-    from storyview.model import Story
-    from storyview.reader.app import StoryviewApp
-
     app = StoryviewApp.from_story(Story((), ()))
     async with app.run_test() as pilot:
-        for _ in range(100):
-            if app.story is not None:
-                break
-            await pilot.pause(0.02)
+        await ready(pilot)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1
@@ -233,16 +230,9 @@ async def test_q_on_nothing_usable_exits_1_as_json_does() -> None:
 
 async def test_e_on_nothing_usable_saves_nothing_and_says_so() -> None:
     """try20: `e` on a folder where nothing could be read wrote a report of 0 sources."""
-    from storyview.model import Story
-    from storyview.reader.app import StoryviewApp
-    from storyview.reader.screens.main import MainScreen
-
     app = StoryviewApp.from_story(Story((), ()))
     async with app.run_test() as pilot:
-        for _ in range(100):
-            if app.story is not None:
-                break
-            await pilot.pause(0.02)
+        await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

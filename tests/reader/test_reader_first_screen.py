@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pilot_helpers import ready
 from storyview.model import Settings
 from storyview.pipeline import build_story
 from storyview.reader.app import StoryviewApp
@@ -215,11 +216,7 @@ async def test_a_story_opens_on_the_columns_of_the_sources_that_tell_its_lede() 
     assert story.lede is groups[4]
     app = StoryviewApp.from_story(story)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            if app.story is not None and app.main.grid.columns:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        await ready(pilot)
         grid = app.main.grid
         shown = [c.source for c in grid.columns]
         assert grid.row is not None and grid.row.group is groups[4]

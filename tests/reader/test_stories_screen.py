@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console
+from pilot_helpers import ready
 from stories_app import folder_app, folder_collection, listed, opened
 from storyview.reader.app import StoryviewApp, story_title
 from storyview.reader.screens.help import HelpScreen
@@ -240,11 +241,7 @@ async def test_a_story_built_after_escape_leaves_the_title_to_the_list() -> None
 
         app.align = slowly
         await pilot.press("down", "enter", "escape")
-        for _ in range(500):
-            if app.story is not None:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        await ready(pilot)
         assert isinstance(app.screen, StoriesScreen)
         assert app.sub_title == stories_title(app.collection)
         await pilot.press("enter")
