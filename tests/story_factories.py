@@ -19,7 +19,9 @@ from storyview.model import (
     Story,
     Support,
 )
-from storyview.pipeline import build_story
+from storyview.inputs.load import Loaded
+from storyview.inputs.parse import parse_article
+from storyview.pipeline import build_story, story_from
 
 MARKUP = "A [bold]bracketed[/] remark and [red]more[/red] stay literal."
 
@@ -32,6 +34,13 @@ def article(id: str, *paragraphs: tuple[str, str], **meta: str) -> Article:
         paragraphs=tuple(Paragraph(i, kind, text) for i, (kind, text) in enumerate(paragraphs)),  # type: ignore[arg-type]
         **meta,
     )
+
+
+def told(*texts: str, settings: Settings = Settings()) -> Story:
+    """The story the engine makes of one source per text (ids "a", "b", …), each parsed as a
+    user's .txt file."""
+    ids = [chr(ord("a") + n) for n in range(len(texts))]
+    return story_from(Loaded(articles=[parse_article(k, f"{k}.txt", t) for k, t in zip(ids, texts)]), settings)
 
 
 def body(text: str) -> tuple[str, str]:

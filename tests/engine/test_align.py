@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from story_factories import told as story
 from storyview.inputs.load import Loaded
 
 from storyview.inputs.parse import parse_article
@@ -83,11 +84,6 @@ def test_links_are_scores_between_members_of_different_sources(seed_story) -> No
             assert link.a in g.members and link.b in g.members
             assert link.a.source != link.b.source
             assert 0 <= link.score <= 1
-
-
-def story(*texts: str, settings: Settings = Settings()):
-    articles = [parse_article(chr(ord("a") + i), f"{i}.txt", t) for i, t in enumerate(texts)]
-    return story_from(Loaded(articles=articles), settings)
 
 
 A = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from story_factories import told as story
 from storyview.inputs.load import Loaded
-
 from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings
 from storyview.pipeline import story_from
@@ -66,11 +66,6 @@ def test_spans_start_and_end_on_words(seed_story) -> None:
             for s, e in seed_story.unique(Member(a.id, p.index)):
                 assert p.text[s].isalnum() or p.text[s] in "$#@£€¥", (a.id, p.text[s:e])
                 assert p.text[e - 1].isalnum() or p.text[e - 1] == "%", (a.id, p.text[s:e])
-
-
-def story(*texts: str):
-    articles = [parse_article(chr(ord("a") + i), f"{i}.txt", t) for i, t in enumerate(texts)]
-    return story_from(Loaded(articles=articles), Settings())
 
 
 def test_a_number_only_one_source_gives_is_unique() -> None:
@@ -143,11 +138,6 @@ def test_word_diff_spans() -> None:
 
 
 def test_an_approximate_figure_another_source_gives_is_shared() -> None:
-    from storyview.inputs.load import Loaded
-    from storyview.inputs.parse import parse_article
-    from storyview.model import Member, Settings
-    from storyview.pipeline import story_from
-
     a = parse_article("a", "a.txt", "The agency wants to hire thousands of new officers by spring.\n\nLocal unions objected.")
     b = parse_article("b", "b.txt", "Its goal is to add thousand more agents nationwide, officials said.\n\nThe mayor was silent.")
     story = story_from(Loaded([a, b]), Settings())

@@ -9,6 +9,7 @@ from itertools import accumulate, combinations
 
 import pytest
 
+from story_factories import told as story
 from storyview.exports.json_export import to_json
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
@@ -28,11 +29,6 @@ from storyview.engine.segment import words
 S000, S001, S002, S003, S004 = (
     "000_77808fc77837df52", "001_0b1f90e86e75de80", "002_3f96bba07d36c5b1", "003_c2008e17b072abf1", "004_dfaf2f3fb21cad14",
 )
-
-
-def story(*texts: str):
-    articles = [parse_article(chr(ord("a") + n), f"{chr(ord('a') + n)}.txt", t) for n, t in enumerate(texts)]
-    return story_from(Loaded(articles=articles), Settings())
 
 
 def quoted(text: str) -> list[str]:
@@ -78,11 +74,6 @@ def test_seed_quote_carried_by_three_sources_one_longer(seed_story) -> None:
 
 
 def test_a_quote_whose_words_differ_is_altered() -> None:
-    from storyview.inputs.load import Loaded
-    from storyview.inputs.parse import parse_article
-    from storyview.model import Settings
-    from storyview.pipeline import story_from
-
     texts = {
         "a": 'The chief said: "We got there fast, but the building was already fully involved."',
         "b": 'The chief said: "We got there quickly, but the building was already fully involved."',

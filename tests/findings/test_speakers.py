@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from story_factories import told as story
 from storyview.findings.quotes import find_quotes
 from storyview.findings.speakers import attribution, is_named, same_person
-from storyview.inputs.load import Loaded
-from storyview.inputs.parse import parse_article
-from storyview.model import Settings
-from storyview.pipeline import story_from
 
 
 def said(text: str) -> str:
@@ -51,11 +48,6 @@ def test_names_that_can_be_one_person() -> None:
     assert not same_person("Ruiz", "Okafor")
     assert same_person("the mayor", "Okafor")  # a description tells no one apart
     assert is_named("Mr. Pigeon") and not is_named("he") and not is_named("a police spokesman")
-
-
-def story(*texts: str):
-    articles = [parse_article(chr(ord("a") + i), f"{i}.txt", t) for i, t in enumerate(texts)]
-    return story_from(Loaded(articles=articles), Settings())
 
 
 def test_sources_that_give_one_quote_to_different_people_are_a_finding() -> None:
