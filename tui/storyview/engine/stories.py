@@ -672,11 +672,17 @@ def _part_weak_pairs(members: dict[int, list[int]], scored: tuple[np.ndarray, np
     """A story of two articles alike under `least` is two single articles (`StorySettings.pair_least`)."""
     scores, first, second = scored
     pairs = [(key, m) for key, m in members.items() if len(m) == 2]
-    if not pairs:
+    if not pairs or not len(scores):
         return
-    score_of = dict(zip(zip(first.tolist(), second.tolist()), scores.tolist()))
+    # Only the pairs' own scores are looked up (a folder scores hundreds of thousands of pairs).
+    n = int(max(first.max(), second.max())) + 1
+    codes = np.minimum(first, second) * n + np.maximum(first, second)
+    hit = np.isin(codes, [min(m) * n + max(m) for _, m in pairs])
+    score_of: dict[int, float] = {}
+    for code, score in zip(codes[hit].tolist(), scores[hit].tolist()):
+        score_of[code] = max(score, score_of.get(code, 0.0))
     for key, (a, b) in pairs:
-        if max(score_of.get((a, b), 0.0), score_of.get((b, a), 0.0)) < least:
+        if score_of.get(min(a, b) * n + max(a, b), 0.0) < least:
             members[key] = [a]
             members[b] = [b]
 
