@@ -6,12 +6,14 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     import psutil
 
 # How long an unreachable scheduler is waited for before the run gives up.
@@ -57,8 +59,7 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         yield client
 
 
-@contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
+def _ctrl_c_ignored() -> AbstractContextManager[None]:
     """While the local cluster starts, ctrl+c is ignored, and so by every worker it starts.
 
     The terminal sends ctrl+c to the whole process group, and a worker must be shut down by its
@@ -66,8 +67,15 @@ def _ctrl_c_ignored() -> Iterator[None]:
     ignored signal (a blocked one it does not: Python starts every thread with none blocked), so
     a ctrl+c in these seconds is lost; after them this process takes it again.
     """
-    main = threading.current_thread() is threading.main_thread()  # only it may set a handler
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    return on_ctrl_c(signal.SIG_IGN)
+
+
+@contextmanager
+def on_ctrl_c(handler: signal.Handlers | Callable[[int, FrameType | None], object]) -> Iterator[None]:
+    """ctrl+c goes to `handler` inside the block, and as before after it (in the main thread
+    only: no other may set a handler, and there it is left as it is)."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, handler) if main else None
     try:
         yield
     finally:

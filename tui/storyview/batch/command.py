@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -120,7 +119,7 @@ def ctrl_c_kept(progress: Progress | None) -> Iterator[Progress]:
     it cannot go on up (in dask's garbage-collector callback: "Exception ignored in"); the run
     then went on to the end. Every ctrl+c is noted, and the next step of the run raises it again.
     """
-    import signal
+    from storyview.batch.cluster import on_ctrl_c
 
     came: list[int] = []
 
@@ -134,13 +133,8 @@ def ctrl_c_kept(progress: Progress | None) -> Iterator[Progress]:
         if progress:
             progress(stage, done, total)
 
-    main = threading.current_thread() is threading.main_thread()  # only it may set a handler
-    previous = signal.signal(signal.SIGINT, note) if main else None
-    try:
+    with on_ctrl_c(note):
         yield step
-    finally:
-        if main:
-            signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
