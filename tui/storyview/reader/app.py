@@ -166,8 +166,9 @@ class StoryviewApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key, with what it does"),
         Binding("q,ctrl+c", "quit", "Quit", tooltip="Quit storyview (at once, even while it is aligning)"),
-        # ctrl+c quits from every screen, a dialog or a text field too (where it would copy), as
-        # the help says; it exits 130, as an interrupted command does.
+        # The help and the footer list q and ctrl+c together above; ctrl+c is served first by this
+        # one, from every screen, a dialog or a text field too (where it would copy), and exits 130,
+        # as an interrupted command does.
         Binding("ctrl+c", "interrupt", show=False, priority=True, system=True),
         Binding("escape", "stories", "Stories", tooltip="Back to the list of the folder's stories (a folder of several)"),
     ]
@@ -303,11 +304,9 @@ class StoryviewApp(App[None]):
 
     def open_story(self, story_id: int) -> None:
         """Show story `story_id` side by side, aligning it in a worker (with progress) first."""
-        from storyview.reader.screens.stories import StoriesScreen
-
         collection, align = self.collection, self.align
         assert collection is not None and align is not None
-        if isinstance(self.screen, StoriesScreen):
+        if self._listing():
             self.pop_screen()
         if story_id == self.story_id and self.story is not None and self.story.id == story_id:
             self.sub_title = story_title(self.story)  # already on screen: the title says so again
@@ -323,9 +322,7 @@ class StoryviewApp(App[None]):
 
     def action_stories(self) -> None:
         """Back to the story list (a folder of several stories)."""
-        from storyview.reader.screens.stories import StoriesScreen
-
-        if self.several_stories and not isinstance(self.screen, StoriesScreen):
+        if self.several_stories and not self._listing():
             self.push_screen("stories")
 
     def _listing(self) -> bool:
