@@ -15,6 +15,7 @@ from storyview.exports.wording import (
     followed_cell,
     headline,
     marked_segments,
+    quote_flags,
     quote_speakers,
     quote_versions,
     report_title,
@@ -234,8 +235,7 @@ def _html_quotes(story: Story, analysis: Analysis, short: dict[str, str]) -> lis
         return out + ['<p class="note">No quoted passages.</p>', "</section>"]
     out.append('<ul class="quotes">')
     for q in analysis.quotes:
-        flag = (' <span class="flag">altered</span>' if q.altered else "") + \
-            (' <span class="flag">speakers differ</span>' if q.misattributed else "")
+        flag = "".join(f' <span class="flag">{f}</span>' for f in quote_flags(q))
         versions = "; ".join(quote_versions(q, lambda s: f'<span class="source-id">{esc(short[s])}</span>', esc))
         extra = "".join(
             f'<li data-source="{esc(v.source)}" data-status="{esc(v.status)}"><span class="source-id">{esc(short[v.source])}</span>: “{esc(v.text)}”</li>'

@@ -14,6 +14,7 @@ from storyview.exports.wording import (
     followed_cell,
     headline,
     marked_segments,
+    quote_flags,
     quote_speakers,
     quote_versions,
     report_title,
@@ -121,7 +122,7 @@ def _md_findings(story: Story, analysis: Analysis, short: dict[str, str]) -> lis
     if not analysis.quotes:
         out += ["No quoted passages.", ""]
     for q in analysis.quotes:
-        flag = (" **altered**" if q.altered else "") + (" **speakers differ**" if q.misattributed else "")
+        flag = "".join(f" **{f}**" for f in quote_flags(q))
         out.append(f"- “{md_escape(q.text)}”{quote_speakers(q, md_escape)}{flag} — "
                    + "; ".join(quote_versions(q, lambda s: md_escape(short[s]), md_escape)))
         for v in q.versions:

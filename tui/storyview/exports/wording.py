@@ -94,6 +94,11 @@ def percent(x: float) -> str:
 TIMES = {1: "", 2: ", twice"}
 
 
+def quote_flags(q: Quote) -> list[str]:
+    """What a report flags a quotation for: its words altered, its speakers differing."""
+    return [flag for flag, on in (("altered", q.altered), ("speakers differ", q.misattributed)) if on]
+
+
 def quote_speakers(q: Quote, fmt: Callable[[str], str]) -> str:
     """Whom the sources give the words to, to follow the quotation in a report: ", said by Ann
     Ruiz", or where they differ, ", given to Ann Ruiz and to Tom Okafor"; "" if none says."""
