@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, combinations
 from typing import Literal, NamedTuple
 
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Indel
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
 from storyview.engine.unique import CLOSING
-from storyview.findings.speakers import attribution, is_named, is_pronoun, same_person
+from storyview.findings.speakers import credited, is_named, same_person
 
 Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
@@ -59,7 +60,7 @@ class Version:
     text: str
     status: Status
     edits: tuple[Edit, ...] = ()
-    speaker: str = ""  # who the source puts the words in the mouth of (`speakers.attribution`), "" if unsaid
+    speaker: str = ""  # who the source puts the words in the mouth of (`speakers.credited`), "" if unsaid
 
     @property
     def verbatim(self) -> bool:
@@ -85,7 +86,7 @@ class Quote:
         """Some version changes the words; quoting more around the same words is not altering."""
         return any(v.status == "altered" for v in self.versions)
 
-    @property
+    @cached_property
     def speakers(self) -> tuple[str, ...]:
         """The people the sources name as its speaker, each once ("Ruiz" and "Ann Ruiz" are one:
         the fullest name stands), in source order."""
@@ -283,23 +284,13 @@ def _find(story: Story) -> list[_Found]:
                 if lo and every[lo - 1].end > start or tokens and tokens[-1].end > end:
                     tokens = words(p.text, start, end)  # a word cut by the quote's edge
                 if tokens:
-                    said = attribution(p.text, start, end, [(s.start, s.end) for s in told])
-                    if is_pronoun(said):  # "he said": whom the article last named is a guess (often wrong)
-                        said = ""
-                    elif " " not in said and said[:1].isupper() and _written_lower(story, said.lower()):
-                        said = said.lower()  # "Police said": the story writes "police" too, no one's name
+                    said = credited(story, p.text, start, end, [(s.start, s.end) for s in told])
                     # A lone letter is no content word: "there ’ s a lot of" (a contraction typed apart)
                     # had tied "a lot of anger" to "a lot of crime" as one passage (try21).
                     counts = tuple(accumulate((t.content and len(t.norm) > 1 for t in tokens), initial=0))
                     found.append(_Found(article.id, p.index, p.text, start, end, tokens, tuple(t.norm for t in tokens),
                                         counts, said))
     return found
-
-
-def _written_lower(story: Story, word: str) -> bool:
-    """Does the story write `word` (lower case) as a word somewhere?"""
-    whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-    return any(word in p.text and whole.search(p.text) for a in story.articles for p in a.paragraphs)
 
 
 def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:

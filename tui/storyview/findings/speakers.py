@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from storyview.engine.segment import sentence_spans
 from storyview.engine.stories import CALENDAR
+from storyview.model import Story
 
 # The verbs news copy introduces speech with, in the forms it uses them.
 VERBS = (
@@ -71,6 +72,25 @@ _PREPOSITIONS = frozenset("on in at to from with by of for after before during s
 # Words that open a sentence in capitals but are no speaker ("But Ruiz said" is Ruiz).
 _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile however today "
                      "yesterday on in at when while after before as".split())
+
+
+def credited(story: Story, text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None) -> str:
+    """Whom a paragraph of `story` gives the quotation `text[start:end]` to (`attribution`), as a
+    finding names a speaker: "" for a pronoun (whom the article last named is a guess, often
+    wrong), and a one-word speaker the story also writes in lower case ("Police said") as that
+    word, a description rather than a name."""
+    said = attribution(text, start, end, bounds)
+    if is_pronoun(said):
+        return ""
+    if " " not in said and said[:1].isupper() and _written_lower(story, said.lower()):
+        return said.lower()
+    return said
+
+
+def _written_lower(story: Story, word: str) -> bool:
+    """Does the story write `word` (lower case) as a word somewhere?"""
+    whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return any(word in p.text and whole.search(p.text) for a in story.articles for p in a.paragraphs)
 
 
 def attribution(text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None) -> str:
