@@ -430,11 +430,10 @@ class MainScreen(Screen[None]):
             self.action_toggle_source(self.index.position[source] + 1)
         return frozenset(self.grid.hidden)
 
-    def _source_picked(self, chosen: tuple[str, str] | None) -> None:
-        """("go", id): focus that source, shown."""
-        if chosen is None or self.index is None:
+    def _source_picked(self, source: str | None) -> None:
+        """Focus the source chosen (shown, if it was hidden)."""
+        if source is None or self.index is None:
             return
-        _, source = chosen
         if source in self.grid.hidden:
             self.grid.toggle_source(source)
         self.grid.focus_source(source)

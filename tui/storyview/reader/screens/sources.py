@@ -2,7 +2,7 @@
 
 The digit keys reach sources 1 to 9; a story of twelve or a hundred reports needs a list.
 space hides or shows sources through the `toggle` it is given and stays open, so several go in
-one visit; it dismisses with ("go", id) to focus a source, or None.
+one visit; it dismisses with the id of a source to focus, or None.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from storyview.reader.widgets.rows import StoryIndex, id_and_headline
 MOVES = Binding.Group("move")
 
 
-class SourcesScreen(ModalScreen[tuple[str, str] | None]):
+class SourcesScreen(ModalScreen[str | None]):
     """A list of every source; space hides or shows one and stays, enter goes to one."""
 
     BINDINGS = [
@@ -85,7 +85,7 @@ class SourcesScreen(ModalScreen[tuple[str, str] | None]):
 
     def action_go(self) -> None:
         source = self._chosen()
-        self.dismiss(("go", source) if source is not None else None)
+        self.dismiss(source)
 
     def action_move(self, step: int) -> None:
         listing = self.query_one(OptionList)
