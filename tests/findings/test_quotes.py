@@ -214,3 +214,16 @@ def test_two_quotations_that_share_only_a_contraction_typed_apart_are_two_passag
         "“ There ’ s a lot of anger here, ” said Williams, whose district includes the riot zone.",
     )
     assert all(len(q.sources) == 1 for q in find_quotes(s))
+
+
+def test_a_straight_mark_closes_on_a_curly_one_or_on_two_apostrophes() -> None:
+    """ECB+ 22_ecbplus: `"This is a sad day for the Kraft Foods family,'' the company said` ran
+    to the paragraph's end, and had no speaker; so did `"…” she said` (typed copy mixes marks)."""
+    from storyview.engine.unique import quotations
+
+    for text, words in [('"This is a sad day for the family,\'\' the company said in a statement.', "This is a sad day for the family"),
+                        ('"We will rebuild,” the mayor said.', "We will rebuild")]:
+        assert [text[a:b] for a, b in spans(text)] == [words]
+        assert [text[a:b].rstrip(",") for a, b in quotations(text)] == [words]
+    [q] = find_quotes(story('"This is a sad day for the family,\'\' the company said in a statement.'))
+    assert q.reference.speaker == "the company"

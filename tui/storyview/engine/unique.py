@@ -233,7 +233,8 @@ def _counts(tokens: Sequence[Token], others: list[tuple[str, frozenset[str]]], b
 Gram = tuple[str, ...]
 
 # Opening quotation mark -> the marks that close it ("``" is how text rebuilt from tokens writes “).
-QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“”", "‘": "’", "``": "''"}
+# A straight mark may close on a curly one or on '' (typed copy mixes them: "…,'' she said).
+QUOTE_PAIRS = {"“": "”", "\"": "\"”''", "«": "»", "„": "“”", "‘": "’", "``": "''"}
 QUOTE_RE = re.compile("``|''|[“”\"«»„‘’]")
 # A straight quote mark before a space or one of these closes a quotation; alone, it opens none
 # (`said," Baca` after a mark lost in the copy): it must not run to the paragraph's end.

@@ -33,7 +33,8 @@ Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
 
 # Opening mark → the marks that close it.
-PAIRS = {"“": "”", "\"": "\"", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
+# A straight mark may close on a curly one (or on '', read as ”): typed copy mixes them.
+PAIRS = {"“": "”", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
 TRIM = " \t,.;:!?…—–-"
 # Every character that opens or closes a quotation: the scan jumps from one to the next.
 MARKS_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
