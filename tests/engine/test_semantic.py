@@ -189,6 +189,20 @@ def test_json_names_the_model_and_no_semantic_turns_it_off(capsys: pytest.Captur
     assert settings["model"] is None and settings["semantic"] is False
 
 
+def test_one_source_is_not_embedded_yet_names_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A single article has nothing to compare by meaning: the model is not run on it, and the
+    story still names the model a folder's other stories were aligned with."""
+    from storyview.engine import align as aligning
+
+    def refuse(units: object) -> None:
+        raise AssertionError("embedded a story of one source")
+
+    monkeypatch.setattr(aligning, "embed", refuse)
+    one = article("a", *TEXTS[:3])
+    assert align([one], Settings()).model == semantic.NAME
+    assert align([one], Settings(semantic=False)).model is None
+
+
 def test_the_reader_does_not_import_the_model_at_start() -> None:
     import subprocess
     import sys

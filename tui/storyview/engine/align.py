@@ -294,7 +294,9 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     """Group every body paragraph; return the groups and the sentence matches behind them."""
     units = prepare(articles, progress)
     idf = Idf(u.stems for u in units)
-    vectors = embed(units) if settings.semantic and len(units) > 1 else None
+    # One source has nothing to compare by meaning: the model is not run for it.
+    several = len({u.member.source for u in units}) > 1
+    vectors = embed(units) if settings.semantic and several else None
     evidence = gather(units, idf, vectors, settings.threshold / 2, progress)
     raw = evidence.scores(settings.threshold / 2)
     scores = order_bonus(units, raw, settings)
@@ -315,7 +317,15 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
         named = label(units, members, sentence_links, settings.sentence_threshold) or words
         groups.append(Group(gid, named, ordered, links, keywords=words))
     return Alignment(tuple(units), tuple(groups), idf, sentence_links, near_misses(units, clusters, scores),
-                     vectors, semantic.NAME if vectors is not None else None)
+                     vectors, _model(settings, vectors, several))
+
+
+def _model(settings: Settings, vectors: StoryVectors | None, several: bool) -> str | None:
+    """The model the story was aligned with: the one that embedded it, or for a single source,
+    the one that would have (so a folder's stories all name the same model)."""
+    if vectors is not None or (settings.semantic and not several and semantic.load() is not None):
+        return semantic.NAME
+    return None
 
 
 @dataclass(frozen=True)
