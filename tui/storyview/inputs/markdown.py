@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:  # markdown-it is imported when a Markdown file is read, not by every run
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # One block of the article: its text (lines joined by "\n") and whether it is a heading.
 Block = tuple[str, bool]
@@ -47,6 +47,10 @@ class Markdown:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return (
         MarkdownIt("commonmark", {"html": True})
         .enable(["table", "strikethrough"])
