@@ -4,7 +4,9 @@ For any story, no marked span holds a name or a figure that stands in another so
 paragraph of the same group, nor a run of three words that does. A run of three words counts
 when one of them is a content word (a run of function words alone, "one of the", is no phrase)
 and it cuts no name in two (names are compared whole: "the Department of" shared says nothing
-of "the Department of Community Safety").
+of "the Department of Community Safety"). Words written another way are the same words: a
+compound and its parts ("out-of-band", "out of band"), a percentage and its number ("55%",
+"55 percent", "55 per cent").
 """
 
 from __future__ import annotations
@@ -12,12 +14,34 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyview.engine.segment import words
+from storyview.engine.segment import WORD_VALUES, words
 from storyview.engine.unique import name_runs
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Member, Settings, Story
 from storyview.pipeline import story_from
+
+
+def alike(norms: list[str]) -> list[tuple[str, int]]:
+    """The words as written alike, each with the token it comes from: compounds in their parts,
+    "55%" as 55 and percent, "per cent" and "pct" as percent."""
+    out: list[tuple[str, int]] = []
+    x = 0
+    while x < len(norms):
+        n = norms[x]
+        if n.endswith("%") and len(n) > 1:
+            out += [(n[:-1], x), ("percent", x)]
+        elif n in ("pct", "percent"):
+            out.append(("percent", x))
+        elif n == "per" and norms[x + 1:x + 2] == ["cent"]:
+            out.append(("percent", x))
+            x += 1
+        elif "-" in n.strip("-") and not all(part in WORD_VALUES for part in n.split("-")):
+            out += [(part, x) for part in n.split("-") if part]
+        else:
+            out.append((n, x))
+        x += 1
+    return out
 
 
 def violations(story: Story) -> list[str]:
@@ -29,10 +53,11 @@ def violations(story: Story) -> list[str]:
             tokens = words(text)
             norms = [t.norm for t in tokens]
             others = [[t.norm for t in words(story.paragraph(m).text)] for m in group.members if m.source != member.source]
+            others_alike = [[w for w, _ in alike(other)] for other in others]
 
-            def stands(run: list[str]) -> bool:
+            def stands(run: list[str], among: list[list[str]] = others) -> bool:
                 n = len(run)
-                return any(other[x:x + n] == run for other in others for x in range(len(other) - n + 1))
+                return any(other[x:x + n] == run for other in among for x in range(len(other) - n + 1))
 
             names = name_runs(text, tokens)
             for start, end in story.unique(member):
@@ -54,6 +79,21 @@ def violations(story: Story) -> list[str]:
                         continue
                     if stands(norms[x:x + 3]):
                         found.append(f"{member}: phrase {' '.join(norms[x:x + 3])!r} in {text[start:end]!r}")
+                mine = alike(norms)
+                for k, (w, x) in enumerate(mine):
+                    if a <= x < b and (tokens[x].number or w in WORD_VALUES) and w != "percent" and stands([w], others_alike):
+                        found.append(f"{member}: figure {w!r} written another way in {text[start:end]!r}")
+                    run = mine[k:k + 3]
+                    if len(run) < 3 or not (a <= run[0][1] and run[-1][1] < b):
+                        continue
+                    ta, tb = run[0][1], run[-1][1] + 1
+                    if not any(tokens[y].content for y in range(ta, tb)):
+                        continue
+                    if any(na < nb and max(na, ta) < min(nb, tb) and not (ta <= na and nb <= tb) for na, nb in names):
+                        continue
+                    if stands([w for w, _ in run], others_alike):
+                        found.append(f"{member}: phrase {' '.join(w for w, _ in run)!r} written another way in "
+                                     f"{text[start:end]!r}")
     return found
 
 
@@ -76,10 +116,11 @@ def test_dhs_and_in_the_wake_are_not_marked_on_the_seeds(seed_story) -> None:
 
 NAMES = ["Jessica Tisch", "Harlow Mill", "New York", "Port Alder", "Maria Okafor", "DHS", "the Wren River",
          "Department of Public Works", "Governor Lee"]
-FIGURES = ["12", "$40 million", "three", "2024", "1,500", "five"]
+FIGURES = ["12", "$40 million", "three", "2024", "1,500", "five", "55%", "55 percent", "55 per cent"]
 PHRASES = ["in the wake of", "said on Tuesday that", "the city council", "a message to every officer",
            "will not back down from this fight", "the bridge collapsed", "repair costs rose", "officials said",
-           "the mayor promised", "two buses fell into", "a fire swept through", "workers were injured"]
+           "the mayor promised", "two buses fell into", "a fire swept through", "workers were injured",
+           "an out-of-band patch", "an out of band patch", "the SEA-ME-WE cable", "the Sea Me We cable"]
 FILLER = "and the of to in a new old plan budget police river night crews rescue report week".split()
 
 piece = st.one_of(st.sampled_from(NAMES), st.sampled_from(FIGURES), st.sampled_from(PHRASES), st.sampled_from(FILLER))
@@ -141,3 +182,17 @@ def test_a_name_ending_in_a_compound_is_that_name() -> None:
     assert not marked(story, "s0", "Pulitzer Prize")
     assert not marked(story, "s1", "Pulitzer Prize")
     assert not marked(story, "s2", "Pulitzer Prize")
+
+
+def test_words_written_another_way_are_not_marked() -> None:
+    """try22 on ECB+ 27_ecb and 30_ecb: "55%" was marked beside another source's "55 percent",
+    "out of band" beside "out-of-band", "SEA-ME-WE" beside "Sea Me We"."""
+    story = build([
+        "The cable cut left Egypt with 55% of its traffic and Microsoft shipped an out of band patch.\n\n"
+        "Repairs to the SEA-ME-WE cable begin on Monday, the operator said.",
+        "Egypt kept only 55 percent of its traffic after the cut, and Microsoft shipped an out-of-band patch.\n\n"
+        "The operator said repairs to the Sea Me We cable begin on Monday.",
+    ])
+    for source, phrase in [("s0", "55%"), ("s0", "out of band"), ("s0", "SEA-ME-WE"),
+                           ("s1", "55 percent"), ("s1", "out-of-band"), ("s1", "Sea Me We")]:
+        assert not marked(story, source, phrase), (source, phrase)

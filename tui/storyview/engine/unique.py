@@ -21,12 +21,13 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import NUMBER_WORDS, Token, is_number_word, normalize, stem, words
+from storyview.engine.segment import NUMBER_STEMS, NUMBER_WORDS, WORD_VALUES, Token, is_number_word, normalize, stem, words
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
@@ -457,6 +458,7 @@ class _Guard:
             self.partners[i].update(j for j, _, _ in links)
         self.grams: dict[int, set[Gram]] = {}
         self.vocabularies: dict[int, frozenset[str]] = {}
+        self.alike = [_Alike.of(u.text, t) for u, t in zip(self.units, texts)]
 
     def grams_of(self, j: int) -> set[Gram]:
         if j not in self.grams:
@@ -491,9 +493,22 @@ class _Guard:
         words_here = set(words_.norms)
         grams: set[Gram] = set()  # my runs of three words that a counterpart has too
         vocab: set[str] = set()  # my words that a counterpart uses
+        alike = self.alike[i]
+        held: set[Gram] = set()  # ... and those of my words written another way (`_Alike`)
+        alike_vocab: set[str] = set()
         for j in others:
+            theirs = self.alike[j]
             grams |= mine & self.grams_of(j)
             vocab |= words_here & self.vocabulary_of(j)
+            if theirs is not None:
+                grams |= mine & theirs.grams
+                vocab |= words_here & theirs.vocabulary
+            if alike is not None:
+                held |= alike.grams & self.grams_of(j)
+                alike_vocab |= alike.vocabulary & self.vocabulary_of(j)
+                if theirs is not None:
+                    held |= alike.grams & theirs.grams
+                    alike_vocab |= alike.vocabulary & theirs.vocabulary
         for k, (a, b) in enumerate(words_.names):
             if any(self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms))
                    for name in words_.forms(k)):
@@ -508,7 +523,91 @@ class _Guard:
             for a, g in enumerate(zip(stems, stems[1:], stems[2:])):
                 if g in grams and (content[a] or content[a + 1] or content[a + 2]) and not cut[a]:
                     out[a] = out[a + 1] = out[a + 2] = True
+        if alike is not None:
+            for written, a, b in alike.figures:
+                if written in alike_vocab and figure[a]:
+                    out[a:b] = [True] * (b - a)
+            for g, a, b in alike.runs:
+                if g in held and any(words_.content[a:b]) and not _cuts(words_.names, a, b):
+                    out[a:b] = [True] * (b - a)
         return out
+
+
+def _cuts(names: Sequence[Span], a: int, b: int) -> bool:
+    """Does the token range [a, b) hold part of a name but not all of it?"""
+    return any(na < b and a < nb and not (a <= na and nb <= b) for na, nb in names)
+
+
+PERCENT_WORDS = frozenset({"percent", "pct"})
+MAYBE_ALIKE = PERCENT_WORDS | {"per", "cent"}
+# What may be written another way: a compound, a percentage, "per cent" (a first look at the text).
+ALIKE_RE = re.compile(r"\w-\w|%|\bper\s?cent\b|\bpct\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Alike:
+    """A paragraph's words as the same words written another way would be (try22 saw both
+    marked beside each other): a compound in its parts ("out-of-band" is out, of, band;
+    "SEA-ME-WE" is "Sea Me We"), a percentage as its number and "percent" ("55%" is "55
+    percent", as "55 per cent" and "55 pct" are). Only what differs from the words as they
+    stand: `runs`, the runs of three (as stems) that take in a word so written, and `figures`,
+    the numbers it holds; each with the token range it comes from."""
+
+    runs: tuple[tuple[Gram, int, int], ...]
+    figures: tuple[tuple[str, int, int], ...]
+
+    @cached_property
+    def grams(self) -> frozenset[Gram]:
+        return frozenset(g for g, _, _ in self.runs)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(w for w, _, _ in self.figures)
+
+    @classmethod
+    def of(cls, text: str, words_: _Text) -> _Alike | None:
+        """None where no word of the paragraph is written so."""
+        if not ALIKE_RE.search(text):
+            return None
+        norms = words_.norms
+        maybe = [x for x, n in enumerate(norms) if "-" in n or n in MAYBE_ALIKE or n[-1:] == "%"]
+        rewritten = {x: r for x in maybe if (r := _pieces(norms, x)) is not None}
+        if not rewritten:
+            return None
+        near = sorted({y for x in rewritten for y in range(max(0, x - 2), min(len(norms), x + 3))})
+        runs: list[tuple[Gram, int, int]] = []
+        window: list[tuple[str, int]] = []  # pieces (stems) of consecutive tokens, with their token
+        last = -2
+        for y in near:
+            if y != last + 1:
+                window = []
+            last = y
+            pieces = rewritten.get(y)
+            added = [stem_ for stem_, _ in pieces] if pieces is not None else [words_.stems[y]]
+            window += [(piece, y) for piece in added]
+            for k in range(max(0, len(window) - len(added) - 2), len(window) - 2):
+                run = window[k:k + 3]
+                if any(t in rewritten for _, t in run):
+                    runs.append((tuple(p for p, _ in run), run[0][1], run[-1][1] + 1))
+        figures = tuple((word, x, x + 1) for x, pieces in rewritten.items() for _, word in pieces
+                        if word[:1].isdigit() or word in WORD_VALUES)
+        return cls(tuple(runs), figures)
+
+
+def _pieces(norms: Sequence[str], x: int) -> list[tuple[str, str]] | None:
+    """Word x as written alike (see `_Alike`): (stem, word) of each piece; None where it is
+    written only so."""
+    n = norms[x]
+    if n.endswith("%") and len(n) > 1:
+        return [(n[:-1], n[:-1]), ("percent", "percent")]
+    if n in PERCENT_WORDS or (n == "per" and norms[x + 1:x + 2] == ("cent",)):
+        return [("percent", "percent")]
+    if n == "cent" and x and norms[x - 1] == "per":
+        return []
+    parts = [part for part in n.split("-") if part]
+    if len(parts) > 1 and not is_number_word(n):
+        return [(NUMBER_STEMS.get(part) or stem(part), part) for part in parts]
+    return None
 
 
 def _cuts_a_name(words_: _Text, n: int = 3) -> list[bool]:
