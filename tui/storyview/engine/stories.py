@@ -57,8 +57,10 @@ from storyview.model import Article
 
 # Words that are never names, even written with a capital (opening a sentence or a title).
 _FUNCTION_WORDS = STOPWORDS | frozenset("yet still even though although despite whether mr mrs ms dr".split())
-_WORD = (rf"\d{{3}}0['’]?s\b|{GROUPED_NUMBER}|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?"
-         r"|[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*")
+# A word of letters first, then a number (a lookahead skips the number patterns elsewhere): the
+# two start with different characters, so the order changes no match, only the time (a third).
+_WORD = (r"[^\W\d_][\w'’\-]*(?:\.[^\W\d_]+)*"
+         rf"|(?=[\d$£€¥])(?:\d{{3}}0['’]?s\b|{GROUPED_NUMBER}|[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?)")
 _WORD_RE = re.compile(_WORD)
 # In text with Han or kana: a run of them is one "word" (split into pairs by `_words`).
 _CJK_WORD_RE = re.compile(rf"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[{CJK}]+"
