@@ -71,10 +71,11 @@ COMMENTS_HEADING_RE = re.compile(
 def teaser_cue(text: str) -> re.Match[str] | None:
     """A cue line in any of the languages TEASER_CUE knows: alone ("Lire aussi") or heading one
     link ("Lesen Sie auch: Bahn-Chaos …"); a quotation is never one."""
-    if len(text) > 400 or QUOTE_MARKS.search(text.split(":", 1)[0].split("|", 1)[0]):
+    if len(text) > 400:
         return None
     m = TEASER_CUE_RE.match(text.strip())
-    if m is None or (m.group("link") is None and len(text) > 60):
+    if m is None or (m.group("link") is None and len(text) > 60) or \
+            QUOTE_MARKS.search(text.split(":", 1)[0].split("|", 1)[0]):
         return None
     link = m.group("link")
     # A link is a headline (or a list of them), not the rest of a sentence: "Related: the
