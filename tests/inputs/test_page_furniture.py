@@ -332,3 +332,44 @@ def test_a_tip_line_in_german_french_or_spanish_asks_for_the_outlet(line: str, c
     """"Sie haben Hinweise … gefunden" is a story sentence (they found clues), and a police appeal
     is story too: a tip line is a question that asks for "us" or gives an address (review)."""
     assert is_call(line) is call
+
+
+# ---------------------------------------------------------------- posting lines, dated headlines (try22)
+
+
+@pytest.mark.parametrize("line", [
+    "On behalf of Ann Lee, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.",
+    "On behalf of Lee, Roe & Lee, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.",
+    "Posted in Harbour News on March 3, 2031",
+    "Filed under Transport at 10:14 am",
+])
+def test_a_blog_posting_line_is_metadata(line: str) -> None:
+    got = text_kinds("\n\n".join([STORY[0], line, *STORY[1:]]))
+    assert got[line] == "byline"
+    assert all(got[p] == "body" for p in STORY[1:])
+
+
+@pytest.mark.parametrize("line", [
+    "The video was posted in a Facebook group on Tuesday, police said.",
+    "Engineers posted in the harbour office on March 3 said the cracks were new.",
+])
+def test_a_sentence_that_says_posted_stays_story(line: str) -> None:
+    assert text_kinds("\n\n".join([*STORY, line]))[line] == "body"
+
+
+def test_a_headline_that_ends_with_its_date_is_the_headline() -> None:
+    """30_ecbplus: "Seacom operations fully restored: 4 November 2011" was read as a dateline
+    and the standfirst under it became the title."""
+    article = parse_article("x", "x", "\n\n".join([
+        "Seacom operations fully restored: 4 November 2011",
+        "The break in an undersea cable that affected Seacom has been repaired",
+        "Undersea cable operator Seacom announced today that its network was repaired.",
+    ]))
+    assert article.title == "Seacom operations fully restored: 4 November 2011"
+    assert article.paragraphs[0].kind == "headline"
+
+
+@pytest.mark.parametrize("line", ["Port Alder, 3 March 2031", "Updated 3 March 2031, by staff reporter"])
+def test_a_place_or_a_stamp_with_its_date_stays_metadata(line: str) -> None:
+    got = text_kinds("\n\n".join([STORY[0], line, *STORY[1:]]))
+    assert got[line] == "byline"

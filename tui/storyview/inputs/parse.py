@@ -308,6 +308,26 @@ def is_comment(text: str) -> bool:
     return is_timestamp(stamp) or is_timestamp(re.sub(r"^(?:on|at|le|am|um|el)\s+", "", stamp, flags=re.I))
 
 
+# A blog's posting line: "Posted in Pedestrian Accidents on Wednesday, September 18, 2013", "On
+# behalf of Ann Lee, Esq. posted in Injuries on …", "Filed under Politics at 10:14 am".
+POSTING_RE = re.compile(
+    r"^(?:(?:on\s+behalf\s+of|by|from)\s+[^|]{1,60}?\s+)?(?:posted|filed|published)\s+(?:in|under|to)\s+"
+    r"[^.!?|]{1,60}?\s+(?:on|at)\s+(?P<when>.+?)\W*$", re.I)
+
+
+def is_posting(text: str) -> bool:
+    """A blog's line that files the post under a category, with its date: metadata."""
+    m = POSTING_RE.match(text.strip()) if len(text) <= 160 else None
+    return m is not None and is_timestamp(m.group("when"))
+
+
+def tells_something(text: str) -> bool:
+    """Beside its date, three words or more in lower case that no stamp uses ("Seacom operations
+    fully restored: 4 November 2011"): a headline or a sentence, not a place, an outlet or a stamp."""
+    stamp = _CALENDAR | _CLOCK | _STAMP_WORDS
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text) if w[0].islower() and w.casefold() not in stamp) >= 3
+
+
 def posted_by(text: str) -> str | None:
     """"Posted by Jane Doe on May 3, 2013": the name, when the rest is only a date."""
     m = POSTED_BY_RE.match(text.strip()) if len(text) <= 120 else None
@@ -400,7 +420,7 @@ def parse_paragraphs(
             texts.append(para)
             kinds.append("boilerplate")
             continue
-        if is_timestamp(para) or posted_by(para) or is_credit(para):
+        if is_timestamp(para) or posted_by(para) or is_credit(para) or is_posting(para):
             head.date = head.date or stated_date(para)
             head.byline = head.byline or posted_by(para)
             texts.append(para)
@@ -414,7 +434,7 @@ def parse_paragraphs(
                     head.outlet, dated = _outlet_and_date(b.group(2).strip())
                     head.date = head.date or dated
                 kind = "byline"
-            elif head.date is None and len(para) <= 60 and stated_date(para):
+            elif head.date is None and len(para) <= 60 and stated_date(para) and not tells_something(para):
                 head.date = stated_date(para)
                 kind = "byline"
             elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts, kinds)) \
