@@ -334,3 +334,20 @@ def test_a_share_of_a_place_and_one_of_a_sentence_not_naming_it_are_never_one_fi
         b="Up to 80 percent of Internet services in Egypt have been cut after the cables were damaged, engineers said.",
     ))
     assert any({m.text for m in f.mentions} == {"80 percent", "Up to 80 percent"} for f in figures)
+
+
+def test_a_round_figure_takes_the_evidence_of_the_exact_one_it_tells_loosely() -> None:
+    """Two reports put 120,000 people on the island, one "about 100,000", one 200,000: the 200,000
+    conflicts with the 120,000 on evidence, and "about 100,000" is the 120,000 told loosely, so
+    its conflict with the 200,000 is shown too, and the four make one figure in dispute."""
+    common = ("A strong earthquake struck southern Iran on Sunday, killing at least ten people and injuring dozens.\n\n"
+              "Rescue teams were sent to the villages near the port city of Bandar Abbas, state television reported.\n\n")
+    found = conflicts_in(
+        a=common + "The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, "
+                   "state media said.",
+        b=common + "Panicked residents of the island, off the coast of Bandar Abbas and home to about 100,000 people, "
+                   "slept outside after the quake, state media said.",
+        c=common + "The quake was centred near Qeshm Island, home to 200,000 people, the U.S. Geological Survey said.",
+        d=common + "The quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, state media said.",
+    )
+    assert {"120,000", "about 100,000", "200,000"} in found
