@@ -868,3 +868,21 @@ def test_a_participle_taking_an_object_is_no_kind_and_total_yards_are_a_kind_of_
 
 def test_a_span_that_counts_nothing_leaves_the_day_anchor_as_it_was() -> None:
     assert about("In the last days of March, 40 people were hurt on Tuesday.", "40").anchor == "day:tuesday"
+
+
+def test_plus_after_a_figure_is_no_noun() -> None:
+    # "three-plus seasons", "20 plus years": more than the figure, of seasons and years.
+    assert about("He had 20 plus years as a coach.", "20").head == "year"
+    assert about("Cheeks arrives after three - plus seasons as head coach.", "three").head == "season"
+
+
+def test_a_span_told_as_over_is_one_span_in_dispute() -> None:
+    """A span that grows as the story goes on ("five days of rioting") needs its sentences to be
+    nearly one; one told as over ("fired after nearly four seasons as coach") no longer grows, so
+    two reports of its length disagree."""
+    assert about("Cheeks was fired March 2 after nearly four seasons as coach.", "nearly four").ended
+    assert not about("Four days of rioting left the city centre in ruins.", "Four").ended
+    assert {"nearly four", "three"} in conflicts_in(
+        a="Cheeks was fired March 2 after nearly four seasons as coach of the Trail Blazers.",
+        b="Cheeks arrives in Philadelphia after three - plus seasons as head coach of the Trail Blazers.",
+    )

@@ -633,7 +633,8 @@ class _Evidence:
             return linked or self.same_frame(i, j) and (self.some_names(i, j) or _years_alone(a.mention, b.mention))
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
-        if span(a.referent) or span(b.referent) or a.referent.moment or b.referent.moment:
+        if (span(a.referent) or span(b.referent)) and not (a.referent.ended and b.referent.ended) \
+                or a.referent.moment or b.referent.moment:
             # "five days of rioting", "eight days ago": a story told on two days, unless the
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN

@@ -190,6 +190,9 @@ class Referent:
     # the part of a year a date is told as ("the first quarter of 2004": quarter:first): another part
     # of it, or the whole, is another time
     period: str | None = None
+    # a span told as over by then ("fired after nearly four seasons as coach"): it no longer grows
+    # as the story goes on, so two reports' lengths of it are one span in dispute
+    ended: bool = False
 
 
     @property
@@ -258,7 +261,7 @@ def referent(
         act = kind  # "the Chiefs rushed for 352 yards": rushing, not "gained 507 yards"
     if head and last + 1 < len(tokens) and (text[tokens[last].end:tokens[last + 1].start].strip() == "-"
                                             or not date and _unit_modifier(tokens, text, first, last)) \
-            and tokens[last + 1].content and not tokens[last + 1].number:
+            and tokens[last + 1].content and not tokens[last + 1].number and tokens[last + 1].norm != "plus":
         # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
         compound = tokens[last + 1].stem
         if compound != head:
@@ -293,7 +296,16 @@ def referent(
                     place=frozenset() if date else _place(tokens, text, last, common),
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
-                    period=_period(tokens, first) if date else None)
+                    period=_period(tokens, first) if date else None,
+                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first))
+
+
+def _after(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """The figure follows "after", past a hedge: "after nearly four seasons", "after 30 years"."""
+    k = first - 1
+    while k >= 0 and tokens[k].norm in BETWEEN and tokens[k].norm != "after" and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    return k >= 0 and tokens[k].norm == "after" and not _broken(text, tokens[k], tokens[k + 1])
 
 
 # Units a figure may measure a noun's thing in, in the singular ("an 80 yard touchdown pass").
@@ -1184,6 +1196,10 @@ def _head(
             head, proper = "people", False
             noun.add("people")
             break
+        if t.norm == "plus" and prev is tokens[last]:
+            prev = t  # "20 plus years": more than 20, of years
+            i += 1
+            continue
         if t.norm in CONTRAST or t.norm in MORE:
             other = other or t.norm in CONTRAST
             prev = t
