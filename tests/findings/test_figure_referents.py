@@ -886,3 +886,15 @@ def test_a_span_told_as_over_is_one_span_in_dispute() -> None:
         a="Cheeks was fired March 2 after nearly four seasons as coach of the Trail Blazers.",
         b="Cheeks arrives in Philadelphia after three - plus seasons as head coach of the Trail Blazers.",
     )
+
+
+def test_this_year_of_another_clause_is_not_the_figures_span() -> None:
+    # A clause a conjunction joins after punctuation tells its own time: the 35 to 40
+    # firefighters are no running total of "this year".
+    assert about("It was the biggest fire the department has seen this year, and Steele said as many as 35 to 40 "
+                 "volunteer firefighters came.", "35 to 40").anchor is None
+    assert about("Bush rushed for 404 yards, and scored three touchdowns on punt runbacks this season.",
+                 "404").anchor is None
+    assert about("He has 548 rushing yards, 28 receptions and 258 receiving yards this season.", "548").anchor \
+        == "this:season"
+    assert about("This season, he has 548 rushing yards.", "548").anchor == "this:season"

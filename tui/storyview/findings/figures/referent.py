@@ -275,7 +275,7 @@ def referent(
         other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     words = {t.norm for t in tokens}  # most sentences name no month and no "last": nothing to walk for them
-    return Referent(head, outcome, _anchor(tokens, first, last), _said(tokens, first, last), _published(tokens, first, last, date),
+    return Referent(head, outcome, _anchor(tokens, first, last, text), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
@@ -1260,10 +1260,11 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
     return best[1] if best and best[0] <= window else None
 
 
-def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
+def _anchor(tokens: Sequence[Token], first: int, last: int, text: str) -> str | None:
     """The time a figure's sentence ties it to (see `Referent.anchor`); of the days it names, the
     one nearest the figure `first..last` ("$1.3652 on Friday morning after hitting a record low of
-    $1.3667 on Thursday": Friday, then Thursday), the later at a tie."""
+    $1.3667 on Thursday": Friday, then Thursday), the later at a tie. "This year" or "this season" of
+    another clause ("…has seen this year, and Steele said 35 to 40 firefighters came") is not its span."""
     norms = [t.norm for t in tokens]
     if _past(norms):
         return "past"
@@ -1283,10 +1284,22 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
             return "total"
         if n in ("in", "a") and k + 1 < len(norms) and norms[k + 1] == "total":
             return "total"
-        if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season"):
+        if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season") \
+                and not _joined_clause(tokens, text, k, first, last):
             return f"this:{norms[k + 1]}"
     days = [(first - k if k < first else k - last, -k, n) for k, n in enumerate(norms) if n in DAYS]
     return f"day:{min(days)[2]}" if days else None
+
+
+# Conjunctions that, after punctuation, join a clause of its own ("the biggest fire the
+# department has seen this year, and Steele said 35 to 40 firefighters came").
+JOINING = {"and", "but", "while", "whereas", "yet"}
+
+
+def _joined_clause(tokens: Sequence[Token], text: str, k: int, first: int, last: int) -> bool:
+    """tokens[k] and the figure first..last are in two clauses a conjunction joins after punctuation."""
+    lo, hi = (k, first) if k < first else (last, k)
+    return any(_broken(text, tokens[x], tokens[x + 1]) and tokens[x + 1].norm in JOINING for x in range(lo, hi))
 
 
 # Words that name a time a span may start at ("since Week 11", "since Monday", "since last
