@@ -898,3 +898,10 @@ def test_this_year_of_another_clause_is_not_the_figures_span() -> None:
     assert about("He has 548 rushing yards, 28 receptions and 258 receiving yards this season.", "548").anchor \
         == "this:season"
     assert about("This season, he has 548 rushing yards.", "548").anchor == "this:season"
+
+
+def test_verbs_news_copy_uses_for_one_act() -> None:
+    # "35 to 40 firefighters came", "30 to 40 firefighters arrived": one act; "tried to attack",
+    # "were intercepted" stay two.
+    assert same_act(Referent("firefig", act="came"), Referent("firefig", act="arriv"))
+    assert not same_act(Referent("boat", act="attack"), Referent("boat", act="intercept"))

@@ -1481,7 +1481,18 @@ def _act(tokens: Sequence[Token], text: str, first: int, last: int) -> str | Non
 
 def same_act(a: Referent, b: Referent) -> bool:
     """The two figures' things take part in one act, or either act is unknown."""
-    return a.act is None or b.act is None or _alike(a.act, b.act)
+    return a.act is None or b.act is None or _alike(a.act, b.act) or _one_act(a.act, b.act)
+
+
+# Verbs news copy uses for one act, by stem prefix: "35 to 40 firefighters came", "30 to 40
+# firefighters arrived".
+ACTS = (
+    ("came", "come", "arriv"),
+)
+
+
+def _one_act(x: str, y: str) -> bool:
+    return any(x.startswith(group) and y.startswith(group) for group in ACTS)
 
 
 def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
