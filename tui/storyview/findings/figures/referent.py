@@ -193,6 +193,9 @@ class Referent:
     # a span told as over by then ("fired after nearly four seasons as coach"): it no longer grows
     # as the story goes on, so two reports' lengths of it are one span in dispute
     ended: bool = False
+    # the names of whom the sentence quotes ("Steele said", "the Anchorage Daily News reported",
+    # "told ISNA"): names that tell the figure, not what it is of
+    speakers: frozenset[str] = frozenset()
 
 
     @property
@@ -1129,6 +1132,33 @@ def titled(tokens: Sequence[Token], text: str) -> bool:
     say nothing of who or where."""
     words = [t for t in tokens if t.content and not t.number and len(t.norm) >= 3]
     return len(words) >= 3 and sum(text[t.start].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _speakers(tokens: Sequence[Token], text: str) -> frozenset[str]:
+    """The names a sentence's verbs of saying credit: the run of capitals right before one
+    ("Steele said", "the Anchorage Daily News reported") and right after it ("said Steele",
+    "told ISNA", "according to IRNA")."""
+    found: set[str] = set()
+    for k, t in enumerate(tokens):
+        if t.norm not in SAID:
+            continue
+        j = k - 1
+        while j >= 1 and k - j <= 4 and _capital(tokens[j], text) and not _broken(text, tokens[j], tokens[j + 1]):
+            found.add(tokens[j].stem)
+            j -= 1
+        j = k + 1
+        if t.norm == "according" and j < len(tokens) and tokens[j].norm == "to":
+            j += 1
+        if j < len(tokens) and tokens[j].norm == "the":
+            j += 1
+        while j < len(tokens) and j - k <= 5 and _capital(tokens[j], text) and not _broken(text, tokens[j - 1], tokens[j]):
+            found.add(tokens[j].stem)
+            j += 1
+    return frozenset(found)
+
+
+def _capital(t: Token, text: str) -> bool:
+    return t.content and not t.number and text[t.start:t.start + 1].isupper()
 
 
 def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
