@@ -334,3 +334,45 @@ def test_a_share_of_a_place_and_one_of_a_sentence_not_naming_it_are_never_one_fi
         b="Up to 80 percent of Internet services in Egypt have been cut after the cables were damaged, engineers said.",
     ))
     assert any({m.text for m in f.mentions} == {"80 percent", "Up to 80 percent"} for f in figures)
+
+
+def test_a_round_figure_takes_the_evidence_of_the_exact_one_it_tells_loosely() -> None:
+    """Two reports put 120,000 people on the island, one "about 100,000", one 200,000: the 200,000
+    conflicts with the 120,000 on evidence, and "about 100,000" is the 120,000 told loosely, so
+    its conflict with the 200,000 is shown too, and the four make one figure in dispute."""
+    common = ("A strong earthquake struck southern Iran on Sunday, killing at least ten people and injuring dozens.\n\n"
+              "Rescue teams were sent to the villages near the port city of Bandar Abbas, state television reported.\n\n")
+    found = conflicts_in(
+        a=common + "The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, "
+                   "state media said.",
+        b=common + "Panicked residents of the island, off the coast of Bandar Abbas and home to about 100,000 people, "
+                   "slept outside after the quake, state media said.",
+        c=common + "The quake was centred near Qeshm Island, home to 200,000 people, the U.S. Geological Survey said.",
+        d=common + "The quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, state media said.",
+    )
+    assert {"120,000", "about 100,000", "200,000"} in found
+
+
+def test_a_sentence_that_names_only_whom_it_quotes_names_no_one_else() -> None:
+    """Whom a sentence quotes ("Steele said", "the Anchorage Daily News reported", "told ISNA")
+    tells the figure, not what it is of: a sentence that names no one else names no one, so its
+    people meet those of a sentence that names the church."""
+    from storyview.engine.segment import sentences
+    from storyview.findings.figures.referent import _speakers
+
+    text = "On Friday, Steele said 35 people came to Wasilla, the Anchorage Daily News reported, as the governor told ISNA."
+    assert _speakers(sentences(text)[0].tokens, text) == {"steele", "anchora", "daily", "news", "isna"}
+    found = conflicts_in(
+        a="It was the biggest fire the department has seen this year, and Steele said as many as 35 to 40 volunteer "
+          "firefighters came from across the region to battle the blaze.",
+        b="Flames and smoke were coming from the Wasilla Bible Church Friday evening when as many as 30 to 40 "
+          "volunteer firefighters arrived at the three-story structure, the Anchorage Daily News reported.",
+    )
+    assert {"35 to 40", "30 to 40"} in found
+    # Not for dates: whom two sentences quote says nothing of which fall each dates.
+    assert {"February 2001", "2009"} not in conflicts_in(
+        a="House prices fell 0.4% in October, according to the Nationwide, their biggest monthly fall since "
+          "February 2001.",
+        b="And last summer, economists at PricewaterhouseCoopers (PWC) warned house prices were overvalued and "
+          "could fall by between 10% and 15% by 2009.",
+    )

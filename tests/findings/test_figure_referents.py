@@ -868,3 +868,40 @@ def test_a_participle_taking_an_object_is_no_kind_and_total_yards_are_a_kind_of_
 
 def test_a_span_that_counts_nothing_leaves_the_day_anchor_as_it_was() -> None:
     assert about("In the last days of March, 40 people were hurt on Tuesday.", "40").anchor == "day:tuesday"
+
+
+def test_plus_after_a_figure_is_no_noun() -> None:
+    # "three-plus seasons", "20 plus years": more than the figure, of seasons and years.
+    assert about("He had 20 plus years as a coach.", "20").head == "year"
+    assert about("Cheeks arrives after three - plus seasons as head coach.", "three").head == "season"
+
+
+def test_a_span_told_as_over_is_one_span_in_dispute() -> None:
+    """A span that grows as the story goes on ("five days of rioting") needs its sentences to be
+    nearly one; one told as over ("fired after nearly four seasons as coach") no longer grows, so
+    two reports of its length disagree."""
+    assert about("Cheeks was fired March 2 after nearly four seasons as coach.", "nearly four").ended
+    assert not about("Four days of rioting left the city centre in ruins.", "Four").ended
+    assert {"nearly four", "three"} in conflicts_in(
+        a="Cheeks was fired March 2 after nearly four seasons as coach of the Trail Blazers.",
+        b="Cheeks arrives in Philadelphia after three - plus seasons as head coach of the Trail Blazers.",
+    )
+
+
+def test_this_year_of_another_clause_is_not_the_figures_span() -> None:
+    # A clause a conjunction joins after punctuation tells its own time: the 35 to 40
+    # firefighters are no running total of "this year".
+    assert about("It was the biggest fire the department has seen this year, and Steele said as many as 35 to 40 "
+                 "volunteer firefighters came.", "35 to 40").anchor is None
+    assert about("Bush rushed for 404 yards, and scored three touchdowns on punt runbacks this season.",
+                 "404").anchor is None
+    assert about("He has 548 rushing yards, 28 receptions and 258 receiving yards this season.", "548").anchor \
+        == "this:season"
+    assert about("This season, he has 548 rushing yards.", "548").anchor == "this:season"
+
+
+def test_verbs_news_copy_uses_for_one_act() -> None:
+    # "35 to 40 firefighters came", "30 to 40 firefighters arrived": one act; "tried to attack",
+    # "were intercepted" stay two.
+    assert same_act(Referent("firefig", act="came"), Referent("firefig", act="arriv"))
+    assert not same_act(Referent("boat", act="attack"), Referent("boat", act="intercept"))

@@ -12,7 +12,7 @@ from typing import Any
 from storyview.engine.segment import FOREIGN_STOPWORDS, Token, normalize, sentences
 from storyview.engine.similarity import Idf
 from storyview.findings.figures.agreement import _date_fields, _hedge, _status, agreement
-from storyview.findings.figures.mentions import HEDGES, WEEKDAYS, Figure, Kind, Mention, mentions
+from storyview.findings.figures.mentions import HEDGES, WEEKDAYS, Figure, Kind, Mention, Status, mentions
 from storyview.findings.figures.referent import (
     FRONTED,
     HE,
@@ -22,6 +22,7 @@ from storyview.findings.figures.referent import (
     _alike,
     _is_person,
     _names,
+    _speakers,
     _synonyms,
     close,
     comparable,
@@ -217,7 +218,7 @@ def _referent_of(m: Mention, tokens: Sequence[Token], text: str, first: int, aft
     about = referent(tokens, text, first, max(first, after - 1), inside, m.kind == "date",
                      common()) if first < after else Referent()
     counted = m.kind != "date"
-    about = replace(about, names=names, years=years[0] if counted else frozenset(),
+    about = replace(about, names=names, speakers=_speakers(tokens, text) & names, years=years[0] if counted else frozenset(),
                     around=years[1] if counted else frozenset(), titled=title, written=written)
     if about.agent == HE:
         about = replace(about, agent=_topic(recent, common()))  # "He finished with 269 yards"
@@ -633,7 +634,8 @@ class _Evidence:
             return linked or self.same_frame(i, j) and (self.some_names(i, j) or _years_alone(a.mention, b.mention))
         if a.referent.head and b.referent.head and not same_noun(a.referent, b.referent):
             return False  # "two women" and "three bank workers" in one sentence: two counts
-        if span(a.referent) or span(b.referent) or a.referent.moment or b.referent.moment:
+        if (span(a.referent) or span(b.referent)) and not (a.referent.ended and b.referent.ended) \
+                or a.referent.moment or b.referent.moment:
             # "five days of rioting", "eight days ago": a story told on two days, unless the
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN
@@ -722,9 +724,15 @@ class _Evidence:
         return places_named(self.contexts[i], self.contexts[j])
 
     def some_names(self, i: int, j: int) -> bool:
-        """The two sentences name someone or somewhere in common, or one names no one."""
-        a, b = self.contexts[i].referent.names, self.contexts[j].referent.names
-        return not a or not b or bool(a & b)
+        """The two sentences name someone or somewhere in common, or one names no one; for
+        counts, no one but whom it quotes ("Steele said 35 to 40 firefighters came"). Not for
+        dates: "fell 0.4% in October, according to the Nationwide, their biggest monthly fall
+        since February 2001" dates another fall than "could fall ... by 2009"."""
+        ra, rb = self.contexts[i].referent, self.contexts[j].referent
+        a, b = ra.names, rb.names
+        if self.contexts[i].mention.kind != "date":
+            a, b = a - ra.speakers, b - rb.speakers
+        return not a or not b or bool(ra.names & rb.names)
 
     def overlap(self, i: int, j: int) -> float:
         """Dice over the rarity of the two sentences' words (their figures left out)."""
@@ -865,13 +873,18 @@ def _cluster(
             paired = [scores.get((x, y) if x < y else (y, x), 0.0) for x, y in apart]
             if sum(paired) / len(paired) < CONFLICT_MATCH * threshold:
                 continue
-            # Every two values it puts in conflict: two figures with them tell the same thing.
+            # Every two values it puts in conflict: two figures with them tell the same thing, or
+            # one of them is a figure its group holds as one told loosely ("about 100,000" with
+            # "120,000" people on the island) and the other's conflict with that one is shown.
             shown: dict[tuple[int, int], bool] = {}
             for x, y in apart:
                 key = (value[x], value[y])
                 shown[key] = shown.get(key, False) or evidence(x, y)
             if not all(shown.values()):
-                continue
+                proven = {(x, y) for x, y in apart if shown[(value[x], value[y])] and evidence(x, y)}
+                if not all(shown[(value[x], value[y])] or _loosely_shown(x, y, a, b, proven, status, value, facts, evidence)
+                           for x, y in apart):
+                    continue
         if any(st == "imprecise" and not _vaguely_one(contexts[x], contexts[y]) for (x, y), st in between.items()):
             continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
@@ -884,6 +897,25 @@ def _cluster(
         sources[gi] |= sources.pop(gj)
         kinds[gi] |= kinds.pop(gj)
     return [sorted(m) if len(m) > 1 else m for m in members.values()]
+
+
+def _loosely_shown(x: int, y: int, a: Sequence[int], b: Sequence[int], proven: set[tuple[int, int]],
+                   status: dict[tuple[int, int], Status], value: Sequence[int], facts: _Facts,
+                   evidence: Callable[[int, int], bool]) -> bool:
+    """x (of group a) and y (of group b) conflict without evidence of their own, but one of them
+    is a round figure ("about 100,000" people on the island) its group holds as an exact one told
+    loosely ("120,000", with evidence that they tell one thing), and that exact figure's conflict
+    with the other is shown: its evidence is the round one's too. Never from a bound or a vague
+    figure ("more than 30", "dozens"), which a third value agrees with whatever it counts."""
+    ms = facts.mentions
+
+    def loosely(p: int, q: int) -> bool:  # p is q told loosely
+        hedge = _hedge(ms[p])
+        return hedge is not None and not _bounded(ms[p]) and _hedge(ms[q]) is None and ms[q].stated is not None \
+            and (status.get((value[p], value[q])) or facts.status(p, q)) != "conflict" and evidence(p, q)
+
+    return any((x2, y) in proven and loosely(x, x2) for x2 in a if x2 != x) \
+        or any((x, y2) in proven and loosely(y, y2) for y2 in b if y2 != y)
 
 
 def _vaguely_one(a: _Context, b: _Context) -> bool:

@@ -190,6 +190,12 @@ class Referent:
     # the part of a year a date is told as ("the first quarter of 2004": quarter:first): another part
     # of it, or the whole, is another time
     period: str | None = None
+    # a span told as over by then ("fired after nearly four seasons as coach"): it no longer grows
+    # as the story goes on, so two reports' lengths of it are one span in dispute
+    ended: bool = False
+    # the names of whom the sentence quotes ("Steele said", "the Anchorage Daily News reported",
+    # "told ISNA"): names that tell the figure, not what it is of
+    speakers: frozenset[str] = frozenset()
 
 
     @property
@@ -258,7 +264,7 @@ def referent(
         act = kind  # "the Chiefs rushed for 352 yards": rushing, not "gained 507 yards"
     if head and last + 1 < len(tokens) and (text[tokens[last].end:tokens[last + 1].start].strip() == "-"
                                             or not date and _unit_modifier(tokens, text, first, last)) \
-            and tokens[last + 1].content and not tokens[last + 1].number:
+            and tokens[last + 1].content and not tokens[last + 1].number and tokens[last + 1].norm != "plus":
         # "a five - boat pirate attack": five counts boats, in an attack; "a 90-day stint": days
         compound = tokens[last + 1].stem
         if compound != head:
@@ -272,7 +278,7 @@ def referent(
         other = True  # "the other nine jurors": not the ones counted before ("another 20,000" is "a further 20,000")
     before = frozenset(t.stem for t in tokens[:first] if t.content and not t.number) if elliptic else frozenset()
     words = {t.norm for t in tokens}  # most sentences name no month and no "last": nothing to walk for them
-    return Referent(head, outcome, _anchor(tokens, first, last), _said(tokens, first, last), _published(tokens, first, last, date),
+    return Referent(head, outcome, _anchor(tokens, first, last, text), _said(tokens, first, last), _published(tokens, first, last, date),
                     noun, other, proper=proper, marks=marks, act=act,
                     elliptic=elliptic, before=before, rate=not date and _rate(tokens, text, first, last),
                     subset=None if date else _subset(tokens, text, last) or _ordinal(tokens, first),
@@ -293,7 +299,16 @@ def referent(
                     place=frozenset() if date else _place(tokens, text, last, common),
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
-                    period=_period(tokens, first) if date else None)
+                    period=_period(tokens, first) if date else None,
+                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first))
+
+
+def _after(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """The figure follows "after", past a hedge: "after nearly four seasons", "after 30 years"."""
+    k = first - 1
+    while k >= 0 and tokens[k].norm in BETWEEN and tokens[k].norm != "after" and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    return k >= 0 and tokens[k].norm == "after" and not _broken(text, tokens[k], tokens[k + 1])
 
 
 # Units a figure may measure a noun's thing in, in the singular ("an 80 yard touchdown pass").
@@ -1119,6 +1134,33 @@ def titled(tokens: Sequence[Token], text: str) -> bool:
     return len(words) >= 3 and sum(text[t.start].isupper() for t in words) >= 0.7 * len(words)
 
 
+def _speakers(tokens: Sequence[Token], text: str) -> frozenset[str]:
+    """The names a sentence's verbs of saying credit: the run of capitals right before one
+    ("Steele said", "the Anchorage Daily News reported") and right after it ("said Steele",
+    "told ISNA", "according to IRNA")."""
+    found: set[str] = set()
+    for k, t in enumerate(tokens):
+        if t.norm not in SAID:
+            continue
+        j = k - 1
+        while j >= 1 and k - j <= 4 and _capital(tokens[j], text) and not _broken(text, tokens[j], tokens[j + 1]):
+            found.add(tokens[j].stem)
+            j -= 1
+        j = k + 1
+        if t.norm == "according" and j < len(tokens) and tokens[j].norm == "to":
+            j += 1
+        if j < len(tokens) and tokens[j].norm == "the":
+            j += 1
+        while j < len(tokens) and j - k <= 5 and _capital(tokens[j], text) and not _broken(text, tokens[j - 1], tokens[j]):
+            found.add(tokens[j].stem)
+            j += 1
+    return frozenset(found)
+
+
+def _capital(t: Token, text: str) -> bool:
+    return t.content and not t.number and text[t.start:t.start + 1].isupper()
+
+
 def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
     """Capitalised words past the first: the people and places a sentence is about."""
     return frozenset(
@@ -1184,6 +1226,10 @@ def _head(
             head, proper = "people", False
             noun.add("people")
             break
+        if t.norm == "plus" and prev is tokens[last]:
+            prev = t  # "20 plus years": more than 20, of years
+            i += 1
+            continue
         if t.norm in CONTRAST or t.norm in MORE:
             other = other or t.norm in CONTRAST
             prev = t
@@ -1244,10 +1290,11 @@ def _nearest_outcome(tokens: Sequence[Token], text: str, first: int, last: int, 
     return best[1] if best and best[0] <= window else None
 
 
-def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
+def _anchor(tokens: Sequence[Token], first: int, last: int, text: str) -> str | None:
     """The time a figure's sentence ties it to (see `Referent.anchor`); of the days it names, the
     one nearest the figure `first..last` ("$1.3652 on Friday morning after hitting a record low of
-    $1.3667 on Thursday": Friday, then Thursday), the later at a tie."""
+    $1.3667 on Thursday": Friday, then Thursday), the later at a tie. "This year" or "this season" of
+    another clause ("…has seen this year, and Steele said 35 to 40 firefighters came") is not its span."""
     norms = [t.norm for t in tokens]
     if _past(norms):
         return "past"
@@ -1267,10 +1314,22 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> str | None:
             return "total"
         if n in ("in", "a") and k + 1 < len(norms) and norms[k + 1] == "total":
             return "total"
-        if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season"):
+        if n == "this" and k + 1 < len(norms) and norms[k + 1] in ("year", "season") \
+                and not _joined_clause(tokens, text, k, first, last):
             return f"this:{norms[k + 1]}"
     days = [(first - k if k < first else k - last, -k, n) for k, n in enumerate(norms) if n in DAYS]
     return f"day:{min(days)[2]}" if days else None
+
+
+# Conjunctions that, after punctuation, join a clause of its own ("the biggest fire the
+# department has seen this year, and Steele said 35 to 40 firefighters came").
+JOINING = {"and", "but", "while", "whereas", "yet"}
+
+
+def _joined_clause(tokens: Sequence[Token], text: str, k: int, first: int, last: int) -> bool:
+    """tokens[k] and the figure first..last are in two clauses a conjunction joins after punctuation."""
+    lo, hi = (k, first) if k < first else (last, k)
+    return any(_broken(text, tokens[x], tokens[x + 1]) and tokens[x + 1].norm in JOINING for x in range(lo, hi))
 
 
 # Words that name a time a span may start at ("since Week 11", "since Monday", "since last
@@ -1452,7 +1511,18 @@ def _act(tokens: Sequence[Token], text: str, first: int, last: int) -> str | Non
 
 def same_act(a: Referent, b: Referent) -> bool:
     """The two figures' things take part in one act, or either act is unknown."""
-    return a.act is None or b.act is None or _alike(a.act, b.act)
+    return a.act is None or b.act is None or _alike(a.act, b.act) or _one_act(a.act, b.act)
+
+
+# Verbs news copy uses for one act, by stem prefix: "35 to 40 firefighters came", "30 to 40
+# firefighters arrived".
+ACTS = (
+    ("came", "come", "arriv"),
+)
+
+
+def _one_act(x: str, y: str) -> bool:
+    return any(x.startswith(group) and y.startswith(group) for group in ACTS)
 
 
 def _age(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
