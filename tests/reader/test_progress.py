@@ -140,8 +140,8 @@ async def test_an_error_from_the_engine_is_still_reported_with_progress() -> Non
 
     app = StoryviewApp(build=broken)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: bool(app.main.query("#failure")))
-        assert not app.main.query(BuildProgressView)
+        # Both are asynchronous (the progress view is removed, the message mounted): wait for both.
+        await wait_until(pilot, lambda: bool(app.main.query("#failure")) and not app.main.query(BuildProgressView))
         assert app.sub_title == "could not build the story"  # the terminal's title no longer says "reading…"
 
 
