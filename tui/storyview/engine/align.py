@@ -46,22 +46,40 @@ class Alignment:
 
 
 def monotone_path(pairs: dict[Pair, float], floor: float) -> set[Pair]:
-    """The best order-keeping alignment between two sources (pairs sorted by position)."""
-    items = sorted((p for p, s in pairs.items() if s > floor))
-    # Longest-path over pairs increasing in both coordinates: O(n^2) on a handful of pairs.
-    best: list[float] = []
-    back: list[int] = []
-    for x, (i, j) in enumerate(items):
-        gain = pairs[(i, j)] - floor
-        best.append(gain)
-        back.append(-1)
-        for y in range(x):
-            pi, pj = items[y]
-            if pi < i and pj < j and best[y] + gain > best[x]:
-                best[x] = best[y] + gain
-                back[x] = y
+    """The best order-keeping alignment between two sources: the chain of pairs above `floor`,
+    increasing in both paragraphs, with the most score above it.
+
+    A heaviest increasing chain, found in O(n log n) with a Fenwick tree of prefix maxima over
+    the second paragraph (two long sources have thousands of candidate pairs: the plain O(n²)
+    search took 40 s on two of 800 paragraphs). Ties go to the earliest pair, in sorted order.
+    """
+    items = sorted(p for p, s in pairs.items() if s > floor)
     if not items:
         return set()
+    rank = {j: r for r, j in enumerate(sorted({j for _, j in items}), 1)}
+    none = (-1.0, 0)
+    tree = [none] * (len(rank) + 1)  # (best chain ending here, -its index), the max over a range
+    best: list[float] = [0.0] * len(items)
+    back: list[int] = [-1] * len(items)
+    x = 0
+    while x < len(items):
+        first = items[x][0]
+        end = x
+        while end < len(items) and items[end][0] == first:
+            end += 1
+        for y in range(x, end):  # a pair's chain comes from earlier paragraphs of both sources
+            k, found = rank[items[y][1]] - 1, none
+            while k > 0:
+                found = max(found, tree[k])
+                k -= k & -k
+            gain = pairs[items[y]] - floor
+            best[y], back[y] = (found[0] + gain, -found[1]) if found is not none else (gain, -1)
+        for y in range(x, end):
+            k = rank[items[y][1]]
+            while k < len(tree):
+                tree[k] = max(tree[k], (best[y], -y))
+                k += k & -k
+        x = end
     x = max(range(len(items)), key=best.__getitem__)
     path = set()
     while x >= 0:
