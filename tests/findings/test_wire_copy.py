@@ -13,7 +13,8 @@ from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from wire_stories import AGENCY, OTHER, PAPER
+from test_rewrites import FIRE  # three reports of one fire, each in its own words
+from wire_stories import AGENCY, OTHER, PAPER, WIRE
 
 
 def story(**texts: str):
@@ -69,3 +70,41 @@ def test_wire_copy_in_the_json_and_the_reports() -> None:
 def test_every_pair_of_a_story_is_compared_once() -> None:
     s = story(agency=AGENCY, paper=PAPER, other=OTHER)
     assert {frozenset(p.sources) for p in find_rewrites(s)} == {frozenset(c) for c in combinations(("agency", "paper", "other"), 2)}
+
+
+def test_one_sentence_of_their_own_word_for_word_is_named() -> None:
+    """A report told in its own words but for one sentence of the agency's, word for word:
+    fewer than three sentences and a fifth of its words are still wire copy (try22, 18_ecb)."""
+    other = OTHER.replace("according to firefighters.", "according to firefighters. " + WIRE[4])
+    p = pair(find_rewrites(story(agency=AGENCY, other=other)), "agency", "other")
+    assert p.shared == 1 and p.words == 16
+    assert p.verdict == "wire", p.summary
+    assert p.summary.startswith("agency and other share 1 sentence word for word (")
+    assert p.side("other").verbatim == 16 / 82 and f"({16 / 82:.0%} of other's text)" in p.summary
+
+
+def test_a_quotation_both_carry_is_no_wire_copy() -> None:
+    """Three sentences of one spokesman's statement, over two paragraphs (the quotation left open
+    at the first's end and closed in the second), are his words: two reports that print them
+    share no copy of each other's."""
+    statement = ("\n\nGroup manager Paul Reid said: \"Crews worked through the night in very difficult conditions. "
+                 "The roof came down at about two in the morning.\n\n"
+                 "We will be at the site for several days while investigators try to find out how it started,\" he said.")
+    texts = {x: FIRE[x] + statement for x in ("courier", "gazette")}
+    p = pair(find_rewrites(story(**texts)), "courier", "gazette")
+    assert p.shared == 0 and p.words == 0 and p.a.verbatim == 0 and p.b.verbatim == 0
+    assert p.verdict == "independent", p.summary
+
+
+def test_one_shared_phrase_is_no_wire_copy() -> None:
+    """Two short reports share one phrase of eight words, the fact's own ("in the 1998 deaths
+    of two patients at"): a third of their text, and still no wire copy; the share shown is what
+    they share, word for word."""
+    x = ("Care home deaths\n\nA former nurse has been charged in the 1998 deaths of two patients at a care home "
+         "in Dorset, but police say she is too ill to stand trial.")
+    y = ("Nurse arrested\n\nDetectives on Friday arrested Joan Pratt, 71, of Weymouth, on murder charges "
+         "in the 1998 deaths of two patients at the Hillside care home.")
+    p = pair(find_rewrites(story(x=x, y=y)), "x", "y")
+    assert p.words == 8
+    assert p.side("x").verbatim == 8 / 29 and p.side("y").verbatim == 8 / 24
+    assert p.verdict == "independent", p.summary
