@@ -8,7 +8,7 @@ from itertools import combinations
 
 from storyview.exports.json_export import to_json
 from storyview.exports.report import render
-from storyview.findings.rewrites import WIRE_PHRASING, find_rewrites
+from storyview.findings.rewrites import REWRITE_DISTINCT, WIRE_PHRASING, find_rewrites
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
@@ -81,6 +81,20 @@ def test_one_sentence_of_their_own_word_for_word_is_named() -> None:
     assert p.verdict == "wire", p.summary
     assert p.summary.startswith("agency and other share 1 sentence word for word (")
     assert p.side("other").verbatim == 16 / 82 and f"({16 / 82:.0%} of other's text)" in p.summary
+
+
+def test_one_agency_sentence_in_reports_written_apart_is_no_rewrite() -> None:
+    """Three reports of one fire written apart, in the same order, each printing one agency
+    sentence: the sentence is wire copy, not wording one rewrite kept of another."""
+    line = ("The warehouse held drums of solvent and cleaning products that kept the flames going for hours, "
+            "a fire service spokesman said.")
+    after = {"courier": "handed out blankets and tea.", "gazette": "to wait out the night.",
+             "radio": "at a leisure centre until morning."}
+    pairs = find_rewrites(story(**{x: FIRE[x].replace(after[x], f"{after[x]} {line}") for x in FIRE}))
+    for p in pairs:
+        assert p.shared == 1 and p.words == 21
+        assert p.verdict == "wire", p.summary
+        assert max(p.a.distinct, p.b.distinct) < REWRITE_DISTINCT
 
 
 def test_a_quotation_both_carry_is_no_wire_copy() -> None:

@@ -385,6 +385,13 @@ class _Sources:
         x, y = self.runs(a), self.runs(b)
         return frozenset(s for s in x.told.keys() & y.told.keys() if s in x.own_told or s in y.own_told)
 
+    def stems_in(self, a: Article, paragraph: int, told: frozenset[tuple[str, ...]]) -> set[str]:
+        """The stems of the paragraph's sentences that are among `told` (folded, as `runs` has them)."""
+        if not told:
+            return set()
+        return {t.stem for sent in sentences(self.body(a)[0][paragraph].text)
+                if tuple(t.norm for t in sent.tokens) in told for t in sent.tokens}
+
     def plain(self, source: str, paragraph: int) -> frozenset[str]:
         """The content stems a writer chose: outside quotations (both quote the same witness),
         and no names or figures (every report of the event has those)."""
@@ -491,6 +498,8 @@ def compare(
     facts = {(i, j): sources.told_elsewhere(a, i, b, j) for i, j in chain}
     # Wire copy, in any order; two sources whose paragraphs the aligner never grouped share none.
     grouped = bool(matches)
+    # Sentences both print word for word are wire copy, counted as such: the wording a rewrite
+    # keeps is counted beyond them (one agency sentence in two reports written apart is no rewrite).
     same = sources.shared(a, b) if grouped else frozenset()
 
     def distinct(own: Article, other: Article, links: dict[int, set[int]], flip: bool) -> float:
@@ -498,7 +507,7 @@ def compare(
         for i, js in links.items():
             mine = sources.plain(own.id, i)
             common: set[str] = set()
-            told: set[str] = set()
+            told = sources.stems_in(own, i, same)
             for j in js:
                 common |= mine & sources.plain(other.id, j)
                 told |= facts[(j, i) if flip else (i, j)]
