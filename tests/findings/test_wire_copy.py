@@ -83,6 +83,19 @@ def test_one_sentence_of_their_own_word_for_word_is_named() -> None:
     assert p.side("other").verbatim == 16 / 82 and f"({16 / 82:.0%} of other's text)" in p.summary
 
 
+def test_a_long_stretch_of_an_agency_sentence_is_named() -> None:
+    """One agency sentence kept word for word inside a longer one of the report's own (21 words
+    in one stretch, under a fifth of either text): no fact's phrase is that long."""
+    other = OTHER.replace("according to firefighters.", "according to firefighters.\n\nA neighbour said four men "
+                          "rammed a stolen car into a jewellery store in central Lyon before dawn on Monday, a police "
+                          "source said, and that she had heard nothing.\n\nThe shop's owner said he would reopen "
+                          "within a week once the window had been replaced and the alarm repaired.")
+    p = pair(find_rewrites(story(agency=AGENCY, other=other)), "agency", "other")
+    assert p.shared == 0 and p.words == p.longest == 21 and max(p.a.verbatim, p.b.verbatim) < 0.2
+    assert p.verdict == "wire", p.summary
+    assert p.summary.startswith("agency and other share long runs word for word (18% of other's text)")
+
+
 def test_one_agency_sentence_in_reports_written_apart_is_no_rewrite() -> None:
     """Three reports of one fire written apart, in the same order, each printing one agency
     sentence: the sentence is wire copy, not wording one rewrite kept of another."""

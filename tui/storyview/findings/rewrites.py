@@ -25,9 +25,10 @@ that quote one statement share the speaker's words, not each other's):
 The verdict: ``copy`` when one side follows the other almost entirely in nearly the same words,
 ``rewrite`` when it follows it paragraph by paragraph (most of it, in order, keeping much of its
 wording, over at least five paragraphs — or over all of a shorter article when it also keeps
-the other's phrasing), ``wire`` when they share whole sentences of their own word for word, or
-more than a phrase in long verbatim runs (wire copy, or one rewrites the other: agencies' copy
-is printed as is, reordered and cut),
+the other's phrasing), ``wire`` when they share whole sentences of their own word for word, a
+stretch as long as a long sentence, or more than a phrase in verbatim runs that is a good share
+of one side (wire copy, or one rewrites the other: agencies' copy is printed as is, reordered
+and cut),
 ``partial`` when half of one side follows the other over five paragraphs or more, and
 ``independent`` otherwise — never for two reports that share half their runs of four words.
 News tells a story in much the same order (the lead, the facts, reactions, the background) and
@@ -102,10 +103,13 @@ WIRE_PHRASING = 0.5
 # for word: in two reports of one sentence each, one fact's phrase ("in the 1967 slayings of two
 # women at") is a third of the text and no wire copy (try22, 22_ecb).
 WIRE_WORDS = 2 * RUN
+# Or one stretch of this many words word for word, within a paragraph (a sentence edited at its
+# end, or two run together): no fact's phrase is that long (BBC politics_255/256 share 30).
+WIRE_STRETCH = 20
 # Marks that open or close a quotation (`` and '' as corpora type them), to follow one over
 # paragraphs; `findings.quotes.spans` reads each paragraph's own.
-OPENS = re.compile(r"``|[“„«]|(?<![^\s(\[—–-])\"(?=\S)")
-CLOSES = re.compile(r"''|”|(?<=\S)\"(?=[\s,.;:!?)\]—–-]|$)")
+OPENS = re.compile(r"``|(?<![^\s(\[—–:-])(?:''|[“„«\"])(?=\S)")
+CLOSES = re.compile(r"(?:''|”|(?<=[^\s\d])\")(?=[\s,.;:!?)\]—–-]|$)")
 
 
 @dataclass(frozen=True)
@@ -136,11 +140,12 @@ class Pair:
     shared: int = 0  # sentences both have word for word, outside quotations
     words: int = 0  # words both have word for word outside quotations: in those sentences and in runs of RUN
     told: int = 0  # the words of those sentences
+    longest: int = 0  # the longest stretch of words both have word for word outside quotations, in runs of RUN
 
     @property
     def wire(self) -> bool:
-        """They share wire copy: whole sentences of their own or more than a phrase word for word."""
-        return _wire(self.told, self.words, max(self.a.verbatim, self.b.verbatim)) or (
+        """They share wire copy: whole sentences of their own, a long stretch or more than a phrase word for word."""
+        return _wire(self.told, self.longest, self.words, max(self.a.verbatim, self.b.verbatim)) or (
             self.words >= WIRE_WORDS and max(self.a.phrasing, self.b.phrasing) >= WIRE_PHRASING)
 
     @property
@@ -202,18 +207,20 @@ class _Runs:
     own_told: frozenset[tuple[str, ...]]  # those mostly outside quotations (at one place at least)
 
 
-def _wire(told: int, words: int, verbatim: float) -> bool:
-    """Whole sentences of their own word for word (`told`: their words), or more than a phrase
-    (`words` word for word) that is a good share of one side's text."""
-    return told >= WIRE_SENTENCE_WORDS or (words >= WIRE_WORDS and verbatim >= WIRE_SHARE)
+def _wire(told: int, longest: int, words: int, verbatim: float) -> bool:
+    """Whole sentences of their own word for word (`told`: their words), a stretch as long as a
+    long sentence (`longest`), or more than a phrase (`words`) that is a good share of one
+    side's text."""
+    return (told >= WIRE_SENTENCE_WORDS or longest >= WIRE_STRETCH
+            or (words >= WIRE_WORDS and verbatim >= WIRE_SHARE))
 
 
 def _quoted(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """The quotations of each paragraph (`findings.quotes.spans`), and those carried over
-    paragraphs: the text before a paragraph's first mark when that mark closes a quotation, and
-    a paragraph with no mark between one that leaves a quotation open and one that closes it
-    (a statement of several paragraphs, or of several sentences in a corpus that puts each in a
-    paragraph of its own)."""
+    """The quotations of each paragraph (`findings.quotes.spans`, and `_between` its marks), and
+    those carried over paragraphs: the text before a paragraph's first mark when that mark closes
+    a quotation, and a paragraph with no mark between one that leaves a quotation open and one
+    that closes it (a statement of several paragraphs, or of several sentences in a corpus that
+    puts each in a paragraph of its own)."""
     marked = [any(mark in text for mark in QUOTE_MARKS) or "``" in text or "''" in text for text in texts]
     marks: list[list[tuple[int, bool]]] = []  # per paragraph: (offset, opens) in order
     for text, any_mark in zip(texts, marked):
@@ -222,12 +229,29 @@ def _quoted(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         marks.append(sorted(found))
     out: list[list[tuple[int, int]]] = []
     for k, text in enumerate(texts):
-        spans = quotations(text) if marked[k] else []
-        if marks[k] and not marks[k][0][1]:
-            spans = [(0, marks[k][0][0]), *spans]
-        elif not marks[k] and _open_before(marks, k) and _closed_after(marks, k):
-            spans = [(0, len(text))]
-        out.append(spans)
+        if marks[k]:
+            out.append([*quotations(text), *_between(marks[k], len(text))])
+        elif _open_before(marks, k) and _closed_after(marks, k):
+            out.append([(0, len(text))])
+        else:
+            out.append(quotations(text) if marked[k] else [])
+    return out
+
+
+def _between(marks: Sequence[tuple[int, bool]], end: int) -> list[tuple[int, int]]:
+    """Each opening mark to the closing one after it (or the paragraph's `end`), and the
+    paragraph's start to its first mark if that closes a quotation begun before it: what
+    `findings.quotes.spans` leaves out where corpora type ``…'' loosely ("''I can't…,''")."""
+    out: list[tuple[int, int]] = []
+    start: int | None = 0 if not marks[0][1] else None
+    for at, opens in marks:
+        if opens and start is None:
+            start = at
+        elif not opens and start is not None:
+            out.append((start, at))
+            start = None
+    if start is not None:
+        out.append((start, end))
     return out
 
 
@@ -364,21 +388,27 @@ class _Sources:
             self._runs[a.id] = _Runs(ordered, inside, runs, own, dict(told), frozenset(own_told))
         return self._runs[a.id]
 
-    def overlap(self, own: Article, other: Article, quotes: bool = False) -> int:
+    def overlap(self, own: Article, other: Article, quotes: bool = False) -> tuple[int, int]:
         """How many of `own`'s words `other` has word for word, in runs of RUN words and in
-        sentences of SENTENCE_WORDS words or more, but where both quote them (`quotes`: there too)."""
+        sentences of SENTENCE_WORDS words or more, but where both quote them (`quotes`: there too);
+        and the longest stretch of them in runs, one run after the next in a paragraph."""
         mine, theirs = self.runs(own), self.runs(other)
         if mine.runs.isdisjoint(theirs.runs) and mine.told.keys().isdisjoint(theirs.told):  # most pairs
-            return 0
+            return 0, 0
         covered = bytearray(len(mine.ordered))
+        longest = stretch = 0
         for i, run in enumerate(mine.ordered):
             if run and run in theirs.runs and (quotes or not mine.inside[i] or run in theirs.own):
                 covered[i:i + RUN] = b"\x01" * RUN
+                stretch += 1
+                longest = max(longest, stretch + RUN - 1)
+            else:
+                stretch = 0
         for sentence in mine.told.keys() & theirs.told.keys():
             if quotes or sentence in mine.own_told or sentence in theirs.own_told:
                 for i in mine.told[sentence]:
                     covered[i:i + len(sentence)] = b"\x01" * len(sentence)
-        return sum(covered)
+        return sum(covered), longest
 
     def shared(self, a: Article, b: Article) -> frozenset[tuple[str, ...]]:
         """Sentences both have word for word, but those both quote."""
@@ -438,8 +468,8 @@ class _Sources:
         for x in (a, b):
             key = (source, x.id)
             if key not in self._close:
-                self._close[key] = max(self.overlap(other, x, quotes=True) / max(len(self.runs(other).ordered), 1),
-                                       self.overlap(x, other, quotes=True) / max(len(self.runs(x).ordered), 1))
+                self._close[key] = max(self.overlap(other, x, quotes=True)[0] / max(len(self.runs(other).ordered), 1),
+                                       self.overlap(x, other, quotes=True)[0] / max(len(self.runs(x).ordered), 1))
             if self._close[key] >= WIRE_SHARE:
                 return False
         return True
@@ -515,14 +545,15 @@ def compare(
             total += len(mine)
         return kept / total if total else 0.0
 
-    copied_a, copied_b = (sources.overlap(a, b), sources.overlap(b, a)) if grouped else (0, 0)
+    (copied_a, long_a), (copied_b, long_b) = (sources.overlap(a, b), sources.overlap(b, a)) if grouped else ((0, 0), (0, 0))
     side_a = Side(a.id, sum(size_a[i] for i in on_a) / words_a,
                   wording(stems_a, stems_b, links_a), len(on_a), len(body_a), phrasing(a, b, links_a),
                   copied_a / max(len(sources.runs(a).ordered), 1), distinct(a, b, links_a, False))
     side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
                   wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b),
                   copied_b / max(len(sources.runs(b).ordered), 1), distinct(b, a, links_b, True))
-    wire = {"shared": len(same), "words": min(copied_a, copied_b), "told": sum(map(len, same))}
+    wire = {"shared": len(same), "words": min(copied_a, copied_b), "told": sum(map(len, same)),
+            "longest": min(long_a, long_b)}
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
