@@ -39,7 +39,8 @@ def test_rewrites_in_the_json(seed_story) -> None:
     data = json.loads(to_json(seed_story))
     assert len(data["rewrites"]) == 10
     for r in data["rewrites"]:
-        assert set(r) == {"sources", "verdict", "rewrite", "original", "basis", "summary", "shared_sentences", "a", "b", "chain"}
+        assert set(r) == {"sources", "verdict", "rewrite", "original", "basis", "summary", "shared_sentences", "shared_words", "a",
+                          "b", "chain"}
         assert set(r["a"]) == {"source", "follows", "wording", "phrasing", "verbatim", "distinct", "paragraphs",
                                 "total"}
         assert 0 <= r["a"]["follows"] <= 1 and 0 <= r["b"]["wording"] <= 1

@@ -8,12 +8,13 @@ from itertools import combinations
 
 from storyview.exports.json_export import to_json
 from storyview.exports.report import render
-from storyview.findings.rewrites import WIRE_PHRASING, find_rewrites
+from storyview.findings.rewrites import REWRITE_DISTINCT, WIRE_PHRASING, find_rewrites
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
 from storyview.pipeline import story_from
-from wire_stories import AGENCY, OTHER, PAPER
+from test_rewrites import FIRE  # three reports of one fire, each in its own words
+from wire_stories import AGENCY, OTHER, PAPER, WIRE
 
 
 def story(**texts: str):
@@ -69,3 +70,68 @@ def test_wire_copy_in_the_json_and_the_reports() -> None:
 def test_every_pair_of_a_story_is_compared_once() -> None:
     s = story(agency=AGENCY, paper=PAPER, other=OTHER)
     assert {frozenset(p.sources) for p in find_rewrites(s)} == {frozenset(c) for c in combinations(("agency", "paper", "other"), 2)}
+
+
+def test_one_sentence_of_their_own_word_for_word_is_named() -> None:
+    """A report told in its own words but for one sentence of the agency's, word for word:
+    fewer than three sentences and a fifth of its words are still wire copy (try22, 18_ecb)."""
+    other = OTHER.replace("according to firefighters.", "according to firefighters. " + WIRE[4])
+    p = pair(find_rewrites(story(agency=AGENCY, other=other)), "agency", "other")
+    assert p.shared == 1 and p.words == 16
+    assert p.verdict == "wire", p.summary
+    assert p.summary.startswith("agency and other share 1 sentence word for word (")
+    assert p.side("other").verbatim == 16 / 82 and f"({16 / 82:.0%} of other's text)" in p.summary
+
+
+def test_a_long_stretch_of_an_agency_sentence_is_named() -> None:
+    """One agency sentence kept word for word inside a longer one of the report's own (21 words
+    in one stretch, under a fifth of either text): no fact's phrase is that long."""
+    other = OTHER.replace("according to firefighters.", "according to firefighters.\n\nA neighbour said four men "
+                          "rammed a stolen car into a jewellery store in central Lyon before dawn on Monday, a police "
+                          "source said, and that she had heard nothing.\n\nThe shop's owner said he would reopen "
+                          "within a week once the window had been replaced and the alarm repaired.")
+    p = pair(find_rewrites(story(agency=AGENCY, other=other)), "agency", "other")
+    assert p.shared == 0 and p.words == p.longest == 21 and max(p.a.verbatim, p.b.verbatim) < 0.2
+    assert p.verdict == "wire", p.summary
+    assert p.summary.startswith("agency and other share long runs word for word (18% of other's text)")
+
+
+def test_one_agency_sentence_in_reports_written_apart_is_no_rewrite() -> None:
+    """Three reports of one fire written apart, in the same order, each printing one agency
+    sentence: the sentence is wire copy, not wording one rewrite kept of another."""
+    line = ("The warehouse held drums of solvent and cleaning products that kept the flames going for hours, "
+            "a fire service spokesman said.")
+    after = {"courier": "handed out blankets and tea.", "gazette": "to wait out the night.",
+             "radio": "at a leisure centre until morning."}
+    pairs = find_rewrites(story(**{x: FIRE[x].replace(after[x], f"{after[x]} {line}") for x in FIRE}))
+    for p in pairs:
+        assert p.shared == 1 and p.words == 21
+        assert p.verdict == "wire", p.summary
+        assert max(p.a.distinct, p.b.distinct) < REWRITE_DISTINCT
+
+
+def test_a_quotation_both_carry_is_no_wire_copy() -> None:
+    """Three sentences of one spokesman's statement, over two paragraphs (the quotation left open
+    at the first's end and closed in the second), are his words: two reports that print them
+    share no copy of each other's."""
+    statement = ("\n\nGroup manager Paul Reid said: \"Crews worked through the night in very difficult conditions. "
+                 "The roof came down at about two in the morning.\n\n"
+                 "We will be at the site for several days while investigators try to find out how it started,\" he said.")
+    texts = {x: FIRE[x] + statement for x in ("courier", "gazette")}
+    p = pair(find_rewrites(story(**texts)), "courier", "gazette")
+    assert p.shared == 0 and p.words == 0 and p.a.verbatim == 0 and p.b.verbatim == 0
+    assert p.verdict == "independent", p.summary
+
+
+def test_one_shared_phrase_is_no_wire_copy() -> None:
+    """Two short reports share one phrase of eight words, the fact's own ("in the 1998 deaths
+    of two patients at"): a third of their text, and still no wire copy; the share shown is what
+    they share, word for word."""
+    x = ("Care home deaths\n\nA former nurse has been charged in the 1998 deaths of two patients at a care home "
+         "in Dorset, but police say she is too ill to stand trial.")
+    y = ("Nurse arrested\n\nDetectives on Friday arrested Joan Pratt, 71, of Weymouth, on murder charges "
+         "in the 1998 deaths of two patients at the Hillside care home.")
+    p = pair(find_rewrites(story(x=x, y=y)), "x", "y")
+    assert p.words == 8
+    assert p.side("x").verbatim == 8 / 29 and p.side("y").verbatim == 8 / 24
+    assert p.verdict == "independent", p.summary

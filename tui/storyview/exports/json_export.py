@@ -68,7 +68,8 @@ def _side(s: Side) -> dict[str, Any]:
 def rewrite_dict(p: Pair) -> dict[str, Any]:
     return {
         "sources": list(p.sources), "verdict": p.verdict, "rewrite": p.rewrite, "original": p.original,
-        "basis": p.basis, "summary": p.summary, "shared_sentences": p.shared, "a": _side(p.a), "b": _side(p.b),
+        "basis": p.basis, "summary": p.summary, "shared_sentences": p.shared,
+        "shared_words": p.words, "a": _side(p.a), "b": _side(p.b),
         "chain": [[_member(x.source, x.paragraph), _member(y.source, y.paragraph)] for x, y in p.chain],
     }
 

@@ -14,17 +14,21 @@ For each side:
   use where they tell the same thing, and at least the first FACT_WORDS), 0..1: the words a
   writer chose, not those every report of the event has.
 
-Wire copy, over the whole of both bodies and in any order:
+Wire copy, over the whole of both bodies and in any order, outside quotations (two reports
+that quote one statement share the speaker's words, not each other's):
 
 - ``shared``: the sentences (of six words or more) the two sources have word for word;
-- ``verbatim`` (per side): the share of its body words in runs of eight words or more that the
-  other source has too.
+- ``words``: the words the two have word for word, in those sentences and in runs of eight
+  words or more (the fewer of the two sides' counts);
+- ``verbatim`` (per side): the share of its body words among them.
 
 The verdict: ``copy`` when one side follows the other almost entirely in nearly the same words,
 ``rewrite`` when it follows it paragraph by paragraph (most of it, in order, keeping much of its
 wording, over at least five paragraphs — or over all of a shorter article when it also keeps
-the other's phrasing), ``wire`` when they share whole sentences word for word or long verbatim
-runs (wire copy, or one rewrites the other: agencies' copy is printed as is, reordered and cut),
+the other's phrasing), ``wire`` when they share whole sentences of their own word for word, a
+stretch as long as a long sentence, or more than a phrase in verbatim runs that is a good share
+of one side (wire copy, or one rewrites the other: agencies' copy is printed as is, reordered
+and cut),
 ``partial`` when half of one side follows the other over five paragraphs or more, and
 ``independent`` otherwise — never for two reports that share half their runs of four words.
 News tells a story in much the same order (the lead, the facts, reactions, the background) and
@@ -39,6 +43,7 @@ as copies of each other: the first is named, and no basis is claimed (``basis`` 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -81,14 +86,30 @@ PARTIAL_PARAGRAPHS = 5
 PHRASE = 4  # words in a run for `phrasing`
 RUN = 8  # words in a verbatim run for `verbatim`
 SENTENCE_WORDS = 6  # a shared sentence this long is no stock phrase
-# Wire copy: this many whole sentences word for word, or this share of one side's words in
-# verbatim runs. Two independent reports share a quoted sentence or two, rarely three, and
-# hardly a fifth of their words in runs of eight (set on ECB+ topics 8, 12 and 24; measured on
-# BBC articles by benchmarks/wire_copy.py).
-WIRE_SENTENCES = 3
+# Wire copy is counted outside quotations: two reports that quote one statement share the
+# speaker's words, not each other's (counted with them, three shared sentences were once asked
+# for, and a sentence of their own two reports printed word for word went unnamed: try22).
+# Whole sentences of their own word for word, this many words of them or more (a sentence of
+# twelve, or two short ones; the stock lines news repeats, "did not immediately respond to a
+# request for comment", "X was pronounced dead at Y Hospital", are shorter).
+WIRE_SENTENCE_WORDS = 12
+# Or this share of one side's words in verbatim runs. Independent reports hardly share a fifth
+# of their words in runs of eight (set on ECB+ topics 8, 12 and 24; measured on BBC articles by
+# benchmarks/wire_copy.py).
 WIRE_SHARE = 0.2
 # Sharing half its runs of four words is never "independent".
 WIRE_PHRASING = 0.5
+# The share and the phrasing are evidence only over more than one phrase, this many words word
+# for word: in two reports of one sentence each, one fact's phrase ("in the 1967 slayings of two
+# women at") is a third of the text and no wire copy (try22, 22_ecb).
+WIRE_WORDS = 2 * RUN
+# Or one stretch of this many words word for word, within a paragraph (a sentence edited at its
+# end, or two run together): no fact's phrase is that long (BBC politics_255/256 share 30).
+WIRE_STRETCH = 20
+# Marks that open or close a quotation (`` and '' as corpora type them), to follow one over
+# paragraphs; `findings.quotes.spans` reads each paragraph's own.
+OPENS = re.compile(r"``|(?<![^\s(\[—–:-])(?:''|[“„«\"])(?=\S)")
+CLOSES = re.compile(r"(?:''|”|(?<=[^\s\d])\")(?=[\s,.;:!?)\]—–-]|$)")
 
 
 @dataclass(frozen=True)
@@ -101,7 +122,7 @@ class Side:
     paragraphs: int  # its body paragraphs on the chain
     total: int  # its body paragraphs
     phrasing: float = 0.0
-    verbatim: float = 0.0  # share of its body words in runs of RUN words or more the other has too
+    verbatim: float = 0.0  # share of its body words the two have word for word (`Pair.words`)
     distinct: float = 0.0  # share of its plain words (`_Sources.plain`) the two share beyond the fact's
 
 
@@ -116,13 +137,16 @@ class Pair:
     rewrite: str | None = None
     original: str | None = None
     basis: str | None = None  # why that side is taken for the rewrite; None when no count tells them apart
-    shared: int = 0  # sentences both have word for word
+    shared: int = 0  # sentences both have word for word, outside quotations
+    words: int = 0  # words both have word for word outside quotations: in those sentences and in runs of RUN
+    told: int = 0  # the words of those sentences
+    longest: int = 0  # the longest stretch of words both have word for word outside quotations, in runs of RUN
 
     @property
     def wire(self) -> bool:
-        """They share wire copy: whole sentences or long runs word for word."""
-        return (self.shared >= WIRE_SENTENCES or max(self.a.verbatim, self.b.verbatim) >= WIRE_SHARE
-                or max(self.a.phrasing, self.b.phrasing) >= WIRE_PHRASING)
+        """They share wire copy: whole sentences of their own, a long stretch or more than a phrase word for word."""
+        return _wire(self.told, self.longest, self.words, max(self.a.verbatim, self.b.verbatim)) or (
+            self.words >= WIRE_WORDS and max(self.a.phrasing, self.b.phrasing) >= WIRE_PHRASING)
 
     @property
     def copied(self) -> str:
@@ -169,6 +193,76 @@ class Pair:
             other = self.b if top is self.a else self.a
             return f"{top.source} follows {other.source} in part: {top.follows:.0%} of it, in order"
         return f"{self.a.source} and {self.b.source} tell the story independently"
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """A body's runs of RUN words and sentences, to find what two bodies have word for word."""
+
+    ordered: list[tuple[str, ...]]  # one per word: the run it starts, `()` within RUN - 1 words of its paragraph's end
+    inside: list[bool]  # per word: the run it starts has a word inside a quotation
+    runs: set[tuple[str, ...]]
+    own: set[tuple[str, ...]]  # the runs with no word inside a quotation (at one place at least)
+    told: dict[tuple[str, ...], list[int]]  # its sentences of SENTENCE_WORDS words or more: the words where each starts
+    own_told: frozenset[tuple[str, ...]]  # those mostly outside quotations (at one place at least)
+
+
+def _wire(told: int, longest: int, words: int, verbatim: float) -> bool:
+    """Whole sentences of their own word for word (`told`: their words), a stretch as long as a
+    long sentence (`longest`), or more than a phrase (`words`) that is a good share of one
+    side's text."""
+    return (told >= WIRE_SENTENCE_WORDS or longest >= WIRE_STRETCH
+            or (words >= WIRE_WORDS and verbatim >= WIRE_SHARE))
+
+
+def _quoted(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The quotations of each paragraph (`findings.quotes.spans`, and `_between` its marks), and
+    those carried over paragraphs: the text before a paragraph's first mark when that mark closes
+    a quotation, and a paragraph with no mark between one that leaves a quotation open and one
+    that closes it (a statement of several paragraphs, or of several sentences in a corpus that
+    puts each in a paragraph of its own)."""
+    marked = [any(mark in text for mark in QUOTE_MARKS) or "``" in text or "''" in text for text in texts]
+    marks: list[list[tuple[int, bool]]] = []  # per paragraph: (offset, opens) in order
+    for text, any_mark in zip(texts, marked):
+        found = [(m.start(), True) for m in OPENS.finditer(text)] + [(m.start(), False) for m in CLOSES.finditer(text)] \
+            if any_mark else []
+        marks.append(sorted(found))
+    out: list[list[tuple[int, int]]] = []
+    for k, text in enumerate(texts):
+        if marks[k]:
+            out.append([*quotations(text), *_between(marks[k], len(text))])
+        elif _open_before(marks, k) and _closed_after(marks, k):
+            out.append([(0, len(text))])
+        else:
+            out.append(quotations(text) if marked[k] else [])
+    return out
+
+
+def _between(marks: Sequence[tuple[int, bool]], end: int) -> list[tuple[int, int]]:
+    """Each opening mark to the closing one after it (or the paragraph's `end`), and the
+    paragraph's start to its first mark if that closes a quotation begun before it: what
+    `findings.quotes.spans` leaves out where corpora type ``…'' loosely ("''I can't…,''")."""
+    out: list[tuple[int, int]] = []
+    start: int | None = 0 if not marks[0][1] else None
+    for at, opens in marks:
+        if opens and start is None:
+            start = at
+        elif not opens and start is not None:
+            out.append((start, at))
+            start = None
+    if start is not None:
+        out.append((start, end))
+    return out
+
+
+def _open_before(marks: Sequence[Sequence[tuple[int, bool]]], k: int) -> bool:
+    """The last paragraph with a mark before paragraph `k` leaves a quotation open."""
+    return next((m[-1][1] for m in reversed(marks[:k]) if m), False)
+
+
+def _closed_after(marks: Sequence[Sequence[tuple[int, bool]]], k: int) -> bool:
+    """The first paragraph with a mark after paragraph `k` closes a quotation first."""
+    return next((not m[0][1] for m in marks[k + 1:] if m), False)
 
 
 def _stems(text: str) -> set[str]:
@@ -219,10 +313,11 @@ class _Sources:
         self._phrases: dict[tuple[str, int], set[tuple[str, ...]]] = {}
         self._unique: dict[str, float] = {}
         self._members: dict[tuple[str, int], Member] = {}
-        self._runs: dict[str, tuple[list[tuple[str, ...]], set[tuple[str, ...]], set[tuple[str, ...]]]] = {}
+        self._runs: dict[str, _Runs] = {}
         self._plain: dict[tuple[str, int], frozenset[str]] = {}
         self._groups: dict[tuple[str, int], list[int]] | None = None
-        self._verbatim: dict[tuple[str, str], float] = {}
+        self._close: dict[tuple[str, str], float] = {}
+        self._quoted: dict[str, dict[int, list[tuple[int, int]]]] = {}
         self._articles = {x.id: x for x in story.articles}
 
     def body(self, a: Article) -> tuple[dict[int, Paragraph], dict[int, int], int]:
@@ -247,39 +342,85 @@ class _Sources:
             self._phrases[key] = set(zip(*(norms[k:] for k in range(PHRASE))))
         return self._phrases[key]
 
-    def runs(self, a: Article) -> tuple[list[tuple[str, ...]], set[tuple[str, ...]], set[tuple[str, ...]]]:
-        """The body's runs of RUN words in order (one per starting word, not across paragraphs),
-        the set of them, and its sentences of SENTENCE_WORDS words or more (folded)."""
+    def quoted(self, a: Article) -> dict[int, list[tuple[int, int]]]:
+        """Each body paragraph's quotations (`_quoted`), by index."""
+        if a.id not in self._quoted:
+            body = self.body(a)[0]
+            self._quoted[a.id] = dict(zip(body, _quoted([p.text for p in body.values()])))
+        return self._quoted[a.id]
+
+    def runs(self, a: Article) -> _Runs:
+        """The body's runs of RUN words and its sentences of SENTENCE_WORDS words or more (folded),
+        each told apart as inside a quotation or not (`_Runs`)."""
         if a.id not in self._runs:
             body = self.body(a)[0]
+            quoted = self.quoted(a)
             ordered: list[tuple[str, ...]] = []
-            told: set[tuple[str, ...]] = set()
-            for paragraph in body.values():
+            inside: list[bool] = []
+            told: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            own_told: set[tuple[str, ...]] = set()
+            for index, paragraph in body.items():
+                spans = quoted[index]
                 norms: list[str] = []
+                flags: list[bool] = []
                 for sent in sentences(paragraph.text):
-                    words = [t.norm for t in sent.tokens]
-                    norms.extend(words)
+                    words = tuple(t.norm for t in sent.tokens)
+                    marked = [any(x <= t.start < y for x, y in spans) for t in sent.tokens] if spans else []
                     if len(words) >= SENTENCE_WORDS:
-                        told.add(tuple(words))
+                        told[words].append(len(ordered) + len(norms))
+                        if 2 * sum(marked) < len(words):
+                            own_told.add(words)
+                    norms.extend(words)
+                    flags.extend(marked or [False] * len(words))
                 ordered.extend(zip(*(norms[k:] for k in range(RUN))))
                 ordered.extend([()] * min(len(norms), RUN - 1))  # the last words start no run
-            self._runs[a.id] = (ordered, set(ordered) - {()}, told)
+                if spans:  # a run has a quoted word when the next quoted word is within RUN words
+                    after = len(norms) + RUN
+                    nearest = []
+                    for k in range(len(norms) - 1, -1, -1):
+                        after = k if flags[k] else after
+                        nearest.append(after < k + RUN)
+                    inside.extend(reversed(nearest))
+                else:
+                    inside.extend([False] * len(norms))
+            runs = set(ordered) - {()}
+            own = {run for run, q in zip(ordered, inside) if run and not q} if any(inside) else runs
+            self._runs[a.id] = _Runs(ordered, inside, runs, own, dict(told), frozenset(own_told))
         return self._runs[a.id]
 
-    def verbatim(self, own: Article, other: Article) -> float:
-        """Share of `own`'s words inside runs of RUN words that `other` has too."""
-        ordered, mine, _ = self.runs(own)
-        theirs = self.runs(other)[1]
-        if mine.isdisjoint(theirs):  # most pairs of a large story: nothing to go through
-            return 0.0
-        covered = bytearray(len(ordered))
-        for i, run in enumerate(ordered):
-            if run and run in theirs:
-                covered[i:i + RUN] = b"\x01" * len(covered[i:i + RUN])
-        return sum(covered) / len(ordered) if ordered else 0.0
+    def overlap(self, own: Article, other: Article, quotes: bool = False) -> tuple[int, int]:
+        """How many of `own`'s words `other` has word for word, in runs of RUN words and in
+        sentences of SENTENCE_WORDS words or more, but where both quote them (`quotes`: there too);
+        and the longest stretch of them in runs, one run after the next in a paragraph."""
+        mine, theirs = self.runs(own), self.runs(other)
+        if mine.runs.isdisjoint(theirs.runs) and mine.told.keys().isdisjoint(theirs.told):  # most pairs
+            return 0, 0
+        covered = bytearray(len(mine.ordered))
+        longest = stretch = 0
+        for i, run in enumerate(mine.ordered):
+            if run and run in theirs.runs and (quotes or not mine.inside[i] or run in theirs.own):
+                covered[i:i + RUN] = b"\x01" * RUN
+                stretch += 1
+                longest = max(longest, stretch + RUN - 1)
+            else:
+                stretch = 0
+        for sentence in mine.told.keys() & theirs.told.keys():
+            if quotes or sentence in mine.own_told or sentence in theirs.own_told:
+                for i in mine.told[sentence]:
+                    covered[i:i + len(sentence)] = b"\x01" * len(sentence)
+        return sum(covered), longest
 
-    def shared(self, a: Article, b: Article) -> int:
-        return len(self.runs(a)[2] & self.runs(b)[2])
+    def shared(self, a: Article, b: Article) -> frozenset[tuple[str, ...]]:
+        """Sentences both have word for word, but those both quote."""
+        x, y = self.runs(a), self.runs(b)
+        return frozenset(s for s in x.told.keys() & y.told.keys() if s in x.own_told or s in y.own_told)
+
+    def stems_in(self, a: Article, paragraph: int, told: frozenset[tuple[str, ...]]) -> set[str]:
+        """The stems of the paragraph's sentences that are among `told` (folded, as `runs` has them)."""
+        if not told:
+            return set()
+        return {t.stem for sent in sentences(self.body(a)[0][paragraph].text)
+                if tuple(t.norm for t in sent.tokens) in told for t in sent.tokens}
 
     def plain(self, source: str, paragraph: int) -> frozenset[str]:
         """The content stems a writer chose: outside quotations (both quote the same witness),
@@ -320,13 +461,16 @@ class _Sources:
         return out
 
     def apart(self, source: str, a: Article, b: Article) -> bool:
-        """`source` shares no wire copy with `a` or `b`."""
+        """`source` has little of `a` or `b` word for word, quotations and all: not WIRE_SHARE
+        of either's text (a source that prints the same statements at length may well tell the
+        rest from the same copy: its words are no sign of which words are the fact's)."""
         other = self._articles[source]
         for x in (a, b):
             key = (source, x.id)
-            if key not in self._verbatim:
-                self._verbatim[key] = max(self.verbatim(other, x), self.verbatim(x, other))
-            if self._verbatim[key] >= WIRE_SHARE:
+            if key not in self._close:
+                self._close[key] = max(self.overlap(other, x, quotes=True)[0] / max(len(self.runs(other).ordered), 1),
+                                       self.overlap(x, other, quotes=True)[0] / max(len(self.runs(x).ordered), 1))
+            if self._close[key] >= WIRE_SHARE:
                 return False
         return True
 
@@ -382,13 +526,18 @@ def compare(
         return kept / total if total else 0.0
 
     facts = {(i, j): sources.told_elsewhere(a, i, b, j) for i, j in chain}
+    # Wire copy, in any order; two sources whose paragraphs the aligner never grouped share none.
+    grouped = bool(matches)
+    # Sentences both print word for word are wire copy, counted as such: the wording a rewrite
+    # keeps is counted beyond them (one agency sentence in two reports written apart is no rewrite).
+    same = sources.shared(a, b) if grouped else frozenset()
 
     def distinct(own: Article, other: Article, links: dict[int, set[int]], flip: bool) -> float:
         kept = total = 0
         for i, js in links.items():
             mine = sources.plain(own.id, i)
             common: set[str] = set()
-            told: set[str] = set()
+            told = sources.stems_in(own, i, same)
             for j in js:
                 common |= mine & sources.plain(other.id, j)
                 told |= facts[(j, i) if flip else (i, j)]
@@ -396,15 +545,15 @@ def compare(
             total += len(mine)
         return kept / total if total else 0.0
 
-    # Wire copy, in any order; two sources whose paragraphs the aligner never grouped share none.
-    grouped = bool(matches)
+    (copied_a, long_a), (copied_b, long_b) = (sources.overlap(a, b), sources.overlap(b, a)) if grouped else ((0, 0), (0, 0))
     side_a = Side(a.id, sum(size_a[i] for i in on_a) / words_a,
                   wording(stems_a, stems_b, links_a), len(on_a), len(body_a), phrasing(a, b, links_a),
-                  sources.verbatim(a, b) if grouped else 0.0, distinct(a, b, links_a, False))
+                  copied_a / max(len(sources.runs(a).ordered), 1), distinct(a, b, links_a, False))
     side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
                   wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b),
-                  sources.verbatim(b, a) if grouped else 0.0, distinct(b, a, links_b, True))
-    shared = sources.shared(a, b) if grouped else 0
+                  copied_b / max(len(sources.runs(b).ordered), 1), distinct(b, a, links_b, True))
+    wire = {"shared": len(same), "words": min(copied_a, copied_b), "told": sum(map(len, same)),
+            "longest": min(long_a, long_b)}
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)
@@ -413,8 +562,8 @@ def compare(
         first, second, basis = _which(sources, side_a, side_b, a, b)
     verdict = _verdict(first, second, len(chain))
     if verdict in ("copy", "rewrite"):
-        return Pair(side_a, side_b, members, verdict, first.source, second.source, basis, shared)
-    pair = Pair(side_a, side_b, members, verdict, shared=shared)
+        return Pair(side_a, side_b, members, verdict, first.source, second.source, basis, **wire)
+    pair = Pair(side_a, side_b, members, verdict, **wire)
     return replace(pair, verdict="wire") if pair.wire else pair
 
 
