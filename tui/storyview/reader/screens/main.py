@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from storyview.reader.messages import GridChanged, SearchCancelled, SearchSubmitted
 from storyview.model import Kind, Member, Story
@@ -106,9 +106,10 @@ class MainScreen(Screen[None]):
                 "disagreements flagged"),
         Binding("W", "rewrites", "Rewrites", group=FINDINGS,
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
-        Binding("e", "export", "Save",
+        Binding("e", "export", "Save", priority=True,  # what follows goes to the dialog (see typeahead)
                 tooltip="Export: write the story as a report (HTML or Markdown), as JSON or as TEI, to a file"),
-        Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines); "
+        Binding("slash", "search", "Search", priority=True,  # what follows goes to the search box (typeahead)
+                tooltip="Search the paragraphs of all sources (not their headlines); "
                 "smart case: a query with a capital letter matches case, else any case"),
         Binding("S", "pick_source", "Pick source", show=False,
                 tooltip="Every source in a list: go to one, hide or show it (the way past source 9)"),
@@ -252,6 +253,8 @@ class MainScreen(Screen[None]):
         """
         if action in ("clear_search", "next_match", "previous_match"):
             return self.search_query is not None
+        if action in ("search", "export"):  # priority keys (typeahead): in the search box, `/` and `e` are text
+            return not isinstance(self.focused, Input)
         if action in ("next_mark", "previous_mark"):
             return self.search_query is None
         return True
