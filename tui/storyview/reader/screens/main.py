@@ -130,6 +130,8 @@ class MainScreen(Screen[None]):
         self.threshold = 0.0
         self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], list[Passage]] | None = None
         self.legend = True
+        self.opening: str | None = None
+        """Why the story opened away from its first source, until the first key."""
         """The status line explains the marks until the reader presses a key."""
         self.any_case = False
         """The search found nothing with the query's capitals and matched any case instead."""
@@ -180,9 +182,10 @@ class MainScreen(Screen[None]):
     def on_key(self) -> None:
         """The first key ends the legend: the status line goes back to where you are. Any key
         (before its action runs) ends a "wrapped around" note: n or N says it again if it wraps."""
-        if (self.legend or self._wrapped is not None) and self.index is not None:
+        if (self.legend or self._wrapped is not None or self.opening) and self.index is not None:
             self.legend = False
             self._wrapped = None
+            self.opening = None
             self.refresh_status()
 
     def on_resize(self) -> None:
@@ -203,6 +206,8 @@ class MainScreen(Screen[None]):
             self.query_one("#loading").remove()
             grid.remove_class("-loading")
         grid.set_story(self.index)
+        if first:
+            self.opening = grid.lede_note
         if self.search_query:
             self._run_search(self.search_query, jump=False)
         self.refresh_status()
@@ -297,6 +302,7 @@ class MainScreen(Screen[None]):
                 heat=grid.heat,
                 heat_styles=grid.heat_legend() if grid.heat else (),
                 note=self._wrapped[1] if self._wrapped and self._wrapped[0] == grid.current else None,
+                opening=self.opening,
                 several=bool(getattr(self.app, "several_stories", False)),
                 **self._base_status(),
             )
