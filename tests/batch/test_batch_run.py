@@ -252,7 +252,8 @@ def test_ctrl_c_stops_cleanly_and_leaves_only_whole_files(tmp_path: Path) -> Non
     out_text, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "Traceback" not in err
-    assert err.strip().splitlines()[-1].startswith("storyview: interrupted; the stories written so far")
+    assert err.strip().splitlines()[-1] == (f"storyview: interrupted; the stories written so far are in {out}: "
+                                            f"`storyview batch {corpus} --out {out} --resume` goes on from them")
     assert not (out / INDEX).exists()
     written = list((out / "stories").iterdir())
     assert written and all(not p.name.startswith(".") for p in written)

@@ -17,6 +17,8 @@ from storyview.reader.app import StoryviewApp
 from storyview.reader.screens.export import ExportScreen
 from storyview.reader.screens.reading import ReadingScreen
 from storyview.reader.widgets.status import StatusLine
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -240,3 +242,18 @@ async def export(pilot: Pilot[Any], *keys: str, dialog_open: bool = False, wait_
 
 def reading_status(screen: ReadingScreen) -> str:
     return str(screen.query_one("#reading-status", Static).render())
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Keys as a terminal delivers a paste or fast typing: all queued at once, none waiting for
+    the one before it to be handled (Pilot.press waits between keys, and so hides what is lost)."""
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        event = events.Key(name, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()

@@ -25,6 +25,7 @@ from storyview.reader.widgets.rows import StoryIndex
 from storyview.reader.widgets.status import StatusLine
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList, Static
+from pilot_helpers import burst
 
 SIZE = (120, 40)
 
@@ -365,3 +366,17 @@ async def test_the_pin_dialog_keeps_the_typed_entry_on_a_short_screen(story_dir:
             assert dialog.query_one(Input).region.bottom <= panel.region.bottom - 1
             assert last.region.bottom == panel.region.bottom - 1
             assert listing.region.height == (12 if size[1] == 24 else 8)
+
+
+async def test_a_paragraph_typed_right_after_p_goes_into_the_dialog(story_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try22 #5: the keys after `p` go to the dialog's entry (with no near list to choose
+    from, "2 5" went to the detail view behind it, and was lost)."""
+    monkeypatch.setattr("storyview.reader.screens.pin.near_candidates", lambda index, members: [])
+    app = pinned_app(story_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 2)
+        await burst(pilot, "p", "2", " ", "5")
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen) and not dialog.near
+        assert dialog.query_one(Input).value == "2 5"

@@ -222,3 +222,67 @@ async def test_a_story_opens_on_the_columns_of_the_sources_that_tell_its_lede() 
         assert grid.row is not None and grid.row.group is groups[4]
         assert grid.focused == "s5" and "s5" in shown and len(shown) < 6
         assert "s6" in shown or len(shown) == 1
+
+
+def test_a_story_opens_on_the_first_columns_where_they_show_its_lede_side_by_side() -> None:
+    """try22 #7: on the 2,225 BBC articles a story opened scrolled to source 10 unexplained, and
+    ECB+ sets whose sources 1 and 3 tell the lede opened further right, where more do. The first
+    columns win while they show the lede told by two sources (or by its only teller)."""
+    from storyview.reader.widgets.grid import lede_window
+
+    assert lede_window([0, 2, 4, 5, 6, 7], shown=8, fit=4) == 0  # 1 and 3 of 1-4 tell it: from source 1
+    assert lede_window([3], shown=8, fit=4) == 0
+    assert lede_window([1, 9, 11, 12], shown=14, fit=4) == 9  # source 2 alone of 1-4: where 10, 12, 13 are
+    assert lede_window([9, 10], shown=11, fit=4) == 7  # as far left as keeps both in view
+    assert lede_window([4, 5], shown=6, fit=3) == 3
+    assert lede_window([], shown=6, fit=3) == 0
+
+
+def _lede_told_by(numbers: list[int], sources: int) -> Any:
+    """A story of `sources` sources whose lede (their first paragraph) only sources `numbers` tell."""
+    from story_factories import article, body
+    from storyview.model import Group, Member, Story
+
+    arts, groups = [], []
+    for k in range(1, sources + 1):
+        if k in numbers:
+            arts.append(article(f"s{k}", body("The dam on the river burst at dawn, flooding three villages."),
+                                body(f"Source {k} adds rescue details.")))
+        else:
+            arts.append(article(f"s{k}", body(f"Source {k} opens on a story of its own about topic {k}.")))
+            groups.append(Group(len(groups) + 1, f"topic {k}", (Member(f"s{k}", 0),)))
+    groups.append(Group(len(groups) + 1, "dam", tuple(Member(f"s{k}", 0) for k in numbers)))
+    groups.append(Group(len(groups) + 1, "rescue", tuple(Member(f"s{k}", 1) for k in numbers)))
+    story = Story(tuple(arts), tuple(groups))
+    assert story.lede is groups[-2]
+    return story
+
+
+async def test_a_story_that_opens_away_from_source_1_says_why_until_the_first_key() -> None:
+    for size in ((120, 40), (80, 24)):
+        app = StoryviewApp.from_story(_lede_told_by([10, 11], 11))
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            grid = app.main.grid
+            assert grid.window_start > 0 and grid.focused == "s10"
+            first = app.main.index.position[grid.columns[0].source] + 1
+            assert f"from source {first}: sources 1–{first - 1} do not tell the lede" in status(app)
+            await pilot.press("j")
+            assert "do not tell the lede" not in status(app)
+
+
+async def test_a_story_whose_first_columns_tell_its_lede_opens_on_them_and_says_nothing() -> None:
+    app = StoryviewApp.from_story(_lede_told_by([1, 3, 5, 6, 7, 8], 8))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        assert grid.window_start == 0 and grid.focused == "s1"
+        assert "from source" not in status(app)
+
+
+async def test_a_lede_told_also_left_of_the_window_says_how_many_tell_it_here() -> None:
+    app = StoryviewApp.from_story(_lede_told_by([2, 10, 12, 13], 14))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.main.grid.window_start == 9
+        assert "from source 10: 3 of the 4 that tell the lede (source 2 too)" in status(app)

@@ -112,6 +112,10 @@ def run(argv: list[str] | None = None) -> int:
     paths = args.paths or None
     if paths and "-" in paths and sys.stdin.isatty():  # else a blank screen waits for it
         warn("reading an article from the terminal: type or paste it, then ctrl+d (or: storyview - < FILE)")
+    unfinished = _unfinished_batch(paths[0]) if paths is not None and len(paths) == 1 else None
+    if unfinished:
+        warn(unfinished)
+        return 1
     pins = None if args.ignore_pins else pin_store(paths)
     aligned = _aligned(paths[0]) if paths is not None and len(paths) == 1 else None
     if args.json or args.report:
@@ -192,6 +196,24 @@ def _aligned(path: str) -> str | None:
     from storyview.batch.output import is_batch, is_export
 
     return "batch" if is_batch(path) else "file" if is_export(path) else None
+
+
+def _unfinished_batch(path: str) -> str | None:
+    """What to say of a batch's folder that cannot be opened as one, before anything is read or
+    written: a batch stopped before its index was written, or the story folder of a batch."""
+    from pathlib import Path
+
+    from storyview.batch.output import STORIES, is_batch, resume_command, stopped
+    from storyview.inputs.text import shown
+
+    found = stopped(path)
+    if found is not None:
+        return (f"{shown(found.folder)} is a batch that was stopped before it finished ({counted(found.written, 'story')} "
+                f"written, no index): run `{resume_command(found.inputs, found.folder, found.threshold)}` to finish it")
+    named = Path(path)
+    if named.name == STORIES and is_batch(named.parent):
+        return f"{shown(named)} holds the story files of the batch {shown(named.parent)}: open {shown(named.parent)}"
+    return None
 
 
 def _asked(argv: list[str]) -> dict[str, object]:

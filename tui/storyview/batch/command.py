@@ -85,7 +85,10 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         if not args.scheduler:  # the local workers are gone: what they left half-written goes too
             sweep(out)
-        warn(f"interrupted; the stories written so far are in {out}, and --resume goes on from them")
+        from storyview.batch.output import resume_command
+
+        warn(f"interrupted; the stories written so far are in {shown(out)}: "
+             f"`{resume_command(args.paths, out, args.threshold)}` goes on from them")
         return 130
     for message in done.warnings:
         warn(message)

@@ -203,6 +203,52 @@ def open_batch(path: str | Path) -> Batch:
     return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data))
 
 
+@dataclass(frozen=True)
+class Stopped:
+    """A batch's folder with story files and no index: its run was stopped (ctrl+c, a crash)
+    before it finished, and `--resume` finishes it."""
+
+    folder: Path
+    written: int
+    # The folders of the articles of the stories written, as the run named them: its inputs
+    # (a folder none of whose stories was written yet is not known).
+    inputs: tuple[str, ...]
+    threshold: float | None
+
+
+def stopped(path: str | Path) -> Stopped | None:
+    """The stopped batch at `path` (its folder or its stories folder), or None."""
+    p = Path(path)
+    folder = p.parent if p.name == STORIES else p
+    try:
+        if (folder / INDEX).exists() or not (folder / STORIES).is_dir():
+            return None
+        written = sorted(f for f in (folder / STORIES).iterdir() if STORY_FILE_RE.fullmatch(f.name))
+    except OSError:
+        return None
+    if not written:
+        return None
+    inputs: dict[str, None] = {}
+    threshold = None
+    for f in written:
+        try:
+            data = json.loads(f.read_text(encoding="utf-8"))
+            inputs.update((os.path.dirname(s["path"]) or ".", None) for s in data["sources"])
+            threshold = float(data["settings"]["threshold"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return Stopped(folder, len(written), tuple(inputs), threshold)
+
+
+def resume_command(inputs: Sequence[str], folder: str | Path, threshold: float | None = None) -> str:
+    """The command that finishes a stopped batch (as a line to copy: arguments quoted where needed)."""
+    from shlex import quote
+
+    named = " ".join(quote(p) for p in inputs) if inputs else "PATH..."
+    other = f" --threshold {threshold:g}" if threshold is not None and threshold != Settings.threshold else ""
+    return f"storyview batch {named} --out {quote(str(folder))}{other} --resume"
+
+
 def is_export(path: str | Path) -> bool:
     """`path` is a JSON file that `storyview --json` (or a batch, for one story) wrote."""
     p = Path(path)

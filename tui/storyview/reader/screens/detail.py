@@ -33,8 +33,10 @@ class DetailScreen(Screen[None]):
                 tooltip="Diff against the next other source of the group"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False, tooltip="Scroll down"),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False, tooltip="Scroll up"),
-        Binding("p", "pin", "Pin", tooltip="Pin a paragraph of another group into this one (kept beside the story)"),
-        Binding("u", "unpin", "Take out", tooltip="Take a member out of this group (kept beside the story)"),
+        Binding("p", "pin", "Pin", priority=True,  # what follows goes to the dialog (see typeahead)
+                tooltip="Pin a paragraph of another group into this one (kept beside the story)"),
+        Binding("u", "unpin", "Take out", priority=True,
+                tooltip="Take a member out of this group (kept beside the story)"),
     ]
 
     def __init__(self, index: StoryIndex, row: Row, focused: str | None) -> None:

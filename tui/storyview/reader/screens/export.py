@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from storyview.exports.files import RefusedWrite, check_target
+from storyview.reader.typeahead import focus_now
 
 FORMATS: dict[str, tuple[str, str]] = {
     "html": ("HTML report", "one page to open in a browser or print"),
@@ -149,9 +150,9 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         path = self.query_one(Input)
-        path.focus()
         path.cursor_position = len(path.value)
         self._hint()
+        focus_now(path)  # the keys typed after `e` come straight here
 
     @property
     def path(self) -> str:

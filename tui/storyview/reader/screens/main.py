@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from storyview.reader.messages import GridChanged, SearchCancelled, SearchSubmitted
 from storyview.model import Kind, Member, Story
@@ -106,9 +106,10 @@ class MainScreen(Screen[None]):
                 "disagreements flagged"),
         Binding("W", "rewrites", "Rewrites", group=FINDINGS,
                 tooltip="For each pair of sources, how much of one follows the other in order and wording"),
-        Binding("e", "export", "Save",
+        Binding("e", "export", "Save", priority=True,  # what follows goes to the dialog (see typeahead)
                 tooltip="Export: write the story as a report (HTML or Markdown), as JSON or as TEI, to a file"),
-        Binding("slash", "search", "Search", tooltip="Search the paragraphs of all sources (not their headlines); "
+        Binding("slash", "search", "Search", priority=True,  # what follows goes to the search box (typeahead)
+                tooltip="Search the paragraphs of all sources (not their headlines); "
                 "smart case: a query with a capital letter matches case, else any case"),
         Binding("S", "pick_source", "Pick source", show=False,
                 tooltip="Every source in a list: go to one, hide or show it (the way past source 9)"),
@@ -129,6 +130,8 @@ class MainScreen(Screen[None]):
         self.threshold = 0.0
         self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], list[Passage]] | None = None
         self.legend = True
+        self.opening: str | None = None
+        """Why the story opened away from its first source, until the first key."""
         """The status line explains the marks until the reader presses a key."""
         self.any_case = False
         """The search found nothing with the query's capitals and matched any case instead."""
@@ -179,9 +182,10 @@ class MainScreen(Screen[None]):
     def on_key(self) -> None:
         """The first key ends the legend: the status line goes back to where you are. Any key
         (before its action runs) ends a "wrapped around" note: n or N says it again if it wraps."""
-        if (self.legend or self._wrapped is not None) and self.index is not None:
+        if (self.legend or self._wrapped is not None or self.opening) and self.index is not None:
             self.legend = False
             self._wrapped = None
+            self.opening = None
             self.refresh_status()
 
     def on_resize(self) -> None:
@@ -202,6 +206,8 @@ class MainScreen(Screen[None]):
             self.query_one("#loading").remove()
             grid.remove_class("-loading")
         grid.set_story(self.index)
+        if first:
+            self.opening = grid.lede_note
         if self.search_query:
             self._run_search(self.search_query, jump=False)
         self.refresh_status()
@@ -252,6 +258,8 @@ class MainScreen(Screen[None]):
         """
         if action in ("clear_search", "next_match", "previous_match"):
             return self.search_query is not None
+        if action in ("search", "export"):  # priority keys (typeahead): in the search box, `/` and `e` are text
+            return not isinstance(self.focused, Input)
         if action in ("next_mark", "previous_mark"):
             return self.search_query is None
         return True
@@ -294,6 +302,7 @@ class MainScreen(Screen[None]):
                 heat=grid.heat,
                 heat_styles=grid.heat_legend() if grid.heat else (),
                 note=self._wrapped[1] if self._wrapped and self._wrapped[0] == grid.current else None,
+                opening=self.opening,
                 several=bool(getattr(self.app, "several_stories", False)),
                 **self._base_status(),
             )

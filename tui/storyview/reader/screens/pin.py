@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storyview.model import Group, Member, Pin
+from storyview.reader.typeahead import focus_now
 from storyview.reader.widgets.members import member_label
 from storyview.reader.widgets.rows import StoryIndex, short_id
 
@@ -110,9 +111,9 @@ class PinScreen(ModalScreen[list[Pin] | None]):
         if options:
             listing = options.first()
             listing.highlighted = self._start()
-            listing.focus()
+            focus_now(listing)  # the keys typed after `p` or `u` come straight here
         else:
-            self.query_one(Input).focus()
+            focus_now(self.query_one(Input))
 
     def on_resize(self) -> None:
         self._fit_list()

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from storyview.model import Collection
+from storyview.reader.typeahead import focus_now
 from storyview.reader.widgets.storylist import StoryTable
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ class StoriesScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open story", tooltip="Align the story under the cursor and show it side by side"),
-        Binding("slash", "filter", "Filter", tooltip="Keep the stories whose label, titles or outlets hold a text"),
+        Binding("slash", "filter", "Filter", priority=True,  # what is typed after it goes to the filter (typeahead)
+                tooltip="Keep the stories whose label, titles or outlets hold a text"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Show every story again"),
         Binding("j", "cursor(1)", "Next story", show=False, tooltip="Move to the next story"),
         Binding("k", "cursor(-1)", "Previous story", show=False, tooltip="Move to the previous story"),
@@ -82,6 +84,8 @@ class StoriesScreen(Screen[None]):
         self.app.sub_title = stories_title(self.collection)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "filter":
+            return not isinstance(self.focused, Input)  # a `/` typed in the filter is text
         if action == "clear_filter":
             return bool(self.table.query_text) or self.query_one(Input).display
         return True
@@ -107,7 +111,7 @@ class StoriesScreen(Screen[None]):
         field = self.query_one(Input)
         field.display = True
         field.value = self.table.query_text
-        field.focus()
+        focus_now(field)
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:

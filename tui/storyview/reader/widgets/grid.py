@@ -7,7 +7,7 @@ hidden sources, window of columns, marks); the Story itself is only read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,7 +18,7 @@ from textual.strip import Strip
 from storyview.reader.messages import GridChanged
 from storyview.model import Member, Span
 from storyview.reader.widgets.columns import PADDING, Column, columns_that_fit, lay_out, slide_window
-from storyview.reader.widgets.fold import Folding, Run, fold_by_default, framed_numbers, strip_words
+from storyview.reader.widgets.fold import Folding, Run, fold_by_default, framed_numbers, numbers_that_fit, strip_words
 from storyview.reader.widgets.gridheader import ColumnHeaders
 from storyview.reader.widgets.marked import line_of_offset, marked_text, wrap
 from storyview.reader.widgets.members import cut_on_word
@@ -36,6 +36,39 @@ def lede(index: StoryIndex) -> int:
     """The row a story opens on: its lede (Story.lede), where most sources start the story."""
     group = index.story.lede
     return next((i for i, row in enumerate(index.group_rows) if row.group is group), 0)
+
+
+def lede_window(tellers: Sequence[int], shown: int, fit: int) -> int:
+    """The first of the `fit` columns (of `shown`) a story opens on; `tellers`: the columns
+    whose source tells its lede, in order.
+
+    The first columns, where they show the lede told side by side (by two sources, or by its
+    only one): the sources in their order, as numbered (try22: ECB+ sets whose sources 1 and 3
+    tell the lede opened from source 5, where four do). Else the window where most tellers are,
+    the leftmost of those (try20: a story opened on sources that did not tell its lede, the row
+    showing only "· only in 5, 6 ·")."""
+    if not tellers or sum(k < fit for k in tellers) >= min(2, len(tellers)):
+        return 0
+    starts = range(max(0, shown - fit) + 1)
+    return max(starts, key=lambda start: (sum(start <= k < start + fit for k in tellers), -start))
+
+
+def lede_note(numbers: Sequence[int], tellers: Sequence[int], start: int, fit: int) -> str | None:
+    """Why a story opens from column `start` (None from the first): `numbers` are the shown
+    columns' source numbers, `tellers` the columns whose source tells the lede."""
+    if start == 0:
+        return None
+    before = numbers[:start]
+    here = sum(start <= k < start + fit for k in tellers)
+    others = [numbers[k] for k in tellers if not start <= k < start + fit]
+    if any(k < start for k in tellers):
+        also = f"source{'s' * (len(others) > 1)} {numbers_that_fit(others, 12)} too"
+        return f"from source {numbers[start]}: {here} of the {len(tellers)} that tell the lede ({also})"
+    if len(before) == 1:
+        return f"from source {numbers[start]}: source {before[0]} does not tell the lede"
+    consecutive = before == list(range(before[0], before[0] + len(before)))
+    span = f"{before[0]}–{before[-1]}" if consecutive else numbers_that_fit(before, 20)
+    return f"from source {numbers[start]}: sources {span} do not tell the lede"
 
 
 class StoryGrid(RowsView):
@@ -80,6 +113,8 @@ class StoryGrid(RowsView):
         """Which runs of single-source rows show as one strip (z switches, enter opens one)."""
         self._fold_chosen: bool | None = None
         """The reader's own choice with z, kept across rebuilds; None: the story's default."""
+        self.lede_note: str | None = None
+        """Why the story opened away from its first source (the status line says it)."""
 
     # -- state the screen reads ------------------------------------------------------------------
 
@@ -148,18 +183,19 @@ class StoryGrid(RowsView):
         self.relayout()
 
     def _face_the_lede(self) -> None:
-        """Open with the columns of the sources that tell the lede: the window where most of
-        them are, its first one focused (try20: a story opened on two sources that did not tell
-        its lede, the row showing only "· only in 5, 6 ·")."""
+        """Open with columns that show the lede told side by side (`lede_window`), its first
+        teller there focused; `lede_note` says why where that is not from the first source."""
         row = self.row
         visible = self.visible_sources
         tellers = [k for k, source in enumerate(visible) if row is not None and row.cells.get(source)]
-        if not tellers:
+        self.lede_note = None
+        if not tellers or self.index is None:
             return
         count = max(1, columns_that_fit(self.content_width, len(visible)))
-        starts = range(max(0, len(visible) - count) + 1)
-        self.window_start = max(starts, key=lambda start: (sum(start <= k < start + count for k in tellers), -start))
+        self.window_start = lede_window(tellers, len(visible), count)
         self.focused = visible[next(k for k in tellers if self.window_start <= k < self.window_start + count)]
+        numbers = [self.index.position[source] + 1 for source in visible]
+        self.lede_note = lede_note(numbers, tellers, self.window_start, count)
 
     def _lede_to_top(self) -> None:
         """Scroll the lede to the top; until the view has the height to do so, try again on resize."""

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from storyview.reader.messages import SearchCancelled, SearchSubmitted
+from storyview.reader.typeahead import focus_now
 
 
 class SearchBar(Input):
@@ -20,7 +21,7 @@ class SearchBar(Input):
     def open(self, query: str = "") -> None:
         self.value = query
         self.display = True
-        self.focus()
+        focus_now(self)  # the keys typed after `/` come straight here
 
     def close(self) -> None:
         self.display = False

@@ -56,6 +56,8 @@ class StatusInfo:
     """Groups the others tell that the base leaves out."""
     several: bool = False
     """The folder holds other stories: escape goes back to their list (the legend says so)."""
+    opening: str | None = None
+    """Why the story opened away from its first source ("from source 10: …"), until the first key."""
 
 
 SHORT = {"rebuilding": "rebuilding", "search": "/"}
@@ -170,8 +172,9 @@ class StatusLine(Static):
             else:
                 count = f"  {info.matches} match{'es' * (info.matches != 1)}" if info.matches else "  no matches"
             parts.append((count + (" (any case)" if info.any_case else ""), label))
-        if info.note:
-            parts.extend(["  ", (info.note, busy)])
+        for note in (info.note, info.opening):
+            if note:
+                parts.extend(["  ", (note, busy)])
         return Content.assemble(*parts)  # type: ignore[arg-type]
 
     def legend(self, info: StatusInfo) -> Content:
@@ -181,7 +184,8 @@ class StatusLine(Static):
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
         fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
         back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
-        parts = [("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
+        opening = [(info.opening, value), ("   ", label)] if info.opening else []
+        parts = [*opening, ("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
                  (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
                  (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
         return Content.assemble(*parts)
@@ -196,6 +200,7 @@ class StatusLine(Static):
         if room is not None and room < LEGEND_ROOM:
             return None
         parts: dict[str, list[tuple[str, Style]]] = {
+            "opening": [(info.opening, value)] if info.opening else [],
             "unique": [("only here", unique), (" = 1 source", label)],
             "dots": [("●○", value), (" told/not", label)],
             "silent": [("· not covered ·", label)],

@@ -1,0 +1,60 @@
+"""A batch folder whose run was stopped (ctrl+c) before it wrote its index (try22 #6): the
+reader, `--json` and `--report` say so in one line, with the command that finishes it, and
+write nothing; the story folder of a finished batch points at the batch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from storyview.batch.output import INDEX, STORIES, resume_command, stopped
+from storyview.cli import main
+
+
+@pytest.fixture
+def stopped_dir(reference: Path, tmp_path: Path) -> Path:
+    """The reference batch as a ctrl+c leaves it: some story files written, no index."""
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    (out / INDEX).unlink()
+    for path in sorted((out / STORIES).iterdir())[2:]:
+        path.unlink()
+    return out
+
+
+def test_a_folder_of_story_files_without_an_index_is_a_stopped_batch(stopped_dir: Path, corpus: Path) -> None:
+    found = stopped(stopped_dir)
+    assert found is not None and found.written == 2
+    assert found.inputs == (str(corpus),)  # the folder its stories' articles were read from
+    assert stopped(stopped_dir / STORIES) == found
+    assert resume_command(found.inputs, stopped_dir, found.threshold) == \
+        f"storyview batch {corpus} --out {stopped_dir} --resume"
+
+
+def test_a_finished_batch_or_a_folder_of_articles_is_no_stopped_batch(reference: Path, corpus: Path,
+                                                                      tmp_path: Path) -> None:
+    assert stopped(reference) is None and stopped(corpus) is None
+    assert stopped(tmp_path / "nothing") is None
+    (tmp_path / "empty" / STORIES).mkdir(parents=True)
+    assert stopped(tmp_path / "empty") is None
+
+
+@pytest.mark.parametrize("named", [".", STORIES])
+@pytest.mark.parametrize("mode", [[], ["--json", "-o", "x.json"], ["--report", "md", "-o", "x.md"]])
+def test_opening_a_stopped_batch_says_how_to_finish_it_and_writes_nothing(
+        stopped_dir: Path, corpus: Path, named: str, mode: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([str(stopped_dir / named), *mode]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"storyview: {stopped_dir} is a batch that was stopped before it finished (2 stories "
+                   f"written, no index): run `storyview batch {corpus} --out {stopped_dir} --resume` to finish it"]
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_the_story_folder_of_a_finished_batch_points_at_the_batch(reference: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(reference / STORIES), "--json"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"storyview: {reference / STORIES} holds the story files of the batch {reference}: open {reference}"]
