@@ -51,6 +51,23 @@ print("exited", flush=True)
 """
 
 
+STUCK = CHILD.replace("""    for i in range(10**9):
+        progress("aligning", i, 10**9)
+        time.sleep(0.001)""", """    progress("aligning", 0, 2)
+    time.sleep(60)  # one long engine step: no progress to stop at (try23: two sources of 3 MB)
+    progress("aligning", 1, 2)""")
+
+
+def test_the_process_exits_when_quit_during_a_step_that_reports_no_progress() -> None:
+    """The build's thread is a daemon: the app does not join it on the way out."""
+    assert "time.sleep(60)" in STUCK
+    start = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(STUCK)], capture_output=True, text=True, timeout=50)
+    assert out.returncode == 0, out.stderr
+    assert "exited" in out.stdout
+    assert time.monotonic() - start < 30, "it waited for the build"
+
+
 def test_takes_progress_tells_the_two_kinds_of_build_apart() -> None:
     def two(settings: Settings, progress: Progress | None = None) -> Story: ...
     def one(settings: Settings) -> Story: ...

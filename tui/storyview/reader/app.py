@@ -6,6 +6,8 @@ makes a new Story in the background while the old one stays on screen and usable
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import gc
 import inspect
 import os
@@ -14,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -75,6 +77,31 @@ class BuildReport:
     def __init__(self) -> None:
         self.latest: tuple[str, int, int] | None = None
         self.shown: tuple[str, int, int] | None = None
+
+
+T = TypeVar("T")
+
+
+def off_the_loop(work: Callable[[], T]) -> asyncio.Future[T]:
+    """`work()` on a daemon thread of its own, awaited by an async worker.
+
+    Textual runs a thread worker on asyncio's default executor, which the app joins as it exits:
+    a build in an engine step that calls no `progress` for a while (two sources of 3 MB: minutes)
+    held the process after `q`, on a blank screen (try23). A daemon thread holds nothing: once the
+    worker is cancelled, nobody waits for it, and it stops at its next `progress`.
+    """
+    done: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+    def run() -> None:
+        if not done.set_running_or_notify_cancel():
+            return
+        try:
+            done.set_result(work())
+        except BaseException as error:  # noqa: BLE001 - handed to whoever awaits it
+            done.set_exception(error)
+
+    threading.Thread(target=run, name="storyview build", daemon=True).start()
+    return asyncio.wrap_future(done)
 
 
 class BuildCancelled(BaseException):
@@ -251,9 +278,9 @@ class StoryviewApp(App[None]):
         if self._poll is None:
             self._poll = self.set_interval(PROGRESS_INTERVAL, self._show_progress, name="build progress")
 
-    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _gather(self, generation: int, report: BuildReport) -> None:
-        """Read and split the folder off the event loop; nothing is aligned here."""
+    @work(exclusive=True, group="build", exit_on_error=False)
+    async def _gather(self, generation: int, report: BuildReport) -> None:
+        """Read and split the folder off the event loop (`off_the_loop`); nothing is aligned here."""
         worker = get_current_worker()
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -261,9 +288,10 @@ class StoryviewApp(App[None]):
                 raise BuildCancelled
             report.latest = (stage, done, total)
 
-        assert self.gather is not None
+        gather = self.gather
+        assert gather is not None
         try:
-            collection = self.gather(progress)
+            collection = await off_the_loop(lambda: gather(progress))
         except BuildCancelled:
             return
         except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
@@ -352,13 +380,14 @@ class StoryviewApp(App[None]):
         if self._poll is None:
             self._poll = self.set_interval(PROGRESS_INTERVAL, self._show_progress, name="build progress")
 
-    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _build(self, settings: Settings, generation: int, report: BuildReport) -> None:
-        """Run the (CPU-bound) pipeline off the event loop; the Story (or the error) comes back by message.
+    @work(exclusive=True, group="build", exit_on_error=False)
+    async def _build(self, settings: Settings, generation: int, report: BuildReport) -> None:
+        """Run the (CPU-bound) pipeline off the event loop (`off_the_loop`); the Story (or the
+        error) comes back by message.
 
         The engine calls `progress` as it goes; once this worker is cancelled (the app quits, or
-        a newer build replaces this one) the next call raises, so the thread ends promptly
-        instead of holding the process open until the whole build is done.
+        a newer build replaces this one) the next call raises, so the thread ends at its next
+        step; and since it is a daemon thread, a quitting app does not wait even for that.
         """
         worker = get_current_worker()
 
@@ -367,8 +396,9 @@ class StoryviewApp(App[None]):
                 raise BuildCancelled
             report.latest = (stage, done, total)  # one assignment: the UI reads it whole
 
+        build = self.build
         try:
-            story = self.build(settings, progress) if takes_progress(self.build) else self.build(settings)
+            story = await off_the_loop(lambda: build(settings, progress) if takes_progress(build) else build(settings))
         except BuildCancelled:
             return
         except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
