@@ -130,9 +130,9 @@ class MainScreen(Screen[None]):
         self.threshold = 0.0
         self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], list[Passage]] | None = None
         self.legend = True
+        """The status line explains the marks until the reader presses a key."""
         self.opening: str | None = None
         """Why the story opened away from its first source, until the first key."""
-        """The status line explains the marks until the reader presses a key."""
         self.any_case = False
         """The search found nothing with the query's capitals and matched any case instead."""
         self.pending: float | None = None
