@@ -196,6 +196,9 @@ class Referent:
     # the names of whom the sentence quotes ("Steele said", "the Anchorage Daily News reported",
     # "told ISNA"): names that tell the figure, not what it is of
     speakers: frozenset[str] = frozenset()
+    # a figure its clause only imagines ("the odds of Charles ripping off another 90-yard run",
+    # "the storm could have left 60 dead"): no report of a fact, so never in dispute with one
+    imagined: bool = False
 
 
     @property
@@ -300,7 +303,49 @@ def referent(
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None,
-                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first))
+                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
+                    imagined=not date and _imagined(tokens, text, first))
+
+
+# Words that make what a clause tells after them imagined, not reported: a modal, a condition,
+# or odds and chances ("could have left 60 dead", "if 60 die", "the odds of another 90-yard run").
+IMAGINING = {"would", "could", "might", "should", "if", "unless", "odds", "chance", "chances", "possibility",
+             "prospect", "prospects", "likelihood"}
+# Nouns that do so only before "of" ("hopes of 60 seats"; "hopes to have 50 orders" is a target).
+IMAGINING_OF = {"hope", "hopes", "dream", "dreams"}
+MODALS = {"would", "could", "might", "should", "may"}
+# Verbs of size besides `MEASURE` and `CHANGING` ("could top $1bn", "might exceed 100").
+SIZING = {"top", "exceed", "surpass", "total", "number", "cost", "amount"}
+# Conjunctions that open another clause: what is imagined before them is not the figure's.
+CLAUSE_BREAKS = {"but", "yet", "while", "whereas", "although", "though", "because"}
+# Words after "as" that make it a comparison ("could have as many as 60"), not a clause of its own
+# ("could not take it as only six of those months were paid").
+AS_MUCH = {"many", "much", "few", "little", "high", "low", "long", "far", "large", "big", "well", "soon", "often"}
+# How many words back from a figure a cue of its clause may stand.
+IMAGINING_REACH = 12
+
+
+def _imagined(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """A cue of `IMAGINING` before the figure in its clause ("may" written in lower case: not the
+    month). Only before it: "60 may have died" is an estimate of what happened, a report; so is a
+    modal of a verb that measures ("damage could reach $12 million"): the size of a real thing,
+    told loosely."""
+    for k in range(first - 1, max(-1, first - 1 - IMAGINING_REACH), -1):
+        t = tokens[k]
+        if _broken(text, t, tokens[k + 1]) or t.norm in CLAUSE_BREAKS \
+                or t.norm == "as" and tokens[k + 1].norm not in AS_MUCH and k + 1 < first:
+            return False
+        if t.norm in MODALS and (t.norm != "may" or text[t.start].islower()):
+            return not _measuring(tokens, k + 1, first)
+        if t.norm in IMAGINING or t.norm in IMAGINING_OF and tokens[k + 1].norm == "of":
+            return True
+    return False
+
+
+def _measuring(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """A verb that puts a figure on something (`MEASURE`, `CHANGING`) stands in tokens[k:first],
+    after a modal: "could reach", "would see the budget rise by"."""
+    return any(t.norm in MEASURE or t.norm in CHANGING or t.norm in SIZING for t in tokens[k:first])
 
 
 def _after(tokens: Sequence[Token], text: str, first: int) -> bool:
