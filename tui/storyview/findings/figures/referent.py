@@ -75,7 +75,7 @@ TIME_WORDS = DAYS | {"tomorrow", "morning", "afternoon", "evening", "night", "to
 # Words after a figure that end the noun it counts.
 STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "into", "off", "after", "before", "as",
         "were", "was", "are", "is", "be", "been", "have", "has", "had", "who", "which", "that", "than", "and", "or",
-        "but", "when", "while", "per", "each", "less", "they", "he", "she", "it", "we", "them", "of", "away",
+        "but", "when", "while", "per", "each", "apiece", "less", "they", "he", "she", "it", "we", "them", "of", "away",
         "out", "up", "down", "across", "over", "under", "near", "about", "around", "still", "reportedly", "also",
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
@@ -289,7 +289,7 @@ def referent(
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
-                    agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
+                    agent=frozenset() if date else _agent(tokens, text, first, last, numbers, common),
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
@@ -596,22 +596,48 @@ HE = frozenset({"<he>"})
 NAMELESS = {"he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "that", "his", "her", "their"}
 
 
-def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+def _agent(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool],
            common: set[str] | frozenset[str]) -> frozenset[str]:
     """Whose figure it is, the name its clause attaches it to: a name in the possessive before
     it ("Newton's record of 4,051", "Luck's 4,183"), else the subject of the verb right before it
     ("Peyton Manning completed 29 of 34 passes", "Jones has 193 yards", "Garrard, who completed
     28 passes"), else the subject of its clause ("Luck also set a record with 4,183 yards",
     "After the vote, Smith's party won 52 seats": not who said it). Not a word the article
-    writes in lower case (`common`: "Police"); `HE` for "he" or "she", for the caller to name."""
+    writes in lower case (`common`: "Police"); `HE` for "he" or "she", for the caller to name;
+    `EACH` for a figure shared out ("apiece")."""
+    if _shared_out(tokens, text, last):
+        return EACH
     owner = _possessor(tokens, text, first, common)
-    if owner:
+    if owner and owner != HE:
         return owner
-    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, numbers, common)
+    # "Manning completed his first 17 passes": his is the subject's
+    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, numbers, common) \
+        or owner
+
+
+# How many words after a figure "apiece" or "each" may stand to share it out ("over 100 yards apiece").
+SHARE_REACH = 5
+
+
+def _shared_out(tokens: Sequence[Token], text: str, last: int) -> bool:
+    """"apiece", or "each" that is no rate ("$500 each"; not "each year"), after the figure and its
+    noun in its clause: the figure is each one's of several ("two players rushed for over 100 yards
+    apiece"), whoever the clause names."""
+    for k in range(last + 1, min(len(tokens), last + 1 + SHARE_REACH)):
+        t = tokens[k]
+        if _broken(text, tokens[k - 1], t) or t.number or _verbal(t):
+            return False
+        if t.norm == "apiece":
+            return True
+        if t.norm == "each":
+            after = tokens[k + 1] if k + 1 < len(tokens) and not _broken(text, t, tokens[k + 1]) else None
+            return after is None or after.norm.rstrip("s") not in PER_WHAT and after.norm not in ("time", "other")
+    return False
 
 
 # Words between a possessor and the figure it owns ("Newton's record of 4,051", "Smith's total at 40").
 OWNED = {"of", "at", "with", "a", "an", "the", "record", "mark", "total", "tally", "share", "haul", "best", "previous",
+         "career", "personal", "season",
          "old", "former", "new", "own"}
 # Verbs of having: the subject has the figure ("Jones has 193 yards").
 HAVE = {"has", "had", "have", "having"}
@@ -646,13 +672,16 @@ def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | fr
 
 def _possessor(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str]) -> frozenset[str]:
     """The name in the possessive that owns a figure: "Luck's 4,183 yards", "Newton's record of
-    4,051 yards", "the company's total of $3 billion" (no name: nothing)."""
+    4,051 yards", "the company's total of $3 billion" (no name: nothing); `HE` for "his" or "her"
+    ("His third career 200-yard game"), whom the clause's subject or the sentences before name."""
     k = first - 1
-    while k >= 0 and first - k <= 4 and not _broken(text, tokens[k], tokens[k + 1]):
+    while k >= 0 and first - k <= 5 and not _broken(text, tokens[k], tokens[k + 1]):
         t = tokens[k]
+        if t.norm in ("his", "her"):
+            return HE
         if _possessive(text, t):
             return _name_run(tokens, text, k, common) if text[t.start:t.start + 1].isupper() else frozenset()
-        if t.norm not in OWNED:
+        if t.norm not in OWNED and t.norm not in ORDINALS:
             return frozenset()
         k -= 1
     return frozenset()
