@@ -176,3 +176,14 @@ def test_his_or_her_before_a_figure_names_whom_the_sentences_before_are_about() 
     assert not conflicts_in(a=okafor, b="Jensen stood in the north ward. Jensen won 4,300 votes there.")
     assert not conflicts_in(a=okafor, b="Jensen stood in the north ward. His 4,300 votes won the seat.")
     assert {"4,100", "4,300"} in conflicts_in(a=okafor, c="Okafor stood in the north ward. His 4,300 votes won the seat.")
+
+
+def test_a_word_opening_a_sentence_or_a_name_after_a_preposition_is_no_owner() -> None:
+    """try22 (29_ecbplus): "Despite rushing for 352 yards, the Kansas City Chiefs lost" was owned by
+    "Despite", and "a foot race with the Indianapolis defense for an 86-yard run" by Indianapolis
+    (its noun taken for a verb): a preposition names no one, nor is its object a subject."""
+    assert about("Despite polling 4,300 votes, the Greens lost the ward.", "4,300").agent == frozenset()
+    assert about("He won a foot race with the Ashby defence for a 60 yard run.", "60").agent == HE
+    # a name a relative clause or a verb follows still owns it
+    assert about("The Greens (12 - 3), who had 4,300 votes, lost.", "4,300").agent == {"green"}
+    assert about("Tax claims against Halvorsen totalling over $27bn were filed.", "over $27bn").agent == {"halvors"}

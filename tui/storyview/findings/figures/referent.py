@@ -653,6 +653,15 @@ def _name_run(tokens: Sequence[Token], text: str, k: int, common: set[str] | fro
     return _name_span(tokens, text, k, common)[0]
 
 
+# Words that open a sentence with a capital and are never a name ("Despite rushing for 352 yards").
+NO_NAME = {"despite", "after", "before", "since", "during", "while", "when", "although", "though", "because", "with",
+           "without", "for", "from", "in", "on", "at", "by", "of", "to", "as", "if", "unless", "until", "but", "and",
+           "or", "so", "once", "upon", "amid", "following", "having", "against", "into", "through", "under", "over"}
+# Words a name after which is their object, no subject ("a foot race with the Indianapolis defense").
+GOVERNING = {"with", "against", "for", "from", "to", "of", "by", "at", "in", "on", "over", "into", "toward", "towards",
+             "past", "through", "behind"}
+
+
 def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | frozenset[str]) -> tuple[frozenset[str], int]:
     """`_name_run`, and where it starts."""
     name: set[str] = set()
@@ -660,7 +669,7 @@ def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | fr
     while k >= 0 and len(name) < 3:
         t = tokens[k]
         if not t.content or t.number or not text[t.start:t.start + 1].isupper() or t.norm in common \
-                or t.norm in NAMELESS or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
+                or t.norm in NAMELESS or t.norm in NO_NAME or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
             break
         name.add(t.stem)
         start = k
@@ -702,6 +711,7 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
         return frozenset()  # no verb right before the count ("Steele said 40 firefighters": who told it, not who did it)
     verb = tokens[k]
     k -= 1
+    right_before = k
     while k >= 0 and tokens[k].norm in TO_VERB:
         k -= 1
     k = _before_aside(tokens, text, k)
@@ -709,7 +719,14 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
         return HE  # "He had 793 yards", "But he had 269": whom the sentences before are about (the caller knows it)
     if k >= 1 and _verb_like(verb) and _counted_subject(tokens, text, k, 0, numbers):
         return EACH
-    return _name_run(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
+    run, at = _name_span(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
+    j = at - 1 - (at >= 2 and tokens[at - 1].norm in ("the", "a", "an"))
+    if run and k == right_before and j >= 0 and tokens[j].norm in GOVERNING and not _broken(text, tokens[j], tokens[j + 1]) \
+            and not (_verb_like(verb) or verb.norm.endswith(("ing", "ed", "s"))):
+        # "with the Indianapolis defense for an 86-yard run": a name's noun, no verb; not "for the
+        # Chiefs (2-13), who had 352 yards", nor "claims against Yukos totalling over $27bn"
+        return frozenset()
+    return run
 
 
 def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
