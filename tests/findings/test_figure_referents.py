@@ -919,6 +919,8 @@ def test_a_figure_a_sentence_only_imagines_never_conflicts_with_one_told_as_fact
     assert not about("Officials said 60 people may have died in the valley.", "60").imagined
     assert not about("Smith could have scored more but ended with 30 points.", "30").imagined  # another clause
     assert not about("Many staff could not take the leave as only six of those weeks were paid.", "six").imagined
+    assert not about("Dunmore's best chance came when he shot wide from three yards.", "three").imagined
+    assert not about("The snub could hurt her after she failed to finish her last two races.", "two").imagined
     assert about("The storm could have left as many as 60 people dead.", "60").imagined
     assert not about("Damage could reach $12 million, officials said.", "$12 million").imagined  # an estimate of a size
     fact = "The storm left 40 people dead in the valley of Arden on Sunday, officials said."

@@ -316,8 +316,12 @@ IMAGINING_OF = {"hope", "hopes", "dream", "dreams"}
 MODALS = {"would", "could", "might", "should", "may"}
 # Verbs of size besides `MEASURE` and `CHANGING` ("could top $1bn", "might exceed 100").
 SIZING = {"top", "exceed", "surpass", "total", "number", "cost", "amount"}
-# Conjunctions that open another clause: what is imagined before them is not the figure's.
-CLAUSE_BREAKS = {"but", "yet", "while", "whereas", "although", "though", "because"}
+# Conjunctions that open another clause: what is imagined before them is not the figure's ("City's
+# best chance came when he shot wide from three yards").
+CLAUSE_BREAKS = {"but", "yet", "while", "whereas", "although", "though", "because", "when", "whenever", "where"}
+# Words that open another clause before a pronoun ("could hit her hard after she failed to finish two races").
+SUBORDINATING = {"after", "before", "since", "until", "till", "once", "as"}
+SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 # Words after "as" that make it a comparison ("could have as many as 60"), not a clause of its own
 # ("could not take it as only six of those months were paid").
 AS_MUCH = {"many", "much", "few", "little", "high", "low", "long", "far", "large", "big", "well", "soon", "often"}
@@ -333,7 +337,8 @@ def _imagined(tokens: Sequence[Token], text: str, first: int) -> bool:
     for k in range(first - 1, max(-1, first - 1 - IMAGINING_REACH), -1):
         t = tokens[k]
         if _broken(text, t, tokens[k + 1]) or t.norm in CLAUSE_BREAKS \
-                or t.norm == "as" and tokens[k + 1].norm not in AS_MUCH and k + 1 < first:
+                or t.norm == "as" and tokens[k + 1].norm not in AS_MUCH and k + 1 < first \
+                or t.norm in SUBORDINATING and tokens[k + 1].norm in SUBJECT_PRONOUNS:
             return False
         if t.norm in MODALS and (t.norm != "may" or text[t.start].islower()):
             return not _measuring(tokens, k + 1, first)
