@@ -905,3 +905,27 @@ def test_verbs_news_copy_uses_for_one_act() -> None:
     # "were intercepted" stay two.
     assert same_act(Referent("firefig", act="came"), Referent("firefig", act="arriv"))
     assert not same_act(Referent("boat", act="attack"), Referent("boat", act="intercept"))
+
+
+def test_a_figure_a_sentence_only_imagines_never_conflicts_with_one_told_as_fact() -> None:
+    """try22 (29_ecbplus): "the odds of … ripping off another 90-yard run" was set against the
+    86-yard run six sources report. Odds, chances, hopes, "if" and "would", "could", "might" before
+    a figure in its clause make it imagined; a figure after which a modal stands is an estimate
+    ("as many as 60 may have died") and stays a report."""
+    assert about("The odds of Okafor breaking off another run of 90 yards were slim.", "90").imagined
+    assert about("Officials said the storm could have left 60 people dead.", "60").imagined
+    assert about("Her chance of winning 4,000 votes was gone.", "4,000").imagined
+    assert not about("The storm left 40 people dead in the valley.", "40").imagined
+    assert not about("Officials said 60 people may have died in the valley.", "60").imagined
+    assert not about("Smith could have scored more but ended with 30 points.", "30").imagined  # another clause
+    assert not about("Many staff could not take the leave as only six of those weeks were paid.", "six").imagined
+    assert not about("Dunmore's best chance came when he shot wide from three yards.", "three").imagined
+    assert not about("The snub could hurt her after she failed to finish her last two races.", "two").imagined
+    assert about("The storm could have left as many as 60 people dead.", "60").imagined
+    assert not about("Damage could reach $12 million, officials said.", "$12 million").imagined  # an estimate of a size
+    fact = "The storm left 40 people dead in the valley of Arden on Sunday, officials said."
+    imagined = "Officials said the storm could have left 60 people dead in the valley of Arden on Sunday."
+    assert not conflicts_in(a=fact, b=imagined)
+    # two projections may still disagree
+    other = "Officials said the storm could have left 45 people dead in the valley of Arden on Sunday."
+    assert {"60", "45"} in conflicts_in(b=imagined, c=other)

@@ -151,3 +151,39 @@ def test_a_bound_of_one_owner_is_no_loose_figure_of_another() -> None:
         b="Kenteris and Thanou could be suspended for up to two years by the IAAF, officials said.",
     ))
     assert not any({m.text for m in f.mentions} == {"two", "up to two"} for f in figures)
+
+
+def test_apiece_or_each_after_a_figure_makes_it_each_ones() -> None:
+    """try22 (29_ecbplus): "the Chiefs had two players rush for over 100 yards apiece" was one thing
+    with Hillis's "more than a hundred yards": the figure is each of the two players', no one's
+    named, and "apiece" is no counted noun."""
+    each = about("The Greens had two candidates poll over 4,000 votes apiece in the north ward.", "over 4,000")
+    assert each.agent == EACH and each.head == "vote"
+    assert about("The two brothers got $500 each.", "$500").agent == EACH
+    assert about("The two brothers got $500 each year.", "$500").agent != EACH  # a rate, not a share
+    assert not [f for f in find_figures(story(
+        a="The Greens had two candidates poll over 4,000 votes apiece in the north ward.",
+        b="The Greens polled 4,300 votes in the north ward."))
+        if {m.text for m in f.mentions} == {"over 4,000", "4,300"}]
+
+
+def test_his_or_her_before_a_figure_names_whom_the_sentences_before_are_about() -> None:
+    """try22 (29_ecbplus): Charles's "His third career 200-yard game" met Hillis's "more than a
+    hundred yards": "his" owns the figure, as "he" does a clause's."""
+    assert about("His third career total of 4,000 votes came late.", "4,000").agent == HE
+    assert about("Her 4,100 votes won the seat.", "4,100").agent == HE
+    okafor = "Okafor stood in the north ward. The count ran late. His 4,100 votes won the seat."
+    assert not conflicts_in(a=okafor, b="Jensen stood in the north ward. Jensen won 4,300 votes there.")
+    assert not conflicts_in(a=okafor, b="Jensen stood in the north ward. His 4,300 votes won the seat.")
+    assert {"4,100", "4,300"} in conflicts_in(a=okafor, c="Okafor stood in the north ward. His 4,300 votes won the seat.")
+
+
+def test_a_word_opening_a_sentence_or_a_name_after_a_preposition_is_no_owner() -> None:
+    """try22 (29_ecbplus): "Despite rushing for 352 yards, the Kansas City Chiefs lost" was owned by
+    "Despite", and "a foot race with the Indianapolis defense for an 86-yard run" by Indianapolis
+    (its noun taken for a verb): a preposition names no one, nor is its object a subject."""
+    assert about("Despite polling 4,300 votes, the Greens lost the ward.", "4,300").agent == frozenset()
+    assert about("He won a foot race with the Ashby defence for a 60 yard run.", "60").agent == HE
+    # a name a relative clause or a verb follows still owns it
+    assert about("The Greens (12 - 3), who had 4,300 votes, lost.", "4,300").agent == {"green"}
+    assert about("Tax claims against Halvorsen totalling over $27bn were filed.", "over $27bn").agent == {"halvors"}

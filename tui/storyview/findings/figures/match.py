@@ -416,6 +416,13 @@ def _comparable(a: _Context, b: _Context) -> bool:
         status = status or agreement(a.mention, b.mention)
         if status == "conflict" or status == "imprecise" and (_bounded(a.mention) or _bounded(b.mention)):
             return False
+    # A figure its clause only imagines is no report of a fact: it may tell the same value ("could
+    # be suspended for two years", "was banned for two years"), never another one. Two imagined
+    # figures may disagree.
+    if a.referent.imagined != b.referent.imagined:
+        status = status or agreement(a.mention, b.mention)
+        if status != "agree":
+            return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
     if a.referent.head and not b.referent.head:

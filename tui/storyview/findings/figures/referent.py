@@ -75,7 +75,7 @@ TIME_WORDS = DAYS | {"tomorrow", "morning", "afternoon", "evening", "night", "to
 # Words after a figure that end the noun it counts.
 STOP = {"the", "a", "an", "to", "in", "on", "at", "by", "for", "from", "with", "into", "off", "after", "before", "as",
         "were", "was", "are", "is", "be", "been", "have", "has", "had", "who", "which", "that", "than", "and", "or",
-        "but", "when", "while", "per", "each", "less", "they", "he", "she", "it", "we", "them", "of", "away",
+        "but", "when", "while", "per", "each", "apiece", "less", "they", "he", "she", "it", "we", "them", "of", "away",
         "out", "up", "down", "across", "over", "under", "near", "about", "around", "still", "reportedly", "also",
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west", "inland", "offshore", "apart", "later", "earlier", "ago",
@@ -196,6 +196,9 @@ class Referent:
     # the names of whom the sentence quotes ("Steele said", "the Anchorage Daily News reported",
     # "told ISNA"): names that tell the figure, not what it is of
     speakers: frozenset[str] = frozenset()
+    # a figure its clause only imagines ("the odds of Charles ripping off another 90-yard run",
+    # "the storm could have left 60 dead"): no report of a fact, so never in dispute with one
+    imagined: bool = False
 
 
     @property
@@ -286,7 +289,7 @@ def referent(
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
-                    agent=frozenset() if date else _agent(tokens, text, first, numbers, common),
+                    agent=frozenset() if date else _agent(tokens, text, first, last, numbers, common),
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
@@ -300,7 +303,54 @@ def referent(
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None,
-                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first))
+                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
+                    imagined=not date and _imagined(tokens, text, first))
+
+
+# Words that make what a clause tells after them imagined, not reported: a modal, a condition,
+# or odds and chances ("could have left 60 dead", "if 60 die", "the odds of another 90-yard run").
+IMAGINING = {"would", "could", "might", "should", "if", "unless", "odds", "chance", "chances", "possibility",
+             "prospect", "prospects", "likelihood"}
+# Nouns that do so only before "of" ("hopes of 60 seats"; "hopes to have 50 orders" is a target).
+IMAGINING_OF = {"hope", "hopes", "dream", "dreams"}
+MODALS = {"would", "could", "might", "should", "may"}
+# Verbs of size besides `MEASURE` and `CHANGING` ("could top $1bn", "might exceed 100").
+SIZING = {"top", "exceed", "surpass", "total", "number", "cost", "amount"}
+# Conjunctions that open another clause: what is imagined before them is not the figure's ("City's
+# best chance came when he shot wide from three yards").
+CLAUSE_BREAKS = {"but", "yet", "while", "whereas", "although", "though", "because", "when", "whenever", "where"}
+# Words that open another clause before a pronoun ("could hit her hard after she failed to finish two races").
+SUBORDINATING = {"after", "before", "since", "until", "till", "once", "as"}
+SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
+# Words after "as" that make it a comparison ("could have as many as 60"), not a clause of its own
+# ("could not take it as only six of those months were paid").
+AS_MUCH = {"many", "much", "few", "little", "high", "low", "long", "far", "large", "big", "well", "soon", "often"}
+# How many words back from a figure a cue of its clause may stand.
+IMAGINING_REACH = 12
+
+
+def _imagined(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """A cue of `IMAGINING` before the figure in its clause ("may" written in lower case: not the
+    month). Only before it: "60 may have died" is an estimate of what happened, a report; so is a
+    modal of a verb that measures ("damage could reach $12 million"): the size of a real thing,
+    told loosely."""
+    for k in range(first - 1, max(-1, first - 1 - IMAGINING_REACH), -1):
+        t = tokens[k]
+        if _broken(text, t, tokens[k + 1]) or t.norm in CLAUSE_BREAKS \
+                or t.norm == "as" and tokens[k + 1].norm not in AS_MUCH and k + 1 < first \
+                or t.norm in SUBORDINATING and tokens[k + 1].norm in SUBJECT_PRONOUNS:
+            return False
+        if t.norm in MODALS and (t.norm != "may" or text[t.start].islower()):
+            return not _measuring(tokens, k + 1, first)
+        if t.norm in IMAGINING or t.norm in IMAGINING_OF and tokens[k + 1].norm == "of":
+            return True
+    return False
+
+
+def _measuring(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """A verb that puts a figure on something (`MEASURE`, `CHANGING`) stands in tokens[k:first],
+    after a modal: "could reach", "would see the budget rise by"."""
+    return any(t.norm in MEASURE or t.norm in CHANGING or t.norm in SIZING for t in tokens[k:first])
 
 
 def _after(tokens: Sequence[Token], text: str, first: int) -> bool:
@@ -551,22 +601,48 @@ HE = frozenset({"<he>"})
 NAMELESS = {"he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "that", "his", "her", "their"}
 
 
-def _agent(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
+def _agent(tokens: Sequence[Token], text: str, first: int, last: int, numbers: Sequence[bool],
            common: set[str] | frozenset[str]) -> frozenset[str]:
     """Whose figure it is, the name its clause attaches it to: a name in the possessive before
     it ("Newton's record of 4,051", "Luck's 4,183"), else the subject of the verb right before it
     ("Peyton Manning completed 29 of 34 passes", "Jones has 193 yards", "Garrard, who completed
     28 passes"), else the subject of its clause ("Luck also set a record with 4,183 yards",
     "After the vote, Smith's party won 52 seats": not who said it). Not a word the article
-    writes in lower case (`common`: "Police"); `HE` for "he" or "she", for the caller to name."""
+    writes in lower case (`common`: "Police"); `HE` for "he" or "she", for the caller to name;
+    `EACH` for a figure shared out ("apiece")."""
+    if _shared_out(tokens, text, last):
+        return EACH
     owner = _possessor(tokens, text, first, common)
-    if owner:
+    if owner and owner != HE:
         return owner
-    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, numbers, common)
+    # "Manning completed his first 17 passes": his is the subject's
+    return _verb_subject(tokens, text, first, numbers, common) or _clause_subject(tokens, text, first, numbers, common) \
+        or owner
+
+
+# How many words after a figure "apiece" or "each" may stand to share it out ("over 100 yards apiece").
+SHARE_REACH = 5
+
+
+def _shared_out(tokens: Sequence[Token], text: str, last: int) -> bool:
+    """"apiece", or "each" that is no rate ("$500 each"; not "each year"), after the figure and its
+    noun in its clause: the figure is each one's of several ("two players rushed for over 100 yards
+    apiece"), whoever the clause names."""
+    for k in range(last + 1, min(len(tokens), last + 1 + SHARE_REACH)):
+        t = tokens[k]
+        if _broken(text, tokens[k - 1], t) or t.number or _verbal(t):
+            return False
+        if t.norm == "apiece":
+            return True
+        if t.norm == "each":
+            after = tokens[k + 1] if k + 1 < len(tokens) and not _broken(text, t, tokens[k + 1]) else None
+            return after is None or after.norm.rstrip("s") not in PER_WHAT and after.norm not in ("time", "other")
+    return False
 
 
 # Words between a possessor and the figure it owns ("Newton's record of 4,051", "Smith's total at 40").
 OWNED = {"of", "at", "with", "a", "an", "the", "record", "mark", "total", "tally", "share", "haul", "best", "previous",
+         "career", "personal", "season",
          "old", "former", "new", "own"}
 # Verbs of having: the subject has the figure ("Jones has 193 yards").
 HAVE = {"has", "had", "have", "having"}
@@ -582,6 +658,15 @@ def _name_run(tokens: Sequence[Token], text: str, k: int, common: set[str] | fro
     return _name_span(tokens, text, k, common)[0]
 
 
+# Words that open a sentence with a capital and are never a name ("Despite rushing for 352 yards").
+NO_NAME = {"despite", "after", "before", "since", "during", "while", "when", "although", "though", "because", "with",
+           "without", "for", "from", "in", "on", "at", "by", "of", "to", "as", "if", "unless", "until", "but", "and",
+           "or", "so", "once", "upon", "amid", "following", "having", "against", "into", "through", "under", "over"}
+# Words a name after which is their object, no subject ("a foot race with the Indianapolis defense").
+GOVERNING = {"with", "against", "for", "from", "to", "of", "by", "at", "in", "on", "over", "into", "toward", "towards",
+             "past", "through", "behind"}
+
+
 def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | frozenset[str]) -> tuple[frozenset[str], int]:
     """`_name_run`, and where it starts."""
     name: set[str] = set()
@@ -589,7 +674,7 @@ def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | fr
     while k >= 0 and len(name) < 3:
         t = tokens[k]
         if not t.content or t.number or not text[t.start:t.start + 1].isupper() or t.norm in common \
-                or t.norm in NAMELESS or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
+                or t.norm in NAMELESS or t.norm in NO_NAME or t.norm in DAYS or t.norm in MONTH_NAMES or _is_person(t.stem):
             break
         name.add(t.stem)
         start = k
@@ -601,13 +686,16 @@ def _name_span(tokens: Sequence[Token], text: str, k: int, common: set[str] | fr
 
 def _possessor(tokens: Sequence[Token], text: str, first: int, common: set[str] | frozenset[str]) -> frozenset[str]:
     """The name in the possessive that owns a figure: "Luck's 4,183 yards", "Newton's record of
-    4,051 yards", "the company's total of $3 billion" (no name: nothing)."""
+    4,051 yards", "the company's total of $3 billion" (no name: nothing); `HE` for "his" or "her"
+    ("His third career 200-yard game"), whom the clause's subject or the sentences before name."""
     k = first - 1
-    while k >= 0 and first - k <= 4 and not _broken(text, tokens[k], tokens[k + 1]):
+    while k >= 0 and first - k <= 5 and not _broken(text, tokens[k], tokens[k + 1]):
         t = tokens[k]
+        if t.norm in ("his", "her"):
+            return HE
         if _possessive(text, t):
             return _name_run(tokens, text, k, common) if text[t.start:t.start + 1].isupper() else frozenset()
-        if t.norm not in OWNED:
+        if t.norm not in OWNED and t.norm not in ORDINALS:
             return frozenset()
         k -= 1
     return frozenset()
@@ -628,6 +716,7 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
         return frozenset()  # no verb right before the count ("Steele said 40 firefighters": who told it, not who did it)
     verb = tokens[k]
     k -= 1
+    right_before = k
     while k >= 0 and tokens[k].norm in TO_VERB:
         k -= 1
     k = _before_aside(tokens, text, k)
@@ -635,7 +724,14 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
         return HE  # "He had 793 yards", "But he had 269": whom the sentences before are about (the caller knows it)
     if k >= 1 and _verb_like(verb) and _counted_subject(tokens, text, k, 0, numbers):
         return EACH
-    return _name_run(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
+    run, at = _name_span(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
+    j = at - 1 - (at >= 2 and tokens[at - 1].norm in ("the", "a", "an"))
+    if run and k == right_before and j >= 0 and tokens[j].norm in GOVERNING and not _broken(text, tokens[j], tokens[j + 1]) \
+            and not (_verb_like(verb) or verb.norm.endswith(("ing", "ed", "s"))):
+        # "with the Indianapolis defense for an 86-yard run": a name's noun, no verb; not "for the
+        # Chiefs (2-13), who had 352 yards", nor "claims against Yukos totalling over $27bn"
+        return frozenset()
+    return run
 
 
 def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
