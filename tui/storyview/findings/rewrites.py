@@ -363,9 +363,12 @@ class _Sources:
                 spans = quoted[index]
                 norms: list[str] = []
                 flags: list[bool] = []
+                mask = bytearray(len(paragraph.text))  # 1 where a quotation is
+                for x, y in spans:
+                    mask[x:y] = b"\x01" * len(mask[x:y])
                 for sent in sentences(paragraph.text):
-                    words = tuple(t.norm for t in sent.tokens)
-                    marked = [any(x <= t.start < y for x, y in spans) for t in sent.tokens] if spans else []
+                    words = tuple([t.norm for t in sent.tokens])
+                    marked = [bool(mask[t.start]) for t in sent.tokens] if spans else []
                     if len(words) >= SENTENCE_WORDS:
                         told[words].append(len(ordered) + len(norms))
                         if 2 * sum(marked) < len(words):
