@@ -381,6 +381,7 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
     in_section = under_headline = False
     furniture: str | None = None  # under a heading of "comments" or of "teasers"
     bodies = 0  # the article's own paragraphs so far
+    told = False  # a sentence of the story seen: above it, a "related" word is a menu's, no block's
     for i, text in enumerate(texts):
         if out[i] == "headline" and bodies >= 2:
             # A heading of the page's furniture ("Reader comments (2)", "You might also like"):
@@ -423,7 +424,8 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
             in_section = False
             own.update(_stems(text))
             bodies += 1
-        if opened and not in_section:
+            told = told or (ENDED_RE.search(text.rstrip("\"'”’) ")) is not None and len(text.split()) >= 8)
+        if opened and not in_section and told:
             in_section, before = True, frozenset(own - FURNITURE_STEMS)
         under_headline = teaser
     return _trailing_block(texts, out, shares)
