@@ -97,3 +97,44 @@ def test_a_sentence_opening_with_from_is_no_byline(line: str) -> None:
     article = parse_article("x", "x", "\n\n".join([TITLE, line, *BODY]))
     assert article.byline is None
     assert {p.text: p.kind for p in article.paragraphs}[line] == "body"
+
+
+def test_a_related_teasers_blurb_on_the_same_story_is_no_row() -> None:
+    teasers = [
+        "Related stories",
+        "Port chief: 'We warned them about the bridge supports'",
+        "The Eastgate harbour bridge supports were \"cracked\" long before the barge struck, the port authority's chief engineer says",
+        "Barge owner faces inquiry over harbour bridge strike",
+    ]
+    kinds = _kinds("\n\n".join([TITLE, *BODY, *teasers]))
+    assert all(kinds[p] == "body" for p in BODY)
+    assert all(kinds[t] == "boilerplate" for t in teasers)
+
+
+def test_a_story_paragraph_after_a_related_box_goes_on() -> None:
+    after = "Engineers said the bridge supports would be replaced with steel, the port authority said on Friday."
+    kinds = _kinds("\n\n".join([TITLE, *BODY[:3], "Related stories", "Barge owner faces inquiry over harbour bridge strike",
+                                after, BODY[3], BODY[4]]))
+    assert kinds[after] == "body" and kinds[BODY[4]] == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Get the day's top political stories delivered to your inbox every morning.",
+    "All About Harbour Bridge • Eastgate Port Authority • Keller Shipping",
+    "Topics: Bridges | Eastgate | Shipping",
+    "Video Watch how the barge struck the bridge",
+])
+def test_a_newsletter_blurb_topic_bar_or_video_teaser_is_no_row(line: str) -> None:
+    kinds = _kinds("\n\n".join([TITLE, *BODY[:3], line, *BODY[3:]]))
+    assert kinds[line] == "boilerplate"
+    assert all(kinds[p] == "body" for p in BODY)
+
+
+@pytest.mark.parametrize("line", [
+    "Get out of the water, the harbour master told swimmers on Tuesday night.",
+    "Results: Eastgate 3 | Westport 1 | Harbour Town 2",
+    "Videos of the crash show the barge drifting for minutes before it hit the bridge.",
+])
+def test_story_lines_shaped_a_little_like_those_stay(line: str) -> None:
+    kinds = _kinds("\n\n".join([TITLE, *BODY[:3], line, *BODY[3:]]))
+    assert kinds[line] == "body"
