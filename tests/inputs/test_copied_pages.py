@@ -133,6 +133,7 @@ def test_a_newsletter_blurb_topic_bar_or_video_teaser_is_no_row(line: str) -> No
 @pytest.mark.parametrize("line", [
     "Get out of the water, the harbour master told swimmers on Tuesday night.",
     "Results: Eastgate 3 | Westport 1 | Harbour Town 2",
+    "Barge · Owner · Flag · Cargo",  # a table's row, its cells between "·"
     "Videos of the crash show the barge drifting for minutes before it hit the bridge.",
 ])
 def test_story_lines_shaped_a_little_like_those_stay(line: str) -> None:

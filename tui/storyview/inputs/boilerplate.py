@@ -199,10 +199,11 @@ def is_cue(text: str) -> bool:
 def is_link_bar(text: str) -> bool:
     """A bar of links a page sets in one line ("All About Watergate • FBI • Richard Nixon",
     "Topics: Bridges | Eastgate | Shipping"): three short items or more between bullets or bars,
-    with no sentence and no figure (a line of scores or results is the story's)."""
+    with no sentence and no figure (a line of scores or results is the story's). Not "·": a
+    table row is read as its cells between those."""
     if len(text) > 160 or re.search(r"\d", text):
         return False
-    parts = re.split(r"\s+[•|·]\s+", text.strip())
+    parts = re.split(r"\s+[•|]\s+", text.strip())
     return len(parts) >= 3 and all(0 < len(p.split()) <= 5 and not re.search(r"[.!?,;]$", p) for p in parts)
 
 
