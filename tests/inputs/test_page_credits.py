@@ -169,3 +169,17 @@ def test_a_standfirst_the_page_prints_is_the_first_paragraph(head: str, top: str
 def test_no_standfirst_is_added_that_the_page_does_not_show_as_one(head: str, top: str, tail: str) -> None:
     got = body_texts(page(head=head, top=top, tail=tail))
     assert LEAD not in got and got.count(STORY[1]) == 1
+
+
+KEY_POINTS = ["Engineers closed the Eastgate bridge after a barge struck it on Tuesday",
+              "Repairs to two cracked supports will take at least six weeks"]
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='lb-summary'><h3>What we know</h3><ul>{}</ul></div>",
+    "<section class='key-points summary'><h2>Key points</h2><ol>{}</ol></section>",
+])
+def test_a_box_of_key_points_is_one_paragraph_an_item_not_one_run_together(box: str) -> None:
+    got = body_texts(page(top=box.format("".join(f"<li>{item}</li>" for item in KEY_POINTS))))
+    assert got[:2] == KEY_POINTS
+    assert not any("What we know" in text or "Key points" in text for text in got)

@@ -271,15 +271,17 @@ _STANDFIRST_RE = re.compile(
     re.I)
 
 
-def standfirst(root: Any, description: str | None, title: str | None) -> str | None:
+def standfirst(root: Any, description: str | None, title: str | None) -> list[str]:
     """The standfirst a page prints under its headline: an element its template names so
     (class "standfirst", "dek", "summary" …), or the page's description where the page shows it
-    as a line of its own. A sentence or two of 6-80 words, not the headline; None if none."""
+    as a line of its own. A sentence or two of 6-80 words, not the headline; none if none. A
+    summary box of key points ("What we know") gives its items, one paragraph each: run
+    together, they would read as one sentence ("… died at 95He died …")."""
     if root is None:
-        return None
+        return []
     body = root.find("body")
     if body is None:
-        return None
+        return []
     wanted = " ".join(description.split()).casefold() if description else None
     for n, element in enumerate(body.iter()):
         if n >= SHOWN_DATE_ELEMENTS:
@@ -289,24 +291,32 @@ def standfirst(root: Any, description: str | None, title: str | None) -> str | N
         named = _STANDFIRST_RE.search(f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}")
         if not named and not (wanted and " ".join((element.text or "").split())[:20].casefold() == wanted[:20]):
             continue
+        items = [" ".join(li.text_content().split()) for li in element.iter("li")]
+        if named and items and not _elsewhere(element):
+            points = [item for item in items if 3 <= word_count(item) <= 80]
+            if points:
+                return points
+            continue
         text = " ".join(element.text_content().split())
         if not 6 <= word_count(text) <= 80 or title and text.casefold() == title.casefold():
             continue
         if (named or text.casefold() == wanted) and not _elsewhere(element):
-            return text
-    return None
+            return [text]
+    return []
 
 
-def _with_standfirst(blocks: list[Block], lead: str | None) -> list[Block]:
-    """`lead` as the article's first paragraph (after its headings), unless a block holds it."""
+def _with_standfirst(blocks: list[Block], leads: list[str]) -> list[Block]:
+    """`leads` as the article's first paragraphs (after its headings), but those a block holds."""
     from rapidfuzz import fuzz
 
     from storyview.inputs.boilerplate import is_cue
 
-    if not lead or is_cue(lead) or any(fuzz.partial_ratio(lead.casefold(), text.casefold()) >= 90 for text, _ in blocks):
+    new = [lead for lead in leads if not is_cue(lead) and
+           not any(fuzz.partial_ratio(lead.casefold(), text.casefold()) >= 90 for text, _ in blocks)]
+    if not new:
         return blocks
     at = next((i for i, (_, heading) in enumerate(blocks) if not heading), len(blocks))
-    return [*blocks[:at], (lead, False), *blocks[at:]]
+    return [*blocks[:at], *((lead, False) for lead in new), *blocks[at:]]
 
 
 @functools.cache
