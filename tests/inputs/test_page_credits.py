@@ -183,3 +183,35 @@ def test_a_box_of_key_points_is_one_paragraph_an_item_not_one_run_together(box: 
     got = body_texts(page(top=box.format("".join(f"<li>{item}</li>" for item in KEY_POINTS))))
     assert got[:2] == KEY_POINTS
     assert not any("What we know" in text or "Key points" in text for text in got)
+
+
+def tables_page(header: str) -> bytes:
+    """A page laid out in nested tables, as sites were before CSS: a menu cell, and a cell that
+    holds a table of the headline, the byline and the story's paragraphs, each in a row."""
+    rows = "".join(f"<tr><td class='bodytext'><font size='2'>{p}</font><br><br></td></tr>" for p in STORY[1:])
+    return ("<html><head><title>Harbour bridge shut after barge strike - Eastgate Times</title></head><body>"
+            "<table><tr><td colspan='2'><img alt='Eastgate Times'></td></tr>"
+            "<tr><td><table><tr><td><a>Home</a></td></tr><tr><td><a>Local</a></td></tr></table></td>"
+            "<td><table><tr><td><table><tr><td><font size='5'><b>Harbour bridge shut after barge strike</b></font></td></tr>"
+            f"<tr><td><font size='1'>{header}</font></td></tr>"
+            f"<tr><td><table>{rows}</table></td></tr>"
+            "<tr><td><a>E-mail article</a> | <a>Print article</a></td></tr></table></td></tr></table></td></tr>"
+            "</table></body></html>").encode()
+
+
+def test_a_page_of_nested_tables_keeps_headline_byline_date_and_paragraphs_apart() -> None:
+    got = read_page(tables_page("By Ann Lee<br>Mar 3, 2031 4:45 PM PT"), "x", "x")
+    assert got.byline == "Ann Lee" and got.date == "2031-03-03"
+    assert [p.text for p in got.paragraphs if p.kind == "body"] == STORY[1:]
+    assert not any("Ann Lee" in p.text and "barge strike" in p.text for p in got.paragraphs)
+
+
+def test_a_row_of_data_cells_stays_one_line_and_a_layout_cell_is_read_line_by_line() -> None:
+    from lxml import etree
+
+    from storyview.inputs.web import _walk
+
+    blocks: list[tuple[str, bool]] = []
+    _walk(etree.fromstring("<body><table><row><cell>Kestrel</cell><cell>Keller Shipping</cell></row>"
+                           "<row><cell>By Ann Lee<lb/>Mar 3, 2031</cell></row></table></body>"), blocks)
+    assert blocks == [("Kestrel · Keller Shipping", False), ("By Ann Lee", False), ("Mar 3, 2031", False)]

@@ -400,6 +400,20 @@ def _text(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _lines(element: Any) -> list[str]:
+    """The text of `element` as the lines its line breaks set apart."""
+    parts: list[str] = []
+
+    def visit(node: Any) -> None:
+        parts.append("\n" if node.tag == "lb" else node.text or "")
+        for child in node:
+            visit(child)
+            parts.append(child.tail or "")
+
+    visit(element)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
 def _walk(element: Any, blocks: list[Block]) -> None:
     """Headings, paragraphs, list items, table rows and quotes in reading order."""
     for child in element:
@@ -409,10 +423,22 @@ def _walk(element: Any, blocks: list[Block]) -> None:
             if text:
                 blocks.append((text, True))
         elif tag == "row":
-            cells = [_text(c) for c in child if c.tag == "cell"]
-            row = " · ".join(c for c in cells if c)
-            if row:
-                blocks.append((row, False))
+            cells = [c for c in child if c.tag == "cell"]
+            texts = [_text(c) for c in cells]
+            if any(c.find(".//table") is not None for c in cells):
+                # A table laid out as the page (before CSS): its cells hold the menu and the
+                # article's own table of headline, byline and paragraphs, each in rows of its own.
+                for cell in cells:
+                    if cell.text and cell.text.strip():
+                        blocks.append((" ".join(cell.text.split()), False))
+                    _walk(cell, blocks)
+            elif sum(1 for t in texts if t) == 1:
+                # A row of one cell is a line of the layout: "By Ann Lee<br>Mar 3, 2031" is two.
+                blocks.extend((line, False) for line in _lines(cells[next(x for x, t in enumerate(texts) if t)]))
+            else:
+                row = " · ".join(t for t in texts if t)
+                if row:
+                    blocks.append((row, False))
         elif tag in BLOCKS and any(isinstance(c.tag, str) and c.tag in BLOCKS for c in child):
             if child.text and child.text.strip():
                 blocks.append((" ".join(child.text.split()), False))
