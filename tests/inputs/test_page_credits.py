@@ -116,6 +116,12 @@ def test_an_mhtml_file_s_date_is_the_page_s_where_it_prints_none(tmp_path) -> No
     ("Ann Reid; Reuters", None, "Ann Reid"),
     ("Ann Reid; Tom Okafor", "Harbour News", "Ann Reid; Tom Okafor"),
     ("Harbour News", "Harbour News", None),
+    ("Joe Holley; Michael Dobbs Washington Post Staff Writers Friday; Page A", "The Washington Post",
+     "Joe Holley; Michael Dobbs"),
+    ("Ann Reid Senior Correspondent", "Harbour News", "Ann Reid"),
+    ("Ann Reid Harbour Post Staff Writer", "harbourpost.com", "Ann Reid"),
+    ("Ann Reid, Harbour News Staff Writer", None, "Ann Reid"),
+    ("Ann Writer; Tom Page", None, "Ann Writer; Tom Page"),  # names, whatever they are
 ])
 def test_a_stated_byline_sheds_stamp_words_and_the_outlet(stated: str, outlet: str | None, shown: str | None) -> None:
     assert byline_names(stated, outlet) == shown

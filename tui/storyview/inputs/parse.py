@@ -357,15 +357,52 @@ def posted_by(text: str) -> str | None:
     return name if all(w[0].isupper() for w in name.split()) else None
 
 
+# A writer's job title after the name, and what follows ("Michael Dobbs Washington Post Staff
+# Writers Friday", "Ann Reid, Senior Correspondent").
+_JOB_RE = re.compile(
+    r"[\s,]+(?i:(?:(?:senior|chief|staff|special|foreign|political|contributing)\s+)*"
+    r"(?:writer|correspondent|reporter|editor|contributor|columnist)s?)\b.*$")
+# A print edition's page ("Page A01", the figures stripped: "Page A").
+_PAGE_RE = re.compile(r"^page\s+[a-z]?\d*$", re.I)
+
+
+def _squashed(name: str) -> str:
+    """An outlet's name or host as one lower-case word: "The Washington Post", "washingtonpost.com"."""
+    name = re.sub(r"^(?:the\s+|www\.)", "", name.strip().casefold())
+    name = re.sub(r"\.(?:com|net|org|co|news|[a-z]{2})(?:\.[a-z]{2})?$", "", name)
+    return re.sub(r"\W", "", name)
+
+
+def _without_outlet(names: str, outlet: str | None) -> str:
+    """Names before a job title without the outlet between ("Ann Reid, Harbour News", "Michael
+    Dobbs Washington Post" of washingtonpost.com)."""
+    if "," in names:
+        return names.rsplit(",", 1)[0]
+    words_ = names.split()
+    for k in range(1, min(4, len(words_) - 1) + 1):
+        if outlet and _squashed(" ".join(words_[-k:])) == _squashed(outlet):
+            return " ".join(words_[:-k])
+    return names
+
+
 def byline_names(byline: str | None, outlet: str | None = None) -> str | None:
     """A stated byline without what a page's template runs into it: a stamp word ("Val Sweeney;
-    Updated"), the outlet or an agency ("Lauren Said-Moorhouse; CNN"). None when only that."""
+    Updated"), the outlet or an agency ("Lauren Said-Moorhouse; CNN"), a job title and what
+    follows it ("Michael Dobbs Washington Post Staff Writers Friday"), a print page ("Page A").
+    None when only that."""
     if not byline:
         return None
     stamp = _CALENDAR | _CLOCK | _STAMP_WORDS
     names = []
     for part in re.split(r"\s*;\s*", byline):
         part = part.strip(" ,|/·–—-:")
+        cut = _JOB_RE.sub("", part)
+        if cut != part:
+            cut = _without_outlet(cut, outlet)
+        if len(cut.split()) >= 2:  # a name is left ("Ann Writer" is one)
+            part = cut
+        if _PAGE_RE.match(part):
+            continue
         words_ = re.findall(r"[^\W\d_]+", part.casefold())
         if not words_ or all(w in stamp for w in words_) or is_agency_line(part) or \
                 outlet and part.casefold() == outlet.casefold():
