@@ -120,7 +120,8 @@ def test_an_mhtml_file_s_date_is_the_page_s_where_it_prints_none(tmp_path) -> No
      "Joe Holley; Michael Dobbs"),
     ("Ann Reid Senior Correspondent", "Harbour News", "Ann Reid"),
     ("Ann Reid Harbour Post Staff Writer", "harbourpost.com", "Ann Reid"),
-    ("Ann Reid, Harbour News Staff Writer", None, "Ann Reid"),
+    ("Ann Reid, Harbour News Staff Writer", "Harbour News", "Ann Reid"),
+    ("Ann Reid, Jo Lee and Tom Okafor, Staff Writers", "Harbour News", "Ann Reid, Jo Lee and Tom Okafor"),
     ("Ann Writer; Tom Page", None, "Ann Writer; Tom Page"),  # names, whatever they are
 ])
 def test_a_stated_byline_sheds_stamp_words_and_the_outlet(stated: str, outlet: str | None, shown: str | None) -> None:

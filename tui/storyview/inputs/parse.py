@@ -375,13 +375,11 @@ def _squashed(name: str) -> str:
 
 def _without_outlet(names: str, outlet: str | None) -> str:
     """Names before a job title without the outlet between ("Ann Reid, Harbour News", "Michael
-    Dobbs Washington Post" of washingtonpost.com)."""
-    if "," in names:
-        return names.rsplit(",", 1)[0]
+    Dobbs Washington Post" of washingtonpost.com); names of others stay ("Ann Reid, Jo Lee")."""
     words_ = names.split()
     for k in range(1, min(4, len(words_) - 1) + 1):
         if outlet and _squashed(" ".join(words_[-k:])) == _squashed(outlet):
-            return " ".join(words_[:-k])
+            return " ".join(words_[:-k]).rstrip(",")
     return names
 
 
