@@ -139,3 +139,13 @@ def test_a_newsletter_blurb_topic_bar_or_video_teaser_is_no_row(line: str) -> No
 def test_story_lines_shaped_a_little_like_those_stay(line: str) -> None:
     kinds = _kinds("\n\n".join([TITLE, *BODY[:3], line, *BODY[3:]]))
     assert kinds[line] == "body"
+
+
+@pytest.mark.parametrize(("stamp", "date"), [
+    ("Publicado: 19/12/2008 12:05 CET", "2008-12-19"),
+    ("Posted 12/19/2008 8:14 AM", "2008-12-19"),
+    ("Publié le 19.12.2008 à 12h05", "2008-12-19"),
+    ("Publicado: 05/12/2008 12:05 CET", None),  # 5 December or May 12: not said
+])
+def test_a_numeric_date_is_read_where_its_day_is_plain(stamp: str, date: str | None) -> None:
+    assert parse_article("x", "x", "\n".join([TITLE, stamp, "", *(p + "\n" for p in BODY)])).date == date

@@ -212,15 +212,32 @@ def valid_date(iso: str) -> bool:
 CJK_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+# "19/12/2008", "12/19/2008", "19.12.2008": day and month in either order.
+NUMERIC_DATE_RE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.\-]\d)")
+
+
+def _numeric_date(text: str) -> tuple[str, int, int] | None:
+    """A numeric date whose day is plain: one of its first two numbers is over 12 ("19/12/2008",
+    "12/19/2008"). "05/12/2008" is May 12 in one country and 5 December in another: not read."""
+    m = NUMERIC_DATE_RE.search(text)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
+    if (a > 12) == (b > 12):
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    return f"{year}-{month:02d}-{day:02d}", m.start(), m.end()
+
+
 def _date_in(text: str) -> tuple[str, int, int] | None:
     """The first real calendar date a short line states (ISO, "November 7, 2025", "7 November
-    2025" or "2025年11月7日"), with where it stands."""
+    2025", "2025年11月7日" or a numeric one whose day is plain), with where it stands."""
     iso = ISO_DATE_RE.search(text) or CJK_DATE_RE.search(text)
     if iso:
         year, month, day = iso.group(1, 2, 3)
         found: tuple[str, int, int] | None = (f"{year}-{int(month):02d}-{int(day):02d}", iso.start(), iso.end())
     else:
-        found = _month_date(text)
+        found = _month_date(text) or _numeric_date(text)
     return found if found and valid_date(found[0]) else None
 
 
