@@ -123,6 +123,8 @@ def test_a_story_paragraph_after_a_related_box_goes_on() -> None:
     "All About Harbour Bridge • Eastgate Port Authority • Keller Shipping",
     "Topics: Bridges | Eastgate | Shipping",
     "Video Watch how the barge struck the bridge",
+    "Compartir en Facebook Compartir en Twitter Enviar por correo Imprimir",
+    "Partager sur Facebook Partager sur X Imprimer",
 ])
 def test_a_newsletter_blurb_topic_bar_or_video_teaser_is_no_row(line: str) -> None:
     kinds = _kinds("\n\n".join([TITLE, *BODY[:3], line, *BODY[3:]]))

@@ -253,7 +253,8 @@ FURNITURE = _inflected("""
     apps cookie cookies privacy terms conditions premium donate donation donations supporter
     supporters journalism submit cancel send loading load show hide view older newer previous page
     required field fields characters remaining name address join feedback contact tip tips
-    unlimited access please bookmark save saved""")
+    unlimited access please bookmark save saved
+    compartir enviar imprimir partager imprimer envoyer teilen drucken""")
 FURNITURE_STEMS = frozenset(stem(w) for w in FURNITURE)
 # Verbs a template's line opens with ("Share this", "Sign in to reply", "Load more").
 IMPERATIVES = frozenset("""share subscribe sign log join follow comment reply post report flag click tap
