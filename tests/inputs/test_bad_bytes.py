@@ -45,6 +45,17 @@ def test_pasted_windows_1252_quotes_in_utf8_are_read_and_said(write) -> None:
     assert loaded.warnings == [f"{path}: 2 bytes not valid UTF-8, read as Windows-1252"]
 
 
+def test_many_pasted_windows_1252_apostrophes_in_a_little_utf8_are_read_and_said(write) -> None:
+    # More stray bytes than UTF-8 characters: the text's few curly quotes are UTF-8 all the same.
+    story = STORY.replace("a gun", "“a gun”").replace("guards", "“guards”")
+    data = story.encode().replace(b"Marshals", b"Marshal\x92s").replace(b"Comeaux,", b"Comeaux\x92s lawyer,")
+    data = data.replace(b"Texas prisoner", b"Texas\x92 prisoner\x92s \x92escape\x92 ends\x92")
+    path = write("a.txt", data)
+    loaded = load([path])
+    assert "“a gun”" in texts(loaded) and "Marshal’s" in texts(loaded) and "â€" not in texts(loaded)
+    assert loaded.warnings == [f"{path}: 7 bytes not valid UTF-8, read as Windows-1252"]
+
+
 @pytest.mark.parametrize(("text", "codec"), [
     (STORY.replace("Houston", "Hóuston").replace("a spokesman", "Alfredo Pérez, a spokesman"), "latin-1"),
     (STORY.replace("Houston", "Hóuston"), "latin-1"),  # one accented letter: still a letter, not damage

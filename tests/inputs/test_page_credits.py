@@ -116,6 +116,13 @@ def test_an_mhtml_file_s_date_is_the_page_s_where_it_prints_none(tmp_path) -> No
     ("Ann Reid; Reuters", None, "Ann Reid"),
     ("Ann Reid; Tom Okafor", "Harbour News", "Ann Reid; Tom Okafor"),
     ("Harbour News", "Harbour News", None),
+    ("Joe Holley; Michael Dobbs Washington Post Staff Writers Friday; Page A", "The Washington Post",
+     "Joe Holley; Michael Dobbs"),
+    ("Ann Reid Senior Correspondent", "Harbour News", "Ann Reid"),
+    ("Ann Reid Harbour Post Staff Writer", "harbourpost.com", "Ann Reid"),
+    ("Ann Reid, Harbour News Staff Writer", "Harbour News", "Ann Reid"),
+    ("Ann Reid, Jo Lee and Tom Okafor, Staff Writers", "Harbour News", "Ann Reid, Jo Lee and Tom Okafor"),
+    ("Ann Writer; Tom Page", None, "Ann Writer; Tom Page"),  # names, whatever they are
 ])
 def test_a_stated_byline_sheds_stamp_words_and_the_outlet(stated: str, outlet: str | None, shown: str | None) -> None:
     assert byline_names(stated, outlet) == shown
@@ -169,3 +176,49 @@ def test_a_standfirst_the_page_prints_is_the_first_paragraph(head: str, top: str
 def test_no_standfirst_is_added_that_the_page_does_not_show_as_one(head: str, top: str, tail: str) -> None:
     got = body_texts(page(head=head, top=top, tail=tail))
     assert LEAD not in got and got.count(STORY[1]) == 1
+
+
+KEY_POINTS = ["Engineers closed the Eastgate bridge after a barge struck it on Tuesday",
+              "Repairs to two cracked supports will take at least six weeks"]
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='lb-summary'><h3>What we know</h3><ul>{}</ul></div>",
+    "<section class='key-points summary'><h2>Key points</h2><ol>{}</ol></section>",
+])
+def test_a_box_of_key_points_is_one_paragraph_an_item_not_one_run_together(box: str) -> None:
+    got = body_texts(page(top=box.format("".join(f"<li>{item}</li>" for item in KEY_POINTS))))
+    assert got[:2] == KEY_POINTS
+    assert not any("What we know" in text or "Key points" in text for text in got)
+
+
+def tables_page(header: str) -> bytes:
+    """A page laid out in nested tables, as sites were before CSS: a menu cell, and a cell that
+    holds a table of the headline, the byline and the story's paragraphs, each in a row."""
+    rows = "".join(f"<tr><td class='bodytext'><font size='2'>{p}</font><br><br></td></tr>" for p in STORY[1:])
+    return ("<html><head><title>Harbour bridge shut after barge strike - Eastgate Times</title></head><body>"
+            "<table><tr><td colspan='2'><img alt='Eastgate Times'></td></tr>"
+            "<tr><td><table><tr><td><a>Home</a></td></tr><tr><td><a>Local</a></td></tr></table></td>"
+            "<td><table><tr><td><table><tr><td><font size='5'><b>Harbour bridge shut after barge strike</b></font></td></tr>"
+            f"<tr><td><font size='1'>{header}</font></td></tr>"
+            f"<tr><td><table>{rows}</table></td></tr>"
+            "<tr><td><a>E-mail article</a> | <a>Print article</a></td></tr></table></td></tr></table></td></tr>"
+            "</table></body></html>").encode()
+
+
+def test_a_page_of_nested_tables_keeps_headline_byline_date_and_paragraphs_apart() -> None:
+    got = read_page(tables_page("By Ann Lee<br>Mar 3, 2031 4:45 PM PT"), "x", "x")
+    assert got.byline == "Ann Lee" and got.date == "2031-03-03"
+    assert [p.text for p in got.paragraphs if p.kind == "body"] == STORY[1:]
+    assert not any("Ann Lee" in p.text and "barge strike" in p.text for p in got.paragraphs)
+
+
+def test_a_row_of_data_cells_stays_one_line_and_a_layout_cell_is_read_line_by_line() -> None:
+    from lxml import etree
+
+    from storyview.inputs.web import _walk
+
+    blocks: list[tuple[str, bool]] = []
+    _walk(etree.fromstring("<body><table><row><cell>Kestrel</cell><cell>Keller Shipping</cell></row>"
+                           "<row><cell>By Ann Lee<lb/>Mar 3, 2031</cell></row></table></body>"), blocks)
+    assert blocks == [("Kestrel · Keller Shipping", False), ("By Ann Lee", False), ("Mar 3, 2031", False)]

@@ -36,6 +36,7 @@ CUE_RE = re.compile(
     r"|(?:all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})|©).*|.*\ball\s+rights\s+reserved\.?"
     r"|(?:tags?|filed\s+under|categories|posted\s+in)\s*:.*"
     r"|(?:image|photo|picture|video)\s*(?:credit|source)?\s*[:,].*|getty\s+images.*"
+    r"|(?:video|audio|gallery|photos|slideshow)\s*[:|»›]?\s*(?:watch|see|listen|view|look)\b[^.!?]{0,120}"
     r"|(?:our|editorial)\s+standards\s*[:|–—-].*|(?:\w+\s+){0,4}(?:trust|editorial)\s+principles"
     r"|(?:read|learn)\s+(?:more\s+)?about\s+our\s+(?:editorial\s+)?(?:standards|policies|ethics\s+policy|code\s+of\s+\w+)\b.*"
     r"|(?:photo(?:graph)?|image|picture)\s+(?:by|courtesy\s+of)\s+.{1,80}"
@@ -192,7 +193,18 @@ def is_credited_caption(text: str) -> bool:
 
 def is_cue(text: str) -> bool:
     return (len(text) <= 160 and bool(CUE_RE.match(text))) or is_address(text) or teaser_cue(text) is not None \
-        or bool(COMMENTS_HEADING_RE.match(text)) or is_call(text) or is_credited_caption(text)
+        or bool(COMMENTS_HEADING_RE.match(text)) or is_call(text) or is_credited_caption(text) or is_link_bar(text)
+
+
+def is_link_bar(text: str) -> bool:
+    """A bar of links a page sets in one line ("All About Watergate • FBI • Richard Nixon",
+    "Topics: Bridges | Eastgate | Shipping"): three short items or more between bullets or bars,
+    with no sentence and no figure (a line of scores or results is the story's). Not "·": a
+    table row is read as its cells between those."""
+    if len(text) > 160 or re.search(r"\d", text):
+        return False
+    parts = re.split(r"\s+[•|]\s+", text.strip())
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 5 and not re.search(r"[.!?,;]$", p) for p in parts)
 
 
 def is_section_cue(text: str) -> bool:
@@ -241,7 +253,8 @@ FURNITURE = _inflected("""
     apps cookie cookies privacy terms conditions premium donate donation donations supporter
     supporters journalism submit cancel send loading load show hide view older newer previous page
     required field fields characters remaining name address join feedback contact tip tips
-    unlimited access please bookmark save saved""")
+    unlimited access please bookmark save saved
+    compartir enviar imprimir partager imprimer envoyer teilen drucken""")
 FURNITURE_STEMS = frozenset(stem(w) for w in FURNITURE)
 # Verbs a template's line opens with ("Share this", "Sign in to reply", "Load more").
 IMPERATIVES = frozenset("""share subscribe sign log join follow comment reply post report flag click tap
@@ -332,6 +345,9 @@ def _furniture_line(text: str, tokens: Sequence[Token], story: frozenset[str]) -
         return True
     if template and addressed and len(content) <= 5 and len(own) * 3 < len(content):
         return True
+    if template and tokens[0].norm in IMPERATIVES and any(t.norm in SECOND_PERSON for t in tokens) \
+            and len(content) <= 12 and len(own) * 3 < len(content):
+        return True  # a box's pitch: "Get the day's top stories delivered to your inbox every morning."
     if len(template) >= 2 and len(template) * 2 >= len(content):
         return True
     if re.match(r"^[\w' ]{1,30}(?:\*|\(required\))\s*$", text.strip(), re.I):  # a form field: "Name *"
@@ -381,6 +397,7 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
     in_section = under_headline = False
     furniture: str | None = None  # under a heading of "comments" or of "teasers"
     bodies = 0  # the article's own paragraphs so far
+    told = False  # a sentence of the story seen: above it, a "related" word is a menu's, no block's
     for i, text in enumerate(texts):
         if out[i] == "headline" and bodies >= 2:
             # A heading of the page's furniture ("Reader comments (2)", "You might also like"):
@@ -411,7 +428,8 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
             opened = not INLINE_LINK_RE.search(text)
         elif is_caption_of(text, title) or (i > 0 and title and text == title):
             out[i] = "boilerplate"
-        elif in_section and (is_teaser(text) or story_share(text, before) < (LEDE_SHARE if under_headline else BLURB_SHARE)):
+        elif in_section and (is_teaser(text) or story_share(text, before) < (LEDE_SHARE if under_headline else BLURB_SHARE)
+                             or under_headline and _blurb(texts, kinds, i)):
             out[i] = "boilerplate"
             teaser = title_like(text)
         elif out[i - 1:i] == ["boilerplate"] and out[:i].count("body") >= 2 and _headline_shaped(text) \
@@ -423,7 +441,8 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
             in_section = False
             own.update(_stems(text))
             bodies += 1
-        if opened and not in_section:
+            told = told or (ENDED_RE.search(text.rstrip("\"'”’) ")) is not None and len(text.split()) >= 8)
+        if opened and not in_section and told:
             in_section, before = True, frozenset(own - FURNITURE_STEMS)
         under_headline = teaser
     return _trailing_block(texts, out, shares)
@@ -434,6 +453,15 @@ def classify(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> 
 # real paragraph in ten shares less than 17 %, measured on BBC articles).
 TEASER_SHARE = 0.35
 STRAY_SHARE = 0.3
+
+
+def _blurb(texts: Sequence[str], kinds: Sequence[Kind], i: int) -> bool:
+    """A teaser's one-sentence blurb under its headline, with the next teaser's headline (or the
+    page's end) after it: a teaser of a story on the same subject shares most of its words with
+    the article, so only its place tells it."""
+    if len(sentences(texts[i])) != 1 or re.match("\\W*[\"“”«„‘']", texts[i]):  # a quotation is the article's
+        return False
+    return i + 1 == len(texts) or kinds[i + 1] == "body" and _headline_shaped(texts[i + 1])
 
 
 def _headline_shaped(text: str) -> bool:

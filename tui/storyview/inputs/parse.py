@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyview.engine.segment import sentence_spans, word_count
-from storyview.inputs.boilerplate import classify, is_address, title_like
+from storyview.inputs.boilerplate import classify, is_address, is_cue, is_furniture, title_like
 from storyview.model import Article, Kind, Paragraph
 
 MAX_PARAGRAPH = 20_000
@@ -45,7 +45,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     A header block of short lines (headline, "By ...", a date) is not wrapped prose: its lines
     differ too much in length.
     """
-    if len(lines) < 2:
+    if len(lines) < 2 or any(_header_line(ln) for ln in lines[1:]):
         return False
     width = max(len(ln) for ln in lines)
     if width > 100 or width < 30:
@@ -131,9 +131,28 @@ MONTH_DATE_RE = re.compile(
     r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
 )
 BYLINE_RE = re.compile(
-    r"^(?:by|written by)\s+([^\W\d_][\w.'’\-]*(?:\s+(?:[^\W\d_][\w.'’\-]*|and|&)){0,6}?)\s*(?:[,|/–—-]\s*(.{2,60}?))?\.?$",
+    r"^(?:by|written by|(?-i:Por|Par|Von)(?=(?:\s+(?-i:[A-Z])[\w.'’\-]*){2}))\s+"
+    r"([^\W\d_][\w.'’\-]*(?:\s+(?:[^\W\d_][\w.'’\-]*|and|&|y|et|und)){0,6}?)\s*(?:[,|/–—-]\s*(.{2,60}?))?\.?$",
     re.I,
 )
+# "From CNN Staff", "From staff reports": a byline that names a desk, not a writer.
+FROM_DESK_RE = re.compile(
+    r"^From\s+((?:[\w.'’&\-]+\s+){0,4}(?i:staff|reports|wires?|correspondents?|agencies|desk|bureau|team))\s*$")
+
+
+def byline_of(text: str) -> str | None:
+    """The names a byline line gives ("By Ann Lee", "Por James Ortega", "From CNN Staff")."""
+    if len(text) > 120:
+        return None
+    m = BYLINE_RE.match(text) or FROM_DESK_RE.match(text)
+    return m.group(1).strip() if m else None
+
+
+def _header_line(line: str) -> bool:
+    """A line of an article's header under its headline: a byline or a date."""
+    return byline_of(line) is not None or posted_by(line) is not None or is_timestamp(line) or (
+        len(line) <= 60 and stated_date(line) is not None and not tells_something(line))
+
 # A wire dateline opening a story: "LONDON (Reuters) -", "RIVERTON, Ohio (AP) —", "PARIS, Nov. 30
 # (AFP) -", "WASHINGTON —". Places are capitalised words, up to three parts; a date of month and
 # day may follow; an agency in brackets may close it. Without an agency the first place must be
@@ -193,15 +212,32 @@ def valid_date(iso: str) -> bool:
 CJK_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+# "19/12/2008", "12/19/2008", "19.12.2008": day and month in either order.
+NUMERIC_DATE_RE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.\-]\d)")
+
+
+def _numeric_date(text: str) -> tuple[str, int, int] | None:
+    """A numeric date whose day is plain: one of its first two numbers is over 12 ("19/12/2008",
+    "12/19/2008"). "05/12/2008" is May 12 in one country and 5 December in another: not read."""
+    m = NUMERIC_DATE_RE.search(text)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
+    if (a > 12) == (b > 12):
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    return f"{year}-{month:02d}-{day:02d}", m.start(), m.end()
+
+
 def _date_in(text: str) -> tuple[str, int, int] | None:
     """The first real calendar date a short line states (ISO, "November 7, 2025", "7 November
-    2025" or "2025年11月7日"), with where it stands."""
+    2025", "2025年11月7日" or a numeric one whose day is plain), with where it stands."""
     iso = ISO_DATE_RE.search(text) or CJK_DATE_RE.search(text)
     if iso:
         year, month, day = iso.group(1, 2, 3)
         found: tuple[str, int, int] | None = (f"{year}-{int(month):02d}-{int(day):02d}", iso.start(), iso.end())
     else:
-        found = _month_date(text)
+        found = _month_date(text) or _numeric_date(text)
     return found if found and valid_date(found[0]) else None
 
 
@@ -230,7 +266,8 @@ _CLOCK = set("""am pm a p m gmt utc bst est edt cst cdt mst mdt pst pdt et pt ct
     local time hrs hr h min mins minute minutes hour hours day days week weeks month months year years
     ago today yesterday st nd rd th""".split())
 _STAMP_WORDS = set("""published publish posted post updated update last first originally modified edited
-    created filed story article date dated time on at by in of and the downloaded""".split())
+    created filed story article date dated time on at by in of and the downloaded
+    publicado actualizado publié mis jour veröffentlicht aktualisiert""".split())
 _TIME_RE = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}(?!\d)|\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b(?:19|20)\d{2}\b|\bago\b", re.I)
 POSTED_BY_RE = re.compile(
     r"^(?:posted|written|published|filed|submitted|updated)\s+by\s+([^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,4})"
@@ -337,15 +374,50 @@ def posted_by(text: str) -> str | None:
     return name if all(w[0].isupper() for w in name.split()) else None
 
 
+# A writer's job title after the name, and what follows ("Michael Dobbs Washington Post Staff
+# Writers Friday", "Ann Reid, Senior Correspondent").
+_JOB_RE = re.compile(
+    r"[\s,]+(?i:(?:(?:senior|chief|staff|special|foreign|political|contributing)\s+)*"
+    r"(?:writer|correspondent|reporter|editor|contributor|columnist)s?)\b.*$")
+# A print edition's page ("Page A01", the figures stripped: "Page A").
+_PAGE_RE = re.compile(r"^page\s+[a-z]?\d*$", re.I)
+
+
+def _squashed(name: str) -> str:
+    """An outlet's name or host as one lower-case word: "The Washington Post", "washingtonpost.com"."""
+    name = re.sub(r"^(?:the\s+|www\.)", "", name.strip().casefold())
+    name = re.sub(r"\.(?:com|net|org|co|news|[a-z]{2})(?:\.[a-z]{2})?$", "", name)
+    return re.sub(r"\W", "", name)
+
+
+def _without_outlet(names: str, outlet: str | None) -> str:
+    """Names before a job title without the outlet between ("Ann Reid, Harbour News", "Michael
+    Dobbs Washington Post" of washingtonpost.com); names of others stay ("Ann Reid, Jo Lee")."""
+    words_ = names.split()
+    for k in range(1, min(4, len(words_) - 1) + 1):
+        if outlet and _squashed(" ".join(words_[-k:])) == _squashed(outlet):
+            return " ".join(words_[:-k]).rstrip(",")
+    return names
+
+
 def byline_names(byline: str | None, outlet: str | None = None) -> str | None:
     """A stated byline without what a page's template runs into it: a stamp word ("Val Sweeney;
-    Updated"), the outlet or an agency ("Lauren Said-Moorhouse; CNN"). None when only that."""
+    Updated"), the outlet or an agency ("Lauren Said-Moorhouse; CNN"), a job title and what
+    follows it ("Michael Dobbs Washington Post Staff Writers Friday"), a print page ("Page A").
+    None when only that."""
     if not byline:
         return None
     stamp = _CALENDAR | _CLOCK | _STAMP_WORDS
     names = []
     for part in re.split(r"\s*;\s*", byline):
         part = part.strip(" ,|/·–—-:")
+        cut = _JOB_RE.sub("", part)
+        if cut != part:
+            cut = _without_outlet(cut, outlet)
+        if len(cut.split()) >= 2:  # a name is left ("Ann Writer" is one)
+            part = cut
+        if _PAGE_RE.match(part):
+            continue
         words_ = re.findall(r"[^\W\d_]+", part.casefold())
         if not words_ or all(w in stamp for w in words_) or is_agency_line(part) or \
                 outlet and part.casefold() == outlet.casefold():
@@ -364,6 +436,69 @@ def question_title(text: str, after: Sequence[str]) -> bool:
     if re.search(r"[.!?…;](?:[\"'”’)\]]*)\s", stripped) or not after or len(after[0]) <= len(stripped):
         return False
     return title_like(re.sub(r"\?([\"'”’)\]]*)$", r"\1", stripped))
+
+
+# How far down a copied page's masthead (menus, a cookie banner, the site's name) may reach.
+MASTHEAD_LINES = 30
+
+
+def _menu_line(text: str) -> bool:
+    """A line of a site's menu or masthead: a few words, no sentence."""
+    return len(text.split()) <= 3 and not re.search(r"[.!?:;,。！？]$", text.rstrip())
+
+
+def _site_line(text: str) -> bool:
+    """A line of a site's top: a menu item, a menu bar ("Home California Politics Opinion",
+    "Politics | Opinions | Local"), a cookie or sign-in notice, a "Skip to content" link."""
+    flat = text.split()
+    return _menu_line(text) or bool(re.search(r"\s[|›»•]\s", text)) or re.search(r"\bcookies?\b", text, re.I) is not None \
+        or (len(flat) <= 6 and all(w[:1].isupper() for w in flat) and not re.search(r"[^\w\s&'’.\-]", text)) \
+        or is_cue(text) or is_furniture(text)
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of the story itself: longer than any banner or menu line."""
+    return len(text.split()) > 40 or len(sentence_spans(text)) >= 3
+
+
+def _sentence(text: str) -> bool:
+    """A sentence of some length: a banner's or the story's, not a menu's or a headline's."""
+    return len(text.split()) >= 12 and re.search(r"[.!?。！？][\"'”’)]*$", text.rstrip()) is not None
+
+
+def masthead(raw: Sequence[str]) -> tuple[int, bool]:
+    """Text copied from a whole page: how many lines of the site's top (a menu, a cookie banner,
+    "Skip to main content", the site's name) stand above the headline, 0 when none; and whether
+    a standfirst stands between the headline and its byline.
+
+    The headline is known by what stands under it: its byline or date (with a standfirst between,
+    at most), or else the story's first sentence after a run of menu lines. An article that opens
+    with its headline has no masthead, and prose above the headline ends the search: the lines
+    above it would be the story's own.
+    """
+    first = None  # the first sentence
+    j = 0
+    for j, para in enumerate(raw[:MASTHEAD_LINES]):
+        if _prose(para):
+            break
+        if first is None and _sentence(para):
+            first = j
+        if _header_line(para):
+            near = [x for x in (j - 1, j - 2) if x >= 0 and title_like(raw[x]) and not _header_line(raw[x])]
+            if not near or near[0] != j - 1:
+                return 0, False
+            standfirst = len(near) == 2 and len(raw[j - 1].split()) >= 12 > len(raw[j - 2].split())
+            top = j - 2 if standfirst else j - 1
+            above = [t for t in raw[:top] if not is_address(t)]  # the page's own address says nothing
+            if len(above) >= 3 and sum(1 for t in above if _site_line(t)) * 2 > len(above):
+                return top, standfirst
+            return 0, False
+    # No byline: a run of three menu lines or more above a headline and the story's first sentence.
+    h = (first if first is not None else j) - 1
+    if h >= 3 and title_like(raw[h]) and not _menu_line(raw[h]) and sum(1 for t in raw[:h] if _menu_line(t) and not is_address(t)) >= 3 \
+            and all(len(t.split()) <= 25 for t in raw[:h]):
+        return h, False
+    return 0, False
 
 
 @dataclass
@@ -394,10 +529,13 @@ def parse_paragraphs(
     """
     raw, headings = split_walls(raw, headings)
     head = Header()
-    kinds: list[Kind] = []
-    texts: list[str] = []
+    top, standfirst = (0, False) if any(headings) else masthead(raw)
+    kinds: list[Kind] = ["boilerplate"] * top
+    texts: list[str] = list(raw[:top])
     seen_body = False
     for i, para in enumerate(raw):
+        if i < top:
+            continue
         kind: Kind = "body"
         if i < len(headings) and headings[i] and is_timestamp(para):
             head.date = head.date or stated_date(para)  # a page that heads itself with its date
@@ -426,9 +564,13 @@ def parse_paragraphs(
             texts.append(para)
             kinds.append("byline")
             continue
-        if not seen_body and i < 6:
+        if not seen_body and i - top < 6:
             b = BYLINE_RE.match(para) if len(para) <= 120 and head.byline is None else None
-            if b:
+            desk = FROM_DESK_RE.match(para) if head.byline is None else None
+            if desk:
+                head.byline = desk.group(1)
+                kind = "byline"
+            elif b:
                 head.byline = b.group(1).strip()
                 if b.group(2):
                     head.outlet, dated = _outlet_and_date(b.group(2).strip())
@@ -437,11 +579,13 @@ def parse_paragraphs(
             elif head.date is None and len(para) <= 60 and stated_date(para) and not tells_something(para):
                 head.date = stated_date(para)
                 kind = "byline"
-            elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts, kinds)) \
+            elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts[top:], kinds[top:])) \
                     and (title_like(para) or question_title(para, raw[i + 1:i + 2])) and not is_address(para):
                 head.title = para
                 kind = "headline"
-        if kind == "body" and not is_address(para):
+        if standfirst and i == top + 1:
+            pass  # the byline under it is still the header's
+        elif kind == "body" and not is_address(para):
             d = dateline(para) if not seen_body else None
             if d is not None:
                 # Where and by whom the story was filed, not a part of it: a line of its own, so

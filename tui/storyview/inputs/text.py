@@ -205,7 +205,7 @@ def _utf8(data: bytes, notes: list[str], damaged: bool) -> str | None:
     if strict is not None:
         return strict
     escaped = data.decode("utf-8", errors="surrogateescape")
-    if _mostly_utf8(escaped) or damaged and _damaged_utf8(escaped, len(data)):
+    if _mostly_utf8(escaped) or damaged and (_damaged_utf8(escaped, len(data)) or _mixed_utf8(escaped)):
         return _repaired(escaped, notes)
     return None
 
@@ -328,6 +328,20 @@ def _mostly_utf8(escaped: str) -> bool:
     bad = sum(len(run) for run in _ESCAPED_RE.findall(escaped))
     good = len(escaped) - len(escaped.encode("ascii", "ignore")) - bad
     return good >= 3 * max(bad, 1)
+
+
+# Valid multi-byte UTF-8 characters a single-byte text holds by chance: in Windows-1252 a capital
+# accented letter before a quote or a symbol ("É»"), far rarer than this many.
+MIXED_UTF8 = 3
+
+
+def _mixed_utf8(escaped: str) -> bool:
+    """UTF-8 text with Windows-1252 bytes pasted in ("the Marshal\\x92s", seven times, beside four
+    curly quotes in UTF-8): more stray bytes than UTF-8 characters, but a few of those, and every
+    stray byte a character of Western text. Read in Windows-1252 its UTF-8 would be mojibake."""
+    runs = _ESCAPED_RE.findall(escaped)
+    good = len(escaped) - len(escaped.encode("ascii", "ignore")) - sum(len(run) for run in runs)
+    return good >= MIXED_UTF8 and all(_as_cp1252(run) is not None for run in runs)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

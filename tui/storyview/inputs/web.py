@@ -271,15 +271,17 @@ _STANDFIRST_RE = re.compile(
     re.I)
 
 
-def standfirst(root: Any, description: str | None, title: str | None) -> str | None:
+def standfirst(root: Any, description: str | None, title: str | None) -> list[str]:
     """The standfirst a page prints under its headline: an element its template names so
     (class "standfirst", "dek", "summary" …), or the page's description where the page shows it
-    as a line of its own. A sentence or two of 6-80 words, not the headline; None if none."""
+    as a line of its own. A sentence or two of 6-80 words, not the headline; none if none. A
+    summary box of key points ("What we know") gives its items, one paragraph each: run
+    together, they would read as one sentence ("… died at 95He died …")."""
     if root is None:
-        return None
+        return []
     body = root.find("body")
     if body is None:
-        return None
+        return []
     wanted = " ".join(description.split()).casefold() if description else None
     for n, element in enumerate(body.iter()):
         if n >= SHOWN_DATE_ELEMENTS:
@@ -289,24 +291,32 @@ def standfirst(root: Any, description: str | None, title: str | None) -> str | N
         named = _STANDFIRST_RE.search(f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}")
         if not named and not (wanted and " ".join((element.text or "").split())[:20].casefold() == wanted[:20]):
             continue
+        items = [" ".join(li.text_content().split()) for li in element.iter("li")]
+        if named and items and not _elsewhere(element):
+            points = [item for item in items if 3 <= word_count(item) <= 80]
+            if points:
+                return points
+            continue
         text = " ".join(element.text_content().split())
         if not 6 <= word_count(text) <= 80 or title and text.casefold() == title.casefold():
             continue
         if (named or text.casefold() == wanted) and not _elsewhere(element):
-            return text
-    return None
+            return [text]
+    return []
 
 
-def _with_standfirst(blocks: list[Block], lead: str | None) -> list[Block]:
-    """`lead` as the article's first paragraph (after its headings), unless a block holds it."""
+def _with_standfirst(blocks: list[Block], leads: list[str]) -> list[Block]:
+    """`leads` as the article's first paragraphs (after its headings), but those a block holds."""
     from rapidfuzz import fuzz
 
     from storyview.inputs.boilerplate import is_cue
 
-    if not lead or is_cue(lead) or any(fuzz.partial_ratio(lead.casefold(), text.casefold()) >= 90 for text, _ in blocks):
+    new = [lead for lead in leads if not is_cue(lead) and
+           not any(fuzz.partial_ratio(lead.casefold(), text.casefold()) >= 90 for text, _ in blocks)]
+    if not new:
         return blocks
     at = next((i for i, (_, heading) in enumerate(blocks) if not heading), len(blocks))
-    return [*blocks[:at], (lead, False), *blocks[at:]]
+    return [*blocks[:at], *((lead, False) for lead in new), *blocks[at:]]
 
 
 @functools.cache
@@ -390,6 +400,20 @@ def _text(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _lines(element: Any) -> list[str]:
+    """The text of `element` as the lines its line breaks set apart."""
+    parts: list[str] = []
+
+    def visit(node: Any) -> None:
+        parts.append("\n" if node.tag == "lb" else node.text or "")
+        for child in node:
+            visit(child)
+            parts.append(child.tail or "")
+
+    visit(element)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
 def _walk(element: Any, blocks: list[Block]) -> None:
     """Headings, paragraphs, list items, table rows and quotes in reading order."""
     for child in element:
@@ -399,10 +423,22 @@ def _walk(element: Any, blocks: list[Block]) -> None:
             if text:
                 blocks.append((text, True))
         elif tag == "row":
-            cells = [_text(c) for c in child if c.tag == "cell"]
-            row = " · ".join(c for c in cells if c)
-            if row:
-                blocks.append((row, False))
+            cells = [c for c in child if c.tag == "cell"]
+            texts = [_text(c) for c in cells]
+            if any(c.find(".//table") is not None for c in cells):
+                # A table laid out as the page (before CSS): its cells hold the menu and the
+                # article's own table of headline, byline and paragraphs, each in rows of its own.
+                for cell in cells:
+                    if cell.text and cell.text.strip():
+                        blocks.append((" ".join(cell.text.split()), False))
+                    _walk(cell, blocks)
+            elif sum(1 for t in texts if t) == 1:
+                # A row of one cell is a line of the layout: "By Ann Lee<br>Mar 3, 2031" is two.
+                blocks.extend((line, False) for line in _lines(cells[next(x for x, t in enumerate(texts) if t)]))
+            else:
+                row = " · ".join(t for t in texts if t)
+                if row:
+                    blocks.append((row, False))
         elif tag in BLOCKS and any(isinstance(c.tag, str) and c.tag in BLOCKS for c in child):
             if child.text and child.text.strip():
                 blocks.append((" ".join(child.text.split()), False))
