@@ -88,23 +88,20 @@ def credited(story: Story, text: str, start: int, end: int, bounds: Sequence[tup
 
 
 def _written_lower(story: Story, word: str) -> bool:
-    """Does the story write `word` (lower case) as a word somewhere?"""
-    if re.fullmatch(r"\w+", word):
-        return word in _words_of(story)
-    whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-    return any(word in p.text and whole.search(p.text) for a in story.articles for p in a.paragraphs)
+    """Does the story write `word` (lower case) as a word somewhere? (Asked once a word a story:
+    a story's quotes ask one after another, and going through every paragraph for each made a
+    story of two 3 MB sources spend minutes here: try23.)"""
+    if not _SEEN or _SEEN[0][0] is not story.articles:
+        _SEEN[:] = [(story.articles, {})]
+    seen = _SEEN[0][1]
+    if word not in seen:
+        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        seen[word] = any(word in p.text and whole.search(p.text) for a in story.articles for p in a.paragraphs)
+    return seen[word]
 
 
-# The words of the story last asked about, as written: a story's quotes ask one after another, and
-# reading every paragraph for each made a story of two 3 MB sources spend minutes here (try23).
-_WORDS: list[tuple[object, frozenset[str]]] = []
-
-
-def _words_of(story: Story) -> frozenset[str]:
-    if not _WORDS or _WORDS[0][0] is not story.articles:
-        _WORDS[:] = [(story.articles, frozenset(w for a in story.articles for p in a.paragraphs
-                                                for w in re.findall(r"\w+", p.text)))]
-    return _WORDS[0][1]
+# The story last asked about (its articles) and what was found in it.
+_SEEN: list[tuple[object, dict[str, bool]]] = []
 
 
 def attribution(text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None) -> str:
