@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 
 from story_factories import CUTS, EVENTS, QUAKE
 from storyview.engine.stories import (
@@ -98,6 +99,21 @@ def test_in_a_large_folder_two_articles_barely_alike_are_two_single_articles() -
     assert (0, 1) in [s.members for s in link(fps, [(0, 1)], StorySettings(threshold=0.3, attach=None, pair_least=0.6,
                                                                             pair_from=11))]
     assert (0, 1) in [s.members for s in link(fps[:2], [(0, 1)], settings)]
+
+def test_in_a_large_folder_an_article_barely_alike_with_the_rest_of_its_story_is_single() -> None:
+    """try24: "Axa Sun Life cuts bonus payments", "Sun offers processing by the hour" and a
+    Bruce Willis lawsuit were one story of three in 300 BBC articles; the two alike stay one."""
+    fps = [Fingerprint("a", (1, 2, 3), (1.0, 1.0, 1.0), (0, 0, 0)),
+           Fingerprint("b", (1, 2, 3), (1.0, 1.0, 1.0), (0, 0, 0)),
+           Fingerprint("c", (3, 50, 51, 52, 53), (1.0,) * 5, (0,) * 5)]
+    fps += [Fingerprint(f"x{k}", (100 + k,), (1.0,), (0,)) for k in range(7)]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    glued = StorySettings(threshold=0.2, attach=None, pair_least=0.0, pair_from=10)
+    assert (0, 1, 2) in [s.members for s in link(fps, pairs, glued)]
+    parted = replace(glued, pair_least=0.5)
+    stories = [s.members for s in link(fps, pairs, parted)]
+    assert (0, 1) in stories and (2,) in stories
+
 
 def test_a_shared_year_alone_glues_nothing() -> None:
     """Two articles alike only in their year (a business and a sport report of 1998) are two
