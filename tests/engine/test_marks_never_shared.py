@@ -196,3 +196,17 @@ def test_words_written_another_way_are_not_marked() -> None:
     for source, phrase in [("s0", "55%"), ("s0", "out of band"), ("s0", "SEA-ME-WE"),
                            ("s1", "55 percent"), ("s1", "out-of-band"), ("s1", "Sea Me We")]:
         assert not marked(story, source, phrase), (source, phrase)
+
+
+def test_a_name_in_a_list_and_the_last_part_of_a_double_barrelled_name_are_names() -> None:
+    """try24: "He lived in Biloxi and Jackson" was marked though eight sources name Biloxi;
+    "Maurice Drew" beside "Maurice Jones-Drew"."""
+    story = build([
+        "His body was found Tuesday in his hotel room in Biloxi, the coroner said.\n\n"
+        "Running back Maurice Jones-Drew hurt his knee late in the game.",
+        "A maid found his body in a hotel room in Biloxi on Tuesday. He lived in Biloxi and Jackson.\n\n"
+        "Maurice Drew ran for 10 yards but hurt his leg and had to come out of the game.",
+    ])
+    assert not marked(story, "s1", "Biloxi and")
+    assert marked(story, "s1", "Jackson")
+    assert not marked(story, "s1", "Maurice Drew")

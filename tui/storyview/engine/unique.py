@@ -368,9 +368,13 @@ def _names_anywhere(units: Sequence[Unit], texts: Sequence[_Text]) -> tuple[dict
         source = unit.member.source
         for k in range(len(words_.names)):
             for name in words_.forms(k):
-                whole[name].add(source)
-                for x in range(len(name)):
-                    endings[name[x:]].add(source)
+                last = name[-1].rsplit("-", 1)
+                # A double-barrelled name goes by its last part too: "Maurice Jones-Drew" is
+                # "Maurice Drew", and "Drew".
+                for form in (name, (*name[:-1], last[1])) if len(last) == 2 and last[1] else (name,):
+                    whole[form].add(source)
+                    for x in range(len(form)):
+                        endings[form[x:]].add(source)
     return whole, endings
 
 
@@ -481,6 +485,15 @@ class _Guard:
         return any(self.names.get(name[x:], set()) - {own} for x in range(1, len(name))
                    if not all(w in DATE_WORDS for w in name[x:]))
 
+    def _names_within(self, words_: _Text, a: int, b: int, own: str) -> Iterator[tuple[int, int]]:
+        """The names a list joins with "and" inside the name [a, b) ("Biloxi and Jackson",
+        "Portugal and Spain") that another source gives as names of their own."""
+        norms = words_.norms
+        cuts = [x for x in range(a + 1, b - 1) if norms[x] == "and"]
+        for s, e in zip([a, *(x + 1 for x in cuts)], [*cuts, b]):
+            if cuts and not all(w in DATE_WORDS for w in norms[s:e]) and self.names.get(norms[s:e], set()) - {own}:
+                yield s, e
+
     def forbidden(self, i: int) -> list[bool]:
         """For each token of unit i: may it not be marked?"""
         own = self.units[i].member.source
@@ -513,6 +526,9 @@ class _Guard:
             if any(self._named_elsewhere(name, own) or (name[0] in vocab and any(_holds(other, name) for other in norms))
                    for name in words_.forms(k)):
                 out[a:b] = [True] * (b - a)
+            elif b - a > 1:
+                for s, e in self._names_within(words_, a, b, own):
+                    out[s:e] = [True] * (e - s)
         figure = words_.figure
         for x, norm in enumerate(words_.norms):
             if norm in vocab and figure[x]:
