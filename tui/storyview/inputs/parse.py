@@ -501,6 +501,39 @@ def masthead(raw: Sequence[str]) -> tuple[int, bool]:
     return 0, False
 
 
+# A closing line on who wrote the story: "Bill Thompson is a regular commentator on …",
+# "Jane Doe is a senior fellow at …", "… is the author of …".
+FOOTER_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) is (?:a|an|the) (?P<rest>.*)$", re.S,
+)
+WRITER_ROLE_RE = re.compile(
+    r"^(?:[\w-]+ ){0,3}(?:commentator|columnist|editor|writer|author|correspondent|journalist|contributor|"
+    r"reporter|fellow|professor|lecturer|researcher|analyst|economist|historian|novelist|broadcaster|blogger)s?\b",
+)
+
+
+def author_footer(texts: Sequence[str], kinds: Sequence[Kind], byline: str | None) -> int | None:
+    """The index of the story's last paragraph when it says who its writer is, else None.
+
+    Its subject is the byline's name, or a name with a writer's role that the story does not
+    mention past its opening paragraph (a column's standfirst credits its writer: "…, argues
+    analyst Bill Thompson"): a closing line about someone the story is about stays story.
+    """
+    last = max((i for i, k in enumerate(kinds) if k == "body"), default=None)
+    if last is None or sum(1 for k in kinds if k == "body") < 2 or len(texts[last].split()) > 40:
+        return None
+    m = FOOTER_RE.match(texts[last].strip())
+    if m is None or len(sentence_spans(texts[last])) > 1:
+        return None
+    name = m.group("name")
+    if byline and name.lower() in byline.lower():
+        return last
+    surname = name.split()[-1]
+    body = [t for t, k in zip(texts[:last], kinds) if k == "body"]
+    told = any(re.search(rf"\b{re.escape(surname)}\b", t) for t in body[1:])
+    return last if WRITER_ROLE_RE.match(m.group("rest")) and not told else None
+
+
 @dataclass
 class Header:
     title: str | None = None
@@ -605,5 +638,8 @@ def parse_paragraphs(
             stated.byline or head.byline, stated.outlet or head.outlet,
         )
     kinds = classify(texts, kinds, head.title)
+    footer = author_footer(texts, kinds, head.byline)
+    if footer is not None:
+        kinds[footer] = "byline"
     paragraphs = tuple(Paragraph(i, k, t) for i, (k, t) in enumerate(zip(kinds, texts)))
     return Article(source_id, path, paragraphs, head.title, head.date, head.byline, head.outlet)
