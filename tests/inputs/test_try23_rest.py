@@ -5,6 +5,7 @@ so, nothing read is dropped without a trace. All text is made up for these tests
 from __future__ import annotations
 
 import pytest
+from storyview.inputs.load import read_page
 from storyview.inputs.parse import parse_article
 
 STORY = [
@@ -58,3 +59,27 @@ def test_a_column_s_footer_is_metadata_when_its_standfirst_credits_the_writer() 
 ])
 def test_story_lines_like_a_footer_stay(paras: list[str]) -> None:
     assert kinds(paras)[paras[-1]] == "body"
+
+
+# ---------------------------------------------------------------- above the headline
+
+BODY_HTML = "".join(f"<p>{p}</p>" for p in STORY[2:]) + \
+    "<p>The council said the bridge would stay shut for at least a month while repairs were planned.</p>"
+
+
+def page(top: str, title: str = STORY[0]) -> bytes:
+    return (f"<html><head><title>{title} | Harbour Post</title></head><body><main><article>{top}"
+            f"<h1>{title}</h1>{BODY_HTML}</article></main></body></html>").encode()
+
+
+@pytest.mark.parametrize("label", [
+    '<span class="antetitulo">EE UU</span>',
+    '<p class="blog-name">Harbour Watch: Ann Reid on the port</p>',
+    '<p class="kicker">Exclusive</p>',
+])
+def test_a_label_above_the_headline_is_no_story_row_and_no_column_head(label: str) -> None:
+    article = read_page(page(label), "x", "x")
+    first = next(p for p in article.paragraphs if p.kind == "headline")
+    assert first.text == STORY[0]
+    assert [p.kind for p in article.paragraphs if p.text in label] == ["boilerplate"]
+    assert all(p.kind != "body" or p.text in BODY_HTML for p in article.paragraphs)

@@ -534,6 +534,29 @@ def author_footer(texts: Sequence[str], kinds: Sequence[Kind], byline: str | Non
     return last if WRITER_ROLE_RE.match(m.group("rest")) and not told else None
 
 
+# A label over a headline: a section ("EE UU"), a kicker ("Exclusive"), a blog's name.
+LABEL_WORDS = 12
+
+
+def _above_headline(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> list[Kind]:
+    """Short lines above the paragraph that is the article's title, before any of its story, as
+    boilerplate: a section label or a blog's name over a headline is no story row, and no
+    headline either (the reader heads a column with the first)."""
+    out = list(kinds)
+    if not title:
+        return out
+    want = " ".join(title.split()).casefold()
+    at = next((i for i, t in enumerate(texts) if " ".join(t.split()).casefold() == want), None)
+    if not at or out[at] != "headline":
+        return out
+    above = [i for i in range(at) if out[i] in ("body", "headline")]
+    if all(len(texts[i].split()) <= LABEL_WORDS and not _sentence(texts[i]) and not re.search(r"[.!?]$", texts[i].rstrip())
+           for i in above):
+        for i in above:
+            out[i] = "boilerplate"
+    return out
+
+
 @dataclass
 class Header:
     title: str | None = None
@@ -638,6 +661,7 @@ def parse_paragraphs(
             stated.byline or head.byline, stated.outlet or head.outlet,
         )
     kinds = classify(texts, kinds, head.title)
+    kinds = _above_headline(texts, kinds, head.title)
     footer = author_footer(texts, kinds, head.byline)
     if footer is not None:
         kinds[footer] = "byline"
