@@ -5,7 +5,7 @@ so, nothing read is dropped without a trace. All text is made up for these tests
 from __future__ import annotations
 
 import pytest
-from storyview.inputs.load import read_page
+from storyview.inputs.load import Unusable, read_page
 from storyview.inputs.parse import parse_article
 
 STORY = [
@@ -83,3 +83,30 @@ def test_a_label_above_the_headline_is_no_story_row_and_no_column_head(label: st
     assert first.text == STORY[0]
     assert [p.kind for p in article.paragraphs if p.text in label] == ["boilerplate"]
     assert all(p.kind != "body" or p.text in BODY_HTML for p in article.paragraphs)
+
+
+# ---------------------------------------------------------------- a page with no story
+
+
+@pytest.mark.parametrize("notice", [
+    "We use cookies to personalize content and ads.",
+    "This site uses cookies. By using this site you consent to our Privacy Policy.",
+    "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+    "Wir verwenden Cookies, um Inhalte zu personalisieren.",
+])
+def test_a_page_of_furniture_only_says_it_has_no_article_text(notice: str) -> None:
+    html = (f"<html><head><title>Page not found | CNN</title></head><body><nav><a>Home</a></nav>"
+            f"<h1>Page not found</h1><p>{notice}</p><button>Accept all cookies</button>"
+            f"<footer>© 2008 Cable News Network</footer></body></html>").encode()
+    with pytest.raises(Unusable, match="no article text"):
+        read_page(html, "x", "x")
+    assert text_kind(notice) == "boilerplate"
+
+
+def test_a_story_sentence_on_cookies_stays() -> None:
+    line = "Eastgate Ferries said its site uses cookies to follow 3,000 passengers a day."
+    assert text_kind(line) == "body"
+
+
+def text_kind(line: str) -> str:
+    return kinds([*STORY, line, "The council said the bridge would stay shut for at least a month."])[line]

@@ -301,7 +301,22 @@ def read_page(
             raise Unusable(f"too large, read only {truncated} and found no article text in it")
         raise Unusable("no article text found in the page")
     stated = _stated(page.title, page.date or saved, page.author, page.site)
-    return _blocks_article(source_id, where, page.blocks, stated, truncated, notes)
+    try:
+        article = _blocks_article(source_id, where, page.blocks, stated, truncated, notes)
+    except Truncated as cut:
+        _told(cut.article, truncated)
+        raise
+    _told(article, truncated)
+    return article
+
+
+def _told(article: Article, truncated: str) -> None:
+    """A page whose every line is a heading or furniture (a 404 page with a cookie notice) tells
+    no story: it is said so in one line, as an empty file is, not read as an article."""
+    if not any(p.kind == "body" for p in article.paragraphs):
+        if truncated:
+            raise Unusable(f"too large, read only {truncated} and found no article text in it")
+        raise Unusable("no article text found in the page")
 
 
 def read_stdin(data: bytes) -> Article:
