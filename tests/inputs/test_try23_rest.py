@@ -110,3 +110,36 @@ def test_a_story_sentence_on_cookies_stays() -> None:
 
 def text_kind(line: str) -> str:
     return kinds([*STORY, line, "The council said the bridge would stay shut for at least a month."])[line]
+
+
+# ---------------------------------------------------------------- photo captions
+
+CAPTION = "Divers inspect the cracked pier of the harbour bridge on Wednesday morning, hours after the strike."
+
+
+def test_a_photo_caption_is_kept_as_boilerplate_where_it_stands() -> None:
+    figure = f'<figure><img src="x.jpg"><figcaption>{CAPTION}</figcaption></figure>'
+    html = (f"<html><head><title>{STORY[0]}</title></head><body><article><h1>{STORY[0]}</h1>"
+            f"<p>{STORY[2]}</p>{figure}<p>{STORY[3]}</p>"
+            f"<p>The council said the bridge would stay shut for at least a month while repairs were planned.</p>"
+            f"</article></body></html>").encode()
+    texts = [(p.kind, p.text) for p in read_page(html, "x", "x").paragraphs]
+    assert ("boilerplate", CAPTION) in texts
+    at = texts.index(("boilerplate", CAPTION))
+    assert texts[at - 1] == ("body", STORY[2]) and texts[at + 1] == ("body", STORY[3])
+
+
+def test_a_caption_under_the_headline_leaves_the_byline_under_it_read() -> None:
+    figure = f'<figure><img src="x.jpg"><figcaption>{CAPTION}</figcaption></figure>'
+    html = (f"<html><head><title>{STORY[0]}</title></head><body><article><h1>{STORY[0]}</h1>{figure}"
+            f"<p>By Ann Reid</p>{BODY_HTML}</article></body></html>").encode()
+    article = read_page(html, "x", "x")
+    assert article.byline == "Ann Reid"
+    assert {p.text: p.kind for p in article.paragraphs}[CAPTION] == "boilerplate"
+
+
+def test_a_caption_in_a_teaser_box_is_not_read() -> None:
+    teaser = '<aside class="related"><figure><figcaption>Ferry passengers queue at the terminal in the rain on a busy Monday.</figcaption></figure></aside>'
+    html = (f"<html><head><title>{STORY[0]}</title></head><body><article><h1>{STORY[0]}</h1>"
+            f"{BODY_HTML}</article>{teaser}</body></html>").encode()
+    assert not any("Ferry passengers" in p.text for p in read_page(html, "x", "x").paragraphs)

@@ -209,9 +209,10 @@ def _size(limit: int) -> str:
 
 def _blocks_article(
     source_id: str, where: str, blocks: list[tuple[str, bool]], stated: Header, truncated: str,
-    notes: Sequence[str] = (),
+    notes: Sequence[str] = (), captions: frozenset[str] = frozenset(),
 ) -> Article:
-    """An Article from a format's blocks: each block split like plain text, headings kept whole."""
+    """An Article from a format's blocks: each block split like plain text, headings kept whole;
+    `captions` are blocks that are photo captions."""
     raw: list[str] = []
     headings: list[bool] = []
     for text, heading in blocks:
@@ -225,7 +226,7 @@ def _blocks_article(
     raw = [r for r in raw if r]
     if len(raw) > MAX_PARAGRAPHS:
         raw, headings, truncated = raw[:MAX_PARAGRAPHS], headings[:MAX_PARAGRAPHS], f"the first {MAX_PARAGRAPHS:,} paragraphs"
-    article = parse_paragraphs(source_id, where, raw, headings, stated)
+    article = parse_paragraphs(source_id, where, raw, headings, stated, frozenset(" ".join(clean(c).split()) for c in captions))
     if not article.paragraphs:
         raise Unusable("no text")
     if truncated or notes:
@@ -302,7 +303,7 @@ def read_page(
         raise Unusable("no article text found in the page")
     stated = _stated(page.title, page.date or saved, page.author, page.site)
     try:
-        article = _blocks_article(source_id, where, page.blocks, stated, truncated, notes)
+        article = _blocks_article(source_id, where, page.blocks, stated, truncated, notes, page.captions)
     except Truncated as cut:
         _told(cut.article, truncated)
         raise

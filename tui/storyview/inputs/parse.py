@@ -576,12 +576,14 @@ def parse_paragraphs(
     raw: list[str],
     headings: Sequence[bool] = (),
     stated: Header | None = None,
+    captions: frozenset[str] = frozenset(),
 ) -> Article:
     """Kinds and metadata of `raw` paragraphs (a wall of text cut into parts: `split_walls`).
 
     `headings` marks paragraphs the format itself calls headings (Markdown `#`, HTML `<h2>`):
     they are headlines whatever they say. `stated` is metadata the format states (a page's
-    <meta> tags, front matter); it wins over what the text seems to say.
+    <meta> tags, front matter); it wins over what the text seems to say. `captions` are a page's
+    photo captions: boilerplate, kept and shown but never a story row nor the end of its header.
     """
     raw, headings = split_walls(raw, headings)
     head = Header()
@@ -593,6 +595,10 @@ def parse_paragraphs(
         if i < top:
             continue
         kind: Kind = "body"
+        if para in captions:
+            texts.append(para)
+            kinds.append("boilerplate")
+            continue
         if i < len(headings) and headings[i] and is_timestamp(para):
             head.date = head.date or stated_date(para)  # a page that heads itself with its date
             texts.append(para)
