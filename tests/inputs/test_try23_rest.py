@@ -5,7 +5,7 @@ so, nothing read is dropped without a trace. All text is made up for these tests
 from __future__ import annotations
 
 import pytest
-from storyview.inputs.load import Unusable, read_page
+from storyview.inputs.load import Truncated, Unusable, read_page
 from storyview.inputs.parse import parse_article
 
 STORY = [
@@ -143,3 +143,27 @@ def test_a_caption_in_a_teaser_box_is_not_read() -> None:
     html = (f"<html><head><title>{STORY[0]}</title></head><body><article><h1>{STORY[0]}</h1>"
             f"{BODY_HTML}</article>{teaser}</body></html>").encode()
     assert not any("Ferry passengers" in p.text for p in read_page(html, "x", "x").paragraphs)
+
+
+# ---------------------------------------------------------------- two articles on a page
+
+SECOND = ("<article><h2>Ferry runs aground off Westpoint</h2><p>Coastguard crews freed a ferry that ran aground off Westpoint "
+          "on Tuesday evening with 200 passengers aboard.</p><p>No one was hurt, the ferry company said, and the ship was towed "
+          "back to port for checks overnight.</p></article>")
+
+
+def test_a_second_article_on_the_page_is_said_in_one_line() -> None:
+    html = (f"<html><head><title>{STORY[0]}</title></head><body><div><article><h1>{STORY[0]}</h1>{BODY_HTML}</article>"
+            f"{SECOND}</div></body></html>").encode()
+    with pytest.raises(Truncated, match="1 other article on the page not read: 'Ferry runs aground off Westpoint'") as cut:
+        read_page(html, "x", "x")
+    assert not any("ferry" in p.text.casefold() for p in cut.value.article.paragraphs)
+
+
+def test_teasers_in_articles_are_no_second_article() -> None:
+    teasers = "".join(f"<article><h3><a>{h}</a></h3><p>{b}</p></article>" for h, b in [
+        ("Ferry runs aground off Westpoint", "Coastguard crews freed a ferry that ran aground on Tuesday evening."),
+        ("Tolls rise on the ring road", "Drivers will pay a pound more from January, the council said on Monday.")])
+    html = (f"<html><head><title>{STORY[0]}</title></head><body><article><h1>{STORY[0]}</h1>{BODY_HTML}</article>"
+            f"<section class='related'><h2>More news</h2>{teasers}</section><div>{teasers}</div></body></html>").encode()
+    read_page(html, "x", "x")

@@ -37,7 +37,7 @@ from storyview.inputs.parse import (
 )
 from storyview.inputs.slim import Slimmed, slim, slim_stream
 from storyview.inputs.text import Unusable, clean, decode, shown, storyview_json
-from storyview.model import Article, Progress
+from storyview.model import Article, Progress, counted
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -302,6 +302,9 @@ def read_page(
             raise Unusable(f"too large, read only {truncated} and found no article text in it")
         raise Unusable("no article text found in the page")
     stated = _stated(page.title, page.date or saved, page.author, page.site)
+    if page.others:
+        notes.append(f"{counted(len(page.others), 'other article')} on the page not read: "
+                     + ", ".join(f"'{shown(t if len(t) <= 60 else t[:59] + '…')}'" for t in page.others[:3]) + (" …" if len(page.others) > 3 else ""))
     try:
         article = _blocks_article(source_id, where, page.blocks, stated, truncated, notes, page.captions)
     except Truncated as cut:

@@ -75,6 +75,7 @@ class Extracted:
     author: str | None = None
     site: str | None = None
     captions: frozenset[str] = frozenset()  # blocks that are photo captions, kept as furniture
+    others: list[str] = field(default_factory=list)  # headlines of other articles the page holds
 
 
 class FetchError(Exception):
@@ -174,6 +175,7 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     out.blocks = _with_paragraphs(out.blocks, article_body(html_text))
     out.blocks = _with_standfirst(out.blocks, standfirst(root, _meta(getattr(doc, "description", None)), title))
     out.blocks, out.captions = _with_captions(out.blocks, captions(root))
+    out.others = other_articles(root, out.blocks)
     if not any(word_count(text) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
@@ -365,6 +367,28 @@ def _with_captions(blocks: list[Block], found: list[tuple[str, list[str]]]) -> t
         out.insert(at, (text, False))
         added.add(text)
     return out, frozenset(added)
+
+
+def other_articles(root: Any, blocks: list[Block]) -> list[str]:
+    """The headlines of the page's other articles, left out of `blocks` (trafilatura reads one):
+    each an <article> of its own, outside navigation and teaser boxes, with a heading and two
+    paragraphs of story, none of them read. A teaser's <article> has one line under its heading."""
+    if root is None:
+        return []
+    read = {" ".join(text.split()).casefold() for text, _ in blocks}
+    found: list[str] = []
+    for article in root.iter("article"):
+        if any(a.tag in ("article", "nav", "aside", "footer") or _NOT_ARTICLE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+               for a in article.iterancestors()):
+            continue
+        heading = next(article.iter("h1", "h2", "h3"), None)
+        paragraphs = [t for t in (" ".join(p.text_content().split()) for p in article.iter("p")) if word_count(t) >= 2 * MIN_WORDS]
+        if heading is None or len(paragraphs) < 2 or any(t.casefold() in read for t in paragraphs):
+            continue
+        title = " ".join(heading.text_content().split())
+        if title:
+            found.append(title)
+    return found
 
 
 @functools.cache
