@@ -104,7 +104,7 @@ def is_cue_heading(text: str) -> bool:
         t.norm in CUE_WORDS or t.norm in CUE_TIME or t.norm in PRONOUNS for t in content)
 
 
-# What a paywall, a device limit or a tip line says to the reader, at the start of a sentence:
+# What a paywall, a device limit, a cookie notice or a tip line says to the reader, at the start of a sentence:
 # "This article is available to subscribers only", "Have a news tip?", "Vous pouvez lire Le Monde
 # sur un seul appareil à la fois", "Sie haben weitere Fragen?", "¿Tienes una pista?".
 CALL_RE = re.compile(
@@ -124,6 +124,9 @@ CALL_RE = re.compile(
     r"|jetzt\s+(?:abonnieren|weiterlesen|testen)\b|(?P<tip_de>(?:sie\s+haben|haben\s+sie)\s+(?:weitere\s+|noch\s+)?(?:fragen|hinweise|anregungen)\b[^.!]{0,60}\?)"
     r"|schreiben\s+sie\s+uns\b|sie\s+lesen\s+.{1,40}?\s+auf\s+(?:nur\s+)?einem\s+gerät"
     r"|(?:este|esta)\s+(?:artículo|contenido|noticia)\s+es\s+(?:exclusiv[oa]|sólo|solo)\s+para\s+(?:suscriptores|abonados)"
+    r"|(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b|by\s+using\s+(?:this|our)\s+(?:web)?site\b"
+    r"|(?:utilizamos|usamos)\s+(?:las\s+)?cookies\b|nous\s+utilisons\s+des\s+cookies\b|ce\s+site\s+utilise\s+des\s+cookies\b"
+    r"|wir\s+(?:verwenden|nutzen)\s+cookies\b|diese\s+(?:web)?seite\s+(?:verwendet|nutzt)\s+cookies\b"
     r"|suscríbete\b|ya\s+eres\s+suscriptor|(?P<tip_es>(?<=¿)(?:tienes|tiene)\s+(?:una\s+)?(?:pista|información|noticia)\b)|escríbenos\b"
     r")",
     re.I,

@@ -37,7 +37,7 @@ from storyview.inputs.parse import (
 )
 from storyview.inputs.slim import Slimmed, slim, slim_stream
 from storyview.inputs.text import Unusable, clean, decode, shown, storyview_json
-from storyview.model import Article, Progress
+from storyview.model import Article, Progress, counted
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -209,9 +209,10 @@ def _size(limit: int) -> str:
 
 def _blocks_article(
     source_id: str, where: str, blocks: list[tuple[str, bool]], stated: Header, truncated: str,
-    notes: Sequence[str] = (),
+    notes: Sequence[str] = (), captions: frozenset[str] = frozenset(),
 ) -> Article:
-    """An Article from a format's blocks: each block split like plain text, headings kept whole."""
+    """An Article from a format's blocks: each block split like plain text, headings kept whole;
+    `captions` are blocks that are photo captions."""
     raw: list[str] = []
     headings: list[bool] = []
     for text, heading in blocks:
@@ -225,7 +226,7 @@ def _blocks_article(
     raw = [r for r in raw if r]
     if len(raw) > MAX_PARAGRAPHS:
         raw, headings, truncated = raw[:MAX_PARAGRAPHS], headings[:MAX_PARAGRAPHS], f"the first {MAX_PARAGRAPHS:,} paragraphs"
-    article = parse_paragraphs(source_id, where, raw, headings, stated)
+    article = parse_paragraphs(source_id, where, raw, headings, stated, frozenset(" ".join(clean(c).split()) for c in captions))
     if not article.paragraphs:
         raise Unusable("no text")
     if truncated or notes:
@@ -301,7 +302,25 @@ def read_page(
             raise Unusable(f"too large, read only {truncated} and found no article text in it")
         raise Unusable("no article text found in the page")
     stated = _stated(page.title, page.date or saved, page.author, page.site)
-    return _blocks_article(source_id, where, page.blocks, stated, truncated, notes)
+    if page.others:
+        notes.append(f"{counted(len(page.others), 'other article')} on the page not read: "
+                     + ", ".join(f"'{shown(t if len(t) <= 60 else t[:59] + '…')}'" for t in page.others[:3]) + (" …" if len(page.others) > 3 else ""))
+    try:
+        article = _blocks_article(source_id, where, page.blocks, stated, truncated, notes, page.captions)
+    except Truncated as cut:
+        _told(cut.article, truncated)
+        raise
+    _told(article, truncated)
+    return article
+
+
+def _told(article: Article, truncated: str) -> None:
+    """A page whose every line is a heading or furniture (a 404 page with a cookie notice) tells
+    no story: it is said so in one line, as an empty file is, not read as an article."""
+    if not any(p.kind == "body" for p in article.paragraphs):
+        if truncated:
+            raise Unusable(f"too large, read only {truncated} and found no article text in it")
+        raise Unusable("no article text found in the page")
 
 
 def read_stdin(data: bytes) -> Article:

@@ -501,6 +501,62 @@ def masthead(raw: Sequence[str]) -> tuple[int, bool]:
     return 0, False
 
 
+# A closing line on who wrote the story: "Bill Thompson is a regular commentator on …",
+# "Jane Doe is a senior fellow at …", "… is the author of …".
+FOOTER_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) is (?:a|an|the) (?P<rest>.*)$", re.S,
+)
+WRITER_ROLE_RE = re.compile(
+    r"^(?:[\w-]+ ){0,3}(?:commentator|columnist|editor|writer|author|correspondent|journalist|contributor|"
+    r"reporter|fellow|professor|lecturer|researcher|analyst|economist|historian|novelist|broadcaster|blogger)s?\b",
+)
+
+
+def author_footer(texts: Sequence[str], kinds: Sequence[Kind], byline: str | None) -> int | None:
+    """The index of the story's last paragraph when it says who its writer is, else None.
+
+    Its subject is the byline's name, or a name with a writer's role that the story does not
+    mention past its opening paragraph (a column's standfirst credits its writer: "…, argues
+    analyst Bill Thompson"): a closing line about someone the story is about stays story.
+    """
+    last = max((i for i, k in enumerate(kinds) if k == "body"), default=None)
+    if last is None or sum(1 for k in kinds if k == "body") < 2 or len(texts[last].split()) > 40:
+        return None
+    m = FOOTER_RE.match(texts[last].strip())
+    if m is None or len(sentence_spans(texts[last])) > 1:
+        return None
+    name = m.group("name")
+    if byline and name.lower() in byline.lower():
+        return last
+    surname = name.split()[-1]
+    body = [t for t, k in zip(texts[:last], kinds) if k == "body"]
+    told = any(re.search(rf"\b{re.escape(surname)}\b", t) for t in body[1:])
+    return last if WRITER_ROLE_RE.match(m.group("rest")) and not told else None
+
+
+# A label over a headline: a section ("EE UU"), a kicker ("Exclusive"), a blog's name.
+LABEL_WORDS = 12
+
+
+def _above_headline(texts: Sequence[str], kinds: Sequence[Kind], title: str | None) -> list[Kind]:
+    """Short lines above the paragraph that is the article's title, before any of its story, as
+    boilerplate: a section label or a blog's name over a headline is no story row, and no
+    headline either (the reader heads a column with the first)."""
+    out = list(kinds)
+    if not title:
+        return out
+    want = " ".join(title.split()).casefold()
+    at = next((i for i, t in enumerate(texts) if " ".join(t.split()).casefold() == want), None)
+    if not at or out[at] != "headline":
+        return out
+    above = [i for i in range(at) if out[i] in ("body", "headline")]
+    if all(len(texts[i].split()) <= LABEL_WORDS and not _sentence(texts[i]) and not re.search(r"[.!?]$", texts[i].rstrip())
+           for i in above):
+        for i in above:
+            out[i] = "boilerplate"
+    return out
+
+
 @dataclass
 class Header:
     title: str | None = None
@@ -520,12 +576,14 @@ def parse_paragraphs(
     raw: list[str],
     headings: Sequence[bool] = (),
     stated: Header | None = None,
+    captions: frozenset[str] = frozenset(),
 ) -> Article:
     """Kinds and metadata of `raw` paragraphs (a wall of text cut into parts: `split_walls`).
 
     `headings` marks paragraphs the format itself calls headings (Markdown `#`, HTML `<h2>`):
     they are headlines whatever they say. `stated` is metadata the format states (a page's
-    <meta> tags, front matter); it wins over what the text seems to say.
+    <meta> tags, front matter); it wins over what the text seems to say. `captions` are a page's
+    photo captions: boilerplate, kept and shown but never a story row nor the end of its header.
     """
     raw, headings = split_walls(raw, headings)
     head = Header()
@@ -537,6 +595,10 @@ def parse_paragraphs(
         if i < top:
             continue
         kind: Kind = "body"
+        if para in captions:
+            texts.append(para)
+            kinds.append("boilerplate")
+            continue
         if i < len(headings) and headings[i] and is_timestamp(para):
             head.date = head.date or stated_date(para)  # a page that heads itself with its date
             texts.append(para)
@@ -605,5 +667,9 @@ def parse_paragraphs(
             stated.byline or head.byline, stated.outlet or head.outlet,
         )
     kinds = classify(texts, kinds, head.title)
+    kinds = _above_headline(texts, kinds, head.title)
+    footer = author_footer(texts, kinds, head.byline)
+    if footer is not None:
+        kinds[footer] = "byline"
     paragraphs = tuple(Paragraph(i, k, t) for i, (k, t) in enumerate(zip(kinds, texts)))
     return Article(source_id, path, paragraphs, head.title, head.date, head.byline, head.outlet)

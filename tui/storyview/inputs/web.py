@@ -74,6 +74,8 @@ class Extracted:
     date: str | None = None
     author: str | None = None
     site: str | None = None
+    captions: frozenset[str] = frozenset()  # blocks that are photo captions, kept as furniture
+    others: list[str] = field(default_factory=list)  # headlines of other articles the page holds
 
 
 class FetchError(Exception):
@@ -172,6 +174,8 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
         out.blocks.extend((line, False) for line in str(doc.text).split("\n") if line.strip())
     out.blocks = _with_paragraphs(out.blocks, article_body(html_text))
     out.blocks = _with_standfirst(out.blocks, standfirst(root, _meta(getattr(doc, "description", None)), title))
+    out.blocks, out.captions = _with_captions(out.blocks, captions(root))
+    out.others = other_articles(root, out.blocks)
     if not any(word_count(text) >= MIN_WORDS for text, heading in out.blocks if not heading):
         return None
     return out
@@ -317,6 +321,74 @@ def _with_standfirst(blocks: list[Block], leads: list[str]) -> list[Block]:
         return blocks
     at = next((i for i, (_, heading) in enumerate(blocks) if not heading), len(blocks))
     return [*blocks[:at], *((lead, False) for lead in new), *blocks[at:]]
+
+
+# Where a page keeps captions of other things than the article's photos.
+_NOT_ARTICLE_RE = re.compile(r"comment|related|popular|most-|trending|teaser|promo|recommend|sidebar|footer|newsletter|gallery-nav",
+                             re.I)
+CAPTIONS = 50
+BEFORE = 10  # how many of the lines before a caption are looked for among the blocks
+
+
+def captions(root: Any) -> list[tuple[str, list[str]]]:
+    """The article's photo captions (trafilatura leaves figures out) with the texts that stand
+    before each on the page, nearest first: a caption that tells news is read, never lost without a trace. Those
+    in navigation, teasers or comments, and those of fewer than MIN_WORDS words, are not."""
+    if root is None:
+        return []
+    found: list[tuple[str, list[str]]] = []
+    for caption in root.iter("figcaption"):
+        if len(found) >= CAPTIONS:
+            break
+        text = " ".join(caption.text_content().split())
+        if word_count(text) < MIN_WORDS or any(
+                a.tag in ("nav", "aside", "footer") or _NOT_ARTICLE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+                for a in caption.iterancestors()):
+            continue
+        figure = next((a for a in caption.iterancestors("figure")), caption)
+        before = [" ".join(e.text_content().split()) for node in (figure, *figure.iterancestors())
+                  for e in node.itersiblings(preceding=True) if isinstance(e.tag, str)]
+        found.append((text, [b for b in before if b][:BEFORE]))
+    return found
+
+
+def _with_captions(blocks: list[Block], found: list[tuple[str, list[str]]]) -> tuple[list[Block], frozenset[str]]:
+    """`blocks` with each caption they lack after the block that ends the nearest text before it
+    (at the end where none does), and the captions' texts."""
+    from rapidfuzz import fuzz
+
+    out = list(blocks)
+    added: set[str] = set()
+    for text, before in found:
+        if any(fuzz.partial_ratio(text.casefold(), b.casefold()) >= 90 for b, _ in out):
+            continue
+        ends = [b[-60:] for b in before]
+        at = next((x + 1 for tail in ends for x in range(len(out) - 1, -1, -1) if out[x][0].endswith(tail)), len(out))
+        out.insert(at, (text, False))
+        added.add(text)
+    return out, frozenset(added)
+
+
+def other_articles(root: Any, blocks: list[Block]) -> list[str]:
+    """The headlines of the page's other articles, left out of `blocks` (trafilatura reads one):
+    each an <article> of its own, outside navigation and teaser boxes, with a heading and two
+    paragraphs of story, none of them read. A teaser's <article> has one line under its heading."""
+    if root is None:
+        return []
+    read = {" ".join(text.split()).casefold() for text, _ in blocks}
+    found: list[str] = []
+    for article in root.iter("article"):
+        if any(a.tag in ("article", "nav", "aside", "footer") or _NOT_ARTICLE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+               for a in article.iterancestors()):
+            continue
+        heading = next(article.iter("h1", "h2", "h3"), None)
+        paragraphs = [t for t in (" ".join(p.text_content().split()) for p in article.iter("p")) if word_count(t) >= 2 * MIN_WORDS]
+        if heading is None or len(paragraphs) < 2 or any(t.casefold() in read for t in paragraphs):
+            continue
+        title = " ".join(heading.text_content().split())
+        if title:
+            found.append(title)
+    return found
 
 
 @functools.cache
