@@ -279,13 +279,22 @@ class StoryviewApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Keys typed before the story's screen can take them wait for it: `/tories` typed just
         after opening a story lost its `/` (no story to search yet) and ran "tories" as commands
-        once the story showed (try24). Ctrl+c always acts, and q, escape and ? do while nothing waits."""
+        once the story showed (try24). Ctrl+c always acts, and q, escape and ? do while nothing waits;
+        then escape forgets what waits."""
         if not isinstance(event, events.Key) or event.is_forwarded:
             await super().on_event(event)
             return
-        if self._holding_keys() and event.key != "ctrl+c" and (self._held or event.key not in ACT_WHILE_BUILDING):
-            self._held.append(event)
-            return
+        if self._holding_keys() and event.key != "ctrl+c":
+            if event.key == "escape" and self._held:
+                self._held = []
+                self.notify("Forgotten: the keys typed while the story is built.", timeout=3)
+                return
+            if self._held or event.key not in ACT_WHILE_BUILDING:
+                if not self._held:
+                    self.notify("The story is still being built: what you type waits for it (escape forgets it).",
+                                timeout=4)
+                self._held.append(event)
+                return
         await self._take_key(event)
 
     async def _take_key(self, key: events.Key) -> None:
@@ -299,10 +308,11 @@ class StoryviewApp(App[None]):
         if box is None:
             await super().on_event(key)
             return
+        screen = box.screen  # the key may close it
         if key.is_printable or not (await self._check_bindings(key.key, priority=True)
                                     or await self._check_bindings(key.key)):
             await super().on_event(key)
-        await settle(box)
+        await settle(box, screen)
 
     def _holding_keys(self) -> bool:
         """Is a story being built for a main screen that has none to show yet?"""

@@ -34,14 +34,14 @@ def focus_now(widget: Widget) -> None:
     widget.screen.set_focus(widget)
 
 
-async def settle(box: Widget) -> None:
-    """Wait until `box`, then its screen, have handled every message they hold.
+async def settle(box: Widget, screen: MessagePump) -> None:
+    """Wait until `box`, then its `screen`, have handled every message they hold.
 
     Textual gives a key to the focused widget's queue and takes the next key at once; the box's
     Submitted message, and the screen's answer to it, came after keys typed later.
     """
     try:
-        await asyncio.wait_for(_drain(box, box.screen), SETTLE_TIMEOUT)
+        await asyncio.wait_for(_drain(box, screen), SETTLE_TIMEOUT)
     except TimeoutError:
         pass
 
