@@ -8,6 +8,7 @@ percentages.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -40,22 +41,30 @@ def bar(share: float, cells: int) -> str:
     return ("█" * full + (EIGHTHS[part] if part else "")).ljust(cells)
 
 
-def own_sentences(article: Article) -> dict[tuple[str, ...], tuple[int, bool]]:
-    """Each sentence of SENTENCE_WORDS words or more of the body (its words folded, as the
-    rewrites finding compares them): the first paragraph it is in, and whether it is mostly its
-    writer's own, not a quotation."""
-    from storyview.engine.segment import sentences
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+"""Where the reader cuts a paragraph into sentences to find one another source prints: no
+engine (the reader does not segment text again), and what it cuts is looked up whole."""
+
+
+def own_sentences(article: Article) -> dict[str, tuple[int, bool]]:
+    """Each body sentence of SENTENCE_WORDS words or more, folded (case, spacing): the first
+    paragraph it is in, and whether it is mostly its writer's own, not a quotation."""
     from storyview.findings.quotes import spans
     from storyview.findings.rewrites import SENTENCE_WORDS
 
-    found: dict[tuple[str, ...], tuple[int, bool]] = {}
+    found: dict[str, tuple[int, bool]] = {}
     for paragraph in article.body:
-        quoted = spans(paragraph.text)
-        for sentence in sentences(paragraph.text):
-            words = tuple(t.norm for t in sentence.tokens)
-            if len(words) >= SENTENCE_WORDS and words not in found:
-                inside = sum(any(a <= t.start < b for a, b in quoted) for t in sentence.tokens)
-                found[words] = (paragraph.index, 2 * inside < len(words))
+        text = paragraph.text
+        quoted = spans(text)
+        start = 0
+        for cut in [*SENTENCE_END.finditer(text), None]:
+            end = len(text) if cut is None else cut.start()
+            words = list(re.finditer(r"\S+", text[start:end]))
+            folded = " ".join(w.group() for w in words).casefold()
+            if len(words) >= SENTENCE_WORDS and folded not in found:
+                inside = sum(any(a <= start + w.start() < b for a, b in quoted) for w in words)
+                found[folded] = (paragraph.index, 2 * inside < len(words))
+            start = end if cut is None else cut.end()
     return found
 
 
