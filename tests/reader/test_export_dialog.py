@@ -98,7 +98,9 @@ async def test_enter_writes_the_report_or_json_and_says_where(tmp_path: Path, mo
 
         (tmp_path / "out").mkdir()
         await open_export(pilot)
-        app.screen.query_one(Input).value = "out/s"
+        field = app.screen.query_one(Input)
+        field.value = "out/s"
+        field.cursor_position = len(field.value)  # the proposed name is no longer selected
         messages = await export(pilot, *".md", "enter", dialog_open=True)
         assert messages == [f"wrote {tmp_path / 'out' / 's.md'}"]
         assert "## Quotes" in (tmp_path / "out" / "s.md").read_text(encoding="utf-8")

@@ -347,7 +347,7 @@ async def test_a_failing_analysis_is_reported_and_the_reader_lives_on(monkeypatc
 
 
 async def test_the_keys_wait_for_the_story() -> None:
-
+    """Keys typed during the build wait for the story, and say so; escape forgets them (try24)."""
     app = StoryviewApp(build=SlowBuild(steps=10, hold_at=("aligning", 3)))
     async with app.run_test(size=SIZE) as pilot:
         messages = record_notifications(app)
@@ -355,7 +355,11 @@ async def test_the_keys_wait_for_the_story() -> None:
         await pilot.press("Q", "e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert any("still being built" in m for m in messages)
+        assert [m for m in messages if "still being built" in m] == [
+            "The story is still being built: what you type waits for it (escape forgets it)."]
+        assert [k.key for k in app._held] == ["Q", "e"]
+        await pilot.press("escape")
+        assert app._held == [] and any(m.startswith("Forgotten") for m in messages)
 
 
 def test_edit_spans_find_the_changed_words_in_order_as_whole_words() -> None:

@@ -380,3 +380,18 @@ async def test_a_paragraph_typed_right_after_p_goes_into_the_dialog(story_dir: P
         dialog = app.screen
         assert isinstance(dialog, PinScreen) and not dialog.near
         assert dialog.query_one(Input).value == "2 5"
+
+
+async def test_a_paragraph_typed_over_the_near_list_goes_into_the_entry(story_dir: Path) -> None:
+    """try24 #4: with a near list, "3 4" after `p` went to the list (nothing happened until Tab):
+    a digit starts the typed entry, and what follows it goes there too."""
+    app = pinned_app(story_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await open_detail_on(pilot, lambda r: r.group is not None and len(r.cells) >= 2
+                             and any(app.story.near.get(m) for ms in r.cells.values() for m in ms))
+        await burst(pilot, "p", "3", " ", "4")
+        dialog = app.screen
+        assert isinstance(dialog, PinScreen) and dialog.near
+        field = dialog.query_one(Input)
+        assert field.value == "3 4" and field.has_focus

@@ -238,6 +238,19 @@ def test_a_story_opens_on_the_first_columns_where_they_show_its_lede_side_by_sid
     assert lede_window([], shown=6, fit=3) == 0
 
 
+def test_a_story_opened_away_from_source_1_starts_on_a_source_that_tells_the_lede() -> None:
+    """try24 #5: BBC story 1 at 80 columns (the lede told by sources 9, 10 and 12) opened "from
+    source 8: sources 1–7 do not tell the lede", and source 8 did not tell it either."""
+    from storyview.reader.widgets.grid import lede_note, lede_window
+
+    numbers = list(range(1, 13))
+    assert lede_window([8, 9, 11], shown=12, fit=3) == 8
+    assert lede_note(numbers, [8, 9, 11], 8, 3) == "from source 9: sources 1–8 do not tell the lede"
+    # where the last columns end the row, the window cannot start on a teller: the note still
+    # names every source before the first that tells the lede
+    assert lede_note(numbers[:11], [9, 10], 7, 4) == "from source 8: sources 1–9 do not tell the lede"
+
+
 def _lede_told_by(numbers: list[int], sources: int) -> Any:
     """A story of `sources` sources whose lede (their first paragraph) only sources `numbers` tell."""
     from story_factories import article, body
@@ -266,7 +279,7 @@ async def test_a_story_that_opens_away_from_source_1_says_why_until_the_first_ke
             grid = app.main.grid
             assert grid.window_start > 0 and grid.focused == "s10"
             first = app.main.index.position[grid.columns[0].source] + 1
-            assert f"from source {first}: sources 1–{first - 1} do not tell the lede" in status(app)
+            assert f"from source {first}: sources 1–9 do not tell the lede" in status(app)
             await pilot.press("j")
             assert "do not tell the lede" not in status(app)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import burst, ready, seeds_app
-from stories_app import folder_app, listed
+from pilot_helpers import SIZE, burst, ready, seeds_app
+from stories_app import folder_app, listed, opened
 from storyview.reader.screens.export import ExportScreen
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.stories import StoriesScreen
@@ -27,6 +27,52 @@ async def test_a_search_typed_in_one_burst_goes_into_the_search_box(pilot: Pilot
     assert search.value == "rebel" and search.has_focus
     await burst(pilot, "enter")
     assert app.main.search_query == "rebel" and app.main.grid.has_focus
+
+
+async def test_keys_typed_after_enter_in_the_search_box_go_to_the_search(pilot: Pilot[Any]) -> None:
+    """try24 #1: "/police" enter "nn" in one burst made the query "policenn", or lost an n: the
+    keys after enter must step through the matches, as they do when typed slowly."""
+    slow = seeds_app()
+    async with slow.run_test(size=SIZE) as slowly:
+        await ready(slowly)
+        await slowly.press("slash", *"police", "enter", "n", "n")
+        expected = slow.main.grid.current
+        assert slow.main.search_query == "police" and len(slow.main.search_passages) > 3
+    app = pilot.app
+    await burst(pilot, "/", *"police", "enter", "n", "n")
+    assert app.main.search_query == "police" and app.main.grid.has_focus
+    assert app.main.query_one(SearchBar).value == "police"
+    assert app.main.grid.current == expected
+    await burst(pilot, "/", *"xyz", "escape", "n")  # escape too hands what follows to the grid
+    assert app.main.search_query == "police" and app.main.grid.has_focus
+    assert app.main.grid.current != expected
+
+
+async def test_keys_typed_as_a_story_opens_wait_for_it() -> None:
+    """try24 #2: `/tories` typed just after enter on the story list (or while the story was
+    built) lost its `/` and ran "tories" as commands (r: reading mode, s: shading). They wait
+    for the story, then go where they would have gone: the search box."""
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        await burst(pilot, "enter", "/", *"tories")
+        await opened(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        search = app.main.query_one(SearchBar)
+        assert search.value == "tories" and search.has_focus
+        assert not app.main.grid.heat  # the `s` typed is text, not shading
+
+
+async def test_a_filter_kept_with_enter_hands_on_what_follows() -> None:
+    """Enter in the story filter closes it before the next key: `j` then moves down the list."""
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        stories = await listed(pilot)
+        await burst(pilot, "/", *"a", "enter", "j")
+        field = stories.query_one("#stories-filter", Input)
+        assert field.value == "a" and not field.display and stories.table.has_focus
+        assert stories.table.cursor_row == 1
 
 
 async def test_a_slash_typed_in_the_search_box_is_text(pilot: Pilot[Any]) -> None:
@@ -58,8 +104,21 @@ async def test_keys_typed_after_e_go_to_the_export_file_name(pilot: Pilot[Any], 
     await burst(pilot, "e", "2", "x")
     dialog = app.screen
     assert isinstance(dialog, ExportScreen)
-    assert dialog.query_one(Input).value == "storyview-report.html2x"
+    assert dialog.query_one(Input).value == "2x"  # try24 #3: it replaces the proposed name
     assert not app.main.grid.hidden
+
+
+async def test_a_name_typed_in_the_export_dialog_replaces_the_proposed_one(pilot: Pilot[Any], tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """try24 #3: `e` then "myrep.md" wrote storyview-report.htmlmyrep.md; end keeps the proposed name."""
+    monkeypatch.chdir(tmp_path)
+    app = pilot.app
+    await burst(pilot, "e", *"myrep.md")
+    dialog = app.screen
+    assert isinstance(dialog, ExportScreen)
+    assert dialog.query_one(Input).value == "myrep.md" and dialog.fmt == "md"
+    await burst(pilot, "escape", "e", "end", *"x")
+    assert app.screen.query_one(Input).value == "storyview-report.htmlx"
 
 
 async def test_e_and_enter_together_export_at_once(pilot: Pilot[Any], tmp_path: Path,

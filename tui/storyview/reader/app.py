@@ -18,16 +18,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from storyview.model import Collection, Settings, Story, counted
 from storyview.reader.messages import AnalysisDone, BuildFailed, CollectionBuilt, ExportDone, StoryBuilt
 from storyview.reader.screens.main import MainScreen
+from storyview.reader.typeahead import settle
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -44,6 +46,10 @@ TOASTS = 3
 """Warnings shown as toasts at once; more are summed up in the last one."""
 PROGRESS_INTERVAL = 0.05
 """Seconds between two looks at a running build's progress."""
+
+ACT_WHILE_BUILDING = frozenset({"q", "escape", "question_mark"})
+"""Keys that act while a story is built (quit, back to the list, help), unless typed after others
+that wait for the story: then they are part of what was typed."""
 
 SAVE_TITLE, RESTORE_TITLE = "\x1b[22;2t", "\x1b[23;2t"
 """xterm's title stack: the terminal's own title comes back when the reader quits."""
@@ -243,6 +249,8 @@ class StoryviewApp(App[None]):
         """Shows the current build's progress while one runs."""
         self._analysis: AnalysisJob | None = None
         """The analysis of the Story on screen, once asked for."""
+        self._held: list[events.Key] = []
+        """Keys typed while the first story is built, handed to it once it shows (see on_event)."""
 
     @classmethod
     def from_story(cls, story: Story) -> StoryviewApp:
@@ -267,6 +275,55 @@ class StoryviewApp(App[None]):
             self.call_after_refresh(self._start_gather)
         else:
             self.call_after_refresh(self._start_build, self.settings)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed before the story's screen can take them wait for it: `/tories` typed just
+        after opening a story lost its `/` (no story to search yet) and ran "tories" as commands
+        once the story showed (try24). Ctrl+c always acts, and q, escape and ? do while nothing waits;
+        then escape forgets what waits."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        if self._holding_keys() and event.key != "ctrl+c":
+            if event.key == "escape" and self._held:
+                self._held = []
+                self.notify("Forgotten: the keys typed while the story is built.", timeout=3)
+                return
+            if self._held or event.key not in ACT_WHILE_BUILDING:
+                if not self._held:
+                    self.notify("The story is still being built: what you type waits for it (escape forgets it).",
+                                timeout=4)
+                self._held.append(event)
+                return
+        await self._take_key(event)
+
+    async def _take_key(self, key: events.Key) -> None:
+        """Give out one key; one typed in a text box is handled before the next (see typeahead).
+
+        A box's enter or escape is a plain binding, which Textual runs only once the key has gone
+        through the box and back up to the app's queue, behind the keys typed after it: here it
+        runs at once, as Textual would have run it then.
+        """
+        box = self.focused if isinstance(self.focused, Input) else None
+        if box is None:
+            await super().on_event(key)
+            return
+        screen = box.screen  # the key may close it
+        if key.is_printable or not (await self._check_bindings(key.key, priority=True)
+                                    or await self._check_bindings(key.key)):
+            await super().on_event(key)
+        await settle(box, screen)
+
+    def _holding_keys(self) -> bool:
+        """Is a story being built for a main screen that has none to show yet?"""
+        return self._report is not None and isinstance(self.screen, MainScreen) and self.main.index is None
+
+    async def _release_keys(self) -> None:
+        """Hand the keys that waited to the screen now on top, in the order they were typed,
+        before any key typed since (this runs in the app's own handler, ahead of its queue)."""
+        held, self._held = self._held, []
+        for key in held:
+            await self._take_key(key)
 
     # -- stories first: the folder split into stories, each aligned when first opened ----------------
 
@@ -301,7 +358,7 @@ class StoryviewApp(App[None]):
             self.post_message(CollectionBuilt(collection, generation))
 
     @on(CollectionBuilt)
-    def _collection_built(self, message: CollectionBuilt) -> None:
+    async def _collection_built(self, message: CollectionBuilt) -> None:
         """One story opens straight into the side-by-side view; several open the story list."""
         if message.generation != self._generation:
             return
@@ -323,12 +380,14 @@ class StoryviewApp(App[None]):
             stories.shares.update(self._shares)
             self.install_screen(stories, name="stories")
         if wanted is not None:
-            self.open_story(wanted)
+            self.open_story(wanted)  # the keys typed so far wait on for that story
         elif collection.stories:
-            self.push_screen("stories")
+            await self.push_screen("stories")
+            await self._release_keys()  # "/blair" typed while the folder was read filters the list
         else:
             self.main.show_failure("nothing to read")
             self.sub_title = "nothing to read"
+            self._held = []
 
     def open_story(self, story_id: int) -> None:
         """Show story `story_id` side by side, aligning it in a worker (with progress) first."""
@@ -421,7 +480,7 @@ class StoryviewApp(App[None]):
             self._poll = None
 
     @on(StoryBuilt)
-    def _story_built(self, message: StoryBuilt) -> None:
+    async def _story_built(self, message: StoryBuilt) -> None:
         """Show the new Story; then take what is alive now out of the cyclic garbage collector.
 
         A Story of hundreds of articles is hundreds of thousands of objects that live as long as
@@ -448,6 +507,7 @@ class StoryviewApp(App[None]):
                 screen.reload(self.main.index)
         self.call_after_refresh(self._settle_memory)
         self._warn(message.story.warnings)
+        await self._release_keys()
 
     def _warn(self, warnings: Sequence[str]) -> None:
         """Each warning not shown before, as a toast; past TOASTS at once, the rest as one more
@@ -498,6 +558,7 @@ class StoryviewApp(App[None]):
         self.pending = None
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_failure(message.error)
+        self._held = []  # no story took them: dropped whole, not run as other commands
         self.sub_title = "could not build the story"
         self.notify(message.error, title="Could not build the story", severity="error", timeout=10, markup=False)
 

@@ -150,7 +150,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         path = self.query_one(Input)
-        path.cursor_position = len(path.value)
+        path.select_all()  # as in any save dialog, a name typed replaces the proposed one (→ or end keeps it)
         self._hint()
         focus_now(path)  # the keys typed after `e` come straight here
 

@@ -22,6 +22,7 @@ from storyview.engine.search import search
 from storyview.reader.widgets.grid import StoryGrid
 from storyview.reader.widgets.progress import BuildProgressView, stage_label
 from storyview.reader.widgets.rows import Passage, StoryIndex, next_passage, short_id
+from storyview.reader.typeahead import focus_now
 from storyview.reader.widgets.searchbar import SearchBar
 from storyview.reader.widgets.status import StatusInfo, StatusLine
 
@@ -182,6 +183,9 @@ class MainScreen(Screen[None]):
     def on_key(self) -> None:
         """The first key ends the legend: the status line goes back to where you are. Any key
         (before its action runs) ends a "wrapped around" note: n or N says it again if it wraps."""
+        self._end_notes()
+
+    def _end_notes(self) -> None:
         if (self.legend or self._wrapped is not None or self.opening) and self.index is not None:
             self.legend = False
             self._wrapped = None
@@ -667,11 +671,12 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         if self.index is not None:
+            self._end_notes()  # a priority key, and the keys typed in the box do not reach on_key
             self.query_one(SearchBar).open(self.search_query or "")
 
     @on(SearchSubmitted)
     def _searched(self, event: SearchSubmitted) -> None:
-        self.grid.focus()
+        focus_now(self.grid)  # the keys typed after enter go to the grid (see typeahead)
         if not event.query.strip():
             self.action_clear_search()
             return
@@ -679,7 +684,7 @@ class MainScreen(Screen[None]):
 
     @on(SearchCancelled)
     def _search_cancelled(self) -> None:
-        self.grid.focus()
+        focus_now(self.grid)
 
     def _run_search(self, query: str, jump: bool) -> None:
         if self.index is None:

@@ -62,6 +62,9 @@ class PinScreen(ModalScreen[list[Pin] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without pinning or breaking anything"),
+        # A digit typed while the list has the focus starts the typed entry ("3 4" after `p` did
+        # nothing until Tab); a priority key, so the digits after it follow it there (typeahead).
+        *[Binding(str(d), f"type_entry('{d}')", show=False, priority=True) for d in range(10)],
     ]
 
     def __init__(self, index: StoryIndex, group: Group, members: list[Member], anchor: Member | None,
@@ -93,7 +96,7 @@ class PinScreen(ModalScreen[list[Pin] | None]):
                 else:
                     yield Static("No paragraph of another group comes close.", classes="pin-what")
                 yield Static("Or type a source and a paragraph number (2 5 is 2¶5), then enter:", classes="pin-what")
-                yield Input(placeholder="source paragraph", id="pin-typed")
+                yield Input(placeholder="source paragraph", id="pin-typed", select_on_focus=False)
                 yield Static("", id="pin-hint")
             else:
                 yield Label(Text.assemble(("Take a member out of this group", "bold"),
@@ -180,6 +183,16 @@ class PinScreen(ModalScreen[list[Pin] | None]):
             hint.first(Static).update(text)
         else:
             self.notify(text, timeout=3)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "type_entry":
+            return isinstance(self.focused, OptionList) and bool(self.query("#pin-typed"))
+        return True
+
+    def action_type_entry(self, digit: str) -> None:
+        field = self.query_one("#pin-typed", Input)
+        focus_now(field)
+        field.insert_text_at_cursor(digit)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -31,7 +31,10 @@ class StoriesScreen(Screen[None]):
     """One row per story: label, sources and outlets, dates, size, share of unique text."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open story", tooltip="Align the story under the cursor and show it side by side"),
+        # A priority key (typeahead): the story opens before the next key is taken, so what is
+        # typed after enter goes to the story, not to the list (in the filter, enter keeps it).
+        Binding("enter", "open", "Open story", priority=True,
+                tooltip="Align the story under the cursor and show it side by side"),
         Binding("slash", "filter", "Filter", priority=True,  # what is typed after it goes to the filter (typeahead)
                 tooltip="Keep the stories whose label, titles or outlets hold a text"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Show every story again"),
@@ -84,8 +87,8 @@ class StoriesScreen(Screen[None]):
         self.app.sub_title = stories_title(self.collection)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "filter":
-            return not isinstance(self.focused, Input)  # a `/` typed in the filter is text
+        if action in ("filter", "open"):  # priority keys: in the filter, `/` is text and enter keeps it
+            return not isinstance(self.focused, Input)
         if action == "clear_filter":
             return bool(self.table.query_text) or self.query_one(Input).display
         return True
@@ -119,7 +122,7 @@ class StoriesScreen(Screen[None]):
         field.value = ""
         field.display = False
         self.table.filter("")
-        self.table.focus()
+        focus_now(self.table)
         self._retitle()
 
     @on(Input.Changed, "#stories-filter")
@@ -131,7 +134,7 @@ class StoriesScreen(Screen[None]):
     def _kept(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(Input).display = False
-        self.table.focus()
+        focus_now(self.table)
         self.refresh_bindings()
 
     def _retitle(self) -> None:

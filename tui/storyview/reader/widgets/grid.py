@@ -46,11 +46,14 @@ def lede_window(tellers: Sequence[int], shown: int, fit: int) -> int:
     only one): the sources in their order, as numbered (try22: ECB+ sets whose sources 1 and 3
     tell the lede opened from source 5, where four do). Else the window where most tellers are,
     the leftmost of those (try20: a story opened on sources that did not tell its lede, the row
-    showing only "· only in 5, 6 ·")."""
+    showing only "· only in 5, 6 ·"); of those, the leftmost that starts on a teller (try24: the
+    leftmost opened from source 8 where 9, 10 and 12 tell the lede), as one does but where the
+    last columns end the row of sources."""
     if not tellers or sum(k < fit for k in tellers) >= min(2, len(tellers)):
         return 0
     starts = range(max(0, shown - fit) + 1)
-    return max(starts, key=lambda start: (sum(start <= k < start + fit for k in tellers), -start))
+    told = set(tellers)
+    return max(starts, key=lambda start: (sum(start <= k < start + fit for k in tellers), start in told, -start))
 
 
 def lede_note(numbers: Sequence[int], tellers: Sequence[int], start: int, fit: int) -> str | None:
@@ -58,8 +61,8 @@ def lede_note(numbers: Sequence[int], tellers: Sequence[int], start: int, fit: i
     columns' source numbers, `tellers` the columns whose source tells the lede."""
     if start == 0:
         return None
-    before = numbers[:start]
     here = sum(start <= k < start + fit for k in tellers)
+    before = numbers[:min((k for k in tellers if k >= start), default=start)]  # the first columns in view may not tell it either
     others = [numbers[k] for k in tellers if not start <= k < start + fit]
     if any(k < start for k in tellers):
         also = f"source{'s' * (len(others) > 1)} {numbers_that_fit(others, 12)} too"
