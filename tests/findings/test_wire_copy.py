@@ -81,6 +81,12 @@ def test_one_sentence_of_their_own_word_for_word_is_named() -> None:
     assert p.verdict == "wire", p.summary
     assert p.summary.startswith("agency and other share 1 sentence word for word (")
     assert p.side("other").verbatim == 16 / 82 and f"({16 / 82:.0%} of other's text)" in p.summary
+    # Where each side prints it: the reader shows the wire copy there (try24).
+    assert p.wire_at is not None
+    for member in p.wire_at:
+        paragraph = next(x for x in story(agency=AGENCY, other=other).articles if x.id == member.source).paragraphs[
+            member.paragraph]
+        assert WIRE[4] in paragraph.text
 
 
 def test_a_long_stretch_of_an_agency_sentence_is_named() -> None:

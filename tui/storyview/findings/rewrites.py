@@ -141,6 +141,9 @@ class Pair:
     words: int = 0  # words both have word for word outside quotations: in those sentences and in runs of RUN
     told: int = 0  # the words of those sentences
     longest: int = 0  # the longest stretch of words both have word for word outside quotations, in runs of RUN
+    # The first paragraph of each side holding one of those sentences: where the reader shows the
+    # wire copy (not where the two start following each other: try24).
+    wire_at: tuple[Member, Member] | None = None
 
     @property
     def wire(self) -> bool:
@@ -425,6 +428,11 @@ class _Sources:
         return {t.stem for sent in sentences(self.body(a)[0][paragraph].text)
                 if tuple(t.norm for t in sent.tokens) in told for t in sent.tokens}
 
+    def first_told(self, a: Article, told: frozenset[tuple[str, ...]]) -> int | None:
+        """The first body paragraph of `a` with a sentence among `told`."""
+        return next((i for i, p in self.body(a)[0].items()
+                     if any(tuple([t.norm for t in sent.tokens]) in told for sent in sentences(p.text))), None)
+
     def plain(self, source: str, paragraph: int) -> frozenset[str]:
         """The content stems a writer chose: outside quotations (both quote the same witness),
         and no names or figures (every report of the event has those)."""
@@ -555,8 +563,11 @@ def compare(
     side_b = Side(b.id, sum(size_b[j] for j in on_b) / words_b,
                   wording(stems_b, stems_a, links_b), len(on_b), len(body_b), phrasing(b, a, links_b),
                   copied_b / max(len(sources.runs(b).ordered), 1), distinct(b, a, links_b, True))
+    at_a, at_b = (sources.first_told(a, same), sources.first_told(b, same)) if same else (None, None)
     wire = {"shared": len(same), "words": min(copied_a, copied_b), "told": sum(map(len, same)),
-            "longest": min(long_a, long_b)}
+            "longest": min(long_a, long_b),
+            "wire_at": (sources.member(a.id, at_a), sources.member(b.id, at_b))
+            if at_a is not None and at_b is not None else None}
     members = tuple((sources.member(a.id, i), sources.member(b.id, j)) for i, j in chain)
     # The likely rewrite: the side that follows more; at a tie the evidence below decides.
     first, second = (side_a, side_b) if side_a.follows >= side_b.follows else (side_b, side_a)

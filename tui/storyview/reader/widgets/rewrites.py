@@ -8,7 +8,6 @@ percentages.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -17,7 +16,6 @@ from storyview.reader.widgets.findings import FindingsView, Line, Place
 
 if TYPE_CHECKING:
     from storyview.findings.rewrites import Pair, Side
-    from storyview.model import Article
 
 VERDICT_ORDER = {"copy": 0, "rewrite": 1, "wire": 2, "partial": 3, "independent": 4}
 VERDICT_WIDTH = 12
@@ -39,42 +37,6 @@ def bar(share: float, cells: int) -> str:
     eighths = round(max(0.0, min(1.0, share)) * cells * 8)
     full, part = divmod(eighths, 8)
     return ("█" * full + (EIGHTHS[part] if part else "")).ljust(cells)
-
-
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
-"""Where the reader cuts a paragraph into sentences to find one another source prints: no
-engine (the reader does not segment text again), and what it cuts is looked up whole."""
-
-
-def own_sentences(article: Article) -> dict[str, tuple[int, bool]]:
-    """Each body sentence of SENTENCE_WORDS words or more, folded (case, spacing): the first
-    paragraph it is in, and whether it is mostly its writer's own, not a quotation."""
-    from storyview.findings.quotes import spans
-    from storyview.findings.rewrites import SENTENCE_WORDS
-
-    found: dict[str, tuple[int, bool]] = {}
-    for paragraph in article.body:
-        text = paragraph.text
-        quoted = spans(text)
-        start = 0
-        for cut in [*SENTENCE_END.finditer(text), None]:
-            end = len(text) if cut is None else cut.start()
-            words = list(re.finditer(r"\S+", text[start:end]))
-            folded = " ".join(w.group() for w in words).casefold()
-            if len(words) >= SENTENCE_WORDS and folded not in found:
-                inside = sum(any(a <= start + w.start() < b for a, b in quoted) for w in words)
-                found[folded] = (paragraph.index, 2 * inside < len(words))
-            start = end if cut is None else cut.end()
-    return found
-
-
-def first_shared(article: Article, other: Article) -> int | None:
-    """The first paragraph of `article` with a sentence `other` has word for word (but one both
-    quote): where wire copy shows, whatever paragraph the two start following each other at."""
-    theirs = own_sentences(other)
-    shared = [paragraph for words, (paragraph, own) in own_sentences(article).items()
-              if words in theirs and (own or theirs[words][1])]
-    return min(shared, default=None)
 
 
 class RewritesView(FindingsView):
@@ -101,11 +63,9 @@ class RewritesView(FindingsView):
         for wire copy, its first sentence the other side has word for word (try24: a pair that
         shares one agency sentence went to group 2, where the two only tell the same fact)."""
         pair: Pair = item
-        if pair.verdict == "wire" and pair.shared:
-            side, other = (pair.a, pair.b) if entry == 0 else (pair.b, pair.a)
-            paragraph = first_shared(self.index.by_id[side.source], self.index.by_id[other.source])
-            if paragraph is not None:
-                return Place(side.source, paragraph, cited=tuple(pair.sources))
+        if pair.verdict == "wire" and pair.wire_at is not None:
+            member = pair.wire_at[entry]
+            return Place(member.source, member.paragraph, cited=tuple(pair.sources))
         if not pair.chain:
             return None
         member = pair.chain[0][entry]
