@@ -266,6 +266,7 @@ def _compare(version: _Found, reference: _Found) -> tuple[Status, tuple[Edit, ..
 
 def _find(story: Story) -> list[_Found]:
     found = []
+    lower: dict[str, bool] = {}  # speakers' words the story writes in lower case (`credited`)
     for article in story.articles:
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
@@ -285,7 +286,7 @@ def _find(story: Story) -> list[_Found]:
                 if lo and every[lo - 1].end > start or tokens and tokens[-1].end > end:
                     tokens = words(p.text, start, end)  # a word cut by the quote's edge
                 if tokens:
-                    said = credited(story, p.text, start, end, [(s.start, s.end) for s in told])
+                    said = credited(story, p.text, start, end, [(s.start, s.end) for s in told], lower)
                     # A lone letter is no content word: "there ’ s a lot of" (a contraction typed apart)
                     # had tied "a lot of anger" to "a lot of crime" as one passage (try21).
                     counts = tuple(accumulate((t.content and len(t.norm) > 1 for t in tokens), initial=0))

@@ -74,34 +74,29 @@ _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile
                      "yesterday on in at when while after before as".split())
 
 
-def credited(story: Story, text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None) -> str:
+def credited(story: Story, text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None,
+             lower: dict[str, bool] | None = None) -> str:
     """Whom a paragraph of `story` gives the quotation `text[start:end]` to (`attribution`), as a
     finding names a speaker: "" for a pronoun (whom the article last named is a guess, often
     wrong), and a one-word speaker the story also writes in lower case ("Police said") as that
-    word, a description rather than a name."""
+    word, a description rather than a name. `lower`: what was found of such words in this story
+    already, for a caller that asks of all its quotes."""
     said = attribution(text, start, end, bounds)
     if is_pronoun(said):
         return ""
-    if " " not in said and said[:1].isupper() and _written_lower(story, said.lower()):
+    if " " not in said and said[:1].isupper() and _written_lower(story, said.lower(), {} if lower is None else lower):
         return said.lower()
     return said
 
 
-def _written_lower(story: Story, word: str) -> bool:
-    """Does the story write `word` (lower case) as a word somewhere? (Asked once a word a story:
-    a story's quotes ask one after another, and going through every paragraph for each made a
-    story of two 3 MB sources spend minutes here: try23.)"""
-    if not _SEEN or _SEEN[0][0] is not story.articles:
-        _SEEN[:] = [(story.articles, {})]
-    seen = _SEEN[0][1]
+def _written_lower(story: Story, word: str, seen: dict[str, bool]) -> bool:
+    """Does the story write `word` (lower case) as a word somewhere? Looked up once a word in
+    `seen`: going through every paragraph for each quote made a story of two 3 MB sources
+    spend minutes here (try23)."""
     if word not in seen:
         whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
         seen[word] = any(word in p.text and whole.search(p.text) for a in story.articles for p in a.paragraphs)
     return seen[word]
-
-
-# The story last asked about (its articles) and what was found in it.
-_SEEN: list[tuple[object, dict[str, bool]]] = []
 
 
 def attribution(text: str, start: int, end: int, bounds: Sequence[tuple[int, int]] | None = None) -> str:
