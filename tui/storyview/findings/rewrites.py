@@ -45,13 +45,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Literal
 
 from storyview.model import Article, Member, Paragraph, Story
-from storyview.engine.segment import sentences, word_count
+from storyview.engine.segment import Sentence, sentences, word_count
 from storyview.engine.unique import is_figure, is_name
 from storyview.findings.quotes import PAIRS, spans as quotations
 
@@ -268,6 +268,11 @@ def _closed_after(marks: Sequence[Sequence[tuple[int, bool]]], k: int) -> bool:
     return next((not m[0][1] for m in marks[k + 1:] if m), False)
 
 
+def _among(text: str, told: frozenset[tuple[str, ...]]) -> Iterator[Sentence]:
+    """The sentences of `text` whose words (folded, as `_Sources.runs` has them) are among `told`."""
+    return (sent for sent in sentences(text) if tuple([t.norm for t in sent.tokens]) in told)
+
+
 def _stems(text: str) -> set[str]:
     return {t.stem for s in sentences(text) for t in s.tokens if t.content}
 
@@ -425,13 +430,11 @@ class _Sources:
         """The stems of the paragraph's sentences that are among `told` (folded, as `runs` has them)."""
         if not told:
             return set()
-        return {t.stem for sent in sentences(self.body(a)[0][paragraph].text)
-                if tuple(t.norm for t in sent.tokens) in told for t in sent.tokens}
+        return {t.stem for sent in _among(self.body(a)[0][paragraph].text, told) for t in sent.tokens}
 
     def first_told(self, a: Article, told: frozenset[tuple[str, ...]]) -> int | None:
         """The first body paragraph of `a` with a sentence among `told`."""
-        return next((i for i, p in self.body(a)[0].items()
-                     if any(tuple([t.norm for t in sent.tokens]) in told for sent in sentences(p.text))), None)
+        return next((i for i, p in self.body(a)[0].items() if any(_among(p.text, told))), None)
 
     def plain(self, source: str, paragraph: int) -> frozenset[str]:
         """The content stems a writer chose: outside quotations (both quote the same witness),
