@@ -150,8 +150,13 @@ def byline_of(text: str) -> str | None:
 
 def _header_line(line: str) -> bool:
     """A line of an article's header under its headline: a byline or a date."""
-    return byline_of(line) is not None or posted_by(line) is not None or is_timestamp(line) or (
-        len(line) <= 60 and stated_date(line) is not None and not tells_something(line))
+    return byline_of(line) is not None or posted_by(line) is not None or is_timestamp(line) or date_line(line)
+
+
+def date_line(text: str) -> bool:
+    """A short line that dates the article, with a place or an outlet at most ("Port Alder, 3
+    March 2031"), not a headline that ends in its date (`tells_something`)."""
+    return len(text) <= 60 and stated_date(text) is not None and not tells_something(text)
 
 # A wire dateline opening a story: "LONDON (Reuters) -", "RIVERTON, Ohio (AP) —", "PARIS, Nov. 30
 # (AFP) -", "WASHINGTON —". Places are capitalised words, up to three parts; a date of month and
@@ -638,7 +643,7 @@ def parse_paragraphs(
                     head.outlet, dated = _outlet_and_date(b.group(2).strip())
                     head.date = head.date or dated
                 kind = "byline"
-            elif head.date is None and len(para) <= 60 and stated_date(para) and not tells_something(para):
+            elif head.date is None and date_line(para):
                 head.date = stated_date(para)
                 kind = "byline"
             elif head.title is None and all(is_address(t) or k == "byline" for t, k in zip(texts[top:], kinds[top:])) \
