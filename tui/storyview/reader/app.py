@@ -683,13 +683,6 @@ class StoryviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None:
-        """Every way out (q, ctrl+c, ctrl+q, the palette) stops the progress timer first: the
-        loading view it fills is torn down as the app closes, and a tick then found its parts
-        gone (a CI run: NoMatches '#progress-stage' on ctrl+q during a build)."""
-        self._build_ended()
-        super().exit(result, return_code, message)
-
     async def action_quit(self) -> None:
         """Quit: exit 1 where nothing usable was read (as `--json` does), 0 otherwise."""
         story = self.story
