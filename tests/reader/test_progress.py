@@ -123,6 +123,7 @@ async def test_quitting_during_a_long_build_ends_the_build_thread(key: str) -> N
         await wait_until(pilot, lambda: app.main.query_one(ProgressBar).progress > 0)
         await pilot.press(key)
         await pilot.pause()
+        assert app.return_code is not None, f"{key} did not quit"  # (run_test's own close sets none)
     assert not app.is_running
     assert build.ended.wait(2), "the build thread was left running"
     assert type(build.raised).__name__ == "BuildCancelled"

@@ -47,6 +47,8 @@ TOASTS = 3
 PROGRESS_INTERVAL = 0.05
 """Seconds between two looks at a running build's progress."""
 
+ALWAYS_ACT = frozenset({"ctrl+c", "ctrl+q"})
+"""Keys that quit whatever waits: never held while a story is built."""
 ACT_WHILE_BUILDING = frozenset({"q", "escape", "question_mark"})
 """Keys that act while a story is built (quit, back to the list, help), unless typed after others
 that wait for the story: then they are part of what was typed."""
@@ -279,12 +281,12 @@ class StoryviewApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Keys typed before the story's screen can take them wait for it: `/tories` typed just
         after opening a story lost its `/` (no story to search yet) and ran "tories" as commands
-        once the story showed (try24). Ctrl+c always acts, and q, escape and ? do while nothing waits;
-        then escape forgets what waits."""
+        once the story showed (try24). Ctrl+c and ctrl+q always act, and q, escape and ? do while
+        nothing waits; then escape forgets what waits."""
         if not isinstance(event, events.Key) or event.is_forwarded:
             await super().on_event(event)
             return
-        if self._holding_keys() and event.key != "ctrl+c":
+        if self._holding_keys() and event.key not in ALWAYS_ACT:
             if event.key == "escape" and self._held:
                 self._held = []
                 self.notify("Forgotten: the keys typed while the story is built.", timeout=3)
