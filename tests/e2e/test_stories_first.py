@@ -221,3 +221,76 @@ def test_ctrl_c_while_stories_align_in_processes_ends_every_worker() -> None:
     assert time.monotonic() - start < 30
     assert set(multiprocessing.active_children()) - before == set()
     assert pipeline._SHARED is None
+
+
+def test_workers_kept_from_fingerprinting_align_the_same(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kept_workers`: the processes that fingerprinted the folder align its stories, JSON byte
+    for byte as one process does, and none is left once the stories are back."""
+    import multiprocessing
+
+    from storyview import pipeline
+    from storyview.exports.json_export import collection_json, parts_json, to_dict
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
+    loaded = load([str(folder)])
+    one = collect(loaded, jobs=1)
+    alone = align_all(one, Settings(), jobs=1)
+    taken: list[object] = []
+    on_kept = pipeline._align_on_kept
+    monkeypatch.setattr(pipeline, "_align_on_kept", lambda kept, *rest: taken.append(kept) or on_kept(kept, *rest))
+    before = set(multiprocessing.active_children())
+    with pipeline.kept_workers(Settings()):
+        collection = collect(loaded, jobs=2)
+        assert len(set(multiprocessing.active_children()) - before) == 2  # still up, for the stories
+        stories = align_all(collection, Settings(), jobs=2)
+        assert set(multiprocessing.active_children()) - before == set()
+        parts = pipeline.align_each(collection, Settings(), to_dict, jobs=2)  # none kept now: a fresh pool
+    assert len(taken) == 1
+    assert collection == one
+    assert collection_json(collection, stories) == collection_json(one, alone)
+    assert parts_json(collection, parts) == parts_json(one, [to_dict(s) for s in alone])
+
+
+@pytest.mark.parametrize("how", ["other settings", "not aligned"])
+def test_kept_workers_not_used_are_stopped(folder: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Workers kept for one way of aligning are not used for another (the model was loaded, or
+    not, as first asked), and a run that stops before aligning leaves none behind."""
+    import multiprocessing
+
+    from storyview import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
+    loaded = load([str(folder)])
+    before = set(multiprocessing.active_children())
+    monkeypatch.setattr(pipeline, "_align_on_kept", lambda *rest: pytest.fail("aligned on the kept workers"))
+    with pipeline.kept_workers(Settings()):
+        collection = collect(loaded, jobs=2)
+        if how == "other settings":
+            assert len(align_all(collection, Settings(semantic=False), jobs=2)) == len(collection.stories)
+    assert set(multiprocessing.active_children()) - before == set()
+    assert pipeline._keeping is None
+
+
+def test_ctrl_c_while_stories_align_on_kept_workers_ends_every_worker(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import os
+    import signal
+    import threading
+    import time
+
+    from storyview import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
+    loaded = load([str(folder)])
+    before = set(multiprocessing.active_children())
+    with pytest.raises(KeyboardInterrupt), pipeline.kept_workers(Settings()):
+        collection = collect(loaded, jobs=2)
+        threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+        start = time.monotonic()
+        pipeline.align_each(collection, Settings(), _sleeps, jobs=2)
+    assert time.monotonic() - start < 30
+    assert set(multiprocessing.active_children()) - before == set()

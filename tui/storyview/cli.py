@@ -393,7 +393,7 @@ def export(
     from storyview.collector import paused
     from storyview.exports.json_export import Part, lined, parts_json, to_dict, to_part
     from storyview.inputs.bundled import seeds_dir
-    from storyview.pipeline import align_all, align_each, collect, read_all
+    from storyview.pipeline import align_all, align_each, collect, kept_workers, read_all
 
     if output:
         refused = _refused_early(paths, output)
@@ -402,7 +402,7 @@ def export(
             return 1
     # Reading makes millions of objects that live on (the tokeniser's caches), and the stories'
     # results come back by the thousand: no collection would find anything to free among them.
-    with progress_bar() as progress, paused():
+    with progress_bar() as progress, paused(), kept_workers(settings, pins):
         collection = collect(read_all(paths, progress, jobs), _stories(one_story), progress=progress, jobs=jobs)
         unwritable = _unwritable(collection, only, fmt, "folder")
         if unwritable:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,6 +31,8 @@ from storyview.model import (
 )
 
 if TYPE_CHECKING:
+    import multiprocessing.pool
+
     from storyview.findings.analysis import Analysis
     from storyview.pinstore import Pins
 
@@ -160,15 +163,135 @@ FINGERPRINT_CHUNK = 64
 def _fingerprints(articles: Sequence[Article], settings: StorySettings | None,
                   jobs: int | None) -> list[Fingerprint] | None:
     """The articles' fingerprints worked out on several processes, or None where one will do
-    (`split_stories` then takes them itself)."""
+    (`split_stories` then takes them itself). Within `kept_workers`, the processes stay up to
+    align the stories, and start on what every story needs while this one links them."""
     workers = _jobs(jobs, len(articles) // FINGERPRINT_CHUNK, len(articles))
     if workers < 2:
         return None
+    kept = _Kept.fork(tuple(articles), workers)
     out: list[Fingerprint | None] = [None] * len(articles)
-    for k, fp in _in_processes(lambda k: fingerprint(articles[k], settings), range(len(articles)), workers,
-                               chunk=FINGERPRINT_CHUNK):
-        out[k] = fp
+    try:
+        for k, fp in kept.pool.imap_unordered(_fingerprint_at, [(k, settings) for k in range(len(articles))],
+                                              chunksize=FINGERPRINT_CHUNK):
+            out[k] = fp
+    except BaseException:
+        kept.stop()
+        raise
+    if _keeping is None:
+        kept.close()
+    else:
+        _keeping.pools.append(kept)
+        for _ in range(workers):  # one each, as each is idle: a busy one would take it later anyway
+            kept.pool.apply_async(_warm, (kept.settings,))
     return out  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, eq=False)
+class _Keeping:
+    """Within `kept_workers`: how the stories will be aligned, and the pools `_fingerprints`
+    forked to align them on."""
+
+    settings: Settings
+    pins: Pins | None
+    pools: list[_Kept] = field(default_factory=list)
+
+
+# None outside `kept_workers`: there, each pool is closed once its work is done.
+_keeping: _Keeping | None = None
+# In a kept pool's workers: the folder's articles and the pins they were forked with.
+_FORKED: tuple[tuple[Article, ...], Pins | None] = ((), None)
+
+
+@dataclass(frozen=True, eq=False)
+class _Kept:
+    """Processes forked over a folder's articles, kept from fingerprinting them to aligning
+    their stories: this process links the stories meanwhile, on its own, so each worker uses
+    that time to import the findings and load the model (which took this process most of a
+    second before it forked, every other core idle)."""
+
+    articles: tuple[Article, ...]
+    settings: Settings
+    pins: Pins | None
+    pool: multiprocessing.pool.Pool
+    workers: int
+
+    @classmethod
+    def fork(cls, articles: tuple[Article, ...], workers: int) -> _Kept:
+        import multiprocessing
+
+        global _FORKED
+        settings, pins = (_keeping.settings, _keeping.pins) if _keeping else (Settings(), None)
+        _FORKED = (articles, pins)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+        finally:
+            _FORKED = ((), None)
+        return cls(articles, settings, pins, pool, workers)
+
+    def serves(self, articles: Sequence[Article], settings: Settings, pins: Pins | None) -> bool:
+        """Were these workers forked over `articles`, to align as asked? (Settings go with each
+        task, but the model was loaded for the kept ones; pins cannot be sent.)"""
+        return self.articles is articles and self.settings == settings and self.pins is pins
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+    def stop(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+@contextmanager
+def kept_workers(settings: Settings, pins: Pins | None = None) -> Iterator[None]:
+    """Within: the processes that fingerprint a large folder (`collect`) stay up to align its
+    stories (`align_each` with these `settings` and `pins`); at the end, any still up are
+    stopped. For a run that aligns the stories of the folder it has just split."""
+    global _keeping
+    _keeping = keeping = _Keeping(settings, pins)
+    try:
+        yield
+    finally:
+        _keeping = None
+        for workers in keeping.pools:
+            workers.stop()
+
+
+def _take_kept(articles: Sequence[Article], settings: Settings, pins: Pins | None) -> _Kept | None:
+    """The kept workers forked over `articles` for these settings, taken off the list (no one
+    else aligns on them); None if there are none. Others kept are stopped: theirs is not aligned."""
+    if not _keeping or not _keeping.pools:
+        return None
+    kept = _keeping.pools
+    taken = kept.pop()
+    while kept:
+        kept.pop().stop()
+    if taken.serves(articles, settings, pins):
+        return taken
+    taken.stop()
+    return None
+
+
+def _fingerprint_at(task: tuple[int, StorySettings | None]) -> tuple[int, Fingerprint]:
+    k, settings = task
+    return k, fingerprint(_FORKED[0][k], settings)
+
+
+def _warm(settings: Settings) -> None:
+    """What every story's alignment and findings will need, in a kept worker while it waits."""
+    import storyview.findings.analysis  # noqa: F401 - imported to be ready
+
+    if settings.semantic:
+        semantic.load()
+
+
+def _align_at(task: tuple[int, StoryEntry, tuple[int, ...], Settings, Callable[[Story], T], bool, tuple[str, ...]]
+              ) -> tuple[int, T]:
+    """One story aligned in a kept worker: `align_story` from the articles it was forked with."""
+    k, entry, members, settings, then, several, warnings = task
+    articles, pins = _FORKED
+    return k, then(align_entry(entry, [articles[i] for i in members], settings, several=several, warnings=warnings,
+                               pins=pins))
 
 
 def align_story(
@@ -252,6 +375,11 @@ def align_each(
         return then(align_story(collection, entry.id, settings, pins=pins))
 
     workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
+    kept = _take_kept(collection.articles, settings, pins)
+    if kept is not None and workers > 1:
+        return _align_on_kept(kept, collection, wanted, settings, then, progress)
+    if kept is not None:
+        kept.stop()
     if workers > 1:
         return _align_in_processes(one, wanted, workers, progress, settings)
     out = []
@@ -343,6 +471,29 @@ def _align_in_processes(one: Callable[[StoryEntry], T], wanted: Sequence[StoryEn
         done[k] = result
         if progress:
             progress("stories", len(done), len(wanted))
+    return [done[k] for k in range(len(wanted))]
+
+
+def _align_on_kept(kept: _Kept, collection: Collection, wanted: Sequence[StoryEntry], settings: Settings,
+                   then: Callable[[Story], T], progress: Progress | None) -> list[T]:
+    """`_align_in_processes` on the workers kept from fingerprinting (`kept_workers`): each task
+    names its story's articles by their place in the folder, as the workers were forked with it."""
+    several = len(collection.stories) > 1
+    warnings = () if several else tuple(collection.warnings)
+    place = {a.id: k for k, a in enumerate(kept.articles)}
+    largest_first = sorted(range(len(wanted)), key=lambda k: (-wanted[k].words, -len(wanted[k].sources)))
+    tasks = [(k, wanted[k], tuple(sorted(place[s] for s in wanted[k].sources if s in place)), settings, then,
+              several, warnings) for k in largest_first]
+    done: dict[int, T] = {}
+    try:
+        for k, result in kept.pool.imap_unordered(_align_at, tasks, chunksize=_chunk(len(wanted), kept.workers)):
+            done[k] = result
+            if progress:
+                progress("stories", len(done), len(wanted))
+    except BaseException:
+        kept.stop()
+        raise
+    kept.close()
     return [done[k] for k in range(len(wanted))]
 
 

@@ -6,15 +6,16 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyview import __version__
-from storyview.findings.analysis import analyse
-from storyview.findings.figures import Figure, Mention
-from storyview.findings.quotes import Quote, Version
-from storyview.findings.rewrites import Pair, Side
 from storyview.engine.shares import shares_of
 from storyview.model import Collection, Link, Member, Story
+
+if TYPE_CHECKING:  # the findings are imported where a story is turned into its document (`to_dict`)
+    from storyview.findings.figures import Figure, Mention
+    from storyview.findings.quotes import Quote, Version
+    from storyview.findings.rewrites import Pair, Side
 
 
 def _number(x: float | None) -> float | int | None:
@@ -83,6 +84,8 @@ def _link(link: Link) -> dict[str, Any]:
 
 
 def to_dict(story: Story) -> dict[str, Any]:
+    from storyview.findings.analysis import analyse
+
     analysis = analyse(story)
     shares = shares_of(story)
     return {
