@@ -107,8 +107,11 @@ WIRE_WORDS = 2 * RUN
 # end, or two run together): no fact's phrase is that long (BBC politics_255/256 share 30).
 WIRE_STRETCH = 20
 # Marks that open or close a quotation (`` and '' as corpora type them), to follow one over
-# paragraphs; `findings.quotes.spans` reads each paragraph's own.
-OPENS = re.compile(r"``|(?<![^\s(\[—–:-])(?:''|[“„«\"])(?=\S)")
+# paragraphs; `findings.quotes.spans` reads each paragraph's own. A curly mark opens one with a
+# space after it too, as tokenised corpora type it ("said, “ ‘ Oh, God! ’ ”": ECB+ spaces every
+# mark): missed, the closing mark came first and the reporter's words before it were read as a
+# quotation begun in an earlier paragraph (try24). A straight mark or '' must touch its word.
+OPENS = re.compile(r"``|(?<![^\s(\[—–:-])(?:(?:''|\")(?=\S)|[“„«])")
 CLOSES = re.compile(r"(?:''|”|(?<=[^\s\d])\")(?=[\s,.;:!?)\]—–-]|$)")
 
 
