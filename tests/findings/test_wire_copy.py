@@ -168,3 +168,16 @@ def test_a_spaced_opening_mark_opens_a_quotation() -> None:
     # A paragraph that closes a quotation opened in the one before still begins inside it.
     texts = ["She said: “ We ran.", "The smoke was everywhere, ” she said."]
     assert [texts[1][a:b] for a, b in _quoted(texts)[1]] == ["The smoke was everywhere, "]
+
+
+def test_a_long_narrative_around_a_longer_quotation_is_theirs() -> None:
+    """The sentence both print word for word is mostly the witness's, but the 18 words around
+    her quotation are the reporters' own: more than a sentence of wire copy (try24 #8)."""
+    sentence = ("Moments after the roof fell in, one firefighter put both hands on his head and said, "
+                "“ We have lost the whole east wing and there is nothing more that we can do for it tonight, ” Lowe recalled.")
+    p = pair(find_rewrites(story(**{x: FIRE[x] + "\n\n" + sentence for x in ("courier", "gazette")})), "courier", "gazette")
+    assert p.shared == 1 and p.verdict == "wire", p.summary
+    # The same quotation with a few words of attribution is hers, not a copy of each other's.
+    said = "“ We have lost the whole east wing and there is nothing more that we can do for it tonight, ” a fire officer told reporters."
+    p = pair(find_rewrites(story(**{x: FIRE[x] + "\n\n" + said for x in ("courier", "gazette")})), "courier", "gazette")
+    assert p.shared == 0 and p.verdict == "independent", p.summary

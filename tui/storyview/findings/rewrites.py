@@ -17,7 +17,8 @@ For each side:
 Wire copy, over the whole of both bodies and in any order, outside quotations (two reports
 that quote one statement share the speaker's words, not each other's):
 
-- ``shared``: the sentences (of six words or more) the two sources have word for word;
+- ``shared``: the sentences (of six words or more) the two sources have word for word, but
+  those mostly quoted with fewer than twelve words around the quotation;
 - ``words``: the words the two have word for word, in those sentences and in runs of eight
   words or more (the fewer of the two sides' counts);
 - ``verbatim`` (per side): the share of its body words among them.
@@ -210,7 +211,9 @@ class _Runs:
     runs: set[tuple[str, ...]]
     own: set[tuple[str, ...]]  # the runs with no word inside a quotation (at one place at least)
     told: dict[tuple[str, ...], list[int]]  # its sentences of SENTENCE_WORDS words or more: the words where each starts
-    own_told: frozenset[tuple[str, ...]]  # those mostly outside quotations (at one place at least)
+    # Those mostly outside quotations, or with a long sentence's words outside them: the
+    # reporter's words around a quotation are the outlet's (at one place at least).
+    own_told: frozenset[tuple[str, ...]]
 
 
 def _wire(told: int, longest: int, words: int, verbatim: float) -> bool:
@@ -382,7 +385,8 @@ class _Sources:
                     marked = [bool(mask[t.start]) for t in sent.tokens] if spans else []
                     if len(words) >= SENTENCE_WORDS:
                         told[words].append(len(ordered) + len(norms))
-                        if 2 * sum(marked) < len(words):
+                        within = sum(marked)
+                        if 2 * within < len(words) or len(words) - within >= WIRE_SENTENCE_WORDS:
                             own_told.add(words)
                     norms.extend(words)
                     flags.extend(marked or [False] * len(words))
