@@ -8,7 +8,7 @@ from itertools import combinations
 
 from storyview.exports.json_export import to_json
 from storyview.exports.report import render
-from storyview.findings.rewrites import REWRITE_DISTINCT, WIRE_PHRASING, find_rewrites
+from storyview.findings.rewrites import REWRITE_DISTINCT, WIRE_PHRASING, _quoted, find_rewrites
 from storyview.inputs.load import Loaded
 from storyview.inputs.parse import parse_article
 from storyview.model import Settings
@@ -141,3 +141,43 @@ def test_one_shared_phrase_is_no_wire_copy() -> None:
     assert p.words == 8
     assert p.side("x").verbatim == 8 / 29 and p.side("y").verbatim == 8 / 24
     assert p.verdict == "independent", p.summary
+
+
+def test_the_reporters_words_around_a_quotation_are_theirs() -> None:
+    """Two reports print the same sentence of narrative around a witness's two words, with the
+    marks spaced as corpora type them ("said, “ ‘ Oh, God! ’ ” Lowe recalled."): the 18 words
+    outside the quotation are the outlet's, and wire copy (try24 #8). The sentence before it,
+    her own words but for "King told the Daily News", is a quotation both carry and no copy."""
+    quote = "“ I ’ m certain the fire was started on purpose, ” Maria Lowe told the Daily News."
+    narrative = ("Moments after the roof fell in, one firefighter put both hands on his head and said, "
+                 "“ ‘ Oh, God! ’ ” Lowe recalled.")
+    texts = {x: FIRE[x] + "\n\n" + quote for x in ("courier", "gazette")}
+    p = pair(find_rewrites(story(**texts)), "courier", "gazette")
+    assert p.shared == 0 and p.verdict == "independent", p.summary
+    texts = {x: text + "\n\n" + narrative for x, text in texts.items()}
+    p = pair(find_rewrites(story(**texts)), "courier", "gazette")
+    assert p.shared == 1 and p.told == 20
+    assert p.verdict == "wire", p.summary
+
+
+def test_a_spaced_opening_mark_opens_a_quotation() -> None:
+    """“ followed by a space (corpora that space every mark) opens a quotation: it is not the
+    closing mark first that would make the paragraph's start to it a quotation begun before."""
+    text = "Moments later he said, “ ‘ Oh, God! ’ ” King recalled."
+    assert [text[a:b] for a, b in _quoted([text])[0]] == ["‘ Oh, God! ’", "“ ‘ Oh, God! ’ "]
+    # A paragraph that closes a quotation opened in the one before still begins inside it.
+    texts = ["She said: “ We ran.", "The smoke was everywhere, ” she said."]
+    assert [texts[1][a:b] for a, b in _quoted(texts)[1]] == ["The smoke was everywhere, "]
+
+
+def test_a_long_narrative_around_a_longer_quotation_is_theirs() -> None:
+    """The sentence both print word for word is mostly the witness's, but the 18 words around
+    her quotation are the reporters' own: more than a sentence of wire copy (try24 #8)."""
+    sentence = ("Moments after the roof fell in, one firefighter put both hands on his head and said, "
+                "“ We have lost the whole east wing and there is nothing more that we can do for it tonight, ” Lowe recalled.")
+    p = pair(find_rewrites(story(**{x: FIRE[x] + "\n\n" + sentence for x in ("courier", "gazette")})), "courier", "gazette")
+    assert p.shared == 1 and p.verdict == "wire", p.summary
+    # The same quotation with a few words of attribution is hers, not a copy of each other's.
+    said = "“ We have lost the whole east wing and there is nothing more that we can do for it tonight, ” a fire officer told reporters."
+    p = pair(find_rewrites(story(**{x: FIRE[x] + "\n\n" + said for x in ("courier", "gazette")})), "courier", "gazette")
+    assert p.shared == 0 and p.verdict == "independent", p.summary

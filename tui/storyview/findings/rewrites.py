@@ -17,7 +17,8 @@ For each side:
 Wire copy, over the whole of both bodies and in any order, outside quotations (two reports
 that quote one statement share the speaker's words, not each other's):
 
-- ``shared``: the sentences (of six words or more) the two sources have word for word;
+- ``shared``: the sentences (of six words or more) the two sources have word for word, but
+  those mostly quoted with fewer than twelve words around the quotation;
 - ``words``: the words the two have word for word, in those sentences and in runs of eight
   words or more (the fewer of the two sides' counts);
 - ``verbatim`` (per side): the share of its body words among them.
@@ -107,8 +108,11 @@ WIRE_WORDS = 2 * RUN
 # end, or two run together): no fact's phrase is that long (BBC politics_255/256 share 30).
 WIRE_STRETCH = 20
 # Marks that open or close a quotation (`` and '' as corpora type them), to follow one over
-# paragraphs; `findings.quotes.spans` reads each paragraph's own.
-OPENS = re.compile(r"``|(?<![^\s(\[—–:-])(?:''|[“„«\"])(?=\S)")
+# paragraphs; `findings.quotes.spans` reads each paragraph's own. A curly mark opens one with a
+# space after it too, as tokenised corpora type it ("said, “ ‘ Oh, God! ’ ”": ECB+ spaces every
+# mark): missed, the closing mark came first and the reporter's words before it were read as a
+# quotation begun in an earlier paragraph (try24). A straight mark or '' must touch its word.
+OPENS = re.compile(r"``|(?<![^\s(\[—–:-])(?:(?:''|\")(?=\S)|[“„«])")
 CLOSES = re.compile(r"(?:''|”|(?<=[^\s\d])\")(?=[\s,.;:!?)\]—–-]|$)")
 
 
@@ -207,7 +211,9 @@ class _Runs:
     runs: set[tuple[str, ...]]
     own: set[tuple[str, ...]]  # the runs with no word inside a quotation (at one place at least)
     told: dict[tuple[str, ...], list[int]]  # its sentences of SENTENCE_WORDS words or more: the words where each starts
-    own_told: frozenset[tuple[str, ...]]  # those mostly outside quotations (at one place at least)
+    # Those mostly outside quotations, or with a long sentence's words outside them: the
+    # reporter's words around a quotation are the outlet's (at one place at least).
+    own_told: frozenset[tuple[str, ...]]
 
 
 def _wire(told: int, longest: int, words: int, verbatim: float) -> bool:
@@ -379,7 +385,8 @@ class _Sources:
                     marked = [bool(mask[t.start]) for t in sent.tokens] if spans else []
                     if len(words) >= SENTENCE_WORDS:
                         told[words].append(len(ordered) + len(norms))
-                        if 2 * sum(marked) < len(words):
+                        within = sum(marked)
+                        if 2 * within < len(words) or len(words) - within >= WIRE_SENTENCE_WORDS:
                             own_told.add(words)
                     norms.extend(words)
                     flags.extend(marked or [False] * len(words))
