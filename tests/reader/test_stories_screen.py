@@ -277,3 +277,37 @@ async def test_a_single_article_opened_shows_no_unique_share_in_its_header() -> 
         grid = app.main.grid
         header = "\n".join(strip.text for strip in grid.header(grid.content_width))
         assert "oslo" in header and "unique" not in header and "%" not in header
+
+
+@pytest.mark.asyncio
+async def test_the_first_story_opened_does_not_show_the_split_as_its_progress() -> None:
+    """The loading view showed the folder's split last ("Splitting 0/1"); the story opened from
+    the list is another build: its view starts over until its own progress comes."""
+    import threading
+
+    from storyview.model import Collection, Progress, Settings, Story
+    from storyview.pipeline import align_story
+    from storyview.reader.widgets.progress import BuildProgressView
+
+    collection = folder_collection()
+    release = threading.Event()
+
+    def gather(progress: Progress | None = None) -> Collection:
+        if progress:
+            progress("splitting", 0, 1)
+            time.sleep(0.5)  # long enough for the view to show it
+        return collection
+
+    def align(c: Collection, story_id: int, s: Settings, progress: Progress | None = None) -> Story:
+        release.wait(10)
+        return align_story(c, story_id, s, progress)
+
+    app = StoryviewApp(build=lambda s, p=None: align(collection, 1, s, p), gather=gather, align=align)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        label = str(app.main.query_one(BuildProgressView).query_one("#progress-stage").render())
+        release.set()
+        assert "Splitting" not in label and label == "Starting…"
+        await opened(pilot)

@@ -406,6 +406,8 @@ class StoryviewApp(App[None]):
             self.story = None
             self._analysis = None
             self.main.reset()
+        else:
+            self.main.restart_progress()  # the folder's split was shown there last
         self.pending = None
         self._start_build(self.settings)
 

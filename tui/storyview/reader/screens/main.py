@@ -232,6 +232,11 @@ class MainScreen(Screen[None]):
         self.refresh_status()
         self.refresh_bindings()
 
+    def restart_progress(self) -> None:
+        """A new build begins while the loading view shows the last one's progress."""
+        for loading in self.query(BuildProgressView):
+            loading.restart()
+
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """The build got further: fill in the loading view, or the status line during a rebuild."""
         if self.index is None:

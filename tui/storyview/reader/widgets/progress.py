@@ -32,6 +32,12 @@ class BuildProgressView(Vertical):
         yield ProgressBar(total=None, show_eta=False, id="progress-bar")
         yield Static("q quits", id="progress-hint", markup=False)
 
+    def restart(self) -> None:
+        """Back to the start, for a build that follows another (a story opened from the list
+        after the folder was split): the last stage shown is not this build's."""
+        self.query_one("#progress-stage", Static).update("Starting…")
+        self.query_one(ProgressBar).update(total=None, progress=0)
+
     def show(self, stage: str, done: int, total: int) -> None:
         """Show `done` of `total` steps of `stage`."""
         order = list(STAGES)
