@@ -58,3 +58,24 @@ def test_the_story_folder_of_a_finished_batch_points_at_the_batch(reference: Pat
     assert main([str(reference / STORIES), "--json"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"storyview: {reference / STORIES} holds the story files of the batch {reference}: open {reference}"]
+
+
+def test_a_stopped_batch_opened_from_elsewhere_names_its_inputs_from_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A batch run from /tmp as `storyview batch try/bbc --out try/b`, stopped, then opened from
+    / (try25 #5): the command it proposes must find the articles from there."""
+    import json
+
+    run = tmp_path / "run"
+    (run / "try" / "bbc").mkdir(parents=True)
+    (run / "try" / "bbc" / "a.txt").write_text("A\n\nOne.\n", encoding="utf-8")
+    (run / "try" / "b" / STORIES).mkdir(parents=True)
+    story = {"settings": {"threshold": 0.16}, "sources": [{"path": "try/bbc/a.txt"}]}
+    (run / "try" / "b" / STORIES / "000001-0123456789abcdef.json").write_text(json.dumps(story), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    found = stopped(run / "try" / "b")
+    assert found is not None and found.inputs == (str(run / "try" / "bbc"),)
+    monkeypatch.chdir(run)  # where it was run: the inputs as they were named
+    assert stopped(run / "try" / "b").inputs == ("try/bbc",)

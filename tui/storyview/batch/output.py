@@ -229,15 +229,42 @@ def stopped(path: str | Path) -> Stopped | None:
     if not written:
         return None
     inputs: dict[str, None] = {}
+    read: list[str] = []
     threshold = None
     for f in written:
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
-            inputs.update((os.path.dirname(s["path"]) or ".", None) for s in data["sources"])
+            paths = [str(s["path"]) for s in data["sources"]]
             threshold = float(data["settings"]["threshold"])
         except (OSError, ValueError, KeyError, TypeError):
             continue
-    return Stopped(folder, len(written), tuple(inputs), threshold)
+        inputs.update((os.path.dirname(path) or ".", None) for path in paths)
+        read.extend(paths[:2])
+    base = _run_folder(folder, read[:8])
+    named = [os.path.normpath(os.path.join(base, p)) if base is not None else p for p in inputs]
+    return Stopped(folder, len(written), tuple(dict.fromkeys(named)), threshold)
+
+
+def _run_folder(folder: Path, paths: Sequence[str]) -> str | None:
+    """Where the stopped run was started, for its relative `paths` (the files it read, as it
+    named them): the batch's folder or the first above it where they all are. A batch is often
+    opened from elsewhere than it was run (`--out try25/b` from /tmp, then `storyview
+    /tmp/try25/b` from /), and the command must work from here. None where they are found from
+    this folder already, or nowhere (moved or deleted): they stay as named."""
+    relative = [p for p in paths if not os.path.isabs(p)]
+    if not relative:
+        return None
+    try:
+        here = Path.cwd()
+        above = folder.resolve()
+    except OSError:
+        return None
+    if all((here / p).is_file() for p in relative):
+        return None  # as named, they work from here
+    for base in (above, *above.parents):
+        if all((base / p).is_file() for p in relative):
+            return str(base)
+    return None
 
 
 def resume_command(inputs: Sequence[str], folder: str | Path, threshold: float | None = None) -> str:
