@@ -115,6 +115,25 @@ def test_in_a_large_folder_an_article_barely_alike_with_the_rest_of_its_story_is
     assert (0, 1) in stories and (2,) in stories
 
 
+def test_in_a_large_folder_an_article_alike_with_its_story_by_its_years_alone_is_single() -> None:
+    """try25: a football club's debts ("2006", "2007") was one story with two reports on EU
+    budgets in 200 BBC articles: its years made it alike enough with one of them, what else it
+    shared (a country, a percentage) did not. A year tells of one time, not of one story."""
+    y6, y7, germany, eu, pct, budget, straw = 1, 2, 3, 4, 5, 6, 7
+    year, name, number = 3, 0, 1
+    fps = [Fingerprint("club", (y6, y7, germany, pct, 20, 21, 22, 23), (1.0,) * 8, (year, year, name, number) + (name,) * 4),
+           Fingerprint("rebate", (y6, y7, germany, eu, budget, straw), (1.0,) * 6, (year, year, name, name, name, name)),
+           Fingerprint("vote", (y6, pct, eu, budget, straw, 30), (1.0,) * 6, (year, number, name, name, name, name))]
+    fps += [Fingerprint(f"x{k}", (100 + k,), (1.0,), (name,)) for k in range(7)]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    settings = StorySettings(threshold=0.1, attach=None, pair_least=0.2, pair_from=10, beside_years=0.0)
+    with_years = {(i, j): s for s, i, j in scored_pairs(fps, pairs, settings)}
+    assert with_years[0, 1] >= settings.pair_least  # by all it shares, the club is alike enough
+    assert min(with_years.values()) >= settings.threshold  # and complete linkage made one story of three
+    stories = [s.members for s in link(fps, pairs, settings)]
+    assert (1, 2) in stories and (0,) in stories
+
+
 def test_a_shared_year_alone_glues_nothing() -> None:
     """Two articles alike only in their year (a business and a sport report of 1998) are two
     stories; with names in common too, the same year still counts."""
