@@ -160,6 +160,28 @@ def test_same_words_without_case_or_punctuation_are_exact() -> None:
     assert {v.status for v in q.versions} == {"exact"}
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("She ’ s in rehab right now and we pray for her", "She's in rehab right now and we pray for her"),
+    ("the cyber-criminals behind it will be found and punished", "the cyber criminals behind it will be found and punished"),
+    ("every home will have fibre by the end of the decade", "every home will have fiber by the end of the decade"),
+    ("we don ’ t know the colour of the car they used", "we don't know the color of the car they used"),
+])
+def test_the_same_words_typed_another_way_are_exact(one: str, other: str) -> None:
+    """try25: a contraction typed apart, a compound written apart and a British spelling were
+    shown as edits of the quote ("s → ''"): the words are the same, typed another way."""
+    s = story(f"A friend said “{one}” on Monday.", f"“{other},” the friend told reporters.")
+    [q] = find_quotes(s)
+    assert {v.status for v in q.versions} == {"exact"}
+
+
+def test_a_word_changed_beside_one_typed_another_way_is_still_an_edit() -> None:
+    s = story("The chief said “our fibre network reaches every town and is the fastest in the whole country” on Friday.",
+              "“Our fiber network reaches every town and is the cheapest in the whole country,” the chief said.")
+    [q] = find_quotes(s)
+    by = {v.source: v for v in q.versions}
+    assert [(e.reference, e.version) for e in by["b"].edits] == [("fastest", "cheapest")]
+
+
 # ---------------------------------------------------------------- at scale
 
 

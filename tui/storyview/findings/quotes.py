@@ -260,8 +260,36 @@ def _compare(version: _Found, reference: _Found) -> tuple[Status, tuple[Edit, ..
         merged.pop(0)
     while merged and merged[-1][1] == len(r) and merged[-1][2] == merged[-1][3]:
         merged.pop()
+    # Words typed another way are the same words ("She ’ s" / "She's", "cyber-criminals" /
+    # "cyber criminals", "fibre" / "fiber"): no edit of the quote (try25).
+    merged = [m for m in merged if _spelled(r[m[0]:m[1]]) != _spelled(v[m[2]:m[3]])]
+    if not merged:
+        return "exact", ()
     edits = tuple(Edit(_surface(reference, a, b), _surface(version, c, d)) for a, b, c, d in merged)
     return "altered", edits
+
+
+# British spellings as American ones write them, by their endings (the longer words only: "four"
+# is no "for", "more" no "mroe"): "colour", "fibre", "organise", "analyse", "defence", "travelled".
+SPELLINGS = ((re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"), (re.compile(r"(?<=\w{2}[^aeiou])re(s?)$"), r"er\1"),
+             (re.compile(r"(?<=\w{3})is(e[sd]?|ing|ation)$"), r"iz\1"), (re.compile(r"(?<=\w{2})ys(e[sd]?|ing)$"), r"yz\1"),
+             (re.compile(r"(?<=\w{3})ence$"), "ense"), (re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er)$"), r"l\1"),
+             (re.compile(r"(?<=\w{4})mme$"), "m"))
+
+
+def _spelled(norms: Sequence[str]) -> str:
+    """Words as letters however they were typed: apostrophes and hyphens out, a lone "s" (a
+    possessive or "is" typed apart from its word, where "she's" drops it) left out, British
+    spellings as American."""
+    out = []
+    for norm in norms:
+        if norm == "s":
+            continue
+        word = norm.replace("'", "").replace("’", "").replace("-", "")
+        for pattern, american in SPELLINGS:
+            word = pattern.sub(american, word)
+        out.append(word)
+    return "".join(out)
 
 
 def _find(story: Story) -> list[_Found]:
