@@ -137,3 +137,22 @@ async def test_reading_mode_opened_during_a_search_calls_n_match(tmp_path: Path)
         assert "n N match" in footer_line(app)
         await press(pilot, "n")
         assert "matches 1/" in reading_status(app.screen) or "matches 2/" in reading_status(app.screen)
+
+
+async def test_reading_mode_opened_at_a_match_starts_there_and_n_goes_on(tmp_path: Path) -> None:
+    """try25: `/jurors⏎ n r n` stood still: reading mode opened on the paragraph of a match, and
+    the first n went to that very match. It opens counting that match, and n moves on."""
+    app = warehouse_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "slash", *"fire", "enter")
+        await pilot.pause()
+        await press(pilot, "r")
+        screen = app.screen
+        passages = screen.view.passages(True)
+        start = screen.view.cursor
+        at = next(k for k, p in enumerate(passages) if p.row == start)
+        assert f"matches {at + 1}/{len(passages)}" in reading_status(screen)
+        await press(pilot, "n")
+        assert f"matches {at + 2}/{len(passages)}" in reading_status(screen)
+        assert screen.view.current == passages[at + 1]

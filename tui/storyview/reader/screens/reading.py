@@ -76,6 +76,8 @@ class ReadingScreen(Screen[int | None]):
     def on_mount(self) -> None:
         if self.start_paragraph is not None and self.start_paragraph in self.view.row_of_paragraph:
             self.view.cursor = self.view.row_of_paragraph[self.start_paragraph]
+            if self.searching:  # opened at a match: that is where n goes on from (try25: n stood still)
+                self.view.current = next((p for p in self.view.passages(True) if p.row == self.view.cursor), None)
         self.view.focus()
         self.call_after_refresh(self._settle)
 
