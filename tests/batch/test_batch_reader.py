@@ -96,3 +96,23 @@ async def test_shading_a_story_read_back_says_it_cannot_instead_of_claiming_it_i
         await pilot.pause()
         assert not screen.grid.heat
         assert any("No shading here" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.asyncio
+async def test_p_in_a_story_read_back_from_a_batch_says_where_pins_are_made(reference: Path) -> None:
+    """try25: p and u did nothing and said nothing in a batch's story (it keeps no pins)."""
+    from storyview.cli import BATCH_PINS
+    from storyview.reader.screens.detail import DetailScreen
+
+    app = batch_app(open_for_reader(reference / INDEX))
+    said: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **_: said.append(str(message))  # type: ignore[method-assign]
+        await _until(pilot, lambda: isinstance(app.screen, StoriesScreen))
+        await pilot.press("enter")
+        await _until(pilot, lambda: app.story is not None and isinstance(app.screen, MainScreen))
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and BATCH_PINS in said

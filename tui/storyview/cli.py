@@ -321,7 +321,13 @@ def batch_app(opened: Opened, settings: Settings | None = None, story: int | Non
         align=opened.align,
         story=story,
         shares={e.id: e.unique for e in opened.batch.entries},
+        no_pins=BATCH_PINS,
     )
+
+
+# What p and u say in a story read back from a batch or an export: it is as it was aligned.
+BATCH_PINS = ("Pins are not made here: this story is read as it was aligned. Pin in the articles' folder "
+              "(storyview FOLDER), then run the batch or export again: it follows the pins.")
 
 
 def is_url(argument: str) -> bool:

@@ -218,11 +218,14 @@ class StoryviewApp(App[None]):
         align: AlignOne | None = None,
         story: int | None = None,
         shares: Mapping[int, float] | None = None,
+        no_pins: str | None = None,
     ) -> None:
         super().__init__()
         self.build = build
         self.pins = pins
         """Where the reader's pins and breaks are kept (None: --ignore-pins, or a story made by hand)."""
+        self.no_pins = no_pins
+        """Why there is no pins store, said when p or u is pressed (None: p and u are not offered)."""
         self.gather = gather
         """Stories first: reads and splits the folder; then `align` builds each story opened."""
         self.align = align
@@ -698,10 +701,11 @@ class StoryviewApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the screen the palette was opened on (and the app's), by name; Textual's
         own, less its key panel (the help screen, ?, lists every key, and escape closes it) and
-        with a screenshot saved where storyview was started."""
+        its maximize (try25: the view is the whole screen), with a screenshot saved where
+        storyview was started."""
         for command in super().get_system_commands(screen):
-            if command.title == "Keys":
-                continue
+            if command.title in ("Keys", "Maximize", "Minimize"):
+                continue  # the help screen lists every key; the view fills the screen already
             if command.title == "Screenshot":
                 command = SystemCommand(command.title, "Save an SVG picture of the screen in the current folder",
                                         self._screenshot_here)

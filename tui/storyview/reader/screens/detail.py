@@ -135,9 +135,10 @@ class DetailScreen(Screen[None]):
         body.scroll_to(y=body.scroll_y + lines * 2, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """p and u only where pins are kept: under --ignore-pins the footer does not offer them."""
+        """p and u only where pins are kept: under --ignore-pins the footer does not offer them;
+        where they cannot be kept for a reason the reader should hear (a batch's story), they say it."""
         if action in ("pin", "unpin") and getattr(self.app, "pins", None) is None:
-            return False
+            return getattr(self.app, "no_pins", None) is not None
         return True
 
     def action_pin(self) -> None:
@@ -150,6 +151,9 @@ class DetailScreen(Screen[None]):
         """The pin dialog; what it dismisses with is kept by the app, which realigns."""
         from storyview.reader.screens.pin import PinScreen
 
+        if getattr(self.app, "pins", None) is None:
+            self.notify(getattr(self.app, "no_pins", None) or "Pins are off (--ignore-pins).", timeout=8, markup=False)
+            return
         group = self.row.group
         if group is None or group.id < 0:
             self.notify("Only groups can be pinned to or broken: this row is not aligned.", timeout=3)
