@@ -47,6 +47,6 @@ def test_the_contents_of_several_stories_count_each_one_in_the_singular_or_plura
     assert "(#story-1) · 2 sources" in md and "(#story-2) · 1 source\n" in md
     assert md.startswith("# 2 stories") and "· 3 articles · 2 stories." in md
     page = lxml.html.fromstring(collection_html(collection, [pair, lone]))
-    assert [li.text_content().rsplit("· ", 1)[1] for li in page.xpath("//nav[@id='contents']//li")] == ["2 sources", "1 source"]
+    assert [li.text_content().split(" · ")[1] for li in page.xpath("//nav[@id='contents']//li")] == ["2 sources", "1 source"]
     one = Collection(lone.articles, (StoryEntry(2, "fire at the mill", ("solo",)),))
     assert "· 1 article · 1 story." in collection_markdown(one, [lone, lone])

@@ -30,11 +30,22 @@ def _summary(collection: Collection, stories: Sequence[Story]) -> str:
     return f"storyview {__version__} · {counted(len(collection.articles), 'article')} · {part}"
 
 
+def _listed(story: Story) -> str:
+    """The label the reader's story list gives the story (its telling words), where the report's
+    title is another (its lede's words): so a reader finds in the contents the story they saw
+    listed (try25: "Paris, Harry Winston…" listed, "Armed robbers…" in the report)."""
+    if len(story.articles) < 2:
+        return ""  # the list names a lone article by its headline, as the report does
+    label = " ".join(story.label.split())
+    return label if label and label != report_title(story) else ""
+
+
 def collection_markdown(collection: Collection, stories: Sequence[Story]) -> str:
-    """Markdown: the contents (story, label, sources), then each story's report under its heading."""
+    """Markdown: the contents (story, sources, the story list's label), then each story's report under its heading."""
     out = [f"# {counted(len(stories), 'story')}", "", _summary(collection, stories) + ".", "", "## Contents", ""]
     for story in stories:
-        out.append(f"{story.id}. [{md_escape(report_title(story))}](#story-{story.id}) · {counted(len(story.articles), 'source')}")
+        out.append(f"{story.id}. [{md_escape(report_title(story))}](#story-{story.id}) · {counted(len(story.articles), 'source')}"
+                   + (f" · {md_escape(keys)}" if (keys := _listed(story)) else ""))
     out.append("")
     if collection.warnings:
         out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in collection.warnings] + [""]
@@ -54,7 +65,8 @@ def collection_html(collection: Collection, stories: Sequence[Story]) -> str:
         f"<header><h1>{esc(title)}</h1><p class=\"meta\">{esc(_summary(collection, stories))}.</p></header>",
         '<nav id="contents"><h2>Contents</h2><ol>',
     ]
-    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(report_title(s))}</a> · {counted(len(s.articles), "source")}</li>'
+    out += [f'<li value="{s.id}"><a href="#story-{s.id}">{esc(report_title(s))}</a> · {counted(len(s.articles), "source")}'
+            + (f' · <span class="meta">{esc(keys)}</span>' if (keys := _listed(s)) else "") + "</li>"
             for s in stories]
     out.append("</ol></nav>")
     out += warnings_html(collection.warnings)
