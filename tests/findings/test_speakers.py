@@ -38,6 +38,9 @@ def test_the_shapes_news_attributes_a_quote_in(text: str, speaker: str) -> None:
     'It was a "terrible" fire, the worst in years.',
     '"It was terrible." The fire started at 3am, Ruiz said.',  # another sentence's attribution
     'The fire started at 3am. "It was terrible."',
+    # try25: the lawyers objected to the tape, the judge spoke in the next clause
+    'Defense attorneys objected to the tape as "highly prejudicial," though Judge James Bodiford said jurors could rehear it.',
+    '"We will appeal," as Judge Ruiz said the ruling stood, was all the lawyer had to say.',
 ])
 def test_a_sentence_that_names_no_speaker_gives_none(text: str) -> None:
     assert said(text) == ""

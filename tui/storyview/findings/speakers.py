@@ -41,8 +41,10 @@ _WORD = r"[A-Z][\w.'’-]*"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|the|for|de|del|da|van|von|der|al|bin|la|le)\s+)*{_WORD}){{0,6}}"
 # A description: a noun phrase of up to five words opening with an article or a possessive
 # ("a police spokesman", "the company's chief executive", "his lawyer"), with no word in it
-# that would carry the sentence on ("the scene on Tuesday said" is no speaker).
-_FREE = r"(?!(?:on|in|at|to|from|with|by|after|before|during|when|while|that|and|but|who|which)\b)[\w'’-]+"
+# that would carry the sentence on ("the scene on Tuesday said" is no speaker) or open another
+# clause ("…," though Judge Bodiford said: the judge is the next clause's, not the quote's).
+_FREE = (r"(?!(?:on|in|at|to|from|with|by|after|before|during|when|while|that|and|but|who|which|though|although|"
+         r"because|since|whereas|yet|so|if|unless|as|where|even|until|once)\b)[\w'’-]+")
 _DESCRIBED = rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+{_FREE}(?:\s+{_FREE}){{0,4}}?"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
