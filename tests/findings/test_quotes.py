@@ -42,6 +42,9 @@ def quoted(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("He said “we will win” and left.", ["we will win"]),
+        # try25: `` typed where '' closes (ECB+): the quotation ends at the punctuation before it
+        ("`` I want the families to know we did all we could, `` said the juror, No. 12.",
+         ["I want the families to know we did all we could"]),
         ('He said "we will win," and left.', ["we will win"]),
         ("Elle a dit « nous gagnerons » hier.", ["nous gagnerons"]),
         ("Er sagte „wir gewinnen“ gestern.", ["wir gewinnen"]),

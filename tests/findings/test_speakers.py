@@ -77,6 +77,18 @@ def test_one_speaker_named_several_ways_is_no_finding() -> None:
     assert q.speakers == ("Mayor Ann Ruiz",) and not q.misattributed
 
 
+def test_a_name_a_page_address_writes_in_lower_case_is_still_a_name() -> None:
+    """try25: "…/yvonne-hiller-charged.html" on an address line made Hiller "hiller", a word."""
+    from storyview.findings.speakers import credited
+    from storyview.model import Article, Paragraph, Story
+
+    text = '"They told me nothing," Hiller said in her statement.'
+    article = Article("a", "/tmp/a.txt", (Paragraph(0, "boilerplate", "http://news.example.com/yvonne-hiller-charged.html"),
+                                          Paragraph(1, "body", text)))
+    story = Story((article,), ())
+    assert credited(story, text, 1, text.index('"', 1)) == "Hiller"
+
+
 def test_a_word_the_story_writes_in_lower_case_is_no_one_s_name() -> None:
     """"Police said" against "Smith said" is no dispute: the story writes "police" too."""
     s = story(

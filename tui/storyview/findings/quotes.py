@@ -149,7 +149,9 @@ def spans(text: str) -> list[tuple[int, int]]:
             if ch == "\"" and (before.isalnum() or after.isspace() or after in CLOSING):
                 continue  # 12" (inches), a stray mark after a word, a closing mark seen alone
             opener, at = ch, i + 1
-        elif ch in PAIRS[opener]:
+        elif ch in PAIRS[opener] or (ch == opener == "“" and text[:i].rstrip()[-1:] in (",", ".", "!", "?")):
+            # (an opening mark after the quotation's last punctuation closes it: `` typed for ''
+            # in "we did all we could, `` said the juror", ECB+)
             if ch == "’" and after.isalnum():
                 continue  # don’t
             if opener in "‘" and before.isspace():
