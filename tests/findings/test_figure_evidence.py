@@ -376,3 +376,19 @@ def test_a_sentence_that_names_only_whom_it_quotes_names_no_one_else() -> None:
         b="And last summer, economists at PricewaterhouseCoopers (PWC) warned house prices were overvalued and "
           "could fall by between 10% and 15% by 2009.",
     )
+
+
+def test_a_figure_told_as_added_never_disputes_one_told_as_the_whole() -> None:
+    """"a further 35", "another 35", "an additional 35" count what comes on top of something told
+    before: a report of the whole order ("30 of the aircraft") is another count, however alike the
+    sentences. Two added counts may still disagree."""
+    whole = "Skyways has made a firm order for 30 of the new aircraft, with the option to buy 20 more, the airline said."
+    assert {"30", "35"} in conflicts_in(
+        a=whole, b="Skyways has made a firm order for 35 of the new aircraft, with the option to buy 20 more, the airline said.")
+    for added in ("a further 35", "another 35", "an additional 35"):
+        assert not conflicts_in(
+            a=whole, b=f"Skyways has made a firm order for {added} of the new aircraft, with the option to buy 20 more, "
+                       "the airline said."), added
+    assert {"30", "35"} in conflicts_in(
+        a="Skyways has made a firm order for a further 30 of the new aircraft, with the option to buy 20 more, the airline said.",
+        b="Skyways has made a firm order for a further 35 of the new aircraft, with the option to buy 20 more, the airline said.")

@@ -423,6 +423,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
         status = status or agreement(a.mention, b.mention)
         if status != "agree":
             return False
+    # A count told as added to one before ("a further 70 aircraft") is not the whole ("a firm order
+    # for 30"): it may tell the same value, never another one.
+    if a.referent.added != b.referent.added:
+        status = status or agreement(a.mention, b.mention)
+        if status != "agree":
+            return False
     # A figure that names no noun counts what its sentence is about: that must hold the other's noun.
     # One whose noun was told before it ("the remaining three"): the words before it must.
     if a.referent.head and not b.referent.head:

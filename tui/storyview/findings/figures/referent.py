@@ -199,7 +199,9 @@ class Referent:
     # a figure its clause only imagines ("the odds of Charles ripping off another 90-yard run",
     # "the storm could have left 60 dead"): no report of a fact, so never in dispute with one
     imagined: bool = False
-
+    # a count told as added to one told before ("a further 70 aircraft", "another 20,000 troops"):
+    # the whole ("a firm order for 30") is another count
+    added: bool = False
 
     @property
     def words(self) -> str:
@@ -304,7 +306,12 @@ def referent(
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None,
                     ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
-                    imagined=not date and _imagined(tokens, text, first))
+                    imagined=not date and _imagined(tokens, text, first),
+                    added=not date and first >= 1 and tokens[first - 1].norm in ADDED)
+
+
+# Words before a figure that tell it as added to one told before ("a further 70", "another 20,000").
+ADDED = {"further", "additional", "extra", "another"}
 
 
 # Words that make what a clause tells after them imagined, not reported: a modal, a condition,
