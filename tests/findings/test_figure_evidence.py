@@ -392,3 +392,26 @@ def test_a_figure_told_as_added_never_disputes_one_told_as_the_whole() -> None:
     assert {"30", "35"} in conflicts_in(
         a="Skyways has made a firm order for a further 30 of the new aircraft, with the option to buy 20 more, the airline said.",
         b="Skyways has made a firm order for a further 35 of the new aircraft, with the option to buy 20 more, the airline said.")
+
+
+def test_two_months_told_alone_are_two_periods_not_one_date_in_dispute() -> None:
+    """A month told alone as the span an amount was measured over ("fewer jobs than expected in
+    January") is a release of a recurring measure: two reports giving two such months tell two
+    releases, however alike their sentences. The month of an act, or a day, may be in dispute."""
+    assert not conflicts_in(
+        a="The US created fewer jobs than expected in January, but a fall in jobseekers pushed the unemployment "
+          "rate to its lowest level in three years.",
+        b="The US created fewer jobs than expected in December, but analysts said that the dip in hiring was not "
+          "enough to derail the economy.",
+    )
+    assert {"12 January", "13 January"} in conflicts_in(
+        a="The US created fewer jobs than expected, the figures released on 12 January showed, but the unemployment "
+          "rate fell to its lowest level in three years.",
+        b="The US created fewer jobs than expected, the figures released on 13 January showed, but the unemployment "
+          "rate fell to its lowest level in three years.",
+    )
+    # The month of an act told two ways is one date in dispute.
+    assert {"December", "September"} in conflicts_in(
+        a="Reid, who is 33, launched a new fashion line called Mantra in December, her spokesman said on Friday.",
+        b="Reid, who is 33, launched a new fashion line called Mantra in September, her spokesman said on Friday.",
+    )

@@ -202,6 +202,9 @@ class Referent:
     # a count told as added to one told before ("a further 70 aircraft", "another 20,000 troops"):
     # the whole ("a firm order for 30") is another count
     added: bool = False
+    # a date its clause tells as the span an amount was measured over, by a word of comparison or
+    # change before it ("created fewer jobs than expected in January", "prices rose in March")
+    measured: bool = False
 
     @property
     def words(self) -> str:
@@ -307,11 +310,27 @@ def referent(
                     period=_period(tokens, first) if date else None,
                     ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
                     imagined=not date and _imagined(tokens, text, first),
-                    added=not date and first >= 1 and tokens[first - 1].norm in ADDED)
+                    added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
+                    measured=date and _measured(tokens, text, first))
 
 
 # Words before a figure that tell it as added to one told before ("a further 70", "another 20,000").
 ADDED = {"further", "additional", "extra", "another"}
+
+
+# Words that compare amounts ("fewer jobs than expected"); CHANGING ones change one ("prices rose").
+COMPARATIVES = {"fewer", "more", "less", "higher", "lower"}
+
+
+def _measured(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """A word of comparison or change before the date in its clause: the date is the span an
+    amount was measured over ("fewer jobs than expected in January"), not when an act happened."""
+    k = first - 1
+    while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+        if tokens[k].norm in COMPARATIVES or tokens[k].norm in CHANGING:
+            return True
+        k -= 1
+    return False
 
 
 # Words that make what a clause tells after them imagined, not reported: a modal, a condition,
