@@ -379,13 +379,15 @@ def test_a_sentence_that_names_only_whom_it_quotes_names_no_one_else() -> None:
 
 
 def test_a_figure_told_as_added_never_disputes_one_told_as_the_whole() -> None:
-    """"a further 35", "another 35", "an additional 35" count what comes on top of something told
-    before: a report of the whole order ("30 of the aircraft") is another count, however alike the
-    sentences. Two added counts may still disagree."""
+    """"a further 35", "an additional 35" count what comes on top of something told before: a
+    report of the whole order ("30 of the aircraft") is another count, however alike the
+    sentences. Two added counts may still disagree; "another 35" may be a whole count of others."""
     whole = "Skyways has made a firm order for 30 of the new aircraft, with the option to buy 20 more, the airline said."
     assert {"30", "35"} in conflicts_in(
         a=whole, b="Skyways has made a firm order for 35 of the new aircraft, with the option to buy 20 more, the airline said.")
-    for added in ("a further 35", "another 35", "an additional 35"):
+    assert not about("Violence broke out in Thessaloniki, where another 20,000 people marched.", "20,000").added
+    assert about("They called in an additional six engines.", "six").added
+    for added in ("a further 35", "an additional 35"):
         assert not conflicts_in(
             a=whole, b=f"Skyways has made a firm order for {added} of the new aircraft, with the option to buy 20 more, "
                        "the airline said."), added
@@ -409,6 +411,13 @@ def test_two_months_told_alone_are_two_periods_not_one_date_in_dispute() -> None
           "rate fell to its lowest level in three years.",
         b="The US created fewer jobs than expected, the figures released on 13 January showed, but the unemployment "
           "rate fell to its lowest level in three years.",
+    )
+    # "More than" hedges a count: no comparison of amounts.
+    assert {"December", "January"} in conflicts_in(
+        a="More than 1,300 scientists called on the department to overturn rule changes made in December by the "
+          "outgoing administration.",
+        b="More than 1,300 scientists called on the department to overturn rule changes made in January by the "
+          "outgoing administration.",
     )
     # The month of an act told two ways is one date in dispute.
     assert {"December", "September"} in conflicts_in(

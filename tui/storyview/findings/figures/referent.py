@@ -199,7 +199,7 @@ class Referent:
     # a figure its clause only imagines ("the odds of Charles ripping off another 90-yard run",
     # "the storm could have left 60 dead"): no report of a fact, so never in dispute with one
     imagined: bool = False
-    # a count told as added to one told before ("a further 70 aircraft", "another 20,000 troops"):
+    # a count told as added to one told before ("a further 70 aircraft", "an additional six engines"):
     # the whole ("a firm order for 30") is another count
     added: bool = False
     # a date its clause tells as the span an amount was measured over, by a word of comparison or
@@ -314,8 +314,9 @@ def referent(
                     measured=date and _measured(tokens, text, first))
 
 
-# Words before a figure that tell it as added to one told before ("a further 70", "another 20,000").
-ADDED = {"further", "additional", "extra", "another"}
+# Words before a figure that tell it as added to one told before ("a further 70", "an additional
+# six engines"). Not "another": "another 20,000 people marched" in a second city is its whole count.
+ADDED = {"further", "additional", "extra"}
 
 
 # Words that compare amounts ("fewer jobs than expected"); CHANGING ones change one ("prices rose").
@@ -327,8 +328,9 @@ def _measured(tokens: Sequence[Token], text: str, first: int) -> bool:
     amount was measured over ("fewer jobs than expected in January"), not when an act happened."""
     k = first - 1
     while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
-        if tokens[k].norm in COMPARATIVES or tokens[k].norm in CHANGING:
-            return True
+        if tokens[k].norm in CHANGING or tokens[k].norm in COMPARATIVES and not (
+                k + 1 < len(tokens) and (tokens[k + 1].norm == "than" or tokens[k + 1].number)):
+            return True  # not a hedge ("More than 1,300 scientists called for rule changes made in January")
         k -= 1
     return False
 
