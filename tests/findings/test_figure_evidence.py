@@ -424,3 +424,20 @@ def test_two_months_told_alone_are_two_periods_not_one_date_in_dispute() -> None
         a="Reid, who is 33, launched a new fashion line called Mantra in December, her spokesman said on Friday.",
         b="Reid, who is 33, launched a new fashion line called Mantra in September, her spokesman said on Friday.",
     )
+
+
+def test_a_day_told_in_another_zone_in_brackets_dates_the_clause_before_them() -> None:
+    """"passed away at 18:41 this evening (02:41 GMT Friday)": the bracket tells the same moment in
+    another zone, an insertion in the clause before it, whose clock times end nothing; "passed
+    away" is "died". So the day of one death is in dispute with "died Thursday" (4_ecb)."""
+    died = date_verb("Bettie Page died Thursday of pneumonia at a Los Angeles hospital.")
+    assert died == "killed"
+    assert date_verb("Bettie Page passed away at 18:41 this evening (02:41 GMT Friday) in a Los Angeles hospital.") == died
+    assert date_verb("Bettie Page passed away on Thursday in a Los Angeles hospital.") == died
+    assert date_verb("The ship sank (Friday) off the coast.") == date_verb("The ship sank on Friday off the coast.")
+    found = conflicts_in(
+        a="Her agent Mark Roesler said Bettie Page passed away at 18:41 this evening (02:41 GMT Friday) in a Los "
+          "Angeles hospital after a heart attack.",
+        b="Bettie Page died Thursday at a Los Angeles hospital after a heart attack, her agent Mark Roesler said.",
+    )
+    assert {"Friday", "Thursday"} in found

@@ -974,9 +974,19 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
         and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
     k = first - 1
+    inside = _clock_aside(tokens, text, first, last)
+    if inside is not None:
+        # "passed away at 18:41 this evening (02:41 GMT Friday)": the moment told in another zone,
+        # an insertion in the clause before the bracket, whose clock times break nothing
+        k = inside - 1
+        while k >= 0 and (k == inside - 1 or not _broken(text, tokens[k], tokens[k + 1]) or _clock(text, tokens[k], tokens[k + 1])):
+            if _acted(tokens[k]) or _participle(tokens, text, k):
+                return _verb_at(tokens, k)
+            k -= 1
+        return None
     while k >= 0 and (not _broken(text, tokens[k], tokens[k + 1]) or aside and k == first - 1):
         if _acted(tokens[k]) or _participle(tokens, text, k):
-            return _act_of(tokens[k])
+            return _verb_at(tokens, k)
         k -= 1
     k = last + 1
     while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
@@ -994,6 +1004,41 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
                 return _act_of(tokens[k])
             k += 1
     return None
+
+
+# Words of a clock time's zone: "02:41 GMT Friday", "1:40 a.m. ET Saturday".
+ZONES = {"gmt", "utc", "bst", "cet", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+         "local", "time", "a", "m", "p", "am", "pm"}
+
+
+def _clock(text: str, a: Token, b: Token) -> bool:
+    """Two numbers of one clock time ("18:41"): the colon between them ends no clause."""
+    return a.number and b.number and text[a.end:b.start] == ":"
+
+
+def _clock_aside(tokens: Sequence[Token], text: str, first: int, last: int) -> int | None:
+    """Where the bracket a date ends starts, when it holds only the date and a clock time or zone
+    before it ("(02:41 GMT Friday)"): the same moment told in another zone. None otherwise."""
+    if last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip()[:1] != ")" \
+            or last + 1 == len(tokens) and text[tokens[last].end:].strip()[:1] != ")":
+        return None
+    k = first - 1
+    while k >= 0 and "(" not in text[tokens[k].end:tokens[k + 1].start]:
+        if not (tokens[k].number or tokens[k].norm in ZONES):
+            return None
+        k -= 1
+    return k + 1 if k >= 0 and k + 1 < first else None
+
+
+# Verbs of two words that tell an outcome: "passed away" is "died".
+PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("passes", "away"): "killed"}
+
+
+def _verb_at(tokens: Sequence[Token], k: int) -> str:
+    """The act tokens[k] tells, with the word after it where the two are one verb ("passed away")."""
+    if k + 1 < len(tokens) and (tokens[k].norm, tokens[k + 1].norm) in PHRASAL_OUTCOMES:
+        return PHRASAL_OUTCOMES[(tokens[k].norm, tokens[k + 1].norm)]
+    return _act_of(tokens[k])
 
 
 def _named_work(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
