@@ -342,6 +342,8 @@ IMAGINING = {"would", "could", "might", "should", "if", "unless", "odds", "chanc
 # Nouns that do so only before "of" ("hopes of 60 seats"; "hopes to have 50 orders" is a target).
 IMAGINING_OF = {"hope", "hopes", "dream", "dreams"}
 MODALS = {"would", "could", "might", "should", "may"}
+# Words before "to" that tell a forecast ("are tipped to rise to 2.25%", "is expected to reach").
+FORECAST = {"tipped", "forecast", "predicted", "expected", "likely", "projected", "poised"}
 # Verbs of size besides `MEASURE` and `CHANGING` ("could top $1bn", "might exceed 100").
 SIZING = {"top", "exceed", "surpass", "total", "number", "cost", "amount"}
 # Conjunctions that open another clause: what is imagined before them is not the figure's ("City's
@@ -372,6 +374,8 @@ def _imagined(tokens: Sequence[Token], text: str, first: int) -> bool:
             return not _measuring(tokens, k + 1, first)
         if t.norm in IMAGINING or t.norm in IMAGINING_OF and tokens[k + 1].norm == "of":
             return True
+        if t.norm in FORECAST and tokens[k + 1].norm == "to":
+            return True  # "Borrowing costs are tipped to rise to 2.25%": a forecast, however it measures
     return False
 
 
