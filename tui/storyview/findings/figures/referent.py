@@ -983,7 +983,8 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
         # "passed away at 18:41 this evening (02:41 GMT Friday)": the moment told in another zone,
         # an insertion in the clause before the bracket, whose clock times break nothing
         k = inside - 1
-        while k >= 0 and (k == inside - 1 or not _broken(text, tokens[k], tokens[k + 1]) or _clock(text, tokens[k], tokens[k + 1])):
+        while k >= 0 and (k == inside - 1 or not _broken(text, tokens[k], tokens[k + 1])
+                          or _clock(text, tokens[k], tokens[k + 1])):
             if _acted(tokens[k]) or _participle(tokens, text, k):
                 return _verb_at(tokens, k)
             k -= 1
