@@ -376,3 +376,68 @@ def test_a_sentence_that_names_only_whom_it_quotes_names_no_one_else() -> None:
         b="And last summer, economists at PricewaterhouseCoopers (PWC) warned house prices were overvalued and "
           "could fall by between 10% and 15% by 2009.",
     )
+
+
+def test_a_figure_told_as_added_never_disputes_one_told_as_the_whole() -> None:
+    """"a further 35", "an additional 35" count what comes on top of something told before: a
+    report of the whole order ("30 of the aircraft") is another count, however alike the
+    sentences. Two added counts may still disagree; "another 35" may be a whole count of others."""
+    whole = "Skyways has made a firm order for 30 of the new aircraft, with the option to buy 20 more, the airline said."
+    assert {"30", "35"} in conflicts_in(
+        a=whole, b="Skyways has made a firm order for 35 of the new aircraft, with the option to buy 20 more, the airline said.")
+    assert not about("Violence broke out in Thessaloniki, where another 20,000 people marched.", "20,000").added
+    assert about("They called in an additional six engines.", "six").added
+    for added in ("a further 35", "an additional 35"):
+        assert not conflicts_in(
+            a=whole, b=f"Skyways has made a firm order for {added} of the new aircraft, with the option to buy 20 more, "
+                       "the airline said."), added
+    assert {"30", "35"} in conflicts_in(
+        a="Skyways has made a firm order for a further 30 of the new aircraft, with the option to buy 20 more, the airline said.",
+        b="Skyways has made a firm order for a further 35 of the new aircraft, with the option to buy 20 more, the airline said.")
+
+
+def test_two_months_told_alone_are_two_periods_not_one_date_in_dispute() -> None:
+    """A month told alone as the span an amount was measured over ("fewer jobs than expected in
+    January") is a release of a recurring measure: two reports giving two such months tell two
+    releases, however alike their sentences. The month of an act, or a day, may be in dispute."""
+    assert not conflicts_in(
+        a="The US created fewer jobs than expected in January, but a fall in jobseekers pushed the unemployment "
+          "rate to its lowest level in three years.",
+        b="The US created fewer jobs than expected in December, but analysts said that the dip in hiring was not "
+          "enough to derail the economy.",
+    )
+    assert {"12 January", "13 January"} in conflicts_in(
+        a="The US created fewer jobs than expected, the figures released on 12 January showed, but the unemployment "
+          "rate fell to its lowest level in three years.",
+        b="The US created fewer jobs than expected, the figures released on 13 January showed, but the unemployment "
+          "rate fell to its lowest level in three years.",
+    )
+    # "More than" hedges a count: no comparison of amounts.
+    assert {"December", "January"} in conflicts_in(
+        a="More than 1,300 scientists called on the department to overturn rule changes made in December by the "
+          "outgoing administration.",
+        b="More than 1,300 scientists called on the department to overturn rule changes made in January by the "
+          "outgoing administration.",
+    )
+    # The month of an act told two ways is one date in dispute.
+    assert {"December", "September"} in conflicts_in(
+        a="Reid, who is 33, launched a new fashion line called Mantra in December, her spokesman said on Friday.",
+        b="Reid, who is 33, launched a new fashion line called Mantra in September, her spokesman said on Friday.",
+    )
+
+
+def test_a_day_told_in_another_zone_in_brackets_dates_the_clause_before_them() -> None:
+    """"passed away at 18:41 this evening (02:41 GMT Friday)": the bracket tells the same moment in
+    another zone, an insertion in the clause before it, whose clock times end nothing; "passed
+    away" is "died". So the day of one death is in dispute with "died Thursday" (4_ecb)."""
+    died = date_verb("Bettie Page died Thursday of pneumonia at a Los Angeles hospital.")
+    assert died == "killed"
+    assert date_verb("Bettie Page passed away at 18:41 this evening (02:41 GMT Friday) in a Los Angeles hospital.") == died
+    assert date_verb("Bettie Page passed away on Thursday in a Los Angeles hospital.") == died
+    assert date_verb("The ship sank (Friday) off the coast.") == date_verb("The ship sank on Friday off the coast.")
+    found = conflicts_in(
+        a="Her agent Mark Roesler said Bettie Page passed away at 18:41 this evening (02:41 GMT Friday) in a Los "
+          "Angeles hospital after a heart attack.",
+        b="Bettie Page died Thursday at a Los Angeles hospital after a heart attack, her agent Mark Roesler said.",
+    )
+    assert {"Friday", "Thursday"} in found

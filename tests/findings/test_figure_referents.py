@@ -929,3 +929,19 @@ def test_a_figure_a_sentence_only_imagines_never_conflicts_with_one_told_as_fact
     # two projections may still disagree
     other = "Officials said the storm could have left 45 people dead in the valley of Arden on Sunday."
     assert {"60", "45"} in conflicts_in(b=imagined, c=other)
+
+
+def test_a_forecast_is_imagined_however_it_measures() -> None:
+    """"are tipped to rise to 2.25%", "is expected to reach 100": what a forecast puts a figure on has
+    not happened, whatever verb measures it ("damage could reach $12 million" estimates what has);
+    "fewer than expected" is no forecast."""
+    assert about("Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%.", "2.25%").imagined
+    assert about("The toll is expected to reach 100, officials said.", "100").imagined
+    assert not about("The US created 146,000 jobs, fewer than expected.", "146,000").imagined
+    fact = "The Federal Reserve has raised its key interest rate by a quarter of a percentage point to 2%, its fifth rise."
+    assert {"2%", "2.25%"} in conflicts_in(
+        a=fact, b="The Federal Reserve has raised its key interest rate by a quarter of a percentage point to 2.25%, "
+                  "its fifth rise.")
+    assert not conflicts_in(
+        a=fact, b="The Federal Reserve's key interest rate is tipped to rise by a quarter of a percentage point to "
+                  "2.25%, its fifth rise.")

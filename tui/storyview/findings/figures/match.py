@@ -385,6 +385,15 @@ def _bounded(m: Mention) -> bool:
     return hedge is not None and HEDGES[hedge][0] in (0.0, 1.0)
 
 
+def _two_periods(a: Mention, b: Mention) -> bool:
+    """Two different months, each told alone (no day, no year). Told as the spans an amount was
+    measured over (`Referent.measured`: "fewer jobs than expected in January", "in December"),
+    they are two releases of a recurring measure, not one date in dispute; the month of an act
+    may be ("launched a fashion line in December", "in September")."""
+    fa, fb = _date_fields(a), _date_fields(b)
+    return fa.keys() == fb.keys() == {"month"} and fa["month"] != fb["month"]
+
+
 def _kind(items: Sequence[Mention]) -> Kind:
     kinds = {m.kind for m in items}
     return "money" if "money" in kinds else items[0].kind
@@ -393,7 +402,8 @@ def _kind(items: Sequence[Mention]) -> Kind:
 def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
-        return comparable_dates(a.referent, b.referent)
+        return comparable_dates(a.referent, b.referent) \
+            and not (a.referent.measured and b.referent.measured and _two_periods(a.mention, b.mention))
     if "percent" in (a.mention.kind, b.mention.kind) and not places_named(a, b):
         # a share of a place and one told by a sentence that does not name it: shares of a part and
         # of the whole ("31% of the vote in Erewash", "16.1% of the vote at the European
@@ -420,6 +430,12 @@ def _comparable(a: _Context, b: _Context) -> bool:
     # be suspended for two years", "was banned for two years"), never another one. Two imagined
     # figures may disagree.
     if a.referent.imagined != b.referent.imagined:
+        status = status or agreement(a.mention, b.mention)
+        if status != "agree":
+            return False
+    # A count told as added to one before ("a further 70 aircraft") is not the whole ("a firm order
+    # for 30"): it may tell the same value, never another one.
+    if a.referent.added != b.referent.added:
         status = status or agreement(a.mention, b.mention)
         if status != "agree":
             return False

@@ -199,7 +199,12 @@ class Referent:
     # a figure its clause only imagines ("the odds of Charles ripping off another 90-yard run",
     # "the storm could have left 60 dead"): no report of a fact, so never in dispute with one
     imagined: bool = False
-
+    # a count told as added to one told before ("a further 70 aircraft", "an additional six engines"):
+    # the whole ("a firm order for 30") is another count
+    added: bool = False
+    # a date its clause tells as the span an amount was measured over, by a word of comparison or
+    # change before it ("created fewer jobs than expected in January", "prices rose in March")
+    measured: bool = False
 
     @property
     def words(self) -> str:
@@ -304,7 +309,30 @@ def referent(
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None,
                     ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
-                    imagined=not date and _imagined(tokens, text, first))
+                    imagined=not date and _imagined(tokens, text, first),
+                    added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
+                    measured=date and _measured(tokens, text, first))
+
+
+# Words before a figure that tell it as added to one told before ("a further 70", "an additional
+# six engines"). Not "another": "another 20,000 people marched" in a second city is its whole count.
+ADDED = {"further", "additional", "extra"}
+
+
+# Words that compare amounts ("fewer jobs than expected"); CHANGING ones change one ("prices rose").
+COMPARATIVES = {"fewer", "more", "less", "higher", "lower"}
+
+
+def _measured(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """A word of comparison or change before the date in its clause: the date is the span an
+    amount was measured over ("fewer jobs than expected in January"), not when an act happened."""
+    k = first - 1
+    while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
+        if tokens[k].norm in CHANGING or tokens[k].norm in COMPARATIVES and not (
+                k + 1 < len(tokens) and (tokens[k + 1].norm == "than" or tokens[k + 1].number)):
+            return True  # not a hedge ("More than 1,300 scientists called for rule changes made in January")
+        k -= 1
+    return False
 
 
 # Words that make what a clause tells after them imagined, not reported: a modal, a condition,
@@ -314,6 +342,8 @@ IMAGINING = {"would", "could", "might", "should", "if", "unless", "odds", "chanc
 # Nouns that do so only before "of" ("hopes of 60 seats"; "hopes to have 50 orders" is a target).
 IMAGINING_OF = {"hope", "hopes", "dream", "dreams"}
 MODALS = {"would", "could", "might", "should", "may"}
+# Words before "to" that tell a forecast ("are tipped to rise to 2.25%", "is expected to reach").
+FORECAST = {"tipped", "forecast", "predicted", "expected", "likely", "projected", "poised"}
 # Verbs of size besides `MEASURE` and `CHANGING` ("could top $1bn", "might exceed 100").
 SIZING = {"top", "exceed", "surpass", "total", "number", "cost", "amount"}
 # Conjunctions that open another clause: what is imagined before them is not the figure's ("City's
@@ -344,6 +374,8 @@ def _imagined(tokens: Sequence[Token], text: str, first: int) -> bool:
             return not _measuring(tokens, k + 1, first)
         if t.norm in IMAGINING or t.norm in IMAGINING_OF and tokens[k + 1].norm == "of":
             return True
+        if t.norm in FORECAST and tokens[k + 1].norm == "to":
+            return True  # "Borrowing costs are tipped to rise to 2.25%": a forecast, however it measures
     return False
 
 
@@ -946,9 +978,20 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
     aside = first >= 1 and last + 1 < len(tokens) and text[tokens[first - 1].end:tokens[first].start].strip() in ("(", "[") \
         and text[tokens[last].end:tokens[last + 1].start].strip()[:1] in (")", "]")
     k = first - 1
+    inside = _clock_aside(tokens, text, first, last)
+    if inside is not None:
+        # "passed away at 18:41 this evening (02:41 GMT Friday)": the moment told in another zone,
+        # an insertion in the clause before the bracket, whose clock times break nothing
+        k = inside - 1
+        while k >= 0 and (k == inside - 1 or not _broken(text, tokens[k], tokens[k + 1])
+                          or _clock(text, tokens[k], tokens[k + 1])):
+            if _acted(tokens[k]) or _participle(tokens, text, k):
+                return _verb_at(tokens, k)
+            k -= 1
+        return None
     while k >= 0 and (not _broken(text, tokens[k], tokens[k + 1]) or aside and k == first - 1):
         if _acted(tokens[k]) or _participle(tokens, text, k):
-            return _act_of(tokens[k])
+            return _verb_at(tokens, k)
         k -= 1
     k = last + 1
     while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
@@ -966,6 +1009,41 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
                 return _act_of(tokens[k])
             k += 1
     return None
+
+
+# Words of a clock time's zone: "02:41 GMT Friday", "1:40 a.m. ET Saturday".
+ZONES = {"gmt", "utc", "bst", "cet", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+         "local", "time", "a", "m", "p", "am", "pm"}
+
+
+def _clock(text: str, a: Token, b: Token) -> bool:
+    """Two numbers of one clock time ("18:41"): the colon between them ends no clause."""
+    return a.number and b.number and text[a.end:b.start] == ":"
+
+
+def _clock_aside(tokens: Sequence[Token], text: str, first: int, last: int) -> int | None:
+    """Where the bracket a date ends starts, when it holds only the date and a clock time or zone
+    before it ("(02:41 GMT Friday)"): the same moment told in another zone. None otherwise."""
+    if last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start].strip()[:1] != ")" \
+            or last + 1 == len(tokens) and text[tokens[last].end:].strip()[:1] != ")":
+        return None
+    k = first - 1
+    while k >= 0 and "(" not in text[tokens[k].end:tokens[k + 1].start]:
+        if not (tokens[k].number or tokens[k].norm in ZONES):
+            return None
+        k -= 1
+    return k + 1 if k >= 0 and k + 1 < first else None
+
+
+# Verbs of two words that tell an outcome: "passed away" is "died".
+PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("passes", "away"): "killed"}
+
+
+def _verb_at(tokens: Sequence[Token], k: int) -> str:
+    """The act tokens[k] tells, with the word after it where the two are one verb ("passed away")."""
+    if k + 1 < len(tokens) and (tokens[k].norm, tokens[k + 1].norm) in PHRASAL_OUTCOMES:
+        return PHRASAL_OUTCOMES[(tokens[k].norm, tokens[k + 1].norm)]
+    return _act_of(tokens[k])
 
 
 def _named_work(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
