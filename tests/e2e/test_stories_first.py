@@ -275,6 +275,7 @@ def test_kept_workers_not_used_are_stopped(folder: Path, monkeypatch: pytest.Mon
 
 def test_ctrl_c_while_stories_align_on_kept_workers_ends_every_worker(
         folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ctrl+c while the kept workers align: none is left behind."""
     import multiprocessing
     import os
     import signal
@@ -287,10 +288,43 @@ def test_ctrl_c_while_stories_align_on_kept_workers_ends_every_worker(
     monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
     loaded = load([str(folder)])
     before = set(multiprocessing.active_children())
+    taken: list[object] = []
+    on_kept = pipeline._align_on_kept
+    monkeypatch.setattr(pipeline, "_align_on_kept", lambda kept, *rest: taken.append(kept) or on_kept(kept, *rest))
     with pytest.raises(KeyboardInterrupt), pipeline.kept_workers(Settings()):
         collection = collect(loaded, jobs=2)
         threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
         start = time.monotonic()
         pipeline.align_each(collection, Settings(), _sleeps, jobs=2)
-    assert time.monotonic() - start < 30
+    assert taken and time.monotonic() - start < 30
     assert set(multiprocessing.active_children()) - before == set()
+
+
+def test_a_kept_worker_that_dies_is_replaced_by_one_that_knows_the_folder(
+        folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A kept worker killed (the kernel's out-of-memory killer) is replaced by the pool; the new
+    one must have the folder's articles and pins too (it was not forked with the pool)."""
+    import os
+    import time
+
+    from storyview import pipeline
+    from storyview.exports.json_export import collection_json
+    from storyview.pinstore import PinStore
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
+    loaded = load([str(folder)])
+    pins = PinStore(tmp_path / "pins.json")
+    one = collect(loaded, jobs=1)
+    expected = collection_json(one, align_all(one, Settings(), jobs=1, pins=pins))
+    with pipeline.kept_workers(Settings(), pins):
+        collection = collect(loaded, jobs=2)
+        pool = pipeline._keeping.pools[0].pool
+        first = {w.pid for w in pool._pool}
+        pool.apply_async(os._exit, (1,))  # one worker ends (as one the system kills would)
+        for _ in range(200):  # the pool replaces it at its next check
+            if len({w.pid for w in pool._pool} - first) == 1 and all(w.is_alive() for w in pool._pool):
+                break
+            time.sleep(0.05)
+        assert len({w.pid for w in pool._pool} - first) == 1
+        assert collection_json(collection, align_all(collection, Settings(), jobs=2, pins=pins)) == expected

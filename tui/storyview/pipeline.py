@@ -215,7 +215,7 @@ def _fingerprints(articles: Sequence[Article], settings: StorySettings | None,
         kept.stop()
         raise
     if _keeping is None:
-        kept.close()
+        kept.stop()
     else:
         _keeping.pools.append(kept)
         for _ in range(workers):  # one each, as each is idle: a busy one would take it later anyway
@@ -256,13 +256,9 @@ class _Kept:
     def fork(cls, articles: tuple[Article, ...], workers: int) -> _Kept:
         import multiprocessing
 
-        global _FORKED
         settings, pins = (_keeping.settings, _keeping.pins) if _keeping else (Settings(), None)
-        _FORKED = (articles, pins)
-        try:
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
-        finally:
-            _FORKED = ((), None)
+        # Forked, the arguments are not pickled; a worker that dies is replaced with them too.
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_kept_worker, initargs=(articles, pins))
         return cls(articles, settings, pins, pool, workers)
 
     def serves(self, articles: Sequence[Article], settings: Settings, pins: Pins | None) -> bool:
@@ -270,11 +266,9 @@ class _Kept:
         task, but the model was loaded for the kept ones; pins cannot be sent.)"""
         return self.articles is articles and self.settings == settings and self.pins is pins
 
-    def close(self) -> None:
-        self.pool.close()
-        self.pool.join()
-
     def stop(self) -> None:
+        """Its workers ended, at once: called once every result is in (or on an error). A close
+        would wait for every task, and one lost with a worker that died never ends."""
         self.pool.terminate()
         self.pool.join()
 
@@ -309,6 +303,13 @@ def _take_kept(articles: Sequence[Article], settings: Settings, pins: Pins | Non
     return None
 
 
+def _kept_worker(articles: tuple[Article, ...], pins: Pins | None) -> None:
+    """A kept worker starts with the folder's articles and pins, and leaves ctrl+c to the parent."""
+    global _FORKED
+    _FORKED = (articles, pins)
+    _quiet_worker()
+
+
 def _fingerprint_at(task: tuple[int, StorySettings | None]) -> tuple[int, Fingerprint]:
     k, settings = task
     return k, fingerprint(_FORKED[0][k], settings)
@@ -340,9 +341,15 @@ def align_story(
     The folder's load warnings go with a folder of one story; in a folder of several they are
     the collection's, and a lone article is no surprise.
     """
-    several = len(collection.stories) > 1
+    several, warnings = _told_with(collection)
     return align_entry(collection.story(story_id), collection.articles_of(story_id), settings, several=several,
-                       warnings=() if several else collection.warnings, progress=progress, pins=pins)
+                       warnings=warnings, progress=progress, pins=pins)
+
+
+def _told_with(collection: Collection) -> tuple[bool, tuple[str, ...]]:
+    """Whether the folder holds several stories, and the load warnings a story of it carries."""
+    several = len(collection.stories) > 1
+    return several, () if several else tuple(collection.warnings)
 
 
 def align_entry(
@@ -413,7 +420,7 @@ def align_each(
 
     workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
     kept = _take_kept(collection.articles, settings, pins)
-    if kept is not None and workers > 1:
+    if kept is not None and workers > 1 and kept.workers >= workers:
         return _align_on_kept(kept, collection, wanted, settings, then, progress)
     if kept is not None:
         kept.stop()
@@ -501,37 +508,40 @@ def _align_in_processes(one: Callable[[StoryEntry], T], wanted: Sequence[StoryEn
     """`align_each` on `workers` forked processes, the largest stories (in words) first; in story order."""
     if settings.semantic:
         semantic.load()  # once, before the fork: every worker shares its pages
-    largest_first = sorted(range(len(wanted)), key=lambda k: (-wanted[k].words, -len(wanted[k].sources)))
-    done: dict[int, T] = {}
     chunk = _chunk(len(wanted), workers)
-    for k, result in _in_processes(lambda k: one(wanted[k]), largest_first, workers, chunk=chunk):
-        done[k] = result
-        if progress:
-            progress("stories", len(done), len(wanted))
-    return [done[k] for k in range(len(wanted))]
+    return _in_story_order(_in_processes(lambda k: one(wanted[k]), _largest_first(wanted), workers, chunk=chunk),
+                           len(wanted), progress)
 
 
 def _align_on_kept(kept: _Kept, collection: Collection, wanted: Sequence[StoryEntry], settings: Settings,
                    then: Callable[[Story], T], progress: Progress | None) -> list[T]:
     """`_align_in_processes` on the workers kept from fingerprinting (`kept_workers`): each task
     names its story's articles by their place in the folder, as the workers were forked with it."""
-    several = len(collection.stories) > 1
-    warnings = () if several else tuple(collection.warnings)
+    several, warnings = _told_with(collection)
     place = {a.id: k for k, a in enumerate(kept.articles)}
-    largest_first = sorted(range(len(wanted)), key=lambda k: (-wanted[k].words, -len(wanted[k].sources)))
     tasks = [(k, wanted[k], tuple(sorted(place[s] for s in wanted[k].sources if s in place)), settings, then,
-              several, warnings) for k in largest_first]
-    done: dict[int, T] = {}
+              several, warnings) for k in _largest_first(wanted)]
     try:
-        for k, result in kept.pool.imap_unordered(_align_at, tasks, chunksize=_chunk(len(wanted), kept.workers)):
-            done[k] = result
-            if progress:
-                progress("stories", len(done), len(wanted))
-    except BaseException:
+        out = _in_story_order(kept.pool.imap_unordered(_align_at, tasks, chunksize=_chunk(len(wanted), kept.workers)),
+                              len(wanted), progress)
+    finally:
         kept.stop()
-        raise
-    kept.close()
-    return [done[k] for k in range(len(wanted))]
+    return out
+
+
+def _largest_first(wanted: Sequence[StoryEntry]) -> list[int]:
+    """The stories' places, the largest (in words) first: the last tasks are the quick ones."""
+    return sorted(range(len(wanted)), key=lambda k: (-wanted[k].words, -len(wanted[k].sources)))
+
+
+def _in_story_order(results: Iterable[tuple[int, T]], count: int, progress: Progress | None) -> list[T]:
+    """Each story's result as it comes (reported as progress), put back in story order."""
+    done: dict[int, T] = {}
+    for k, result in results:
+        done[k] = result
+        if progress:
+            progress("stories", len(done), count)
+    return [done[k] for k in range(count)]
 
 
 def _chunk(stories: int, workers: int) -> int:
