@@ -419,7 +419,11 @@ def test_two_months_told_alone_are_two_periods_not_one_date_in_dispute() -> None
         b="More than 1,300 scientists called on the department to overturn rule changes made in January by the "
           "outgoing administration.",
     )
-    # The month of an act told two ways is one date in dispute.
+    # The month of an act told two ways is one date in dispute, an act that changes an amount too (rev25).
+    for act in ("The central bank raised its key rate by a quarter point in {}, the minutes of its meeting show.",
+                "The carmaker cut 500 jobs at its Leeds plant in {}, the union said on Friday.",
+                "Prosecutors dropped the charges against the two brothers in {}, their lawyer said."):
+        assert {"March", "May"} in conflicts_in(a=act.format("March"), b=act.format("May"))
     assert {"December", "September"} in conflicts_in(
         a="Reid, who is 33, launched a new fashion line called Mantra in December, her spokesman said on Friday.",
         b="Reid, who is 33, launched a new fashion line called Mantra in September, her spokesman said on Friday.",

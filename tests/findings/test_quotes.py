@@ -177,6 +177,17 @@ def test_the_same_words_typed_another_way_are_exact(one: str, other: str) -> Non
     assert {v.status for v in q.versions} == {"exact"}
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("we're going to rebuild every home on this street by spring", "were going to rebuild every home on this street by spring"),
+    ("it may be the last time this village sees a harvest like it", "it maybe the last time this village sees a harvest like it"),
+])
+def test_other_words_spelled_alike_are_still_an_edit(one: str, other: str) -> None:
+    """Words stay words however the marks are typed (rev25): "we're" is no "were"."""
+    s = story(f"A farmer said “{one}” on Monday.", f"“{other},” the farmer told reporters.")
+    [q] = find_quotes(s)
+    assert "altered" in {v.status for v in q.versions}
+
+
 def test_a_word_changed_beside_one_typed_another_way_is_still_an_edit() -> None:
     s = story("The chief said “our fibre network reaches every town and is the fastest in the whole country” on Friday.",
               "“Our fiber network reaches every town and is the cheapest in the whole country,” the chief said.")

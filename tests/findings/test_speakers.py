@@ -28,6 +28,10 @@ def said(text: str) -> str:
     ('Dr. Amoss said in a statement: "He is doing well."', "Dr. Amoss"),
     ('According to Ruiz, "we will rebuild".', "Ruiz"),
     ('"We will rebuild," he said.', "he"),
+    # a word that opens a clause, hyphenated into a description, opens none (rev25)
+    ('"We will rebuild," a so-called expert said.', "a so-called expert"),
+    ('"We will rebuild," the once-popular mayor said.', "the once-popular mayor"),
+    ('"We will rebuild," an on-duty officer said.', "an on-duty officer"),
 ])
 def test_the_shapes_news_attributes_a_quote_in(text: str, speaker: str) -> None:
     assert said(text) == speaker

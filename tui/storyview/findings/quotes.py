@@ -149,7 +149,7 @@ def spans(text: str) -> list[tuple[int, int]]:
             if ch == "\"" and (before.isalnum() or after.isspace() or after in CLOSING):
                 continue  # 12" (inches), a stray mark after a word, a closing mark seen alone
             opener, at = ch, i + 1
-        elif ch in PAIRS[opener] or (ch == opener == "“" and text[:i].rstrip()[-1:] in (",", ".", "!", "?")):
+        elif ch in PAIRS[opener] or (ch == opener == "“" and _mark_before(text, i) in ",.!?"):
             # (an opening mark after the quotation's last punctuation closes it: `` typed for ''
             # in "we did all we could, `` said the juror", ECB+)
             if ch == "’" and after.isalnum():
@@ -169,6 +169,14 @@ def spans(text: str) -> list[tuple[int, int]]:
         if start < end:
             trimmed.append((start, end))
     return trimmed
+
+
+def _mark_before(text: str, i: int) -> str:
+    """The last character before `text[i]` that is not white space ("~" at the start: no mark)."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else "~"
 
 
 def _runs(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
@@ -280,18 +288,19 @@ SPELLINGS = ((re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"), (re.compile(r"(?<=\w{
 
 
 def _spelled(norms: Sequence[str]) -> str:
-    """Words as letters however they were typed: apostrophes and hyphens out, a lone "s" (a
+    """Words however they were typed: parted where an apostrophe or a hyphen parts them ("don't"
+    is "don t" as "don ’ t" is typed; "cyber-criminals" is "cyber criminals"), a lone "s" (a
     possessive or "is" typed apart from its word, where "she's" drops it) left out, British
-    spellings as American."""
+    spellings as American. Words stay words: "we're" is no "were", "may be" no "maybe"."""
     out = []
     for norm in norms:
-        if norm == "s":
-            continue
-        word = norm.replace("'", "").replace("’", "").replace("-", "")
-        for pattern, american in SPELLINGS:
-            word = pattern.sub(american, word)
-        out.append(word)
-    return "".join(out)
+        for word in re.split(r"['’-]+", norm):
+            if not word or word == "s":
+                continue
+            for pattern, american in SPELLINGS:
+                word = pattern.sub(american, word)
+            out.append(word)
+    return " ".join(out)
 
 
 def _find(story: Story) -> list[_Found]:

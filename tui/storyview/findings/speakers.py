@@ -44,7 +44,7 @@ _NAME = rf"{_WORD}(?:\s+(?:(?:of|the|for|de|del|da|van|von|der|al|bin|la|le)\s+)
 # that would carry the sentence on ("the scene on Tuesday said" is no speaker) or open another
 # clause ("…," though Judge Bodiford said: the judge is the next clause's, not the quote's).
 _FREE = (r"(?!(?:on|in|at|to|from|with|by|after|before|during|when|while|that|and|but|who|which|though|although|"
-         r"because|since|whereas|yet|so|if|unless|as|where|even|until|once)\b)[\w'’-]+")
+         r"because|since|whereas|yet|so|if|unless|as|where|even|until|once)(?![\w'’-]))[\w'’-]+")
 _DESCRIBED = rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+{_FREE}(?:\s+{_FREE}){{0,4}}?"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"

@@ -120,8 +120,12 @@ MINUTES_RE = re.compile(r"\d:\s$")
 FRACTION_AFTER_RE = re.compile(r"\s?/\s?\d|\s\d\s?/\s?\d|\ufffd")
 FRACTION_BEFORE_RE = re.compile(r"\d\s?/\s?$")
 # A number a capitalised code names with a hyphen: a model or a name, no count ("AK-47 rifles",
-# "an F-16", "COVID-19", "the G-20"; "AK - 47" as ECB+ spaces it).
-MODEL_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][A-Z\d]{0,5} ?- ?$")
+# "an F-16", "COVID-19", "the G-20"). Spaced ("AK - 47", as ECB+ spaces every hyphen) only where
+# a count of the model comes before it ("14 AK - 47 Rifles"): "the UK - 47 people died" is a
+# dash before a count, and a dash is spaced as such a hyphen is ("500 jobs will go - came").
+MODEL_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][A-Z\d]{0,5}(-| - )$")
+COUNTED_MODEL_RE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|several|many)) +\S+ - $",
+                              re.IGNORECASE)
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 # Groups of digits side by side ("0845 125 2222", "0800 555111"): one number written in parts.
 # What follows a house number: capitalised words (or "E." and "52nd") up to a street's name.
@@ -468,7 +472,8 @@ def _mention(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mentio
         raw = g["num"]
         if FRACTION_AFTER_RE.match(text, e) or FRACTION_BEFORE_RE.search(text, max(0, s - 4), s):
             return None  # "4 1/2", "24/7", "2008/09", "4\ufffd" (a character lost): no count of its own
-        if MODEL_BEFORE_RE.search(text, max(0, s - 9), s):
+        model = MODEL_BEFORE_RE.search(text, max(0, s - 9), s)
+        if model and (model.group(1) == "-" or COUNTED_MODEL_RE.search(text, max(0, s - 30), s)):
             return None  # "AK-47", "F-16": a name
         if not g["scale"] and not g["unit"] and CLOCK_RE.match(text, e):
             return None  # "7.40 Uhr", "2000 GMT": a time of day

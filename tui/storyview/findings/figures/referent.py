@@ -319,20 +319,30 @@ def referent(
 ADDED = {"further", "additional", "extra"}
 
 
-# Words that compare amounts ("fewer jobs than expected"); CHANGING ones change one ("prices rose").
-COMPARATIVES = {"fewer", "more", "less", "higher", "lower"}
+# Words that compare amounts ("fewer jobs than expected"). Not "more": "arrested once more in
+# March" is an act ("more than" is a hedge anyway).
+COMPARATIVES = {"fewer", "less", "higher", "lower"}
+# Words that tell an amount changed by itself ("prices rose"): not the acts that change one
+# ("raised its key rate in March", "cut 500 jobs in May", "dropped the charges"), whose month
+# is when someone acted.
+CHANGED = {"rise", "rises", "rose", "risen", "rising", "fall", "falls", "fell", "fallen", "falling", "increased",
+           "grew", "grown", "growing", "climbed", "jumped", "slipped", "declined", "decreased"}
 
 
 def _measured(tokens: Sequence[Token], text: str, first: int) -> bool:
-    """A word of comparison or change before the date in its clause: the date is the span an
-    amount was measured over ("fewer jobs than expected in January"), not when an act happened."""
+    """A word of comparison or change before the date in its clause, with a figure or "than"
+    there too: the date is the span an amount was measured over ("fewer jobs than expected in
+    January", "prices rose 2% in May"), not when an act happened."""
     k = first - 1
+    compared = amount = False
     while k >= 0 and not _broken(text, tokens[k], tokens[k + 1]):
-        if tokens[k].norm in CHANGING or tokens[k].norm in COMPARATIVES and not (
+        norm = tokens[k].norm
+        amount = amount or norm == "than" or tokens[k].number
+        if norm in CHANGED or norm in COMPARATIVES and not (
                 k + 1 < len(tokens) and (tokens[k + 1].norm == "than" or tokens[k + 1].number)):
-            return True  # not a hedge ("More than 1,300 scientists called for rule changes made in January")
+            compared = True
         k -= 1
-    return False
+    return compared and amount
 
 
 # Words that make what a clause tells after them imagined, not reported: a modal, a condition,
