@@ -235,11 +235,14 @@ def stopped(path: str | Path) -> Stopped | None:
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
             paths = [str(s["path"]) for s in data["sources"]]
-            threshold = float(data["settings"]["threshold"])
         except (OSError, ValueError, KeyError, TypeError):
             continue
         inputs.update((os.path.dirname(path) or ".", None) for path in paths)
         read.extend(paths[:2])
+        try:
+            threshold = float(data["settings"]["threshold"])
+        except (KeyError, TypeError, ValueError):
+            pass
     base = _run_folder(folder, read[:8])
     named = [os.path.normpath(os.path.join(base, p)) if base is not None else p for p in inputs]
     return Stopped(folder, len(written), tuple(dict.fromkeys(named)), threshold)
