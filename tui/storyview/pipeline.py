@@ -234,7 +234,7 @@ class _Keeping:
     pools: list[_Kept] = field(default_factory=list)
 
 
-# None outside `kept_workers`: there, each pool is closed once its work is done.
+# None outside `kept_workers`: there, each pool is stopped once its work is done.
 _keeping: _Keeping | None = None
 # In a kept pool's workers: the folder's articles and the pins they were forked with.
 _FORKED: tuple[tuple[Article, ...], Pins | None] = ((), None)
