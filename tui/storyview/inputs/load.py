@@ -298,9 +298,7 @@ def read_page(
     decoded = decode(data, notes, None if codec == "utf-8" else codec)  # UTF-8: its stray bytes said
     page = web.extract(clean(decoded), url)
     if page is None or not page.blocks:
-        if truncated:
-            raise Unusable(f"too large, read only {truncated} and found no article text in it")
-        raise Unusable("no article text found in the page")
+        raise _no_article(truncated)
     stated = _stated(page.title, page.date or saved, page.author, page.site)
     if page.others:
         notes.append(f"{counted(len(page.others), 'other article')} on the page not read: "
@@ -318,9 +316,14 @@ def _told(article: Article, truncated: str) -> None:
     """A page whose every line is a heading or furniture (a 404 page with a cookie notice) tells
     no story: it is said so in one line, as an empty file is, not read as an article."""
     if not any(p.kind == "body" for p in article.paragraphs):
-        if truncated:
-            raise Unusable(f"too large, read only {truncated} and found no article text in it")
-        raise Unusable("no article text found in the page")
+        raise _no_article(truncated)
+
+
+def _no_article(truncated: str) -> Unusable:
+    """What a page without article text is told as (`truncated`: how much of it was read, if not all)."""
+    if truncated:
+        return Unusable(f"too large, read only {truncated} and found no article text in it")
+    return Unusable("no article text found in the page")
 
 
 def read_stdin(data: bytes) -> Article:
