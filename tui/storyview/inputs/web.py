@@ -21,7 +21,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,10 +240,13 @@ def _tree(html_text: str) -> Any:
 
 def _elsewhere(element: Any) -> bool:
     """In navigation, a list, a figure, comments or teasers: not the article's own header."""
-    return any(
-        a.tag in _ELSEWHERE_TAGS or _ELSEWHERE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
-        for a in (element, *element.iterancestors())
-    )
+    return _inside((element, *element.iterancestors()), _ELSEWHERE_TAGS, _ELSEWHERE_RE)
+
+
+def _inside(elements: Iterable[Any], tags: Collection[str], named: re.Pattern[str]) -> bool:
+    """Is one of `elements` (an element and its ancestors) one of `tags`, or of a class or id
+    `named` matches ("comments", "related")?"""
+    return any(a.tag in tags or named.search(f"{a.get('class', '')} {a.get('id', '')}") for a in elements)
 
 
 def shown_date(root: Any) -> str | None:
@@ -341,9 +344,7 @@ def captions(root: Any) -> list[tuple[str, list[str]]]:
         if len(found) >= CAPTIONS:
             break
         text = " ".join(caption.text_content().split())
-        if word_count(text) < MIN_WORDS or any(
-                a.tag in ("nav", "aside", "footer") or _NOT_ARTICLE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
-                for a in caption.iterancestors()):
+        if word_count(text) < MIN_WORDS or _inside(caption.iterancestors(), ("nav", "aside", "footer"), _NOT_ARTICLE_RE):
             continue
         figure = next((a for a in caption.iterancestors("figure")), caption)
         before = [" ".join(e.text_content().split()) for node in (figure, *figure.iterancestors())
@@ -378,8 +379,7 @@ def other_articles(root: Any, blocks: list[Block]) -> list[str]:
     read = {" ".join(text.split()).casefold() for text, _ in blocks}
     found: list[str] = []
     for article in root.iter("article"):
-        if any(a.tag in ("article", "nav", "aside", "footer") or _NOT_ARTICLE_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
-               for a in article.iterancestors()):
+        if _inside(article.iterancestors(), ("article", "nav", "aside", "footer"), _NOT_ARTICLE_RE):
             continue
         heading = next(article.iter("h1", "h2", "h3"), None)
         paragraphs = [t for t in (" ".join(p.text_content().split()) for p in article.iter("p")) if word_count(t) >= 2 * MIN_WORDS]
