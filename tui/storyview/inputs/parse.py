@@ -142,10 +142,14 @@ FROM_DESK_RE = re.compile(
 
 def byline_of(text: str) -> str | None:
     """The names a byline line gives ("By Ann Lee", "Por James Ortega", "From CNN Staff")."""
-    if len(text) > 120:
-        return None
-    m = BYLINE_RE.match(text) or FROM_DESK_RE.match(text)
+    m = _byline_match(text) if len(text) <= 120 else None
     return m.group(1).strip() if m else None
+
+
+def _byline_match(text: str) -> re.Match[str] | None:
+    """A byline line: names (group 1) and, after "By …", what follows them (group 2: an outlet,
+    a date); or a desk ("From CNN Staff"). A line of over 120 characters is no "By …" line."""
+    return (BYLINE_RE.match(text) if len(text) <= 120 else None) or FROM_DESK_RE.match(text)
 
 
 def _header_line(line: str) -> bool:
@@ -632,14 +636,10 @@ def parse_paragraphs(
             kinds.append("byline")
             continue
         if not seen_body and i - top < 6:
-            b = BYLINE_RE.match(para) if len(para) <= 120 and head.byline is None else None
-            desk = FROM_DESK_RE.match(para) if head.byline is None else None
-            if desk:
-                head.byline = desk.group(1)
-                kind = "byline"
-            elif b:
+            b = _byline_match(para) if head.byline is None else None
+            if b:
                 head.byline = b.group(1).strip()
-                if b.group(2):
+                if b.re is BYLINE_RE and b.group(2):
                     head.outlet, dated = _outlet_and_date(b.group(2).strip())
                     head.date = head.date or dated
                 kind = "byline"
