@@ -19,6 +19,10 @@ STAGES = {
 """The engine's stages, in order, and what the reader calls them."""
 
 
+STARTING = "Starting…"
+"""What the view says before the build's first report."""
+
+
 def stage_label(stage: str) -> str:
     """A stage's name for people; an unknown stage is shown as the engine named it."""
     return STAGES.get(stage, stage.capitalize())
@@ -28,14 +32,14 @@ class BuildProgressView(Vertical):
     """The stage (step n of 3) and done/total, over a bar that fills in."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Starting…", id="progress-stage", markup=False)
+        yield Static(STARTING, id="progress-stage", markup=False)
         yield ProgressBar(total=None, show_eta=False, id="progress-bar")
         yield Static("q quits", id="progress-hint", markup=False)
 
     def restart(self) -> None:
         """Back to the start, for a build that follows another (a story opened from the list
         after the folder was split): the last stage shown is not this build's."""
-        self.query_one("#progress-stage", Static).update("Starting…")
+        self.query_one("#progress-stage", Static).update(STARTING)
         self.query_one(ProgressBar).update(total=None, progress=0)
 
     def show(self, stage: str, done: int, total: int) -> None:
