@@ -300,31 +300,32 @@ def test_ctrl_c_while_stories_align_on_kept_workers_ends_every_worker(
     assert set(multiprocessing.active_children()) - before == set()
 
 
-def test_a_kept_worker_that_dies_is_replaced_by_one_that_knows_the_folder(
-        folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A kept worker killed (the kernel's out-of-memory killer) is replaced by the pool; the new
-    one must have the folder's articles and pins too (it was not forked with the pool)."""
+def test_a_kept_worker_that_dies_stops_the_run_with_one_line(
+        folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A kept worker killed (the kernel's out-of-memory killer): the alignment stops at once with
+    `WorkerLost` (a multiprocessing Pool waited forever for the task lost with it), no worker
+    is left behind, and the command line says so in one line."""
+    import multiprocessing
     import os
     import time
 
     from storyview import pipeline
-    from storyview.exports.json_export import collection_json
-    from storyview.pinstore import PinStore
+    from storyview.workers import LOST, WorkerLost
 
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
     monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
     loaded = load([str(folder)])
-    pins = PinStore(tmp_path / "pins.json")
-    one = collect(loaded, jobs=1)
-    expected = collection_json(one, align_all(one, Settings(), jobs=1, pins=pins))
-    with pipeline.kept_workers(Settings(), pins):
+    before = set(multiprocessing.active_children())
+    start = time.monotonic()
+    with pytest.raises(WorkerLost), pipeline.kept_workers(Settings()):
         collection = collect(loaded, jobs=2)
-        pool = pipeline._keeping.pools[0].pool
-        first = {w.pid for w in pool._pool}
-        pool.apply_async(os._exit, (1,))  # one worker ends (as one the system kills would)
-        for _ in range(200):  # the pool replaces it at its next check
-            if len({w.pid for w in pool._pool} - first) == 1 and all(w.is_alive() for w in pool._pool):
-                break
-            time.sleep(0.05)
-        assert len({w.pid for w in pool._pool} - first) == 1
-        assert collection_json(collection, align_all(collection, Settings(), jobs=2, pins=pins)) == expected
+        pipeline._keeping.pools[0].pool.submit(os._exit, 1)  # one worker ends, as one the system kills
+        align_all(collection, Settings(), jobs=2)
+    assert time.monotonic() - start < 30
+    assert set(multiprocessing.active_children()) - before == set()
+    monkeypatch.setattr(pipeline, "align_entry", lambda *args, **kwargs: os._exit(1))  # in a worker, once forked
+    capsys.readouterr()
+    assert main(["--json", "--jobs", "2", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == f"storyview: {LOST}" and "Traceback" not in err
+    assert set(multiprocessing.active_children()) - before == set()

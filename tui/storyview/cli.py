@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyview import __version__
 from storyview.model import Progress, Settings, counted
+from storyview.workers import WorkerLost
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -87,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         warn("interrupted")
         return 130
+    except WorkerLost as lost:
+        warn(str(lost))
+        return 1
 
 
 def run(argv: list[str] | None = None) -> int:

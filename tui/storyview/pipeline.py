@@ -30,9 +30,10 @@ from storyview.model import (
     Story,
     StoryEntry,
 )
+from storyview.workers import each_idle, end, forked, quiet, results
 
 if TYPE_CHECKING:
-    import multiprocessing.pool
+    from concurrent.futures import ProcessPoolExecutor
 
     from storyview.findings.analysis import Analysis
     from storyview.pinstore import Pins
@@ -209,8 +210,8 @@ def _fingerprints(articles: Sequence[Article], settings: StorySettings | None,
     kept = _Kept.fork(tuple(articles), workers)
     out: list[Fingerprint | None] = [None] * len(articles)
     try:
-        for k, fp in kept.pool.imap_unordered(_fingerprint_at, [(k, settings) for k in range(len(articles))],
-                                              chunksize=FINGERPRINT_CHUNK):
+        for k, fp in results(kept.pool, _fingerprint_at, [(k, settings) for k in range(len(articles))],
+                             chunk=FINGERPRINT_CHUNK):
             out[k] = fp
     except BaseException:
         kept.stop()
@@ -219,8 +220,7 @@ def _fingerprints(articles: Sequence[Article], settings: StorySettings | None,
         kept.stop()
     else:
         _keeping.pools.append(kept)
-        for _ in range(workers):  # one each, as each is idle: a busy one would take it later anyway
-            kept.pool.apply_async(_warm, (kept.settings,))
+        each_idle(kept.pool, workers, _warm, kept.settings)
     return out  # type: ignore[return-value]
 
 
@@ -250,17 +250,13 @@ class _Kept:
     articles: tuple[Article, ...]
     settings: Settings
     pins: Pins | None
-    pool: multiprocessing.pool.Pool
+    pool: ProcessPoolExecutor
     workers: int
 
     @classmethod
     def fork(cls, articles: tuple[Article, ...], workers: int) -> _Kept:
-        import multiprocessing
-
         settings, pins = (_keeping.settings, _keeping.pins) if _keeping else (Settings(), None)
-        # Forked, the arguments are not pickled; a worker that dies is replaced with them too.
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_kept_worker, initargs=(articles, pins))
-        return cls(articles, settings, pins, pool, workers)
+        return cls(articles, settings, pins, forked(workers, _kept_worker, (articles, pins)), workers)
 
     def serves(self, articles: Sequence[Article], settings: Settings, pins: Pins | None) -> bool:
         """Were these workers forked over `articles`, to align as asked? (Settings go with each
@@ -268,10 +264,8 @@ class _Kept:
         return self.articles is articles and self.settings == settings and self.pins is pins
 
     def stop(self) -> None:
-        """Its workers ended, at once: called once every result is in (or on an error). A close
-        would wait for every task, and one lost with a worker that died never ends."""
-        self.pool.terminate()
-        self.pool.join()
+        """Its workers ended, at once: called once every result is in (or on an error)."""
+        end(self.pool)
 
 
 @contextmanager
@@ -308,7 +302,7 @@ def _kept_worker(articles: tuple[Article, ...], pins: Pins | None) -> None:
     """A kept worker starts with the folder's articles and pins, and leaves ctrl+c to the parent."""
     global _FORKED
     _FORKED = (articles, pins)
-    _quiet_worker()
+    quiet()
 
 
 def _fingerprint_at(task: tuple[int, StorySettings | None]) -> tuple[int, Fingerprint]:
@@ -474,33 +468,18 @@ def _run_shared(k: int) -> tuple[int, object]:
     return k, _SHARED(k)
 
 
-def _quiet_worker() -> None:
-    """A worker leaves ctrl+c to the parent, which ends the pool."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _in_processes(work: Callable[[int], T], order: Sequence[int], workers: int,
                   chunk: int = 1, ordered: bool = False) -> Iterator[tuple[int, T]]:
     """`(k, work(k))` for each k of `order`, worked out on `workers` forked processes, as they
     finish (`ordered`: in the order of `order`). A ctrl+c (or any error) in the parent ends
-    every worker."""
-    import multiprocessing
-
+    every worker; a worker that dies raises `WorkerLost`."""
     global _SHARED
     _SHARED = work
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    pool = forked(workers, quiet)
     try:
-        results = pool.imap(_run_shared, order, chunksize=chunk) if ordered else \
-            pool.imap_unordered(_run_shared, order, chunksize=chunk)
-        yield from results  # type: ignore[misc]
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        yield from results(pool, _run_shared, order, chunk, ordered)  # type: ignore[misc]
     finally:
-        pool.join()
+        end(pool)
         _SHARED = None
 
 
@@ -523,7 +502,7 @@ def _align_on_kept(kept: _Kept, collection: Collection, wanted: Sequence[StoryEn
     tasks = [(k, wanted[k], tuple(sorted(place[s] for s in wanted[k].sources if s in place)), settings, then,
               several, warnings) for k in _largest_first(wanted)]
     try:
-        out = _in_story_order(kept.pool.imap_unordered(_align_at, tasks, chunksize=_chunk(len(wanted), kept.workers)),
+        out = _in_story_order(results(kept.pool, _align_at, tasks, _chunk(len(wanted), kept.workers)),
                               len(wanted), progress)
     finally:
         kept.stop()
