@@ -79,3 +79,41 @@ def test_a_stopped_batch_opened_from_elsewhere_names_its_inputs_from_there(
     assert found is not None and found.inputs == (str(run / "try" / "bbc"),)
     monkeypatch.chdir(run)  # where it was run: the inputs as they were named
     assert stopped(run / "try" / "b").inputs == ("try/bbc",)
+
+
+def test_a_batch_records_what_it_was_asked_to_read(reference: Path, corpus: Path) -> None:
+    import json
+
+    from storyview.batch.output import RUN
+
+    recorded = json.loads((reference / RUN).read_text(encoding="utf-8"))
+    assert recorded["inputs"] == [str(corpus)] and recorded["threshold"] == 0.16
+
+
+def test_a_stopped_batch_names_every_input_it_was_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inputs are those the run recorded as it started: a folder none of whose stories was
+    written yet is named too (guessed from the stories written, it was lost from the command),
+    relative where it is inside the folder the command is typed in, whole elsewhere."""
+    import json
+
+    from storyview.batch.output import RUN, run_text
+
+    run = tmp_path / "run"
+    for name in ("a", "b"):
+        (run / name).mkdir(parents=True)
+        (run / name / "x.txt").write_text("A\n\nOne.\n", encoding="utf-8")
+    (run / "out" / STORIES).mkdir(parents=True)
+    story = {"settings": {"threshold": 0.16}, "sources": [{"path": "a/x.txt"}]}
+    (run / "out" / STORIES / "000001-0123456789abcdef.json").write_text(json.dumps(story), encoding="utf-8")
+    monkeypatch.chdir(run)
+    (run / "out" / RUN).write_text(run_text(["a", "b", "-", "https://example.com/x"], 0.3), encoding="utf-8")
+    found = stopped(run / "out")
+    assert found is not None and found.inputs == ("a", "b") and found.threshold == 0.3
+    monkeypatch.chdir(tmp_path)
+    assert stopped(run / "out").inputs == ("run/a", "run/b")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert stopped(run / "out").inputs == (str(run / "a"), str(run / "b"))
+    (run / "out" / RUN).write_text("{not json", encoding="utf-8")  # unreadable: guessed, as before
+    assert stopped(run / "out").inputs == (str(run / "a"),)

@@ -3,6 +3,7 @@
 
     DIR/index.json            {"stories": [{"id", "label", "sources", "size", "file"}], ...}
     DIR/stories/<file>.json   one story, in the schema of `storyview --json` (docs/json.md)
+    DIR/run.json              {"inputs": [whole paths], "threshold", "storyview"}, as it starts
 
 Every file is written whole through a temporary file and a rename. A story's file name carries
 a digest of what made it (its files' paths, sizes and times, the settings, storyview's
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
 
 INDEX = "index.json"
 STORIES = "stories"
+# Written as a batch starts: what it was asked to read (whole paths) and its threshold, so a
+# stopped batch's resume command names every input, from wherever the folder is opened.
+RUN = "run.json"
 
 
 @dataclass(frozen=True)
@@ -150,11 +154,34 @@ def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def run_text(paths: Sequence[str], threshold: float) -> str:
+    """The JSON of `RUN`: the batch's files and folders as whole paths (it reads no address or
+    standard input), its threshold and storyview's version."""
+    from storyview.inputs.arguments import STDIN
+    from storyview.inputs.web import is_url
+
+    inputs = [os.path.abspath(p) for p in paths if p != STDIN and not is_url(p)]
+    data = {"storyview": __version__, "inputs": inputs, "threshold": threshold}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _recorded(folder: Path) -> tuple[tuple[str, ...], float | None] | None:
+    """The inputs and threshold `RUN` recorded; None where it is not there or not readable (a
+    batch of an older storyview: its inputs are then guessed from the stories written)."""
+    try:
+        data = json.loads((folder / RUN).read_text(encoding="utf-8"))
+        inputs = tuple(str(p) for p in data["inputs"])
+        threshold = data.get("threshold")
+        return inputs, float(threshold) if isinstance(threshold, (int, float)) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def leftovers(folder: Path) -> list[Path]:
     """Temporary files of writes that never finished (a worker killed in the middle of one)."""
     stories = folder / STORIES
     found = [p for p in (stories.iterdir() if stories.is_dir() else ()) if _temporary(p.name)]
-    return found + [p for p in folder.glob(f".{INDEX}.*.tmp")]
+    return found + [p for name in (INDEX, RUN) for p in folder.glob(f".{name}.*.tmp")]
 
 
 def _temporary(name: str) -> bool:
@@ -210,8 +237,9 @@ class Stopped:
 
     folder: Path
     written: int
-    # The folders of the articles of the stories written, as the run named them: its inputs
-    # (a folder none of whose stories was written yet is not known).
+    # What the run was asked to read, as named from here (`RUN`); for a batch of an older
+    # storyview, the folders of the articles of the stories written (one none of whose stories
+    # was written yet is not known).
     inputs: tuple[str, ...]
     threshold: float | None
 
@@ -228,6 +256,10 @@ def stopped(path: str | Path) -> Stopped | None:
         return None
     if not written:
         return None
+    recorded = _recorded(folder)
+    if recorded is not None:
+        inputs, threshold = recorded
+        return Stopped(folder, len(written), tuple(_from_here(p) for p in inputs), threshold)
     inputs: dict[str, None] = {}
     read: list[str] = []
     threshold = None
@@ -246,6 +278,15 @@ def stopped(path: str | Path) -> Stopped | None:
     base = _run_folder(folder, read[:8])
     named = [os.path.normpath(os.path.join(base, p)) if base is not None else p for p in inputs]
     return Stopped(folder, len(written), tuple(dict.fromkeys(named)), threshold)
+
+
+def _from_here(path: str) -> str:
+    """A whole path as a command typed here names it: relative where it is inside this folder."""
+    try:
+        relative = os.path.relpath(path)
+    except (OSError, ValueError):
+        return path
+    return path if relative == ".." or relative.startswith(".." + os.sep) else relative
 
 
 def _run_folder(folder: Path, paths: Sequence[str]) -> str | None:

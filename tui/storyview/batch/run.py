@@ -20,7 +20,7 @@ from pathlib import Path
 
 from distributed import Client, as_completed
 
-from storyview.batch.output import INDEX, Entry, index_text, stale, story_file, sweep
+from storyview.batch.output import INDEX, RUN, Entry, index_text, run_text, stale, story_file, sweep
 from storyview.batch.tasks import Read, Source, StoryJob, align_story, read_and_fingerprint, written_entry
 from storyview.engine.stories import Fingerprint, StorySettings, candidate_pairs, link
 from storyview.exports.files import write_atomic
@@ -145,6 +145,7 @@ def run_batch(
         ))
     folder.mkdir(parents=True, exist_ok=True)
     sweep(folder)
+    write_atomic(folder / RUN, run_text(paths, settings.threshold))
     done_before = {job.id for job in jobs if resume and (folder / job.file).is_file()}
     if progress:
         progress("stories", 0, len(jobs))
