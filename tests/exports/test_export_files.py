@@ -116,3 +116,16 @@ def test_a_missing_folder_or_a_socket_is_refused_before_any_work(tmp_path: Path)
         sock.bind(str(tmp_path / "sock"))
         with pytest.raises(RefusedWrite, match="not a file"):
             check_target(tmp_path / "sock")
+
+
+def test_a_looping_symlink_among_the_inputs_is_passed_over_and_one_as_the_target_refused(tmp_path: Path) -> None:
+    """try26: a symlink loop named as an input made the write's check raise (Path.resolve), so
+    `--json` of the other files crashed; written to, the loop itself would be replaced by a file."""
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    target = tmp_path / "out.json"
+    write_atomic(target, "{}", [str(tmp_path / "a.txt"), str(tmp_path)])
+    assert target.read_text() == "{}"
+    with pytest.raises(RefusedWrite, match="looping symlink"):
+        write_atomic(tmp_path / "a.txt", "{}")
+    assert (tmp_path / "a.txt").is_symlink()

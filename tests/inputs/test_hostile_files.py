@@ -345,6 +345,19 @@ def test_broken_and_looping_symlinks(tmp_path, write, result) -> None:
     assert [s["id"] for s in r.data["sources"]] == ["good"]
 
 
+def test_a_looping_symlink_named_beside_files_written_to_a_file(tmp_path, write, capsys) -> None:
+    """try26: with `-o`, the check that no input is overwritten resolved the loop and crashed."""
+    from storyview.cli import main
+
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    out = tmp_path / "out.json"
+    assert main(["--json", str(tmp_path / "loop1.txt"), write("a.txt", STORY), write("b.txt", OTHER),
+                 "-o", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == f"storyview: {tmp_path / 'loop1.txt'}: skipped, broken or looping symlink"
+    assert [s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["sources"]] == ["a", "b"]
+
+
 def test_a_working_symlink_loads(tmp_path, write, result) -> None:
     target = write("real.txt", STORY)
     (tmp_path / "link.txt").symlink_to(target)

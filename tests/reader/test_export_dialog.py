@@ -254,3 +254,22 @@ async def test_the_export_dialog_scrolls_on_a_tiny_terminal_and_its_buttons_can_
     await pilot.pause()
     ok = screen.query_one("#export-ok", Button)
     assert ok.region.height > 0 and panel.region.contains_region(ok.region)
+
+
+async def test_a_looping_symlink_among_the_inputs_leaves_the_dialog_working(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try26: `storyview loop.txt a.html b.mhtml`, then e, crashed the reader (the dialog's
+    checks resolved the loop)."""
+    folder = article_folder(tmp_path)
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    monkeypatch.chdir(tmp_path)
+    inputs = ["story/loop_a.txt", *sorted(f"story/{p.name}" for p in folder.glob("0*.txt"))]
+    assert problem("story/loop_a.txt", inputs) is not None
+    assert proposed_name("md", inputs) == "storyview-report.md"
+    story = build_story(inputs)
+    app = StoryviewApp(build=lambda settings, progress=None: story, inputs=inputs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        messages = await export(pilot, "enter")
+        assert messages == [f"wrote {tmp_path / 'storyview-report.html'}"], messages

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storyview.exports.files import resolved
 from storyview.inputs.arguments import all_missing
 from storyview.inputs.text import shown
 from storyview.model import Progress, Settings, counted
@@ -102,11 +103,11 @@ def main(argv: list[str]) -> int:
 def _refused(paths: list[str], out: Path) -> str | None:
     """The output folder must not be an input or hold one: a batch never writes where it reads."""
     try:
-        target = out.expanduser().resolve()
+        target = resolved(out)
         if target.exists() and not target.is_dir():
             return f"{out}: not a folder"
         for p in paths:
-            src = Path(p).expanduser().resolve()
+            src = resolved(p)
             if src == target or (src.is_file() and target in src.parents and src.parent == target):
                 return f"{out}: refusing to write into a folder of input articles"
     except OSError as exc:

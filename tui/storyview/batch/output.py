@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from storyview import __version__
 from storyview.engine.segment import word_count
 from storyview.engine.shares import source_shares
+from storyview.exports.files import resolved
 from storyview.inputs.text import storyview_json
 from storyview.model import (
     Article,
@@ -300,7 +301,7 @@ def _run_folder(folder: Path, paths: Sequence[str]) -> str | None:
         return None
     try:
         here = Path.cwd()
-        above = folder.resolve()
+        above = resolved(folder)
     except OSError:
         return None
     if all((here / p).is_file() for p in relative):

@@ -30,7 +30,9 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     from storyview.inputs.load import SUFFIXES
     from storyview.inputs.text import shown
 
-    target = Path(path).expanduser().resolve()
+    target = resolved(path)
+    if target.is_symlink():  # followed as far as it goes, still a link: a loop
+        raise RefusedWrite(f"{shown(path)}: a looping symlink, not a file storyview can write to")
     if not target.parent.is_dir():
         raise RefusedWrite(f"{shown(path)}: there is no folder {shown(str(target.parent))}")
     try:
@@ -42,13 +44,20 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     for source in inputs:
         src = Path(source)
         try:
-            if src.resolve() == target or _same_file(src, target):
+            if resolved(src) == target or _same_file(src, target):
                 raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
-            if src.is_dir() and target.parent == src.resolve() and target.suffix.lower() in SUFFIXES:
+            if src.is_dir() and target.parent == resolved(src) and target.suffix.lower() in SUFFIXES:
                 raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
         except OSError:
             continue
     return target
+
+
+def resolved(path: str | Path) -> Path:
+    """`path` whole, its symlinks followed where they lead. A symlink loop stays as it stands:
+    `Path.resolve` raises on one (RuntimeError before Python 3.13), and a loop named as an input
+    is a file skipped with one line, not a crash of what writes beside it."""
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
 def _umask() -> int:

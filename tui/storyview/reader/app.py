@@ -643,7 +643,7 @@ class StoryviewApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, job: AnalysisJob, fmt: str, path: str, inputs: list[str]) -> None:
         """Render and write atomically (never over an input); the outcome comes back by message."""
-        from storyview.exports.files import RefusedWrite, write_atomic
+        from storyview.exports.files import RefusedWrite, resolved, write_atomic
         from storyview.exports.json_export import to_json
         from storyview.inputs.text import shown
         from storyview.exports.html import to_html
@@ -673,7 +673,7 @@ class StoryviewApp(App[None]):
         except Exception as error:  # noqa: BLE001 - any failure is reported, the reader lives on
             self.post_message(ExportDone(target, one_line(f"{type(error).__name__}: {error}")))
         else:
-            self.post_message(ExportDone(shown(Path(target).resolve())))
+            self.post_message(ExportDone(shown(resolved(target))))
 
     @on(ExportDone)
     def _export_done(self, message: ExportDone) -> None:

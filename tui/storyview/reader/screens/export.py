@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from storyview.exports.files import RefusedWrite, check_target
+from storyview.exports.files import RefusedWrite, check_target, resolved
 from storyview.reader.typeahead import focus_now
 
 FORMATS: dict[str, tuple[str, str]] = {
@@ -41,7 +41,7 @@ def problem(name: str, inputs: Sequence[str]) -> str | None:
     """Why the file `name` cannot be written (a folder; an input, or beside a folder's articles), or None."""
     target = Path(name).expanduser()
     if target.is_dir():
-        return f"{target.resolve()} is a folder: add a file name."
+        return f"{resolved(target)} is a folder: add a file name."
     try:
         check_target(target, inputs)
     except RefusedWrite as refused:
@@ -65,10 +65,10 @@ def proposed_name(fmt: str, inputs: Sequence[str]) -> str:
 
 def _in_input_folder(name: str, inputs: Sequence[str]) -> bool:
     """Would `name` land in a folder given to read, or beside an article read (`storyview *.txt`)?"""
-    folder = Path(name).expanduser().resolve().parent
+    folder = resolved(name).parent
     for source in inputs:
         try:
-            path = Path(source).resolve()
+            path = resolved(source)
             if (path.is_dir() and path == folder) or (path.is_file() and path.parent == folder):
                 return True
         except OSError:
