@@ -50,6 +50,19 @@ def test_paths_none_of_which_exist_end_it_before_any_work(tmp_path: Path, monkey
     assert not (tmp_path / "b3").exists()
 
 
+def test_an_out_folder_that_is_a_looping_symlink_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """try26: `--out` a symlink loop ended in a traceback (the folder could not be made)."""
+    def no_cluster(*args: Any, **kw: Any) -> None:
+        raise AssertionError("a cluster was started for nothing")
+
+    monkeypatch.setattr(storyview.batch.cluster, "connect", no_cluster)
+    (tmp_path / "o1").symlink_to(tmp_path / "o2")
+    (tmp_path / "o2").symlink_to(tmp_path / "o1")
+    assert main([str(seeds_dir()), "--out", str(tmp_path / "o1")]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"storyview: {tmp_path / 'o1'}: a looping symlink, not a folder"]
+
+
 def test_the_index_settings_are_those_of_its_stories_model_included(reference: Path) -> None:
     index = json.loads((reference / INDEX).read_text(encoding="utf-8"))
     first = json.loads((reference / index["stories"][0]["file"]).read_text(encoding="utf-8"))

@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
             # Workers elsewhere start in another folder: they are given whole paths (and must
             # see the same files: a shared file system). Local workers share this one.
             paths = [os.path.abspath(p) for p in args.paths] if args.scheduler else args.paths
-            done = run_batch(client, paths, out.resolve(), Settings(threshold=args.threshold),
+            done = run_batch(client, paths, resolved(out), Settings(threshold=args.threshold),
                              resume=args.resume, progress=progress, pins=pins)
     except Unreachable as exc:
         warn(str(exc))
@@ -104,6 +104,8 @@ def _refused(paths: list[str], out: Path) -> str | None:
     """The output folder must not be an input or hold one: a batch never writes where it reads."""
     try:
         target = resolved(out)
+        if target.is_symlink():  # followed as far as it goes, still a link: a loop
+            return f"{out}: a looping symlink, not a folder"
         if target.exists() and not target.is_dir():
             return f"{out}: not a folder"
         for p in paths:

@@ -171,7 +171,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             hint.update(why)
             return why
         target = Path(self.path).expanduser()
-        where = str(target.resolve(strict=False)) if not target.is_absolute() else str(target)
+        where = str(resolved(target)) if not target.is_absolute() else str(target)
         hint.update(f"{where} exists: it will be replaced." if target.exists() else f"→ {where}")
         return None
 
