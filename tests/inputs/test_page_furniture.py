@@ -6,6 +6,8 @@ looks a bit like furniture stays story. All text is made up for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from storyview.inputs.boilerplate import is_call, is_cue, is_cue_heading, off_topic, teaser_cue
 from storyview.inputs.parse import (
@@ -373,3 +375,30 @@ def test_a_headline_that_ends_with_its_date_is_the_headline() -> None:
 def test_a_place_or_a_stamp_with_its_date_stays_metadata(line: str) -> None:
     got = text_kinds("\n\n".join([STORY[0], line, *STORY[1:]]))
     assert got[line] == "byline"
+
+
+@pytest.mark.parametrize(("line", "byline", "outlet"), [
+    ("*By Harbour News staff* · [Subscribe](https://example.com/sub)", "Harbour News staff", None),
+    ("By Ann Lee | Follow us | Email", "Ann Lee", None),
+    ("By Ann Lee · Port Alder Post", "Ann Lee", "Port Alder Post"),
+])
+def test_a_byline_with_the_templates_links_after_it_is_the_byline(line: str, byline: str, outlet: str | None,
+                                                                  tmp_path: Path) -> None:
+    """try26: "By … staff · Subscribe" (a Markdown page) was a story row, marked unique; an
+    outlet after a middle dot is still the outlet."""
+    from storyview.inputs.load import load
+
+    page = tmp_path / "page.md"
+    page.write_text(f"# {STORY[0]}\n\n{line}\n\n" + "\n\n".join(STORY[1:]) + "\n", encoding="utf-8")
+    article = load([str(page)]).articles[0]
+    assert (article.byline, article.outlet) == (byline, outlet)
+    assert [p.kind for p in article.paragraphs][:2] == ["headline", "byline"]
+
+
+@pytest.mark.parametrize("line", ["THURSDAY, DECEMBER 3, 2009, 9: 36 AM", "PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM",
+                                  "27 NOVEMBER, 2005"])
+def test_a_date_in_capitals_dates_the_article(line: str) -> None:
+    """Dates printed in capitals (19 ECB+ reports) were metadata lines that dated nothing."""
+    article = parse_article("x", "x", "\n\n".join([STORY[0], line, *STORY[1:]]))
+    assert article.date is not None and article.date[:4] in line
+    assert [p.kind for p in article.paragraphs][:2] == ["headline", "byline"]

@@ -75,9 +75,10 @@ def _words(children: list[Token] | None) -> str:
 def _only_links(children: list[Token] | None) -> bool:
     """An inline whose words are all links' text ("[EU summit](…)"), but for a cue that labels
     them ("**Related:**") or when they were posted ("- 2 hours ago"): navigation ("See also",
-    "Related"), which a saved page's extraction leaves out too."""
+    "Related"), which a saved page's extraction leaves out too. A byline with its links ("*By
+    Harbour News staff* · [Subscribe](…)") is the byline, however like a cue its words are."""
     from storyview.inputs.boilerplate import is_related_cue
-    from storyview.inputs.parse import is_timestamp
+    from storyview.inputs.parse import byline_of, is_timestamp
 
     depth, linked, outside = 0, False, []
     for t in children or []:
@@ -91,7 +92,7 @@ def _only_links(children: list[Token] | None) -> bool:
             else:
                 outside.append(t.content)
     rest = " ".join(" ".join(outside).split()).strip(" -–—·|,;:")
-    return linked and (not rest or is_related_cue(rest) or is_timestamp(rest))
+    return linked and (not rest or is_related_cue(rest) and byline_of(rest) is None or is_timestamp(rest))
 
 
 def inline(text: str) -> str:

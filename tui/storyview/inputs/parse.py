@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyview.engine.segment import sentence_spans, word_count
-from storyview.inputs.boilerplate import classify, is_address, is_cue, is_furniture, title_like
+from storyview.inputs.boilerplate import FURNITURE, PRONOUNS, classify, is_address, is_cue, is_furniture, title_like
 from storyview.model import Article, Kind, Paragraph
 
 MAX_PARAGRAPH = 20_000
@@ -126,13 +126,12 @@ ISO_DATE_RE = re.compile(
     r"(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+\-](?:[01]\d|2[0-3]):?[0-5]\d)?)?\b"
 )
 MONTHS = "january february march april may june july august september october november december".split()
-MONTH_DATE_RE = re.compile(
-    r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
-    r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
-)
+# A month's name as a page prints it in a date: capitalised or in capitals ("DECEMBER 3, 2009").
+_MONTH_NAMES = "|".join(f"{n.capitalize()}|{n.upper()}" for m in MONTHS for n in (m, m[:3]))
+MONTH_DATE_RE = re.compile(r"\b(" + _MONTH_NAMES + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b")
 BYLINE_RE = re.compile(
     r"^(?:by|written by|(?-i:Por|Par|Von)(?=(?:\s+(?-i:[A-Z])[\w.'’\-]*){2}))\s+"
-    r"([^\W\d_][\w.'’\-]*(?:\s+(?:[^\W\d_][\w.'’\-]*|and|&|y|et|und)){0,6}?)\s*(?:[,|/–—-]\s*(.{2,60}?))?\.?$",
+    r"([^\W\d_][\w.'’\-]*(?:\s+(?:[^\W\d_][\w.'’\-]*|and|&|y|et|und)){0,6}?)\s*(?:[,|/–—·•-]\s*(.{2,60}?))?\.?$",
     re.I,
 )
 # "From CNN Staff", "From staff reports": a byline that names a desk, not a writer.
@@ -148,8 +147,22 @@ def byline_of(text: str) -> str | None:
 
 def _byline_match(text: str) -> re.Match[str] | None:
     """A byline line: names (group 1) and, after "By …", what follows them (group 2: an outlet,
-    a date); or a desk ("From CNN Staff"). A line of over 120 characters is no "By …" line."""
+    a date); or a desk ("From CNN Staff"). A line of over 120 characters is no "By …" line. The
+    template's links a page prints after it ("· Subscribe", "| Follow us") are left aside."""
+    while (tail := _LINK_TAIL_RE.search(text)) and _template_only(tail.group(1)):
+        text = text[:tail.start()]
     return (BYLINE_RE.match(text) if len(text) <= 120 else None) or FROM_DESK_RE.match(text)
+
+
+# The last part of a line after a separator ("By Ann Lee · Subscribe").
+_LINK_TAIL_RE = re.compile(r"\s*[·•|]\s*([^·•|]*)$")
+
+
+def _template_only(part: str) -> bool:
+    """Made only of a page template's words ("Subscribe", "Follow us", "12 comments"), not an
+    outlet's name ("Port Alder Post": a template word, among others)."""
+    names = re.findall(r"[^\W\d_]+", part.lower())
+    return bool(names) and all(w in FURNITURE or w in PRONOUNS for w in names)
 
 
 def _header_line(line: str) -> bool:
@@ -187,10 +200,7 @@ def dateline(text: str) -> re.Match[str] | None:
     return m
 
 
-DAY_MONTH_RE = re.compile(
-    r"\b(\d{1,2}) (" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(m[:3].capitalize() for m in MONTHS) +
-    r")\.?,? ((?:19|20)\d{2})\b"
-)
+DAY_MONTH_RE = re.compile(r"\b(\d{1,2}) (" + _MONTH_NAMES + r")\.?,? ((?:19|20)\d{2})\b")
 
 
 def _month_date(text: str) -> tuple[str, int, int] | None:
