@@ -368,3 +368,16 @@ async def test_a_timestamp_line_is_not_shown_as_the_byline(tmp_path: Path) -> No
         header = "\n".join(strip.text for strip in grid.header(grid.content_width))
         assert "Published" not in header and "By Ana Ortiz" in header
         assert "2015-03-02" in header
+
+
+async def test_past_24_sources_a_rule_counts_the_sources_that_tell_it() -> None:
+    """try26: with 25 sources or more the rules lost their coverage dots, nothing in their place."""
+    app = StoryviewApp.from_story(wide_story(sources=30, groups=6))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        rules = [line for line in grid_text(app).splitlines() if line.startswith("─")]
+        told = [len({m.source for m in row.members}) for row in app.story.groups]
+        assert rules and all("●" not in rule for rule in rules)
+        assert [int(m.group(1)) for rule in rules if (m := re.search(r" (\d+)/30 sources ─", rule))] == \
+            told[:len(rules)]

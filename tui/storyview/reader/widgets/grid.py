@@ -29,7 +29,7 @@ PLACEHOLDER = "· not covered ·"
 NOT_IN_BASE = "· not in the base ·"
 """An empty cell of the base source's column: a part of the story the others add to it."""
 MAX_DOTS = 24
-"""Coverage dots on a row's rule only while they stay short enough to read."""
+"""Coverage dots on a row's rule only while they stay short enough to read; past it, a count."""
 
 
 def lede(index: StoryIndex) -> int:
@@ -662,9 +662,12 @@ class StoryGrid(RowsView):
 
     def _dots(self, row: Row) -> Text:
         visible = self.visible_sources
-        if row.boilerplate or not 1 < len(visible) <= MAX_DOTS:
+        if row.boilerplate or len(visible) < 2:
             return Text("", end="")
         on, off = self.span_style("grid--dot"), self.span_style("grid--dot-off")
+        if len(visible) > MAX_DOTS:
+            covered = sum(source in row.cells for source in visible)
+            return Text.assemble(" ", (f"{covered}", on), (f"/{len(visible)} sources", off), " ", end="")
         dots = Text(" ", end="")
         for source in visible:
             covered = source in row.cells
