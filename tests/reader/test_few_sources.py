@@ -51,8 +51,8 @@ async def test_one_usable_source_opens_and_says_there_is_nothing_to_compare(tmp_
         await ready(pilot)
         assert app.story is not None and len(app.story.articles) == 1
         assert "sources 1/1  nothing to compare" in status_text(app)
-        assert any("nothing to compare" in m for m in messages)
-        assert sum("skipped" in m for m in messages) == 2
+        assert any("nothing to compare" in m for m in messages), messages
+        assert sum(m.count("skipped") for m in messages) == 2
         await press(pilot, "j", "l", "n", "enter")
         assert isinstance(app.screen, DetailScreen)
         await press(pilot, "escape", "r")
@@ -69,14 +69,14 @@ async def test_no_usable_source_opens_and_says_so(tmp_path: Path) -> None:
         await ready(pilot)
         assert "No usable sources: nothing to compare." in screen_text(app)
         assert "sources 0/0  nothing to compare" in status_text(app)
-        assert sum("skipped" in m for m in messages) == 2
+        assert sum(m.count("skipped") for m in messages) == 2
         await press(pilot, "j", "k", "G", "l", "n", "r", "enter", "c", "slash", "a", "enter", "s", "b", "plus")
         await ready(pilot)
         assert isinstance(app.screen, MainScreen) and app.is_running
 
 
-async def test_many_warnings_at_once_make_a_few_toasts_and_one_that_counts_the_rest(tmp_path: Path) -> None:
-    from storyview.reader.app import TOASTS
+async def test_many_warnings_at_once_make_one_toast_that_counts_the_rest_and_bang_lists_them(tmp_path: Path) -> None:
+    from storyview.reader.app import TOAST_NOTES
 
     files = {name: HOSTILE[name] for name in ("02-markup.txt",)}
     files.update({f"empty-{n}.txt": b"" for n in range(6)})  # six "skipped, empty file" lines
@@ -84,8 +84,19 @@ async def test_many_warnings_at_once_make_a_few_toasts_and_one_that_counts_the_r
     messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        notes = [m for m in messages if "skipped" in m or "more note" in m]
-        assert len(notes) == TOASTS
-        assert notes[-1].startswith("… and ") and "more notes" in notes[-1] and "--json" in notes[-1]
-        shown = sum("skipped" in m for m in notes)
-        assert shown + int(notes[-1].split()[2]) >= 6
+        notes = [m for m in messages if "skipped" in m]
+        assert len(notes) == 1  # one toast (try26: one a note, three covered half the screen)
+        lines = notes[0].split("\n")
+        assert len(lines) == TOAST_NOTES + 1 and all("skipped" in line for line in lines[:-1])
+        assert lines[-1].startswith("… and ") and lines[-1].endswith("more notes: ! lists them all")
+        assert TOAST_NOTES + int(lines[-1].split()[2]) >= 6
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        from storyview.reader.screens.notes import NotesScreen
+
+        assert isinstance(app.screen, NotesScreen)
+        listed = [str(s.render()) for s in app.screen.query(".note")]
+        assert sum("skipped, empty file" in note for note in listed) == 6 and all(n.startswith("• ") for n in listed)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NotesScreen)

@@ -42,8 +42,8 @@ THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
 THRESHOLD_MAX = 0.95
 
-TOASTS = 3
-"""Warnings shown as toasts at once; more are summed up in the last one."""
+TOAST_NOTES = 1
+"""Notes a toast shows at once; it counts the rest, which `!` lists."""
 PROGRESS_INTERVAL = 0.05
 """Seconds between two looks at a running build's progress."""
 
@@ -206,6 +206,8 @@ class StoryviewApp(App[None]):
         # as an interrupted command does.
         Binding("ctrl+c", "interrupt", show=False, priority=True, system=True),
         Binding("escape", "stories", "Stories", tooltip="Back to the list of the folder's stories (a folder of several)"),
+        Binding("exclamation_mark", "notes", "Notes", show=False,
+                tooltip="Every note on loading and aligning: files skipped, subfolders not read, sources apart"),
     ]
 
     def __init__(
@@ -243,7 +245,8 @@ class StoryviewApp(App[None]):
         self.pending: Settings | None = None
         """Settings of a rebuild under way, if any."""
         self._generation = 0
-        self._warned: set[str] = set()
+        self._warned: dict[str, None] = {}
+        """Every note made so far, in order (what `!` lists)."""
         self.narrow_reading = False
         self._froze = False
         """Whether this app has frozen the garbage collector's view of a Story (see _settle_memory)."""
@@ -517,18 +520,17 @@ class StoryviewApp(App[None]):
         await self._release_keys()
 
     def _warn(self, warnings: Sequence[str]) -> None:
-        """Each warning not shown before, as a toast; past TOASTS at once, the rest as one more
-        (toasts stack up over the grid: on an 80x24 screen, five covered half of it)."""
+        """The notes not shown before, in one toast: the first TOAST_NOTES, then how many more
+        (a toast each stacked up over the grid: on an 80x24 screen, three covered half of it
+        for eight seconds). `!` lists them all."""
         new = [w for w in dict.fromkeys(warnings) if w not in self._warned]
-        self._warned.update(new)
-        shown = new if len(new) <= TOASTS else new[:TOASTS - 1]
-        for warning in shown:
-            self.notify(warning, title="storyview", severity="warning", timeout=8, markup=False)
-        if len(shown) < len(new):
-            rest = len(new) - len(shown)
-            self.notify(f"… and {counted(rest, 'more note')} on loading "
-                        "(storyview PATH --json lists them all, under \"warnings\")",
-                        title="storyview", severity="warning", timeout=8, markup=False)
+        if not new:
+            return
+        self._warned.update(dict.fromkeys(new))
+        lines = new if len(new) <= TOAST_NOTES + 1 else new[:TOAST_NOTES]  # never "… and 1 more"
+        if len(new) > len(lines):
+            lines.append(f"… and {counted(len(new) - len(lines), 'more note')}: ! lists them all")
+        self.notify("\n".join(lines), title="storyview", severity="warning", timeout=8, markup=False)
 
     def _settle_memory(self) -> None:
         """Freeze what is alive (see _story_built); after a rebuild, first let the collector free
@@ -683,6 +685,13 @@ class StoryviewApp(App[None]):
             self.notify(message.error, title="Could not export", severity="error", timeout=10, markup=False)
 
     # -- help and the command palette ----------------------------------------------------------------
+
+    def action_notes(self) -> None:
+        from storyview.reader.screens.notes import NotesScreen
+
+        if not isinstance(self.screen, NotesScreen):
+            self.clear_notifications()  # the toast that points here would cover the list
+            self.push_screen(NotesScreen(list(self._warned)))
 
     def action_help(self) -> None:
         from storyview.reader.screens.help import HelpScreen
