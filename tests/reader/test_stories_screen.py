@@ -311,3 +311,28 @@ async def test_the_first_story_opened_does_not_show_the_split_as_its_progress() 
         release.set()
         assert "Splitting" not in label and label == "Starting…"
         await opened(pilot)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("size", "dated", "columns"), [
+    ((120, 40), True, ["#", "story", "sources", "dates", "words", "unique"]),
+    ((120, 40), False, ["#", "story", "sources", "words", "unique"]),
+    ((60, 20), True, ["#", "story", "sources", "unique"]),
+])
+async def test_the_list_leaves_out_columns_with_nothing_to_say_or_no_room(
+        monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], dated: bool, columns: list[str]) -> None:
+    """try26: at 60x20 the label had 13 cells and "unique" was cut off; a folder without dates
+    (BBC text files) gave a column of "—" the width of a date range."""
+    import stories_app
+
+    if not dated:
+        articles = stories_app.folder_articles()
+        monkeypatch.setattr(stories_app, "folder_articles",
+                            lambda: [dataclasses.replace(a, date=None) for a in articles])
+    app = folder_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await listed(pilot)
+        table = screen.table
+        assert [str(c.label) for c in table.columns.values()] == columns
+        assert table.columns[next(k for k in table.columns if k.value == "label")].width >= 30
+        assert len(table.get_row_at(0)) == len(columns)

@@ -25,6 +25,9 @@ NARROW = {"id": 4, "sources": 10, "dates": 11, "words": 7, "unique": 6}
 sources column shows only how many and the dates column only the first, with "…" after it
 where there are more."""
 WIDE_FROM = 110
+TINY_BELOW = 72
+"""Below this many columns the words and dates columns go, so the label keeps a readable width;
+the dates column goes too where no article has a date (a folder of BBC text files)."""
 
 
 @dataclass(frozen=True)
@@ -152,29 +155,35 @@ class StoryTable(DataTable[Text]):
         keep = self.story_id
         self._width = self.size.width
         wide = self._width >= WIDE_FROM
-        fixed = WIDE if wide else NARROW
-        label_width = max(12, self._width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
+        widths = dict(WIDE if wide else NARROW)
+        if self._width < TINY_BELOW:
+            del widths["words"], widths["dates"]
+        elif not any(a.date for a in self.collection.articles):
+            del widths["dates"]
+        label_width = max(12, self._width - sum(widths.values()) - 2 * (len(widths) + 1) - 2)
         self.clear(columns=True)
-        self.add_column("#", width=fixed["id"], key="id")
+        self.add_column("#", width=widths["id"], key="id")
         self.add_column("story", width=label_width, key="label")
-        self.add_column("sources", width=fixed["sources"], key="sources")
-        self.add_column("dates", width=fixed["dates"], key="dates")
-        self.add_column("words", width=fixed["words"], key="words")
-        self.add_column("unique", width=fixed["unique"], key="unique")
+        for key in ("sources", "dates", "words", "unique"):
+            if key in widths:
+                self.add_column(key, width=widths[key], key=key)
         rows = story_rows(self.collection, self.shares, self.query_text)
         self.matched = len(rows)
         singles = sum(r.single for r in rows)
         for row in rows:
             if row.single and singles and row is next(r for r in rows if r.single):
                 divider = Text(f"single articles · {singles}", style="dim italic")
-                self.add_row(Text(""), divider, Text(""), Text(""), Text(""), Text(""), key=APART)
+                self.add_row(Text(""), divider, *(Text("") for _ in range(len(widths) - 1)), key=APART)
+            cells = {
+                "sources": Text(row.sources if wide else row.sources.split(" · ")[0], overflow="ellipsis", no_wrap=True),
+                "dates": Text(row.dates if wide else _first_date(row.dates), overflow="ellipsis", no_wrap=True),
+                "words": Text(f"{row.words:,}", justify="right"),
+                "unique": Text(row.unique, justify="right"),
+            }
             self.add_row(
                 Text(str(row.id), style="dim", justify="right"),
                 Text(row.label, overflow="ellipsis", no_wrap=True),
-                Text(row.sources if wide else row.sources.split(" · ")[0], overflow="ellipsis", no_wrap=True),
-                Text(row.dates if wide else _first_date(row.dates), overflow="ellipsis", no_wrap=True),
-                Text(f"{row.words:,}", justify="right"),
-                Text(row.unique, justify="right"),
+                *(cell for key, cell in cells.items() if key in widths),
                 key=str(row.id),
             )
         if keep is not None and str(keep) in self.rows:
