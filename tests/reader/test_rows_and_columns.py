@@ -112,3 +112,25 @@ def test_a_wire_credit_heads_a_column_only_where_nothing_else_names_who_wrote_it
     assert index.byline(outlet_only) is None
     assert index.byline(by_line) == "By Ann Reid"
     assert index.byline(bare) == credit[1]
+
+
+def test_with_a_base_the_fold_hides_the_runs_the_base_does_not_tell() -> None:
+    """A short base puts every row it leaves out after its paragraph they follow (72 rows between
+    two base paragraphs on an ECB+ set, try25): folded, each such run is one strip that says so;
+    what the base tells, alone or with others, stays in view."""
+    from storyview.reader.widgets.fold import Folding, Run, fold_by_default, strip_words
+    from storyview.reader.widgets.rows import Row
+
+    def row(number: int, *sources: str) -> Row:
+        return Row({s: (Member(s, number),) for s in sources}, Group(number, tuple(Member(s, number) for s in sources), "x"),
+                   number)
+
+    rows = [row(1, "a", "b"), row(2, "b", "c"), row(3, "c"), row(4, "a"), row(5, "b", "c"), row(6, "c")]
+    position = {"a": 0, "b": 1, "c": 2}
+    assert [(r.start, r.end) for r in Folding(rows, True).runs] == [(2, 4), (5, 6)]  # one source's rows
+    based = Folding(rows, True, "a")
+    assert [(r.start, r.end) for r in based.runs] == [(1, 3), (4, 6)]
+    assert based.run_of(0) is None and based.run_of(3) is None  # the base's rows, its own one too
+    assert strip_words(rows, Run(1, 3), position) == "not in the base · in 2, 3 · 2 rows"
+    assert strip_words(rows, Run(2, 3), position) == "only in 3 · 1 paragraph"
+    assert not fold_by_default(rows[:2] + rows[3:4]) and fold_by_default(rows, "a")

@@ -98,7 +98,8 @@ class MainScreen(Screen[None]):
         Binding("enter", "detail", "Detail", show=False,
                 tooltip="Members of the focused group, their similarity, and a word diff; on a folded strip, open it"),
         Binding("z", "toggle_fold", "Fold", tooltip="Fold each run of rows only one source tells into one line "
-                "(\"only in 3 · 4 paragraphs\"), or show them all; enter opens one strip"),
+                "(\"only in 3 · 4 paragraphs\"; with a base, each run the base does not tell), or show them all; "
+                "enter opens one strip"),
         Binding("c", "coverage", "Cover", tooltip="Which source covers which group, as a matrix"),
         Binding("Q", "quotes", "Quotes", group=FINDINGS,
                 tooltip="Every quoted passage: which sources carry it, word for word or altered (and which words)"),

@@ -2,9 +2,11 @@
 
 On real coverage half the rows may hold one source's paragraph alone, so most cells read
 "not covered" and the rows several sources tell are far apart. Folded, each run of consecutive
-single-source rows is one line ("only in 3 · 4 paragraphs") that `enter` opens. Pure data: the
-grid draws it and keeps the rows' indices as they are (a folded row is 0 lines high), so every
-jump, search and count goes on naming rows as before.
+single-source rows is one line ("only in 3 · 4 paragraphs") that `enter` opens. With a base
+source (B), the runs of rows the base does not tell fold instead ("not in the base · in 2, 4 ·
+72 rows"): after a short base's paragraph, the others may add dozens. Pure data: the grid draws it
+and keeps the rows' indices as they are (a folded row is 0 lines high), so every jump, search
+and count goes on naming rows as before.
 """
 
 from __future__ import annotations
@@ -36,12 +38,20 @@ def single(row: Row) -> bool:
     return not row.boilerplate and len(row.cells) == 1
 
 
-def single_runs(rows: Sequence[Row]) -> list[Run]:
-    """Every maximal run of consecutive single-source group rows, in order."""
+def folds(row: Row, base: str | None = None) -> bool:
+    """A row a fold hides: one source tells it; with a base, one the base does not tell (what it
+    tells, alone or not, is what is being read)."""
+    if base is None:
+        return single(row)
+    return not row.boilerplate and base not in row.cells
+
+
+def single_runs(rows: Sequence[Row], base: str | None = None) -> list[Run]:
+    """Every maximal run of consecutive group rows that `folds`, in order."""
     runs: list[Run] = []
     start: int | None = None
     for i, row in enumerate([*rows, None]):
-        if row is not None and single(row):
+        if row is not None and folds(row, base):
             if start is None:
                 start = i
         elif start is not None:
@@ -50,10 +60,11 @@ def single_runs(rows: Sequence[Row]) -> list[Run]:
     return runs
 
 
-def fold_by_default(rows: Sequence[Row]) -> bool:
-    """Whether a story opens folded: more than a third of its group rows hold one source."""
+def fold_by_default(rows: Sequence[Row], base: str | None = None) -> bool:
+    """Whether a story opens folded: more than a third of its group rows hold one source (or,
+    with a base, are not the base's)."""
     groups = [row for row in rows if not row.boilerplate]
-    return bool(groups) and sum(map(single, groups)) > FOLD_SHARE * len(groups)
+    return bool(groups) and sum(folds(row, base) for row in groups) > FOLD_SHARE * len(groups)
 
 
 def numbers_that_fit(numbers: Sequence[int], room: int) -> str:
@@ -72,7 +83,8 @@ def numbers_that_fit(numbers: Sequence[int], room: int) -> str:
 
 
 def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int], room: int = 80) -> str:
-    """What a folded run says in `room` cells: "only in 3 · 4 paragraphs", "only in 3, 5 +2 · 9 paragraphs"."""
+    """What a folded run says in `room` cells: "only in 3 · 4 paragraphs", "only in 3, 5 +2 · 9
+    paragraphs"; a run rows of several sources share (with a base): "not in the base · in 2, 4 · 12 rows"."""
     numbers: list[int] = []
     paragraphs = 0
     for row in rows[run.start : run.end]:
@@ -81,8 +93,12 @@ def strip_words(rows: Sequence[Row], run: Run, position: dict[str, int], room: i
             if position[source] + 1 not in numbers:
                 numbers.append(position[source] + 1)
     numbers.sort()
-    tail = f" · {paragraphs} paragraph{'s' * (paragraphs != 1)}"
-    return framed_numbers(numbers, room, (("only in ", tail), ("only in ", "")))
+    if all(single(row) for row in rows[run.start : run.end]):
+        tail = f" · {paragraphs} paragraph{'s' * (paragraphs != 1)}"
+        return framed_numbers(numbers, room, (("only in ", tail), ("only in ", "")))
+    tail = f" · {len(run)} row{'s' * (len(run) != 1)}"
+    return framed_numbers(numbers, room, (("not in the base · in ", tail), ("not in the base · in ", ""),
+                                          ("not in base · ", "")))
 
 
 def framed_numbers(numbers: Sequence[int], room: int, frames: Sequence[tuple[str, str]]) -> str:
@@ -99,8 +115,8 @@ def framed_numbers(numbers: Sequence[int], room: int, frames: Sequence[tuple[str
 class Folding:
     """Which runs are folded now: all of them while folding is on, save those opened with enter."""
 
-    def __init__(self, rows: Sequence[Row], on: bool) -> None:
-        self.runs = single_runs(rows)
+    def __init__(self, rows: Sequence[Row], on: bool, base: str | None = None) -> None:
+        self.runs = single_runs(rows, base)
         self.on = on
         self.opened: set[int] = set()
         self._run_of = {row: run for run in self.runs for row in range(run.start, run.end)}

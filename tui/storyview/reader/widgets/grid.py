@@ -158,8 +158,8 @@ class StoryGrid(RowsView):
         else:
             visible = self.visible_sources
             self.focused = visible[0] if visible else None
-        fold = self._fold_chosen if self._fold_chosen is not None else fold_by_default(index.group_rows)
-        self.folding = Folding(index.group_rows, fold)
+        fold = self._fold_chosen if self._fold_chosen is not None else fold_by_default(index.group_rows, index.base)
+        self.folding = Folding(index.group_rows, fold, index.base)
         first = old_index is None
         self.cursor = self._nearest_row(old_row, old_focus) if not first else lede(index)
         self.folding.open(self.cursor)
