@@ -527,6 +527,7 @@ class StoryviewApp(App[None]):
         if not new:
             return
         self._warned.update(dict.fromkeys(new))
+        new.sort(key=lambda w: ": skipped" in w)  # what the story is ("nothing to compare") before a file left out
         lines = new if len(new) <= TOAST_NOTES + 1 else new[:TOAST_NOTES]  # never "… and 1 more"
         if len(new) > len(lines):
             lines.append(f"… and {counted(len(new) - len(lines), 'more note')}: ! lists them all")
