@@ -445,3 +445,17 @@ def test_a_day_told_in_another_zone_in_brackets_dates_the_clause_before_them() -
         b="Bettie Page died Thursday at a Los Angeles hospital after a heart attack, her agent Mark Roesler said.",
     )
     assert {"Friday", "Thursday"} in found
+
+
+def test_a_figure_told_of_the_same_thing_is_a_closer_match_than_one_told_of_nothing() -> None:
+    """A "deal" is a "contract" in news copy. A sentence that states both the other report's figure
+    and one of its own is told of the one it names as the same thing ("an $82 million deal") when
+    its figure alike is by no such word ("re-signed two players for $80 million"): the two
+    reports disagree on the deal (5_ecb). One alike by that word ("may up its bid to the £1.5bn
+    mark") is still the match (BBC part A; a story of two sentences does not pair them)."""
+    assert {"$80 million", "$82 million"} in conflicts_in(
+        a="The Hawks signed free agent forward Tom Brandt to a five-year, $80 million contract in the summer, "
+          "the club said.",
+        b="The Hawks had signed free agent forward Tom Brandt to an $82 million deal and re-signed two guards "
+          "for $80 million and $25 million, the club said.",
+    )

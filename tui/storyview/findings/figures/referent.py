@@ -1893,6 +1893,7 @@ SYNONYMS = (
     ("engin", "applian", "firetruck"),
     ("popul", "inhabit"),
     ("film", "movi"),
+    ("contrac", "deal"),
 )
 
 
