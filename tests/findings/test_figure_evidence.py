@@ -459,3 +459,25 @@ def test_a_figure_told_of_the_same_thing_is_a_closer_match_than_one_told_of_noth
         b="The Hawks had signed free agent forward Tom Brandt to an $82 million deal and re-signed two guards "
           "for $80 million and $25 million, the club said.",
     )
+
+
+def test_people_sent_to_do_one_thing_are_one_group_however_named() -> None:
+    """People counted by what they are there to do ("eight experts to monitor the poll", "three
+    observers to monitor the vote") are one group, as a role names them: two reports that count
+    them differently disagree (11_ecb). "To" and a name is a place, no purpose ("300 troops to
+    Iraq"); people sent to do two things are two groups."""
+    assert about("The League sent eight experts to monitor the poll.", "eight").purpose == "monitor"
+    assert about("The US sent 300 troops to Iraq.", "300").purpose is None
+    assert about("Police took five people to hospital on Friday.", "five").purpose is None
+    assert {"eight", "three"} in conflicts_in(
+        a="The League of Northern States sent eight experts to monitor the parliamentary poll in Vardania, "
+          "officials said.",
+        b="The League of Northern States sent only three observers to monitor the parliamentary vote in "
+          "Vardania, officials said.",
+    )
+    assert not conflicts_in(
+        a="The League of Northern States sent eight experts to monitor the parliamentary poll in Vardania, "
+          "officials said.",
+        b="The League of Northern States sent only three observers to train the new police in Vardania, "
+          "officials said.",
+    )

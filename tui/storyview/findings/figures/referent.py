@@ -205,6 +205,9 @@ class Referent:
     # a date its clause tells as the span an amount was measured over, by a word of comparison or
     # change before it ("created fewer jobs than expected in January", "prices rose in March")
     measured: bool = False
+    # what the counted people are there to do, by "to" and a verb after their noun ("sent eight
+    # experts to monitor the poll": monitor), which names them as a role does ("three observers")
+    purpose: str | None = None
 
     @property
     def words(self) -> str:
@@ -311,7 +314,34 @@ def referent(
                     ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
                     imagined=not date and _imagined(tokens, text, first),
                     added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
-                    measured=date and _measured(tokens, text, first))
+                    measured=date and _measured(tokens, text, first),
+                    purpose=_purpose(tokens, text, last) if head and not date and _is_person(head) else None)
+
+
+PURPOSE_REACH = 4
+
+
+def _purpose(tokens: Sequence[Token], text: str, last: int) -> str | None:
+    """The verb of "to" right after a count's noun phrase ("eight experts to monitor the poll"),
+    if it is one: a lower-case word, not a name nor a place ("300 troops to Iraq")."""
+    for i in range(last + 1, min(len(tokens) - 1, last + 1 + PURPOSE_REACH)):
+        if _broken(text, tokens[i - 1], tokens[i]):
+            return None
+        t = tokens[i]
+        if t.norm == "to":
+            verb = tokens[i + 1]
+            if _broken(text, t, verb) or not verb.content or verb.number or verb.norm in STOP \
+                    or text[verb.start].isupper() or not (verb.norm in VERBS or _plain_verb(verb.norm)):
+                return None
+            return verb.stem
+        if not t.content or t.number or _verbal(t):
+            return None
+    return None
+
+
+def _plain_verb(norm: str) -> bool:
+    """A word that may be a verb's plain form: not a noun of an ending verbs never have."""
+    return norm.isalpha() and not norm.endswith(("tion", "sion", "ment", "ness", "ity", "al", "ship", "ital", "s"))
 
 
 # Words before a figure that tell it as added to one told before ("a further 70", "an additional
@@ -1849,6 +1879,8 @@ def same_noun(a: Referent, b: Referent) -> bool:
     assert a.head and b.head
     if a.head == b.head or {a.head, b.head} & {"people"} and _person(a.head, b.head) or _synonyms(a.head, b.head):
         return True
+    if a.purpose and b.purpose and _alike(a.purpose, b.purpose):
+        return True  # "eight experts to monitor the poll", "three observers to monitor the vote"
     return any(_alike(a.head, w) for w in b.noun) or any(_alike(b.head, w) for w in a.noun)
 
 
@@ -1961,7 +1993,8 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
           "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
-          "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter"}
+          "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter",
+          "expert", "observer", "monitor", "inspector", "delegate", "official"}
 
 
 def _person(x: str, y: str) -> bool:
