@@ -945,3 +945,14 @@ def test_a_forecast_is_imagined_however_it_measures() -> None:
     assert not conflicts_in(
         a=fact, b="The Federal Reserve's key interest rate is tipped to rise by a quarter of a percentage point to "
                   "2.25%, its fifth rise.")
+
+
+def test_a_past_told_by_a_clause_after_the_figure_about_something_else_is_not_its_time() -> None:
+    """"a year ago" of a clause that opens after the figure on a form in -ing or a relative word
+    ("with 4,051 yards - breaking Cam Newton's record set a year ago") dates that clause's thing,
+    not the figure; one after a comma alone still dates it ("Five cables were cut, two years ago")."""
+    assert about("He set the rookie record with 4,051 yards - breaking Cam Norton's record set a year ago.",
+                 "4,051").anchor is None
+    assert about("Sales rose to 300 units, which was less than a year ago.", "300").anchor is None
+    assert about("Five cables were cut, two years ago.", "Five").anchor == "past"
+    assert about("Earlier this year, five cables were cut.", "five").anchor == "past"

@@ -1510,7 +1510,7 @@ def _anchor(tokens: Sequence[Token], first: int, last: int, text: str) -> str | 
     $1.3667 on Thursday": Friday, then Thursday), the later at a tie. "This year" or "this season" of
     another clause ("…has seen this year, and Steele said 35 to 40 firefighters came") is not its span."""
     norms = [t.norm for t in tokens]
-    if _past(norms):
+    if _past(norms[:_aside_after(tokens, text, last)]):
         return "past"
     for k, n in enumerate(norms):
         if n == "since":
@@ -1589,6 +1589,24 @@ def _running(anchor: str | None) -> bool:
     """A total over a span: told without its span ("so far", "to date": total) or with it
     ("since Week 11", "this season", "over the last six games")."""
     return anchor is not None and (anchor == "total" or anchor.startswith(("since:", "this:", "last:")))
+
+
+# Words that open, after punctuation, a clause about something else than the figure before it
+# ("4,051 yards - breaking Cam Newton's record set a year ago", "a profit of £3bn, which is ...").
+ASIDE_OPENERS = {"which", "who", "whose", "whom"}
+
+
+def _aside_after(tokens: Sequence[Token], text: str, last: int) -> int:
+    """Where a clause after the figure tokens[..last] opens that tells of something else (after
+    punctuation, a form in -ing or a relative word), else the sentence's end: its "a year ago" is
+    no time of the figure."""
+    for k in range(last + 1, len(tokens)):
+        t = tokens[k]
+        gap = text[tokens[k - 1].end:t.start]
+        if (_broken(text, tokens[k - 1], t) or gap.strip() in ("-", "--")) and (t.norm in ASIDE_OPENERS or t.norm.endswith("ing") and t.norm.isalpha()
+                                                and len(t.norm) > 5 and not t.number):
+            return k
+    return len(tokens)
 
 
 def _past(norms: Sequence[str]) -> bool:
