@@ -481,3 +481,15 @@ def test_people_sent_to_do_one_thing_are_one_group_however_named() -> None:
         b="The League of Northern States sent only three observers to train the new police in Vardania, "
           "officials said.",
     )
+
+
+def test_a_club_that_picked_up_a_player_signed_him() -> None:
+    """"picked up" a player is "signed" him: the day of that one act, told by the two verbs, is in
+    dispute (25_ecbplus); "passed away" is still "died"."""
+    assert date_verb("New Orleans picked up Dean Wynne on Monday after putting Ivo Chase on injured reserve.") == \
+        date_verb("The Saints signed Dean Wynne on Tuesday.") == "sign"
+    assert date_verb("Bettie Page passed away on Thursday in a Los Angeles hospital.") == "killed"
+    assert {"Monday", "Tuesday"} in conflicts_in(
+        a="The Saints picked up running back Dean Wynne on Monday after putting Ivo Chase on injured reserve.",
+        b="The Saints signed running back Dean Wynne on Tuesday after putting Ivo Chase on injured reserve.",
+    )

@@ -1075,8 +1075,10 @@ def _clock_aside(tokens: Sequence[Token], text: str, first: int, last: int) -> i
     return k + 1 if k >= 0 and k + 1 < first else None
 
 
-# Verbs of two words that tell an outcome: "passed away" is "died".
-PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("passes", "away"): "killed"}
+# Verbs of two words that tell an outcome or an act of one word: "passed away" is "died", a club
+# that "picked up" a player signed him.
+PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("passes", "away"): "killed",
+                    ("picked", "up"): "sign", ("pick", "up"): "sign", ("picks", "up"): "sign"}
 
 
 def _verb_at(tokens: Sequence[Token], k: int) -> str:
