@@ -767,10 +767,16 @@ def _possessor(tokens: Sequence[Token], text: str, first: int, common: set[str] 
             return HE
         if _possessive(text, t):
             return _name_run(tokens, text, k, common) if text[t.start:t.start + 1].isupper() else frozenset()
-        if t.norm not in OWNED and t.norm not in ORDINALS:
+        if t.norm not in OWNED and t.norm not in ORDINALS and t.norm not in COPULA | STANDING \
+                and not (t.content and not t.number and text[t.start].islower() and not _verbal(t)):
             return frozenset()
         k -= 1
     return frozenset()
+
+
+# Words between an owner's noun and the figure its copula gives it ("Firefox's market share is
+# now about 5%").
+STANDING = {"now", "currently", "still", "stands", "stood", "at"}
 
 
 def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
@@ -796,6 +802,10 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
         return HE  # "He had 793 yards", "But he had 269": whom the sentences before are about (the caller knows it)
     if k >= 1 and _verb_like(verb) and _counted_subject(tokens, text, k, 0, numbers):
         return EACH
+    if k >= 1 and tokens[k].content and not tokens[k].number and text[tokens[k].start].islower() \
+            and not _verbal(tokens[k]) and tokens[k].norm not in STOP and _capital(tokens[k - 1], text) \
+            and not _verbal(tokens[k - 1]) and not _broken(text, tokens[k - 1], tokens[k]):
+        k -= 1  # "Mozilla browsers now have 7.4%": the name that qualifies the subject's noun
     run, at = _name_span(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
     j = at - 1 - (at >= 2 and tokens[at - 1].norm in ("the", "a", "an"))
     if run and k == right_before and j >= 0 and tokens[j].norm in GOVERNING and not _broken(text, tokens[j], tokens[j + 1]) \
@@ -809,6 +819,12 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
 def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
     """The word before a bracketed aside that ends at tokens[k]'s clause ("the Chiefs (2-13),
     who had 352 yards": Chiefs), else k."""
+    if k >= 1 and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() == "-":
+        # a dashed aside ("Mozilla browsers - including Firefox 1.0 - now have")
+        j = k
+        while j >= 1 and text[tokens[j - 1].end:tokens[j].start].strip() != "-":
+            j -= 1
+        return j - 1 if j >= 1 and k - j < 6 else k
     if k < 0 or k + 1 >= len(tokens) or ")" not in text[tokens[k].end:tokens[k + 1].start]:
         return k
     opened = text.rfind("(", 0, tokens[k].start)
