@@ -21,6 +21,7 @@ Tune with `--only tuned` only: never read the held-out sets' -v.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 import tempfile
@@ -58,6 +59,32 @@ def _why_evidence(ev: M._Evidence, i: int, j: int) -> str:
 
 
 VERBOSE = False
+
+
+def _refusal(a, b) -> str:
+    """The test of `_comparable` (and of the `comparable` it calls) that said no: which clash of
+    the two referents kept them apart."""
+    watched = {M._comparable.__code__, M.comparable.__code__}
+    seen: dict[object, list[int]] = defaultdict(list)
+
+    def trace(frame, event, arg):
+        if frame.f_code not in watched:
+            return None
+        if event == "line":
+            seen[frame.f_code].append(frame.f_lineno)
+        return trace
+
+    sys.settrace(trace)
+    try:
+        M._comparable(a, b)
+    finally:
+        sys.settrace(None)
+    told = []
+    for code in (M._comparable.__code__, M.comparable.__code__):
+        if len(seen[code]) >= 2:
+            lines, start = inspect.getsourcelines(code)
+            told.append(f"{code.co_name}: {lines[seen[code][-2] - start].strip()}")
+    return " / ".join(told)
 
 
 def _sentence(story, c) -> str:
@@ -101,6 +128,8 @@ def diagnose(story, label) -> dict[str, tuple[int, str, str]]:
                 elif not M._comparable(contexts[a], contexts[b]):
                     ra, rb = contexts[a].referent, contexts[b].referent
                     step, detail = 2, f"{ra.head}/{ra.outcome}/{ra.act} vs {rb.head}/{rb.outcome}/{rb.act}"
+                    if VERBOSE:
+                        pair += f"\n      refused at {_refusal(contexts[a], contexts[b])}"
                 else:
                     s += M.REFERENT_BONUS if M.close(contexts[a].referent, contexts[b].referent) else 0.0
                     if not evidence(a, b):

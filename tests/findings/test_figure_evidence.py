@@ -445,3 +445,51 @@ def test_a_day_told_in_another_zone_in_brackets_dates_the_clause_before_them() -
         b="Bettie Page died Thursday at a Los Angeles hospital after a heart attack, her agent Mark Roesler said.",
     )
     assert {"Friday", "Thursday"} in found
+
+
+def test_a_figure_told_of_the_same_thing_is_a_closer_match_than_one_told_of_nothing() -> None:
+    """A "deal" is a "contract" in news copy. A sentence that states both the other report's figure
+    and one of its own is told of the one it names as the same thing ("an $82 million deal") when
+    its figure alike is by no such word ("re-signed two players for $80 million"): the two
+    reports disagree on the deal (5_ecb). One alike by that word ("may up its bid to the £1.5bn
+    mark") is still the match (BBC part A; a story of two sentences does not pair them)."""
+    assert {"$80 million", "$82 million"} in conflicts_in(
+        a="The Hawks signed free agent forward Tom Brandt to a five-year, $80 million contract in the summer, "
+          "the club said.",
+        b="The Hawks had signed free agent forward Tom Brandt to an $82 million deal and re-signed two guards "
+          "for $80 million and $25 million, the club said.",
+    )
+
+
+def test_people_sent_to_do_one_thing_are_one_group_however_named() -> None:
+    """People counted by what they are there to do ("eight experts to monitor the poll", "three
+    observers to monitor the vote") are one group, as a role names them: two reports that count
+    them differently disagree (11_ecb). "To" and a name is a place, no purpose ("300 troops to
+    Iraq"); people sent to do two things are two groups."""
+    assert about("The League sent eight experts to monitor the poll.", "eight").purpose == "monitor"
+    assert about("The US sent 300 troops to Iraq.", "300").purpose is None
+    assert about("Police took five people to hospital on Friday.", "five").purpose is None
+    assert {"eight", "three"} in conflicts_in(
+        a="The League of Northern States sent eight experts to monitor the parliamentary poll in Vardania, "
+          "officials said.",
+        b="The League of Northern States sent only three observers to monitor the parliamentary vote in "
+          "Vardania, officials said.",
+    )
+    assert not conflicts_in(
+        a="The League of Northern States sent eight experts to monitor the parliamentary poll in Vardania, "
+          "officials said.",
+        b="The League of Northern States sent only three observers to train the new police in Vardania, "
+          "officials said.",
+    )
+
+
+def test_a_club_that_picked_up_a_player_signed_him() -> None:
+    """"picked up" a player is "signed" him: the day of that one act, told by the two verbs, is in
+    dispute (25_ecbplus); "passed away" is still "died"."""
+    assert date_verb("New Orleans picked up Dean Wynne on Monday after putting Ivo Chase on injured reserve.") == \
+        date_verb("The Saints signed Dean Wynne on Tuesday.") == "sign"
+    assert date_verb("Bettie Page passed away on Thursday in a Los Angeles hospital.") == "killed"
+    assert {"Monday", "Tuesday"} in conflicts_in(
+        a="The Saints picked up running back Dean Wynne on Monday after putting Ivo Chase on injured reserve.",
+        b="The Saints signed running back Dean Wynne on Tuesday after putting Ivo Chase on injured reserve.",
+    )

@@ -945,3 +945,33 @@ def test_a_forecast_is_imagined_however_it_measures() -> None:
     assert not conflicts_in(
         a=fact, b="The Federal Reserve's key interest rate is tipped to rise by a quarter of a percentage point to "
                   "2.25%, its fifth rise.")
+
+
+def test_a_past_told_by_a_clause_after_the_figure_about_something_else_is_not_its_time() -> None:
+    """"a year ago" of a clause that opens after the figure on a form in -ing or a relative word
+    ("with 4,051 yards - breaking Cam Newton's record set a year ago") dates that clause's thing,
+    not the figure; one after a comma alone still dates it ("Five cables were cut, two years ago")."""
+    assert about("He set the rookie record with 4,051 yards - breaking Cam Norton's record set a year ago.",
+                 "4,051").anchor is None
+    assert about("Sales rose to 300 units, which was less than a year ago.", "300").anchor is None
+    assert about("Five cables were cut, two years ago.", "Five").anchor == "past"
+    assert about("Earlier this year, five cables were cut.", "five").anchor == "past"
+
+
+def test_whose_figure_a_copula_or_a_named_noun_tells() -> None:
+    """"Firefox's market share is now about 5%": the possessive owns the figure its copula gives
+    it. "Mozilla browsers - including Firefox 1.0 - now have 7.4%": the name that qualifies the
+    subject's noun owns it, past a dashed aside. So the two shares are two owners', never one in
+    dispute (BBC part A). A verb in -ed that opens the sentence names no one ("Armed robbers -
+    some disguised as women - snatched $108 million")."""
+    assert about("Firefox's market share is now about 5% of all users.", "about 5%").agent == {"firefox"}
+    assert about("Mozilla browsers - including Firefox 1.0 - now have 7.4% of the market share.", "7.4%").agent \
+        == {"mozilla"}
+    assert about("Mozilla - including Firefox 1.0 - now has 7.4% of the market share.", "7.4%").agent == {"mozilla"}
+    assert about("Armed robbers - some disguised as women - snatched $108 million worth of diamonds.",
+                 "$108 million").agent == frozenset()
+    assert about("Police officers arrested 12 people.", "12").agent == frozenset()
+    assert not conflicts_in(
+        a="According to market statistics gathered by Webtrack, Firefox's market share is now 6% of all users.",
+        b="According to market statistics gathered by Webtrack, Mozilla browsers now have 7% of the market share.",
+    )

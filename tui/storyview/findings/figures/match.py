@@ -671,11 +671,17 @@ class _Evidence:
         anywhere in j's report for a figure of two digits or more: "He had 793 yards last season.
         He had 269 yards this season" holds the 269 another report states, whose match is that."""
         m = self.contexts[i].mention
+        ri = self.contexts[i].referent
+        # j, told as counting what i counts ("signed Elton Brand to an $82 million deal"), is a
+        # closer match than a figure with no word of that by it ("re-signed Iguodala and Williams
+        # for $80 million"); not than one told by it ("may up its bid to the £1.5bn mark")
+        named = close(ri, self.contexts[j].referent)
 
         def same(k: int) -> bool:  # k states i's figure, for what i may count
             other = self.contexts[k]
             return k != j and other.mention.kind == m.kind and agreement(m, other.mention) == "agree" \
-                and _comparable(self.contexts[i], other)
+                and _comparable(self.contexts[i], other) \
+                and (not named or close(ri, other.referent) or holds_noun(ri, frozenset(other.weights)))
 
         if any(same(k) for k in self.told_with[self.contexts[j].sentence]):
             return True

@@ -205,6 +205,9 @@ class Referent:
     # a date its clause tells as the span an amount was measured over, by a word of comparison or
     # change before it ("created fewer jobs than expected in January", "prices rose in March")
     measured: bool = False
+    # what the counted people are there to do, by "to" and a verb after their noun ("sent eight
+    # experts to monitor the poll": monitor), which names them as a role does ("three observers")
+    purpose: str | None = None
 
     @property
     def words(self) -> str:
@@ -311,7 +314,34 @@ def referent(
                     ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
                     imagined=not date and _imagined(tokens, text, first),
                     added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
-                    measured=date and _measured(tokens, text, first))
+                    measured=date and _measured(tokens, text, first),
+                    purpose=_purpose(tokens, text, last) if head and not date and _is_person(head) else None)
+
+
+PURPOSE_REACH = 4
+
+
+def _purpose(tokens: Sequence[Token], text: str, last: int) -> str | None:
+    """The verb of "to" right after a count's noun phrase ("eight experts to monitor the poll"),
+    if it is one: a lower-case word, not a name nor a place ("300 troops to Iraq")."""
+    for i in range(last + 1, min(len(tokens) - 1, last + 1 + PURPOSE_REACH)):
+        if _broken(text, tokens[i - 1], tokens[i]):
+            return None
+        t = tokens[i]
+        if t.norm == "to":
+            verb = tokens[i + 1]
+            if _broken(text, t, verb) or not verb.content or verb.number or verb.norm in STOP \
+                    or text[verb.start].isupper() or not (verb.norm in VERBS or _plain_verb(verb.norm)):
+                return None
+            return verb.stem
+        if not t.content or t.number or _verbal(t):
+            return None
+    return None
+
+
+def _plain_verb(norm: str) -> bool:
+    """A word that may be a verb's plain form: not a noun of an ending verbs never have."""
+    return norm.isalpha() and not norm.endswith(("tion", "sion", "ment", "ness", "ity", "al", "ship", "ital", "s"))
 
 
 # Words before a figure that tell it as added to one told before ("a further 70", "an additional
@@ -737,10 +767,16 @@ def _possessor(tokens: Sequence[Token], text: str, first: int, common: set[str] 
             return HE
         if _possessive(text, t):
             return _name_run(tokens, text, k, common) if text[t.start:t.start + 1].isupper() else frozenset()
-        if t.norm not in OWNED and t.norm not in ORDINALS:
+        if t.norm not in OWNED and t.norm not in ORDINALS and t.norm not in COPULA | STANDING \
+                and not (t.content and not t.number and text[t.start].islower() and not _verbal(t)):
             return frozenset()
         k -= 1
     return frozenset()
+
+
+# Words between an owner's noun and the figure its copula gives it ("Firefox's market share is
+# now about 5%").
+STANDING = {"now", "currently", "still", "stands", "stood", "at"}
 
 
 def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool],
@@ -766,6 +802,10 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
         return HE  # "He had 793 yards", "But he had 269": whom the sentences before are about (the caller knows it)
     if k >= 1 and _verb_like(verb) and _counted_subject(tokens, text, k, 0, numbers):
         return EACH
+    if k >= 1 and tokens[k].content and not tokens[k].number and text[tokens[k].start].islower() \
+            and not _verbal(tokens[k]) and tokens[k].norm not in STOP and _capital(tokens[k - 1], text) \
+            and not _verbal(tokens[k - 1]) and not _broken(text, tokens[k - 1], tokens[k]):
+        k -= 1  # "Mozilla browsers now have 7.4%": the name that qualifies the subject's noun
     run, at = _name_span(tokens, text, k, common)  # not "Police arrested 12", "Officials counted 40": people, no name
     j = at - 1 - (at >= 2 and tokens[at - 1].norm in ("the", "a", "an"))
     if run and k == right_before and j >= 0 and tokens[j].norm in GOVERNING and not _broken(text, tokens[j], tokens[j + 1]) \
@@ -779,6 +819,12 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
 def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
     """The word before a bracketed aside that ends at tokens[k]'s clause ("the Chiefs (2-13),
     who had 352 yards": Chiefs), else k."""
+    if k >= 1 and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() == "-":
+        # a dashed aside ("Mozilla browsers - including Firefox 1.0 - now have")
+        j = k
+        while j >= 1 and text[tokens[j - 1].end:tokens[j].start].strip() != "-":
+            j -= 1
+        return j - 1 if j >= 1 and k - j < 6 else k
     if k < 0 or k + 1 >= len(tokens) or ")" not in text[tokens[k].end:tokens[k + 1].start]:
         return k
     opened = text.rfind("(", 0, tokens[k].start)
@@ -1045,8 +1091,10 @@ def _clock_aside(tokens: Sequence[Token], text: str, first: int, last: int) -> i
     return k + 1 if k >= 0 and k + 1 < first else None
 
 
-# Verbs of two words that tell an outcome: "passed away" is "died".
-PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("passes", "away"): "killed"}
+# Verbs of two words that tell an outcome or an act of one word: "passed away" is "died", a club
+# that "picked up" a player signed him.
+PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("passes", "away"): "killed",
+                    ("picked", "up"): "sign", ("pick", "up"): "sign", ("picks", "up"): "sign"}
 
 
 def _verb_at(tokens: Sequence[Token], k: int) -> str:
@@ -1480,7 +1528,7 @@ def _anchor(tokens: Sequence[Token], first: int, last: int, text: str) -> str | 
     $1.3667 on Thursday": Friday, then Thursday), the later at a tie. "This year" or "this season" of
     another clause ("…has seen this year, and Steele said 35 to 40 firefighters came") is not its span."""
     norms = [t.norm for t in tokens]
-    if _past(norms):
+    if _past(norms[:_aside_after(tokens, text, last)]):
         return "past"
     for k, n in enumerate(norms):
         if n == "since":
@@ -1559,6 +1607,24 @@ def _running(anchor: str | None) -> bool:
     """A total over a span: told without its span ("so far", "to date": total) or with it
     ("since Week 11", "this season", "over the last six games")."""
     return anchor is not None and (anchor == "total" or anchor.startswith(("since:", "this:", "last:")))
+
+
+# Words that open, after punctuation, a clause about something else than the figure before it
+# ("4,051 yards - breaking Cam Newton's record set a year ago", "a profit of £3bn, which is ...").
+ASIDE_OPENERS = {"which", "who", "whose", "whom"}
+
+
+def _aside_after(tokens: Sequence[Token], text: str, last: int) -> int:
+    """Where a clause after the figure tokens[..last] opens that tells of something else (after
+    punctuation, a form in -ing or a relative word), else the sentence's end: its "a year ago" is
+    no time of the figure."""
+    for k in range(last + 1, len(tokens)):
+        t = tokens[k]
+        gap = text[tokens[k - 1].end:t.start]
+        if (_broken(text, tokens[k - 1], t) or gap.strip() in ("-", "--")) and (t.norm in ASIDE_OPENERS or t.norm.endswith("ing") and t.norm.isalpha()
+                                                and len(t.norm) > 5 and not t.number):
+            return k
+    return len(tokens)
 
 
 def _past(norms: Sequence[str]) -> bool:
@@ -1849,6 +1915,8 @@ def same_noun(a: Referent, b: Referent) -> bool:
     assert a.head and b.head
     if a.head == b.head or {a.head, b.head} & {"people"} and _person(a.head, b.head) or _synonyms(a.head, b.head):
         return True
+    if a.purpose and b.purpose and _alike(a.purpose, b.purpose):
+        return True  # "eight experts to monitor the poll", "three observers to monitor the vote"
     return any(_alike(a.head, w) for w in b.noun) or any(_alike(b.head, w) for w in a.noun)
 
 
@@ -1893,6 +1961,7 @@ SYNONYMS = (
     ("engin", "applian", "firetruck"),
     ("popul", "inhabit"),
     ("film", "movi"),
+    ("contrac", "deal"),
 )
 
 
@@ -1960,7 +2029,8 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "fighter", "militant", "protester", "victim", "patient", "famili", "adult", "teenag", "firefight", "guard",
           "inmat", "prison", "hostag", "sailor", "troop", "personnel", "staff", "citizen", "villag", "pilgrim",
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
-          "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter"}
+          "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter",
+          "expert", "observer", "monitor", "inspector", "delegate", "official"}
 
 
 def _person(x: str, y: str) -> bool:
