@@ -268,7 +268,9 @@ def keywords(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3)
     for i in members:
         unit = units[i]
         text = unit.text
-        for sent in unit.sentences:
+        for sent, bag in zip(unit.sentences, unit.bags):
+            if base.keys().isdisjoint(bag.stems):  # a bag's stems are its content words'
+                continue
             for x, t in enumerate(sent.tokens):
                 stem = t.stem
                 if stem not in base or not t.content:
@@ -379,9 +381,11 @@ def gather(units: Sequence[Unit], idf: Idf, vectors: StoryVectors | None, floor:
     alike: dict[Pair, float] = {}
     if vectors is not None:
         pairs, meaning, alike = by_meaning(vectors, units, pairs, floor)
+    stems = [u.stems for u in units]
+    weight = idf.mass
     dice = []
     for n, (i, j) in enumerate(pairs):
-        dice.append(2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1))
+        dice.append(2 * weight(stems[i] & stems[j]) / ((mass[i] + mass[j]) or 1))
         if progress and n % 5_000 == 0:
             progress("aligning", n, len(pairs))
     return Evidence(pairs, dice, meaning, alike)
