@@ -317,7 +317,8 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     # One source has nothing to compare by meaning: the model is not run for it.
     several = len({u.member.source for u in units}) > 1
     vectors = embed(units) if settings.semantic and several else None
-    evidence = gather(units, idf, vectors, settings.threshold / 2, progress)
+    # Nor has it a pair of paragraphs to score (pairs are of two sources): nothing to gather.
+    evidence = gather(units, idf, vectors, settings.threshold / 2, progress) if several else Evidence([], [])
     raw = evidence.scores(settings.threshold / 2)
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
