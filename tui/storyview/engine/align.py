@@ -268,7 +268,9 @@ def keywords(units: Sequence[Unit], members: list[int], idf: Idf, size: int = 3)
     for i in members:
         unit = units[i]
         text = unit.text
-        for sent in unit.sentences:
+        for sent, bag in zip(unit.sentences, unit.bags):
+            if base.keys().isdisjoint(bag.stems):  # a bag's stems are its content words'
+                continue
             for x, t in enumerate(sent.tokens):
                 stem = t.stem
                 if stem not in base or not t.content:
@@ -315,7 +317,8 @@ def align(articles: Sequence[Article], settings: Settings, progress: Progress | 
     # One source has nothing to compare by meaning: the model is not run for it.
     several = len({u.member.source for u in units}) > 1
     vectors = embed(units) if settings.semantic and several else None
-    evidence = gather(units, idf, vectors, settings.threshold / 2, progress)
+    # Nor has it a pair of paragraphs to score (pairs are of two sources): nothing to gather.
+    evidence = gather(units, idf, vectors, settings.threshold / 2, progress) if several else Evidence([], [])
     raw = evidence.scores(settings.threshold / 2)
     scores = order_bonus(units, raw, settings)
     clusters = story_order(units, cluster(units, scores, settings.threshold))
@@ -379,9 +382,11 @@ def gather(units: Sequence[Unit], idf: Idf, vectors: StoryVectors | None, floor:
     alike: dict[Pair, float] = {}
     if vectors is not None:
         pairs, meaning, alike = by_meaning(vectors, units, pairs, floor)
+    stems = [u.stems for u in units]
+    weight = idf.mass
     dice = []
     for n, (i, j) in enumerate(pairs):
-        dice.append(2 * idf.mass(units[i].stems & units[j].stems) / ((mass[i] + mass[j]) or 1))
+        dice.append(2 * weight(stems[i] & stems[j]) / ((mass[i] + mass[j]) or 1))
         if progress and n % 5_000 == 0:
             progress("aligning", n, len(pairs))
     return Evidence(pairs, dice, meaning, alike)

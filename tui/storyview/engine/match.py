@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyview.engine.candidates import owners
-from storyview.engine.similarity import Idf, sentence_similarity
+from storyview.engine.similarity import MIN_COVER, Idf, features, logistic
 from storyview.model import Progress
 
 if TYPE_CHECKING:
@@ -49,13 +49,19 @@ def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]],
     """
     ma = masses.get(ia) or masses.setdefault(ia, [idf.mass(x.stems) for x in a.bags])
     mb = masses.get(ib) or masses.setdefault(ib, [idf.mass(x.stems) for x in b.bags])
+    mass = idf.mass
     matches = []
     for k, ba in enumerate(a.bags):
         stems = ba.stems
         for m, bb in enumerate(b.bags):
-            if stems.isdisjoint(bb.stems):  # most pairs: scored 0 without a call
+            shared = stems & bb.stems
+            if not shared:  # most pairs: scored 0 without a call
                 continue
-            s = sentence_similarity(ba, bb, idf, ma[k], mb[m])
+            # `sentence_similarity`'s own cut, made here: most of the rest score 0 too.
+            ws = mass(shared)
+            if ws < MIN_COVER * min(ma[k], mb[m]):
+                continue
+            s = logistic(features(ba, bb, idf, ma[k], mb[m], ws))
             if s > 0:
                 matches.append((k, m, s))
     return matches

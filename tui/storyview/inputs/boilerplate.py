@@ -194,6 +194,8 @@ def is_credited_caption(text: str) -> bool:
     return len(text) <= 320 and bool(CREDITED_CAPTION_RE.match(text.strip()))
 
 
+# Cached: classify asks it of each paragraph, then again through is_related_cue and is_section_cue.
+@lru_cache(maxsize=32_768)
 def is_cue(text: str) -> bool:
     return (len(text) <= 160 and bool(CUE_RE.match(text))) or is_address(text) or teaser_cue(text) is not None \
         or bool(COMMENTS_HEADING_RE.match(text)) or is_call(text) or is_credited_caption(text) or is_link_bar(text)
@@ -290,6 +292,7 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple([root for norm, root, content, number in forms(text) if (content or number) and len(norm) > 1])
 
 
+@lru_cache(maxsize=32_768)  # asked of each body paragraph by story_vocabulary, then by classify
 def is_related_cue(text: str) -> bool:
     """A line that opens a block of other stories' teasers, in any phrasing: short, unpunctuated
     and made (mostly) of related-content words ("Don't miss", "Stories you may have missed")."""
