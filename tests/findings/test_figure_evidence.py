@@ -483,12 +483,23 @@ def test_people_sent_to_do_one_thing_are_one_group_however_named() -> None:
     )
 
 
+def test_people_sent_to_do_one_thing_are_one_group_only_when_a_role_names_them() -> None:
+    """50 firefighters and 200 soldiers sent to fight one blaze are two groups (rev26); a noun
+    after "to" is no purpose ("20 officers to school")."""
+    assert not conflicts_in(
+        a="The province sent 50 firefighters to fight the blaze near Harlow Mill on Tuesday, officials said.",
+        b="The province sent 200 soldiers to fight the blaze near Harlow Mill on Tuesday, officials said.",
+    )
+    assert about("The city sent 20 officers to school on Monday.", "20").purpose is None
+
+
 def test_a_club_that_picked_up_a_player_signed_him() -> None:
     """"picked up" a player is "signed" him: the day of that one act, told by the two verbs, is in
     dispute (25_ecbplus); "passed away" is still "died"."""
     assert date_verb("New Orleans picked up Dean Wynne on Monday after putting Ivo Chase on injured reserve.") == \
         date_verb("The Saints signed Dean Wynne on Tuesday.") == "sign"
     assert date_verb("Bettie Page passed away on Thursday in a Los Angeles hospital.") == "killed"
+    assert date_verb("The Bears picked up 120 yards on Sunday.") != "sign"  # yards are not signed (rev26)
     assert {"Monday", "Tuesday"} in conflicts_in(
         a="The Saints picked up running back Dean Wynne on Monday after putting Ivo Chase on injured reserve.",
         b="The Saints signed running back Dean Wynne on Tuesday after putting Ivo Chase on injured reserve.",

@@ -968,6 +968,9 @@ def test_whose_figure_a_copula_or_a_named_noun_tells() -> None:
     assert about("Mozilla browsers - including Firefox 1.0 - now have 7.4% of the market share.", "7.4%").agent \
         == {"mozilla"}
     assert about("Mozilla - including Firefox 1.0 - now has 7.4% of the market share.", "7.4%").agent == {"mozilla"}
+    for dash in ("–", "—", "--"):  # as typed elsewhere (rev26)
+        assert about(f"Mozilla browsers {dash} including Firefox 1.0 {dash} now have 7.4% of the market share.",
+                     "7.4%").agent == {"mozilla"}
     assert about("Armed robbers - some disguised as women - snatched $108 million worth of diamonds.",
                  "$108 million").agent == frozenset()
     assert about("Police officers arrested 12 people.", "12").agent == frozenset()

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from storyview.engine.segment import Token, is_number_word
+from storyview.engine.segment import Token, is_number_word, stem
 
 # Outcome words (by norm prefix) and the class each stands for.
 OUTCOMES: dict[str, str] = {
@@ -331,7 +331,7 @@ def _purpose(tokens: Sequence[Token], text: str, last: int) -> str | None:
         if t.norm == "to":
             verb = tokens[i + 1]
             if _broken(text, t, verb) or not verb.content or verb.number or verb.norm in STOP \
-                    or text[verb.start].isupper() or not (verb.norm in VERBS or _plain_verb(verb.norm)):
+                    or text[verb.start].isupper() or not (verb.norm in VERBS or verb.norm in PURPOSES):
                 return None
             return verb.stem
         if not t.content or t.number or _verbal(t):
@@ -339,9 +339,13 @@ def _purpose(tokens: Sequence[Token], text: str, last: int) -> str | None:
     return None
 
 
-def _plain_verb(norm: str) -> bool:
-    """A word that may be a verb's plain form: not a noun of an ending verbs never have."""
-    return norm.isalpha() and not norm.endswith(("tion", "sion", "ment", "ness", "ity", "al", "ship", "ital", "s"))
+# What people are sent to do, as the verb after "to" ("eight experts to monitor the poll").
+PURPOSES = {"monitor", "observe", "oversee", "watch", "inspect", "investigate", "examine", "assess", "supervise",
+            "verify", "review", "advise", "mediate", "negotiate", "help", "assist", "support", "train", "guard",
+            "protect", "patrol", "fight", "rescue", "search", "treat", "cover", "report", "count", "vote"}
+# People named by a role they are sent in: their purpose may join two such counts.
+ROLES = frozenset(stem(w) for w in "expert observer monitor inspector delegate official investigator adviser advisor "
+                  "mediator envoy".split())
 
 
 # Words before a figure that tell it as added to one told before ("a further 70", "an additional
@@ -819,10 +823,10 @@ def _verb_subject(tokens: Sequence[Token], text: str, first: int, numbers: Seque
 def _before_aside(tokens: Sequence[Token], text: str, k: int) -> int:
     """The word before a bracketed aside that ends at tokens[k]'s clause ("the Chiefs (2-13),
     who had 352 yards": Chiefs), else k."""
-    if k >= 1 and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() == "-":
+    if k >= 1 and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() in DASHES:
         # a dashed aside ("Mozilla browsers - including Firefox 1.0 - now have")
         j = k
-        while j >= 1 and text[tokens[j - 1].end:tokens[j].start].strip() != "-":
+        while j >= 1 and text[tokens[j - 1].end:tokens[j].start].strip() not in DASHES:
             j -= 1
         return j - 1 if j >= 1 and k - j < 6 else k
     if k < 0 or k + 1 >= len(tokens) or ")" not in text[tokens[k].end:tokens[k + 1].start]:
@@ -1042,12 +1046,12 @@ def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> s
         while k >= 0 and (k == inside - 1 or not _broken(text, tokens[k], tokens[k + 1])
                           or _clock(text, tokens[k], tokens[k + 1])):
             if _acted(tokens[k]) or _participle(tokens, text, k):
-                return _verb_at(tokens, k)
+                return _verb_at(tokens, k, text)
             k -= 1
         return None
     while k >= 0 and (not _broken(text, tokens[k], tokens[k + 1]) or aside and k == first - 1):
         if _acted(tokens[k]) or _participle(tokens, text, k):
-            return _verb_at(tokens, k)
+            return _verb_at(tokens, k, text)
         k -= 1
     k = last + 1
     while k < len(tokens) and (not _broken(text, tokens[k - 1], tokens[k])
@@ -1097,11 +1101,23 @@ PHRASAL_OUTCOMES = {("passed", "away"): "killed", ("pass", "away"): "killed", ("
                     ("picked", "up"): "sign", ("pick", "up"): "sign", ("picks", "up"): "sign"}
 
 
-def _verb_at(tokens: Sequence[Token], k: int) -> str:
-    """The act tokens[k] tells, with the word after it where the two are one verb ("passed away")."""
+def _verb_at(tokens: Sequence[Token], k: int, text: str) -> str:
+    """The act tokens[k] tells, with the word after it where the two are one verb ("passed away");
+    "picked up" signs a player ("picked up (running back) DeShawn Wynn"), not an amount or a
+    thing ("picked up 120 yards", "picked up the bill")."""
     if k + 1 < len(tokens) and (tokens[k].norm, tokens[k + 1].norm) in PHRASAL_OUTCOMES:
-        return PHRASAL_OUTCOMES[(tokens[k].norm, tokens[k + 1].norm)]
+        act = PHRASAL_OUTCOMES[(tokens[k].norm, tokens[k + 1].norm)]
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if act not in SIGNED or after is not None and not after.number and after.norm not in NOT_SIGNED \
+                and not _broken(text, tokens[k + 1], after):
+            return act
     return _act_of(tokens[k])
+
+
+# Acts of two words that need a person after them ("picked up" a player signs him).
+SIGNED = {"sign"}
+# What opens an object that is no person signed: an amount, a thing ("the bill", "another win").
+NOT_SIGNED = {"the", "a", "an", "another", "more", "some", "his", "her", "their", "its", "our", "pace", "speed"}
 
 
 def _named_work(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
@@ -1609,6 +1625,8 @@ def _running(anchor: str | None) -> bool:
     return anchor is not None and (anchor == "total" or anchor.startswith(("since:", "this:", "last:")))
 
 
+# A dash as typed between words that sets an aside apart.
+DASHES = {"-", "--", "–", "—"}
 # Words that open, after punctuation, a clause about something else than the figure before it
 # ("4,051 yards - breaking Cam Newton's record set a year ago", "a profit of £3bn, which is ...").
 ASIDE_OPENERS = {"which", "who", "whose", "whom"}
@@ -1621,7 +1639,7 @@ def _aside_after(tokens: Sequence[Token], text: str, last: int) -> int:
     for k in range(last + 1, len(tokens)):
         t = tokens[k]
         gap = text[tokens[k - 1].end:t.start]
-        if (_broken(text, tokens[k - 1], t) or gap.strip() in ("-", "--")) and (t.norm in ASIDE_OPENERS or t.norm.endswith("ing") and t.norm.isalpha()
+        if (_broken(text, tokens[k - 1], t) or gap.strip() in DASHES) and (t.norm in ASIDE_OPENERS or t.norm.endswith("ing") and t.norm.isalpha()
                                                 and len(t.norm) > 5 and not t.number):
             return k
     return len(tokens)
@@ -1915,7 +1933,7 @@ def same_noun(a: Referent, b: Referent) -> bool:
     assert a.head and b.head
     if a.head == b.head or {a.head, b.head} & {"people"} and _person(a.head, b.head) or _synonyms(a.head, b.head):
         return True
-    if a.purpose and b.purpose and _alike(a.purpose, b.purpose):
+    if a.purpose and b.purpose and _alike(a.purpose, b.purpose) and _role(a.head) and _role(b.head):
         return True  # "eight experts to monitor the poll", "three observers to monitor the vote"
     return any(_alike(a.head, w) for w in b.noun) or any(_alike(b.head, w) for w in a.noun)
 
@@ -2031,6 +2049,12 @@ PEOPLE = {"people", "civilian", "soldier", "child", "children", "men", "women", 
           "migrant", "refuge", "tourist", "visitor", "spectat", "fan", "player", "individu", "person", "kid", "boy", "girl",
           "popul", "inhabit", "workforc", "recruit", "crowd", "mourner", "demonstr", "marcher", "rioter",
           "expert", "observer", "monitor", "inspector", "delegate", "official"}
+
+
+def _role(head: str) -> bool:
+    """A noun for people by the role they are sent in (experts, observers, monitors, delegates),
+    not by what they are (50 firefighters and 200 soldiers sent to fight one blaze are two groups)."""
+    return head in ROLES
 
 
 def _person(x: str, y: str) -> bool:
