@@ -300,30 +300,37 @@ def test_ctrl_c_while_stories_align_on_kept_workers_ends_every_worker(
     assert set(multiprocessing.active_children()) - before == set()
 
 
-def test_a_kept_worker_that_dies_stops_the_run_with_one_line(
+def test_a_kept_worker_that_dies_is_replaced_by_fresh_ones_and_a_second_death_is_one_line(
         folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """A kept worker killed (the kernel's out-of-memory killer): the alignment stops at once with
-    `WorkerLost` (a multiprocessing Pool waited forever for the task lost with it), no worker
-    is left behind, and the command line says so in one line."""
+    """A kept worker killed (the kernel's out-of-memory killer) while it waits: the stories are
+    aligned on fresh workers, the same as by one process (rev26: the whole run stopped). One that
+    dies there too stops the run at once with `WorkerLost` (a multiprocessing Pool waited forever
+    for the task lost with it), no worker left behind, and the command line says so in one line."""
     import multiprocessing
     import os
     import time
 
     from storyview import pipeline
+    from storyview.exports.json_export import collection_json
     from storyview.workers import LOST, WorkerLost
 
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
     monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 1)
     loaded = load([str(folder)])
+    one = collect(loaded, jobs=1)
+    expected = collection_json(one, align_all(one, Settings(), jobs=1))
     before = set(multiprocessing.active_children())
-    start = time.monotonic()
-    with pytest.raises(WorkerLost), pipeline.kept_workers(Settings()):
+    with pipeline.kept_workers(Settings()):
         collection = collect(loaded, jobs=2)
         pipeline._keeping.pools[0].pool.submit(os._exit, 1)  # one worker ends, as one the system kills
-        align_all(collection, Settings(), jobs=2)
+        assert collection_json(collection, align_all(collection, Settings(), jobs=2)) == expected
+    assert set(multiprocessing.active_children()) - before == set()
+    monkeypatch.setattr(pipeline, "align_entry", lambda *args, **kwargs: os._exit(1))  # in every worker
+    start = time.monotonic()
+    with pytest.raises(WorkerLost), pipeline.kept_workers(Settings()):
+        align_all(collect(loaded, jobs=2), Settings(), jobs=2)
     assert time.monotonic() - start < 30
     assert set(multiprocessing.active_children()) - before == set()
-    monkeypatch.setattr(pipeline, "align_entry", lambda *args, **kwargs: os._exit(1))  # in a worker, once forked
     capsys.readouterr()
     assert main(["--json", "--jobs", "2", str(folder)]) == 1
     err = capsys.readouterr().err

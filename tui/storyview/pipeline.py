@@ -30,7 +30,7 @@ from storyview.model import (
     Story,
     StoryEntry,
 )
-from storyview.workers import each_idle, end, forked, quiet, results
+from storyview.workers import WorkerLost, each_idle, end, forked, quiet, results
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -416,8 +416,11 @@ def align_each(
     workers = _jobs(jobs, len(wanted), sum(len(s.sources) for s in wanted))
     kept = _take_kept(collection.articles, settings, pins)
     if kept is not None and workers > 1 and kept.workers >= workers:
-        return _align_on_kept(kept, collection, wanted, settings, then, progress)
-    if kept is not None:
+        try:
+            return _align_on_kept(kept, collection, wanted, settings, then, progress)
+        except WorkerLost:
+            pass  # one died (killed while it waited, or with its task): once more, on fresh workers
+    elif kept is not None:
         kept.stop()
     if workers > 1:
         return _align_in_processes(one, wanted, workers, progress, settings)
