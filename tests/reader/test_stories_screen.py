@@ -318,12 +318,15 @@ async def test_the_first_story_opened_does_not_show_the_split_as_its_progress() 
     ((120, 40), True, ["#", "story", "sources", "dates", "words", "unique"]),
     ((120, 40), False, ["#", "story", "sources", "words", "unique"]),
     ((60, 20), True, ["#", "story", "sources", "unique"]),
+    ((72, 24), True, ["#", "story", "sources", "words", "unique"]),
+    ((80, 24), True, ["#", "story", "sources", "dates", "words", "unique"]),
 ])
 async def test_the_list_leaves_out_columns_with_nothing_to_say_or_no_room(
         monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], dated: bool, columns: list[str]) -> None:
     """try26: at 60x20 the label had 13 cells and "unique" was cut off; a folder without dates
     (BBC text files) gave a column of "—" the width of a date range."""
     import stories_app
+    from storyview.reader.widgets.storylist import LABEL_AT_LEAST
 
     if not dated:
         articles = stories_app.folder_articles()
@@ -334,5 +337,5 @@ async def test_the_list_leaves_out_columns_with_nothing_to_say_or_no_room(
         screen = await listed(pilot)
         table = screen.table
         assert [str(c.label) for c in table.columns.values()] == columns
-        assert table.columns[next(k for k in table.columns if k.value == "label")].width >= 30
+        assert table.columns[next(k for k in table.columns if k.value == "label")].width >= LABEL_AT_LEAST
         assert len(table.get_row_at(0)) == len(columns)

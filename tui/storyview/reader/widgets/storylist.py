@@ -25,9 +25,9 @@ NARROW = {"id": 4, "sources": 10, "dates": 11, "words": 7, "unique": 6}
 sources column shows only how many and the dates column only the first, with "…" after it
 where there are more."""
 WIDE_FROM = 110
-TINY_BELOW = 72
-"""Below this many columns the words and dates columns go, so the label keeps a readable width;
-the dates column goes too where no article has a date (a folder of BBC text files)."""
+LABEL_AT_LEAST = 26
+"""Cells the label keeps: the dates column, then the words column, give way to it first; the
+dates column goes too where no article has a date (a folder of BBC text files)."""
 
 
 @dataclass(frozen=True)
@@ -156,14 +156,19 @@ class StoryTable(DataTable[Text]):
         self._width = self.size.width
         wide = self._width >= WIDE_FROM
         widths = dict(WIDE if wide else NARROW)
-        if self._width < TINY_BELOW:
-            del widths["words"], widths["dates"]
-        elif not any(a.date for a in self.collection.articles):
+        if not any(a.date for a in self.collection.articles):
             del widths["dates"]
-        label_width = max(12, self._width - sum(widths.values()) - 2 * (len(widths) + 1) - 2)
+
+        def label_width() -> int:
+            return self._width - sum(widths.values()) - 2 * (len(widths) + 1) - 2
+
+        for column in ("dates", "words"):
+            if label_width() < LABEL_AT_LEAST and column in widths:
+                del widths[column]
+        label = max(12, label_width())
         self.clear(columns=True)
         self.add_column("#", width=widths["id"], key="id")
-        self.add_column("story", width=label_width, key="label")
+        self.add_column("story", width=label, key="label")
         for key in ("sources", "dates", "words", "unique"):
             if key in widths:
                 self.add_column(key, width=widths[key], key=key)
