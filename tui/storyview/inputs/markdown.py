@@ -92,7 +92,7 @@ def _only_links(children: list[Token] | None) -> bool:
             else:
                 outside.append(t.content)
     rest = " ".join(" ".join(outside).split()).strip(" -–—·|,;:")
-    return linked and (not rest or is_related_cue(rest) and byline_of(rest) is None or is_timestamp(rest))
+    return linked and (not rest or (is_related_cue(rest) and byline_of(rest) is None) or is_timestamp(rest))
 
 
 def inline(text: str) -> str:

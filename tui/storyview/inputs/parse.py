@@ -149,20 +149,21 @@ def _byline_match(text: str) -> re.Match[str] | None:
     """A byline line: names (group 1) and, after "By …", what follows them (group 2: an outlet,
     a date); or a desk ("From CNN Staff"). A line of over 120 characters is no "By …" line. The
     template's links a page prints after it ("· Subscribe", "| Follow us") are left aside."""
-    while (tail := _LINK_TAIL_RE.search(text)) and _template_only(tail.group(1)):
-        text = text[:tail.start()]
+    parts = _LINK_SEPARATOR_RE.split(text)
+    if len(parts) > 1 and any(_template_only(part) for part in parts[1:]):
+        text = " · ".join([parts[0], *(part for part in parts[1:] if not _template_only(part))])
     return (BYLINE_RE.match(text) if len(text) <= 120 else None) or FROM_DESK_RE.match(text)
 
 
-# The last part of a line after a separator ("By Ann Lee · Subscribe").
-_LINK_TAIL_RE = re.compile(r"\s*[·•|]\s*([^·•|]*)$")
+# What parts a byline line from the links a page prints beside it ("By Ann Lee · Subscribe").
+_LINK_SEPARATOR_RE = re.compile(r"\s*[·•|]\s*")
 
 
 def _template_only(part: str) -> bool:
     """Made only of a page template's words ("Subscribe", "Follow us", "12 comments"), not an
-    outlet's name ("Port Alder Post": a template word, among others)."""
-    names = re.findall(r"[^\W\d_]+", part.lower())
-    return bool(names) and all(w in FURNITURE or w in PRONOUNS for w in names)
+    outlet's name ("Port Alder Post": a template word, among others; "US": no pronoun)."""
+    names = re.findall(r"[^\W\d_]+", part)
+    return bool(names) and all(w.lower() in FURNITURE or w.lower() in PRONOUNS and not w.isupper() for w in names)
 
 
 def _header_line(line: str) -> bool:
