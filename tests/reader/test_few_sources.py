@@ -52,7 +52,7 @@ async def test_one_usable_source_opens_and_says_there_is_nothing_to_compare(tmp_
         assert app.story is not None and len(app.story.articles) == 1
         assert "sources 1/1  nothing to compare" in status_text(app)
         assert any("nothing to compare" in m for m in messages), messages
-        assert sum(": skipped" in note for note in app._warned) == 2  # ! lists them
+        assert sum(": skipped" in note for note in app.notes()) == 2  # ! lists them
         await press(pilot, "j", "l", "n", "enter")
         assert isinstance(app.screen, DetailScreen)
         await press(pilot, "escape", "r")
@@ -69,7 +69,7 @@ async def test_no_usable_source_opens_and_says_so(tmp_path: Path) -> None:
         await ready(pilot)
         assert "No usable sources: nothing to compare." in screen_text(app)
         assert "sources 0/0  nothing to compare" in status_text(app)
-        assert sum(": skipped" in note for note in app._warned) == 2  # ! lists them
+        assert sum(": skipped" in note for note in app.notes()) == 2  # ! lists them
         await press(pilot, "j", "k", "G", "l", "n", "r", "enter", "c", "slash", "a", "enter", "s", "b", "plus")
         await ready(pilot)
         assert isinstance(app.screen, MainScreen) and app.is_running
@@ -87,9 +87,9 @@ async def test_many_warnings_at_once_make_one_toast_that_counts_the_rest_and_ban
         notes = [m for m in messages if "more notes" in m]
         assert len(notes) == 1  # one toast (try26: one a note, three covered half the screen)
         lines = notes[0].split("\n")
-        assert len(lines) == TOAST_NOTES + 1 and lines[0] in app._warned
+        assert len(lines) == TOAST_NOTES + 1 and lines[0] in app.notes()
         assert "nothing to compare" in lines[0]  # what the story is first, the files left out after
-        assert lines[-1] == f"… and {len(app._warned) - TOAST_NOTES} more notes: ! lists them all"
+        assert lines[-1] == f"… and {len(app.notes()) - TOAST_NOTES} more notes: ! lists them all"
         await pilot.press("exclamation_mark")
         await pilot.pause()
         from storyview.reader.screens.notes import NotesScreen

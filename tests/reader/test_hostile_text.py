@@ -151,7 +151,7 @@ async def test_loading_warnings_become_notifications_and_show_literally(tmp_path
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await ready(pilot)
         await pilot.pause(0.1)
-        skipped = [note for note in app._warned if "skipped" in note]  # what ! lists
+        skipped = [note for note in app.notes() if "skipped" in note]  # what ! lists
         assert any("04-binary.txt" in m and "binary" in m for m in skipped)
         assert any("05-empty.txt" in m and "empty" in m for m in skipped)
         assert any("[bold]07-named-like-markup.txt" in m for m in skipped)

@@ -245,8 +245,8 @@ class StoryviewApp(App[None]):
         self.pending: Settings | None = None
         """Settings of a rebuild under way, if any."""
         self._generation = 0
-        self._warned: dict[str, None] = {}
-        """Every note made so far, in order (what `!` lists)."""
+        self._warned: set[str] = set()
+        """Every note a toast has said (none is said twice, as a story is realigned)."""
         self.narrow_reading = False
         self._froze = False
         """Whether this app has frozen the garbage collector's view of a Story (see _settle_memory)."""
@@ -526,7 +526,7 @@ class StoryviewApp(App[None]):
         new = [w for w in dict.fromkeys(warnings) if w not in self._warned]
         if not new:
             return
-        self._warned.update(dict.fromkeys(new))
+        self._warned.update(new)
         new.sort(key=lambda w: ": skipped" in w)  # what the story is ("nothing to compare") before a file left out
         lines = new if len(new) <= TOAST_NOTES + 1 else new[:TOAST_NOTES]  # never "… and 1 more"
         if len(new) > len(lines):
@@ -692,7 +692,14 @@ class StoryviewApp(App[None]):
 
         if not isinstance(self.screen, NotesScreen):
             self.clear_notifications()  # the toast that points here would cover the list
-            self.push_screen(NotesScreen(list(self._warned)))
+            self.push_screen(NotesScreen(self.notes()))
+
+    def notes(self) -> list[str]:
+        """The notes on what is open: the folder's (loading), and the open story's but over the
+        story list (a note on another story's sources would name what is not on screen)."""
+        folder = self.collection.warnings if self.collection is not None else ()
+        story = self.story.warnings if self.story is not None and not self._listing() else ()
+        return list(dict.fromkeys([*folder, *story]))
 
     def action_help(self) -> None:
         from storyview.reader.screens.help import HelpScreen
