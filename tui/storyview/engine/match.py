@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyview.engine.candidates import owners
-from storyview.engine.similarity import MIN_COVER, Idf, features, logistic
+from storyview.engine.similarity import Idf, features, logistic, worth_scoring
 from storyview.model import Progress
 
 if TYPE_CHECKING:
@@ -57,15 +57,13 @@ def sentence_matches(a: Unit, b: Unit, idf: Idf, masses: dict[int, list[float]],
             shared = stems & bb.stems
             if not shared:  # most pairs: scored 0 without a call
                 continue
-            # `sentence_similarity`'s own cut, made here: most of the rest score 0 too.
             ws = mass(shared)
-            if ws < MIN_COVER * min(ma[k], mb[m]):
+            if not worth_scoring(ws, ma[k], mb[m]):  # `sentence_similarity`'s cut: most of the rest score 0 too
                 continue
             s = logistic(features(ba, bb, idf, ma[k], mb[m], ws))
             if s > 0:
                 matches.append((k, m, s))
     return matches
-
 
 
 def nearest_by_meaning(vectors: StoryVectors, units: Sequence[Unit], raw: dict[Pair, float]) -> set[Pair]:

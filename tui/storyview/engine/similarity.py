@@ -130,9 +130,14 @@ def sentence_similarity(a: Bag, b: Bag, idf: Idf, wa: float | None = None, wb: f
     wa = idf.mass(a.stems) if wa is None else wa
     wb = idf.mass(b.stems) if wb is None else wb
     ws = idf.mass(shared)
-    if ws < MIN_COVER * min(wa, wb):
+    if not worth_scoring(ws, wa, wb):
         return 0.0
     return logistic(features(a, b, idf, wa, wb, ws))
+
+
+def worth_scoring(shared: float, wa: float, wb: float) -> bool:
+    """Do two sentences of rare-word masses `wa` and `wb` share enough (`shared`) to be scored?"""
+    return shared >= MIN_COVER * min(wa, wb)
 
 
 # Meaning's part in a paragraph pair's score: the cosine of the pair's most alike sentences,

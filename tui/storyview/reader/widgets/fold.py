@@ -46,7 +46,7 @@ def folds(row: Row, base: str | None = None) -> bool:
     return not row.boilerplate and base not in row.cells
 
 
-def single_runs(rows: Sequence[Row], base: str | None = None) -> list[Run]:
+def folded_runs(rows: Sequence[Row], base: str | None = None) -> list[Run]:
     """Every maximal run of consecutive group rows that `folds`, in order."""
     runs: list[Run] = []
     start: int | None = None
@@ -116,7 +116,7 @@ class Folding:
     """Which runs are folded now: all of them while folding is on, save those opened with enter."""
 
     def __init__(self, rows: Sequence[Row], on: bool, base: str | None = None) -> None:
-        self.runs = single_runs(rows, base)
+        self.runs = folded_runs(rows, base)
         self.on = on
         self.opened: set[int] = set()
         self._run_of = {row: run for run in self.runs for row in range(run.start, run.end)}
