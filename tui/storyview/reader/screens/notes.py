@@ -35,8 +35,8 @@ class NotesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes-panel"):
-            yield Static(Text(f"storyview — {counted(len(self.notes), 'note')} on loading and aligning",
-                              style=Style(bold=True)), id="notes-title")
+            many = counted(len(self.notes), "note") if self.notes else "notes"
+            yield Static(Text(f"storyview — {many} on loading and aligning", style=Style(bold=True)), id="notes-title")
             with VerticalScroll(id="notes-body"):
                 for note in self.notes or ("Nothing to note: every file was read and used.",):
                     yield Static(Text(f"• {note}"), classes="note")
