@@ -36,11 +36,12 @@ MATCHES = Binding.Group("match")
 TOGGLES = Binding.Group("hide/show source 1…9")
 FINDINGS = Binding.Group("findings", compact=True)
 FOOTER_ROOM = {"previous_source": 100, "next_source": 100, "quit": 100,
-               "quotes": 80, "figures": 80, "rewrites": 80, "coverage": 68}
+               "quotes": 80, "figures": 80, "rewrites": 80, "coverage": 68, "read": 60, "toggle_fold": 60}
 """Columns the footer needs before it shows these keys too. At 80 columns it names every other
 key, Q F W and e included, in short words; h l and q (which every terminal reader knows) come
-back from 100 columns. Below 80 the findings (Q F W) and then the coverage (c) go first, so that
-"? Help", which lists them all, always stays in view; the palette lists them too."""
+back from 100 columns. Below 80 the findings (Q F W), then the coverage (c), then reading and
+the fold (r z) go first, so that "? Help", which lists them all, always stays in view whole;
+the palette lists them too."""
 STORIES_ROOM = len(" esc Stories")
 """What "esc Stories" adds to the footer of a story opened from the story list: every key above
 needs that much more room, so at 80 columns Q F W make way for the only key back to the list."""
