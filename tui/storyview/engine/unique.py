@@ -462,6 +462,11 @@ class _Guard:
             self.partners[i].update(j for j, _, _ in links)
         self.grams: dict[int, set[Gram]] = {}
         self.vocabularies: dict[int, frozenset[str]] = {}
+        self.joins: dict[int, frozenset[str]] = {}
+        self.every = frozenset(n for t in texts for n in t.norms)
+        """Every word of the story as written: whether a word written another way is there at all."""
+        self.unhyphened = frozenset(n.replace("-", "") for n in self.every if "-" in n.strip("-"))
+        """Its compounds without their hyphens ("skin-care": skincare)."""
         self.alike = [_Alike.of(u.text, t) for u, t in zip(self.units, texts)]
 
     def grams_of(self, j: int) -> set[Gram]:
@@ -474,6 +479,56 @@ class _Guard:
         if j not in self.vocabularies:
             self.vocabularies[j] = frozenset(self.texts[j].norms)
         return self.vocabularies[j]
+
+    def joined_of(self, j: int) -> frozenset[str]:
+        """Unit j's words as one word would write them: two in a row run together ("tear gas":
+        teargas, "semi - automatic": semiautomatic), a compound without its hyphens ("co-workers":
+        coworkers), two in a row with one ("AK 47": ak-47)."""
+        if j not in self.joins:
+            norms = self.texts[j].norms
+            out = {n.replace("-", "") for n in norms if "-" in n.strip("-")}
+            for a, b in zip(norms, norms[1:]):
+                if a.isalnum() and b.isalnum():
+                    out.add(f"{a}-{b}")
+                    if a.isalpha() and b.isalpha():
+                        out.add(a + b)
+            self.joins[j] = frozenset(w for w in out if len(w) >= JOINED_FROM)
+        return self.joins[j]
+
+    def _written_apart(self, i: int, others: Sequence[int], within: Sequence[tuple[int, int]], out: list[bool]) -> None:
+        """Words of unit i a counterpart writes another way, as one word or two ("teargas", "tear
+        gas", "tear-gas"; "AK 47", "AK-47"), or an acronym with or without its plural's s ("KOs",
+        "KO"): never marked, as the same words as written are not (try26). Only the words that
+        would be marked (`within`: token ranges) are looked at, and a counterpart only where the
+        story holds the other writing at all (most words: one look-up)."""
+        text = self.units[i].text
+        norms = self.texts[i].norms
+        tokens = self.texts[i].tokens
+        every = self.every
+
+        def said(*forms: str) -> bool:
+            there = [w for w in forms if w in every]  # most are nowhere in the story
+            return bool(there) and any(w in self.vocabulary_of(j) for j in others for w in there)
+
+        def joined(form: str) -> bool:
+            return any(form in self.joined_of(j) for j in others)
+
+        for x in sorted({x for a, b in within for x in range(a, b) if not out[x]}):
+            n = norms[x]
+            whole = n.replace("-", "")
+            if len(n) >= JOINED_FROM and whole.isalnum():
+                if whole != n and (said(whole) or _halves(n, every) and joined(n)):  # "co-workers", "AK-47"
+                    out[x] = True
+                elif n.isalpha() and (n in self.unhyphened or len(n) >= RUN_TOGETHER_FROM and _parts(n, every)) \
+                        and joined(n):  # "skincare", "teargas"
+                    out[x] = True
+            if x + 1 < len(norms) and _word(tokens[x]) and _word(tokens[x + 1]) and said(
+                    *([n + norms[x + 1]] if len(n) + len(norms[x + 1]) >= JOINED_FROM else []), f"{n}-{norms[x + 1]}"):
+                out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
+            if 1 < len(n) <= ACRONYM_UP_TO:
+                written = text[tokens[x].start:tokens[x].end]
+                if ACRONYM_PLURAL_RE.fullmatch(written) and said(n[:-1]) or written.isupper() and said(n + "s"):
+                    out[x] = True
 
     def _named_elsewhere(self, name: Gram, own: str) -> bool:
         """Does another source give this name, or end a longer name with it, or give an ending
@@ -494,8 +549,9 @@ class _Guard:
             if cuts and not all(w in DATE_WORDS for w in norms[s:e]) and self.names.get(norms[s:e], set()) - {own}:
                 yield s, e
 
-    def forbidden(self, i: int) -> list[bool]:
-        """For each token of unit i: may it not be marked?"""
+    def forbidden(self, i: int, within: Sequence[tuple[int, int]] = ()) -> list[bool]:
+        """For each token of unit i: may it not be marked? (`within`: the token ranges that would
+        be, where words written another way are looked for.)"""
         own = self.units[i].member.source
         words_ = self.texts[i]
         tokens = words_.tokens
@@ -533,6 +589,8 @@ class _Guard:
         for x, norm in enumerate(words_.norms):
             if norm in vocab and figure[x]:
                 out[x] = True
+        if others and within:
+            self._written_apart(i, others, within, out)
         if grams:
             stems, content = words_.stems, words_.content
             cut = _cuts_a_name(words_)
@@ -547,6 +605,30 @@ class _Guard:
                 if g in held and any(words_.content[a:b]) and not _cuts(words_.names, a, b):
                     out[a:b] = [True] * (b - a)
         return out
+
+
+def _word(token: Token) -> bool:
+    """A content word or a number, in letters and digits only: what two in a row may be one word of."""
+    return (token.content or token.number) and token.norm.isalnum()
+
+
+def _parts(word: str, every: frozenset[str]) -> bool:
+    """Is `word` two words of the story run together ("teargas": tear, gas)?"""
+    return any(word[:k] in every and word[k:] in every for k in range(2, len(word) - 1))
+
+
+def _halves(compound: str, every: frozenset[str]) -> bool:
+    """Are the pieces of a hyphenated word each words of the story ("AK-47": ak, 47)?"""
+    return all(piece in every for piece in compound.split("-") if piece)
+
+
+# Letters a word run together from two must have to count ("its" is no "it s"; "teargas" has 7).
+JOINED_FROM = 5
+RUN_TOGETHER_FROM = 7
+# Letters of the longest acronym looked at, with its plural's s ("CEOs").
+ACRONYM_UP_TO = 6
+# An acronym's plural as written: "KOs", "MPs", "CEOs".
+ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 
 
 def _cuts(names: Sequence[Span], a: int, b: int) -> bool:
@@ -670,7 +752,9 @@ def find_unique(alignment: Alignment, settings: Settings, progress: Progress | N
             progress("marking", i, len(units))
         passages, ground, support = _words(alignment, i, settings, group_of, keyed[i][1], phrases, common, forms, texts[i])
         if passages or quotes[i]:
-            marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i), ground), support)
+            within = [(a, b) for a, b, _ in passages] + list(quotes[i])
+            marks[unit.member] = Marks(_spans(unit.text, texts[i], passages, quotes[i], guard.forbidden(i, within), ground),
+                                       support)
         else:
             marks[unit.member] = Marks((), support)
     return marks
