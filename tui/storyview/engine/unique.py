@@ -27,7 +27,17 @@ from rapidfuzz.distance import Indel
 
 from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
-from storyview.engine.segment import NUMBER_STEMS, NUMBER_WORDS, WORD_VALUES, Token, is_number_word, normalize, stem, words
+from storyview.engine.segment import (
+    NUMBER_STEMS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    WORD_VALUES,
+    Token,
+    is_number_word,
+    normalize,
+    stem,
+    words,
+)
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
 
@@ -527,7 +537,8 @@ class _Guard:
                 out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
             if 1 < len(n) <= ACRONYM_UP_TO:
                 written = text[tokens[x].start:tokens[x].end]
-                if ACRONYM_PLURAL_RE.fullmatch(written) and said(n[:-1]) or written.isupper() and said(n + "s"):
+                if ACRONYM_PLURAL_RE.fullmatch(written) and said(n[:-1]) \
+                        or written.isupper() and n + "s" not in STOPWORDS and said(n + "s"):  # "IT" is no "its"
                     out[x] = True
 
     def _named_elsewhere(self, name: Gram, own: str) -> bool:
