@@ -217,3 +217,17 @@ def test_a_count_in_words_meets_the_same_count_in_digits() -> None:
     lede = next(g for g in story_.groups if any(m.source == "bbc" for m in g.members))
     reuters = [m.paragraph for m in lede.members if m.source == "reuters"]
     assert reuters and story_.article("reuters").paragraphs[reuters[0]].text.startswith("A fire broke out on a ferry")
+
+
+def test_where_sources_disagree_on_order_the_one_that_differs_gives_way() -> None:
+    # b and c tell the crash before the rescue; a alone tells the rescue first. Late in b and c,
+    # the rescue is on average earlier than the crash: position alone would lead with it.
+    crash = "The bus skidded off the icy mountain road near Tarvisio and rolled down the slope."
+    rescue = "Firefighters cut open the wreck overnight and carried eleven passengers to safety."
+    b = "The season's first snow closed three passes on Monday.\n\nSchools in the valley stayed shut."
+    c = "Ski resorts opened a week early this winter.\n\nHotels reported full bookings until March."
+    s = story(f"{rescue}\n\n{crash}", f"{b}\n\n{crash}\n\n{rescue}", f"{c}\n\n{crash}\n\n{rescue}")
+    assert len(s.groups) == 6
+    for source in "bc":
+        seen = [m.paragraph for g in s.groups for m in g.members if m.source == source]
+        assert seen == sorted(seen), source

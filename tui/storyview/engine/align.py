@@ -151,20 +151,21 @@ def story_order(units: Sequence[Unit], clusters: list[list[int]]) -> list[list[i
     """Order groups so that every source reads top to bottom wherever the sources agree.
 
     A topological sort of "comes after" edges from each source's paragraph order; where two
-    sources disagree (a cycle), the group earliest on average in its sources goes first.
+    sources disagree (a cycle), the group the fewest sources still want after another goes
+    first, then the group earliest on average in its sources: one source that tells a thing
+    early does not reorder what several others tell in one order.
     """
     cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
-    after: list[set[int]] = [set() for _ in clusters]
+    after: list[Counter[int]] = [Counter() for _ in clusters]
     waiting = [0] * len(clusters)
     for prev, unit in zip(range(len(units) - 1), units[1:]):
         a, b = cluster_of[prev], cluster_of[prev + 1]
-        if units[prev].member.source == unit.member.source and a != b and b not in after[a]:
-            after[a].add(b)
+        if units[prev].member.source == unit.member.source and a != b:
+            after[a][b] += 1
             waiting[b] += 1
     key = [(sum(units[i].position for i in m) / len(m), min(m), c) for c, m in enumerate(clusters)]
     ready = [key[c] for c in range(len(clusters)) if waiting[c] == 0]
     heapq.heapify(ready)
-    fallback = sorted(key)
     placed = [False] * len(clusters)
     order: list[int] = []
     while len(order) < len(clusters):
@@ -173,11 +174,11 @@ def story_order(units: Sequence[Unit], clusters: list[list[int]]) -> list[list[i
         if ready:
             c = heapq.heappop(ready)[2]
         else:
-            c = next(k[2] for k in fallback if not placed[k[2]])
+            c = min((c for c in range(len(clusters)) if not placed[c]), key=lambda c: (waiting[c], key[c]))
         placed[c] = True
         order.append(c)
-        for d in after[c]:
-            waiting[d] -= 1
+        for d, n in after[c].items():
+            waiting[d] -= n
             if waiting[d] == 0 and not placed[d]:
                 heapq.heappush(ready, key[d])
     return [clusters[c] for c in order]
