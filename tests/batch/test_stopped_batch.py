@@ -83,18 +83,22 @@ def test_a_stopped_batch_opened_from_elsewhere_names_its_inputs_from_there(
 
 def test_a_batch_records_what_it_was_asked_to_read(reference: Path, corpus: Path) -> None:
     import json
+    import os
 
     from storyview.batch.output import RUN
 
     recorded = json.loads((reference / RUN).read_text(encoding="utf-8"))
     assert recorded["inputs"] == [str(corpus)] and recorded["threshold"] == 0.16
+    assert recorded["folder"] == os.getcwd()
 
 
-def test_a_stopped_batch_names_every_input_it_was_given(
+def test_a_stopped_batch_names_every_input_it_was_given_from_where_it_was_started(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The inputs are those the run recorded as it started: a folder none of whose stories was
-    written yet is named too (guessed from the stories written, it was lost from the command),
-    relative where it is inside the folder the command is typed in, whole elsewhere."""
+    written yet is named too (guessed from the stories written, it was lost from the command).
+    They are named as the run named them, from the folder it started in: the stories' files are
+    named by their articles' paths as named, and a resume from elsewhere with other names
+    realigned every story (try27)."""
     import json
 
     from storyview.batch.output import RUN, run_text
@@ -110,10 +114,13 @@ def test_a_stopped_batch_names_every_input_it_was_given(
     (run / "out" / RUN).write_text(run_text(["a", "b", "-", "https://example.com/x"], 0.3), encoding="utf-8")
     found = stopped(run / "out")
     assert found is not None and found.inputs == ("a", "b") and found.threshold == 0.3
-    monkeypatch.chdir(tmp_path)
-    assert stopped(run / "out").inputs == ("run/a", "run/b")
+    assert resume_command(found.inputs, "out", found.threshold, found.started_in) == \
+        "storyview batch a b --out out --threshold 0.3 --resume"
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")
-    assert stopped(run / "out").inputs == (str(run / "a"), str(run / "b"))
+    found = stopped(run / "out")
+    assert found is not None and found.inputs == ("a", "b")
+    assert resume_command(found.inputs, "../run/out", found.threshold, found.started_in) == \
+        f"cd {run} && storyview batch a b --out {run / 'out'} --threshold 0.3 --resume"
     (run / "out" / RUN).write_text("{not json", encoding="utf-8")  # unreadable: guessed, as before
     assert stopped(run / "out").inputs == (str(run / "a"),)

@@ -225,6 +225,9 @@ async def test_b_makes_the_focused_source_the_base_and_it_holds_across_realigns(
         grid.move_to(first_base_row)
         await pilot.pause()
         assert "not in the base" in "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+        await pilot.press("z")  # what z folds with a base: the rows it does not tell (try27)
+        await pilot.pause()
+        assert any("rows the base does not tell" in n for n in said)
         await pilot.press("plus")
         await settled(pilot, lambda a: a.settings.threshold > 0.2)
         assert app.main.index.base == base and grid.visible_sources[0] == base

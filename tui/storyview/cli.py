@@ -213,7 +213,8 @@ def _unfinished_batch(path: str) -> str | None:
     found = stopped(path)
     if found is not None:
         return (f"{shown(found.folder)} is a batch that was stopped before it finished ({counted(found.written, 'story')} "
-                f"written, no index): run `{resume_command(found.inputs, found.folder, found.threshold)}` to finish it")
+                f"written, no index): run `{resume_command(found.inputs, found.folder, found.threshold, found.started_in)}` "
+                f"to finish it")
     named = Path(path)
     if named.name == STORIES and is_batch(named.parent):
         return f"{shown(named)} holds the story files of the batch {shown(named.parent)}: open {shown(named.parent)}"

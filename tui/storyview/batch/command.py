@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
     articles = sum(e.size for e in done.entries)
     warn(f"wrote {counted(len(done.entries), 'story')} of {counted(articles, 'article')} to {out} "
          f"({done.aligned:,} aligned now) in {seconds:.1f} s")
-    return 0
+    return 0 if articles else 1  # nothing could be read: a script must know, as `storyview --json` says
 
 
 def _refused(paths: list[str], out: Path) -> str | None:

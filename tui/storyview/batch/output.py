@@ -3,7 +3,7 @@
 
     DIR/index.json            {"stories": [{"id", "label", "sources", "size", "file"}], ...}
     DIR/stories/<file>.json   one story, in the schema of `storyview --json` (docs/json.md)
-    DIR/run.json              {"inputs": [whole paths], "threshold", "storyview"}, as it starts
+    DIR/run.json              {"inputs": [as given], "folder", "threshold", "storyview"}, as it starts
 
 Every file is written whole through a temporary file and a rename. A story's file name carries
 a digest of what made it (its files' paths, sizes and times, the settings, storyview's
@@ -156,24 +156,28 @@ def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[
 
 
 def run_text(paths: Sequence[str], threshold: float) -> str:
-    """The JSON of `RUN`: the batch's files and folders as whole paths (it reads no address or
-    standard input), its threshold and storyview's version."""
+    """The JSON of `RUN`: the batch's files and folders as it was given them (it reads no
+    address or standard input), the folder it was started in, its threshold and storyview's
+    version. Its stories' files are named as it named them: a resume must name them alike."""
     from storyview.inputs.arguments import STDIN
     from storyview.inputs.web import is_url
 
-    inputs = [os.path.abspath(p) for p in paths if p != STDIN and not is_url(p)]
-    data = {"storyview": __version__, "inputs": inputs, "threshold": threshold}
+    inputs = [p for p in paths if p != STDIN and not is_url(p)]
+    data = {"storyview": __version__, "inputs": inputs, "folder": os.getcwd(), "threshold": threshold}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _recorded(folder: Path) -> tuple[tuple[str, ...], float | None] | None:
-    """The inputs and threshold `RUN` recorded; None where it is not there or not readable (a
-    batch of an older storyview: its inputs are then guessed from the stories written)."""
+def _recorded(folder: Path) -> tuple[tuple[str, ...], float | None, str | None] | None:
+    """The inputs, threshold and starting folder `RUN` recorded; None where it is not there or
+    not readable (a batch of an older storyview: its inputs are then guessed from the stories
+    written)."""
     try:
         data = json.loads((folder / RUN).read_text(encoding="utf-8"))
         inputs = tuple(str(p) for p in data["inputs"])
         threshold = data.get("threshold")
-        return inputs, float(threshold) if isinstance(threshold, (int, float)) else None
+        started = data.get("folder")
+        return (inputs, float(threshold) if isinstance(threshold, (int, float)) else None,
+                started if isinstance(started, str) else None)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -238,11 +242,13 @@ class Stopped:
 
     folder: Path
     written: int
-    # What the run was asked to read, as named from here (`RUN`); for a batch of an older
-    # storyview, the folders of the articles of the stories written (one none of whose stories
-    # was written yet is not known).
+    # What the run was asked to read, as it named it (`RUN`); for a batch of an older storyview,
+    # the folders of the articles of the stories written (one none of whose stories was written
+    # yet is not known).
     inputs: tuple[str, ...]
     threshold: float | None
+    # The folder the run was started in, where its relative inputs are (None: not recorded).
+    started_in: str | None = None
 
 
 def stopped(path: str | Path) -> Stopped | None:
@@ -259,8 +265,7 @@ def stopped(path: str | Path) -> Stopped | None:
         return None
     recorded = _recorded(folder)
     if recorded is not None:
-        inputs, threshold = recorded
-        return Stopped(folder, len(written), tuple(_from_here(p) for p in inputs), threshold)
+        return Stopped(folder, len(written), *recorded)
     inputs: dict[str, None] = {}
     read: list[str] = []
     threshold = None
@@ -279,15 +284,6 @@ def stopped(path: str | Path) -> Stopped | None:
     base = _run_folder(folder, read[:8])
     named = [os.path.normpath(os.path.join(base, p)) if base is not None else p for p in inputs]
     return Stopped(folder, len(written), tuple(dict.fromkeys(named)), threshold)
-
-
-def _from_here(path: str) -> str:
-    """A whole path as a command typed here names it: relative where it is inside this folder."""
-    try:
-        relative = os.path.relpath(path)
-    except (OSError, ValueError):
-        return path
-    return path if relative == ".." or relative.startswith(".." + os.sep) else relative
 
 
 def _run_folder(folder: Path, paths: Sequence[str]) -> str | None:
@@ -312,13 +308,22 @@ def _run_folder(folder: Path, paths: Sequence[str]) -> str | None:
     return None
 
 
-def resume_command(inputs: Sequence[str], folder: str | Path, threshold: float | None = None) -> str:
-    """The command that finishes a stopped batch (as a line to copy: arguments quoted where needed)."""
+def resume_command(inputs: Sequence[str], folder: str | Path, threshold: float | None = None,
+                   started_in: str | None = None) -> str:
+    """The command that finishes a stopped batch (as a line to copy: arguments quoted where needed).
+
+    Started in another folder with inputs named from there, it goes there first: the stories'
+    files are named by their articles' paths as the run named them, and only the same names
+    find them again (named from here, every story would be aligned anew)."""
     from shlex import quote
 
     named = " ".join(quote(p) for p in inputs) if inputs else "PATH..."
     other = f" --threshold {threshold:g}" if threshold is not None and threshold != Settings.threshold else ""
-    return f"storyview batch {named} --out {quote(str(folder))}{other} --resume"
+    go = ""
+    if started_in and any(not os.path.isabs(p) for p in inputs) and \
+            os.path.realpath(started_in) != os.path.realpath(os.getcwd()):
+        go, folder = f"cd {quote(started_in)} && ", os.path.abspath(folder)
+    return f"{go}storyview batch {named} --out {quote(str(folder))}{other} --resume"
 
 
 def is_export(path: str | Path) -> bool:

@@ -92,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
             ("● ○", bold), "  on a row's rule: the sources that tell it, and those that do not\n",
             (PLACEHOLDER, Style(italic=True)), "  that source does not tell this part of the story\n",
             ("┄ 3–6/64 only in 4 · 4 paragraphs", Style(italic=True)),
-            "  rows only one source tells, folded (z); enter opens\n",
+            "  rows only one source tells (with a base: rows it does not tell), folded (z); enter opens\n",
         )
 
     def _table(self) -> FitWidth:

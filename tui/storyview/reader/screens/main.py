@@ -495,16 +495,17 @@ class MainScreen(Screen[None]):
         grid = self.grid
         if self.index is None:
             return
+        rows = "rows the base does not tell" if self.index.base is not None else "rows only one source tells"
         if not grid.folding.runs:
-            self.notify("Every row is told by two sources or more: nothing to fold.", timeout=2)
+            self.notify("The base tells every row: nothing to fold." if self.index.base is not None
+                        else "Every row is told by two sources or more: nothing to fold.", timeout=2)
             return
         grid.set_fold(not grid.folding.on)
-        single = sum(len(run) for run in grid.folding.runs)
+        folded = sum(len(run) for run in grid.folding.runs)
         if grid.folding.on:
-            self.notify(f"{single} rows only one source tells, folded into {len(grid.folding.runs)} strips "
-                        "(enter opens one)", timeout=3)
+            self.notify(f"{folded} {rows}, folded into {len(grid.folding.runs)} strips (enter opens one)", timeout=3)
         else:
-            self.notify(f"{single} rows only one source tells, shown", timeout=2)
+            self.notify(f"{folded} {rows}, shown", timeout=2)
 
     # -- other views -------------------------------------------------------------------------------
 
