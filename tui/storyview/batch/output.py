@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 
 INDEX = "index.json"
 STORIES = "stories"
-# Written as a batch starts: what it was asked to read (whole paths) and its threshold, so a
-# stopped batch's resume command names every input, from wherever the folder is opened.
+# Written as a batch starts: what it was asked to read (as named), the folder it started in and
+# its threshold, so a stopped batch's resume command names every input as the run did.
 RUN = "run.json"
 
 
