@@ -147,3 +147,41 @@ def test_hostile_files_in_a_real_terminal(terminal: Terminal) -> None:
     assert term.show("#{alternate_on}") == "0"  # the terminal is back to the shell's screen
     assert term.show("#{mouse_any_flag}") == "0" and term.show("#{cursor_flag}") == "1"
     assert_untouched(term)
+
+
+def test_the_story_list_fills_in_unique_shares_in_a_real_terminal(tmp_path: Path) -> None:
+    """The installed command, as a user runs it: the list's "unique" column fills in while it is
+    on screen (a spawned process aligns the stories, which re-reads the command's script), the
+    screen stays the reader's, and q leaves no process behind."""
+    from story_factories import CUTS, EVENTS, QUAKE
+
+    for n, cut in enumerate(CUTS):
+        for name, facts in EVENTS.items():
+            text = f"{facts['place']} quake report\n\n" + "\n\n".join(QUAKE[k].format(**facts) for k in cut)
+            (tmp_path / f"{name}{n}.txt").write_text(text + "\n", encoding="utf-8")
+    script = Path(sys.executable).parent / "storyview"
+    command = shlex.quote(str(script)) if script.exists() else f"{shlex.quote(sys.executable)} -m storyview"
+    mark = f"STORYVIEW_TEST_RUN={uuid.uuid4().hex}"  # inherited by every process it starts
+    term = Terminal(f"env {mark} {command} {shlex.quote(str(tmp_path))}; echo {DONE}-$?; sleep 60")
+    try:
+        screen = term.wait_for(lambda s: "2 stories in 6 articles" in s and s.count("%") >= 2, "both shares")
+        assert "—" not in screen.split("unique", 1)[1].split("Open story")[0]
+        assert _running_with(mark)  # the reader itself
+        term.keys("q")
+        screen = term.wait_for(lambda s: f"{DONE}-" in s, "the shell after quitting")
+        assert f"{DONE}-0" in screen
+        assert not _running_with(mark)
+    finally:
+        term.close()
+
+
+def _running_with(mark: str) -> list[str]:
+    """The processes whose environment holds `mark`."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if mark.encode() in environ.read_bytes().split(b"\0"):
+                found.append(environ.parent.name)
+        except OSError:
+            pass
+    return found

@@ -339,3 +339,94 @@ async def test_the_list_leaves_out_columns_with_nothing_to_say_or_no_room(
         assert [str(c.label) for c in table.columns.values()] == columns
         assert table.columns[next(k for k in table.columns if k.value == "label")].width >= LABEL_AT_LEAST
         assert len(table.get_row_at(0)) == len(columns)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("outlets", [True, False])
+async def test_a_count_only_sources_column_leaves_its_room_to_the_label(
+        monkeypatch: pytest.MonkeyPatch, outlets: bool) -> None:
+    """try27: at 120 columns the sources column kept 24 cells for "3 sources" where no article
+    names its outlet (BBC text files), while labels were cut; the list's heading, cut at 56
+    columns, gave no sign of it."""
+    import stories_app
+
+    if not outlets:
+        articles = stories_app.folder_articles()
+        monkeypatch.setattr(stories_app, "folder_articles",
+                            lambda: [dataclasses.replace(a, outlet=None) for a in articles])
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await listed(pilot)
+        width = {c.key.value: c.width for c in screen.table.columns.values()}
+        longest = max(len(s.sources) for s in app.collection.stories)
+        assert width["sources"] == (24 if outlets else len(f"{longest} sources"))
+        await pilot.resize_terminal(56, 20)
+        await pilot.pause()
+        heading = screen.query_one("#stories-title", Static)
+        assert heading.render_line(0).text.rstrip().endswith("…")
+
+
+@pytest.mark.asyncio
+async def test_the_list_fills_in_every_story_s_unique_share_while_the_user_reads() -> None:
+    """try27: "unique" said "—" on every row until a story was opened. The stories are aligned
+    in the background (one spawned process), each share as its story's own build gives it, and
+    quitting leaves no process behind."""
+    import multiprocessing
+
+    from storyview.pipeline import SharesInBackground, align_story
+
+    app = folder_app()
+    app.make_background = SharesInBackground
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await listed(pilot)
+        several = [s.id for s in app.collection.stories if len(s.sources) > 1]
+        for _ in range(600):
+            if all(i in screen.shares for i in several):
+                break
+            await pilot.pause(0.05)
+        expected = {i: align_story(app.collection, i, app.settings).unique_share for i in several}
+        assert {i: screen.shares[i] for i in several} == pytest.approx(expected)
+        cells = {i: screen.table.get_cell(str(i), "unique").plain for i in several}
+        assert cells == {i: f"{round(100 * share)}%" for i, share in expected.items()}
+        single = next(s.id for s in app.collection.stories if len(s.sources) == 1)
+        assert screen.table.get_cell(str(single), "unique").plain == "—"
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.asyncio
+async def test_quitting_while_the_shares_are_worked_out_ends_their_process_at_once() -> None:
+    import multiprocessing
+
+    from storyview.pipeline import SharesInBackground
+
+    app = folder_app()
+    app.make_background = SharesInBackground
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        for _ in range(200):
+            if multiprocessing.active_children():
+                break
+            await pilot.pause(0.02)
+        assert multiprocessing.active_children()
+        started = time.monotonic()
+        await pilot.press("q")
+    assert time.monotonic() - started < 10  # not a speed target: a hang guard
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.asyncio
+async def test_shares_that_cannot_be_had_leave_the_list_as_it_was() -> None:
+    def broken() -> Any:
+        raise OSError("no process can start here")
+
+    app = folder_app()
+    app.make_background = broken
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await listed(pilot)
+        await pilot.pause(0.2)
+        assert {screen.table.get_cell(str(s.id), "unique").plain for s in app.collection.stories} == {"—"}
+        await pilot.press("enter")
+        await opened(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.table.get_cell(str(app.story.id), "unique").plain.endswith("%")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from storyview.inputs.web import Page
     from storyview.model import Collection, Story
     from storyview.pinstore import PinStore
+    from storyview.pipeline import SharesInBackground
     from storyview.reader.app import StoryviewApp
 
 
@@ -167,6 +168,12 @@ def run(argv: list[str] | None = None) -> int:
 
         return align_story(collection, story_id, s, progress, pins)
 
+    def background() -> SharesInBackground:
+        from storyview.pinstore import KnownPins
+        from storyview.pipeline import SharesInBackground
+
+        return SharesInBackground(KnownPins(tuple(pins.peek()[0])) if pins is not None else None)
+
     app = StoryviewApp(
         build=lambda s, progress=None: align(gather(progress), 1, s, progress),
         settings=settings,
@@ -175,6 +182,7 @@ def run(argv: list[str] | None = None) -> int:
         gather=gather,
         align=align,
         story=args.story,
+        background=background,
     )
     app.run()
     return app.return_code or 0

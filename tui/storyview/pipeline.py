@@ -30,10 +30,10 @@ from storyview.model import (
     Story,
     StoryEntry,
 )
-from storyview.workers import WorkerLost, each_idle, end, forked, quiet, results
+from storyview.workers import WorkerLost, each_idle, end, forked, quiet, results, spawned
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from storyview.findings.analysis import Analysis
     from storyview.pinstore import Pins
@@ -339,6 +339,67 @@ def align_story(
     several, warnings = _told_with(collection)
     return align_entry(collection.story(story_id), collection.articles_of(story_id), settings, several=several,
                        warnings=warnings, progress=progress, pins=pins)
+
+
+@dataclass
+class SharesInBackground:
+    """The unique share of a folder's stories, aligned one at a time on one process of low
+    priority while the reader's story list is on screen, so that its "unique" column fills in
+    (before, only the stories opened had one).
+
+    The process is spawned, not forked: the reader runs threads. It writes nothing to the
+    terminal, which is the reader's. `stop` ends every run at once, whatever it was doing.
+    """
+
+    pins: Pins | None = None
+    _runs: list[ShareRun] = field(default_factory=list)
+
+    def start(self, collection: Collection, story_ids: Sequence[int], settings: Settings) -> ShareRun:
+        """A run over the stories of `story_ids`, in that order."""
+        several, _ = _told_with(collection)
+        pool = spawned(1, _in_background)
+        run = ShareRun(pool, [(i, pool.submit(_share_of, collection.story(i), tuple(collection.articles_of(i)),
+                                              settings, several, self.pins)) for i in story_ids])
+        self._runs = [r for r in self._runs if not r.ended] + [run]
+        return run
+
+    def stop(self) -> None:
+        for run in self._runs:
+            run.stop()
+        self._runs = []
+
+
+@dataclass
+class ShareRun:
+    """One run of `SharesInBackground`: each story and its share to come."""
+
+    pool: ProcessPoolExecutor
+    shares: list[tuple[int, Future[float]]]
+    ended: bool = False
+
+    def stop(self) -> None:
+        if not self.ended:
+            self.ended = True
+            end(self.pool)
+
+
+def _in_background() -> None:
+    """A background worker: lower priority than the reader, no output, ctrl+c left to the reader."""
+    import os
+
+    quiet()
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+    blank = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(blank, 1)
+    os.dup2(blank, 2)
+
+
+def _share_of(entry: StoryEntry, articles: tuple[Article, ...], settings: Settings, several: bool,
+              pins: Pins | None) -> float:
+    return align_entry(entry, articles, settings, several=several, pins=pins).unique_share
 
 
 def _told_with(collection: Collection) -> tuple[bool, tuple[str, ...]]:

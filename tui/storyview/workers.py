@@ -1,4 +1,5 @@
-"""Forked worker processes for a large folder's reading, splitting and aligning.
+"""Worker processes: forked for a large folder's reading, splitting and aligning; spawned for
+the reader's story list, which aligns stories while the user reads.
 
 `concurrent.futures` rather than `multiprocessing.Pool`: a worker that dies (killed, out of
 memory) breaks the executor, and waiting for a result raises; a Pool replaces the worker and
@@ -37,6 +38,25 @@ def forked(workers: int, initializer: Callable[..., None] | None = None, initarg
 
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=initializer, initargs=initargs)
+
+
+def spawned(workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+            ) -> ProcessPoolExecutor:
+    """`workers` fresh processes, started clean rather than forked: for a process that runs
+    threads (the reader), whose locks a fork would copy held.
+
+    The executor's first lock starts multiprocessing's resource tracker, which keeps
+    `sys.stderr`: in the reader that is Textual's, with no file behind it (starting the tracker
+    failed: "bad value(s) in fds_to_keep"), so the tracker gets a blank one.
+    """
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from contextlib import redirect_stderr
+
+    with open(os.devnull, "w") as blank, redirect_stderr(blank):
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=initializer, initargs=initargs)
 
 
 def results(pool: ProcessPoolExecutor, work: Callable[[A], R], tasks: Sequence[A], chunk: int = 1,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from storyview.findings.analysis import Analysis
     from storyview.model import Pin
     from storyview.pinstore import PinStore
+    from storyview.pipeline import SharesInBackground
 
 THRESHOLD_STEP = 0.05
 THRESHOLD_MIN = 0.05
@@ -221,6 +222,7 @@ class StoryviewApp(App[None]):
         story: int | None = None,
         shares: Mapping[int, float] | None = None,
         no_pins: str | None = None,
+        background: Callable[[], SharesInBackground] | None = None,
     ) -> None:
         super().__init__()
         self.build = build
@@ -236,6 +238,11 @@ class StoryviewApp(App[None]):
         """The story of the collection on screen (or asked for with --story)."""
         self._shares: dict[int, float] = dict(shares or {})
         """Each story's share of unique text, once known (a batch knows them all before)."""
+        self.make_background = background
+        """Makes what aligns the list's stories while the user reads, for their unique share
+        (None: only the stories opened get one); made once the list is up, off the start-up path."""
+        self.background: SharesInBackground | None = None
+        self._background_settings: Settings | None = None
         self.inputs = tuple(inputs)
         """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
@@ -387,6 +394,7 @@ class StoryviewApp(App[None]):
             stories = StoriesScreen(collection)
             stories.shares.update(self._shares)
             self.install_screen(stories, name="stories")
+            self._fill_shares(self.settings)
         if wanted is not None:
             self.open_story(wanted)  # the keys typed so far wait on for that story
         elif collection.stories:
@@ -505,8 +513,9 @@ class StoryviewApp(App[None]):
         self.settings = message.settings
         self.pending = None
         if self.several_stories:
-            self._shares[message.story.id] = message.story.unique_share
-            self.get_screen("stories").set_share(message.story.id, self._shares[message.story.id])  # type: ignore[attr-defined]
+            self._share_known(message.story.id, message.story.unique_share)
+            if message.settings != self._background_settings:
+                self._fill_shares(message.settings, but=message.story.id)
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
         if not self._listing():  # escape went back to the list while it was built: the title stays the list's
@@ -518,6 +527,38 @@ class StoryviewApp(App[None]):
         self.call_after_refresh(self._settle_memory)
         self._warn(message.story.warnings)
         await self._release_keys()
+
+    def _share_known(self, story_id: int, share: float) -> None:
+        self._shares[story_id] = share
+        self.get_screen("stories").set_share(story_id, share)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="shares", exit_on_error=False)
+    async def _fill_shares(self, settings: Settings, but: int | None = None) -> None:
+        """The unique share of every story told by several sources, aligned in the background
+        (`SharesInBackground`), in the list's order; anew at other settings (+/-), but for the
+        story just opened at them. A story opened meanwhile has its share from its own build.
+        Where a share cannot be had (no process could start), the list shows "—" as before."""
+        collection = self.collection
+        if self.make_background is None or collection is None or self._background_settings == settings:
+            return
+        self._background_settings = settings
+        from storyview.reader.widgets.storylist import story_rows
+
+        wanted = [row.id for row in story_rows(collection, {}) if not row.single and row.id != but]
+        run = None
+        try:
+            if self.background is None:
+                self.background = self.make_background()
+            run = self.background.start(collection, wanted, settings)
+            for story_id, share in run.shares:
+                value = await asyncio.wrap_future(share)
+                if self.settings == settings and not (story_id == self.story_id and self.story is not None):
+                    self._share_known(story_id, value)
+        except Exception:  # noqa: BLE001 - a share not known stays "—": nothing the reader needs
+            pass
+        finally:
+            if run is not None:
+                run.stop()
 
     def _warn(self, warnings: Sequence[str]) -> None:
         """The notes not shown before, in one toast: the first TOAST_NOTES, then how many more
@@ -555,6 +596,8 @@ class StoryviewApp(App[None]):
             driver.write(sequence)
 
     def on_unmount(self) -> None:
+        if self.background is not None:
+            self.background.stop()
         self._terminal(RESTORE_TITLE)
         if self._froze:  # what this app froze goes back to the collector (tests run many apps)
             gc.unfreeze()

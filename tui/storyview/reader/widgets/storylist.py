@@ -22,7 +22,8 @@ APART = "apart"
 WIDE = {"id": 4, "sources": 24, "dates": 18, "words": 7, "unique": 6}
 NARROW = {"id": 4, "sources": 10, "dates": 11, "words": 7, "unique": 6}
 """Cells of every column but the label's, which takes the rest; below WIDE_FROM columns the
-sources column shows only how many and the dates column only the first, with "…" after it
+sources column shows only how many (as it does where no article names its outlet, in as many
+cells as the longest count takes) and the dates column only the first, with "…" after it
 where there are more."""
 WIDE_FROM = 110
 LABEL_AT_LEAST = 26
@@ -156,6 +157,8 @@ class StoryTable(DataTable[Text]):
         self._width = self.size.width
         wide = self._width >= WIDE_FROM
         widths = dict(WIDE if wide else NARROW)
+        if not wide or not any(a.outlet for a in self.collection.articles):
+            widths["sources"] = self._count_width()
         if not any(a.date for a in self.collection.articles):
             del widths["dates"]
 
@@ -193,6 +196,12 @@ class StoryTable(DataTable[Text]):
             )
         if keep is not None and str(keep) in self.rows:
             self.move_cursor(row=self.get_row_index(str(keep)))
+
+    def _count_width(self) -> int:
+        """Cells of the sources column where it shows only how many ("12 sources"): narrow, or
+        no article names its outlet (the label takes the rest)."""
+        most = max((len(entry.sources) for entry in self.collection.stories), default=1)
+        return max(len("sources"), len(f"{most} sources"))
 
     def set_share(self, story_id: int, share: float) -> None:
         """A story was aligned: show its unique share."""
