@@ -121,3 +121,23 @@ def test_a_batch_follows_the_readers_pins_as_json_does_and_never_writes_them(
     index = json.loads((tmp_path / "out" / INDEX).read_text(encoding="utf-8"))
     assert sorted(p.name for p in (tmp_path / "out" / "stories").iterdir()) == \
         sorted(Path(e["file"]).name for e in index["stories"])
+
+
+def test_ctrl_c_before_any_story_was_written_names_no_folder_to_go_on_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """try28: interrupted while reading, the batch said "the stories written so far are in out"
+    of a folder that was never made."""
+    import storyview.batch.run
+
+    @contextmanager
+    def connect(workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+        yield None
+
+    def interrupted(*args: Any, **kw: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(storyview.batch.cluster, "connect", connect)
+    monkeypatch.setattr(storyview.batch.run, "run_batch", interrupted)
+    assert main([str(seeds_dir()), "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err.splitlines()[-1] == "storyview: interrupted before any story was written"
+    assert not (tmp_path / "out").exists()

@@ -86,10 +86,14 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         if not args.scheduler:  # the local workers are gone: what they left half-written goes too
             sweep(out)
-        from storyview.batch.output import resume_command
+        from storyview.batch.output import STORIES, STORY_FILE_RE, resume_command
 
-        warn(f"interrupted; the stories written so far are in {shown(out)}: "
-             f"`{resume_command(args.paths, out, args.threshold)}` goes on from them")
+        stories = out / STORIES
+        if not any(STORY_FILE_RE.fullmatch(p.name) for p in (stories.iterdir() if stories.is_dir() else ())):
+            warn("interrupted before any story was written")
+        else:
+            warn(f"interrupted; the stories written so far are in {shown(out)}: "
+                 f"`{resume_command(args.paths, out, args.threshold)}` goes on from them")
         return 130
     for message in done.warnings:
         warn(message)
