@@ -40,3 +40,11 @@ def test_a_source_inside_another_shares_the_story_though_nothing_lines_up() -> N
         "2 of 2 sources share no part of the story with the others (another story?): report, other"]
     assert notes(huge, article("report", REPORT), article("other", OTHER)) == [
         "1 of 3 sources share no part of the story with the others (another story?): other"]
+
+
+def test_the_count_of_sources_apart_says_when_it_leaves_out_those_without_body_text() -> None:
+    """try28: "1 of 14 sources share no part…" of a story whose title said 15 sources (one
+    was a headline alone)."""
+    headline_only = Article("head", "head.txt", (Paragraph(0, "headline", "Robbers in drag steal jewels"),))
+    said = notes(article("report", REPORT), article("copy", REPORT), article("other", OTHER), headline_only)
+    assert "1 of 3 sources with body text share no part of the story with the others (another story?): other" in said

@@ -79,7 +79,7 @@ def story_notes(articles: Sequence[Article], groups: Sequence[Group], settings: 
     elif len(with_body) < 2:
         notes.append("fewer than two sources with body text: nothing to compare")
     else:
-        notes.extend(_apart(with_body, groups))
+        notes.extend(_apart(with_body, groups, of=" with body text" if len(with_body) < len(articles) else ""))
     return notes
 
 
@@ -91,10 +91,11 @@ SHARED_RUN = 12
 _WORD = re.compile(r"\w+")
 
 
-def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5) -> list[str]:
+def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5, of: str = "") -> list[str]:
     """A warning naming the sources that share no part of the story with any other: a file
     from another story, or a story told so differently that nothing lines up. `articles`: the
-    sources with body text (the others have a warning of their own). A source shares a part
+    sources with body text (the others have a warning of their own; `of` says so, where the
+    count would not be the story's: "1 of 14 sources with body text"). A source shares a part
     when one of its paragraphs is grouped with another source's, or when it has SHARED_RUN
     words in a row word for word with another (what the grouping missed, the marks find)."""
     shared = {m.source for g in groups if len({m.source for m in g.members}) > 1 for m in g.members}
@@ -105,7 +106,7 @@ def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5)
     if not alone_ids:
         return []
     listed = ", ".join(alone_ids[:named]) + (f" and {len(alone_ids) - named} more" if len(alone_ids) > named else "")
-    return [f"{len(alone_ids)} of {len(articles)} sources share no part of the story with the others "
+    return [f"{len(alone_ids)} of {len(articles)} sources{of} share no part of the story with the others "
             f"(another story?): {listed}"]
 
 
