@@ -94,15 +94,19 @@ def several_stories() -> list:  # type: ignore[type-arg]
 
 async def shoot_stories(size: tuple[int, int]) -> str:
     from storyview.inputs.load import Loaded
-    from storyview.pipeline import align_story, collect
+    from storyview.pipeline import SharesInBackground, align_story, collect
 
     collection = collect(Loaded(several_stories()))
     app = StoryviewApp(build=lambda s, p=None: align_story(collection, 1, s, p),
-                       gather=lambda p=None: collection, align=lambda c, i, s, p=None: align_story(c, i, s, p))
+                       gather=lambda p=None: collection, align=lambda c, i, s, p=None: align_story(c, i, s, p),
+                       background=SharesInBackground)
+    several = {s.id for s in collection.stories if len(s.sources) > 1}
     async with app.run_test(size=size) as pilot:
         app.theme = "textual-dark"
         while app.screen.__class__.__name__ != "StoriesScreen":
             await pilot.pause(0.02)
+        while not several <= set(app.screen.shares):  # as a user sees it once the shares are in
+            await pilot.pause(0.1)
         await pilot.pause()
         return app.export_screenshot(title="storyview · a folder of several stories")
 

@@ -225,3 +225,19 @@ def test_words_written_as_one_or_two_or_with_a_hyphen_are_the_same_words() -> No
     assert len(story.groups[0].members) == 2 or any(len(g.members) == 2 for g in story.groups)
     for word in ("teargas", "tear gas", "AK", "semiautomatic", "semi", "automatic", "coworkers", "co-workers", "KOs"):
         assert not any(word in m for m in marked), (word, marked)
+
+
+def test_an_abbreviation_and_the_word_it_abbreviates_are_the_same_word() -> None:
+    """try28: "117th St. near 97th Ave." was marked beside "117th Street and 97th Avenue"; "Gov."
+    beside "Governor" either way round. A word no counterpart abbreviates is still marked."""
+    story = build([
+        "Queens crash\n\nRaj Chohan was struck by a gray Toyota Camry heading north on 117th Street near "
+        "97th Avenue about 7 p.m., Governor Ann Ruiz said on Friday after visiting the hospital ward.",
+        "Queens crash\n\nRaj Chohan was struck by a gray Toyota Camry heading north on 117th St. near "
+        "97th Ave. about 7 p.m., Gov. Ann Ruiz said on Friday after visiting the family at Mt. Sinai.",
+    ])
+    assert any(len(g.members) == 2 for g in story.groups)
+    for source, word in [("s1", "St."), ("s1", "Ave."), ("s1", "Gov."), ("s0", "Governor")]:
+        assert not marked(story, source, word), (source, word)
+    assert marked(story, "s1", "Mt.")
+

@@ -47,6 +47,24 @@ ABBREVIATIONS = frozenset(
     inc ltd corp bros vs etc jan feb mar apr jun jul aug sep sept oct
     nov dec mt ft ave blvd approx dept univ u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
+# What an abbreviation stands for, written out: the same word, as another outlet writes it
+# ("117th St." / "117th Street"). Titles of address (Mr, Mrs) are never written out.
+SPELLED_OUT: dict[str, tuple[str, ...]] = {
+    "st": ("street", "saint"), "ave": ("avenue",), "blvd": ("boulevard",), "rd": ("road",),
+    "mt": ("mount", "mountain"), "ft": ("fort", "feet", "foot"), "dr": ("doctor", "drive"),
+    "jr": ("junior",), "sr": ("senior",), "prof": ("professor",), "gen": ("general",),
+    "gov": ("governor",), "sen": ("senator",), "rep": ("representative",), "lt": ("lieutenant",),
+    "col": ("colonel",), "sgt": ("sergeant",), "capt": ("captain",), "cmdr": ("commander",),
+    "cdr": ("commander",), "adm": ("admiral",), "maj": ("major",), "pres": ("president",),
+    "supt": ("superintendent",), "det": ("detective",), "insp": ("inspector",), "atty": ("attorney",),
+    "dist": ("district",), "asst": ("assistant",), "cpl": ("corporal",), "pvt": ("private",),
+    "brig": ("brigadier",), "rev": ("reverend",), "hon": ("honourable", "honorable"),
+    "inc": ("incorporated",), "ltd": ("limited",), "corp": ("corporation",), "bros": ("brothers",),
+    "jan": ("january",), "feb": ("february",), "mar": ("march",), "apr": ("april",), "jun": ("june",),
+    "jul": ("july",), "aug": ("august",), "sep": ("september",), "sept": ("september",),
+    "oct": ("october",), "nov": ("november",), "dec": ("december",), "approx": ("approximately",),
+    "dept": ("department",), "univ": ("university",),
+}
 # These are abbreviations only before a number ("No. 5", "Vol. 2"); elsewhere they are words.
 NUMBER_ABBREVIATIONS = frozenset("no nos vol fig pp".split())
 

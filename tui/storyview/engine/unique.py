@@ -30,6 +30,7 @@ from storyview.engine.candidates import Unit
 from storyview.engine.segment import (
     NUMBER_STEMS,
     NUMBER_WORDS,
+    SPELLED_OUT,
     STOPWORDS,
     WORD_VALUES,
     Token,
@@ -477,6 +478,8 @@ class _Guard:
         """Every word of the story as written: whether a word written another way is there at all."""
         self.unhyphened = frozenset(n.replace("-", "") for n in self.every if "-" in n.strip("-"))
         """Its compounds without their hyphens ("skin-care": skincare)."""
+        self.abbreviations = frozenset(n for n in self.every if n in SPELLED_OUT)
+        """Its words that may be abbreviations ("st", "ave"): whether a word abbreviated is there at all."""
         self.alike = [_Alike.of(u.text, t) for u, t in zip(self.units, texts)]
 
     def grams_of(self, j: int) -> set[Gram]:
@@ -535,6 +538,10 @@ class _Guard:
             if x + 1 < len(norms) and _word(tokens[x]) and _word(tokens[x + 1]) and said(
                     *([n + norms[x + 1]] if len(n) + len(norms[x + 1]) >= JOINED_FROM else []), f"{n}-{norms[x + 1]}"):
                 out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
+            if n in self.abbreviations and text[tokens[x].end:tokens[x].end + 1] == "." and said(*SPELLED_OUT[n]):
+                out[x] = True  # "117th St." beside "117th Street", "Gov." beside "Governor"
+            elif any(n in SPELLED_OUT[a] and said(a) for a in self.abbreviations):
+                out[x] = True  # and the other way round
             if 1 < len(n) <= ACRONYM_UP_TO:
                 written = text[tokens[x].start:tokens[x].end]
                 if ACRONYM_PLURAL_RE.fullmatch(written) and said(n[:-1]) \
