@@ -265,6 +265,33 @@ def test_ctrl_c_stops_cleanly_and_leaves_only_whole_files(tmp_path: Path) -> Non
     assert not [Path(f"/proc/{p}/cmdline").read_bytes() for p in _children(proc.pid)], "processes outlived the run"
 
 
+def test_ctrl_c_while_the_workers_start_stops_the_run_too(corpus: Path, tmp_path: Path) -> None:
+    """try28: a ctrl+c while the local cluster started (its workers must not see it) was lost,
+    and the run went on to the end and exited 0."""
+    out = tmp_path / "out"
+    proc = _storyview("batch", str(corpus), "--out", str(out), "--workers", "2", start_new_session=True,
+                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while not any(b"sleep" in _cmdline(p) for p in _children(proc.pid)) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the sentinel is up: the workers are starting
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "storyview: interrupted before any story was written"
+    deadline = time.monotonic() + 5
+    while _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [_cmdline(p) for p in _children(proc.pid)], "processes outlived the run"
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def _children(pid: int) -> list[int]:
     """Processes still in the run's process group (its session was new: pgid == pid)."""
     found = []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import signal
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster
@@ -46,7 +48,7 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
     ours = psutil.Process()
     before = {c.pid for c in ours.children(recursive=True)}
     with ExitStack() as stack:
-        with _ctrl_c_ignored():
+        with _ctrl_c_ignored() as pressed:
             cluster = LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
                 # The scheduler's HTTP server (health checks) on any free loopback port: the usual
@@ -56,18 +58,43 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         stack.callback(_close, cluster, [c for c in ours.children(recursive=True) if c.pid not in before])
         client = Client(cluster, set_as_default=False)
         stack.callback(_quietly, client.close, timeout=CLOSE_TIMEOUT)
+        if pressed():
+            raise KeyboardInterrupt
         yield client
 
 
-def _ctrl_c_ignored() -> AbstractContextManager[None]:
-    """While the local cluster starts, ctrl+c is ignored, and so by every worker it starts.
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[Callable[[], bool]]:
+    """While the local cluster starts, ctrl+c is ignored, and so by every worker it starts; the
+    block gives whether one came meanwhile, to stop the run once the cluster can be closed.
 
     The terminal sends ctrl+c to the whole process group, and a worker must be shut down by its
     nanny, not die with a traceback half-way through writing. A worker process inherits an
-    ignored signal (a blocked one it does not: Python starts every thread with none blocked), so
-    a ctrl+c in these seconds is lost; after them this process takes it again.
+    ignored signal (a blocked one it does not: Python starts every thread with none blocked).
+    An ignored signal leaves no trace, so a sentinel in the group, a `sleep` that does not
+    ignore it, tells: ctrl+c in these seconds was lost, and the run went on to the end (try28).
     """
-    return on_ctrl_c(signal.SIG_IGN)
+    sentinel = _sentinel()
+    try:
+        with on_ctrl_c(signal.SIG_IGN):
+            yield lambda: sentinel is not None and sentinel.poll() == -signal.SIGINT
+    finally:
+        if sentinel is not None:
+            with suppress(OSError):
+                sentinel.kill()
+            sentinel.wait()
+
+
+def _sentinel() -> subprocess.Popen[bytes] | None:
+    """A process that a ctrl+c in this process group ends (None where none can start)."""
+    sleep = shutil.which("sleep")
+    if sleep is None:
+        return None
+    try:
+        return subprocess.Popen([sleep, "3600"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, restore_signals=True)
+    except OSError:
+        return None
 
 
 @contextmanager
