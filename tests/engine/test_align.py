@@ -231,3 +231,18 @@ def test_where_sources_disagree_on_order_the_one_that_differs_gives_way() -> Non
     for source in "bc":
         seen = [m.paragraph for g in s.groups for m in g.members if m.source == source]
         assert seen == sorted(seen), source
+
+
+def test_two_paragraphs_that_share_only_when_are_not_one_row() -> None:
+    """try28: "attended Ben's wedding a couple of years ago" and "co-founded the company 12 years
+    ago" were one row, on "years ago" alone; a time shared beside a name still counts."""
+    first = ("Plane lost off Vancouver Island\n\nThe floatplane vanished near Hornby Island with six people aboard.\n\n"
+             "The O'Higgins attended Ben's wedding a couple of years ago, neighbours said.\n\n"
+             "Harbour Air grounded its fleet on Tuesday while Banky waited for news.")
+    second = ("Floatplane missing near Hornby Island\n\nSix people were aboard the floatplane that vanished near Hornby Island.\n\n"
+              "The statement said Mr. Banky co-founded the company 12 years ago.\n\n"
+              "On Tuesday Harbour Air grounded every plane of its fleet.")
+    told_ = story(first, second, settings=Settings(semantic=False))
+    rows = [{told_.paragraph(m).text for m in g.members} for g in told_.groups]
+    assert not any(any("wedding" in t for t in row) and any("co-founded" in t for t in row) for row in rows)
+    assert any(any("grounded its fleet" in t for t in row) and any("every plane" in t for t in row) for row in rows)

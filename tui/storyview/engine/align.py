@@ -26,6 +26,7 @@ from storyview.engine import semantic
 from storyview.engine.candidates import Pair, Unit, candidates, owners, prepare
 from storyview.engine.match import MEANING_MATCH, match_sentences
 from storyview.engine.semantic import StoryVectors
+from storyview.engine.segment import TIME_STEMS
 from storyview.engine.similarity import Idf, meaning_floor, paragraph_score
 from storyview.model import Article, Group, Link, Member, Progress, Settings
 
@@ -387,7 +388,8 @@ def gather(units: Sequence[Unit], idf: Idf, vectors: StoryVectors | None, floor:
     weight = idf.mass
     dice = []
     for n, (i, j) in enumerate(pairs):
-        dice.append(2 * weight(stems[i] & stems[j]) / ((mass[i] + mass[j]) or 1))
+        shared = stems[i] & stems[j]
+        dice.append(0.0 if shared <= TIME_STEMS else 2 * weight(shared) / ((mass[i] + mass[j]) or 1))
         if progress and n % 5_000 == 0:
             progress("aligning", n, len(pairs))
     return Evidence(pairs, dice, meaning, alike)

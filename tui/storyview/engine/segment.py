@@ -214,6 +214,15 @@ def stem(norm: str) -> str:
     return norm[:7]
 
 
+TIME_STEMS = frozenset(stem(w) for w in """year years ago day days week weeks month months decade decades
+    century today yesterday tomorrow tonight hour hours minute minutes time times last earlier later
+    recent recently morning afternoon evening night weekend monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november
+    december""".split())
+"""When something happened, as the stems of its words: what two paragraphs share when they
+share only a time ("12 years ago", "a couple of years ago"), which says nothing of what."""
+
+
 def is_number(norm: str) -> bool:
     return bool(norm) and (norm[0].isdigit() or (norm[0] in "$£€¥" and len(norm) > 1))
 
