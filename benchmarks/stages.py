@@ -57,7 +57,7 @@ def timed(spent: dict[str, float], stage: str, work: Callable[..., Any]) -> Call
 def one_run(folder: str) -> dict[str, float]:
     spent: dict[str, float] = defaultdict(float)
     wrapped = [(pipeline, "off_topic", "align"), (pipeline, "align", "align"), (pipeline, "find_unique", "marks"),
-               (json_export, "analyse", "findings")]
+               (analysis, "analyse", "findings")]  # imported by `to_dict` where it runs
     saved = [(module, name, getattr(module, name)) for module, name, _ in wrapped]
     for module, name, stage in wrapped:
         setattr(module, name, timed(spent, stage, getattr(module, name)))

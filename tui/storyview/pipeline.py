@@ -396,6 +396,7 @@ def _in_background() -> None:
     blank = os.open(os.devnull, os.O_WRONLY)
     os.dup2(blank, 1)
     os.dup2(blank, 2)
+    os.close(blank)
 
 
 def _share_of(entry: StoryEntry, articles: tuple[Article, ...], settings: Settings, several: bool,
