@@ -978,3 +978,15 @@ def test_whose_figure_a_copula_or_a_named_noun_tells() -> None:
         a="According to market statistics gathered by Webtrack, Firefox's market share is now 6% of all users.",
         b="According to market statistics gathered by Webtrack, Mozilla browsers now have 7% of the market share.",
     )
+
+
+def test_a_name_that_qualifies_the_counted_noun_is_no_place() -> None:
+    """"Up to 80 percent of Internet services and call centers in Egypt": Internet says what kind
+    of services, not where (30_ecb: the share was kept from "70 per cent of web services in Egypt"
+    as a share of another place). A possessive still says whose ("3% of Axa's policyholders"), and
+    a name alone after "of" where ("31% of the vote in Erewash", "of Egypt")."""
+    assert about("Up to 80 percent of Internet services and call centers in Egypt have been cut.",
+                 "Up to 80 percent").place == frozenset()
+    assert about("The cut will hit an estimated 3% of Axa's policyholders.", "an estimated 3%").place == {"axa"}
+    assert about("Labour won 31% of the vote in Erewash.", "31%").place == {"erewash"}
+    assert about("Up to 70 per cent of Egypt was cut off.", "Up to 70 per cent").place == {"egypt"}

@@ -515,9 +515,21 @@ def _place(tokens: Sequence[Token], text: str, last: int, common: set[str] | fro
                 and not _broken(text, tokens[end], tokens[end + 1]):
             end += 1
         name, start = _name_span(tokens, text, end, common)
-        if name and start == at:
+        if name and start == at and not (t.norm == "of" and _modifies(tokens, text, end)):
             return name
     return frozenset()
+
+
+def _modifies(tokens: Sequence[Token], text: str, k: int) -> bool:
+    """The name ending at k qualifies a noun in lower case right after it ("of Internet services
+    and call centers in Egypt"): it says what kind they are, not where."""
+    if k + 1 >= len(tokens) or _broken(text, tokens[k], tokens[k + 1]):
+        return False
+    t = tokens[k + 1]
+    if _possessive(text, tokens[k]):
+        return False  # "of Axa's policyholders": whose they are
+    return t.content and not t.number and t.norm.isalpha() and text[t.start].islower() and t.norm not in STOP \
+        and not _verb_like(t) and not t.norm.endswith("ly")
 
 
 def _word_after(tokens: Sequence[Token], last: int) -> str | None:
