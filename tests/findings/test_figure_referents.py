@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from figure_helpers import about, conflicts, conflicts_in, story
+from storyview.engine.segment import sentences
 from storyview.findings.figures import agreement, find_figures, mentions
 from storyview.findings.figures.match import _comparable, _contexts
 from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, compound, same_act
@@ -990,3 +991,19 @@ def test_a_name_that_qualifies_the_counted_noun_is_no_place() -> None:
     assert about("The cut will hit an estimated 3% of Axa's policyholders.", "an estimated 3%").place == {"axa"}
     assert about("Labour won 31% of the vote in Erewash.", "31%").place == {"erewash"}
     assert about("Up to 70 per cent of Egypt was cut off.", "Up to 70 per cent").place == {"egypt"}
+
+
+def test_a_name_of_three_words_is_also_told_by_its_initials() -> None:
+    """"The change to the ESA was made last December", "rule changes that weaken the Endangered
+    Species Act": the sentences name one law (9_ecbplus). Names of two words are left alone (too
+    many pairs of initials mean anything)."""
+    from storyview.findings.figures.referent import _names
+
+    def names(text: str) -> frozenset[str]:
+        [s] = sentences(text)
+        return _names(s.tokens, text)
+
+    assert "esa" in names("Scientists want to undo rule changes that weaken the Endangered Species Act.")
+    assert "dhs" in names("He joined the Department of Homeland Security in May.")
+    assert not {"nyt", "ny"} & names("He said in New York on Monday that prices rose.")
+    assert "esa" in names("The change to the ESA was made last December.")

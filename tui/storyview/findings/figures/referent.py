@@ -1422,11 +1422,42 @@ def _capital(t: Token, text: str) -> bool:
 
 
 def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
-    """Capitalised words past the first: the people and places a sentence is about."""
-    return frozenset(
+    """Capitalised words past the first: the people and places a sentence is about; and the
+    initials of a name of three words or more, as another report may call it ("the Endangered
+    Species Act": esa, "the ESA")."""
+    named = frozenset(
         t.stem for t in tokens[1:]
         if t.content and not t.number and text[t.start].isupper() and t.norm not in DAYS and t.norm not in MONTH_NAMES
     )
+    return named | _initials(tokens, text) if len(named) >= ACRONYM_WORDS else named
+
+
+ACRONYM_WORDS = 3
+ACRONYM_JOINS = {"of", "and", "for", "the", "on"}  # "Department of Homeland Security": dhs
+
+
+def _initials(tokens: Sequence[Token], text: str) -> frozenset[str]:
+    """The initials of every run of ACRONYM_WORDS or more capitalised words (past the first word),
+    joined by no punctuation; words like "of" in a run are left out."""
+    found: set[str] = set()
+    run: list[str] = []
+
+    def close() -> None:
+        if len(run) >= ACRONYM_WORDS:
+            found.add("".join(run))
+        run.clear()
+
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if run and _broken(text, tokens[k - 1], t):
+            close()
+        if t.content and not t.number and text[t.start].isupper() and t.norm.isalpha() and t.norm not in DAYS \
+                and t.norm not in MONTH_NAMES:
+            run.append(t.norm[0])
+        elif not (run and t.norm in ACRONYM_JOINS and k + 1 < len(tokens) and text[tokens[k + 1].start].isupper()):
+            close()
+    close()
+    return frozenset(found)
 
 
 def _head(
