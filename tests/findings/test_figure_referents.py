@@ -1007,3 +1007,19 @@ def test_a_name_of_three_words_is_also_told_by_its_initials() -> None:
     assert "dhs" in names("He joined the Department of Homeland Security in May.")
     assert not {"nyt", "ny"} & names("He said in New York on Monday that prices rose.")
     assert "esa" in names("The change to the ESA was made last December.")
+
+
+def test_a_span_a_dummy_it_was_is_a_wait_and_a_span_told_in_the_past_is_over() -> None:
+    """"It was thirty four years before he finally broke cover" tells how long a wait was, not how
+    far on he broke it ("fifteen games later"), and that it is over, as "kept his role a secret for
+    30 years" is: two reports' lengths of it are one span in dispute (28_ecb). "has kept it for 30
+    years" goes on; "was banned for two years" sets a span that goes on."""
+    wait = about("It was thirty four years before he finally broke cover.", "thirty four")
+    assert not wait.elapsed and wait.ended
+    assert about("Fifteen games later the Colts stood at 10-5.", "Fifteen").elapsed
+    assert about("Felt kept his role in the story a secret for 30 years.", "30").ended
+    assert not about("Felt has kept his role in the story a secret for 30 years.", "30").ended
+    assert not about("Tzekos was banned for two years by the IAAF.", "two").ended
+    assert not about("It has been 30 years since the war ended.", "30").ended
+    assert not about("The rioters fought police for five days.", "five").elapsed
+    assert comparable(about("Felt kept his role in the story a secret for 30 years.", "30"), wait)

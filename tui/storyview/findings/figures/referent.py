@@ -301,7 +301,7 @@ def referent(
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
-                    elapsed=not date and _elapsed(tokens, text, last),
+                    elapsed=not date and _elapsed(tokens, text, first, last),
                     month=None if date or MONTH_NAMES.isdisjoint(words) else _month(tokens, text, first, last),
                     last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
                     change=None if date else _change(tokens, text, first, numbers),
@@ -311,7 +311,8 @@ def referent(
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None,
-                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
+                    ended=bool(head) and not date and head.startswith(SPANS)
+                    and (_after(tokens, text, first) or _lasted(tokens, text, first)),
                     imagined=not date and _imagined(tokens, text, first),
                     added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
                     measured=date and _measured(tokens, text, first),
@@ -657,12 +658,64 @@ CLOCK = ("minut", "second", "hour")
 ELAPSED = {"later", "earlier", "ago", "after", "before"}
 
 
-def _elapsed(tokens: Sequence[Token], text: str, last: int) -> bool:
+def _elapsed(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     """A count that tells how far on something happened, not how many things there were:
-    "fifteen games later", "ten minutes after she left", "two votes before the end"."""
+    "fifteen games later", "ten minutes after she left", "two votes before the end". Not what a
+    dummy "it" was ("It was thirty four years before he broke cover": the wait, `_waited`)."""
     k = last + 1
     return k + 1 < len(tokens) and tokens[k].content and not tokens[k].number and tokens[k + 1].norm in ELAPSED \
-        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1])
+        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1]) \
+        and _waited(tokens, text, first) is None
+
+
+WAITED = {"was", "is", "took", "takes", "been", "be"}  # "it was", "it took", "it had been", "it would be"
+WAITED_PAST = {"was", "took"}  # not "it has been 30 years since": that goes on
+WAIT_HEDGES = {"about", "nearly", "almost", "some", "over", "more", "than", "another", "a", "further", "only", "just"}
+
+
+def _waited(tokens: Sequence[Token], text: str, first: int) -> str | None:
+    """The figure is what a dummy "it" was or took ("It was thirty four years before he broke
+    cover"): how long a wait lasted, no point reached after it. The verb, or None."""
+    j = first - 1
+    while j >= 0 and tokens[j].norm in WAIT_HEDGES:
+        j -= 1
+    if j < 1 or tokens[j].norm not in WAITED or _broken(text, tokens[j], tokens[j + 1]):
+        return None
+    k = j - 1
+    while k >= 1 and tokens[k].norm in ("had", "has", "have", "would", "will", "could", "might") \
+            and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    return tokens[j].norm if tokens[k].norm == "it" and not _broken(text, tokens[k], tokens[k + 1]) else None
+
+
+# Verbs in the simple past of a state or a doing that lasts: "for" and a span after them tell how
+# long it went on, and that it is over ("kept it a secret for 30 years", "served as coach for four
+# seasons"). Not an act that sets a span ("was banned for two years": the ban goes on).
+LASTING = {"kept", "spent", "held", "led", "ran", "sat", "stood", "fought", "taught", "lay", "hid", "remained",
+           "lasted", "stayed", "lived", "served", "worked", "ruled", "reigned", "waited", "played", "coached",
+           "managed", "edited", "hosted", "starred", "studied", "dated"}
+GOING_ON = {"has", "have", "is", "are", "am", "'s", "was", "were", "been", "being", "be"}  # or passive: "was banned for"
+
+
+def _lasted(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """A span its clause tells as over: "kept his role a secret for 30 years" (a verb in the
+    simple past before "for"), "It was thirty four years before he broke cover"; not "has
+    kept it for 30 years", "have rioted for five days", which go on."""
+    if _waited(tokens, text, first) in WAITED_PAST:
+        return True
+    k = first - 1
+    while k >= 0 and tokens[k].norm in BETWEEN and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < 1 or tokens[k].norm != "for" or _broken(text, tokens[k], tokens[k + 1]):
+        return False
+    past = False
+    while k >= 1 and not _broken(text, tokens[k - 1], tokens[k]):
+        k -= 1
+        n = tokens[k].norm
+        if n in GOING_ON or n in MODALS or n == "will":
+            return False
+        past = past or n in LASTING
+    return past
 LEFT = {"remaining", "left", "remain", "to"}
 
 
