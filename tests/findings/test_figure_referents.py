@@ -1023,3 +1023,19 @@ def test_a_span_a_dummy_it_was_is_a_wait_and_a_span_told_in_the_past_is_over() -
     assert not about("It has been 30 years since the war ended.", "30").ended
     assert not about("The rioters fought police for five days.", "five").elapsed
     assert comparable(about("Felt kept his role in the story a secret for 30 years.", "30"), wait)
+
+
+def test_takings_of_the_weekend_by_two_reports_may_be_of_two_weekends() -> None:
+    """"This weekend's top 12 films took $125.4m", "The weekend's top 12 films took $121.9m": a
+    weekly chart's reports are written a week apart (BBC part A: two weekends). The same value may
+    still be one; a deal agreed at the weekend is one act ("agreeing a $143bn bailout at the weekend")."""
+    assert about("This weekend's top 12 films took an estimated $125.4m, up 4.3%.", "an estimated $125.4m").weekend
+    assert about("It took $42.8m (£23.7m) at the weekend, making it the top film.", "$42.8m").weekend
+    assert not about("The sequel took $44.7m over the weekend of 24 December.", "$44.7m").weekend
+    a = "The weekend's top 12 films took an estimated $121.9m at the North American box office, studios said."
+    b = "This weekend's top 12 films took an estimated $125.4m at the North American box office, studios said."
+    assert not conflicts_in(a=a, b=b)
+    assert {"$143 billion", "$158 billion"} in conflicts_in(
+        a="The strike was the first test of the government since agreeing a $143 billion EU and IMF bailout at the weekend.",
+        b="The strike was the first test of the government since agreeing a $158 billion EU and IMF bailout at the weekend.",
+    )

@@ -399,6 +399,14 @@ def _kind(items: Sequence[Mention]) -> Kind:
     return "money" if "money" in kinds else items[0].kind
 
 
+# Verbs of what a film, a shop or a firm takes in over a span ("took $42.8m at the weekend").
+EARNED = ("took", "tak", "gross", "earn", "made", "mak", "rak", "sold", "sell", "collect")
+
+
+def _earned(r: Referent) -> bool:
+    return bool(r.act and r.act.startswith(EARNED))
+
+
 def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
@@ -430,6 +438,14 @@ def _comparable(a: _Context, b: _Context) -> bool:
     # be suspended for two years", "was banned for two years"), never another one. Two imagined
     # figures may disagree.
     if a.referent.imagined != b.referent.imagined:
+        status = status or agreement(a.mention, b.mention)
+        if status != "agree":
+            return False
+    # Takings told of "the weekend" by two reports may be of two weekends, as reports of a weekly
+    # chart are written a week apart: they may tell the same value, never another one. Not a deal
+    # agreed at the weekend ("agreeing a €110bn bailout at the weekend"): one act, told once.
+    if a.referent.weekend and b.referent.weekend and a.mention.kind == b.mention.kind == "money" \
+            and _earned(a.referent) and _earned(b.referent):
         status = status or agreement(a.mention, b.mention)
         if status != "agree":
             return False

@@ -208,6 +208,9 @@ class Referent:
     # what the counted people are there to do, by "to" and a verb after their noun ("sent eight
     # experts to monitor the poll": monitor), which names them as a role does ("three observers")
     purpose: str | None = None
+    # its clause tells it of "the weekend" or "this weekend", a span that comes every week, named
+    # only by when the report was written: the weekend's takings of two reports may be of two weekends
+    weekend: bool = False
 
     @property
     def words(self) -> str:
@@ -316,7 +319,8 @@ def referent(
                     imagined=not date and _imagined(tokens, text, first),
                     added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
                     measured=date and _measured(tokens, text, first),
-                    purpose=_purpose(tokens, text, last) if head and not date and _is_person(head) else None)
+                    purpose=_purpose(tokens, text, last) if head and not date and _is_person(head) else None,
+                    weekend=not date and "weekend" in words and _weekend(tokens, text, first, last))
 
 
 PURPOSE_REACH = 4
@@ -595,6 +599,27 @@ def _last_span(tokens: Sequence[Token]) -> str | None:
         if tokens[k].norm in ("last", "previous") and tokens[k + 1].norm in LAST_SPANS:
             return tokens[k + 1].norm
     return None
+
+
+WEEKEND_BY = {"the", "this", "that", "last", "previous", "past"}
+
+
+def _weekend(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """The figure's clause names "the weekend" (or "this", "last weekend"; "the weekend's") and no
+    date or month that would say which."""
+    def parts(x: Token, y: Token) -> bool:  # a bracketed aside ("$42.8m (£23.7m) at the weekend") is no break
+        return any(c in ",;:—–" for c in text[x.end:y.start])
+
+    start = first
+    while start >= 1 and not parts(tokens[start - 1], tokens[start]):
+        start -= 1
+    end = last + 1
+    while end < len(tokens) and not parts(tokens[end - 1], tokens[end]):
+        end += 1
+    clause = tokens[start:end]
+    if any(t.norm in MONTH_NAMES for t in clause):
+        return False
+    return any(t.norm.startswith("weekend") and n >= 1 and clause[n - 1].norm in WEEKEND_BY for n, t in enumerate(clause))
 
 
 def _times_as(tokens: Sequence[Token], text: str, last: int) -> str | None:
