@@ -1039,3 +1039,18 @@ def test_takings_of_the_weekend_by_two_reports_may_be_of_two_weekends() -> None:
         a="The strike was the first test of the government since agreeing a $143 billion EU and IMF bailout at the weekend.",
         b="The strike was the first test of the government since agreeing a $158 billion EU and IMF bailout at the weekend.",
     )
+
+
+def test_what_worth_tells_the_value_of() -> None:
+    """"jewelry and watches estimated to be worth 2 million euros ($2.6 million)" values jewelry, as
+    "$2.5 million worth of jewellery" does (24_ecbplus: the haul, $2.5m against $2.6m, was never
+    compared for want of a noun); past the conversion's figure, and the first of two things. "The
+    deal is worth $160 million" is the clause's subject's value, as before."""
+    from storyview.findings.figures.referent import close
+
+    told = "After scooping up jewelry and watches estimated to be worth 2 million euros ($2.6 million) the thieves fled."
+    converted = about(told, "$2.6 million")
+    assert converted.head == "jewelry" and about(told, "2 million euros").head == "jewelry"
+    assert about("He sold shares worth more than $5bn.", "more than $5bn").head == "shar"
+    assert about("The deal is worth at least $160 million.", "at least $160 million").head is None
+    assert close(converted, about("Paris thieves nab $2.5 million worth of jewellery", "$2.5 million"))

@@ -263,7 +263,7 @@ def referent(
         head, noun = "popul", frozenset({"popul"})
         marks = _place_before(tokens, text, first - 2)
     if head is None:
-        head = _before(tokens, text, first, common)
+        head = _worth(tokens, text, first, numbers) or _before(tokens, text, first, common)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
     if head and outcome and outcome not in CASUALTIES and _outcome(head) == outcome:
@@ -1458,6 +1458,45 @@ def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | f
                 and not t.norm.endswith(("ed", "ing", "ly")) and (not text[t.start].isupper() or k == 0 and t.norm in common):
             return "people" if t.stem in GENERIC else t.stem
     return None
+
+
+WORTH_HEDGES = {"about", "around", "nearly", "almost", "some", "over", "more", "than", "up", "to", "at", "least",
+                "an", "roughly", "approximately", "estimated", "only", "just"}
+# What may stand between a thing and the "worth" that qualifies it ("jewelry estimated to be worth").
+# Not a finite copula: "the deal is worth $160 million" tells of the clause's subject, as `_before` reads it.
+WORTH_LEADS = {"be", "to", "estimated", "valued", "thought", "said", "believed", "reportedly", "allegedly", "been",
+               "being", "reported", "together"}
+
+
+def _worth(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool]) -> str | None:
+    """The noun "worth" tells the value of, when it stands before the figure: "jewelry and watches
+    estimated to be worth 2 million euros ($2.6 million)" (jewelry, the first of two things, as
+    "$2.5 million worth of jewellery and watches" counts jewellery), "shares worth $5bn"; past a
+    conversion's figure."""
+    j = first - 1
+    if j >= 0 and "(" in text[tokens[j].end:tokens[first].start]:
+        while j >= 0 and numbers[j]:
+            j -= 1  # "worth 2 million euros ($2.6 million)": the figure converted
+    while j >= 0 and tokens[j].norm in WORTH_HEDGES and tokens[j].norm != "worth":
+        j -= 1
+    if j < 1 or tokens[j].norm != "worth" or _broken(text, tokens[j], tokens[j + 1]):
+        return None
+    j -= 1
+    while j >= 0 and tokens[j].norm in WORTH_LEADS and not _broken(text, tokens[j], tokens[j + 1]):
+        j -= 1
+    if j < 0 or _broken(text, tokens[j], tokens[j + 1]):
+        return None
+    if j >= 2 and tokens[j - 1].norm in ("and", "or") and _thing(tokens[j - 2], text) \
+            and not _broken(text, tokens[j - 2], tokens[j - 1]):
+        j -= 2
+    t = tokens[j]
+    return ("people" if t.stem in GENERIC else t.stem) if _thing(t, text) else None
+
+
+def _thing(t: Token, text: str) -> bool:
+    """A word in lower case that may be a noun: no number, no function word, no verb."""
+    return t.content and not t.number and t.norm.isalpha() and text[t.start].islower() and t.norm not in STOP \
+        and not _verb_like(t) and not t.norm.endswith("ly")
 
 
 # Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
