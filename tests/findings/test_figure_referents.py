@@ -1054,3 +1054,28 @@ def test_what_worth_tells_the_value_of() -> None:
     assert about("He sold shares worth more than $5bn.", "more than $5bn").head == "shar"
     assert about("The deal is worth at least $160 million.", "at least $160 million").head is None
     assert close(converted, about("Paris thieves nab $2.5 million worth of jewellery", "$2.5 million"))
+
+
+def test_a_story_that_tells_a_total_and_the_events_count_apart_never_joins_them() -> None:
+    """12_ecbplus: most reports give this operation's seizure ("12 magazines ... were found") and the
+    warship's total ("In their five operations so far, ... 31 magazines"); one gives the total as the
+    operation's ("confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat"). Where a
+    source tells a noun both ways, a count with no word of total is the event's, never the total,
+    so that report's figures are the operation's, in dispute. Not a few of a kind beside the whole:
+    "two new domain names" tell no event's share of "in total ... in excess of 200 domain names"."""
+    from storyview.findings.figures.match import _within_total
+
+    op = ("During the raid on the skiff, six rifles, 12 magazines and about 300 rounds of ammunition were found "
+          "and confiscated, the officer said.")
+    total = "In their five operations so far, the crew of the warship have confiscated 14 rifles, 31 magazines and " \
+            "923 rounds of ammunition."
+    told = "The Navy confiscated 14 rifles, 31 magazines and 923 rounds of ammunition from the skiff, the officer said."
+    found = conflicts_in(a=f"{op} {total}", b=f"{op} {total}", c=told)
+    assert {"12", "31"} in found and {"about 300", "923"} in found
+
+    def one(text: str, figure: str):
+        return next(m for m in mentions("x", 0, text) if m.text == figure)
+
+    assert _within_total(one(op, "12"), one(total, "31"))
+    assert not _within_total(one("The net could have two new domain names.", "two"),
+                             one("In total there are in excess of 200 domain names.", "200"))
