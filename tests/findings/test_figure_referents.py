@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from figure_helpers import about, conflicts, conflicts_in, story
+from storyview.engine.segment import sentences
 from storyview.findings.figures import agreement, find_figures, mentions
 from storyview.findings.figures.match import _comparable, _contexts
 from storyview.findings.figures.referent import HE, Referent, comparable, comparable_dates, compound, same_act
@@ -978,3 +979,103 @@ def test_whose_figure_a_copula_or_a_named_noun_tells() -> None:
         a="According to market statistics gathered by Webtrack, Firefox's market share is now 6% of all users.",
         b="According to market statistics gathered by Webtrack, Mozilla browsers now have 7% of the market share.",
     )
+
+
+def test_a_name_that_qualifies_the_counted_noun_is_no_place() -> None:
+    """"Up to 80 percent of Internet services and call centers in Egypt": Internet says what kind
+    of services, not where (30_ecb: the share was kept from "70 per cent of web services in Egypt"
+    as a share of another place). A possessive still says whose ("3% of Axa's policyholders"), and
+    a name alone after "of" where ("31% of the vote in Erewash", "of Egypt")."""
+    assert about("Up to 80 percent of Internet services and call centers in Egypt have been cut.",
+                 "Up to 80 percent").place == frozenset()
+    assert about("The cut will hit an estimated 3% of Axa's policyholders.", "an estimated 3%").place == {"axa"}
+    assert about("Labour won 31% of the vote in Erewash.", "31%").place == {"erewash"}
+    assert about("Up to 70 per cent of Egypt was cut off.", "Up to 70 per cent").place == {"egypt"}
+
+
+def test_a_name_of_three_words_is_also_told_by_its_initials() -> None:
+    """"The change to the ESA was made last December", "rule changes that weaken the Endangered
+    Species Act": the sentences name one law (9_ecbplus). Names of two words are left alone (too
+    many pairs of initials mean anything)."""
+    from storyview.findings.figures.referent import _names
+
+    def names(text: str) -> frozenset[str]:
+        [s] = sentences(text)
+        return _names(s.tokens, text)
+
+    assert "esa" in names("Scientists want to undo rule changes that weaken the Endangered Species Act.")
+    assert "dhs" in names("He joined the Department of Homeland Security in May.")
+    assert not {"nyt", "ny"} & names("He said in New York on Monday that prices rose.")
+    assert "esa" in names("The change to the ESA was made last December.")
+
+
+def test_a_span_a_dummy_it_was_is_a_wait_and_a_span_told_in_the_past_is_over() -> None:
+    """"It was thirty four years before he finally broke cover" tells how long a wait was, not how
+    far on he broke it ("fifteen games later"), and that it is over, as "kept his role a secret for
+    30 years" is: two reports' lengths of it are one span in dispute (28_ecb). "has kept it for 30
+    years" goes on; "was banned for two years" sets a span that goes on."""
+    wait = about("It was thirty four years before he finally broke cover.", "thirty four")
+    assert not wait.elapsed and wait.ended
+    assert about("Fifteen games later the Colts stood at 10-5.", "Fifteen").elapsed
+    assert about("Felt kept his role in the story a secret for 30 years.", "30").ended
+    assert not about("Felt has kept his role in the story a secret for 30 years.", "30").ended
+    assert not about("Tzekos was banned for two years by the IAAF.", "two").ended
+    assert not about("It has been 30 years since the war ended.", "30").ended
+    assert not about("The rioters fought police for five days.", "five").elapsed
+    assert comparable(about("Felt kept his role in the story a secret for 30 years.", "30"), wait)
+
+
+def test_takings_of_the_weekend_by_two_reports_may_be_of_two_weekends() -> None:
+    """"This weekend's top 12 films took $125.4m", "The weekend's top 12 films took $121.9m": a
+    weekly chart's reports are written a week apart (BBC part A: two weekends). The same value may
+    still be one; a deal agreed at the weekend is one act ("agreeing a $143bn bailout at the weekend")."""
+    assert about("This weekend's top 12 films took an estimated $125.4m, up 4.3%.", "an estimated $125.4m").weekend
+    assert about("It took $42.8m (£23.7m) at the weekend, making it the top film.", "$42.8m").weekend
+    assert not about("The sequel took $44.7m over the weekend of 24 December.", "$44.7m").weekend
+    a = "The weekend's top 12 films took an estimated $121.9m at the North American box office, studios said."
+    b = "This weekend's top 12 films took an estimated $125.4m at the North American box office, studios said."
+    assert not conflicts_in(a=a, b=b)
+    assert {"$143 billion", "$158 billion"} in conflicts_in(
+        a="The strike was the first test of the government since agreeing a $143 billion EU and IMF bailout at the weekend.",
+        b="The strike was the first test of the government since agreeing a $158 billion EU and IMF bailout at the weekend.",
+    )
+
+
+def test_what_worth_tells_the_value_of() -> None:
+    """"jewelry and watches estimated to be worth 2 million euros ($2.6 million)" values jewelry, as
+    "$2.5 million worth of jewellery" does (24_ecbplus: the haul, $2.5m against $2.6m, was never
+    compared for want of a noun); past the conversion's figure, and the first of two things. "The
+    deal is worth $160 million" is the clause's subject's value, as before."""
+    from storyview.findings.figures.referent import close
+
+    told = "After scooping up jewelry and watches estimated to be worth 2 million euros ($2.6 million) the thieves fled."
+    converted = about(told, "$2.6 million")
+    assert converted.head == "jewelry" and about(told, "2 million euros").head == "jewelry"
+    assert about("He sold shares worth more than $5bn.", "more than $5bn").head == "shar"
+    assert about("The deal is worth at least $160 million.", "at least $160 million").head is None
+    assert close(converted, about("Paris thieves nab $2.5 million worth of jewellery", "$2.5 million"))
+
+
+def test_a_story_that_tells_a_total_and_the_events_count_apart_never_joins_them() -> None:
+    """12_ecbplus: most reports give this operation's seizure ("12 magazines ... were found") and the
+    warship's total ("In their five operations so far, ... 31 magazines"); one gives the total as the
+    operation's ("confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat"). Where a
+    source tells a noun both ways, a count with no word of total is the event's, never the total,
+    so that report's figures are the operation's, in dispute. Not a few of a kind beside the whole:
+    "two new domain names" tell no event's share of "in total ... in excess of 200 domain names"."""
+    from storyview.findings.figures.match import _within_total
+
+    op = ("During the raid on the skiff, six rifles, 12 magazines and about 300 rounds of ammunition were found "
+          "and confiscated, the officer said.")
+    total = "In their five operations so far, the crew of the warship have confiscated 14 rifles, 31 magazines and " \
+            "923 rounds of ammunition."
+    told = "The Navy confiscated 14 rifles, 31 magazines and 923 rounds of ammunition from the skiff, the officer said."
+    found = conflicts_in(a=f"{op} {total}", b=f"{op} {total}", c=told)
+    assert {"12", "31"} in found and {"about 300", "923"} in found
+
+    def one(text: str, figure: str):
+        return next(m for m in mentions("x", 0, text) if m.text == figure)
+
+    assert _within_total(one(op, "12"), one(total, "31"))
+    assert not _within_total(one("The net could have two new domain names.", "two"),
+                             one("In total there are in excess of 200 domain names.", "200"))

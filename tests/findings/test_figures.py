@@ -95,6 +95,18 @@ def test_a_count_after_a_dash_is_still_a_count(text: str, figure: str) -> None:
     assert figure in [m.text for m in mentions("x", 0, text)]
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Krivorizhstal is one of dozens of firms he says were sold cheaply.", []),
+    ("She was one of the thousands of people who marched.", []),
+    ("Dozens of firms were sold cheaply.", ["Dozens"]),
+    ("He was one of 12 jurors who voted.", ["12"]),
+])
+def test_one_of_a_vague_many_is_no_count(text: str, figures: list[str]) -> None:
+    """"one of dozens of firms" says there were many, and counts nothing: it never meets "30 to 40
+    top firms" (BBC part A). A number after "one of" still counts ("one of 12 jurors")."""
+    assert [m.text for m in mentions("x", 0, text)] == figures
+
+
 def test_a_number_opening_a_sentence_after_a_name_is_a_figure() -> None:
     # "Port Alder. Two buses": the capitalised word before ends a sentence; it names nothing.
     from storyview.findings.figures import mentions

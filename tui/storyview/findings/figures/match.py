@@ -187,10 +187,54 @@ def _contexts(story: Story) -> tuple[list[_Context], Idf]:
                 _framed(near, told_here, tokens, edges)
     idf = Idf(documents)
     rarity, unseen = idf.weights, idf.unseen  # idf[s], without the method call
-    return [
-        _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items()), about, stems)
+    built: list[_Context] = []
+    apart = _Later(lambda: _told_apart(built))
+    built.extend(
+        _Context(m, w, surface, at, sum(rarity.get(s, unseen) * x for s, x in w.items()), about, stems, apart)
         for m, w, surface, at, about, stems in near
-    ], idf
+    )
+    return built, idf
+
+
+# The stems of the words that make a figure a running total (`referent._anchor`): "so far", "a total of".
+TOTAL_STEMS = frozenset({"far", "total", "date", "overall", "altoget", "cumulat", "tally", "toll"})
+
+
+def _told_apart(contexts: Sequence[_Context]) -> frozenset[str]:
+    """The counted nouns some source tells both as a running total ("In their five operations so
+    far, ... 31 magazines") and as a count with no word of one, less than FAR times smaller ("12
+    magazines ... were found"): the story tells two counts of them apart, the total and the
+    event's. Not a few of a kind beside the whole ("two new domain names", "in total there are in
+    excess of 200 domain names")."""
+    totals: dict[str, list[_Context]] = defaultdict(list)
+    for c in contexts:
+        if c.mention.kind == "count" and c.told & TOTAL_STEMS and c.referent.anchor == "total" and c.referent.head \
+                and not span(c.referent):  # "a total of eight years" is how long, no running total
+            totals[c.mention.source].append(c)
+    apart: set[str] = set()
+    for c in contexts:
+        told = totals.get(c.mention.source)
+        if told and c.mention.kind == "count" and c.referent.anchor is None and c.referent.head:
+            apart |= {t.referent.head for t in told if _alike(t.referent.head, c.referent.head)
+                      and t.mention.kind == "count" and _within_total(c.mention, t.mention)}
+    return frozenset(apart)
+
+
+def _within_total(event: Mention, total: Mention) -> bool:
+    """An event's count and a total that holds it: the total is greater, and not FAR times so."""
+    return event.low is not None and total.low is not None and event.high is not None and total.high is not None \
+        and total.low > event.high and not far(event, total)
+
+
+def _total_and_event(a: _Context, b: _Context) -> bool:
+    """One figure is a running total, the other a count with no word of one, of a noun the story
+    tells both ways (`_told_apart`): the total, and the event's count ("The Navy confiscated 14
+    AK-47 rifles, 31 magazines and 923 rounds from the boat" is no total, where other reports give
+    this operation's 12 magazines and the five operations' 31)."""
+    ra, rb = a.referent, b.referent
+    if {ra.anchor, rb.anchor} != {None, "total"} or not ra.head or not rb.head or not _alike(ra.head, rb.head):
+        return False
+    return any(_alike(ra.head, h) for h in a.apart())
 
 
 class _Later:
@@ -399,6 +443,14 @@ def _kind(items: Sequence[Mention]) -> Kind:
     return "money" if "money" in kinds else items[0].kind
 
 
+# Verbs of what a film, a shop or a firm takes in over a span ("took $42.8m at the weekend").
+EARNED = ("took", "tak", "gross", "earn", "made", "mak", "rak", "sold", "sell", "collect")
+
+
+def _earned(r: Referent) -> bool:
+    return bool(r.act and r.act.startswith(EARNED))
+
+
 def _comparable(a: _Context, b: _Context) -> bool:
     """Whether two figures may count the same thing, by what each counts (`referent`)."""
     if a.mention.kind == "date" or b.mention.kind == "date":
@@ -409,6 +461,8 @@ def _comparable(a: _Context, b: _Context) -> bool:
         # of the whole ("31% of the vote in Erewash", "16.1% of the vote at the European
         # elections"). A count's place is more often where its act was ("shot 11 times by police
         # in East Flatbush"), which a report may leave out
+        return False
+    if _total_and_event(a, b):
         return False
     status = None  # the figures' agreement, worked out only if asked (few pairs are)
     if not comparable(a.referent, b.referent, owners=False):
@@ -430,6 +484,14 @@ def _comparable(a: _Context, b: _Context) -> bool:
     # be suspended for two years", "was banned for two years"), never another one. Two imagined
     # figures may disagree.
     if a.referent.imagined != b.referent.imagined:
+        status = status or agreement(a.mention, b.mention)
+        if status != "agree":
+            return False
+    # Takings told of "the weekend" by two reports may be of two weekends, as reports of a weekly
+    # chart are written a week apart: they may tell the same value, never another one. Not a deal
+    # agreed at the weekend ("agreeing a €110bn bailout at the weekend"): one act, told once.
+    if a.referent.weekend and b.referent.weekend and a.mention.kind == b.mention.kind == "money" \
+            and _earned(a.referent) and _earned(b.referent):
         status = status or agreement(a.mention, b.mention)
         if status != "agree":
             return False

@@ -276,6 +276,8 @@ def mentions(source: str, paragraph: int, text: str) -> list[Mention]:
             again = FIGURE_RE.match(text, m.start("num") + raw.index(" ") + 1)
             if again:
                 m, found = again, _read(source, paragraph, text, again)
+        if found and m.group("vague") and ONE_OF_RE.search(text, 0, m.start()):
+            continue  # "one of dozens of firms": a way of saying many, no count
         if found:
             out.append(found)
             taken.append((m.start(), m.end()))
@@ -301,6 +303,8 @@ def _read(source: str, paragraph: int, text: str, m: re.Match[str]) -> Mention |
 
 
 PLAIN_GROUPS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
+# "one of" (or "one of the") right before a figure: the figure a one is picked out of.
+ONE_OF_RE = re.compile(r"(?i)\bone\s+of\s+(?:the\s+)?$")
 SCALE_IN_RE = re.compile(rf"(?i)\b(?:{SCALES}|bn|mn|m)\b")
 SPAN_WORDS = {"and", "to", "-", "–", "or"}
 

@@ -208,6 +208,9 @@ class Referent:
     # what the counted people are there to do, by "to" and a verb after their noun ("sent eight
     # experts to monitor the poll": monitor), which names them as a role does ("three observers")
     purpose: str | None = None
+    # its clause tells it of "the weekend" or "this weekend", a span that comes every week, named
+    # only by when the report was written: the weekend's takings of two reports may be of two weekends
+    weekend: bool = False
 
     @property
     def words(self) -> str:
@@ -260,7 +263,7 @@ def referent(
         head, noun = "popul", frozenset({"popul"})
         marks = _place_before(tokens, text, first - 2)
     if head is None:
-        head = _before(tokens, text, first, common)
+        head = _worth(tokens, text, first, numbers) or _before(tokens, text, first, common)
         noun = frozenset({head}) if head else noun
     outcome = _nearest_outcome(tokens, text, first, last)
     if head and outcome and outcome not in CASUALTIES and _outcome(head) == outcome:
@@ -301,7 +304,7 @@ def referent(
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
                     margin=not date and _margin(tokens, text, first, last),
-                    elapsed=not date and _elapsed(tokens, text, last),
+                    elapsed=not date and _elapsed(tokens, text, first, last),
                     month=None if date or MONTH_NAMES.isdisjoint(words) else _month(tokens, text, first, last),
                     last_span=_last_span(tokens) if "last" in words or "previous" in words else None,
                     change=None if date else _change(tokens, text, first, numbers),
@@ -311,11 +314,13 @@ def referent(
                     day=None if date else _day(tokens, text, first, last),
                     rank=None if date or not tokens else _rank(text[tokens[0].start:tokens[-1].end]),
                     period=_period(tokens, first) if date else None,
-                    ended=bool(head) and not date and head.startswith(SPANS) and _after(tokens, text, first),
+                    ended=bool(head) and not date and head.startswith(SPANS)
+                    and (_after(tokens, text, first) or _lasted(tokens, text, first)),
                     imagined=not date and _imagined(tokens, text, first),
                     added=not date and first >= 1 and tokens[first - 1].norm in ADDED,
                     measured=date and _measured(tokens, text, first),
-                    purpose=_purpose(tokens, text, last) if head and not date and _is_person(head) else None)
+                    purpose=_purpose(tokens, text, last) if head and not date and _is_person(head) else None,
+                    weekend=not date and "weekend" in words and _weekend(tokens, text, first, last))
 
 
 PURPOSE_REACH = 4
@@ -515,9 +520,21 @@ def _place(tokens: Sequence[Token], text: str, last: int, common: set[str] | fro
                 and not _broken(text, tokens[end], tokens[end + 1]):
             end += 1
         name, start = _name_span(tokens, text, end, common)
-        if name and start == at:
+        if name and start == at and not (t.norm == "of" and _modifies(tokens, text, end)):
             return name
     return frozenset()
+
+
+def _modifies(tokens: Sequence[Token], text: str, k: int) -> bool:
+    """The name ending at k qualifies a noun in lower case right after it ("of Internet services
+    and call centers in Egypt"): it says what kind they are, not where."""
+    if k + 1 >= len(tokens) or _broken(text, tokens[k], tokens[k + 1]):
+        return False
+    t = tokens[k + 1]
+    if _possessive(text, tokens[k]):
+        return False  # "of Axa's policyholders": whose they are
+    return t.content and not t.number and t.norm.isalpha() and text[t.start].islower() and t.norm not in STOP \
+        and not _verb_like(t) and not t.norm.endswith("ly")
 
 
 def _word_after(tokens: Sequence[Token], last: int) -> str | None:
@@ -584,6 +601,27 @@ def _last_span(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+WEEKEND_BY = {"the", "this", "that", "last", "previous", "past"}
+
+
+def _weekend(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
+    """The figure's clause names "the weekend" (or "this", "last weekend"; "the weekend's") and no
+    date or month that would say which."""
+    def parts(x: Token, y: Token) -> bool:  # a bracketed aside ("$42.8m (£23.7m) at the weekend") is no break
+        return any(c in ",;:—–" for c in text[x.end:y.start])
+
+    start = first
+    while start >= 1 and not parts(tokens[start - 1], tokens[start]):
+        start -= 1
+    end = last + 1
+    while end < len(tokens) and not parts(tokens[end - 1], tokens[end]):
+        end += 1
+    clause = tokens[start:end]
+    if any(t.norm in MONTH_NAMES for t in clause):
+        return False
+    return any(t.norm.startswith("weekend") and n >= 1 and clause[n - 1].norm in WEEKEND_BY for n, t in enumerate(clause))
+
+
 def _times_as(tokens: Sequence[Token], text: str, last: int) -> str | None:
     """What a multiple measures: the word after "times as" or "times more" by it ("up to six times
     as sharp as standard TV": sharp; "five times as many people": many)."""
@@ -645,12 +683,64 @@ CLOCK = ("minut", "second", "hour")
 ELAPSED = {"later", "earlier", "ago", "after", "before"}
 
 
-def _elapsed(tokens: Sequence[Token], text: str, last: int) -> bool:
+def _elapsed(tokens: Sequence[Token], text: str, first: int, last: int) -> bool:
     """A count that tells how far on something happened, not how many things there were:
-    "fifteen games later", "ten minutes after she left", "two votes before the end"."""
+    "fifteen games later", "ten minutes after she left", "two votes before the end". Not what a
+    dummy "it" was ("It was thirty four years before he broke cover": the wait, `_waited`)."""
     k = last + 1
     return k + 1 < len(tokens) and tokens[k].content and not tokens[k].number and tokens[k + 1].norm in ELAPSED \
-        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1])
+        and not _broken(text, tokens[last], tokens[k]) and not _broken(text, tokens[k], tokens[k + 1]) \
+        and _waited(tokens, text, first) is None
+
+
+WAITED = {"was", "is", "took", "takes", "been", "be"}  # "it was", "it took", "it had been", "it would be"
+WAITED_PAST = {"was", "took"}  # not "it has been 30 years since": that goes on
+WAIT_HEDGES = {"about", "nearly", "almost", "some", "over", "more", "than", "another", "a", "further", "only", "just"}
+
+
+def _waited(tokens: Sequence[Token], text: str, first: int) -> str | None:
+    """The figure is what a dummy "it" was or took ("It was thirty four years before he broke
+    cover"): how long a wait lasted, no point reached after it. The verb, or None."""
+    j = first - 1
+    while j >= 0 and tokens[j].norm in WAIT_HEDGES:
+        j -= 1
+    if j < 1 or tokens[j].norm not in WAITED or _broken(text, tokens[j], tokens[j + 1]):
+        return None
+    k = j - 1
+    while k >= 1 and tokens[k].norm in ("had", "has", "have", "would", "will", "could", "might") \
+            and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    return tokens[j].norm if tokens[k].norm == "it" and not _broken(text, tokens[k], tokens[k + 1]) else None
+
+
+# Verbs in the simple past of a state or a doing that lasts: "for" and a span after them tell how
+# long it went on, and that it is over ("kept it a secret for 30 years", "served as coach for four
+# seasons"). Not an act that sets a span ("was banned for two years": the ban goes on).
+LASTING = {"kept", "spent", "held", "led", "ran", "sat", "stood", "fought", "taught", "lay", "hid", "remained",
+           "lasted", "stayed", "lived", "served", "worked", "ruled", "reigned", "waited", "played", "coached",
+           "managed", "edited", "hosted", "starred", "studied", "dated"}
+GOING_ON = {"has", "have", "is", "are", "am", "'s", "was", "were", "been", "being", "be"}  # or passive: "was banned for"
+
+
+def _lasted(tokens: Sequence[Token], text: str, first: int) -> bool:
+    """A span its clause tells as over: "kept his role a secret for 30 years" (a verb in the
+    simple past before "for"), "It was thirty four years before he broke cover"; not "has
+    kept it for 30 years", "have rioted for five days", which go on."""
+    if _waited(tokens, text, first) in WAITED_PAST:
+        return True
+    k = first - 1
+    while k >= 0 and tokens[k].norm in BETWEEN and not _broken(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < 1 or tokens[k].norm != "for" or _broken(text, tokens[k], tokens[k + 1]):
+        return False
+    past = False
+    while k >= 1 and not _broken(text, tokens[k - 1], tokens[k]):
+        k -= 1
+        n = tokens[k].norm
+        if n in GOING_ON or n in MODALS or n == "will":
+            return False
+        past = past or n in LASTING
+    return past
 LEFT = {"remaining", "left", "remain", "to"}
 
 
@@ -1370,6 +1460,45 @@ def _before(tokens: Sequence[Token], text: str, first: int, common: set[str] | f
     return None
 
 
+WORTH_HEDGES = {"about", "around", "nearly", "almost", "some", "over", "more", "than", "up", "to", "at", "least",
+                "an", "roughly", "approximately", "estimated", "only", "just"}
+# What may stand between a thing and the "worth" that qualifies it ("jewelry estimated to be worth").
+# Not a finite copula: "the deal is worth $160 million" tells of the clause's subject, as `_before` reads it.
+WORTH_LEADS = {"be", "to", "estimated", "valued", "thought", "said", "believed", "reportedly", "allegedly", "been",
+               "being", "reported", "together"}
+
+
+def _worth(tokens: Sequence[Token], text: str, first: int, numbers: Sequence[bool]) -> str | None:
+    """The noun "worth" tells the value of, when it stands before the figure: "jewelry and watches
+    estimated to be worth 2 million euros ($2.6 million)" (jewelry, the first of two things, as
+    "$2.5 million worth of jewellery and watches" counts jewellery), "shares worth $5bn"; past a
+    conversion's figure."""
+    j = first - 1
+    if j >= 0 and "(" in text[tokens[j].end:tokens[first].start]:
+        while j >= 0 and numbers[j]:
+            j -= 1  # "worth 2 million euros ($2.6 million)": the figure converted
+    while j >= 0 and tokens[j].norm in WORTH_HEDGES and tokens[j].norm != "worth":
+        j -= 1
+    if j < 1 or tokens[j].norm != "worth" or _broken(text, tokens[j], tokens[j + 1]):
+        return None
+    j -= 1
+    while j >= 0 and tokens[j].norm in WORTH_LEADS and not _broken(text, tokens[j], tokens[j + 1]):
+        j -= 1
+    if j < 0 or _broken(text, tokens[j], tokens[j + 1]):
+        return None
+    if j >= 2 and tokens[j - 1].norm in ("and", "or") and _thing(tokens[j - 2], text) \
+            and not _broken(text, tokens[j - 2], tokens[j - 1]):
+        j -= 2
+    t = tokens[j]
+    return ("people" if t.stem in GENERIC else t.stem) if _thing(t, text) else None
+
+
+def _thing(t: Token, text: str) -> bool:
+    """A word in lower case that may be a noun: no number, no function word, no verb."""
+    return t.content and not t.number and t.norm.isalpha() and text[t.start].islower() and t.norm not in STOP \
+        and not _verb_like(t) and not t.norm.endswith("ly")
+
+
 # Verbs between a noun and the figure that states its size ("turnout was 90%", "rose to 40").
 COPULAS = {"was", "is", "were", "are", "reached", "hit", "topped", "stood", "stands", "at", "to", "rose", "climbed",
            "totalled", "totaled", "numbered"}
@@ -1410,11 +1539,42 @@ def _capital(t: Token, text: str) -> bool:
 
 
 def _names(tokens: Sequence[Token], text: str) -> frozenset[str]:
-    """Capitalised words past the first: the people and places a sentence is about."""
-    return frozenset(
+    """Capitalised words past the first: the people and places a sentence is about; and the
+    initials of a name of three words or more, as another report may call it ("the Endangered
+    Species Act": esa, "the ESA")."""
+    named = frozenset(
         t.stem for t in tokens[1:]
         if t.content and not t.number and text[t.start].isupper() and t.norm not in DAYS and t.norm not in MONTH_NAMES
     )
+    return named | _initials(tokens, text) if len(named) >= ACRONYM_WORDS else named
+
+
+ACRONYM_WORDS = 3
+ACRONYM_JOINS = {"of", "and", "for", "the", "on"}  # "Department of Homeland Security": dhs
+
+
+def _initials(tokens: Sequence[Token], text: str) -> frozenset[str]:
+    """The initials of every run of ACRONYM_WORDS or more capitalised words (past the first word),
+    joined by no punctuation; words like "of" in a run are left out."""
+    found: set[str] = set()
+    run: list[str] = []
+
+    def close() -> None:
+        if len(run) >= ACRONYM_WORDS:
+            found.add("".join(run))
+        run.clear()
+
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if run and _broken(text, tokens[k - 1], t):
+            close()
+        if t.content and not t.number and text[t.start].isupper() and t.norm.isalpha() and t.norm not in DAYS \
+                and t.norm not in MONTH_NAMES:
+            run.append(t.norm[0])
+        elif not (run and t.norm in ACRONYM_JOINS and k + 1 < len(tokens) and text[tokens[k + 1].start].isupper()):
+            close()
+    close()
+    return frozenset(found)
 
 
 def _head(

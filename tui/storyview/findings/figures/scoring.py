@@ -41,6 +41,9 @@ class _Context:
     mass: float = 0.0  # the idf-weighted mass of `weights`, once the story's idf is known
     about: Callable[[], Referent] = Referent  # works out `referent`
     told: frozenset[str] = frozenset()  # the content stems of its sentence, numbers left out
+    # the counted nouns a source of the story tells both as a running total and as a count with no
+    # word of one (`match._told_apart`), worked out when first asked
+    apart: Callable[[], frozenset[str]] = frozenset
 
     @cached_property
     def referent(self) -> Referent:
