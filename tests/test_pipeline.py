@@ -48,3 +48,14 @@ def test_the_count_of_sources_apart_says_when_it_leaves_out_those_without_body_t
     headline_only = Article("head", "head.txt", (Paragraph(0, "headline", "Robbers in drag steal jewels"),))
     said = notes(article("report", REPORT), article("copy", REPORT), article("other", OTHER), headline_only)
     assert "1 of 3 sources with body text share no part of the story with the others (another story?): other" in said
+
+
+def test_a_brief_of_the_story_is_not_named_as_another_story() -> None:
+    """try28: a one-sentence report of the Paris heist ("Jewellery worth more than $160 million
+    has been stolen…") shared no paragraph with fourteen reports of it and was named "another
+    story?"; a brief about something else still is."""
+    brief = article("brief", ["Hostility in East Flatbush: protesters trashed a pharmacy near the precinct "
+                              "station after officers shot a teenager."])
+    assert notes(article("report", REPORT), article("copy", REPORT), brief) == []
+    assert notes(article("report", REPORT), article("copy", REPORT), article("other", OTHER)) == [
+        "1 of 3 sources share no part of the story with the others (another story?): other"]
