@@ -425,3 +425,17 @@ def test_a_label_names_a_thing_once_however_it_is_written() -> None:
     from storyview.engine.stories import Idf, label_of
 
     assert label_of(fps, Idf({}, 2)) == "Microsoft, IE, Windows"
+
+
+def test_an_adverb_or_a_compound_modifier_opening_a_sentence_is_no_part_of_a_name() -> None:
+    """The BBC story list read "Eventually Asimo, Car-maker Honda": the words that opened the
+    sentences, capitalised for that alone. A first name opening one stays ("Gordon Brown")."""
+    from storyview.engine.stories import _names
+
+    text = ("Eventually Asimo will walk. Car-maker Honda built it. Gordon Brown spoke. "
+            "Mr Brown said the Honda robot, Asimo, was ahead.")
+    named = {"Honda", "Asimo", "Brown", "Mr"}
+    found = _names([text], lambda word: word in named)
+    assert "Asimo" not in found  # one word is no run
+    assert "Eventually Asimo" not in found and "Car-maker Honda" not in found
+    assert found["Gordon Brown"] == 1

@@ -339,7 +339,7 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
             del tf[t]
     ids = tuple(sorted(tf))
     telling = sorted(shown, key=lambda t: (-tf[t], t))[: settings.labelled]
-    names = _names(body + heads)
+    names = _names(body + heads, lambda word: written[word] > opening[word])
     within: dict[str, list[str]] = defaultdict(list)  # a word -> the names it is part of, in order
     for name in names:
         for part in dict.fromkeys(name.split()):
@@ -401,23 +401,50 @@ def _titled(name: str) -> bool:
     return _title(name.split()[0])
 
 
-def _names(texts: Iterable[str]) -> Counter[str]:
+def _names(texts: Iterable[str], named: Callable[[str], bool] = lambda word: True) -> Counter[str]:
     """Runs of two or three capitalised words ("New York", "Betty Ford Center"), counted, less
-    the words before them that make no name: function words, and the titles, months and
-    weekdays before a name of two words or more ("Rapper Mel Gibson", "September Tankan")."""
-    runs: Counter[str] = Counter()
+    the words before them that make no name: function words; an adverb or a compound modifier
+    that opens a sentence and is never capitalised inside one (`named`: whether it is), as
+    "Eventually" in "Eventually Asimo will…" or "Car-maker" in "Car-maker Honda said" (labels
+    read "Eventually Asimo"; a first name opens a sentence too, so only these); and the titles, months and weekdays before a name of two words or more ("Rapper Mel Gibson",
+    "September Tankan")."""
+    runs: Counter[tuple[str, bool]] = Counter()
     for text in texts:
-        runs.update(_NAME_RUN_RE.findall(text))
+        runs.update((m.group(), _opens(text, m.start())) for m in _NAME_RUN_RE.finditer(text))
     found: Counter[str] = Counter()
-    for run, count in runs.items():
+    for (run, opens), count in runs.items():
         words = run.split()
         while words and _fold(words[0]) in _FUNCTION_WORDS:
+            words.pop(0)
+        if opens and len(words) > 1 and words[0] == run.split()[0] and _modifier(words[0]) and not named(words[0]):
             words.pop(0)
         while len(words) > 2 and (_titled(words[0]) or _fold(words[0]) in CALENDAR - GIVEN_NAMES):
             words.pop(0)
         if len(words) >= 2 and words[0][:1].isupper():
             found[" ".join([*words[:-1], _bare(words[-1])])] += count  # "New Zealand's" is "New Zealand"
     return found
+
+
+# How often English must use an adverb's adjective ("eventual" for "Eventually") for it to be
+# taken as one: "Kelly" and "Emily" are names, "kel" and "emi" no words (or all but none).
+ADJECTIVE_AT_LEAST = 5e-6
+
+
+def _modifier(word: str) -> bool:
+    """An adverb ("Eventually", "Finally") or a compound modifier ("Car-maker", "Cambridge-based",
+    "Two-time"): what opens a sentence before a name without being part of it."""
+    if re.search(r"\w-[a-z]", word):
+        return True
+    return word.endswith("ly") and _general().get(_fold(word[:-2]), 0.0) >= ADJECTIVE_AT_LEAST
+
+
+# What may stand between a sentence's end and its first word (as `_OPENER_RE` reads it).
+_OPENS_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}$")
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does the word at `at` open a sentence of `text`?"""
+    return _OPENS_RE.search(text[max(0, at - 10):at]) is not None  # the mark, and at most 8 between
 
 
 def _shown(word: str, count: int, names: Counter[str], within: Mapping[str, Sequence[str]]) -> str:
