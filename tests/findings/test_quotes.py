@@ -22,6 +22,7 @@ from storyview.findings.quotes import (
     _runs_of,
     _same_passage,
     find_quotes,
+    open_mark,
     spans,
 )
 from storyview.engine.segment import words
@@ -55,10 +56,52 @@ def quoted(text: str) -> list[str]:
         ("A 12\" pipe burst.", []),
         ("`` We are ready , '' he said , `` and willing . ''", ["We are ready", "and willing"]),
         ("A 12'' pipe burst.", []),
+        # try28: a curly mark closed by a straight one; what follows is the attribution, no quote
+        ('“ They drive reckless around here," a bystander told CBS.', ["They drive reckless around here"]),
     ],
 )
 def test_quotation_marks(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "carried", "expected"),
+    [
+        # try28 (18_ecb): the paragraph goes on with a quotation the one before left open, and
+        # opens no mark again: its first mark closes it
+        ("You got the feeling it was wrong,'' Pigeon told The Canadian Press.", "“", ["You got the feeling it was wrong"]),
+        ("You got the feeling it was wrong, `` Pigeon told The Canadian Press.", "“", ["You got the feeling it was wrong"]),
+        ('It was wrong," he said. "We left."', '"', ["It was wrong", "We left"]),
+        # a paragraph that opens a mark again, or has none, is read as any other
+        ("“We left,” he said.", "“", ["We left"]),
+        ('"We left," he said.', '"', ["We left"]),
+        ("He left at noon.", "“", []),
+        ('A 12" pipe burst.', '"', []),
+    ],
+)
+def test_a_quotation_carried_over_from_the_paragraph_before(text: str, carried: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in spans(text, carried)] == expected
+
+
+def test_open_mark_says_which_quotation_a_paragraph_leaves_open() -> None:
+    assert open_mark("`` It wasn't typical, crazy noise.") == "“"
+    assert open_mark('He said "we will win" and left.') is None
+    assert open_mark("the end of it,'' he said.", "“") is None
+
+
+def test_a_quotation_split_over_paragraphs_is_one_passage_each_part_with_its_speaker() -> None:
+    """try28 (18_ecb): four sources carry the second half of a quote whose first paragraph
+    left the quotation open; it was lost, and "Pigeon told The Canadian Press" was taken for one."""
+    part = "`` It wasn't typical, crazy noise that sometimes happens.\n\n" \
+           "You got the feeling there was something definitely, definitely wrong{close} Pigeon told The Canadian Press.\n\n" \
+           "He looked out his window."
+    s = story("Shots were fired in Vancouver.\n\n" + part.format(close=",''"),
+              "Shots were fired in Vancouver.\n\n" + part.format(close=", ``"))
+    texts = {q.text: q for q in find_quotes(s)}
+    assert "Pigeon told The Canadian Press" not in texts
+    q = texts["You got the feeling there was something definitely, definitely wrong"]
+    assert q.sources == ("a", "b") and q.speakers == ("Pigeon",)
+    assert texts["It wasn't typical, crazy noise that sometimes happens"].sources == ("a", "b")
 
 
 # ---------------------------------------------------------------- the seeds

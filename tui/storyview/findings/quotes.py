@@ -33,8 +33,9 @@ Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
 
 # Opening mark → the marks that close it.
-# A straight mark may close on a curly one (or on '', read as ”): typed copy mixes them.
-PAIRS = {"“": "”", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
+# A straight mark may close on a curly one (or on '', read as ”), and a curly one on a straight
+# one: typed copy mixes them ("“ They drive reckless around here," a bystander told CBS", ECB+).
+PAIRS = {"“": "”\"", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
 TRIM = " \t,.;:!?…—–-"
 # Every character that opens or closes a quotation: the scan jumps from one to the next.
 MARKS_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
@@ -123,21 +124,44 @@ class _Found(NamedTuple):
     speaker: str = ""
 
 
-def spans(text: str) -> list[tuple[int, int]]:
+def spans(text: str, carried: str | None = None) -> list[tuple[int, int]]:
     """The inside of every quotation in a paragraph (marks excluded), trimmed.
 
     A quotation still open at the end of the paragraph runs to its end (a quote continued in
-    the next paragraph). Apostrophes (don’t, the officers’) never open or close one. Marks
-    typed as ``…'' (corpora and typewriter habits) are read as “…”.
+    the next paragraph). `carried`: the mark a quotation of the paragraph before was left open
+    on (`open_mark`); a paragraph whose first mark closes it is that quotation's end, from its
+    start ("…definitely wrong,'' Pigeon told…", ECB+, where the next paragraph opens no mark
+    again). Apostrophes (don’t, the officers’) never open or close one. Marks typed as ``…''
+    (corpora and typewriter habits) are read as “…”.
     """
+    return _scan(text, carried)[0]
+
+
+def open_mark(text: str, carried: str | None = None) -> str | None:
+    """The mark of a quotation the paragraph leaves open at its end (None if it closes all)."""
+    return _scan(text, carried)[1]
+
+
+def _scan(text: str, carried: str | None) -> tuple[list[tuple[int, int]], str | None]:
+    """`spans` and `open_mark` at once."""
     if "``" in text or "''" in text:  # the same length, so every offset holds in `text`
         text = text.replace("``", " “").replace("''", "” ")
     out: list[tuple[int, int]] = []
     opener: str | None = None
     at = 0
     n = len(text)
+    head = MARKS_RE.search(text)
+    closed = -1  # where the paragraph's first mark closes the quotation carried into it
+    if carried is not None and head and _closes(text, head.start(), carried):
+        i = head.start()
+        before = text[i - 1] if i else " "
+        if text[i] == "“" or not (before.isspace() or before.isdigit()):  # a mark after a space opens; 12" is inches
+            out.append((0, i))
+            closed = i
     for mark in MARKS_RE.finditer(text):  # any other character changes nothing
         i = mark.start()
+        if i == closed:
+            continue
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
@@ -149,17 +173,28 @@ def spans(text: str) -> list[tuple[int, int]]:
             if ch == "\"" and (before.isalnum() or after.isspace() or after in CLOSING):
                 continue  # 12" (inches), a stray mark after a word, a closing mark seen alone
             opener, at = ch, i + 1
-        elif ch in PAIRS[opener] or (ch == opener == "“" and _mark_before(text, i) in ",.!?"):
-            # (an opening mark after the quotation's last punctuation closes it: `` typed for ''
-            # in "we did all we could, `` said the juror", ECB+)
-            if ch == "’" and after.isalnum():
-                continue  # don’t
+        elif _closes(text, i, opener):
             if opener in "‘" and before.isspace():
                 continue
             out.append((at, i))
             opener = None
     if opener is not None and opener in "“«„\"":
         out.append((at, n))
+        return _trim(text, out), opener
+    return _trim(text, out), None
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    """Does the mark at `text[i]` close a quotation opened by `opener`? Its closing marks do (not
+    an apostrophe: don’t), and an opening mark after the quotation's last punctuation (`` typed
+    for '' in "we did all we could, `` said the juror", ECB+)."""
+    ch = text[i]
+    if ch in PAIRS[opener]:
+        return not (ch == "’" and i + 1 < len(text) and text[i + 1].isalnum())
+    return ch == opener == "“" and _mark_before(text, i) in ",.!?"
+
+
+def _trim(text: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     trimmed = []
     for start, end in out:
         while start < end and text[start] in TRIM:
@@ -307,10 +342,12 @@ def _find(story: Story) -> list[_Found]:
     found = []
     lower: dict[str, bool] = {}  # speakers' words the story writes in lower case (`credited`)
     for article in story.articles:
+        carried: str | None = None  # a quotation the paragraph before left open
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
+                carried = None
                 continue
-            marks = spans(p.text)
+            marks, carried = _scan(p.text, carried)
             if not marks:
                 continue
             told = sentences(p.text)  # tokenised (and cached) already: a quote takes its share

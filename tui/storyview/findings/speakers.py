@@ -64,7 +64,7 @@ _AFTER = [
 _BEFORE = re.compile(rf"(?:^|[\s,;(—–-]){_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{_VERB}(?:\s+[\w'’-]+){{0,3}}?\s*[:,]?\s*(?:that\s*)?$")
 _ACCORDING = re.compile(rf"(?:^|[\s,;(—–-])[Aa]ccording\s+to\s+{_SPEAKER}\s*,\s*$")
 # What stands between a quotation's last word and its attribution: punctuation, closing marks.
-_CLOSING = " \t\n,.!?;:—–-”\"»’'」』"
+_CLOSING = " \t\n,.!?;:—–-”\"»’'」』`"  # (`` closes a quote in ECB+ copy)
 # How far around a quotation the attribution is looked for.
 REACH = 160
 _ARTICLES = frozenset("a an the his her their its one".split())
