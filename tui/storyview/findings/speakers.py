@@ -53,10 +53,12 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # owner Tom Benson said").
 _ROLE_NAME = rf"(?P<speaker>(?:{_FREE}\s+){{0,3}}?{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # After the closing mark: `," said X`, `," X said`, `, according to X`; and a name set after
-# what the speaker is (`," said his lawyer, Ben Brafman.`, `," said Mr. Gigante's lawyer, Ben Brafman`).
+# what the speaker is (`," said his lawyer, Ben Brafman.`, `," said Mr. Gigante's lawyer, Ben Brafman`,
+# `," said Microsoft spokesman Bill Sisk`).
 _AFTER = [
     re.compile(rf"^{_VERB}\s+(?:{_DESCRIBED}|{_NAME}['’]s(?:\s+[\w'’-]+){{1,3}}),\s+(?P<speaker>{_NAME})(?=\s*(?:[,.;:!?(—–]|$))"),
     re.compile(rf"^{_VERB}\s+(?:[a-z][\w'’-]*\s+){{0,3}}?{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$)|\s+(?:\d|(?:on|in|at|to|of|from|who|after|before|during|when|while|as)\b))"),
+    re.compile(rf"^{_VERB}\s+{_NAME}\s+(?:(?=[a-z]){_FREE}\s+){{1,3}}?(?P<speaker>{_NAME})(?=\s*(?:[,.;:!?(—–]|$))"),
     re.compile(rf"^{_ROLE_NAME}(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+)?{_VERB}\b"),
     re.compile(rf"^according\s+to\s+{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$))"),
 ]
