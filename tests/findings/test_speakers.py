@@ -111,7 +111,8 @@ def test_a_word_the_story_writes_in_lower_case_is_no_one_s_name() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ('"He ran the family," said John S. Pritchard 3rd, a lawyer.', "John S. Pritchard"),
-    ('"She was kind," said Ms. Davis\'s sister Crystal.', "Crystal"),  # not "Ms" (try28: not "" either)
+    ('"She was kind," said Ms. Davis\'s sister Crystal.', "Crystal"),
+    ('"Everyone was respectful," said Juror No. 8, one of six women on the panel.', ""),  # not "Juror No" (try28)  # not "Ms" (try28: not "" either)
     ('"He is innocent," said Mr. Gigante\'s lawyer, Ben Brafman.', "Ben Brafman"),
     ('"He is innocent," said his lawyer, Ben Brafman, outside court.', "Ben Brafman"),
     ('"We will rebuild," said the mayor, who spoke at the site.', "the mayor"),

@@ -70,8 +70,8 @@ _CLOSING = " \t\n,.!?;:—–-”\"»’'」』`"  # (`` closes a quote in ECB+ 
 # How far around a quotation the attribution is looked for.
 REACH = 160
 _ARTICLES = frozenset("a an the his her their its one".split())
-# Titles written short, with a full stop that is no sentence's end.
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st const det insp supt cmdr".split())
+# Titles written short, with a full stop that is no sentence's end ("Juror No. 8" too).
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st const det insp supt cmdr no".split())
 _PREPOSITIONS = frozenset("on in at to from with by of for after before during since until about over under".split())
 # Words that open a sentence in capitals but are no speaker ("But Ruiz said" is Ruiz).
 _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile however today "
