@@ -306,3 +306,29 @@ def test_a_straight_mark_closes_on_a_curly_one_or_on_two_apostrophes() -> None:
         assert [text[a:b].rstrip(",") for a, b in quotations(text)] == [words]
     [q] = find_quotes(story('"This is a sad day for the family,\'\' the company said in a statement.'))
     assert q.reference.speaker == "the company"
+
+
+# ---------------------------------------------------------------- try28: what makes a partial version
+
+
+def test_a_stock_phrase_of_common_words_is_no_partial_version_of_a_quote() -> None:
+    """27_ecb: a CTO's sentence ends "as quickly as possible"; another source gives those four
+    words to someone else. Common words, under five in a row, are no evidence of one passage."""
+    s = story(
+        "The browser flaw was patched. “The workarounds were very technical and quite cumbersome to implement, "
+        "making it imperative to release a fix as quickly as possible,” the CTO said.",
+        "The browser flaw was patched. A Microsoft director urged users to deploy the update “as quickly as possible.”",
+    )
+    by = {q.text: q.sources for q in find_quotes(s)}
+    assert by["as quickly as possible"] == ("b",)
+    assert next(v for k, v in by.items() if k.startswith("The workarounds")) == ("a",)
+
+
+@pytest.mark.parametrize("part", ["an alarming", "a total loss of the whole building", "the place seemed under control"])
+def test_a_rare_word_or_a_long_enough_run_is_evidence_of_a_partial_version(part: str) -> None:
+    """A word English seldom uses ("alarming"), five words in a row, or three content words."""
+    whole = "We saw it growing at an alarming rate, and I'm afraid it is a total loss of the whole building; " \
+            "the place seemed under control at first"
+    s = story(f"The fire spread. “{whole},” the chief said.", f"The fire spread. The chief said it was “{part}”.")
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert {v.source: v.status for v in q.versions} == {"a": "exact", "b": "partial"}

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
+from storyview.engine.stories import _general
 from storyview.engine.unique import CLOSING
 from storyview.findings.speakers import credited, is_named, same_person
 
@@ -41,6 +42,12 @@ TRIM = " \t,.;:!?…—–-"
 MARKS_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
 # Phrases in more quotes than this propose no pairs by themselves.
 CROWDED = 200
+# What shows that a short quote found whole inside a longer one is a stretch of it rather than a
+# stock phrase ("as quickly as possible" is no partial version of a CTO's sentence that ends in
+# it, try28): a word rarer in English than RARE (a share of its words: outside its 2,000
+# commonest or so), or LONG_RUN words, or three content words.
+RARE = 5e-5
+LONG_RUN = 5
 
 
 @dataclass(frozen=True)
@@ -239,7 +246,8 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
         inner, outer = (a, b) if len(na) <= len(nb) else (b, a)
         if inner.norms in generic:  # "I don't know", "he added": in too many quotes to tie any two
             return False
-        return _contains(outer.norms, inner.norms) >= 0 and inner.content[-1] > 0
+        return _contains(outer.norms, inner.norms) >= 0 and inner.content[-1] > 0 and \
+            (inner.content[-1] >= 3 or _rare(inner, 0, len(inner.norms)))
     # The words matched in order (all of them, not only in runs) are a cheap bound on `matched`:
     # most candidates stop here.
     if (len(na) + len(nb) - Indel.distance(na, nb)) // 2 < 0.6 * short:
@@ -255,11 +263,22 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
         kept += counts[block.a + size] - counts[block.a]
     # Content words decide: "a lot of work" and "a lot of time" share only small words.
     content = min(counts[-1], b.content[-1])
+    if longest == short < LONG_RUN and kept < 3 and na != nb:  # quoted whole inside the other
+        inner = a if len(na) == short else b
+        if not _rare(inner, 0, short):
+            return False
     return (
         longest >= max(3, 0.4 * short)
         and matched >= 0.6 * short
         and kept >= max(1, min(2, content), 0.5 * content)
     )
+
+
+def _rare(f: _Found, start: int, end: int) -> bool:
+    """Is one of words start..end-1 of a quote a content word English seldom uses (`RARE`)? A
+    word the table lacks is (a name, a number); a lone letter is not."""
+    general = _general()
+    return any(t.content and len(t.norm) > 1 and general.get(t.norm, 0.0) < RARE for t in f.tokens[start:end])
 
 
 def _contains(outer: Sequence[str], inner: Sequence[str]) -> int:
