@@ -332,3 +332,16 @@ def test_a_rare_word_or_a_long_enough_run_is_evidence_of_a_partial_version(part:
     s = story(f"The fire spread. “{whole},” the chief said.", f"The fire spread. The chief said it was “{part}”.")
     [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
     assert {v.source: v.status for v in q.versions} == {"a": "exact", "b": "partial"}
+
+
+def test_one_source_gives_one_row_to_a_quotation_its_closest_version() -> None:
+    """27_ecb: a source that scare-quotes two words of a sentence and quotes the sentence whole
+    was listed twice, and the heading's count of sources was one short of the rows."""
+    sentence = "Even with that, the release emergency response process is not over"
+    s = story(
+        f"The patch shipped. Microsoft's “emergency response” began at once.\n\n“{sentence},” Reavey wrote.",
+        f"The patch shipped. “{sentence},” Reavey wrote.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert q.sources == ("a", "b") and len(q.versions) == 2
+    assert all(v.text == sentence and v.status == "exact" for v in q.versions)

@@ -427,13 +427,29 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
             continue
         reference = _reference(items, rank)
         versions = []
-        for f in sorted(items, key=lambda f: (rank[f.source], f.paragraph, f.start)):
+        for f in sorted(_best_of_each(items, reference), key=lambda f: (rank[f.source], f.paragraph, f.start)):
             status, edits = _compare(f, reference)
             versions.append(Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], status, edits, f.speaker))
         ref = next(v for v in versions if (v.source, v.paragraph, v.start) == (reference.source, reference.paragraph, reference.start))
         quotes.append((ref, tuple(versions)))
     quotes.sort(key=lambda q: (-len({v.source for v in q[1]}), rank[q[0].source], q[0].paragraph, q[0].start))
     return tuple(Quote(n, ref.text, ref, versions) for n, (ref, versions) in enumerate(quotes, 1))
+
+
+def _best_of_each(items: list[_Found], reference: _Found) -> list[_Found]:
+    """Each source's version closest to the reference: one row per source, as many as the
+    sources counted (27_ecb listed a source twice, once for "emergency response" scare-quoted
+    beside the whole sentence, try28). The same words first, then the most of them in order."""
+    best: dict[str, _Found] = {}
+    for f in items:
+        known = best.get(f.source)
+        if known is None or _closeness(f, reference) > _closeness(known, reference):
+            best[f.source] = f
+    return list(best.values())
+
+
+def _closeness(f: _Found, reference: _Found) -> tuple[bool, bool, int, int, int]:
+    return (f is reference, f.norms == reference.norms, _runs(f.norms, reference.norms)[0], -f.paragraph, -f.start)
 
 
 def _runs_of(
