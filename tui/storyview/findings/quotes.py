@@ -247,7 +247,7 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
         if inner.norms in generic:  # "I don't know", "he added": in too many quotes to tie any two
             return False
         return _contains(outer.norms, inner.norms) >= 0 and inner.content[-1] > 0 and \
-            (inner.content[-1] >= 3 or _rare(inner, 0, len(inner.norms)))
+            (inner.content[-1] >= 3 or _rare(inner))
     # The words matched in order (all of them, not only in runs) are a cheap bound on `matched`:
     # most candidates stop here.
     if (len(na) + len(nb) - Indel.distance(na, nb)) // 2 < 0.6 * short:
@@ -264,8 +264,7 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
     # Content words decide: "a lot of work" and "a lot of time" share only small words.
     content = min(counts[-1], b.content[-1])
     if longest == short < LONG_RUN and kept < 3 and na != nb:  # quoted whole inside the other
-        inner = a if len(na) == short else b
-        if not _rare(inner, 0, short):
+        if not _rare(a if len(na) == short else b):
             return False
     return (
         longest >= max(3, 0.4 * short)
@@ -274,11 +273,11 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
     )
 
 
-def _rare(f: _Found, start: int, end: int) -> bool:
-    """Is one of words start..end-1 of a quote a content word English seldom uses (`RARE`)? A
-    word the table lacks is (a name, a number); a lone letter is not."""
-    general = _general()
-    return any(t.content and len(t.norm) > 1 and general.get(t.norm, 0.0) < RARE for t in f.tokens[start:end])
+def _rare(f: _Found) -> bool:
+    """Does a quote hold a content word English seldom uses (`RARE`)? A word the table of English
+    lacks is one (a name, a number); a lone letter is not."""
+    general = _general()  # (the engine's table; its name is private there, the table is shared)
+    return any(t.content and len(t.norm) > 1 and general.get(t.norm, 0.0) < RARE for t in f.tokens)
 
 
 def _contains(outer: Sequence[str], inner: Sequence[str]) -> int:
