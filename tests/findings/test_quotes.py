@@ -22,6 +22,7 @@ from storyview.findings.quotes import (
     _runs_of,
     _same_passage,
     find_quotes,
+    open_mark,
     spans,
 )
 from storyview.engine.segment import words
@@ -55,10 +56,52 @@ def quoted(text: str) -> list[str]:
         ("A 12\" pipe burst.", []),
         ("`` We are ready , '' he said , `` and willing . ''", ["We are ready", "and willing"]),
         ("A 12'' pipe burst.", []),
+        # try28: a curly mark closed by a straight one; what follows is the attribution, no quote
+        ('“ They drive reckless around here," a bystander told CBS.', ["They drive reckless around here"]),
     ],
 )
 def test_quotation_marks(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "carried", "expected"),
+    [
+        # try28 (18_ecb): the paragraph goes on with a quotation the one before left open, and
+        # opens no mark again: its first mark closes it
+        ("You got the feeling it was wrong,'' Pigeon told The Canadian Press.", "“", ["You got the feeling it was wrong"]),
+        ("You got the feeling it was wrong, `` Pigeon told The Canadian Press.", "“", ["You got the feeling it was wrong"]),
+        ('It was wrong," he said. "We left."', '"', ["It was wrong", "We left"]),
+        # a paragraph that opens a mark again, or has none, is read as any other
+        ("“We left,” he said.", "“", ["We left"]),
+        ('"We left," he said.', '"', ["We left"]),
+        ("He left at noon.", "“", []),
+        ('A 12" pipe burst.', '"', []),
+    ],
+)
+def test_a_quotation_carried_over_from_the_paragraph_before(text: str, carried: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in spans(text, carried)] == expected
+
+
+def test_open_mark_says_which_quotation_a_paragraph_leaves_open() -> None:
+    assert open_mark("`` It wasn't typical, crazy noise.") == "“"
+    assert open_mark('He said "we will win" and left.') is None
+    assert open_mark("the end of it,'' he said.", "“") is None
+
+
+def test_a_quotation_split_over_paragraphs_is_one_passage_each_part_with_its_speaker() -> None:
+    """try28 (18_ecb): four sources carry the second half of a quote whose first paragraph
+    left the quotation open; it was lost, and "Pigeon told The Canadian Press" was taken for one."""
+    part = "`` It wasn't typical, crazy noise that sometimes happens.\n\n" \
+           "You got the feeling there was something definitely, definitely wrong{close} Pigeon told The Canadian Press.\n\n" \
+           "He looked out his window."
+    s = story("Shots were fired in Vancouver.\n\n" + part.format(close=",''"),
+              "Shots were fired in Vancouver.\n\n" + part.format(close=", ``"))
+    texts = {q.text: q for q in find_quotes(s)}
+    assert "Pigeon told The Canadian Press" not in texts
+    q = texts["You got the feeling there was something definitely, definitely wrong"]
+    assert q.sources == ("a", "b") and q.speakers == ("Pigeon",)
+    assert texts["It wasn't typical, crazy noise that sometimes happens"].sources == ("a", "b")
 
 
 # ---------------------------------------------------------------- the seeds
@@ -263,3 +306,42 @@ def test_a_straight_mark_closes_on_a_curly_one_or_on_two_apostrophes() -> None:
         assert [text[a:b].rstrip(",") for a, b in quotations(text)] == [words]
     [q] = find_quotes(story('"This is a sad day for the family,\'\' the company said in a statement.'))
     assert q.reference.speaker == "the company"
+
+
+# ---------------------------------------------------------------- try28: what makes a partial version
+
+
+def test_a_stock_phrase_of_common_words_is_no_partial_version_of_a_quote() -> None:
+    """27_ecb: a CTO's sentence ends "as quickly as possible"; another source gives those four
+    words to someone else. Common words, under five in a row, are no evidence of one passage."""
+    s = story(
+        "The browser flaw was patched. “The workarounds were very technical and quite cumbersome to implement, "
+        "making it imperative to release a fix as quickly as possible,” the CTO said.",
+        "The browser flaw was patched. A Microsoft director urged users to deploy the update “as quickly as possible.”",
+    )
+    by = {q.text: q.sources for q in find_quotes(s)}
+    assert by["as quickly as possible"] == ("b",)
+    assert next(v for k, v in by.items() if k.startswith("The workarounds")) == ("a",)
+
+
+@pytest.mark.parametrize("part", ["an alarming", "a total loss of the whole building", "the place seemed under control"])
+def test_a_rare_word_or_a_long_enough_run_is_evidence_of_a_partial_version(part: str) -> None:
+    """A word English seldom uses ("alarming"), five words in a row, or three content words."""
+    whole = "We saw it growing at an alarming rate, and I'm afraid it is a total loss of the whole building; " \
+            "the place seemed under control at first"
+    s = story(f"The fire spread. “{whole},” the chief said.", f"The fire spread. The chief said it was “{part}”.")
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert {v.source: v.status for v in q.versions} == {"a": "exact", "b": "partial"}
+
+
+def test_one_source_gives_one_row_to_a_quotation_its_closest_version() -> None:
+    """27_ecb: a source that scare-quotes two words of a sentence and quotes the sentence whole
+    was listed twice, and the heading's count of sources was one short of the rows."""
+    sentence = "Even with that, the release emergency response process is not over"
+    s = story(
+        f"The patch shipped. Microsoft's “emergency response” began at once.\n\n“{sentence},” Reavey wrote.",
+        f"The patch shipped. “{sentence},” Reavey wrote.",
+    )
+    [q] = [q for q in find_quotes(s) if len(q.sources) > 1]
+    assert q.sources == ("a", "b") and len(q.versions) == 2
+    assert all(v.text == sentence and v.status == "exact" for v in q.versions)

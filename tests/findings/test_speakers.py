@@ -28,6 +28,10 @@ def said(text: str) -> str:
     ('Dr. Amoss said in a statement: "He is doing well."', "Dr. Amoss"),
     ('According to Ruiz, "we will rebuild".', "Ruiz"),
     ('"We will rebuild," he said.', "he"),
+    # try28: a place or a body before what the speaker is
+    ('"The husband and wife came to visit," said South Richmond Hill resident Suri Charanjit.', "Suri Charanjit"),
+    ('"We will patch it," said Microsoft spokesman Bill Sisk, who would not say when.', "Bill Sisk"),
+    ('"We will rebuild," said Ruiz in a statement Friday.', "Ruiz"),
     # a word that opens a clause, hyphenated into a description, opens none (rev25)
     ('"We will rebuild," a so-called expert said.', "a so-called expert"),
     ('"We will rebuild," the once-popular mayor said.', "the once-popular mayor"),
@@ -45,6 +49,7 @@ def test_the_shapes_news_attributes_a_quote_in(text: str, speaker: str) -> None:
     # try25: the lawyers objected to the tape, the judge spoke in the next clause
     'Defense attorneys objected to the tape as "highly prejudicial," though Judge James Bodiford said jurors could rehear it.',
     '"We will appeal," as Judge Ruiz said the ruling stood, was all the lawyer had to say.',
+    '"We will rebuild," said Ruiz last Friday.',  # a day is nobody
 ])
 def test_a_sentence_that_names_no_speaker_gives_none(text: str) -> None:
     assert said(text) == ""
@@ -106,7 +111,8 @@ def test_a_word_the_story_writes_in_lower_case_is_no_one_s_name() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ('"He ran the family," said John S. Pritchard 3rd, a lawyer.', "John S. Pritchard"),
-    ('"She was kind," said Ms. Davis\'s sister Crystal.', ""),  # better no name than "Ms"
+    ('"She was kind," said Ms. Davis\'s sister Crystal.', "Crystal"),
+    ('"Everyone was respectful," said Juror No. 8, one of six women on the panel.', ""),  # not "Juror No" (try28)  # not "Ms" (try28: not "" either)
     ('"He is innocent," said Mr. Gigante\'s lawyer, Ben Brafman.', "Ben Brafman"),
     ('"He is innocent," said his lawyer, Ben Brafman, outside court.', "Ben Brafman"),
     ('"We will rebuild," said the mayor, who spoke at the site.', "the mayor"),

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
+from storyview.engine.stories import _general
 from storyview.engine.unique import CLOSING
 from storyview.findings.speakers import credited, is_named, same_person
 
@@ -33,13 +34,20 @@ Status = Literal["exact", "partial", "longer", "altered"]
 STATUSES: tuple[Status, ...] = ("exact", "partial", "longer", "altered")
 
 # Opening mark → the marks that close it.
-# A straight mark may close on a curly one (or on '', read as ”): typed copy mixes them.
-PAIRS = {"“": "”", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
+# A straight mark may close on a curly one (or on '', read as ”), and a curly one on a straight
+# one: typed copy mixes them ("“ They drive reckless around here," a bystander told CBS", ECB+).
+PAIRS = {"“": "”\"", "\"": "\"”", "«": "»", "»": "«", "„": "“”", "‘": "’", "”": "”", "「": "」", "『": "』"}
 TRIM = " \t,.;:!?…—–-"
 # Every character that opens or closes a quotation: the scan jumps from one to the next.
 MARKS_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
 # Phrases in more quotes than this propose no pairs by themselves.
 CROWDED = 200
+# What shows that a short quote found whole inside a longer one is a stretch of it rather than a
+# stock phrase ("as quickly as possible" is no partial version of a CTO's sentence that ends in
+# it, try28): a word rarer in English than RARE (a share of its words: outside its 2,000
+# commonest or so), or LONG_RUN words, or three content words.
+RARE = 5e-5
+LONG_RUN = 5
 
 
 @dataclass(frozen=True)
@@ -123,21 +131,44 @@ class _Found(NamedTuple):
     speaker: str = ""
 
 
-def spans(text: str) -> list[tuple[int, int]]:
+def spans(text: str, carried: str | None = None) -> list[tuple[int, int]]:
     """The inside of every quotation in a paragraph (marks excluded), trimmed.
 
     A quotation still open at the end of the paragraph runs to its end (a quote continued in
-    the next paragraph). Apostrophes (don’t, the officers’) never open or close one. Marks
-    typed as ``…'' (corpora and typewriter habits) are read as “…”.
+    the next paragraph). `carried`: the mark a quotation of the paragraph before was left open
+    on (`open_mark`); a paragraph whose first mark closes it is that quotation's end, from its
+    start ("…definitely wrong,'' Pigeon told…", ECB+, where the next paragraph opens no mark
+    again). Apostrophes (don’t, the officers’) never open or close one. Marks typed as ``…''
+    (corpora and typewriter habits) are read as “…”.
     """
+    return _scan(text, carried)[0]
+
+
+def open_mark(text: str, carried: str | None = None) -> str | None:
+    """The mark of a quotation the paragraph leaves open at its end (None if it closes all)."""
+    return _scan(text, carried)[1]
+
+
+def _scan(text: str, carried: str | None) -> tuple[list[tuple[int, int]], str | None]:
+    """`spans` and `open_mark` at once."""
     if "``" in text or "''" in text:  # the same length, so every offset holds in `text`
         text = text.replace("``", " “").replace("''", "” ")
     out: list[tuple[int, int]] = []
     opener: str | None = None
     at = 0
     n = len(text)
+    head = MARKS_RE.search(text)
+    closed = -1  # where the paragraph's first mark closes the quotation carried into it
+    if carried is not None and head and _closes(text, head.start(), carried):
+        i = head.start()
+        before = text[i - 1] if i else " "
+        if text[i] == "“" or not (before.isspace() or before.isdigit()):  # a mark after a space opens; 12" is inches
+            out.append((0, i))
+            closed = i
     for mark in MARKS_RE.finditer(text):  # any other character changes nothing
         i = mark.start()
+        if i == closed:
+            continue
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
@@ -149,17 +180,28 @@ def spans(text: str) -> list[tuple[int, int]]:
             if ch == "\"" and (before.isalnum() or after.isspace() or after in CLOSING):
                 continue  # 12" (inches), a stray mark after a word, a closing mark seen alone
             opener, at = ch, i + 1
-        elif ch in PAIRS[opener] or (ch == opener == "“" and _mark_before(text, i) in ",.!?"):
-            # (an opening mark after the quotation's last punctuation closes it: `` typed for ''
-            # in "we did all we could, `` said the juror", ECB+)
-            if ch == "’" and after.isalnum():
-                continue  # don’t
+        elif _closes(text, i, opener):
             if opener in "‘" and before.isspace():
                 continue
             out.append((at, i))
             opener = None
     if opener is not None and opener in "“«„\"":
         out.append((at, n))
+        return _trim(text, out), opener
+    return _trim(text, out), None
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    """Does the mark at `text[i]` close a quotation opened by `opener`? Its closing marks do (not
+    an apostrophe: don’t), and an opening mark after the quotation's last punctuation (`` typed
+    for '' in "we did all we could, `` said the juror", ECB+)."""
+    ch = text[i]
+    if ch in PAIRS[opener]:
+        return not (ch == "’" and i + 1 < len(text) and text[i + 1].isalnum())
+    return ch == opener == "“" and _mark_before(text, i) in ",.!?"
+
+
+def _trim(text: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     trimmed = []
     for start, end in out:
         while start < end and text[start] in TRIM:
@@ -204,7 +246,8 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
         inner, outer = (a, b) if len(na) <= len(nb) else (b, a)
         if inner.norms in generic:  # "I don't know", "he added": in too many quotes to tie any two
             return False
-        return _contains(outer.norms, inner.norms) >= 0 and inner.content[-1] > 0
+        return _contains(outer.norms, inner.norms) >= 0 and inner.content[-1] > 0 and \
+            (inner.content[-1] >= 3 or _rare(inner))
     # The words matched in order (all of them, not only in runs) are a cheap bound on `matched`:
     # most candidates stop here.
     if (len(na) + len(nb) - Indel.distance(na, nb)) // 2 < 0.6 * short:
@@ -220,11 +263,21 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
         kept += counts[block.a + size] - counts[block.a]
     # Content words decide: "a lot of work" and "a lot of time" share only small words.
     content = min(counts[-1], b.content[-1])
+    if longest == short < LONG_RUN and kept < 3 and na != nb:  # quoted whole inside the other
+        if not _rare(a if len(na) == short else b):
+            return False
     return (
         longest >= max(3, 0.4 * short)
         and matched >= 0.6 * short
         and kept >= max(1, min(2, content), 0.5 * content)
     )
+
+
+def _rare(f: _Found) -> bool:
+    """Does a quote hold a content word English seldom uses (`RARE`)? A word the table of English
+    lacks is one (a name, a number); a lone letter is not."""
+    general = _general()  # (the engine's table; its name is private there, the table is shared)
+    return any(t.content and len(t.norm) > 1 and general.get(t.norm, 0.0) < RARE for t in f.tokens)
 
 
 def _contains(outer: Sequence[str], inner: Sequence[str]) -> int:
@@ -307,10 +360,12 @@ def _find(story: Story) -> list[_Found]:
     found = []
     lower: dict[str, bool] = {}  # speakers' words the story writes in lower case (`credited`)
     for article in story.articles:
+        carried: str | None = None  # a quotation the paragraph before left open
         for p in article.paragraphs:
             if p.kind not in ("body", "headline"):
+                carried = None
                 continue
-            marks = spans(p.text)
+            marks, carried = _scan(p.text, carried)
             if not marks:
                 continue
             told = sentences(p.text)  # tokenised (and cached) already: a quote takes its share
@@ -371,13 +426,29 @@ def find_quotes(story: Story, min_words: int = 2) -> tuple[Quote, ...]:
             continue
         reference = _reference(items, rank)
         versions = []
-        for f in sorted(items, key=lambda f: (rank[f.source], f.paragraph, f.start)):
+        for f in sorted(_best_of_each(items, reference), key=lambda f: (rank[f.source], f.paragraph, f.start)):
             status, edits = _compare(f, reference)
             versions.append(Version(f.source, f.paragraph, f.start, f.end, f.text[f.start:f.end], status, edits, f.speaker))
         ref = next(v for v in versions if (v.source, v.paragraph, v.start) == (reference.source, reference.paragraph, reference.start))
         quotes.append((ref, tuple(versions)))
     quotes.sort(key=lambda q: (-len({v.source for v in q[1]}), rank[q[0].source], q[0].paragraph, q[0].start))
     return tuple(Quote(n, ref.text, ref, versions) for n, (ref, versions) in enumerate(quotes, 1))
+
+
+def _best_of_each(items: list[_Found], reference: _Found) -> list[_Found]:
+    """Each source's version closest to the reference: one row per source, as many as the
+    sources counted (27_ecb listed a source twice, once for "emergency response" scare-quoted
+    beside the whole sentence, try28). The same words first, then the most of them in order."""
+    best: dict[str, _Found] = {}
+    for f in items:
+        known = best.get(f.source)
+        if known is None or _closeness(f, reference) > _closeness(known, reference):
+            best[f.source] = f
+    return list(best.values())
+
+
+def _closeness(f: _Found, reference: _Found) -> tuple[bool, bool, int, int, int]:
+    return (f is reference, f.norms == reference.norms, _runs(f.norms, reference.norms)[0], -f.paragraph, -f.start)
 
 
 def _runs_of(

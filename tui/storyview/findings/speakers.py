@@ -53,10 +53,12 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # owner Tom Benson said").
 _ROLE_NAME = rf"(?P<speaker>(?:{_FREE}\s+){{0,3}}?{_NAME}|{_DESCRIBED}|{_PRONOUN})"
 # After the closing mark: `," said X`, `," X said`, `, according to X`; and a name set after
-# what the speaker is (`," said his lawyer, Ben Brafman.`, `," said Mr. Gigante's lawyer, Ben Brafman`).
+# what the speaker is (`," said his lawyer, Ben Brafman.`, `," said Mr. Gigante's lawyer, Ben Brafman`,
+# `," said Microsoft spokesman Bill Sisk`).
 _AFTER = [
     re.compile(rf"^{_VERB}\s+(?:{_DESCRIBED}|{_NAME}['’]s(?:\s+[\w'’-]+){{1,3}}),\s+(?P<speaker>{_NAME})(?=\s*(?:[,.;:!?(—–]|$))"),
     re.compile(rf"^{_VERB}\s+(?:[a-z][\w'’-]*\s+){{0,3}}?{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$)|\s+(?:\d|(?:on|in|at|to|of|from|who|after|before|during|when|while|as)\b))"),
+    re.compile(rf"^{_VERB}\s+{_NAME}\s+(?:(?=[a-z]){_FREE}\s+){{1,3}}?(?P<speaker>{_NAME})(?=\s*(?:[,.;:!?(—–]|$))"),
     re.compile(rf"^{_ROLE_NAME}(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+)?{_VERB}\b"),
     re.compile(rf"^according\s+to\s+{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$))"),
 ]
@@ -64,12 +66,12 @@ _AFTER = [
 _BEFORE = re.compile(rf"(?:^|[\s,;(—–-]){_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{_VERB}(?:\s+[\w'’-]+){{0,3}}?\s*[:,]?\s*(?:that\s*)?$")
 _ACCORDING = re.compile(rf"(?:^|[\s,;(—–-])[Aa]ccording\s+to\s+{_SPEAKER}\s*,\s*$")
 # What stands between a quotation's last word and its attribution: punctuation, closing marks.
-_CLOSING = " \t\n,.!?;:—–-”\"»’'」』"
+_CLOSING = " \t\n,.!?;:—–-”\"»’'」』`"  # (`` closes a quote in ECB+ copy)
 # How far around a quotation the attribution is looked for.
 REACH = 160
 _ARTICLES = frozenset("a an the his her their its one".split())
-# Titles written short, with a full stop that is no sentence's end.
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st const det insp supt cmdr".split())
+# Titles written short, with a full stop that is no sentence's end ("Juror No. 8" too).
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st const det insp supt cmdr no".split())
 _PREPOSITIONS = frozenset("on in at to from with by of for after before during since until about over under".split())
 # Words that open a sentence in capitals but are no speaker ("But Ruiz said" is Ruiz).
 _OPENERS = frozenset("but and so yet then now still also later earlier meanwhile however today "
