@@ -435,7 +435,7 @@ def _modifier(word: str) -> bool:
     "Two-time"): what opens a sentence before a name without being part of it."""
     if re.search(r"\w-[a-z]", word):
         return True
-    return word.endswith("ly") and _general().get(_fold(word[:-2]), 0.0) >= ADJECTIVE_AT_LEAST
+    return word.endswith("ly") and english_share(_fold(word[:-2])) >= ADJECTIVE_AT_LEAST
 
 
 # What may stand between a sentence's end and its first word (as `_OPENER_RE` reads it).
@@ -494,6 +494,12 @@ def _general() -> dict[str, float]:
             return {word: float(share) for word, _, share in (line.rstrip("\n").partition("\t") for line in table)}
     except (OSError, ValueError, EOFError):
         return {}
+
+
+def english_share(word: str) -> float:
+    """How often English at large uses `word` (folded), as a share of all its words: 0 for a
+    word the table lacks (a name, a rare word), or where it cannot be read."""
+    return _general().get(word, 0.0)
 
 
 def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,

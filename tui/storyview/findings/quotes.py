@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
-from storyview.engine.stories import _general
+from storyview.engine.stories import english_share
 from storyview.engine.unique import CLOSING
 from storyview.findings.speakers import credited, is_named, same_person
 
@@ -276,8 +276,7 @@ def _same_passage(a: _Found, b: _Found, generic: frozenset[tuple[str, ...]] = fr
 def _rare(f: _Found) -> bool:
     """Does a quote hold a content word English seldom uses (`RARE`)? A word the table of English
     lacks is one (a name, a number); a lone letter is not."""
-    general = _general()  # (the engine's table; its name is private there, the table is shared)
-    return any(t.content and len(t.norm) > 1 and general.get(t.norm, 0.0) < RARE for t in f.tokens)
+    return any(t.content and len(t.norm) > 1 and english_share(t.norm) < RARE for t in f.tokens)
 
 
 def _contains(outer: Sequence[str], inner: Sequence[str]) -> int:
