@@ -141,3 +141,21 @@ async def test_a_command_typed_after_ctrl_p_goes_into_the_palette(pilot: Pilot[A
     palette = app.screen
     assert isinstance(palette, CommandPalette)
     assert palette.query_one(CommandInput).value == "cov"
+
+
+async def test_j_and_enter_in_one_burst_open_the_story_j_moved_to() -> None:
+    """try29: `j` enter sent at once opened the first story: enter's priority binding ran as the
+    app took it, before the list had handled the `j` ahead of it."""
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        stories = await listed(pilot)
+        first = stories.table.story_id
+        await burst(pilot, "j", "down", "enter")
+        await opened(pilot)
+        rows = [r for r in stories.table.rows if r.value != "apart"]
+        assert app.story is not None and app.story.id == int(rows[2].value) != first
+        await burst(pilot, "escape")
+        await listed(pilot)
+        await burst(pilot, "G", "enter")  # the last story, past nothing; then k over the divider
+        await opened(pilot)
+        assert app.story.id == int(rows[-1].value)

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from storyview.model import Collection
 from storyview.reader.typeahead import focus_now
-from storyview.reader.widgets.storylist import StoryTable
+from storyview.reader.widgets.storylist import APART, StoryTable
 
 if TYPE_CHECKING:
     from storyview.reader.app import StoryviewApp
@@ -38,11 +38,18 @@ class StoriesScreen(Screen[None]):
         Binding("slash", "filter", "Filter", priority=True,  # what is typed after it goes to the filter (typeahead)
                 tooltip="Keep the stories whose label, titles or outlets hold a text"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Show every story again"),
-        Binding("j", "cursor(1)", "Next story", show=False, tooltip="Move to the next story"),
-        Binding("k", "cursor(-1)", "Previous story", show=False, tooltip="Move to the previous story"),
-        Binding("g", "edge(0)", "First story", show=False, tooltip="Jump to the first (largest) story"),
-        Binding("G", "edge(-1)", "Last story", show=False,
+        # Priority keys too, so that they move the cursor as the app takes them, in the order
+        # typed: enter takes them so, and a plain binding runs only once its key has been round
+        # the list and back, after an enter typed behind it (try29: `j` enter opened story 1).
+        Binding("j,down", "cursor(1)", "Next story", show=False, priority=True, tooltip="Move to the next story"),
+        Binding("k,up", "cursor(-1)", "Previous story", show=False, priority=True,
+                tooltip="Move to the previous story"),
+        Binding("g,home", "edge(0)", "First story", show=False, priority=True,
+                tooltip="Jump to the first (largest) story"),
+        Binding("G,end", "edge(-1)", "Last story", show=False, priority=True,
                 tooltip="Jump to the last story (single articles are listed last)"),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True, tooltip="A screenful of stories down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True, tooltip="A screenful of stories up"),
     ]
 
     def __init__(self, collection: Collection) -> None:
@@ -87,13 +94,16 @@ class StoriesScreen(Screen[None]):
         self.app.sub_title = stories_title(self.collection)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("filter", "open"):  # priority keys: in the filter, `/` is text and enter keeps it
+        if action in ("filter", "open", "cursor", "edge", "page"):  # priority keys: in the filter they are text
             return not isinstance(self.focused, Input)
         if action == "clear_filter":
             return bool(self.table.query_text) or self.query_one(Input).display
         return True
 
     def action_open(self) -> None:
+        self._open()
+
+    def _open(self) -> None:
         story_id = self.table.story_id
         if story_id is not None:
             app: StoryviewApp = self.app  # type: ignore[assignment]
@@ -102,13 +112,28 @@ class StoriesScreen(Screen[None]):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_open()
+        self._open()
 
     def action_cursor(self, step: int) -> None:
-        self.table.move_cursor(row=self.table.cursor_row + step)
+        self._move(self.table.cursor_row + step, step)
 
     def action_edge(self, end: int) -> None:
-        self.table.move_cursor(row=0 if end == 0 else self.table.row_count - 1)
+        self._move(0 if end == 0 else self.table.row_count - 1, 1 if end == 0 else -1)
+
+    def action_page(self, step: int) -> None:
+        self._move(self.table.cursor_row + step * max(1, self.table.scrollable_content_region.height - 1), step)
+
+    def _move(self, row: int, way: int) -> None:
+        """The cursor to `row`, past the single articles' divider the way it goes, at once (an
+        enter typed right after opens the story it lands on)."""
+        table = self.table
+        if not table.row_count:
+            return
+        row = max(0, min(table.row_count - 1, row))
+        if APART in table.rows and row == table.get_row_index(APART):
+            beyond = row + (1 if way > 0 else -1)
+            row = beyond if 0 <= beyond < table.row_count else row - (1 if way > 0 else -1)
+        table.move_cursor(row=row)
 
     def action_filter(self) -> None:
         field = self.query_one(Input)
