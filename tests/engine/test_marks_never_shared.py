@@ -241,3 +241,19 @@ def test_an_abbreviation_and_the_word_it_abbreviates_are_the_same_word() -> None
         assert not marked(story, source, word), (source, word)
     assert marked(story, "s1", "Mt.")
 
+
+
+def test_an_abbreviation_meets_only_its_word_as_cased_and_with_its_period() -> None:
+    """try29: "attorney general" beside "Gen. Ray Kelly", "a major fire" beside "Maj. Tom
+    Reilly", "40 feet" beside "Ft. Washington", "Downing Street" beside "St Helens" and "march"
+    beside "Mar. 3" lost their marks: another word, or a saint."""
+    story = build([
+        "Harbour fire\n\nThe attorney general said a major fire hit the pier, 40 feet from Downing Street, "
+        "and protesters will march to the ground on Tuesday evening after the harbour board met.",
+        "Harbour fire\n\nGen. Ray Kelly said Maj. Tom Reilly saw the fire hit the pier near Ft. Washington "
+        "and St Helens on Mar. 3, on Tuesday evening after the harbour board met.",
+    ])
+    assert any(len(g.members) == 2 for g in story.groups)
+    for source, word in [("s0", "general"), ("s0", "major"), ("s0", "feet"), ("s0", "Street"), ("s0", "march"),
+                         ("s1", "Maj."), ("s1", "Ft.")]:
+        assert marked(story, source, word), (source, word)

@@ -474,6 +474,8 @@ class _Guard:
         self.grams: dict[int, set[Gram]] = {}
         self.vocabularies: dict[int, frozenset[str]] = {}
         self.joins: dict[int, frozenset[str]] = {}
+        self.cases: dict[int, frozenset[tuple[str, bool]]] = {}
+        self.abbreviated: dict[int, frozenset[tuple[str, bool]]] = {}
         self.every = frozenset(n for t in texts for n in t.norms)
         """Every word of the story as written: whether a word written another way is there at all."""
         self.unhyphened = frozenset(n.replace("-", "") for n in self.every if "-" in n.strip("-"))
@@ -492,6 +494,24 @@ class _Guard:
         if j not in self.vocabularies:
             self.vocabularies[j] = frozenset(self.texts[j].norms)
         return self.vocabularies[j]
+
+    def cased_of(self, j: int) -> frozenset[tuple[str, bool]]:
+        """Unit j's words, each with whether it is written with a capital: an abbreviation meets
+        its word written out only as it is cased ("Gen." / "General", "ft." / "feet")."""
+        if j not in self.cases:
+            text, tokens = self.units[j].text, self.texts[j].tokens
+            self.cases[j] = frozenset((n, text[t.start].isupper()) for n, t in zip(self.texts[j].norms, tokens))
+        return self.cases[j]
+
+    def abbreviated_of(self, j: int) -> frozenset[tuple[str, bool]]:
+        """Unit j's abbreviations written with their period ("St." of a street; "St Helens" is a
+        saint's), each with whether it has a capital."""
+        if j not in self.abbreviated:
+            text, tokens = self.units[j].text, self.texts[j].tokens
+            self.abbreviated[j] = frozenset(
+                (n, text[t.start].isupper()) for n, t in zip(self.texts[j].norms, tokens)
+                if n in self.abbreviations and text[t.end:t.end + 1] == ".")
+        return self.abbreviated[j]
 
     def joined_of(self, j: int) -> frozenset[str]:
         """Unit j's words as one word would write them: two in a row run together ("tear gas":
@@ -538,10 +558,14 @@ class _Guard:
             if x + 1 < len(norms) and _word(tokens[x]) and _word(tokens[x + 1]) and said(
                     *([n + norms[x + 1]] if len(n) + len(norms[x + 1]) >= JOINED_FROM else []), f"{n}-{norms[x + 1]}"):
                 out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
-            if n in self.abbreviations and text[tokens[x].end:tokens[x].end + 1] == "." and said(*SPELLED_OUT[n]):
-                out[x] = True  # "117th St." beside "117th Street", "Gov." beside "Governor"
-            elif any(n in SPELLED_OUT[a] and said(a) for a in self.abbreviations):
-                out[x] = True  # and the other way round
+            if self.abbreviations and n.isalpha():
+                capital = text[tokens[x].start].isupper()
+                if n in self.abbreviations and text[tokens[x].end:tokens[x].end + 1] == ".":
+                    if any((w, capital) in self.cased_of(j) for j in others for w in SPELLED_OUT[n]):
+                        out[x] = True  # "117th St." beside "117th Street", "Gov." beside "Governor"
+                elif any(n in SPELLED_OUT[a] and any((a, capital) in self.abbreviated_of(j) for j in others)
+                         for a in self.abbreviations):
+                    out[x] = True  # and the other way round; not "a major fire" for "Maj.", "march" for "Mar."
             if 1 < len(n) <= ACRONYM_UP_TO:
                 written = text[tokens[x].start:tokens[x].end]
                 if ACRONYM_PLURAL_RE.fullmatch(written) and said(n[:-1]) \
