@@ -432,3 +432,23 @@ async def test_shares_that_cannot_be_had_leave_the_list_as_it_was() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert screen.table.get_cell(str(app.story.id), "unique").plain.endswith("%")
+
+
+@pytest.mark.asyncio
+async def test_after_plus_the_list_says_at_what_threshold_its_shares_are() -> None:
+    """try29: after + in a story, the list's shares were redone at 0.26 with nothing to say so."""
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await listed(pilot)
+        heading = screen.query_one("#stories-title", Static)
+        assert not str(heading.render()).startswith("threshold")
+        await pilot.press("enter")
+        await opened(pilot)
+        await pilot.press("plus")
+        for _ in range(500):
+            if app.settings.threshold != app.first_threshold and app.pending is None:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("escape")
+        await listed(pilot)
+        assert str(heading.render()).startswith(f"threshold {app.settings.threshold:.2f} · ")

@@ -78,7 +78,14 @@ class StoriesScreen(Screen[None]):
         many = sum(len(s.sources) > 1 for s in self.collection.stories)
         singles = len(self.collection.stories) - many
         told = f"{many} told by several sources, {singles} single article{'' if singles == 1 else 's'}"
-        return f"{stories_title(self.collection)} · {told}"
+        return f"{self._threshold()}{stories_title(self.collection)} · {told}"
+
+    def _threshold(self) -> str:
+        """Where +/- changed the threshold, what the unique shares are worked out at (try29):
+        first, so a narrow screen cuts the counts rather than it."""
+        app: StoryviewApp = self.app  # type: ignore[assignment]
+        threshold = app.settings.threshold
+        return f"threshold {threshold:.2f} · " if abs(threshold - app.first_threshold) > 1e-9 else ""
 
     @property
     def table(self) -> StoryTable:
@@ -90,8 +97,10 @@ class StoriesScreen(Screen[None]):
         self.table.focus()
 
     def on_screen_resume(self) -> None:
-        """Whichever way the list comes back (first, or from a story), the terminal's title says so."""
+        """Whichever way the list comes back (first, or from a story), the terminal's title says
+        so, and the list's heading says again at what threshold."""
         self.app.sub_title = stories_title(self.collection)
+        self._retitle()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("filter", "open", "cursor", "edge", "page"):  # priority keys: in the filter they are text
