@@ -53,7 +53,8 @@ def _why_evidence(ev: M._Evidence, i: int, j: int) -> str:
         return "noun"
     if M.close(a.referent, b.referent):
         return "close, but names/meaning"
-    if M.span(a.referent) or M.span(b.referent) or a.referent.moment or b.referent.moment:
+    if (M.span(a.referent) or M.span(b.referent)) and not (a.referent.ended and b.referent.ended) \
+            or a.referent.moment or b.referent.moment:
         return "span"
     return "overlap/meaning"
 
@@ -131,7 +132,8 @@ def diagnose(story, label) -> dict[str, tuple[int, str, str]]:
                     if VERBOSE:
                         pair += f"\n      refused at {_refusal(contexts[a], contexts[b])}"
                 else:
-                    s += M.REFERENT_BONUS if M.close(contexts[a].referent, contexts[b].referent) else 0.0
+                    s += M.REFERENT_BONUS if M.close(contexts[a].referent, contexts[b].referent) \
+                        or M.one_act(contexts[a], contexts[b]) else 0.0
                     if not evidence(a, b):
                         step, detail = 3, _why_evidence(evidence, a, b)
                     elif s < 0.3 + M._margin(ma, mb):

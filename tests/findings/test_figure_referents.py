@@ -1041,6 +1041,17 @@ def test_takings_of_the_weekend_by_two_reports_may_be_of_two_weekends() -> None:
     )
 
 
+def test_takings_of_an_unnamed_weekend_may_be_of_another_span_than_dated_takings() -> None:
+    """"It took $42.8m at the weekend" names no weekend: its report may be written a week after one
+    of "took $44.7m between 24 and 26 December" (BBC part A: the sequel's first two weekends). The
+    same value may still be one; two reports that date the takings alike still disagree."""
+    dated = "The sequel took $44.7m (£23.2m) between 24 and 26 December, according to studio estimates."
+    weekend = "The sequel took $42.8m (£23.7m) at the weekend, according to studio estimates."
+    assert not conflicts_in(a=dated, b=weekend)
+    assert {"$44.7m", "$40.1m"} in conflicts_in(
+        a=dated, b="The sequel took $40.1m (£21.2m) between 24 and 26 December, according to studio estimates.")
+
+
 def test_what_worth_tells_the_value_of() -> None:
     """"jewelry and watches estimated to be worth 2 million euros ($2.6 million)" values jewelry, as
     "$2.5 million worth of jewellery" does (24_ecbplus: the haul, $2.5m against $2.6m, was never

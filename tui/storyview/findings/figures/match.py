@@ -487,10 +487,11 @@ def _comparable(a: _Context, b: _Context) -> bool:
         status = status or agreement(a.mention, b.mention)
         if status != "agree":
             return False
-    # Takings told of "the weekend" by two reports may be of two weekends, as reports of a weekly
-    # chart are written a week apart: they may tell the same value, never another one. Not a deal
-    # agreed at the weekend ("agreeing a €110bn bailout at the weekend"): one act, told once.
-    if a.referent.weekend and b.referent.weekend and a.mention.kind == b.mention.kind == "money" \
+    # Takings told of "the weekend" may be of another weekend than another report's, named or not,
+    # as reports of a weekly chart are written a week apart ("took $42.8m at the weekend", "took
+    # $44.7m between 24 and 26 December"): they may tell the same value, never another one. Not a
+    # deal agreed at the weekend ("agreeing a €110bn bailout at the weekend"): one act, told once.
+    if (a.referent.weekend or b.referent.weekend) and a.mention.kind == b.mention.kind == "money" \
             and _earned(a.referent) and _earned(b.referent):
         status = status or agreement(a.mention, b.mention)
         if status != "agree":
