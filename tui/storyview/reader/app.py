@@ -240,9 +240,15 @@ class StoryviewApp(App[None]):
         """Each story's share of unique text, once known (a batch knows them all before)."""
         self.make_background = background
         """Makes what aligns the list's stories while the user reads, for their unique share
-        (None: only the stories opened get one); made once the list is up, off the start-up path."""
+        (None: only the stories opened get one); made for each run, with the pins as they are
+        then, once the list is up (off the start-up path)."""
         self.background: SharesInBackground | None = None
         self._background_settings: Settings | None = None
+        self._shares_at = settings
+        """The settings `_shares` were worked out at: other settings (+/-) make them stale."""
+        self._built: set[int] = set()
+        """The stories whose share came from their own build at `_shares_at` (pins followed): the
+        background's never replaces it."""
         self.inputs = tuple(inputs)
         """What the user asked to read (files, folders): an export refuses to overwrite them."""
         self.settings = settings
@@ -513,9 +519,14 @@ class StoryviewApp(App[None]):
         self.settings = message.settings
         self.pending = None
         if self.several_stories:
+            if message.settings != self._shares_at:  # +/-: every other share was at the old threshold
+                self._shares_at = message.settings
+                self._shares, self._built = {}, set()
+                self.get_screen("stories").clear_shares()  # type: ignore[attr-defined]
+            self._built.add(message.story.id)
             self._share_known(message.story.id, message.story.unique_share)
             if message.settings != self._background_settings:
-                self._fill_shares(message.settings, but=message.story.id)
+                self._fill_shares(message.settings)
         self.main.set_threshold(self.settings.threshold, None)
         self.main.show_story(message.story)
         if not self._listing():  # escape went back to the list while it was built: the title stays the list's
@@ -533,26 +544,27 @@ class StoryviewApp(App[None]):
         self.get_screen("stories").set_share(story_id, share)  # type: ignore[attr-defined]
 
     @work(exclusive=True, group="shares", exit_on_error=False)
-    async def _fill_shares(self, settings: Settings, but: int | None = None) -> None:
+    async def _fill_shares(self, settings: Settings) -> None:
         """The unique share of every story told by several sources, aligned in the background
-        (`SharesInBackground`), in the list's order; anew at other settings (+/-), but for the
-        story just opened at them. A story opened meanwhile has its share from its own build.
-        Where a share cannot be had (no process could start), the list shows "—" as before."""
+        (`SharesInBackground`), in the list's order; anew at other settings (+/-). A story
+        built meanwhile has its share from its own build, which is never replaced. Where a share
+        cannot be had (no process could start), the list shows "—" as before."""
         collection = self.collection
         if self.make_background is None or collection is None or self._background_settings == settings:
             return
         self._background_settings = settings
         from storyview.reader.widgets.storylist import story_rows
 
-        wanted = [row.id for row in story_rows(collection, {}) if not row.single and row.id != but]
+        wanted = [row.id for row in story_rows(collection, {}) if not row.single and row.id not in self._built]
         run = None
         try:
-            if self.background is None:
-                self.background = self.make_background()
+            if self.background is not None:
+                self.background.stop()
+            self.background = self.make_background()  # the pins as they are now
             run = self.background.start(collection, wanted, settings)
             for story_id, share in run.shares:
                 value = await asyncio.wrap_future(share)
-                if self.settings == settings and not (story_id == self.story_id and self.story is not None):
+                if self._shares_at == settings and story_id not in self._built:
                     self._share_known(story_id, value)
         except Exception:  # noqa: BLE001 - a share not known stays "—": nothing the reader needs
             pass

@@ -175,6 +175,13 @@ class StoriesScreen(Screen[None]):
         self.query_one("#stories-title", Static).update(self._title())
         self.refresh_bindings()
 
+    def clear_shares(self) -> None:
+        """The shares are stale (other settings): every row says "—" until its share comes again."""
+        self.shares.clear()
+        if self.is_mounted:
+            self.table.shares.clear()
+            self.table.fill()
+
     def set_share(self, story_id: int, share: float) -> None:
         """A story was aligned: its row shows its share of unique text."""
         self.shares[story_id] = share
