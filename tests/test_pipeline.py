@@ -59,3 +59,9 @@ def test_a_brief_of_the_story_is_not_named_as_another_story() -> None:
     assert notes(article("report", REPORT), article("copy", REPORT), brief) == []
     assert notes(article("report", REPORT), article("copy", REPORT), article("other", OTHER)) == [
         "1 of 3 sources share no part of the story with the others (another story?): other"]
+    # rev28: a brief of another story on the same beat (police, a city, federal agents) passed
+    # on its common words ("police", "city", "said"); its rare ones are not the story's.
+    for other in ("New York City police arrested a man after a shooting in Brooklyn on Friday, officials said.",
+                  "Federal agents raided a Los Angeles warehouse on Monday, the police said."):
+        assert notes(article("report", REPORT), article("copy", REPORT), article("other", [other])) == [
+            "1 of 3 sources share no part of the story with the others (another story?): other"]

@@ -197,9 +197,9 @@ def test_a_folder_as_large_as_the_background_borrows_nothing() -> None:
 
 
 def test_englishs_counts_ship_with_the_package() -> None:
-    from storyview.engine.stories import _general
+    from storyview.engine.english import shares
 
-    general = _general()
+    general = shares()
     assert len(general) > 20_000
     assert general["uk"] > 1e-4 and general["monday"] > 1e-5
     assert "quibbet" not in general and "2004" not in general  # a year is told by the years' rules
@@ -439,3 +439,11 @@ def test_an_adverb_or_a_compound_modifier_opening_a_sentence_is_no_part_of_a_nam
     assert "Asimo" not in found  # one word is no run
     assert "Eventually Asimo" not in found and "Car-maker Honda" not in found
     assert found["Gordon Brown"] == 1
+
+
+def test_a_name_ending_in_ly_is_no_adverb() -> None:
+    """rev28: "Ally McBeal" and "Lilly Allen" opening every sentence lost their first names."""
+    from storyview.engine.stories import _modifier
+
+    assert _modifier("Eventually") and _modifier("Finally") and _modifier("Car-maker")
+    assert not any(_modifier(name) for name in ("Ally", "Lilly", "Kelly", "Emily", "Italy", "Blu-Ray"))

@@ -156,6 +156,14 @@ async def test_j_and_enter_in_one_burst_open_the_story_j_moved_to() -> None:
         assert app.story is not None and app.story.id == int(rows[2].value) != first
         await burst(pilot, "escape")
         await listed(pilot)
-        await burst(pilot, "G", "enter")  # the last story, past nothing; then k over the divider
+        await burst(pilot, "G", "enter")  # the last story
         await opened(pilot)
         assert app.story.id == int(rows[-1].value)
+        singles = [int(r.value) for r in stories.table.rows if r.value != "apart"
+                   and len(app.collection.story(int(r.value)).sources) == 1]
+        await burst(pilot, "escape")
+        await listed(pilot)
+        several = [int(r.value) for r in rows if int(r.value) not in singles]
+        await burst(pilot, "home", "pagedown", "pageup", "end", *["up"] * len(singles), "enter")
+        await opened(pilot)
+        assert app.story.id == several[-1]  # "up" from the first single article steps over the divider

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from storyview.collector import paused
 from storyview.engine import semantic
+from storyview.engine.english import english_share
 from storyview.engine.align import align
 from storyview.engine.pins import apply_pins
 from storyview.engine.segment import STOPWORDS, word_count
@@ -112,19 +113,23 @@ def _apart(articles: Sequence[Article], groups: Sequence[Group], named: int = 5,
 
 
 # A brief: a source of this many body paragraphs at most. One sentence rarely lines up with a
-# paragraph of a full report, but its words tell whether it is the story: at least BRIEF_SHARED
-# of them stand in the other sources ("Jewellery worth more than $160 million has been stolen
-# from a Paris boutique…" beside fourteen reports of the heist: 0.64; a wrestler's retirement
-# beside a protest: none). On the 56 ECB+ sets, the four briefs named apart shared 0.5-0.78.
+# paragraph of a full report, but its rare words (rarer than BRIEF_RARE in English: names,
+# places, the story's own nouns) tell whether it is the story: at least BRIEF_SHARED of them
+# stand in the other sources. On the 56 ECB+ sets four briefs of the story were named apart:
+# 0.83, 0.6, 0.4 ("Jewellery worth more than $160 million has been stolen from a Paris
+# boutique…" beside fourteen reports of the heist) and 0.33; briefs of other stories beside the
+# seeds (a Brooklyn shooting, Chicago suing, a Los Angeles raid): 0, 0 and 0.33 (rev28: with
+# every word, they passed at 0.56-0.75).
 BRIEF_UP_TO = 2
-BRIEF_SHARED = 0.5
+BRIEF_RARE = 3e-5
+BRIEF_SHARED = 0.4
 
 
 def _brief_of_the_story(article: Article, articles: Sequence[Article]) -> bool:
-    """Is `article` a brief whose words are mostly the others' (see BRIEF_SHARED)?"""
+    """Is `article` a brief whose rare words are mostly the others' (see BRIEF_SHARED)?"""
     if len(article.body) > BRIEF_UP_TO:
         return False
-    mine = _content_words(p.text for p in article.body)
+    mine = {w for w in _content_words(p.text for p in article.body) if english_share(w) < BRIEF_RARE}
     others = _content_words(p.text for a in articles if a.id != article.id for p in a.body)
     return bool(mine) and len(mine & others) >= BRIEF_SHARED * len(mine)
 
@@ -371,8 +376,9 @@ class SharesInBackground:
     priority while the reader's story list is on screen, so that its "unique" column fills in
     (before, only the stories opened had one).
 
-    The process is spawned, not forked: the reader runs threads. It writes nothing to the
-    terminal, which is the reader's. `stop` ends every run at once, whatever it was doing.
+    The process is spawned, not forked: the reader runs threads. Once started it writes
+    nothing to the terminal, which is the reader's (its output goes to nothing). `stop` ends
+    every run at once, whatever it was doing.
     """
 
     pins: Pins | None = None

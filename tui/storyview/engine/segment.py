@@ -216,11 +216,12 @@ def stem(norm: str) -> str:
 
 TIME_STEMS = frozenset(stem(w) for w in """year years ago day days week weeks month months decade decades
     century today yesterday tomorrow tonight hour hours minute minutes time times last earlier later
-    recent recently morning afternoon evening night weekend monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october november
+    recent recently morning afternoon night weekend monday tuesday wednesday thursday friday
+    saturday sunday january february april may june july august september october november
     december""".split())
 """When something happened, as the stems of its words: what two paragraphs share when they
-share only a time ("12 years ago", "a couple of years ago"), which says nothing of what."""
+share only a time ("12 years ago", "a couple of years ago"), which says nothing of what. Not
+"evening" (its stem is "even") nor "March" (the verb's)."""
 
 
 def is_number(norm: str) -> bool:

@@ -27,7 +27,6 @@ the same stories as one process:
 from __future__ import annotations
 
 import calendar
-import gzip
 import hashlib
 import heapq
 import math
@@ -37,11 +36,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
+from storyview.engine.english import english_share
 from storyview.engine.segment import (
     CJK,
     CJK_RE,
@@ -67,7 +66,8 @@ _CJK_WORD_RE = re.compile(rf"[$£€¥]?\d[\d,.]*\d%?|[$£€¥]?\d%?|[{CJK}]+"
                           rf"|[^\W\d_{CJK}][^\W{CJK}]*(?:['’\-]+[^\W{CJK}]*)*(?:\.[^\W\d_{CJK}]+)*")
 # A word that opens a sentence: first in its paragraph, or after an end mark, a quote or a dash.
 # The gap is bounded so that a long run of punctuation is scanned in linear time.
-_OPENER_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}(" + _WORD + ")")
+_OPENING = r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}"
+_OPENER_RE = re.compile(_OPENING + "(" + _WORD + ")")
 
 # Bits kept of a term's hash: ids fit a signed 64-bit integer (NumPy, Parquet, JSON all take it).
 _ID_BITS = 63
@@ -113,7 +113,7 @@ class StorySettings:
     On ECB+ 1–15, 100–300 score alike (27 or 28 of 28 one-event folders whole, mixed F1 0.979).
     `general_words`: a folder smaller than `background` borrows English's counts of its words
     to know which are common: each of the background articles is taken to carry a word as
-    often as that many words of English would (`_general`), and the borrowed counts fade as the
+    often as that many words of English would (`english.shares`), and the borrowed counts fade as the
     folder's own grow, to nothing at `background` articles. Among ten unrelated articles, "UK",
     "Europe" and "Monday", each shared by two, looked as rare as a name only one event carries
     (0: nothing borrowed). 500, an article's length, is the literal reading.
@@ -183,7 +183,7 @@ class Fingerprint:
     `terms` are sorted term ids (stable hashes, the same in every process); `weights` the
     article's weight of each before IDF (1 + log of its count), `kinds` what each is, an index
     into `KINDS` (the settings weigh the kinds when scoring), and `general` how common each is
-    in English at large (`_general`; empty: none is). `words` pairs the ids of its
+    in English at large (`english.shares`; empty: none is). `words` pairs the ids of its
     most frequent names and numbers with how the article writes them, for labels; so does
     `title`, its headline, or its opening words where it has none.
     """
@@ -262,7 +262,7 @@ def _article_text(article: Article) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=262_144)
 def _form(word: str) -> tuple[int, int, int, str, float] | None:
     """What a word as written is: (kind, id as a plain word or number, id as a name or 0, how a
-    label shows it, its share of English: `_general`). Kind is a `KINDS` index, `_WORD_KIND`
+    label shows it, its share of English: `english.shares`). Kind is a `KINDS` index, `_WORD_KIND`
     for any letter word (whether its capital makes it a name depends on the article); a decade
     ("1990s") is a word. None for function words and stray letters. Cached: a corpus repeats
     its words."""
@@ -274,11 +274,11 @@ def _form(word: str) -> tuple[int, int, int, str, float] | None:
             return None
         if _YEAR_RE.fullmatch(number):
             return _YEAR, term_id("#" + number), 0, number, 0.0
-        return _NUMBER, term_id("#" + number), 0, number, _general().get(number, 0.0)
+        return _NUMBER, term_id("#" + number), 0, number, english_share(number)
     folded = _fold(word)
     if folded in _FUNCTION_WORDS or is_function_word(folded) or len(folded) < 2:
         return None
-    share = _general().get(folded, 0.0)
+    share = english_share(folded)
     rest = word.replace("’", "'").split("'", 1)[-1]
     if word[0].islower() and rest and fold(rest) == folded:  # "d'Aden": the name after its article
         word = rest
@@ -425,8 +425,9 @@ def _names(texts: Iterable[str], named: Callable[[str], bool] = lambda word: Tru
     return found
 
 
-# How often English must use an adverb's adjective ("eventual" for "Eventually") for it to be
-# taken as one: "Kelly" and "Emily" are names, "kel" and "emi" no words (or all but none).
+# How often English must use an adverb's adjective ("eventual" for "Eventually", at least four
+# letters) for it to be taken as one: "Kelly", "Ally" and "Lilly" are names ("kel", "al" and
+# "lil" are too short to be the adjective).
 ADJECTIVE_AT_LEAST = 5e-6
 
 
@@ -435,11 +436,12 @@ def _modifier(word: str) -> bool:
     "Two-time"): what opens a sentence before a name without being part of it."""
     if re.search(r"\w-[a-z]", word):
         return True
-    return word.endswith("ly") and english_share(_fold(word[:-2])) >= ADJECTIVE_AT_LEAST
+    adjective = _fold(word[:-2])
+    return word.endswith("ly") and len(adjective) >= 4 and english_share(adjective) >= ADJECTIVE_AT_LEAST
 
 
 # What may stand between a sentence's end and its first word (as `_OPENER_RE` reads it).
-_OPENS_RE = re.compile(r"(?:^|[.!?…:;\"“”•|–—])[^\w$£€¥]{0,8}$")
+_OPENS_RE = re.compile(_OPENING + "$")
 
 
 def _opens(text: str, at: int) -> bool:
@@ -478,28 +480,6 @@ class Idf:
 
     def __call__(self, term: int) -> float:
         return math.log((self.n + 1) / (self.counts.get(term, 0) + 1)) + 1
-
-
-# How often English at large uses each word: wordfreq's data (CC BY-SA 4.0), cut and written
-# by scripts/make_word_frequency.py.
-_GENERAL = Path(__file__).with_name("word_frequency.tsv.gz")
-
-
-@lru_cache(maxsize=1)
-def _general() -> dict[str, float]:
-    """A word (folded) or an integer under 1,000 -> its share of all the words of English.
-    Empty where the table cannot be read (a broken install): no count is borrowed then."""
-    try:
-        with gzip.open(_GENERAL, "rt", encoding="utf-8") as table:
-            return {word: float(share) for word, _, share in (line.rstrip("\n").partition("\t") for line in table)}
-    except (OSError, ValueError, EOFError):
-        return {}
-
-
-def english_share(word: str) -> float:
-    """How often English at large uses `word` (folded), as a share of all its words: 0 for a
-    word the table lacks (a name, a rare word), or where it cannot be read."""
-    return _general().get(word, 0.0)
 
 
 def _matrix(fps: Sequence[Fingerprint], counts: Mapping[int, int], n: int,

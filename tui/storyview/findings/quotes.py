@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 
 from storyview.model import Story
 from storyview.engine.segment import Token, sentences, words
-from storyview.engine.stories import english_share
+from storyview.engine.english import english_share
 from storyview.engine.unique import CLOSING
 from storyview.findings.speakers import credited, is_named, same_person
 
