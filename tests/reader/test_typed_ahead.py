@@ -167,3 +167,14 @@ async def test_j_and_enter_in_one_burst_open_the_story_j_moved_to() -> None:
         await burst(pilot, "home", "pagedown", "pageup", "end", *["up"] * len(singles), "enter")
         await opened(pilot)
         assert app.story.id == several[-1]  # "up" from the first single article steps over the divider
+
+
+async def test_keys_typed_as_the_command_starts_wait_for_the_story_list() -> None:
+    """try30: `j j enter` typed 0.3 s after launch was lost: it came in before the folder's
+    reading had begun, when nothing held keys yet."""
+    app = folder_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "j", "j", "enter")
+        await opened(pilot)
+        rows = [r for r in app.get_screen("stories").table.rows if r.value != "apart"]
+        assert app.story is not None and app.story.id == int(rows[2].value)
