@@ -473,7 +473,6 @@ class _Guard:
             self.partners[i].update(j for j, _, _ in links)
         self.grams: dict[int, set[Gram]] = {}
         self.vocabularies: dict[int, frozenset[str]] = {}
-        self.joins: dict[int, frozenset[str]] = {}
         self.cases: dict[int, frozenset[tuple[str, bool]]] = {}
         self.abbreviated: dict[int, frozenset[tuple[str, bool]]] = {}
         self.every = frozenset(n for t in texts for n in t.norms)
@@ -482,6 +481,14 @@ class _Guard:
         """Its compounds without their hyphens ("skin-care": skincare)."""
         self.abbreviations = frozenset(n for n in self.every if n in SPELLED_OUT)
         """Its words that may be abbreviations ("st", "ave"): whether a word abbreviated is there at all."""
+        spelled: dict[str, list[str]] = defaultdict(list)
+        for a in self.abbreviations:
+            for w in SPELLED_OUT[a]:
+                spelled[w].append(a)
+        self.spelled: dict[str, list[str]] = dict(spelled)
+        """Each word written out, with the story's abbreviations of it ("street": st): one look-up a word."""
+        self.pairs: dict[int, frozenset[tuple[str, str]]] = {}
+        self.unhyphened_in: dict[int, frozenset[str]] = {}
         self.alike = [_Alike.of(u.text, t) for u, t in zip(self.units, texts)]
 
     def grams_of(self, j: int) -> set[Gram]:
@@ -513,20 +520,35 @@ class _Guard:
                 if n in self.abbreviations and text[t.end:t.end + 1] == ".")
         return self.abbreviated[j]
 
-    def joined_of(self, j: int) -> frozenset[str]:
-        """Unit j's words as one word would write them: two in a row run together ("tear gas":
-        teargas, "semi - automatic": semiautomatic), a compound without its hyphens ("co-workers":
-        coworkers), two in a row with one ("AK 47": ak-47)."""
-        if j not in self.joins:
+    def pairs_of(self, j: int) -> frozenset[tuple[str, str]]:
+        """Unit j's words two in a row (as `norms`)."""
+        if j not in self.pairs:
             norms = self.texts[j].norms
-            out = {n.replace("-", "") for n in norms if "-" in n.strip("-")}
-            for a, b in zip(norms, norms[1:]):
-                if a.isalnum() and b.isalnum():
-                    out.add(f"{a}-{b}")
-                    if a.isalpha() and b.isalpha():
-                        out.add(a + b)
-            self.joins[j] = frozenset(w for w in out if len(w) >= JOINED_FROM)
-        return self.joins[j]
+            self.pairs[j] = frozenset(zip(norms, norms[1:]))
+        return self.pairs[j]
+
+    def unhyphened_of(self, j: int) -> frozenset[str]:
+        """Unit j's compounds without their hyphens ("co-workers": coworkers)."""
+        if j not in self.unhyphened_in:
+            self.unhyphened_in[j] = frozenset(n.replace("-", "") for n in self.texts[j].norms if "-" in n.strip("-"))
+        return self.unhyphened_in[j]
+
+    def joined(self, form: str, others: Sequence[int]) -> bool:
+        """Does a counterpart write `form` (a word with one hyphen, or of letters only) as its own
+        words would, run together: two in a row with a hyphen between ("AK 47": ak-47), or none
+        ("tear gas": teargas), or a compound without its hyphens ("co-workers": coworkers)? The
+        pairs are looked up, not every joining of a counterpart's words made."""
+        if len(form) < JOINED_FROM:
+            return False
+        if "-" in form:
+            head, _, tail = form.partition("-")
+            if not (head.isalnum() and tail.isalnum()):
+                return False
+            return any((head, tail) in self.pairs_of(j) for j in others)
+        if not form.isalpha():
+            return False
+        splits = [(form[:k], form[k:]) for k in range(1, len(form))]
+        return any(form in self.unhyphened_of(j) or not self.pairs_of(j).isdisjoint(splits) for j in others)
 
     def _written_apart(self, i: int, others: Sequence[int], within: Sequence[tuple[int, int]], out: list[bool]) -> None:
         """Words of unit i a counterpart writes another way, as one word or two ("teargas", "tear
@@ -543,17 +565,14 @@ class _Guard:
             there = [w for w in forms if w in every]  # most are nowhere in the story
             return bool(there) and any(w in self.vocabulary_of(j) for j in others for w in there)
 
-        def joined(form: str) -> bool:
-            return any(form in self.joined_of(j) for j in others)
-
         for x in sorted({x for a, b in within for x in range(a, b) if not out[x]}):
             n = norms[x]
             whole = n.replace("-", "")
             if len(n) >= JOINED_FROM and whole.isalnum():
-                if whole != n and (said(whole) or _halves(n, every) and joined(n)):  # "co-workers", "AK-47"
+                if whole != n and (said(whole) or _halves(n, every) and self.joined(n, others)):  # "co-workers", "AK-47"
                     out[x] = True
                 elif n.isalpha() and (n in self.unhyphened or len(n) >= RUN_TOGETHER_FROM and _parts(n, every)) \
-                        and joined(n):  # "skincare", "teargas"
+                        and self.joined(n, others):  # "skincare", "teargas"
                     out[x] = True
             if x + 1 < len(norms) and _word(tokens[x]) and _word(tokens[x + 1]) and said(
                     *([n + norms[x + 1]] if len(n) + len(norms[x + 1]) >= JOINED_FROM else []), f"{n}-{norms[x + 1]}"):
@@ -563,8 +582,7 @@ class _Guard:
                 if n in self.abbreviations and text[tokens[x].end:tokens[x].end + 1] == ".":
                     if any((w, capital) in self.cased_of(j) for j in others for w in SPELLED_OUT[n]):
                         out[x] = True  # "117th St." beside "117th Street", "Gov." beside "Governor"
-                elif any(n in SPELLED_OUT[a] and any((a, capital) in self.abbreviated_of(j) for j in others)
-                         for a in self.abbreviations):
+                elif any((a, capital) in self.abbreviated_of(j) for a in self.spelled.get(n, ()) for j in others):
                     out[x] = True  # and the other way round; not "a major fire" for "Maj.", "march" for "Mar."
             if 1 < len(n) <= ACRONYM_UP_TO:
                 written = text[tokens[x].start:tokens[x].end]
