@@ -439,10 +439,10 @@ def _told_elsewhere(units: Sequence[Unit], texts: Sequence[_Text], guard: _Guard
                 for j in guard.partners[i]:
                     if units[j].member.source != own:
                         held[units[j].member.source] |= runs & guard.grams_of(j)
-                elsewhere = any(quoted[g] - {own} for g in grams if g in quoted) or \
+                elsewhere = any(_besides(quoted.get(g), own) for g in grams) or \
                     any(len(found_) * 2 >= len(runs) for found_ in held.values())
             else:
-                elsewhere = bool(quoted.get(norms, set()) - {own})
+                elsewhere = _besides(quoted.get(norms), own)
             if not elsewhere:
                 keep.append((a, b))
         out.append(keep)
@@ -473,7 +473,6 @@ class _Guard:
             self.partners[i].update(j for j, _, _ in links)
         self.grams: dict[int, set[Gram]] = {}
         self.vocabularies: dict[int, frozenset[str]] = {}
-        self.joins: dict[int, frozenset[str]] = {}
         self.cases: dict[int, frozenset[tuple[str, bool]]] = {}
         self.abbreviated: dict[int, frozenset[tuple[str, bool]]] = {}
         self.every = frozenset(n for t in texts for n in t.norms)
@@ -482,6 +481,15 @@ class _Guard:
         """Its compounds without their hyphens ("skin-care": skincare)."""
         self.abbreviations = frozenset(n for n in self.every if n in SPELLED_OUT)
         """Its words that may be abbreviations ("st", "ave"): whether a word abbreviated is there at all."""
+        spelled: dict[str, list[str]] = defaultdict(list)
+        for a in self.abbreviations:
+            for w in SPELLED_OUT[a]:
+                spelled[w].append(a)
+        self.spelled: dict[str, list[str]] = dict(spelled)
+        """Each word written out, with the story's abbreviations of it ("street": st): one look-up a word."""
+        self.pairs: dict[int, frozenset[tuple[str, str]]] = {}
+        self.joinable: dict[str, tuple[str | None, bool]] = {}
+        self.unhyphened_in: dict[int, frozenset[str]] = {}
         self.alike = [_Alike.of(u.text, t) for u, t in zip(self.units, texts)]
 
     def grams_of(self, j: int) -> set[Gram]:
@@ -513,20 +521,35 @@ class _Guard:
                 if n in self.abbreviations and text[t.end:t.end + 1] == ".")
         return self.abbreviated[j]
 
-    def joined_of(self, j: int) -> frozenset[str]:
-        """Unit j's words as one word would write them: two in a row run together ("tear gas":
-        teargas, "semi - automatic": semiautomatic), a compound without its hyphens ("co-workers":
-        coworkers), two in a row with one ("AK 47": ak-47)."""
-        if j not in self.joins:
+    def pairs_of(self, j: int) -> frozenset[tuple[str, str]]:
+        """Unit j's words two in a row (as `norms`)."""
+        if j not in self.pairs:
             norms = self.texts[j].norms
-            out = {n.replace("-", "") for n in norms if "-" in n.strip("-")}
-            for a, b in zip(norms, norms[1:]):
-                if a.isalnum() and b.isalnum():
-                    out.add(f"{a}-{b}")
-                    if a.isalpha() and b.isalpha():
-                        out.add(a + b)
-            self.joins[j] = frozenset(w for w in out if len(w) >= JOINED_FROM)
-        return self.joins[j]
+            self.pairs[j] = frozenset(zip(norms, norms[1:]))
+        return self.pairs[j]
+
+    def unhyphened_of(self, j: int) -> frozenset[str]:
+        """Unit j's compounds without their hyphens ("co-workers": coworkers)."""
+        if j not in self.unhyphened_in:
+            self.unhyphened_in[j] = frozenset(n.replace("-", "") for n in self.texts[j].norms if "-" in n.strip("-"))
+        return self.unhyphened_in[j]
+
+    def joined(self, form: str, others: Sequence[int]) -> bool:
+        """Does a counterpart write `form` (a word with one hyphen, or of letters only) as its own
+        words would, run together: two in a row with a hyphen between ("AK 47": ak-47), or none
+        ("tear gas": teargas), or a compound without its hyphens ("co-workers": coworkers)? The
+        pairs are looked up, not every joining of a counterpart's words made."""
+        if len(form) < JOINED_FROM:
+            return False
+        if "-" in form:
+            head, _, tail = form.partition("-")
+            if not (head.isalnum() and tail.isalnum()):
+                return False
+            return any((head, tail) in self.pairs_of(j) for j in others)
+        if not form.isalpha():
+            return False
+        splits = [(form[:k], form[k:]) for k in range(1, len(form))]
+        return any(form in self.unhyphened_of(j) or not self.pairs_of(j).isdisjoint(splits) for j in others)
 
     def _written_apart(self, i: int, others: Sequence[int], within: Sequence[tuple[int, int]], out: list[bool]) -> None:
         """Words of unit i a counterpart writes another way, as one word or two ("teargas", "tear
@@ -543,43 +566,64 @@ class _Guard:
             there = [w for w in forms if w in every]  # most are nowhere in the story
             return bool(there) and any(w in self.vocabulary_of(j) for j in others for w in there)
 
-        def joined(form: str) -> bool:
-            return any(form in self.joined_of(j) for j in others)
-
+        joinable = self.joinable
         for x in sorted({x for a, b in within for x in range(a, b) if not out[x]}):
             n = norms[x]
-            whole = n.replace("-", "")
-            if len(n) >= JOINED_FROM and whole.isalnum():
-                if whole != n and (said(whole) or _halves(n, every) and joined(n)):  # "co-workers", "AK-47"
+            whole, halves = joinable.get(n) or self._joinable(n)
+            if whole is not None:
+                if whole != n and (said(whole) or halves and self.joined(n, others)):  # "co-workers", "AK-47"
                     out[x] = True
-                elif n.isalpha() and (n in self.unhyphened or len(n) >= RUN_TOGETHER_FROM and _parts(n, every)) \
-                        and joined(n):  # "skincare", "teargas"
+                elif whole == n and self.joined(n, others):  # "skincare", "teargas"
                     out[x] = True
-            if x + 1 < len(norms) and _word(tokens[x]) and _word(tokens[x + 1]) and said(
-                    *([n + norms[x + 1]] if len(n) + len(norms[x + 1]) >= JOINED_FROM else []), f"{n}-{norms[x + 1]}"):
-                out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
+            if x + 1 < len(norms):
+                after = norms[x + 1]
+                run_on, hyphened = n + after, f"{n}-{after}"
+                if (hyphened in every or len(run_on) >= JOINED_FROM and run_on in every) \
+                        and _word(tokens[x]) and _word(tokens[x + 1]) \
+                        and said(*([run_on] if len(run_on) >= JOINED_FROM else []), hyphened):
+                    out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
             if self.abbreviations and n.isalpha():
-                capital = text[tokens[x].start].isupper()
                 if n in self.abbreviations and text[tokens[x].end:tokens[x].end + 1] == ".":
+                    capital = text[tokens[x].start].isupper()
                     if any((w, capital) in self.cased_of(j) for j in others for w in SPELLED_OUT[n]):
                         out[x] = True  # "117th St." beside "117th Street", "Gov." beside "Governor"
-                elif any(n in SPELLED_OUT[a] and any((a, capital) in self.abbreviated_of(j) for j in others)
-                         for a in self.abbreviations):
-                    out[x] = True  # and the other way round; not "a major fire" for "Maj.", "march" for "Mar."
-            if 1 < len(n) <= ACRONYM_UP_TO:
+                elif n in self.spelled:
+                    capital = text[tokens[x].start].isupper()
+                    if any((a, capital) in self.abbreviated_of(j) for a in self.spelled[n] for j in others):
+                        out[x] = True  # and the other way round; not "a major fire" for "Maj.", "march" for "Mar."
+            if 1 < len(n) <= ACRONYM_UP_TO and (n[:-1] in every or n + "s" in every):
                 written = text[tokens[x].start:tokens[x].end]
                 if ACRONYM_PLURAL_RE.fullmatch(written) and said(n[:-1]) \
                         or written.isupper() and n + "s" not in STOPWORDS and said(n + "s"):  # "IT" is no "its"
                     out[x] = True
+
+    def _joinable(self, n: str) -> tuple[str | None, bool]:
+        """What of word n may be written another way, made once a word of the story: `whole`, n
+        without its hyphens, where n is a compound or letters the story has apart (None where
+        neither), and whether a compound's pieces are each words of the story (`_halves`)."""
+        known = self.joinable.get(n)
+        if known is None:
+            whole = n.replace("-", "")
+            every = self.every
+            if len(n) < JOINED_FROM or not whole.isalnum():
+                known = (None, False)
+            elif whole != n:
+                known = (whole, _halves(n, every))
+            elif n.isalpha() and (n in self.unhyphened or len(n) >= RUN_TOGETHER_FROM and _parts(n, every)):
+                known = (whole, False)
+            else:
+                known = (None, False)
+            self.joinable[n] = known
+        return known
 
     def _named_elsewhere(self, name: Gram, own: str) -> bool:
         """Does another source give this name, or end a longer name with it, or give an ending
         of it as a name ("Trump" for "Donald Trump")?"""
         if all(w in DATE_WORDS for w in name):
             return False
-        if self.endings.get(name, set()) - {own}:
+        if _besides(self.endings.get(name), own):
             return True
-        return any(self.names.get(name[x:], set()) - {own} for x in range(1, len(name))
+        return any(_besides(self.names.get(name[x:]), own) for x in range(1, len(name))
                    if not all(w in DATE_WORDS for w in name[x:]))
 
     def _names_within(self, words_: _Text, a: int, b: int, own: str) -> Iterator[tuple[int, int]]:
@@ -588,7 +632,7 @@ class _Guard:
         norms = words_.norms
         cuts = [x for x in range(a + 1, b - 1) if norms[x] == "and"]
         for s, e in zip([a, *(x + 1 for x in cuts)], [*cuts, b]):
-            if cuts and not all(w in DATE_WORDS for w in norms[s:e]) and self.names.get(norms[s:e], set()) - {own}:
+            if cuts and not all(w in DATE_WORDS for w in norms[s:e]) and _besides(self.names.get(norms[s:e]), own):
                 yield s, e
 
     def forbidden(self, i: int, within: Sequence[tuple[int, int]] = ()) -> list[bool]:
@@ -647,6 +691,11 @@ class _Guard:
                 if g in held and any(words_.content[a:b]) and not _cuts(words_.names, a, b):
                     out[a:b] = [True] * (b - a)
         return out
+
+
+def _besides(holders: set[str] | None, own: str) -> bool:
+    """Does a source other than `own` hold it? (`holders - {own}` without making the set.)"""
+    return bool(holders) and (len(holders) > 1 or own not in holders)
 
 
 def _word(token: Token) -> bool:
@@ -825,7 +874,7 @@ def _words(alignment: Alignment, i: int, settings: Settings, group_of: Sequence[
         counts = _counts(tokens, others, by_phrase, own)
         ground = frozenset(x for x, t in enumerate(tokens) if t.stem in common).union(
             *(positions for key, positions in keyed[k] if key in common)) if common else frozenset()
-        ground_flags.extend(x in ground for x in range(len(tokens)))
+        ground_flags.extend([x in ground for x in range(len(tokens))])
         # Nobody else tells this sentence, nor carries a word of it: unique whole.
         whole = max(counts, default=1) == 1 and not others
         if whole:

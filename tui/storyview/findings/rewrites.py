@@ -450,10 +450,12 @@ class _Sources:
         if key not in self._plain:
             text = self.body(self._articles[source])[0][paragraph].text
             quoted = quotations(text) if any(mark in text for mark in QUOTE_MARKS) else ()
+            inside = bytearray(len(text) + 1)  # 1 where a quotation is
+            for a, b in quoted:
+                inside[a:b] = b"\x01" * len(inside[a:b])
             self._plain[key] = frozenset(
                 t.stem for sent in sentences(text) for k, t in enumerate(sent.tokens)
-                if t.content and not (k and is_name(text, t)) and not is_figure(t)
-                and not (quoted and any(a <= t.start < b for a, b in quoted)))
+                if t.content and not (k and is_name(text, t)) and not is_figure(t) and not inside[t.start])
         return self._plain[key]
 
     def told_elsewhere(self, a: Article, i: int, b: Article, j: int) -> set[str]:

@@ -220,7 +220,7 @@ class Referent:
 
 def _broken(text: str, a: Token, b: Token) -> bool:
     """Punctuation between two words: a clause or a list item ends there."""
-    return any(c in PUNCTUATION for c in text[a.end:b.start])
+    return not PUNCTUATION.isdisjoint(text[a.end:b.start])
 
 
 OUTCOME_RE = re.compile("|".join(f"(?P<o{n}>{re.escape(p)})" for n, p in enumerate(OUTCOMES)))
