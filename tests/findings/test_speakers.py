@@ -36,6 +36,11 @@ def said(text: str) -> str:
     ('"We will rebuild," a so-called expert said.', "a so-called expert"),
     ('"We will rebuild," the once-popular mayor said.', "the once-popular mayor"),
     ('"We will rebuild," an on-duty officer said.', "an on-duty officer"),
+    # try30: what the speaker is between commas before the verb, and the quote after
+    ('Rajesh Chharia, president of the Internet Service Providers\' Association of India, said: "The call '
+     'centres are worst affected."', "Rajesh Chharia"),
+    ('Her spokesman, Bill McAllister, said, "The governor has faith."', "Bill McAllister"),
+    ('Felt, 92, told reporters: "I am proud."', "Felt"),
 ])
 def test_the_shapes_news_attributes_a_quote_in(text: str, speaker: str) -> None:
     assert said(text) == speaker
@@ -50,6 +55,7 @@ def test_the_shapes_news_attributes_a_quote_in(text: str, speaker: str) -> None:
     'Defense attorneys objected to the tape as "highly prejudicial," though Judge James Bodiford said jurors could rehear it.',
     '"We will appeal," as Judge Ruiz said the ruling stood, was all the lawyer had to say.',
     '"We will rebuild," said Ruiz last Friday.',  # a day is nobody
+    'Officials in Ohio, where Jones lives, said: "We will rebuild."',  # Ohio says nothing
 ])
 def test_a_sentence_that_names_no_speaker_gives_none(text: str) -> None:
     assert said(text) == ""

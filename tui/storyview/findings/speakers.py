@@ -62,8 +62,15 @@ _AFTER = [
     re.compile(rf"^{_ROLE_NAME}(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+)?{_VERB}\b"),
     re.compile(rf"^according\s+to\s+{_SPEAKER}(?=\s*(?:[,.;:!?(—–]|$))"),
 ]
-# Before the opening mark: `X said: "`, `X told reporters that "`; `According to X, "`.
-_BEFORE = re.compile(rf"(?:^|[\s,;(—–-]){_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{_VERB}(?:\s+[\w'’-]+){{0,3}}?\s*[:,]?\s*(?:that\s*)?$")
+# What a speaker is, set between commas after the name ("Rajesh Chharia, president of the
+# Internet Service Providers' Association of India, said: "), not a clause about somewhere or
+# something else ("Officials in Ohio, where Jones lives, said": Ohio is no speaker).
+_APPOSITION = (r"(?:,\s*(?!(?:where|which|when|while|though|although|as|if|because|since|after|before)\b)"
+               r"(?P<apposition>[^,\"“”«»]{1,80}),)?")
+# Before the opening mark: `X said: "`, `X told reporters that "`, `X, what X is, said: "`;
+# `According to X, "`.
+_BEFORE = re.compile(rf"(?:^|[\s,;(—–-]){_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?{_VERB}"
+                     rf"(?:\s+[\w'’-]+){{0,3}}?\s*[:,]?\s*(?:that\s*)?$")
 _ACCORDING = re.compile(rf"(?:^|[\s,;(—–-])[Aa]ccording\s+to\s+{_SPEAKER}\s*,\s*$")
 # What stands between a quotation's last word and its attribution: punctuation, closing marks.
 _CLOSING = " \t\n,.!?;:—–-”\"»’'」』`"  # (`` closes a quote in ECB+ copy)
@@ -118,6 +125,9 @@ def attribution(text: str, start: int, end: int, bounds: Sequence[tuple[int, int
     before = _sentence_before(text, start, bounds)
     m = _BEFORE.search(before)
     if m and _plausible(m.group("speaker")) and not _governed(before[:m.start("speaker")]):
+        named = (m.group("apposition") or "").strip()
+        if m.group("speaker").split()[0].lower() in _ARTICLES and re.fullmatch(_NAME, named) and _plausible(named):
+            return _tidy(named)  # "Her spokesman, Bill McAllister, said:" is Bill McAllister
         return _tidy(m.group("speaker"))
     m = _ACCORDING.search(before)
     return _tidy(m.group("speaker")) if m and _plausible(m.group("speaker")) else ""
