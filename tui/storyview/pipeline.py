@@ -378,25 +378,24 @@ class SharesInBackground:
 
     The process is spawned, not forked: the reader runs threads. Once started it writes
     nothing to the terminal, which is the reader's (its output goes to nothing). `stop` ends
-    every run at once, whatever it was doing.
+    the run at once, whatever it was doing.
     """
 
     pins: Pins | None = None
-    _runs: list[ShareRun] = field(default_factory=list)
+    _run: ShareRun | None = None
 
     def start(self, collection: Collection, story_ids: Sequence[int], settings: Settings) -> ShareRun:
-        """A run over the stories of `story_ids`, in that order."""
+        """A run over the stories of `story_ids`, in that order (the one before it ended)."""
+        self.stop()
         several, _ = _told_with(collection)
         pool = spawned(1, _in_background)
-        run = ShareRun(pool, [(i, pool.submit(_share_of, collection.story(i), tuple(collection.articles_of(i)),
-                                              settings, several, self.pins)) for i in story_ids])
-        self._runs = [r for r in self._runs if not r.ended] + [run]
-        return run
+        self._run = ShareRun(pool, [(i, pool.submit(_share_of, collection.story(i), tuple(collection.articles_of(i)),
+                                                    settings, several, self.pins)) for i in story_ids])
+        return self._run
 
     def stop(self) -> None:
-        for run in self._runs:
-            run.stop()
-        self._runs = []
+        if self._run is not None:
+            self._run.stop()
 
 
 @dataclass

@@ -86,10 +86,9 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         if not args.scheduler:  # the local workers are gone: what they left half-written goes too
             sweep(out)
-        from storyview.batch.output import STORIES, STORY_FILE_RE, resume_command
+        from storyview.batch.output import resume_command, story_files
 
-        stories = out / STORIES
-        if not any(STORY_FILE_RE.fullmatch(p.name) for p in (stories.iterdir() if stories.is_dir() else ())):
+        if not story_files(out):
             warn("interrupted before any story was written")
         else:
             warn(f"interrupted; the stories written so far are in {shown(out)}: "

@@ -205,13 +205,17 @@ def sweep(folder: Path) -> None:
 STORY_FILE_RE = re.compile(r"\d{6}-[0-9a-f]{16}\.json")
 
 
+def story_files(folder: Path) -> list[Path]:
+    """The story files written in the batch folder `folder`, by name (none without its stories folder)."""
+    stories = folder / STORIES
+    return sorted(p for p in stories.iterdir() if STORY_FILE_RE.fullmatch(p.name)) if stories.is_dir() else []
+
+
 def stale(folder: Path, kept: Sequence[str]) -> list[Path]:
     """Story files an earlier run wrote that the index no longer names (`kept`: its files, relative
     to `folder`): their files, pins or settings changed since, and a newer file took their place."""
-    stories = folder / STORIES
     named = {Path(f).name for f in kept}
-    return [p for p in (stories.iterdir() if stories.is_dir() else ())
-            if STORY_FILE_RE.fullmatch(p.name) and p.name not in named]
+    return [p for p in story_files(folder) if p.name not in named]
 
 
 def is_batch(path: str | Path) -> bool:
@@ -258,7 +262,7 @@ def stopped(path: str | Path) -> Stopped | None:
     try:
         if (folder / INDEX).exists() or not (folder / STORIES).is_dir():
             return None
-        written = sorted(f for f in (folder / STORIES).iterdir() if STORY_FILE_RE.fullmatch(f.name))
+        written = story_files(folder)
     except OSError:
         return None
     if not written:

@@ -32,7 +32,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -406,8 +406,9 @@ def _names(texts: Iterable[str], named: Callable[[str], bool] = lambda word: Tru
     the words before them that make no name: function words; an adverb or a compound modifier
     that opens a sentence and is never capitalised inside one (`named`: whether it is), as
     "Eventually" in "Eventually Asimo will…" or "Car-maker" in "Car-maker Honda said" (labels
-    read "Eventually Asimo"; a first name opens a sentence too, so only these); and the titles, months and weekdays before a name of two words or more ("Rapper Mel Gibson",
-    "September Tankan")."""
+    read "Eventually Asimo"; a first name opens a sentence too, so only these); and the titles,
+    months and weekdays before a name of two words or more ("Rapper Mel Gibson", "September
+    Tankan")."""
     runs: Counter[tuple[str, bool]] = Counter()
     for text in texts:
         runs.update((m.group(), _opens(text, m.start())) for m in _NAME_RUN_RE.finditer(text))

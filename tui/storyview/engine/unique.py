@@ -518,7 +518,7 @@ class _Guard:
             text, tokens = self.units[j].text, self.texts[j].tokens
             self.abbreviated[j] = frozenset(
                 (n, text[t.start].isupper()) for n, t in zip(self.texts[j].norms, tokens)
-                if n in self.abbreviations and text[t.end:t.end + 1] == ".")
+                if n in self.abbreviations and _with_period(text, t))
         return self.abbreviated[j]
 
     def pairs_of(self, j: int) -> frozenset[tuple[str, str]]:
@@ -583,7 +583,7 @@ class _Guard:
                         and said(*([run_on] if len(run_on) >= JOINED_FROM else []), hyphened):
                     out[x] = out[x + 1] = True  # "tear gas", "AK 47"; not "may be" for "maybe"
             if self.abbreviations and n.isalpha():
-                if n in self.abbreviations and text[tokens[x].end:tokens[x].end + 1] == ".":
+                if n in self.abbreviations and _with_period(text, tokens[x]):
                     capital = text[tokens[x].start].isupper()
                     if any((w, capital) in self.cased_of(j) for j in others for w in SPELLED_OUT[n]):
                         out[x] = True  # "117th St." beside "117th Street", "Gov." beside "Governor"
@@ -696,6 +696,11 @@ class _Guard:
 def _besides(holders: set[str] | None, own: str) -> bool:
     """Does a source other than `own` hold it? (`holders - {own}` without making the set.)"""
     return bool(holders) and (len(holders) > 1 or own not in holders)
+
+
+def _with_period(text: str, token: Token) -> bool:
+    """Is the token written with a full stop after it, as an abbreviation is ("St.", "Gov.")?"""
+    return text[token.end:token.end + 1] == "."
 
 
 def _word(token: Token) -> bool:

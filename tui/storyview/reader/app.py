@@ -270,8 +270,6 @@ class StoryviewApp(App[None]):
         """Shows the current build's progress while one runs."""
         self._analysis: AnalysisJob | None = None
         """The analysis of the Story on screen, once asked for."""
-        self._started = False
-        """Whether the first reading (of the folder, or of the story) has begun."""
         self._held: list[events.Key] = []
         """Keys typed while the first story is built, handed to it once it shows (see on_event)."""
 
@@ -341,7 +339,7 @@ class StoryviewApp(App[None]):
         """Is a story (or the folder) being read for a main screen that has none to show yet? So
         too before the reading starts, after the first frame: keys typed as the command started
         came in then, and were lost (try30: `j j enter` 0.3 s after launch)."""
-        waiting = self._report is not None or not self._started
+        waiting = self._report is not None or self._generation == 0  # 0: no reading has begun
         return waiting and isinstance(self.screen, MainScreen) and self.main.index is None
 
     async def _release_keys(self) -> None:
@@ -354,7 +352,6 @@ class StoryviewApp(App[None]):
     # -- stories first: the folder split into stories, each aligned when first opened ----------------
 
     def _start_gather(self) -> None:
-        self._started = True
         self._generation += 1
         report = BuildReport()
         self._report = report
@@ -462,7 +459,6 @@ class StoryviewApp(App[None]):
     # -- building ----------------------------------------------------------------------------------
 
     def _start_build(self, settings: Settings) -> None:
-        self._started = True
         self._generation += 1
         report = BuildReport()
         self._report = report
