@@ -17,7 +17,8 @@ from storyview.reader.screens.help import HelpScreen
 from storyview.reader.screens.main import MainScreen
 from storyview.reader.screens.stories import StoriesScreen, stories_title
 from storyview.reader.widgets.status import StatusLine
-from storyview.reader.widgets.storylist import APART, story_rows
+from storyview.model import Article, StoryEntry
+from storyview.reader.widgets.storylist import APART, _sources, story_rows
 from textual.widgets import Static
 
 
@@ -33,6 +34,18 @@ def test_rows_put_several_sources_first_then_single_articles() -> None:
     assert next(r for r in rows if r.single and "Oslo" in r.label).dates == "2020-06-18"
     assert [r.id for r in story_rows(collection, {}, "sumatra")] == [r.id for r in rows if "Sumatra" in r.label]
     assert story_rows(collection, {rows[0].id: 0.25})[0].unique == "25%"
+
+
+def test_the_sources_column_says_how_many_pages_name_an_outlet() -> None:
+    """Two pages of five naming one outlet read "Global Wire (2)", not as if it were all five;
+    where every page names its own, the names stand alone, the most named first."""
+    def article(i: int, outlet: str | None) -> Article:
+        return Article(id=f"a{i}", path=f"a{i}.txt", paragraphs=(), outlet=outlet)
+
+    some = [article(0, "Global Wire"), article(1, None), article(2, "Global Wire"), article(3, None), article(4, None)]
+    assert _sources(some, StoryEntry(1, "x", tuple(a.id for a in some))) == "5 sources · Global Wire (2)"
+    every = [article(0, "AP"), article(1, "Reuters"), article(2, "Reuters"), article(3, "BBC")]
+    assert _sources(every, StoryEntry(1, "x", tuple(a.id for a in every))) == "4 sources · Reuters (2), AP +1"
 
 
 def test_a_single_article_has_no_unique_share_and_a_filter_ignores_accents() -> None:
