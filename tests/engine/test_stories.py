@@ -447,3 +447,19 @@ def test_a_name_ending_in_ly_is_no_adverb() -> None:
 
     assert _modifier("Eventually") and _modifier("Finally") and _modifier("Car-maker")
     assert not any(_modifier(name) for name in ("Ally", "Lilly", "Kelly", "Emily", "Italy", "Blu-Ray"))
+
+
+def test_a_common_word_that_only_opens_sentences_is_no_name_in_a_label() -> None:
+    """The Paris heist was listed as "Paris, Harry Winston, Armed, French": "Armed robbers" opened
+    every report, while the folder wrote "armed" inside sentences too. "Singapore" opening every
+    sentence stays: the folder never writes it in lower case."""
+    def report(source: str) -> Article:
+        return article(source, "Armed robbers raided Harry Winston in Paris.",
+                       "The raid at Harry Winston took minutes, the owners said.")
+
+    reports = [report("a"), report("b"), report("c"),
+               article("d", "Harry Winston in Paris was raided by armed men.", "The raid took minutes.")]
+    assert split_stories(reports)[0].label == "Harry Winston, Paris"
+    singapore = [article(s, "Singapore reported a case of Sars in Lian Chia Liang.", "Singapore closed schools.")
+                 for s in ("a", "b")]
+    assert "Singapore" in split_stories(singapore)[0].label.split(", ")

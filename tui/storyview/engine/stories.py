@@ -185,7 +185,9 @@ class Fingerprint:
     into `KINDS` (the settings weigh the kinds when scoring), and `general` how common each is
     in English at large (`english.shares`; empty: none is). `words` pairs the ids of its
     most frequent names and numbers with how the article writes them, for labels; so does
-    `title`, its headline, or its opening words where it has none.
+    `title`, its headline, or its opening words where it has none. `openers`: the names it
+    writes capitalised only where a sentence or its headline opens ("Armed robbers…"), which
+    may be no names at all.
     """
 
     source: str
@@ -200,6 +202,7 @@ class Fingerprint:
     size: int = 0
     dated: int | None = None
     latest: int | None = None
+    openers: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -314,10 +317,13 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
     kinds: dict[int, int] = {}
     shown: dict[int, list[tuple[int, str]]] = defaultdict(list)
     general: dict[int, float] = {}
+    openers: set[int] = set()
     for word, (kind, plain_id, name_id, label, share) in forms:
         count = written[word]
         if name_id:
             plain = min(opening[word], count) if plain_id in lower_seen else 0
+            if opening[word] >= count > plain:
+                openers.add(name_id)
             if plain:
                 tf[plain_id] += plain
                 kinds[plain_id] = _WORD_KIND
@@ -358,6 +364,7 @@ def fingerprint(article: Article, settings: StorySettings | None = None) -> Fing
         size=sum(written.values()),
         dated=int(max(dated)) if dated else None,
         latest=max((int(_number(w)) for w, f in forms if f[0] == _YEAR), default=None),
+        openers=frozenset(openers).intersection(telling),
     )
 
 
@@ -803,10 +810,12 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     if len(fps) == 1 and fps[0].title:
         return " ".join(fps[0].title.split())
     carried: Counter[int] = Counter()
+    opened: Counter[int] = Counter()
     written: dict[int, Counter[str]] = defaultdict(Counter)
     for fp in fps:
         for rank, (t, word) in enumerate(fp.words):
             carried[t] += 1
+            opened[t] += t in fp.openers
             written[t][word] += len(fp.words) - rank
     # Names first: a number says what a story is about only beside them.
     ranked = sorted(carried, key=lambda t: (not written[t].most_common(1)[0][0][:1].isalpha(),
@@ -816,7 +825,7 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
         word = written[t].most_common(1)[0][0]
         if word.casefold() in CALENDAR or _title(word):
             continue  # "Saturday", "December" date a story, "Senator" titles someone: neither says what it is about
-        if _CLITIC_RE.search(word) or _common(word, idf):
+        if _CLITIC_RE.search(word) or _common(word, idf) or _opener(word, opened[t] == carried[t], idf):
             continue
         # Neither part of the other: "Zealand" beside "New Zealand's" says it twice; so do
         # "TimeWarner" beside "Time Warner" and "IE" beside "Internet Explorer".
@@ -868,6 +877,21 @@ def _common(word: str, idf: Idf) -> bool:
         return False
     folded = _fold(word)
     return idf.counts.get(term_id(folded), 0) > idf.counts.get(term_id("^" + folded), 0)
+
+
+# How often English must use a word that opens sentences for its capital to say nothing ("armed"
+# 4e-5); with the folder writing it in lower case too, so "Singapore" (2e-5) stays a name.
+OPENER_AT_LEAST = 1e-5
+
+
+def _opener(word: str, always_opens: bool, idf: Idf) -> bool:
+    """A single word a story's articles capitalise only to open a sentence or in a headline, that
+    the folder also writes in lower case and English uses often: the capital says nothing
+    ("Paris, Harry Winston, Armed" where "armed robbers" stands inside sentences)."""
+    if not always_opens or " " in word:
+        return False
+    folded = _fold(word)
+    return idf.counts.get(term_id(folded), 0) > 0 and english_share(folded) >= OPENER_AT_LEAST
 
 
 def split_stories(articles: Sequence[Article], settings: StorySettings | None = None,
