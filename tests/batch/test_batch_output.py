@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -99,3 +100,14 @@ def test_a_folder_that_cannot_be_looked_into_is_no_batch_and_no_export(tmp_path:
 
     monkeypatch.setattr(Path, "stat", denied)
     assert not is_batch(tmp_path) and not is_export(tmp_path / "x.json")
+
+
+def test_a_file_name_that_is_not_utf8_is_written_so_the_batch_reads_back(tmp_path: Path) -> None:
+    """try32: a batch over "caf\\xe9.txt" wrote the raw byte into index.json, and the batch
+    could not be reopened. The name is \\u-escaped: valid UTF-8, read back as the same name."""
+    from storyview.batch.output import index_text, run_text
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    for text in (run_text([name], 0.16), index_text([], Settings(), [f"{name}: skipped, empty file"])):
+        data = json.loads(text.encode("utf-8").decode("utf-8"))
+        assert name in json.dumps(data, ensure_ascii=False)

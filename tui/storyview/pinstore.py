@@ -212,11 +212,12 @@ class PinStore:
 
     def _write(self, pins: list[StoredPin]) -> None:
         from storyview.exports.files import write_atomic
+        from storyview.exports.json_export import json_text
 
         if not pins and not self.path.exists():
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"storyview_pins": FORMAT, "pins": [p.to_dict() for p in pins]}, ensure_ascii=False, indent=2)
+        text = json_text({"storyview_pins": FORMAT, "pins": [p.to_dict() for p in pins]}, indent=2)
         write_atomic(self.path, text + "\n")
 
 

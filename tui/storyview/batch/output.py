@@ -26,6 +26,7 @@ from storyview import __version__
 from storyview.engine.segment import word_count
 from storyview.engine.shares import source_shares
 from storyview.exports.files import resolved
+from storyview.exports.json_export import json_text
 from storyview.inputs.text import storyview_json
 from storyview.model import (
     Article,
@@ -152,7 +153,7 @@ def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[
         "stories": [_entry_dict(e) for e in entries],
         "warnings": list(warnings),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_text(data, indent=1) + "\n"
 
 
 def run_text(paths: Sequence[str], threshold: float) -> str:
@@ -164,7 +165,7 @@ def run_text(paths: Sequence[str], threshold: float) -> str:
 
     inputs = [p for p in paths if p != STDIN and not is_url(p)]
     data = {"storyview": __version__, "inputs": inputs, "folder": os.getcwd(), "threshold": threshold}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_text(data, indent=1) + "\n"
 
 
 def _recorded(folder: Path) -> tuple[tuple[str, ...], float | None, str | None] | None:

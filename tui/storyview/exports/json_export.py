@@ -345,6 +345,14 @@ def _lined(keys: Sequence[str], values: dict[str, Any], lists: dict[str, list[st
     return "{\n" + ",\n".join(fields) + "\n}"
 
 
+def json_text(data: Any, indent: int | None = None) -> str:
+    """JSON as storyview writes every file of it: UTF-8 as read, but a character a terminal
+    could act on, and a file name's undecodable byte (a lone surrogate), \\u-escaped, so the
+    file is valid UTF-8 and reads back to the same name (try32: a batch over "caf\\xe9.txt"
+    could not be reopened)."""
+    return _safe(json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False))
+
+
 def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, check_circular=False)
 
