@@ -193,6 +193,37 @@ def test_a_corrupt_pins_file_is_set_aside_with_a_warning(story_dir: Path, damage
     assert aside[0].exists() and json.loads(store.path.read_text())["pins"]
 
 
+def test_deeply_nested_json_in_the_pins_file_is_damage_too(story_dir: Path) -> None:
+    """try32: a pins file of 100,000 nested lists raised RecursionError through the CLI."""
+    store = PinStore.for_inputs([str(story_dir)])
+    store.path.parent.mkdir()
+    store.path.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    story = build_story([str(story_dir)], pins=store)
+    assert any("pins file" in w and "set aside" in w for w in story.warnings)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "large"])
+def test_a_pins_file_that_is_no_file_of_pins_is_left_alone(story_dir: Path, kind: str) -> None:
+    """try32: a FIFO as pins.json hung every build; a link to /dev/zero filled 4 GB. Neither is
+    read nor written: the story builds without pins, one warning says why."""
+    store = PinStore.for_inputs([str(story_dir)])
+    store.path.parent.mkdir()
+    if kind == "fifo":
+        os.mkfifo(store.path)
+    elif kind == "device":
+        store.path.symlink_to("/dev/zero")
+    else:
+        with open(store.path, "wb") as fh:
+            fh.truncate(17 << 20)
+    story = build_story([str(story_dir)], pins=store)
+    warning = next(w for w in story.warnings if "pins file" in w)
+    assert ("not a regular file" if kind != "large" else "too large") in warning and "\n" not in warning
+    anchor, single = singles_and_big(story)
+    with pytest.raises(OSError):
+        store.add(Pin("pin", anchor, single), story.articles)
+    assert store.path.is_symlink() if kind == "device" else store.path.exists()
+
+
 def test_json_marks_pinned_links_and_ignore_pins_leaves_them_out(story_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     story = build_story([str(story_dir)])
     anchor, single = singles_and_big(story)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import threading
 import time
@@ -139,6 +140,8 @@ class PinStore:
 
     def _read(self, set_aside: bool = True) -> tuple[list[StoredPin], list[str]]:
         try:
+            if (odd := _not_a_pins_file(self.path)) is not None:
+                return [], [f"pins file {self.path} is {odd}: pins left out, the file left as it is"]
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return [], []
@@ -146,7 +149,7 @@ class PinStore:
             return [], [f"pins file {self.path} could not be read ({error.strerror or error}): pins left out"]
         try:
             return _parse(json.loads(raw.decode("utf-8"))), []
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
             reason = " ".join(str(error).split())[:80] or type(error).__name__
             if not set_aside:
                 return [], [f"pins file {self.path} is damaged ({reason}): pins left out, the file left as it is"]
@@ -216,9 +219,31 @@ class PinStore:
 
         if not pins and not self.path.exists():
             return
+        try:
+            odd = _not_a_pins_file(self.path)
+        except FileNotFoundError:
+            odd = None
+        if odd is not None:
+            raise OSError(odd)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json_text({"storyview_pins": FORMAT, "pins": [p.to_dict() for p in pins]}, indent=2)
         write_atomic(self.path, text + "\n")
+
+
+# Far more than a reader ever pins (a pin is some 300 bytes): a larger file is no pins file.
+MOST_BYTES = 16 << 20
+
+
+def _not_a_pins_file(path: Path) -> str | None:
+    """What makes `path` no file of pins to read or replace, or None: a pipe, a device, a folder
+    or a file of more than `MOST_BYTES` (try32: a FIFO hung the build, a link to /dev/zero
+    filled 4 GB). FileNotFoundError where there is none."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size > MOST_BYTES:
+        return f"too large for pins ({info.st_size >> 20} MB)"
+    return None
 
 
 class Pins(Protocol):
