@@ -24,10 +24,12 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     """The resolved place to write, or RefusedWrite if that is something storyview reads.
 
     Refused: an input file (also through a symlink or a hard link), a file a folder input
-    would read back as an article (a .txt or .md directly inside it), a place in a folder that
-    does not exist, and what is neither a file, a pipe nor a character device (a socket).
+    would read back as an article (a .txt or .md directly inside it), an article storyview did
+    not write beside an article read (try32: `storyview a.txt c.txt -o b.txt` replaced b.txt),
+    a place in a folder that does not exist, and what is neither a file, a pipe nor a character
+    device (a socket).
     """
-    from storyview.inputs.load import SUFFIXES
+    from storyview.inputs.load import SUFFIXES, written_by_storyview
     from storyview.inputs.text import shown
 
     target = resolved(path)
@@ -48,6 +50,9 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
                 raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
             if src.is_dir() and target.parent == resolved(src) and target.suffix.lower() in SUFFIXES:
                 raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
+            if (stat.S_ISREG(kind) and target.suffix.lower() in SUFFIXES and target.parent == resolved(src).parent
+                    and src.is_file() and not written_by_storyview(target)):
+                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an article beside the inputs")
         except OSError:
             continue
     return target

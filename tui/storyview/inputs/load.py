@@ -106,6 +106,16 @@ REPORT_RE = re.compile(rb'<meta name="generator" content="storyview \d|\A# [^\n]
                        rb"|<p>Aligned and exported by storyview \d")
 
 
+def written_by_storyview(path: Path) -> bool:
+    """Whether the file opens as a report or a JSON file storyview writes (one it may replace)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return REPORT_RE.search(head) is not None or storyview_json(head.decode("utf-8", errors="replace"))
+
+
 def _mhtml_page(fh: BinaryIO, data: bytes) -> mhtml.Part | None:
     """The page part of a large MHTML file, from its start (read on, four times as much each
     time, until the part ends): the images after it are never read."""
