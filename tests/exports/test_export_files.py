@@ -78,6 +78,20 @@ def test_refuses_an_article_file_inside_an_input_folder(tmp_path: Path) -> None:
     assert check_target(folder / "story.json", [str(folder)]) == (folder / "story.json").resolve()
 
 
+def test_refuses_an_article_beside_the_articles_read_unless_storyview_wrote_it(tmp_path: Path) -> None:
+    """try32: `storyview a.txt c.txt --report md -o b.txt` replaced the article b.txt. A new
+    file there, or one storyview wrote (a report run again), is written as before."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("An article.\n")
+    inputs = [tmp_path / "a.txt", tmp_path / "c.txt"]
+    with pytest.raises(RefusedWrite, match="beside the inputs"):
+        check_target(tmp_path / "b.txt", inputs)
+    assert check_target(tmp_path / "new.md", inputs) == tmp_path / "new.md"
+    (tmp_path / "old.md").write_text("# A story\n\nstoryview 0.1.0 \u00b7 3 sources\n")
+    (tmp_path / "old.json").write_text('{\n "storyview": "0.1.0"}\n')
+    assert check_target(tmp_path / "old.md", inputs) and check_target(tmp_path / "old.json", inputs)
+
+
 def test_a_folder_is_not_a_target(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         write_atomic(tmp_path, "{}")
