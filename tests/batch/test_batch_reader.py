@@ -3,6 +3,8 @@ file, nothing aligned again."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,21 @@ def test_another_threshold_aligns_the_story_again_from_its_files(reference: Path
     assert stricter.settings.threshold == 0.4 and stricter.id == entry.id
     assert [a.id for a in stricter.articles] == list(entry.sources)
     assert len(stricter.groups) > len(as_written.groups)
+
+
+def test_a_batch_of_relative_paths_aligns_again_when_opened_from_elsewhere(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try31: `storyview try31/out300` from /tmp, then `+`: "No usable sources", each file
+    "skipped, not a regular file", for the paths are named from where the batch was run."""
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "storyview", "batch", corpus.name, "--out", str(out), "--workers", "1"],
+                   cwd=corpus.parent, check=True, capture_output=True, timeout=300)
+    monkeypatch.chdir(tmp_path)
+    opened = open_for_reader("out")
+    entry = max(opened.batch.entries, key=lambda e: len(e.sources))
+    story = opened.align(opened.gather(), entry.id, Settings(threshold=0.3))
+    assert [a.id for a in story.articles] == list(entry.sources) and story.groups
+    assert not [w for w in story.warnings if "skipped" in w]
 
 
 def test_a_batch_folder_that_cannot_be_read_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -40,7 +40,7 @@ class Opened:
         if held is not None:  # an export holds its articles' text: aligned again from that
             articles, warned = list(held.articles), []
         else:
-            articles, warned = read([Source(a.path, a.id) for a in entry.articles])
+            articles, warned = read([Source(self.batch.source_path(entry, a.path), a.id) for a in entry.articles])
         # As `pipeline.align_story` of the folder: its load warnings go with a story of a folder
         # of one; what a file says now and did not then, with any story.
         several = self.batch.several if self.batch.several is not None else len(self.batch.entries) > 1

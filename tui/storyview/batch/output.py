@@ -110,9 +110,21 @@ class Batch:
     order: tuple[str, ...] = ()
     # An export of stories of a folder of several (all of them, or --story N): written again so.
     several: bool | None = None
+    # The folder the batch was run in, where its sources' relative paths lead (`RUN`); None: not recorded.
+    started_in: str | None = None
 
     def path(self, entry: Entry) -> Path:
         return self.folder / entry.file
+
+    def source_path(self, entry: Entry, path: str) -> str:
+        """Where a source of `entry` is now: its path as the batch named it, from the folder the
+        batch was run in (try31: opened from elsewhere, `+` found none of a story's files); for
+        a batch that did not record it, the batch's folder or the first above it where the
+        story's files all are."""
+        if os.path.isabs(path):
+            return path
+        base = self.started_in or _run_folder(self.folder, [a.path for a in entry.articles])
+        return os.path.join(base, path) if base else path
 
     def story(self, entry: Entry) -> Story:
         """The story of `entry` as it was aligned: held, or read from its file."""
@@ -237,7 +249,9 @@ def open_batch(path: str | Path) -> Batch:
     if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
         raise ValueError(f"{index}: not a storyview batch index (no \"stories\" list)")
     entries = tuple(_entry(s) for s in data["stories"])
-    return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data))
+    recorded = _recorded(index.parent)
+    return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data),
+                 started_in=recorded[2] if recorded else None)
 
 
 @dataclass(frozen=True)
