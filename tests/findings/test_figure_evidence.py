@@ -532,6 +532,9 @@ Last year OutKast, Evanescence and Christina Aguilera took home prizes, and Stin
 def test_two_reports_that_name_hardly_anyone_alike_and_share_no_figure_tell_two_events() -> None:
     # Two awards of one season: one singer's nominations at each are two counts, not one in dispute.
     assert not conflicts_in(a=SOUL_TRAIN, b=GRAMMYS)
+    # Nor one told loosely: "at least five" at the Grammys is no vague telling of five at the other.
+    loosely = find_figures(story(a=SOUL_TRAIN, b=GRAMMYS.replace("with eight", "with at least five")))
+    assert not [f for f in loosely if f.status != "agree"]
 
 
 def test_two_reports_of_one_event_still_dispute_its_figures() -> None:

@@ -70,7 +70,7 @@ def find_figures(
                            or one_act(contexts[i], contexts[j]) else 0.0)
               for (i, j), v in scores.items()}
     evidence = _Evidence(contexts, idf, _meanings(story, contexts), _Events(story, contexts, idf))
-    clusters = _cluster(contexts, scores, threshold, facts, evidence)
+    clusters = _cluster(contexts, scores, threshold, facts, evidence, evidence.one_event)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members if len(members) > 1}
@@ -92,7 +92,7 @@ def find_figures(
             evidence.known.pop((i, j), None)
             boosted = True
     if boosted:
-        clusters = _cluster(contexts, scores, threshold, facts, evidence)
+        clusters = _cluster(contexts, scores, threshold, facts, evidence, evidence.one_event)
     rank = {a.id: n for n, a in enumerate(story.articles)}
     figures = []
     for members in clusters:
@@ -675,7 +675,7 @@ class _Evidence:
 
     def _evidence(self, i: int, j: int) -> bool:
         a, b = self.contexts[i], self.contexts[j]
-        if self.events is not None and not self.events(a.mention.source, b.mention.source):
+        if not self.one_event(i, j):
             return False  # two reports of two events: their figures are listed apart
         if self.counterpart(i, j) or self.counterpart(j, i):
             return False
@@ -730,6 +730,10 @@ class _Evidence:
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN
         return self.overlap(i, j) >= SAME_SENTENCE or self.meaning(i, j) >= SAME_MEANING
+
+    def one_event(self, i: int, j: int) -> bool:
+        """The two figures' reports tell one event (`_Events`), as far as the story tells."""
+        return self.events is None or self.events(self.contexts[i].mention.source, self.contexts[j].mention.source)
 
     def counterpart(self, i: int, j: int) -> bool:
         """j's sentence states i's figure too, for what i may count: i's match is that one, not j
@@ -963,19 +967,23 @@ def _margin(a: Mention, b: Mention) -> float:
 
 def _cluster(
     contexts: Sequence[_Context], scores: dict[tuple[int, int], float], threshold: float, facts: _Facts | None = None,
-    evidence: Callable[[int, int], bool] | None = None,
+    evidence: Callable[[int, int], bool] | None = None, one_event: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Average-linkage merging, strongest pairs first, at most one mention per source.
 
     Calling two figures a conflict is a claim: a merge that makes one needs its pair's words to
     match clearly (`threshold` + 0.1), every two figures it puts in conflict to match, and
     `evidence` that they tell the same thing. No merge puts together two figures that cannot
-    count the same thing (`_comparable`).
+    count the same thing (`_comparable`), nor makes a disagreement of two figures whose reports
+    tell two events (`one_event`: a conflict's `evidence` asks it too).
     """
     if facts is None:
         facts = _Facts([c.mention for c in contexts])
     if evidence is None:
         def evidence(i: int, j: int) -> bool:
+            return True
+    if one_event is None:
+        def one_event(i: int, j: int) -> bool:
             return True
     kind, compatible, value, status = facts.kind, facts.compatible, facts.value, facts.statuses
     source = [c.mention.source for c in contexts]
@@ -997,7 +1005,7 @@ def _cluster(
             pair = facts.status(i, j)
             if pair == "conflict" and (s < threshold + _margin(found_[i], found_[j]) or not evidence(i, j)):
                 continue
-            if pair == "imprecise" and not _vaguely_one(contexts[i], contexts[j]):
+            if pair == "imprecise" and not (_vaguely_one(contexts[i], contexts[j]) and one_event(i, j)):
                 continue
             group_of[j] = gi
             a.append(j)
@@ -1042,7 +1050,8 @@ def _cluster(
                 if not all(shown[(value[x], value[y])] or _loosely_shown(x, y, a, b, proven, status, value, facts, evidence)
                            for x, y in apart):
                     continue
-        if any(st == "imprecise" and not _vaguely_one(contexts[x], contexts[y]) for (x, y), st in between.items()):
+        if any(st == "imprecise" and not (_vaguely_one(contexts[x], contexts[y]) and one_event(x, y))
+               for (x, y), st in between.items()):
             continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:
