@@ -504,3 +504,46 @@ def test_a_club_that_picked_up_a_player_signed_him() -> None:
         a="The Saints picked up running back Dean Wynne on Monday after putting Ivo Chase on injured reserve.",
         b="The Saints signed running back Dean Wynne on Tuesday after putting Ivo Chase on injured reserve.",
     )
+
+
+SOUL_TRAIN = """Keys leads Soul Train shortlist
+
+Singer Alicia Keys is leading the field at this year's Soul Train Awards, with five nominations.
+
+Newcomer Ciara has four nominations, while rapper Ludacris and singer Jill Scott have three.
+
+The ceremony, hosted by comedian Cedric Kyles in Pasadena, will be held on 5 March.
+
+Past winners include Beyonce Knowles, Usher Raymond and the late Luther Vandross, whose record Dance With My Father won.
+"""
+
+GRAMMYS = """Keys tops Grammy field
+
+Singer Alicia Keys is leading the field at this year's Grammy Awards, with eight nominations.
+
+Rock bands Maroon Five and Green Day are among the other nominees, alongside Britney Spears and Norah Jones.
+
+The ceremony, hosted by Queen Latifah in Los Angeles, will be held on 13 February.
+
+Last year OutKast, Evanescence and Christina Aguilera took home prizes, and Sting performed with Dido at the Staples Center.
+"""
+
+
+def test_two_reports_that_name_hardly_anyone_alike_and_share_no_figure_tell_two_events() -> None:
+    # Two awards of one season: one singer's nominations at each are two counts, not one in dispute.
+    assert not conflicts_in(a=SOUL_TRAIN, b=GRAMMYS)
+    # Nor one told loosely: "at least five" at the Grammys is no vague telling of five at the other.
+    loosely = find_figures(story(a=SOUL_TRAIN, b=GRAMMYS.replace("with eight", "with at least five")))
+    assert not [f for f in loosely if f.status != "agree"]
+
+
+def test_two_reports_of_one_event_still_dispute_its_figures() -> None:
+    # The same ceremony told by a report naming the same people: its count is in dispute.
+    same_show = (GRAMMYS.replace("Grammy", "Soul Train")
+                 .replace("Rock bands Maroon Five and Green Day are among the other nominees, alongside Britney Spears and "
+                          "Norah Jones.", "Newcomer Ciara has four nominations, while Ludacris has two.")
+                 .replace("Queen Latifah in Los Angeles", "comedian Cedric Kyles in Pasadena").replace("13 February", "5 March"))
+    assert {"five", "eight"} in conflicts_in(a=SOUL_TRAIN, b=same_show)
+    # A distinctive figure both state alike (a price, a day of a month) says one event, whoever they name.
+    shared = "Tickets for the ceremony cost $150 each."
+    assert {"five", "eight"} in conflicts_in(a=SOUL_TRAIN + "\n" + shared + "\n", b=GRAMMYS + "\n" + shared + "\n")

@@ -1090,3 +1090,14 @@ def test_a_story_that_tells_a_total_and_the_events_count_apart_never_joins_them(
     assert _within_total(one(op, "12"), one(total, "31"))
     assert not _within_total(one("The net could have two new domain names.", "two"),
                              one("In total there are in excess of 200 domain names.", "200"))
+
+
+def test_a_measure_of_a_noun_is_not_that_noun() -> None:
+    # "voice traffic capability": a share of what the lines could carry, not of the traffic.
+    measure = about("For example, 82 percent of Ruritania's voice traffic capability to Europe was out of service.", "82 percent")
+    traffic = about("Sixty-five per cent of traffic to Ruritania was down, a spokesman said.", "Sixty-five per cent")
+    assert not comparable(measure, traffic)
+    # A noun before the head that names the thing itself still is it: "seven AK-47s", "seven AK-47 assault rifles".
+    assert comparable(about("The navy seized seven AK-47 assault rifles.", "seven"), about("The navy seized seven AK-47s.", "seven"))
+    # The same measure told by two reports is one.
+    assert comparable(measure, about("Officials said 70 percent of Ruritania's traffic capability was lost.", "70 percent"))

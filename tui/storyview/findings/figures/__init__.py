@@ -7,7 +7,9 @@
 2. The same thing: two mentions of different sources of one kind (count, money, percent, date)
    whose nearby words match — weighted by how rare the words are in this story, with a bonus
    when the aligner put their paragraphs in one group. Mentions are grouped strongest pair
-   first, at most one per source, as the aligner groups paragraphs.
+   first, at most one per source, as the aligner groups paragraphs. Two reports that state no
+   distinctive figure alike and name few of the same people tell two events (two awards, two
+   months' figures): their figures never make a disagreement.
 3. Agreement: ``agree`` (the same value), ``imprecise`` (compatible, but one is vague or hedged
    where another is exact: "10,000" and "thousands"), ``conflict`` (different figures: "Thursday"
    and "Friday", "200" and "thousands", "at least six" and "at least eight" months). Anything
