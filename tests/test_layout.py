@@ -137,6 +137,7 @@ READER_MAY_USE = {
     ("storyview.engine.unique", "token_diff"),  # the detail view's diff of two paragraphs, drawn as is
     ("storyview.inputs.text", "shown"),  # a path made safe to print in a message
     ("storyview.inputs.load", "SUFFIXES"),  # which file names an input folder would read back
+    ("storyview.inputs.load", "written_by_storyview"),  # a report or JSON file -o may replace
     ("storyview.inputs.bundled", "seeds_dir"),  # where the bundled articles are
     ("storyview.inputs.parse", "is_credit"),  # a wire credit line, no byline to head a column with
     ("storyview.engine.segment", "CJK"),  # which letters are Han or kana: East Asian text breaks
