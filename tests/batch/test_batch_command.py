@@ -63,6 +63,30 @@ def test_an_out_folder_that_is_a_looping_symlink_is_one_line(tmp_path: Path, mon
     assert capsys.readouterr().err.splitlines() == [f"storyview: {tmp_path / 'o1'}: a looping symlink, not a folder"]
 
 
+def test_an_out_folder_holding_a_batch_of_other_inputs_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """try31: `batch bad --out o4copy` swept away the 253 stories of another corpus's batch
+    there. A batch of the same inputs (a run again, --resume) or of fewer is written over."""
+    from storyview.batch.command import _refused
+    from storyview.batch.output import RUN, run_text
+
+    def no_cluster(*args: Any, **kw: Any) -> None:
+        raise AssertionError("a cluster was started for nothing")
+
+    monkeypatch.setattr(storyview.batch.cluster, "connect", no_cluster)
+    monkeypatch.chdir(tmp_path)
+    for name in ("bbc", "bad"):
+        (tmp_path / name).mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / RUN).write_text(run_text(["bbc"], 0.16))
+    assert main(["bad", "--out", "out"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "holds a batch of other inputs (bbc)" in err[0]
+    assert _refused([str(tmp_path / "bbc")], out) is None
+    assert _refused(["bbc", "bad"], out) is None
+
+
 def test_the_index_settings_are_those_of_its_stories_model_included(reference: Path) -> None:
     index = json.loads((reference / INDEX).read_text(encoding="utf-8"))
     first = json.loads((reference / index["stories"][0]["file"]).read_text(encoding="utf-8"))

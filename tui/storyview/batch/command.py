@@ -115,9 +115,25 @@ def _refused(paths: list[str], out: Path) -> str | None:
             src = resolved(p)
             if src == target or (src.is_file() and target in src.parents and src.parent == target):
                 return f"{out}: refusing to write into a folder of input articles"
+        if (other := _other_batch(paths, target)) is not None:
+            return (f"{out}: holds a batch of other inputs ({shown(other)}), whose stories this run would "
+                    "delete: give another --out, or delete that folder first")
     except OSError as exc:
         return f"{out}: cannot use ({exc.strerror or exc})"
     return None
+
+
+def _other_batch(paths: list[str], target: Path) -> str | None:
+    """An input of the batch already in `target` that this run is not given (its stories would
+    be swept away as stale: try31 lost 253), or None: none there, or the same inputs or more."""
+    from storyview.batch.output import RUN, recorded_run
+
+    recorded = recorded_run(target) if (target / RUN).is_file() else None
+    if recorded is None:
+        return None
+    inputs, _, started = recorded
+    given = {resolved(p) for p in paths}
+    return next((p for p in inputs if resolved(os.path.join(started or ".", p)) not in given), None)
 
 
 @contextmanager

@@ -180,7 +180,7 @@ def run_text(paths: Sequence[str], threshold: float) -> str:
     return json_text(data, indent=1) + "\n"
 
 
-def _recorded(folder: Path) -> tuple[tuple[str, ...], float | None, str | None] | None:
+def recorded_run(folder: Path) -> tuple[tuple[str, ...], float | None, str | None] | None:
     """The inputs, threshold and starting folder `RUN` recorded; None where it is not there or
     not readable (a batch of an older storyview: its inputs are then guessed from the stories
     written)."""
@@ -249,7 +249,7 @@ def open_batch(path: str | Path) -> Batch:
     if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
         raise ValueError(f"{index}: not a storyview batch index (no \"stories\" list)")
     entries = tuple(_entry(s) for s in data["stories"])
-    recorded = _recorded(index.parent)
+    recorded = recorded_run(index.parent)
     return Batch(index.parent, entries, tuple(map(str, data.get("warnings", ()))), _settings(data),
                  started_in=recorded[2] if recorded else None)
 
@@ -282,7 +282,7 @@ def stopped(path: str | Path) -> Stopped | None:
         return None
     if not written:
         return None
-    recorded = _recorded(folder)
+    recorded = recorded_run(folder)
     if recorded is not None:
         return Stopped(folder, len(written), *recorded)
     inputs: dict[str, None] = {}
