@@ -190,6 +190,26 @@ def test_resume_realigns_a_story_whose_file_changed(client: Any, tmp_path: Path)
     assert changed and changed[0].file not in {e.file for e in first.entries}
 
 
+def test_resume_renumbers_the_stories_a_new_article_moved_without_aligning_them(client: Any, tmp_path: Path) -> None:
+    """try31: one article added to 400 realigned 130 stories of 133 on --resume, for the new
+    numbering renamed every story's file. A story made of the same files is written again under
+    its new number, not aligned: only the story the article joined is."""
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    first = run_batch(client, [str(corpus)], out)
+    quake = corpus / "quake_1.txt"
+    (corpus / "quake_9.txt").write_text(quake.read_text(encoding="utf-8").replace("Tuesday", "Tuesday morning"),
+                                        encoding="utf-8")
+    again = run_batch(client, [str(corpus)], out, resume=True)
+    moved = [e for e in again.entries if "quake_9" not in e.sources
+             and e.id != next(f.id for f in first.entries if f.sources == e.sources)]
+    assert moved, "the test must move a story's number"
+    assert again.aligned == 1
+    fresh = tmp_path / "fresh"
+    run_batch(client, [str(corpus)], fresh)
+    assert files(out) == files(fresh)
+
+
 def test_the_client_reads_no_article(client: Any, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Articles are read and aligned in the workers: the client holds fingerprints and membership."""
     import storyview.batch.tasks

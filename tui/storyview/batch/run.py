@@ -20,8 +20,16 @@ from pathlib import Path
 
 from distributed import Client, as_completed
 
-from storyview.batch.output import INDEX, RUN, Entry, index_text, run_text, stale, story_file, sweep
-from storyview.batch.tasks import Read, Source, StoryJob, align_story, read_and_fingerprint, written_entry
+from storyview.batch.output import INDEX, RUN, STORIES, Entry, index_text, run_text, stale, story_file, story_files, sweep
+from storyview.batch.tasks import (
+    Read,
+    Source,
+    StoryJob,
+    align_story,
+    read_and_fingerprint,
+    renumbered_entry,
+    written_entry,
+)
 from storyview.engine.stories import Fingerprint, StorySettings, candidate_pairs, link
 from storyview.exports.files import write_atomic
 from storyview.inputs.load import Loaded, expand, source_id_of
@@ -147,11 +155,17 @@ def run_batch(
     sweep(folder)
     write_atomic(folder / RUN, run_text(paths, settings.threshold))
     done_before = {job.id for job in jobs if resume and (folder / job.file).is_file()}
+    # A story's file is named by its number and a digest of what made it: one written under
+    # another number is the same story, numbered anew.
+    by_digest = {p.name.split("-", 1)[1]: f"{STORIES}/{p.name}" for p in story_files(folder)} if resume else {}
+    renumbered = {job.id: by_digest[digest] for job in jobs if job.id not in done_before
+                  and (digest := Path(job.file).name.split("-", 1)[1]) in by_digest}
     if progress:
         progress("stories", 0, len(jobs))
     # Largest stories first: the last task to finish is then a small one.
     futures = {
         client.submit(written_entry, str(folder), job.file, pure=False) if job.id in done_before
+        else client.submit(renumbered_entry, str(folder), renumbered[job.id], job, pure=False) if job.id in renumbered
         else client.submit(align_story, job, str(folder), settings, pure=False, priority=len(job.sources)): job
         for job in jobs
     }
@@ -167,4 +181,4 @@ def run_batch(
     write_atomic(folder / INDEX, index_text(ordered, settings, warnings))
     for path in stale(folder, [e.file for e in ordered]):  # only once the index no longer names them
         path.unlink(missing_ok=True)
-    return Done(tuple(ordered), len(jobs) - len(done_before), tuple(warnings))
+    return Done(tuple(ordered), len(jobs) - len(done_before) - len(renumbered), tuple(warnings))

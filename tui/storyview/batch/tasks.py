@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyview.batch.output import Entry, entry_of, read_story
@@ -88,6 +88,16 @@ def align_story(job: StoryJob, folder: str, settings: Settings) -> Entry:
                         warnings=[*job.warnings, *new], pins=KnownPins(job.pins) if job.pins else None)
     target = Path(folder) / job.file
     target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, to_json(story) + "\n", [s.path for s in job.sources])
+    return entry_of(story, job.file)
+
+
+def renumbered_entry(folder: str, written: str, job: StoryJob) -> Entry:
+    """A story an earlier run wrote from the same files under another number (the corpus grew
+    and the stories were numbered anew: try31's one new article realigned 130 stories of 133),
+    written again under this run's number and label; not aligned again."""
+    story = replace(read_story(Path(folder) / written), id=job.id, label=job.label)
+    target = Path(folder) / job.file
     write_atomic(target, to_json(story) + "\n", [s.path for s in job.sources])
     return entry_of(story, job.file)
 
