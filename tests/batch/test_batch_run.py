@@ -3,6 +3,7 @@ started on loopback; one answer whatever runs it, a worker killed, a run resumed
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -268,10 +269,13 @@ def test_ctrl_c_stops_cleanly_and_leaves_only_whole_files(tmp_path: Path) -> Non
     deadline = time.monotonic() + 60
     while not list((out / "stories").glob("*.json")) and time.monotonic() < deadline:
         time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    for _ in range(3):  # as a terminal does (the whole process group), pressed again while it closes (try31)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(0.25)
     out_text, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
     assert err.strip().splitlines()[-1] == (f"storyview: interrupted; the stories written so far are in {out}: "
                                             f"`storyview batch {corpus} --out {out} --resume` goes on from them")
     assert not (out / INDEX).exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -79,6 +80,8 @@ def entry() -> int:
     more; frozen, it is only freed.
     """
     code = main()
+    if code == 130:  # interrupted: a ctrl+c more must not break its exit (dask's exit hooks, try31)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
     return code
 
