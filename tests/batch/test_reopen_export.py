@@ -225,6 +225,43 @@ def test_an_export_among_other_paths_says_how_to_reopen_it(tmp_path: Path, capsy
             "it is the only PATH") in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("edit", ["a paragraph deleted", "a source deleted", "an id renamed", "a group deleted"])
+def test_an_edited_export_whose_parts_no_longer_fit_is_one_line_and_exit_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str) -> None:
+    """try32: such an export broke --report md and --json with KeyError and StopIteration, and the
+    reader's findings with "Could not analyse the story"."""
+    out = exported(tmp_path)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    source = data["sources"][1]
+    if edit == "a paragraph deleted":
+        source["paragraphs"].pop(1)
+    elif edit == "a source deleted":
+        data["sources"].remove(source)
+    elif edit == "an id renamed":
+        source["id"] = "renamed"
+    else:
+        data["groups"].pop(0)
+    out.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    for fmt in (["--json"], ["--report", "md"], ["--report", "html"]):
+        target = tmp_path / "out"
+        assert main([*fmt, str(out), "-o", str(target)]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1 and err[0].startswith(f"storyview: {out}: not a storyview --json file that can be read ("), err
+        assert not target.exists()
+
+
+def test_an_export_cut_short_among_other_paths_is_no_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """try32: `storyview trunc.json b.txt` read the cut export as an article of 638 paragraphs."""
+    out = exported(tmp_path)
+    out.write_text(out.read_text(encoding="utf-8")[:2000], encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Police said on Tuesday that the bridge would stay closed until the spring.\n")
+    assert main(["--json", str(out), str(article), "-o", str(tmp_path / "r.json")]) == 0
+    assert f"storyview: {out}: skipped, JSON data, not an article" in capsys.readouterr().err
+    assert [s["id"] for s in json.loads((tmp_path / "r.json").read_text())["sources"]] == ["a"]
+
+
 def test_one_story_of_a_folder_of_several_aligned_again_warns_as_the_folder_does(tmp_path: Path) -> None:
     """An export of `--story N` of a folder of several holds one story, yet its folder held
     others: aligned again, its notes are those `align_story` gives that story of the folder."""

@@ -449,4 +449,39 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     pins = tuple(Pin(p["kind"], _member(p["a"]), _member(p["b"])) for p in data.get("pins", ()))
     story = Story(tuple(articles), groups, marks, settings, tuple(data.get("warnings", ())), near,
                   model=model, id=story_id, label=label, pins=pins)
+    _check_whole(story)
     return replace(story, shares=source_shares(story))
+
+
+def _check_whole(story: Story) -> None:
+    """ValueError, saying what, where the file's parts do not fit together as storyview wrote
+    them (try32: an export with a paragraph or a source deleted, or an id renamed, broke the
+    reports and the reader with KeyError and StopIteration): each body paragraph in exactly one
+    group, every member, link, pin and mark on a paragraph the file holds."""
+    held: dict[Member, int] = {}
+    for a in story.articles:
+        for p in a.paragraphs:
+            if Member(a.id, p.index) in held:
+                raise ValueError(f"source {a.id!r} holds paragraph {p.index} twice")
+            held[Member(a.id, p.index)] = len(p.text)
+    grouped: set[Member] = set()
+    for g in story.groups:
+        for m in (*g.members, *(x for link in g.links for x in (link.a, link.b))):
+            if m not in held:
+                raise ValueError(f"group {g.id} names paragraph {m.paragraph} of source {m.source!r}, which the file does not hold")
+        if grouped & set(g.members):
+            raise ValueError(f"group {g.id} holds a paragraph another group holds")
+        grouped.update(g.members)
+    body = {Member(a.id, p.index) for a in story.articles for p in a.body}
+    if missing := sorted(body - grouped):
+        raise ValueError(f"paragraph {missing[0].paragraph} of source {missing[0].source!r} is in no group")
+    for m, links in story.near.items():
+        for link in links:
+            if link.b not in held:
+                raise ValueError(f"a link names paragraph {link.b.paragraph} of source {link.b.source!r}, which the file does not hold")
+    for m, marks in story.marks.items():
+        if any(not 0 <= a <= b <= held[m] for a, b in marks.unique):
+            raise ValueError(f"a mark of paragraph {m.paragraph} of source {m.source!r} runs outside its text")
+    for pin in story.pins:
+        if pin.a not in held or pin.b not in held:
+            raise ValueError("a pin names a paragraph the file does not hold")

@@ -149,10 +149,10 @@ def read_text(data: bytes, source_id: str, where: str) -> Article:
     decoded = decode(data[:MAX_BYTES], notes)
     if not decoded.strip():
         raise Unusable(_blank(data))
+    if storyview_json(decoded):  # whole, or cut short (try32: read as an article of 638 paragraphs)
+        raise Unusable("JSON data, not an article: a file storyview --json wrote, "
+                       "reopened when it is the only PATH" + ("" if _is_json(decoded) else " (this one is cut short or damaged)"))
     if _is_json(decoded) or (truncated and _opens_json_object(decoded)):
-        if storyview_json(decoded):
-            raise Unusable("JSON data, not an article: a file storyview --json wrote, "
-                           "reopened when it is the only PATH")
         raise Unusable("JSON data, not an article: storyview reads plain text, Markdown and saved web pages")
     text = clean(decoded)
     if truncated:
