@@ -44,10 +44,14 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     if kind and not (stat.S_ISREG(kind) or stat.S_ISDIR(kind) or stat.S_ISFIFO(kind) or stat.S_ISCHR(kind)):
         raise RefusedWrite(f"{shown(path)}: not a file storyview can write to")
     for source in inputs:
+        try:
+            if resolved(source) == target or _same_file(Path(source), target):
+                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
+        except OSError:
+            continue
+    for source in inputs:
         src = Path(source)
         try:
-            if resolved(src) == target or _same_file(src, target):
-                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
             if src.is_dir() and target.parent == resolved(src) and target.suffix.lower() in SUFFIXES:
                 raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
             if (stat.S_ISREG(kind) and target.suffix.lower() in SUFFIXES and target.parent == resolved(src).parent
