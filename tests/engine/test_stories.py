@@ -463,3 +463,16 @@ def test_a_common_word_that_only_opens_sentences_is_no_name_in_a_label() -> None
     singapore = [article(s, "Singapore reported a case of Sars in Lian Chia Liang.", "Singapore closed schools.")
                  for s in ("a", "b")]
     assert "Singapore" in split_stories(singapore)[0].label.split(", ")
+
+
+def test_a_label_is_never_longer_than_a_headline_runs() -> None:
+    """try32: a file of one line of Chinese (no space in it) was labelled by all 20,000 of its
+    characters in the JSON and the story list."""
+    from storyview.engine.stories import LABEL_MOST
+
+    line = "北京市政府今天宣布新的交通政策" * 1500
+    label = split_stories([article("a", line)])[0].label
+    assert len(label) <= LABEL_MOST and label.endswith("…") and label.startswith("北京市政府")
+    long = " ".join(["Officials"] + ["said the river would rise again overnight"] * 10)
+    label = split_stories([article("b", "x", title=long)])[0].label
+    assert len(label) <= LABEL_MOST and label.endswith("overnight said…"), label  # cut on a space

@@ -808,7 +808,7 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     where it has one.
     """
     if len(fps) == 1 and fps[0].title:
-        return " ".join(fps[0].title.split())
+        return _clipped(" ".join(fps[0].title.split()))
     carried: Counter[int] = Counter()
     opened: Counter[int] = Counter()
     written: dict[int, Counter[str]] = defaultdict(Counter)
@@ -838,7 +838,21 @@ def label_of(fps: Sequence[Fingerprint], idf: Idf, most: int = 4) -> str:
     # such as Chinese) a headline says more.
     if any(sum(c.isalpha() for c in word) >= 2 for word in words):  # "M5" (a magnitude) is a figure
         return ", ".join(words)
-    return next((" ".join(fp.title.split()) for fp in fps if fp.title), ", ".join(words) or (fps[0].source if fps else ""))
+    return _clipped(next((" ".join(fp.title.split()) for fp in fps if fp.title), ", ".join(words) or (fps[0].source if fps else "")))
+
+
+# The longest label: a headline rarely runs longer; a first line with no space in it (Chinese
+# text, a URL) can (try32: a label of 20,000 characters in the JSON).
+LABEL_MOST = 100
+
+
+def _clipped(label: str) -> str:
+    """`label` cut to `LABEL_MOST` characters, on a space where one is near the end, with "…"."""
+    if len(label) <= LABEL_MOST:
+        return label
+    cut = label[:LABEL_MOST - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= LABEL_MOST * 2 // 3 else cut).rstrip(" ,;:") + "…"
 
 
 # "I've", "we'll", "don't": a pronoun or a verb with its clitic, never a name.
