@@ -476,3 +476,14 @@ def test_a_label_is_never_longer_than_a_headline_runs() -> None:
     long = " ".join(["Officials"] + ["said the river would rise again overnight"] * 10)
     label = split_stories([article("b", "x", title=long)])[0].label
     assert len(label) <= LABEL_MOST and label.endswith("overnight said…"), label  # cut on a space
+
+
+def test_a_name_after_its_title_is_the_name_once() -> None:
+    """try31: "CSI, Director Quentin Tarantino, Quentin Tarantino, Max Houck" named him twice."""
+    from storyview.engine.stories import _names, _one_name
+
+    assert _one_name("Director Quentin Tarantino", "Quentin Tarantino")
+    assert _one_name("Gaetano Lo Presti", "Lo Presti") and not _one_name("Lo Presti", "Presti")
+    found = _names(["Director Quentin Tarantino filmed it.", "Novelist Andrea Levy won."])
+    assert "Quentin Tarantino" in found and "Andrea Levy" in found
+    assert not {"Director Quentin Tarantino", "Novelist Andrea Levy"} & set(found)

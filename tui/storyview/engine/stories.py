@@ -394,7 +394,7 @@ TITLES = frozenset("""president vice attorney gov governor sen senator rep repre
     prime minister chancellor secretary gen pope officer detective det sgt sergeant coach captain capt mayor
     spokesman spokeswoman inspector professor prof rev bishop cardinal sheikh former deputy lt col rapper
     singer producer actor actress striker chairman chairwoman boss leader candidate mp mep ceo commissioner
-    ambassador""".split())
+    ambassador director filmmaker writer author novelist comedian presenter manager founder prosecutor""".split())
 # Months that are also first names ("June Carter Cash"): a run keeps them.
 GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 
@@ -869,6 +869,10 @@ def _one_name(a: str, b: str) -> bool:
         return "".join(w[0] for w in _bare(name).split() if w[:1].isupper()).casefold()
 
     if letters(a) == letters(b):
+        return True
+    words_a, words_b = _bare(a).split(), _bare(b).split()
+    fewer, more = sorted((words_a, words_b), key=len)
+    if len(fewer) >= 2 and more[-len(fewer):] == fewer:  # "Director Quentin Tarantino", "Quentin Tarantino"
         return True
     short, long = sorted((a, b), key=len)
     return short.isupper() and len(short) >= 2 and " " in long and letters(short) == initials(long)
