@@ -165,3 +165,26 @@ def test_ctrl_c_before_any_story_was_written_names_no_folder_to_go_on_from(
     assert main([str(seeds_dir()), "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err.splitlines()[-1] == "storyview: interrupted before any story was written"
     assert not (tmp_path / "out").exists()
+
+
+def test_progress_in_a_log_is_a_line_a_tenth_of_the_way() -> None:
+    """try31: with stderr not a terminal, a batch said nothing until its last line."""
+    import io
+    from contextlib import redirect_stderr
+
+    from storyview.batch.command import _log_lines
+
+    line = _log_lines()
+    err = io.StringIO()
+    with redirect_stderr(err):
+        line("reading", 0, 2225)
+        for done in range(1, 2226, 7):
+            line("reading", done, 2225)
+        line("reading", 2225, 2225)
+        line("linking", 0, 1)
+        line("stories", 0, 3)
+        line("stories", 3, 3)
+    lines = err.getvalue().splitlines()
+    assert lines[0] == "storyview: 0 of 2,225 files read" and "storyview: 2,225 of 2,225 files read" in lines
+    assert len([x for x in lines if "files read" in x]) == 11
+    assert lines[-2:] == ["storyview: 0 of 3 stories aligned", "storyview: 3 of 3 stories aligned"]

@@ -162,12 +162,30 @@ def ctrl_c_kept(progress: Progress | None) -> Iterator[Progress]:
         yield step
 
 
+def _log_lines() -> Progress:
+    """Progress as lines a log keeps: "reading 450 of 2,225", each stage's start and end and
+    every tenth of the way between (never the linking, which is one step)."""
+    said: dict[str, int] = {}
+
+    def line(stage: str, done: int, total: int) -> None:
+        if stage == "linking" or total <= 0:
+            return
+        tenth = done * 10 // total
+        if said.get(stage, -1) < tenth or (done == 0 and stage not in said):
+            said[stage] = tenth
+            words = {"reading": "files read", "stories": "stories aligned"}.get(stage, stage)
+            warn(f"{done:,} of {total:,} {words}")
+
+    return line
+
+
 @contextmanager
 def progress_bar() -> Iterator[Progress | None]:
     """A Rich progress bar of files read, then of stories done (with the time left), on stderr
-    when it is a terminal; nothing otherwise."""
+    when it is a terminal; else a line a tenth of the way, for a log (try31: nothing but the
+    last line)."""
     if not sys.stderr.isatty():
-        yield None
+        yield _log_lines()
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
