@@ -56,6 +56,38 @@ async def test_the_reader_lists_a_batch_and_opens_each_story_from_its_file(
         assert isinstance(app.screen, MainScreen)
 
 
+@pytest.mark.asyncio
+async def test_after_another_threshold_a_batch_lists_every_share_again(reference: Path) -> None:
+    """try31: after `-` in one story of a batch, every other story's share read "—" for good.
+    At the new threshold they are worked out in the background, as a folder's are; back at the
+    batch's own, the shares it wrote return at once."""
+    opened = open_for_reader(reference / INDEX)
+    several = [e for e in opened.batch.entries if e.size > 1]
+    app = batch_app(opened)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, StoriesScreen))
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        await pilot.press("enter")
+        await _until(pilot, lambda: app.story is not None and isinstance(app.screen, MainScreen))
+        first = app.story.id if app.story else 0
+        await pilot.press("plus")
+        await _until(pilot, lambda: app.story is not None and app.story.settings != opened.settings)
+        await pilot.press("escape")
+        for _ in range(40):  # the background process starts, then aligns each story
+            await _until(pilot, lambda: set(screen.shares) >= {e.id for e in several})
+        stricter = app.settings
+        for e in several:
+            expected = opened.align(opened.gather(), e.id, stricter).unique_share
+            assert screen.shares[e.id] == pytest.approx(expected), e.id
+        assert any(screen.shares[e.id] != pytest.approx(e.unique) for e in several if e.id != first)
+        await pilot.press("enter", "minus")
+        await _until(pilot, lambda: app.story is not None and app.story.settings == opened.settings)
+        await pilot.press("escape")
+        await _until(pilot, lambda: set(screen.shares) >= {e.id for e in several})
+        assert all(screen.shares[e.id] == pytest.approx(e.unique, abs=1e-4) for e in several)
+
+
 def test_another_threshold_aligns_the_story_again_from_its_files(reference: Path) -> None:
     opened = open_for_reader(reference)
     entry = opened.batch.entries[0]

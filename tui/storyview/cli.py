@@ -326,6 +326,7 @@ def export_aligned(path: str, exported: bool, asked: dict[str, object], output: 
 
 
 def batch_app(opened: Opened, settings: Settings | None = None, story: int | None = None) -> StoryviewApp:
+    from storyview.batch.opened import BatchShares
     from storyview.reader.app import StoryviewApp
 
     first = opened.batch.entries[0].id if opened.batch.entries else 1
@@ -338,6 +339,7 @@ def batch_app(opened: Opened, settings: Settings | None = None, story: int | Non
         story=story,
         shares={e.id: e.unique for e in opened.batch.entries},
         no_pins=BATCH_PINS,
+        background=lambda: BatchShares(opened),
     )
 
 

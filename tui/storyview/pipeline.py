@@ -388,7 +388,7 @@ class SharesInBackground:
         """A run over the stories of `story_ids`, in that order (the one before it ended)."""
         self.stop()
         several, _ = _told_with(collection)
-        pool = spawned(1, _in_background)
+        pool = spawned(1, in_background)
         self._run = ShareRun(pool, [(i, pool.submit(_share_of, collection.story(i), tuple(collection.articles_of(i)),
                                                     settings, several, self.pins)) for i in story_ids])
         return self._run
@@ -402,17 +402,18 @@ class SharesInBackground:
 class ShareRun:
     """One run of `SharesInBackground`: each story and its share to come."""
 
-    pool: ProcessPoolExecutor
+    pool: ProcessPoolExecutor | None  # None: the shares were known already
     shares: list[tuple[int, Future[float]]]
     ended: bool = False
 
     def stop(self) -> None:
         if not self.ended:
             self.ended = True
-            end(self.pool)
+            if self.pool is not None:
+                end(self.pool)
 
 
-def _in_background() -> None:
+def in_background() -> None:
     """A background worker: lower priority than the reader, no output, ctrl+c left to the reader."""
     import os
 

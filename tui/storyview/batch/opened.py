@@ -6,11 +6,18 @@ reader) aligns a story again, from its own files, as `storyview` would in one pr
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyview.batch.output import Batch, is_export, open_batch, open_export
 from storyview.model import Collection, Progress, Settings, Story, StoryEntry
+
+if TYPE_CHECKING:
+    from storyview.pipeline import ShareRun
 
 
 @dataclass(frozen=True)
@@ -19,6 +26,7 @@ class Opened:
 
     batch: Batch
     exported: bool = False  # a file `storyview --json` wrote, not a batch's folder
+    path: str = ""  # what it was opened from (a batch's folder or index, an export)
 
     @property
     def settings(self) -> Settings:
@@ -57,4 +65,49 @@ def open_for_reader(path: str | Path, exported: bool | None = None) -> Opened:
     KeyError if unreadable."""
     if exported is None:
         exported = is_export(path)
-    return Opened(open_export(path) if exported else open_batch(path), exported)
+    return Opened(open_export(path) if exported else open_batch(path), exported, str(path))
+
+
+class BatchShares:
+    """The story list's shares of a batch or an export, as `pipeline.SharesInBackground` gives a
+    folder's: at the settings its stories were aligned with, those it wrote, at once; at others
+    (`+`/`-`), each story aligned again from its files, one at a time, in a background process
+    (try31: after `-` every other story's share read "—" for good)."""
+
+    def __init__(self, opened: Opened) -> None:
+        self.opened = opened
+        self._run: ShareRun | None = None
+
+    def start(self, collection: Collection, story_ids: list[int], settings: Settings) -> ShareRun:
+        from storyview.pipeline import ShareRun, in_background
+        from storyview.workers import spawned
+
+        self.stop()
+        if settings == self.opened.settings:
+            known = {e.id: e.unique for e in self.opened.batch.entries}
+            return ShareRun(None, [(i, _known(known[i])) for i in story_ids if i in known], ended=True)
+        pool = spawned(1, in_background)
+        self._run = ShareRun(pool, [(i, pool.submit(_share_of, os.path.abspath(self.opened.path), self.opened.exported, i, settings))
+                                    for i in story_ids])
+        return self._run
+
+    def stop(self) -> None:
+        if self._run is not None:
+            self._run.stop()
+
+
+def _known(share: float) -> Future[float]:
+    done: Future[float] = Future()
+    done.set_result(share)
+    return done
+
+
+def _share_of(path: str, exported: bool, story_id: int, settings: Settings) -> float:
+    """In the background process: story `story_id` of the batch or export at `path`, aligned at `settings`."""
+    opened = _opened(path, exported)
+    return opened.align(opened.gather(), story_id, settings).unique_share
+
+
+@lru_cache(maxsize=1)
+def _opened(path: str, exported: bool) -> Opened:
+    return open_for_reader(path, exported)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from storyview.findings.analysis import Analysis
     from storyview.model import Pin
     from storyview.pinstore import PinStore
+    from storyview.batch.opened import BatchShares
     from storyview.pipeline import SharesInBackground
 
 THRESHOLD_STEP = 0.05
@@ -222,7 +223,7 @@ class StoryviewApp(App[None]):
         story: int | None = None,
         shares: Mapping[int, float] | None = None,
         no_pins: str | None = None,
-        background: Callable[[], SharesInBackground] | None = None,
+        background: Callable[[], SharesInBackground | BatchShares] | None = None,
     ) -> None:
         super().__init__()
         self.build = build
@@ -242,7 +243,7 @@ class StoryviewApp(App[None]):
         """Makes what aligns the list's stories while the user reads, for their unique share
         (None: only the stories opened get one); made for each run, with the pins as they are
         then, once the list is up (off the start-up path)."""
-        self.background: SharesInBackground | None = None
+        self.background: SharesInBackground | BatchShares | None = None
         self._background_settings: Settings | None = None
         self._shares_at = settings
         """The settings `_shares` were worked out at: other settings (+/-) make them stale."""
