@@ -58,3 +58,13 @@ def test_a_single_article_goes_by_its_headline() -> None:
     text = "Dollar gains on Greenspan speech\n\nThe dollar has hit its highest level against the euro in almost three months."
     story = story_from(Loaded(articles=[parse_article("d", "d.txt", text)]), Settings())
     assert story.title == "Dollar gains on Greenspan speech"
+
+
+def test_a_file_name_with_a_line_break_keeps_the_sources_table_whole(tmp_path: Path) -> None:
+    """try32: a newline in a file name broke the Markdown report's Sources table."""
+    text = "Police closed the bridge on Tuesday after the storm, officials said.\n"
+    (tmp_path / "odd\nname.txt").write_text(text)
+    (tmp_path / "plain.txt").write_text(text.replace("Tuesday", "Wednesday"))
+    report = markdown(build_story([str(tmp_path)]))
+    table = report.split("## Sources", 1)[1].strip().split("\n\n", 1)[0].splitlines()
+    assert len(table) == 4 and all(line.startswith("|") and line.endswith("|") for line in table), table

@@ -42,7 +42,8 @@ def _md_marked(text: str, spans: Sequence[Span]) -> str:
 
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines.extend("| " + " | ".join(c or " " for c in row) + " |" for row in rows)
+    # A cell is one line: a line break in it (a file name with a newline: try32) ends the row.
+    lines.extend("| " + " | ".join(" ".join(c.splitlines()) or " " for c in row) + " |" for row in rows)
     return lines
 
 
