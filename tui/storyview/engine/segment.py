@@ -329,3 +329,33 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with their words; cached, since boilerplate checks and alignment both ask."""
     pattern = word_re(text)  # once for the paragraph, not once a sentence
     return tuple(Sentence(s, e, words(text, s, e, pattern)) for s, e in sentence_spans(text))
+
+
+@dataclass(frozen=True)
+class Words:
+    """A paragraph's words end to end (its sentences in turn), in the columns the marks and the
+    findings read: each stage once rebuilt these lists from the tokens of the same paragraph."""
+
+    tokens: tuple[Token, ...]
+    sentence: tuple[int, ...]  # the sentence each word is in
+    starts: tuple[int, ...]
+    norms: tuple[str, ...]
+    stems: tuple[str, ...]
+    content: tuple[bool, ...]
+    number: tuple[bool, ...]
+    told: tuple[tuple[str, ...], ...]  # each sentence's norms
+
+
+@lru_cache(maxsize=32_768)
+def paragraph_words(text: str) -> Words:
+    """`Words` of a paragraph, from its (cached) `sentences`; cached too, since the marks and the
+    findings of its story each ask."""
+    return words_of(sentences(text))
+
+
+def words_of(told: tuple[Sentence, ...]) -> Words:
+    """`Words` of these sentences (`paragraph_words`, where they are not a paragraph's own)."""
+    tokens = tuple([t for sent in told for t in sent.tokens])
+    starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
+    return Words(tokens, tuple([k for k, sent in enumerate(told) for _ in sent.tokens]), starts, norms, stems,
+                 content, number, tuple([tuple([t.norm for t in sent.tokens]) for sent in told]))

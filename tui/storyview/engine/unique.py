@@ -36,8 +36,11 @@ from storyview.engine.segment import (
     Token,
     is_number_word,
     normalize,
+    paragraph_words,
+    sentences,
     stem,
     words,
+    words_of,
 )
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
@@ -306,10 +309,10 @@ class _Text:
 
     @classmethod
     def of(cls, unit: Unit) -> _Text:
-        tokens = tuple([t for sent in unit.sentences for t in sent.tokens])
-        sentence = tuple([k for k, sent in enumerate(unit.sentences) for _ in sent.tokens])
         text = unit.text
-        starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
+        shared = paragraph_words(text) if sentences(text) is unit.sentences else words_of(unit.sentences)
+        tokens, sentence, starts, norms = shared.tokens, shared.sentence, shared.starts, shared.norms
+        stems, content, number = shared.stems, shared.content, shared.number
         capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
         names = tuple(name_runs(text, tokens, sentence, capital))
         return cls(tokens, sentence, norms, stems, content, capital,
