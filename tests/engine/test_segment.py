@@ -210,6 +210,15 @@ def test_a_paragraphs_words_are_its_sentences_tokens_end_to_end(text: str) -> No
 def test_a_paragraphs_words_are_worked_out_once() -> None:
     text = "The ferry sank on Tuesday. Officials said 12 people died."
     assert paragraph_words(text) is paragraph_words(text)
-    assert paragraph_words(text) == words_of(sentences(text))
+    assert paragraph_words(text) == words_of(text, sentences(text))
     assert paragraph_words(text).told == (("the", "ferry", "sank", "on", "tuesday"), ("officials", "said", "12", "people", "died"))
     assert paragraph_words(text).sentence == (0,) * 5 + (1,) * 5
+
+
+def test_a_paragraphs_names_and_figures_are_told_by_its_words() -> None:
+    text = "Five firefighters and Chief Ray Lopez said 12 died. Police said twenty-five were hurt."
+    shared = paragraph_words(text)
+    named = {n for n, capital in zip(shared.norms, shared.capital) if capital}
+    figures = {n for n, figure in zip(shared.norms, shared.figure) if figure}
+    assert named == {"five", "chief", "ray", "lopez", "police"}
+    assert figures == {"five", "12", "twenty-five"}

@@ -343,6 +343,8 @@ class Words:
     stems: tuple[str, ...]
     content: tuple[bool, ...]
     number: tuple[bool, ...]
+    capital: tuple[bool, ...]  # a content word written with a capital, no number: a name's word
+    figure: tuple[bool, ...]  # a number, or a count written out ("five", "twenty-five")
     told: tuple[tuple[str, ...], ...]  # each sentence's norms
 
 
@@ -350,12 +352,14 @@ class Words:
 def paragraph_words(text: str) -> Words:
     """`Words` of a paragraph, from its (cached) `sentences`; cached too, since the marks and the
     findings of its story each ask."""
-    return words_of(sentences(text))
+    return words_of(text, sentences(text))
 
 
-def words_of(told: tuple[Sentence, ...]) -> Words:
-    """`Words` of these sentences (`paragraph_words`, where they are not a paragraph's own)."""
+def words_of(text: str, told: tuple[Sentence, ...]) -> Words:
+    """`Words` of these sentences of `text` (`paragraph_words`, where they are not its own)."""
     tokens = tuple([t for sent in told for t in sent.tokens])
     starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
+    capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
+    figure = tuple([d or (w in NUMBER_WORDS or "-" in w and is_number_word(w)) for w, d in zip(norms, number)])
     return Words(tokens, tuple([k for k, sent in enumerate(told) for _ in sent.tokens]), starts, norms, stems,
-                 content, number, tuple([tuple([t.norm for t in sent.tokens]) for sent in told]))
+                 content, number, capital, figure, tuple([tuple([t.norm for t in sent.tokens]) for sent in told]))

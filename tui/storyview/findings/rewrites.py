@@ -53,7 +53,6 @@ from typing import Literal
 
 from storyview.model import Article, Member, Paragraph, Story
 from storyview.engine.segment import Sentence, paragraph_words, sentences, word_count
-from storyview.engine.unique import is_figure, is_name
 from storyview.findings.quotes import PAIRS, spans as quotations
 
 Verdict = Literal["copy", "rewrite", "wire", "partial", "independent"]
@@ -453,9 +452,14 @@ class _Sources:
             inside = bytearray(len(text) + 1)  # 1 where a quotation is
             for a, b in quoted:
                 inside[a:b] = b"\x01" * len(inside[a:b])
+            shared = paragraph_words(text)
+            sentence, capital = shared.sentence, shared.capital
+            # a name's word, but the first of its sentence: a capital there says nothing
             self._plain[key] = frozenset(
-                t.stem for sent in sentences(text) for k, t in enumerate(sent.tokens)
-                if t.content and not (k and is_name(text, t)) and not is_figure(t) and not inside[t.start])
+                stem for x, (stem, content, figure, start) in enumerate(zip(shared.stems, shared.content, shared.figure,
+                                                                            shared.starts))
+                if content and not (capital[x] and x and sentence[x - 1] == sentence[x]) and not figure
+                and not inside[start])
         return self._plain[key]
 
     def told_elsewhere(self, a: Article, i: int, b: Article, j: int) -> set[str]:
