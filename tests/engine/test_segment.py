@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyview.engine.segment import fold, forms, is_function_word, normalize, sentence_spans, sentences, stem, words
+from storyview.engine.segment import (
+    fold,
+    forms,
+    is_function_word,
+    normalize,
+    paragraph_words,
+    sentence_spans,
+    sentences,
+    stem,
+    words,
+    words_of,
+)
 
 
 def split(text: str) -> list[str]:
@@ -181,3 +192,33 @@ def test_foreign_function_words_in_lower_case_carry_nothing_but_english_words_sp
     assert not content["nach"] and not content["und"]
     assert [c for n, _, c, _ in forms("meldet der Spiegel aus Los Angeles") if n in ("der", "los")] == [False, True]
     assert all(c for _, _, c, _ in forms("war die son"))
+
+
+@given(st.text(alphabet="ab .,'\"-1A", max_size=60))
+def test_a_paragraphs_words_are_its_sentences_tokens_end_to_end(text: str) -> None:
+    told = sentences(text)
+    shared = paragraph_words(text)
+    tokens = [t for sent in told for t in sent.tokens]
+    assert list(shared.tokens) == tokens
+    assert list(shared.norms) == [t.norm for t in tokens] and list(shared.stems) == [t.stem for t in tokens]
+    assert list(shared.starts) == [t.start for t in tokens]
+    assert list(shared.content) == [t.content for t in tokens] and list(shared.number) == [t.number for t in tokens]
+    assert [tokens[x].norm for x in range(len(tokens)) if shared.sentence[x] == 0] == list(shared.told[0] if told else ())
+    assert [list(n) for n in shared.told] == [[t.norm for t in sent.tokens] for sent in told]
+
+
+def test_a_paragraphs_words_are_worked_out_once() -> None:
+    text = "The ferry sank on Tuesday. Officials said 12 people died."
+    assert paragraph_words(text) is paragraph_words(text)
+    assert paragraph_words(text) == words_of(text, sentences(text))
+    assert paragraph_words(text).told == (("the", "ferry", "sank", "on", "tuesday"), ("officials", "said", "12", "people", "died"))
+    assert paragraph_words(text).sentence == (0,) * 5 + (1,) * 5
+
+
+def test_a_paragraphs_names_and_figures_are_told_by_its_words() -> None:
+    text = "Five firefighters and Chief Ray Lopez said 12 died. Police said twenty-five were hurt."
+    shared = paragraph_words(text)
+    named = {n for n, capital in zip(shared.norms, shared.capital) if capital}
+    figures = {n for n, figure in zip(shared.norms, shared.figure) if figure}
+    assert named == {"five", "chief", "ray", "lopez", "police"}
+    assert figures == {"five", "12", "twenty-five"}

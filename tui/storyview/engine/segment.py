@@ -329,3 +329,37 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with their words; cached, since boilerplate checks and alignment both ask."""
     pattern = word_re(text)  # once for the paragraph, not once a sentence
     return tuple(Sentence(s, e, words(text, s, e, pattern)) for s, e in sentence_spans(text))
+
+
+@dataclass(frozen=True)
+class Words:
+    """A paragraph's words end to end (its sentences in turn), in the columns the marks and the
+    findings read: each stage once rebuilt these lists from the tokens of the same paragraph."""
+
+    tokens: tuple[Token, ...]
+    sentence: tuple[int, ...]  # the sentence each word is in
+    starts: tuple[int, ...]
+    norms: tuple[str, ...]
+    stems: tuple[str, ...]
+    content: tuple[bool, ...]
+    number: tuple[bool, ...]
+    capital: tuple[bool, ...]  # a content word written with a capital, no number: a name's word
+    figure: tuple[bool, ...]  # a number, or a count written out ("five", "twenty-five")
+    told: tuple[tuple[str, ...], ...]  # each sentence's norms
+
+
+@lru_cache(maxsize=32_768)
+def paragraph_words(text: str) -> Words:
+    """`Words` of a paragraph, from its (cached) `sentences`; cached too, since the marks and the
+    findings of its story each ask."""
+    return words_of(text, sentences(text))
+
+
+def words_of(text: str, told: tuple[Sentence, ...]) -> Words:
+    """`Words` of these sentences of `text` (`paragraph_words`, where they are not its own)."""
+    tokens = tuple([t for sent in told for t in sent.tokens])
+    starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
+    capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
+    figure = tuple([d or (w in NUMBER_WORDS or "-" in w and is_number_word(w)) for w, d in zip(norms, number)])
+    return Words(tokens, tuple([k for k, sent in enumerate(told) for _ in sent.tokens]), starts, norms, stems,
+                 content, number, capital, figure, tuple([tuple([t.norm for t in sent.tokens]) for sent in told]))

@@ -29,15 +29,17 @@ from storyview.engine.align import Alignment
 from storyview.engine.candidates import Unit
 from storyview.engine.segment import (
     NUMBER_STEMS,
-    NUMBER_WORDS,
     SPELLED_OUT,
     STOPWORDS,
     WORD_VALUES,
     Token,
     is_number_word,
     normalize,
+    paragraph_words,
+    sentences,
     stem,
     words,
+    words_of,
 )
 from storyview.engine.similarity import Idf
 from storyview.model import Marks, Member, Progress, Settings, Span, Support
@@ -306,14 +308,11 @@ class _Text:
 
     @classmethod
     def of(cls, unit: Unit) -> _Text:
-        tokens = tuple([t for sent in unit.sentences for t in sent.tokens])
-        sentence = tuple([k for k, sent in enumerate(unit.sentences) for _ in sent.tokens])
         text = unit.text
-        starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
-        capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
-        names = tuple(name_runs(text, tokens, sentence, capital))
-        return cls(tokens, sentence, norms, stems, content, capital,
-                   tuple([d or (w in NUMBER_WORDS or "-" in w and is_number_word(w)) for w, d in zip(norms, number)]),
+        shared = paragraph_words(text) if sentences(text) is unit.sentences else words_of(text, unit.sentences)
+        tokens, norms = shared.tokens, shared.norms
+        names = tuple(name_runs(text, tokens, shared.sentence, shared.capital))
+        return cls(tokens, shared.sentence, norms, shared.stems, shared.content, shared.capital, shared.figure,
                    names, tuple(_compound(text, tokens[a:b], norms[a:b]) for a, b in names))
 
     def forms(self, k: int) -> tuple[Gram, ...]:

@@ -52,8 +52,7 @@ from itertools import combinations
 from typing import Literal
 
 from storyview.model import Article, Member, Paragraph, Story
-from storyview.engine.segment import Sentence, sentences, word_count
-from storyview.engine.unique import is_figure, is_name
+from storyview.engine.segment import Sentence, paragraph_words, sentences, word_count
 from storyview.findings.quotes import PAIRS, spans as quotations
 
 Verdict = Literal["copy", "rewrite", "wire", "partial", "independent"]
@@ -276,11 +275,12 @@ def _closed_after(marks: Sequence[Sequence[tuple[int, bool]]], k: int) -> bool:
 
 def _among(text: str, told: frozenset[tuple[str, ...]]) -> Iterator[Sentence]:
     """The sentences of `text` whose words (folded, as `_Sources.runs` has them) are among `told`."""
-    return (sent for sent in sentences(text) if tuple([t.norm for t in sent.tokens]) in told)
+    return (sent for sent, words in zip(sentences(text), paragraph_words(text).told) if words in told)
 
 
 def _stems(text: str) -> set[str]:
-    return {t.stem for s in sentences(text) for t in s.tokens if t.content}
+    shared = paragraph_words(text)
+    return {stem for stem, content in zip(shared.stems, shared.content) if content}
 
 
 def _chain(pairs: Sequence[tuple[int, int]], weight: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -352,7 +352,7 @@ class _Sources:
         """The paragraph's runs of PHRASE words, as written (folded)."""
         key = (a.id, paragraph)
         if key not in self._phrases:
-            norms = [t.norm for sent in sentences(self.body(a)[0][paragraph].text) for t in sent.tokens]
+            norms = paragraph_words(self.body(a)[0][paragraph].text).norms
             self._phrases[key] = set(zip(*(norms[k:] for k in range(PHRASE))))
         return self._phrases[key]
 
@@ -375,21 +375,20 @@ class _Sources:
             own_told: set[tuple[str, ...]] = set()
             for index, paragraph in body.items():
                 spans = quoted[index]
-                norms: list[str] = []
-                flags: list[bool] = []
                 mask = bytearray(len(paragraph.text))  # 1 where a quotation is
                 for x, y in spans:
                     mask[x:y] = b"\x01" * len(mask[x:y])
-                for sent in sentences(paragraph.text):
-                    words = tuple([t.norm for t in sent.tokens])
-                    marked = [bool(mask[t.start]) for t in sent.tokens] if spans else []
+                shared = paragraph_words(paragraph.text)
+                norms = shared.norms
+                flags = [bool(mask[x]) for x in shared.starts] if spans else []
+                at = 0  # where the sentence starts among the paragraph's words
+                for words in shared.told:
                     if len(words) >= SENTENCE_WORDS:
-                        told[words].append(len(ordered) + len(norms))
-                        within = sum(marked)
+                        told[words].append(len(ordered) + at)
+                        within = sum(flags[at:at + len(words)])
                         if 2 * within < len(words) or len(words) - within >= WIRE_SENTENCE_WORDS:
                             own_told.add(words)
-                    norms.extend(words)
-                    flags.extend(marked or [False] * len(words))
+                    at += len(words)
                 ordered.extend(zip(*(norms[k:] for k in range(RUN))))
                 ordered.extend([()] * min(len(norms), RUN - 1))  # the last words start no run
                 if spans:  # a run has a quoted word when the next quoted word is within RUN words
@@ -453,9 +452,14 @@ class _Sources:
             inside = bytearray(len(text) + 1)  # 1 where a quotation is
             for a, b in quoted:
                 inside[a:b] = b"\x01" * len(inside[a:b])
+            shared = paragraph_words(text)
+            sentence, capital = shared.sentence, shared.capital
+            # a name's word, but the first of its sentence: a capital there says nothing
             self._plain[key] = frozenset(
-                t.stem for sent in sentences(text) for k, t in enumerate(sent.tokens)
-                if t.content and not (k and is_name(text, t)) and not is_figure(t) and not inside[t.start])
+                stem for x, (stem, content, figure, start) in enumerate(zip(shared.stems, shared.content, shared.figure,
+                                                                            shared.starts))
+                if content and not (capital[x] and x and sentence[x - 1] == sentence[x]) and not figure
+                and not inside[start])
         return self._plain[key]
 
     def told_elsewhere(self, a: Article, i: int, b: Article, j: int) -> set[str]:
