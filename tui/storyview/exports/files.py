@@ -13,11 +13,13 @@ class RefusedWrite(Exception):
     """Writing there would overwrite one of the story's own input files."""
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_inode(path: Path, info: os.stat_result) -> bool:
+    """Is `path` the file `info` is of (a hard link to it)?"""
     try:
-        return os.path.samefile(a, b)
+        other = path.stat()
     except OSError:
         return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
 
 
 def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
@@ -38,27 +40,23 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     if not target.parent.is_dir():
         raise RefusedWrite(f"{shown(path)}: there is no folder {shown(str(target.parent))}")
     try:
-        kind = target.stat().st_mode
+        info: os.stat_result | None = target.stat()
     except OSError:
-        kind = 0
+        info = None
+    kind = info.st_mode if info else 0
     if kind and not (stat.S_ISREG(kind) or stat.S_ISDIR(kind) or stat.S_ISFIFO(kind) or stat.S_ISCHR(kind)):
         raise RefusedWrite(f"{shown(path)}: not a file storyview can write to")
-    for source in inputs:
-        try:
-            if resolved(source) == target or _same_file(Path(source), target):
-                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
-        except OSError:
-            continue
-    for source in inputs:
-        src = Path(source)
-        try:
-            if src.is_dir() and target.parent == resolved(src) and target.suffix.lower() in SUFFIXES:
+    sources = [resolved(source) for source in inputs]  # each once: a batch names thousands
+    for src in sources:
+        if src == target or (info is not None and _same_inode(src, info)):
+            raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
+    if target.suffix.lower() in SUFFIXES:
+        for src in sources:
+            if src == target.parent and src.is_dir():
                 raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
-            if (stat.S_ISREG(kind) and target.suffix.lower() in SUFFIXES and target.parent == resolved(src).parent
-                    and src.is_file() and not written_by_storyview(target)):
+            if (src.parent == target.parent and stat.S_ISREG(kind) and src.is_file()
+                    and not written_by_storyview(target)):
                 raise RefusedWrite(f"{shown(path)}: refusing to overwrite an article beside the inputs")
-        except OSError:
-            continue
     return target
 
 
