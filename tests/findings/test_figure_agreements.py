@@ -22,3 +22,14 @@ def test_a_weekday_of_another_act_is_no_agreement() -> None:
     # One act told twice is one day, however the sentences are worded.
     again = "The convicted robber escaped on Monday from a prison van near Riverton, pulling a gun on two guards."
     assert any({"a:Monday", "b:Monday"} <= found for found in agreements_in(a=again, b=fled))
+
+
+
+def test_a_weekday_of_another_act_joins_no_agreement_of_others() -> None:
+    # Two reports of the escape agree on its day; the capture's Monday joins neither of them.
+    fled = "The convicted robber escaped Monday from a prison van near Riverton, pulling a gun on two guards."
+    again = "The convicted robber escaped on Monday from a prison van near Riverton, pulling a gun on two guards."
+    caught = "A week after escaping from a prison van near Riverton, the convicted robber was captured Monday, police said."
+    found = agreements_in(a=fled, b=again, c=caught)
+    assert any({"a:Monday", "b:Monday"} <= f for f in found)
+    assert not any("c:Monday" in f for f in found)

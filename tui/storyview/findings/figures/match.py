@@ -1009,7 +1009,8 @@ def _cluster(
     `evidence` that they tell the same thing. No merge puts together two figures that cannot
     count the same thing (`_comparable`), nor makes a disagreement of two figures whose reports
     tell two events (`one_event`: a conflict's `evidence` asks it too). An agreement is a claim
-    too: a merge whose figures agree needs one agreeing pair across it that `split` does not tell apart.
+    too: a merge whose figures agree needs one agreeing pair across it that `split` (the
+    referents) does not tell apart.
     """
     if facts is None:
         facts = _Facts([c.mention for c in contexts])
