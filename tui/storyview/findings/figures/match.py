@@ -70,7 +70,7 @@ def find_figures(
                            or one_act(contexts[i], contexts[j]) else 0.0)
               for (i, j), v in scores.items()}
     evidence = _Evidence(contexts, idf, _meanings(story, contexts), _Events(story, contexts, idf))
-    clusters = _cluster(contexts, scores, threshold, facts, evidence, evidence.one_event)
+    clusters = _cluster(contexts, scores, threshold, facts, evidence, evidence.one_event, evidence.apart)
     # Second pass: figures in sentences whose other figures were found to be the same thing
     # likely belong together too (the date of the same fire, the cost of the same plan).
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members if len(members) > 1}
@@ -92,7 +92,7 @@ def find_figures(
             evidence.known.pop((i, j), None)
             boosted = True
     if boosted:
-        clusters = _cluster(contexts, scores, threshold, facts, evidence, evidence.one_event)
+        clusters = _cluster(contexts, scores, threshold, facts, evidence, evidence.one_event, evidence.apart)
     rank = {a.id: n for n, a in enumerate(story.articles)}
     figures = []
     for members in clusters:
@@ -665,6 +665,7 @@ class _Evidence:
         self.known: dict[tuple[int, int], bool] = {}
         # Pairs whose sentences state another figure found to be one thing: they tell the same event.
         self.linked: set[tuple[int, int]] = set()
+        self.split: dict[tuple[int, int], bool] = {}
 
     def __call__(self, i: int, j: int) -> bool:
         key = (i, j) if i < j else (j, i)
@@ -730,6 +731,32 @@ class _Evidence:
             # sentences are nearly one
             return self.overlap(i, j) >= SAME_SPAN
         return self.overlap(i, j) >= SAME_SENTENCE or self.meaning(i, j) >= SAME_MEANING
+
+    def apart(self, i: int, j: int) -> bool:
+        """Two figures of one value told of two things by the referent rules a conflict holds to:
+        "agree" tells a reader the sources confirm each other. Two weekdays (or months) of two
+        acts, one of which the other's sentence tells as another moment ("captured Monday after
+        pulling off a daring escape", "escaped Monday"); the same full date is rarely two acts' by
+        chance, and "struck Wednesday", "walking Wednesday" may be one moment."""
+        key = (i, j) if i < j else (j, i)
+        hit = self.split.get(key)
+        if hit is None:
+            hit = self.split[key] = self._apart(*key)
+        return hit
+
+    def _apart(self, i: int, j: int) -> bool:
+        a, b = self.contexts[i], self.contexts[j]
+        if a.mention.kind != "date" or b.mention.kind != "date":
+            return False
+        if {"day", "year"} & (_date_fields(a.mention).keys() | _date_fields(b.mention).keys()):
+            return False
+        va, vb = a.referent.verb, b.referent.verb
+        if not (va and vb) or _alike(va, vb) or _synonyms(va, vb):
+            return False
+        # One sentence tells the other's act as before (or after) its own, and the other does
+        # not tell this one's act at all.
+        return _tells(a.referent.prior, vb) and not _tells(b.told, va) \
+            or _tells(b.referent.prior, va) and not _tells(a.told, vb)
 
     def one_event(self, i: int, j: int) -> bool:
         """The two figures' reports tell one event (`_Events`), as far as the story tells."""
@@ -888,6 +915,11 @@ class _Events:
         return named
 
 
+def _tells(words: frozenset[str], verb: str) -> bool:
+    """A sentence's words hold a verb's stem, or its outcome's ("captured": arrested)."""
+    return any(_alike(verb, w) or outcome_of(w) == verb for w in words)
+
+
 def _distinctive(m: Mention) -> bool:
     """A figure two reports would hardly state alike by chance: an exact number of 10 or more,
     a day of a month."""
@@ -968,6 +1000,7 @@ def _margin(a: Mention, b: Mention) -> float:
 def _cluster(
     contexts: Sequence[_Context], scores: dict[tuple[int, int], float], threshold: float, facts: _Facts | None = None,
     evidence: Callable[[int, int], bool] | None = None, one_event: Callable[[int, int], bool] | None = None,
+    split: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Average-linkage merging, strongest pairs first, at most one mention per source.
 
@@ -975,7 +1008,9 @@ def _cluster(
     match clearly (`threshold` + 0.1), every two figures it puts in conflict to match, and
     `evidence` that they tell the same thing. No merge puts together two figures that cannot
     count the same thing (`_comparable`), nor makes a disagreement of two figures whose reports
-    tell two events (`one_event`: a conflict's `evidence` asks it too).
+    tell two events (`one_event`: a conflict's `evidence` asks it too). An agreement is a claim
+    too: a merge whose figures agree needs one agreeing pair across it that `split` (the
+    referents) does not tell apart.
     """
     if facts is None:
         facts = _Facts([c.mention for c in contexts])
@@ -1006,6 +1041,8 @@ def _cluster(
             if pair == "conflict" and (s < threshold + _margin(found_[i], found_[j]) or not evidence(i, j)):
                 continue
             if pair == "imprecise" and not (_vaguely_one(contexts[i], contexts[j]) and one_event(i, j)):
+                continue
+            if pair == "agree" and split is not None and split(i, j):
                 continue
             group_of[j] = gi
             a.append(j)
@@ -1052,6 +1089,9 @@ def _cluster(
                     continue
         if any(st == "imprecise" and not (_vaguely_one(contexts[x], contexts[y]) and one_event(x, y))
                for (x, y), st in between.items()):
+            continue
+        agreeing = [xy for xy, st in between.items() if st == "agree"]
+        if split is not None and agreeing and not apart and all(split(x, y) for x, y in agreeing):
             continue
         cross = [scores.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b]
         if sum(cross) / len(cross) < threshold / 3:

@@ -143,6 +143,10 @@ class Referent:
     # a date's verb: the act its clause tells, the verb nearest before it, else after ("foiled an
     # attack on merchant vessels on Friday", "on Thursday foiled a piracy attempt": foil)
     verb: str | None = None
+    # the acts a date's sentence tells as another moment than its own, before the date: the words
+    # from a word of sequence to it ("after pulling off a daring escape ... was captured Monday":
+    # pull, escap, captur; not "was walking when she was struck Wednesday", one moment)
+    prior: frozenset[str] = frozenset()
     # who did what a count counts, when a name is the subject of its verb ("Peyton Manning
     # completed 29 of 34 passes": peyton, manning; "Garrard, who completed 28 passes": garrard)
     agent: frozenset[str] = frozenset()
@@ -300,6 +304,7 @@ def referent(
                     side=frozenset() if date else _side(tokens, text, last),
                     combined=not date and first >= 1 and tokens[first - 1].norm == "combined",
                     verb=_clause_verb(tokens, text, first, last) if date else None,
+                    prior=_prior(tokens, text, first) if date else frozenset(),
                     agent=frozenset() if date else _agent(tokens, text, first, last, numbers, common),
                     whose=None if date else _whose_for(tokens, text, first, numbers), kind=kind,
                     moment=not date and _moment(tokens, first, last),
@@ -1112,6 +1117,26 @@ def _kind_told(tokens: Sequence[Token], text: str, first: int, last: int, number
     if _verbal(t) or len(t.norm) > 5 and t.norm.endswith("ing") and t.norm not in AS_PREPOSITION:
         return t.stem, True
     return None, False
+
+
+# Words that tell one act as before or after another: two moments, maybe two days.
+SEQUENCE = frozenset({"after", "before", "since", "following"})
+
+
+def _prior(tokens: Sequence[Token], text: str, first: int) -> frozenset[str]:
+    """`Referent.prior`: the content stems from the last word of sequence before a date to the
+    date, or to the end of that word's clause ("After rallying in Athens, unionists marched on
+    parliament where a vote will be held Thursday": rally, athen)."""
+    k = next((k for k in range(first - 1, -1, -1) if tokens[k].norm in SEQUENCE), None)
+    if k is None:
+        return frozenset()
+    told: set[str] = set()
+    for n in range(k + 1, first):
+        if n > k + 1 and _broken(text, tokens[n - 1], tokens[n]):
+            break
+        if tokens[n].content and not tokens[n].number:
+            told.add(tokens[n].stem)
+    return frozenset(told)
 
 
 def _clause_verb(tokens: Sequence[Token], text: str, first: int, last: int) -> str | None:
