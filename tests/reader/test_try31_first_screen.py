@@ -1,0 +1,41 @@
+"""The reader's first screen as the try31 tryout found it on ECB+ sets: a coverage key that
+stopped at source 9, a status line cut mid-list, header rules out of line, story dates kept
+while labels were cut."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from pilot_helpers import ready, screen_lines
+from story_factories import wide_story
+from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.coverage import CoverageScreen
+from textual.widgets import Static
+
+
+def headlined(sources: int):  # type: ignore[no-untyped-def]
+    """A wide story whose sources have headlines long enough to fill a key's item."""
+    story = wide_story(sources, 12)
+    named = tuple(replace(a, outlet=None, title=f"Texas inmate escapes from a prison van, says source {n}")
+                  for n, a in enumerate(story.articles))
+    return replace(story, articles=named)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+@pytest.mark.parametrize("sources", [11, 18])
+async def test_the_coverage_key_lists_every_source_or_says_how_many_more(size: tuple[int, int], sources: int) -> None:
+    """try31 #1: at 120x40 on 11 sources the key named 1–9, with no "… 2 more"."""
+    app = StoryviewApp.from_story(headlined(sources))
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CoverageScreen)
+        legend = app.screen.query_one("#coverage-legend", Static)
+        shown = "\n".join(screen_lines(app)[1: legend.size.height])
+        named = [int(n) for n in re.findall(r"(?:^| {3}| )(\d+) s\d\d", shown)]
+        more = re.search(r"… (\d+) more", shown)
+        assert named == list(range(1, len(named) + 1)), shown
+        assert len(named) + (int(more.group(1)) if more else 0) == sources, (size, shown)
