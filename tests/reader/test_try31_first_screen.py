@@ -39,3 +39,26 @@ async def test_the_coverage_key_lists_every_source_or_says_how_many_more(size: t
         more = re.search(r"… (\d+) more", shown)
         assert named == list(range(1, len(named) + 1)), shown
         assert len(named) + (int(more.group(1)) if more else 0) == sources, (size, shown)
+
+
+def status(app: StoryviewApp) -> str:
+    from storyview.reader.widgets.status import StatusLine
+
+    return str(app.main.query_one(StatusLine).render())
+
+
+@pytest.mark.parametrize("tellers", [[1, 4, 5, 7, 9, 10, 11], [10, 11], [2, 10, 12, 13]])
+async def test_at_80x24_the_first_status_explains_the_marks_and_why_it_opened_there_whole(tellers: list[int]) -> None:
+    """try31 #2: at 80x24 the status line stopped mid-list ("…the lede (sources 1, 4, 5, 7") and
+    the legend promised until the first key was missing. Both show, in words that end whole."""
+    from test_reader_first_screen import _lede_told_by
+
+    sources = max(11, max(tellers))
+    app = StoryviewApp.from_story(_lede_told_by(tellers, sources))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.main.grid.window_start > 0
+        line = status(app)
+        assert "only here" in line and line.rstrip().endswith("? keys"), line
+        assert "…" not in line and len(line) <= 78
+        assert f"{len(tellers)} of {sources} sources tell the lede" in line or "that tell the lede" in line, line
