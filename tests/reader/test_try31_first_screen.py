@@ -62,3 +62,28 @@ async def test_at_80x24_the_first_status_explains_the_marks_and_why_it_opened_th
         assert "only here" in line and line.rstrip().endswith("? keys"), line
         assert "…" not in line and len(line) <= 78
         assert f"{len(tellers)} of {sources} sources tell the lede" in line or "that tell the lede" in line, line
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_header_meta_lines_stay_in_line_when_one_title_wraps_longer(size: tuple[int, int]) -> None:
+    """try31 #4: where a title wrapped to 3 lines its id and share sat a line lower than the
+    other columns'. Every column's id line is on one row, its share on the next."""
+    from story_factories import article, body
+    from storyview.model import Group, Member, Story
+
+    titles = ["Texas prisoner captured", "Escape renews calls for prison agency shake-up in Texas",
+              "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun On And Handcuffs Guards, Runs Away From Van",
+              "Inmate escapes"]
+    arts = tuple(article(f"src{k}", body(f"Source {k} says the inmate escaped from a prison van near Houston."),
+                         body(f"Source {k} adds a detail of its own, {k} times over."), title=t)
+                 for k, t in enumerate(titles, 1))
+    groups = (Group(1, "lede", tuple(Member(a.id, 0) for a in arts)),
+              *(Group(k + 2, f"own {k}", (Member(a.id, 1),)) for k, a in enumerate(arts)))
+    app = StoryviewApp.from_story(Story(arts, groups))
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        grid = app.main.grid
+        shown = [app.main.index.by_id[c.source].id for c in grid.columns]
+        lines = screen_lines(app)[:8]
+        rows = {source: next(y for y, line in enumerate(lines) if re.search(rf"\b{source}\b", line)) for source in shown}
+        assert len(set(rows.values())) == 1, (rows, "\n".join(lines))
