@@ -87,3 +87,18 @@ async def test_header_meta_lines_stay_in_line_when_one_title_wraps_longer(size: 
         lines = screen_lines(app)[:8]
         rows = {source: next(y for y, line in enumerate(lines) if re.search(rf"\b{source}\b", line)) for source in shown}
         assert len(set(rows.values())) == 1, (rows, "\n".join(lines))
+
+
+@pytest.mark.parametrize(("width", "dates"), [(80, False), (100, True), (120, True)])
+async def test_the_story_list_gives_the_dates_room_to_the_labels_first(width: int, dates: bool) -> None:
+    """try31 #3: at 80x24 the dates column stayed while labels were cut ("Tara Reid, Promises
+    Treatme…"); the README says the dates give way to the label first."""
+    from stories_app import folder_app, listed
+    from storyview.reader.widgets.storylist import LABEL_WANTS
+
+    app = folder_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        table = (await listed(pilot)).table
+        columns = {str(c.label): c.width for c in table.columns.values()}
+        assert ("dates" in columns) == dates, columns
+        assert columns["story"] >= LABEL_WANTS and "words" in columns, columns
