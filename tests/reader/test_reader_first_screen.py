@@ -279,9 +279,12 @@ async def test_a_story_that_opens_away_from_source_1_says_why_until_the_first_ke
             grid = app.main.grid
             assert grid.window_start > 0 and grid.focused == "s10"
             first = app.main.index.position[grid.columns[0].source] + 1
-            assert f"from source {first}: sources 1–9 do not tell the lede" in status(app)
+            said = f"from source {first}: sources 1–9 do not tell the lede"
+            if size[0] < 100:  # beside the legend, in fewer words (try31)
+                said = "2 of 11 sources tell the lede"
+            assert said in status(app)
             await pilot.press("j")
-            assert "do not tell the lede" not in status(app)
+            assert "tell the lede" not in status(app)
 
 
 async def test_a_story_whose_first_columns_tell_its_lede_opens_on_them_and_says_nothing() -> None:

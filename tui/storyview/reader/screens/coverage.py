@@ -19,6 +19,8 @@ GROUPS = Binding.Group("group")
 SOURCES = Binding.Group("source")
 LEGEND_UP_TO = 12
 """Sources named in the legend; past that the numbers match the main view's headers."""
+LEGEND_LINES = 3
+"""Lines of the legend under its title (the stylesheet's max-height holds them and the title)."""
 
 
 HEADLINE_MIN = 10
@@ -66,16 +68,30 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
         yield Footer(show_command_palette=False)
 
     def _legend(self) -> Text:
-        """The size, then each source's number and name, an item never broken across lines."""
+        """The size, then each source's number and name, an item never broken across lines: as
+        many as LEGEND_LINES hold, names shortened first, then "… N more" for the rest."""
         articles = self.index.articles
         size = f"{len(self.index.group_rows)} groups × {len(articles)} sources"
         width = (self.size.width or self.app.size.width) - 2  # the legend's padding
-        cells = max(12, min(28, (width - 3) // 2 - 3))  # at least two names a line
-        items = [named(i + 1, short_id(article, self.index.by_id), article.name, cells)
-                 for i, article in enumerate(articles[:LEGEND_UP_TO])]
-        if len(articles) > LEGEND_UP_TO:
-            items.append(Text(f"… {len(articles) - LEGEND_UP_TO} more", style="dim"))
-        return Text.assemble(("Coverage  ", "bold"), (size, "dim"), "\n", flow(items, width, "   "))
+        widest = max(12, min(28, (width - 3) // 2 - 3))  # at least two names a line
+
+        def key(listed: int, cells: int) -> Text:
+            items = [named(i + 1, short_id(article, self.index.by_id), article.name, cells)
+                     for i, article in enumerate(articles[:listed])]
+            if listed < len(articles):
+                items.append(Text(f"… {len(articles) - listed} more", style="dim"))
+            return flow(items, width, "   ")
+
+        listed = min(len(articles), LEGEND_UP_TO)
+        for cells in range(widest, 11, -1):  # a shorter headline rather than a source left out
+            text = key(listed, cells)
+            if len(text.plain.split("\n")) <= LEGEND_LINES:
+                break
+        else:
+            while listed and len((text := key(listed, widest)).plain.split("\n")) > LEGEND_LINES:
+                listed -= 1
+            text = key(listed, widest)
+        return Text.assemble(("Coverage  ", "bold"), (size, "dim"), "\n", text)
 
     def on_mount(self) -> None:
         self.view.focus()

@@ -134,7 +134,7 @@ class MainScreen(Screen[None]):
         self._unique_cache: tuple[tuple[StoryIndex, frozenset[str]], list[Passage]] | None = None
         self.legend = True
         """The status line explains the marks until the reader presses a key."""
-        self.opening: str | None = None
+        self.opening: tuple[str, ...] = ()
         """Why the story opened away from its first source, until the first key."""
         self.any_case = False
         """The search found nothing with the query's capitals and matched any case instead."""
@@ -191,7 +191,7 @@ class MainScreen(Screen[None]):
         if (self.legend or self._wrapped is not None or self.opening) and self.index is not None:
             self.legend = False
             self._wrapped = None
-            self.opening = None
+            self.opening = ()
             self.refresh_status()
 
     def on_resize(self) -> None:
@@ -213,7 +213,7 @@ class MainScreen(Screen[None]):
             grid.remove_class("-loading")
         grid.set_story(self.index)
         if first:
-            self.opening = grid.lede_note
+            self.opening = grid.lede_notes
         if self.search_query:
             self._run_search(self.search_query, jump=False)
         self.refresh_status()

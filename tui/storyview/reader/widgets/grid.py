@@ -74,6 +74,17 @@ def lede_note(numbers: Sequence[int], tellers: Sequence[int], start: int, fit: i
     return f"from source {numbers[start]}: sources {span} do not tell the lede"
 
 
+def lede_notes(numbers: Sequence[int], tellers: Sequence[int], start: int, fit: int) -> tuple[str, ...]:
+    """`lede_note`, then shorter ways to say it, longest first: a narrow status line picks the
+    longest that fits beside the legend rather than cut one mid-list (try31)."""
+    full = lede_note(numbers, tellers, start, fit)
+    if full is None:
+        return ()
+    notes = [full, full.split(" (", 1)[0]]
+    notes.append(f"{len(tellers)} of {len(numbers)} sources tell the lede")
+    return tuple(dict.fromkeys(notes))
+
+
 class StoryGrid(RowsView):
     """Sources side by side, aligned by group; see the module docstring."""
 
@@ -116,7 +127,8 @@ class StoryGrid(RowsView):
         """Which runs of single-source rows show as one strip (z switches, enter opens one)."""
         self._fold_chosen: bool | None = None
         """The reader's own choice with z, kept across rebuilds; None: the story's default."""
-        self.lede_note: str | None = None
+        self.lede_notes: tuple[str, ...] = ()
+        """Why the story opens away from its first column, longest first (`lede_notes`)."""
         """Why the story opened away from its first source (the status line says it)."""
 
     # -- state the screen reads ------------------------------------------------------------------
@@ -187,18 +199,18 @@ class StoryGrid(RowsView):
 
     def _face_the_lede(self) -> None:
         """Open with columns that show the lede told side by side (`lede_window`), its first
-        teller there focused; `lede_note` says why where that is not from the first source."""
+        teller there focused; `lede_notes` say why where that is not from the first source."""
         row = self.row
         visible = self.visible_sources
         tellers = [k for k, source in enumerate(visible) if row is not None and row.cells.get(source)]
-        self.lede_note = None
+        self.lede_notes = ()
         if not tellers or self.index is None:
             return
         count = max(1, columns_that_fit(self.content_width, len(visible)))
         self.window_start = lede_window(tellers, len(visible), count)
         self.focused = visible[next(k for k in tellers if self.window_start <= k < self.window_start + count)]
         numbers = [self.index.position[source] + 1 for source in visible]
-        self.lede_note = lede_note(numbers, tellers, self.window_start, count)
+        self.lede_notes = lede_notes(numbers, tellers, self.window_start, count)
 
     def _lede_to_top(self) -> None:
         """Scroll the lede to the top; until the view has the height to do so, try again on resize."""

@@ -77,7 +77,10 @@ class ColumnHeaders:
         share_line = headline_lines >= SHARE_LINE_FROM
         height = 2 + headline_lines + share_line
         form = max((self._share_form(column, share_line) for column in grid.columns), default=0)
-        cells = [self._cell(column, height, share_line, form) for column in grid.columns]
+        names = [self._name(column, height, share_line) for column in grid.columns]
+        block = max((len(name) for name, titled in names if titled), default=0)  # ids and shares in line
+        cells = [self._cell(column, height, share_line, form, name + [Text("")] * (block - len(name)) if titled else name)
+                 for column, (name, titled) in zip(grid.columns, names, strict=True)]
         visible = grid.visible_sources
         more_left = grid.window_start > 0
         more_right = grid.window_start + len(grid.columns) < len(visible)
@@ -118,24 +121,33 @@ class ColumnHeaders:
             room -= cell_len(short_id(grid.index.by_id[column.source], grid.index.by_id)) + 3
         return next((k for k, text in enumerate(shares) if cell_len(text) <= room), max(len(shares) - 1, 0))
 
-    def _cell(self, column: Column, height: int, share_line: bool = False, form: int = 0) -> list[Text]:
+    def _name(self, column: Column, height: int, share_line: bool) -> tuple[list[Text], bool]:
+        """The number and name's lines (the name wraps where it is the headline, else it takes
+        one), and whether no headline follows the meta line: such columns' meta lines align."""
+        grid = self.grid
+        assert grid.index is not None
+        article = grid.index.by_id[column.source]
+        headline = grid.index.headline(article)
+        titled = headline == article.name
+        number = f"{grid.index.position[article.id] + 1} "
+        title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
+        return self._clipped(title, column.text_width, height - share_line - 1 if titled else 1), titled or not headline
+
+    def _cell(self, column: Column, height: int, share_line: bool, form: int, name: list[Text]) -> list[Text]:
         """Number and name, then id · date · byline, then the share on a line of its own (where
         the header is tall) or in the meta line after the id, then the headline (all truncated
         to fit).
 
         Where the name *is* the headline (no outlet), the headline's lines continue the name
-        instead of repeating it.
+        instead of repeating it; `name` comes padded to the longest such name's lines, so that
+        every column's id and share sit on one row.
         """
         grid = self.grid
         assert grid.index is not None
         article = grid.index.by_id[column.source]
         width = column.text_width
-        number = f"{grid.index.position[article.id] + 1} "
         headline = grid.index.headline(article)
         text_lines = height - share_line  # the lines of name, meta and headline
-        name_lines = text_lines - 1 if headline == article.name else 1
-        title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
-        name = self._clipped(title, width, name_lines)
         short = short_id(article, grid.index.by_id)
         shares = self._shares(column)[form:]
         meta_parts = meta_line(short, article.date, grid.index.byline(article), width, () if share_line else shares)

@@ -56,15 +56,16 @@ class StatusInfo:
     """Groups the others tell that the base leaves out."""
     several: bool = False
     """The folder holds other stories: escape goes back to their list (the legend says so)."""
-    opening: str | None = None
-    """Why the story opened away from its first source ("from source 10: …"), until the first key."""
+    opening: tuple[str, ...] = ()
+    """Why the story opened away from its first source ("from source 10: …"), until the first key:
+    ways to say it, longest first; the status line shows the longest that fits."""
 
 
 SHORT = {"rebuilding": "rebuilding", "search": "/"}
 """Labels for a terminal too narrow for the full status. Words still ("src", "grp", "uniq", "thr"
 read as code to a new user): the short status says less rather than abbreviate."""
 
-DROP_ORDER = ("threshold", "folded", "columns", "unique", "base name", "others", "shading", "base", "sources")
+DROP_ORDER = ("threshold", "folded", "columns", "unique", "base name", "others", "shading", "base", "opening", "sources")
 """What goes, whole, when even the short status is too wide: the least needed while reading first.
 A mode the reader turned on (s, B) says so to the last: it is what changed on screen."""
 
@@ -88,6 +89,9 @@ class StatusLine(Static):
         if info.legend and self.size.width and self.short_legend(info, room) is None:
             info = replace(info, legend=False)  # too narrow to explain: where you are comes first
         content = self.compose_content(info)
+        while self.size.width and content.cell_length > room and len(info.opening) > 1 and not info.legend:
+            info = replace(info, opening=info.opening[1:])  # a shorter why, said whole
+            content = self.compose_content(info)
         if self.size.width and content.cell_length > room:
             content = self.compose_content(info, short=True)
             dropped: set[str] = set()
@@ -172,7 +176,7 @@ class StatusLine(Static):
             else:
                 count = f"  {info.matches} match{'es' * (info.matches != 1)}" if info.matches else "  no matches"
             parts.append((count + (" (any case)" if info.any_case else ""), label))
-        for note in (info.note, info.opening):
+        for note in (info.note, info.opening[0] if info.opening and "opening" not in drop else None):
             if note:
                 parts.extend(["  ", (note, busy)])
         return Content.assemble(*parts)  # type: ignore[arg-type]
@@ -184,7 +188,7 @@ class StatusLine(Static):
         unique = Style.from_rich_style(info.unique_style) if info.unique_style is not None else value
         fold = [("┄", value), (f" {info.folded} folded (z): rows one source alone tells   ", label)] if info.folded else []
         back = [("esc", value), (": the folder's other stories   ", label)] if info.several else []
-        opening = [(info.opening, value), ("   ", label)] if info.opening else []
+        opening = [(info.opening[0], value), ("   ", label)] if info.opening else []
         parts = [*opening, ("only here", unique), (": text one source alone tells   ", label), ("● ○", value),
                  (": the sources that tell a row, and not   ", label), ("· not covered ·", label),
                  (": that source is silent there   ", label), *fold, *back, ("? every key", value)]
@@ -200,7 +204,7 @@ class StatusLine(Static):
         if room is not None and room < LEGEND_ROOM:
             return None
         parts: dict[str, list[tuple[str, Style]]] = {
-            "opening": [(info.opening, value)] if info.opening else [],
+            "opening": [],
             "unique": [("only here", unique), (" = 1 source", label)],
             "dots": [("●○", value), (" told/not", label)],
             "silent": [("· not covered ·", label)],
@@ -208,12 +212,15 @@ class StatusLine(Static):
             "back": [("esc", value), (" stories", label)] if info.several else [],
             "help": [("? keys", value)],
         }
-        for drop in ((), ("silent",), ("silent", "dots"), ("silent", "dots", "fold"), ("silent", "dots", "fold", "back")):
-            pieces: list[tuple[str, Style]] = []
-            for name, part in parts.items():
-                if part and name not in drop:
-                    pieces += [("  ", label)] * bool(pieces) + part
-            content = Content.assemble(*pieces)
-            if room is None or content.cell_length <= room:
-                return content
+        drops = ((), ("silent",), ("silent", "dots"), ("silent", "dots", "fold"), ("silent", "dots", "fold", "back"))
+        for opening in info.opening or ("",):  # a shorter why before no legend at all
+            parts["opening"] = [(opening, value)] if opening else []
+            for drop in drops:
+                pieces: list[tuple[str, Style]] = []
+                for name, part in parts.items():
+                    if part and name not in drop:
+                        pieces += [("  ", label)] * bool(pieces) + part
+                content = Content.assemble(*pieces)
+                if room is None or content.cell_length <= room:
+                    return content
         return None

@@ -28,8 +28,12 @@ cells as the longest count takes) and the dates column only the first, with "…
 where there are more."""
 WIDE_FROM = 110
 LABEL_AT_LEAST = 26
-"""Cells the label keeps: the dates column, then the words column, give way to it first; the
+"""Cells the label keeps whatever it shows: the words column gives way to it below that; the
 dates column goes too where no article has a date (a folder of BBC text files)."""
+LABEL_WANTS = 40
+"""Cells a label of a few names needs whole ("Tara Reid, Promises Treatment Center"): the dates
+column gives way first while the label has fewer and some label is longer (try31: dates kept
+at 80 columns, labels cut at 28 cells)."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,9 @@ class StoryTable(DataTable[Text]):
         def label_width() -> int:
             return self._width - sum(widths.values()) - 2 * (len(widths) + 1) - 2
 
+        longest = max((len(entry.label) for entry in self.collection.stories), default=0)
+        if "dates" in widths and label_width() < min(longest, LABEL_WANTS):
+            del widths["dates"]
         for column in ("dates", "words"):
             if label_width() < LABEL_AT_LEAST and column in widths:
                 del widths[column]
