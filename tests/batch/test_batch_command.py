@@ -85,6 +85,9 @@ def test_an_out_folder_holding_a_batch_of_other_inputs_is_refused(tmp_path: Path
     assert len(err) == 1 and "holds a batch of other inputs (bbc)" in err[0]
     assert _refused([str(tmp_path / "bbc")], out) is None
     assert _refused(["bbc", "bad"], out) is None
+    (tmp_path / "bbc" / "a.txt").write_text("An article.\n")
+    (out / RUN).write_text(run_text(["bbc/a.txt"], 0.16))  # its files then, their folder now: more
+    assert _refused(["bbc"], out) is None and _refused(["bad"], out) is not None
 
 
 def test_the_index_settings_are_those_of_its_stories_model_included(reference: Path) -> None:

@@ -3,6 +3,7 @@ file, nothing aligned again."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -103,16 +104,21 @@ def test_another_threshold_aligns_the_story_again_from_its_files(reference: Path
 def test_a_batch_of_relative_paths_aligns_again_when_opened_from_elsewhere(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """try31: `storyview try31/out300` from /tmp, then `+`: "No usable sources", each file
-    "skipped, not a regular file", for the paths are named from where the batch was run."""
-    out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "storyview", "batch", corpus.name, "--out", str(out), "--workers", "1"],
-                   cwd=corpus.parent, check=True, capture_output=True, timeout=300)
+    "skipped, not a regular file", for the paths are named from where the batch was run. So
+    too once the batch and its corpus moved together (rev29)."""
+    ran = tmp_path / "ran"
+    shutil.copytree(corpus, ran / corpus.name)
+    subprocess.run([sys.executable, "-m", "storyview", "batch", corpus.name, "--out", "out", "--workers", "1"],
+                   cwd=ran, check=True, capture_output=True, timeout=300)
     monkeypatch.chdir(tmp_path)
-    opened = open_for_reader("out")
-    entry = max(opened.batch.entries, key=lambda e: len(e.sources))
-    story = opened.align(opened.gather(), entry.id, Settings(threshold=0.3))
-    assert [a.id for a in story.articles] == list(entry.sources) and story.groups
-    assert not [w for w in story.warnings if "skipped" in w]
+    for folder in ("ran/out", "moved/out"):
+        if folder.startswith("moved"):
+            ran.rename(tmp_path / "moved")  # the folder it ran in is gone
+        opened = open_for_reader(folder)
+        entry = max(opened.batch.entries, key=lambda e: len(e.sources))
+        story = opened.align(opened.gather(), entry.id, Settings(threshold=0.3))
+        assert [a.id for a in story.articles] == list(entry.sources) and story.groups
+        assert not [w for w in story.warnings if "skipped" in w], folder
 
 
 def test_a_batch_folder_that_cannot_be_read_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

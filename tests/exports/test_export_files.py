@@ -88,8 +88,11 @@ def test_refuses_an_article_beside_the_articles_read_unless_storyview_wrote_it(t
         check_target(tmp_path / "b.txt", inputs)
     assert check_target(tmp_path / "new.md", inputs) == tmp_path / "new.md"
     (tmp_path / "old.md").write_text("# A story\n\nstoryview 0.1.0 \u00b7 3 sources\n")
-    (tmp_path / "old.json").write_text('{\n "storyview": "0.1.0"}\n')
-    assert check_target(tmp_path / "old.md", inputs) and check_target(tmp_path / "old.json", inputs)
+    (tmp_path / "old.txt").write_text('{\n "storyview": "0.1.0"}\n')  # --json -o old.txt
+    assert check_target(tmp_path / "old.md", inputs) and check_target(tmp_path / "old.txt", inputs)
+    (tmp_path / "notes.md").write_text("# Notes\n\nMine, not storyview's.\n")
+    with pytest.raises(RefusedWrite, match="beside the inputs"):
+        check_target(tmp_path / "notes.md", inputs)
 
 
 def test_a_folder_is_not_a_target(tmp_path: Path) -> None:

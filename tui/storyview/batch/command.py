@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -61,7 +62,7 @@ def main(argv: list[str]) -> int:
         warn(refused)
         return 1
     # dask is imported here, when a batch runs, and nowhere on the reader's path.
-    from storyview.batch.cluster import Unreachable, connect
+    from storyview.batch.cluster import Unreachable, connect, on_ctrl_c
     from storyview.batch.output import sweep
     from storyview.batch.run import run_batch
     from storyview.pinstore import PinStore
@@ -84,15 +85,16 @@ def main(argv: list[str]) -> int:
         warn(str(exc))
         return 1
     except KeyboardInterrupt:
-        if not args.scheduler:  # the local workers are gone: what they left half-written goes too
-            sweep(out)
-        from storyview.batch.output import resume_command, story_files
+        with on_ctrl_c(signal.SIG_IGN):  # a ctrl+c more must not break the sweep (try31)
+            if not args.scheduler:  # the local workers are gone: what they left half-written goes too
+                sweep(out)
+            from storyview.batch.output import resume_command, story_files
 
-        if not story_files(out):
-            warn("interrupted before any story was written")
-        else:
-            warn(f"interrupted; the stories written so far are in {shown(out)}: "
-                 f"`{resume_command(args.paths, out, args.threshold)}` goes on from them")
+            if not story_files(out):
+                warn("interrupted before any story was written")
+            else:
+                warn(f"interrupted; the stories written so far are in {shown(out)}: "
+                     f"`{resume_command(args.paths, out, args.threshold)}` goes on from them")
         return 130
     for message in done.warnings:
         warn(message)
@@ -133,7 +135,12 @@ def _other_batch(paths: list[str], target: Path) -> str | None:
         return None
     inputs, _, started = recorded
     given = {resolved(p) for p in paths}
-    return next((p for p in inputs if resolved(os.path.join(started or ".", p)) not in given), None)
+
+    def covered(recorded_input: str) -> bool:  # given, or inside a folder given
+        path = resolved(os.path.join(started or ".", recorded_input))
+        return path in given or any(folder in path.parents for folder in given)
+
+    return next((p for p in inputs if not covered(p)), None)
 
 
 @contextmanager
@@ -171,7 +178,7 @@ def _log_lines() -> Progress:
         if stage == "linking" or total <= 0:
             return
         tenth = done * 10 // total
-        if said.get(stage, -1) < tenth or (done == 0 and stage not in said):
+        if said.get(stage, -1) < tenth:
             said[stage] = tenth
             words = {"reading": "files read", "stories": "stories aligned"}.get(stage, stage)
             warn(f"{done:,} of {total:,} {words}")

@@ -104,10 +104,12 @@ def _known(share: float) -> Future[float]:
 
 def _share_of(path: str, exported: bool, story_id: int, settings: Settings) -> float:
     """In the background process: story `story_id` of the batch or export at `path`, aligned at `settings`."""
-    opened = _opened(path, exported)
-    return opened.align(opened.gather(), story_id, settings).unique_share
+    opened, collection = _opened(path, exported)
+    return opened.align(collection, story_id, settings).unique_share
 
 
 @lru_cache(maxsize=1)
-def _opened(path: str, exported: bool) -> Opened:
-    return open_for_reader(path, exported)
+def _opened(path: str, exported: bool) -> tuple[Opened, Collection]:
+    """The batch or export at `path` and its story list, read once per background process."""
+    opened = open_for_reader(path, exported)
+    return opened, opened.gather()

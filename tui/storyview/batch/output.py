@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +124,9 @@ class Batch:
         story's files all are."""
         if os.path.isabs(path):
             return path
-        base = self.started_in or _run_folder(self.folder, [a.path for a in entry.articles])
+        if self.started_in and os.path.exists(there := os.path.join(self.started_in, path)):
+            return there
+        base = _run_folder_once(self.folder, tuple(a.path for a in entry.articles))  # moved, or not recorded
         return os.path.join(base, path) if base else path
 
     def story(self, entry: Entry) -> Story:
@@ -303,6 +306,12 @@ def stopped(path: str | Path) -> Stopped | None:
     base = _run_folder(folder, read[:8])
     named = [os.path.normpath(os.path.join(base, p)) if base is not None else p for p in inputs]
     return Stopped(folder, len(written), tuple(dict.fromkeys(named)), threshold)
+
+
+@lru_cache(maxsize=64)
+def _run_folder_once(folder: Path, paths: tuple[str, ...]) -> str | None:
+    """`_run_folder` of a story's files, looked for once however many of them are asked after."""
+    return _run_folder(folder, paths)
 
 
 def _run_folder(folder: Path, paths: Sequence[str]) -> str | None:

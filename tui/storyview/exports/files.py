@@ -51,12 +51,11 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
         if src == target or (info is not None and _same_inode(src, info)):
             raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
     if target.suffix.lower() in SUFFIXES:
-        for src in sources:
-            if src == target.parent and src.is_dir():
-                raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
-            if (src.parent == target.parent and stat.S_ISREG(kind) and src.is_file()
-                    and not written_by_storyview(target)):
-                raise RefusedWrite(f"{shown(path)}: refusing to overwrite an article beside the inputs")
+        if any(src == target.parent and src.is_dir() for src in sources):
+            raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
+        beside = stat.S_ISREG(kind) and any(src.parent == target.parent and src.is_file() for src in sources)
+        if beside and not written_by_storyview(target):
+            raise RefusedWrite(f"{shown(path)}: refusing to overwrite an article beside the inputs")
     return target
 
 

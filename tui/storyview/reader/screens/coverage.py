@@ -88,9 +88,9 @@ class CoverageScreen(Screen[tuple[int, str | None] | None]):
             if len(text.plain.split("\n")) <= LEGEND_LINES:
                 break
         else:
-            while listed and len((text := key(listed, widest)).plain.split("\n")) > LEGEND_LINES:
+            while listed and len((text := key(listed, 12)).plain.split("\n")) > LEGEND_LINES:
                 listed -= 1
-            text = key(listed, widest)
+            text = key(listed, 12)
         return Text.assemble(("Coverage  ", "bold"), (size, "dim"), "\n", text)
 
     def on_mount(self) -> None:

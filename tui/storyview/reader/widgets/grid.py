@@ -129,7 +129,6 @@ class StoryGrid(RowsView):
         """The reader's own choice with z, kept across rebuilds; None: the story's default."""
         self.lede_notes: tuple[str, ...] = ()
         """Why the story opens away from its first column, longest first (`lede_notes`)."""
-        """Why the story opened away from its first source (the status line says it)."""
 
     # -- state the screen reads ------------------------------------------------------------------
 

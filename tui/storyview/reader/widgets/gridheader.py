@@ -78,9 +78,9 @@ class ColumnHeaders:
         height = 2 + headline_lines + share_line
         form = max((self._share_form(column, share_line) for column in grid.columns), default=0)
         names = [self._name(column, height, share_line) for column in grid.columns]
-        block = max((len(name) for name, titled in names if titled), default=0)  # ids and shares in line
-        cells = [self._cell(column, height, share_line, form, name + [Text("")] * (block - len(name)) if titled else name)
-                 for column, (name, titled) in zip(grid.columns, names, strict=True)]
+        block = max((len(name) for name, aligned in names if aligned), default=0)  # ids and shares in line
+        cells = [self._cell(column, height, share_line, form, name + [Text("")] * (block - len(name)) if aligned else name)
+                 for column, (name, aligned) in zip(grid.columns, names, strict=True)]
         visible = grid.visible_sources
         more_left = grid.window_start > 0
         more_right = grid.window_start + len(grid.columns) < len(visible)
