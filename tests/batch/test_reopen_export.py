@@ -225,7 +225,8 @@ def test_an_export_among_other_paths_says_how_to_reopen_it(tmp_path: Path, capsy
             "it is the only PATH") in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("edit", ["a paragraph deleted", "a source deleted", "an id renamed", "a group deleted"])
+@pytest.mark.parametrize("edit", ["a paragraph deleted", "a paragraph in no group deleted", "a source deleted", "an id renamed",
+                                  "a group deleted"])
 def test_an_edited_export_whose_parts_no_longer_fit_is_one_line_and_exit_1(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str) -> None:
     """try32: such an export broke --report md and --json with KeyError and StopIteration, and the
@@ -235,6 +236,15 @@ def test_an_edited_export_whose_parts_no_longer_fit_is_one_line_and_exit_1(
     source = data["sources"][1]
     if edit == "a paragraph deleted":
         source["paragraphs"].pop(1)
+    elif edit == "a paragraph in no group deleted":  # try33: an IndexError in the figures
+        gone = (source["id"], source["paragraphs"].pop(0)["index"])
+        for g in data["groups"]:
+            g["members"] = [m for m in g["members"] if (m["source"], m["paragraph"]) != gone]
+            g["links"] = [x for x in g.get("links", []) if gone not in {(e["source"], e["paragraph"]) for e in (x["a"], x["b"])}]
+        data["groups"] = [g for g in data["groups"] if g["members"]]
+        for s in data["sources"]:
+            for p in s["paragraphs"]:
+                p["near"] = [n for n in p.get("near", []) if (n["source"], n["paragraph"]) != gone]
     elif edit == "a source deleted":
         data["sources"].remove(source)
     elif edit == "an id renamed":

@@ -157,7 +157,8 @@ def ctrl_c_kept(progress: Progress | None) -> Iterator[Progress]:
 
     def note(signum: int, frame: object) -> None:
         came.append(signum)
-        raise KeyboardInterrupt
+        if len(came) == 1:  # once: a press more, raised in dask's callbacks, printed a traceback (try33)
+            raise KeyboardInterrupt
 
     def step(stage: str, done: int, total: int) -> None:
         if came:

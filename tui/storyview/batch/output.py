@@ -469,9 +469,9 @@ def _check_whole(story: Story) -> None:
     group, every member, link, pin and mark on a paragraph the file holds."""
     held: dict[Member, int] = {}
     for a in story.articles:
+        if [p.index for p in a.paragraphs] != list(range(len(a.paragraphs))):
+            raise ValueError(f"source {a.id!r}'s paragraphs are not numbered 0, 1, 2… (one deleted or repeated?)")
         for p in a.paragraphs:
-            if Member(a.id, p.index) in held:
-                raise ValueError(f"source {a.id!r} holds paragraph {p.index} twice")
             held[Member(a.id, p.index)] = len(p.text)
     grouped: set[Member] = set()
     for g in story.groups:
