@@ -146,3 +146,15 @@ def test_a_looping_symlink_among_the_inputs_is_passed_over_and_one_as_the_target
     with pytest.raises(RefusedWrite, match="looping symlink"):
         write_atomic(tmp_path / "a.txt", "{}")
     assert (tmp_path / "a.txt").is_symlink()
+
+
+def test_a_report_storyview_wrote_inside_an_input_folder_may_be_written_again(tmp_path: Path) -> None:
+    """try33: `storyview o --report md -o o/r.md` run again was refused, though the folder skips
+    r.md as a report storyview wrote. A new article-named file there is still refused."""
+    folder = tmp_path / "o"
+    folder.mkdir()
+    (folder / "a.txt").write_text("An article.\n")
+    (folder / "r.md").write_text("# A story\n\nstoryview 0.1.0 \u00b7 3 sources\n")
+    assert check_target(folder / "r.md", [str(folder)]) == (folder / "r.md").resolve()
+    with pytest.raises(RefusedWrite, match="input folder"):
+        check_target(folder / "new.md", [str(folder)])

@@ -26,8 +26,8 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
     """The resolved place to write, or RefusedWrite if that is something storyview reads.
 
     Refused: an input file (also through a symlink or a hard link), a file a folder input
-    would read back as an article (a .txt or .md directly inside it), an article storyview did
-    not write beside an article read (try32: `storyview a.txt c.txt -o b.txt` replaced b.txt),
+    would read back as an article (a .txt or .md directly inside it) unless it is a report
+    storyview wrote (which the folder skips), an article storyview did not write beside an article read (try32: `storyview a.txt c.txt -o b.txt` replaced b.txt),
     a place in a folder that does not exist, and what is neither a file, a pipe nor a character
     device (a socket).
     """
@@ -51,10 +51,12 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
         if src == target or (info is not None and _same_inode(src, info)):
             raise RefusedWrite(f"{shown(path)}: refusing to overwrite an input file")
     if target.suffix.lower() in SUFFIXES:
-        if any(src == target.parent and src.is_dir() for src in sources):
-            raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
+        inside = any(src == target.parent and src.is_dir() for src in sources)
         beside = stat.S_ISREG(kind) and any(src.parent == target.parent and src.is_file() for src in sources)
-        if beside and not written_by_storyview(target):
+        ours = (inside or beside) and stat.S_ISREG(kind) and written_by_storyview(target)  # a report run again
+        if inside and not ours:
+            raise RefusedWrite(f"{shown(path)}: refusing to write into an input folder's articles")
+        if beside and not ours:
             raise RefusedWrite(f"{shown(path)}: refusing to overwrite an article beside the inputs")
     return target
 
