@@ -28,7 +28,7 @@ def test_rows_put_several_sources_first_then_single_articles() -> None:
     assert [r.single for r in rows] == sorted(r.single for r in rows)
     assert [len(collection.story(r.id).sources) for r in rows if not r.single] == [5, 3, 3]
     quake = next(r for r in rows if "Qeshm" in r.label)
-    assert quake.sources == "3 sources · Reuters, AP +1"
+    assert quake.sources == "3 sources · Reuters +2"  # as much as its 24 cells hold
     assert quake.dates == "2005-03-10 – 05-12"
     assert quake.unique == "—"
     assert next(r for r in rows if r.single and "Oslo" in r.label).dates == "2020-06-18"
@@ -38,14 +38,17 @@ def test_rows_put_several_sources_first_then_single_articles() -> None:
 
 def test_the_sources_column_says_how_many_pages_name_an_outlet() -> None:
     """Two pages of five naming one outlet read "Global Wire (2)", not as if it were all five;
-    where every page names its own, the names stand alone, the most named first."""
+    where every page names its own, the names stand alone, the most named first. What does not
+    fit the column's 24 cells gives way, the outlet's name before its tally (try33: "(4…")."""
     def article(i: int, outlet: str | None) -> Article:
         return Article(id=f"a{i}", path=f"a{i}.txt", paragraphs=(), outlet=outlet)
 
     some = [article(0, "Global Wire"), article(1, None), article(2, "Global Wire"), article(3, None), article(4, None)]
-    assert _sources(some, StoryEntry(1, "x", tuple(a.id for a in some))) == "5 sources · Global Wire (2)"
+    assert _sources(some, StoryEntry(1, "x", tuple(a.id for a in some))) == "5 sources · Global… (2)"
     every = [article(0, "AP"), article(1, "Reuters"), article(2, "Reuters"), article(3, "BBC")]
-    assert _sources(every, StoryEntry(1, "x", tuple(a.id for a in every))) == "4 sources · Reuters (2), AP +1"
+    assert _sources(every, StoryEntry(1, "x", tuple(a.id for a in every))) == "4 sources · Reuters (2)"
+    two = [article(0, "AP"), article(1, "UPI")]
+    assert _sources(two, StoryEntry(1, "x", ("a0", "a1"))) == "2 sources · AP, UPI"
 
 
 def test_a_single_article_has_no_unique_share_and_a_filter_ignores_accents() -> None:

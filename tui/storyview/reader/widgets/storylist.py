@@ -82,9 +82,19 @@ def _sources(articles: list[Article], entry: StoryEntry) -> str:
     if not outlets:
         return count
     unnamed = sum(outlets.values()) < len(articles)
-    named = [f"{outlet} ({n})" if n > 1 or unnamed else outlet for outlet, n in outlets.most_common()]
-    more = f" +{len(named) - 2}" if len(named) > 2 else ""
-    return f"{count} · {', '.join(named[:2])}{more}"
+    tallies = [f" ({n})" if n > 1 or unnamed else "" for _, n in outlets.most_common()]
+    named = [outlet + tally for (outlet, _), tally in zip(outlets.most_common(), tallies)]
+
+    def more(shown: int) -> str:
+        return f" +{len(named) - shown}" if len(named) > shown else ""
+
+    # The longest that fits the column; else the first outlet's name cut, never its tally
+    # (try33: "11 sources · Reuters (4…").
+    forms = [f"{count} · {', '.join(named[:2])}{more(2)}", f"{count} · {named[0]}{more(1)}", f"{count} · {named[0]}"]
+    if fits := next((form for form in forms if len(form) <= WIDE["sources"]), None):
+        return fits
+    room = WIDE["sources"] - len(f"{count} · ") - len(tallies[0])
+    return f"{count} · {outlets.most_common(1)[0][0][:max(1, room - 1)].rstrip()}…{tallies[0]}"
 
 
 def _matches(articles: list[Article], entry: StoryEntry, query: str) -> bool:
