@@ -122,13 +122,14 @@ class ColumnHeaders:
         return next((k for k, text in enumerate(shares) if cell_len(text) <= room), max(len(shares) - 1, 0))
 
     def _name(self, column: Column, height: int, share_line: bool) -> tuple[list[Text], bool]:
-        """The number and name's lines (the name wraps where it is the headline, else it takes
-        one), and whether no headline follows the meta line: such columns' meta lines align."""
+        """The number and name's lines (the name wraps where it is the headline, or where there
+        is none: its opening words then fill the rows a headline would, try33; else it takes one),
+        and whether no headline follows the meta line: such columns' meta lines align."""
         grid = self.grid
         assert grid.index is not None
         article = grid.index.by_id[column.source]
         headline = grid.index.headline(article)
-        titled = headline == article.name
+        titled = headline == article.name or not headline
         number = f"{grid.index.position[article.id] + 1} "
         title = Text.assemble((number, grid.span_style("grid--number")), (article.name, Style(bold=True)), end="")
         return self._clipped(title, column.text_width, height - share_line - 1 if titled else 1), titled or not headline
