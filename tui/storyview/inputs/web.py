@@ -49,6 +49,48 @@ def _drop_control(m: re.Match[str]) -> str:
     code = int(ref[1:], 16) if ref[:1] in "xX" else int(ref)
     control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or 0x7F <= code <= 0x9F
     return "" if control else m.group()
+# libxml2 parses HTML no deeper than 256 elements (without its "huge" option, 2048 with it) and
+# drops what comes after; an old page's unclosed `<font>`s reach that. Past MAX_DEPTH the deepest
+# half of the open elements is closed: the words matter, not the nesting.
+MAX_DEPTH = 200
+_TAG_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|\Z)|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>",
+    re.S | re.I,
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr basefont frame isindex keygen".split())
+# Elements a second one of closes ("<p>one<p>two"): counted once, as the parser nests them.
+_SIBLINGS = frozenset("p li dt dd tr td th option".split())
+
+
+def shallow(html_text: str) -> str:
+    """The page with its elements nested no deeper than MAX_DEPTH (the same text where they are not)."""
+    stack: list[str] = []
+    out: list[str] = []
+    last = 0
+    for m in _TAG_RE.finditer(html_text):
+        name = m.group(3)
+        if not name:
+            continue
+        name = name.lower()
+        if m.group(2):
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+            continue
+        if name in _VOID or m.group().endswith("/>") or stack and stack[-1] == name and name in _SIBLINGS:
+            continue
+        if len(stack) >= MAX_DEPTH:
+            keep = MAX_DEPTH // 2
+            out.append(html_text[last:m.start()])
+            out.append("".join(f"</{n}>" for n in reversed(stack[keep:])))
+            last = m.start()
+            del stack[keep:]
+        stack.append(name)
+    if not out:
+        return html_text
+    out.append(html_text[last:])
+    return "".join(out)
+
+
 # The least an article says: a paragraph of five words (a page of links has none).
 MIN_WORDS = 5
 # Block elements of trafilatura's XML; a `row` is a table row of `cell`s.
@@ -146,6 +188,7 @@ def extract(html_text: str, url: str | None = None) -> Extracted | None:
     _quiet()
     import trafilatura
 
+    html_text = shallow(html_text)
     doc = trafilatura.bare_extraction(
         CHAR_REF_RE.sub(_drop_control, html_text),
         url=url,
