@@ -36,7 +36,10 @@ INVISIBLE = dict.fromkeys(
 # Tag characters are invisible text, except inside an emoji flag sequence (🏴 + tags + cancel).
 TAGS_RE = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F|[\U000E0020-\U000E007F]")
 JOINERS_RE = re.compile("[\u200c\u200d]+")
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Noncharacters (U+FDD0-U+FDEF, the last two code points of every plane) are no text, and an
+# XML tree refuses U+FFFE and U+FFFF: a page holding one came out empty.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + "-" + chr(plane << 16 | 0xFFFF) for plane in range(17))
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + NONCHARACTERS + "]")
 # Any character `clean` may change: not printable ASCII or Latin-1, newline or tab, or a soft hyphen.
 UNCLEAN_RE = re.compile("[^\t\n\x20-\x7e\xa0-\xac\xae-\xff]")
 

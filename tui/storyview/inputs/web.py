@@ -39,8 +39,9 @@ FETCH_TIMEOUT = 15.0
 # The whole fetch (connecting, redirects, the page itself) ends by then: FETCH_TIMEOUT alone
 # bounds each read, and a server that sends a byte a second would never reach it.
 FETCH_DEADLINE = 15.0
-# A character reference to a control character (&#27; is ESC): lxml refuses the whole page for
-# one, and the loader would drop the character anyway.
+# A character reference to a control character (&#27; is ESC) or a noncharacter (&#65535;): lxml
+# refuses the whole page for the one, trafilatura's XML for the other, and the loader would drop
+# the character anyway.
 CHAR_REF_RE = re.compile(r"&#(\d{1,8}|[xX][0-9a-fA-F]{1,7});?")
 
 
@@ -48,7 +49,8 @@ def _drop_control(m: re.Match[str]) -> str:
     ref = m.group(1)
     code = int(ref[1:], 16) if ref[:1] in "xX" else int(ref)
     control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or 0x7F <= code <= 0x9F
-    return "" if control else m.group()
+    nonchar = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE and code <= 0x10FFFF
+    return "" if control or nonchar else m.group()
 # libxml2 parses HTML no deeper than 256 elements (without its "huge" option, 2048 with it) and
 # drops what comes after; an old page's unclosed `<font>`s reach that. Past MAX_DEPTH the deepest
 # half of the open elements is closed: the words matter, not the nesting.
