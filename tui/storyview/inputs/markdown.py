@@ -40,6 +40,8 @@ CONTAINER_RES = (
 TITLE_KEYS = ("title", "headline")
 DATE_KEYS = ("date", "published", "pubdate", "published_at", "date_published")
 AUTHOR_KEYS = ("author", "authors", "byline", "by")
+# YAML's null ("outlet: ~"): no value stated, not the name "null". Quoted, it is a name.
+YAML_NULLS = frozenset({"null", "Null", "NULL", "~"})
 SITE_KEYS = ("site", "site_name", "sitename", "outlet", "publisher", "source", "publication")
 
 
@@ -126,7 +128,8 @@ def _key_values(lines: list[str]) -> dict[str, str]:
             continue
         item = re.match(r"^\s+-\s+(.*)$", line)
         if item and key and key not in meta:
-            value = _unquote(re.sub(r"^name\s*:\s*", "", item.group(1).strip()))
+            raw = re.sub(r"^name\s*:\s*", "", item.group(1).strip())
+            value = "" if raw in YAML_NULLS else _unquote(raw)
             if value:
                 lists.setdefault(key, []).append(value)
     for key, values in lists.items():
@@ -138,7 +141,7 @@ def _values(value: str) -> list[str]:
     """A value's entries: an inline list's (`[a, "b, c"]`, quotes respected), else the one value."""
     value = value.strip()
     if not (value.startswith("[") and value.endswith("]")):
-        one = _unquote(value)
+        one = "" if value in YAML_NULLS else _unquote(value)
         return [one] if one else []
     items: list[str] = []
     current: list[str] = []
@@ -157,7 +160,7 @@ def _values(value: str) -> list[str]:
         else:
             current.append(ch)
     items.append("".join(current))
-    return [v for v in (_unquote(i) for i in items) if v]
+    return [v for v in (_unquote(i) for i in items if i.strip() not in YAML_NULLS) if v]
 
 
 def _joined(key: str, values: list[str]) -> str:
