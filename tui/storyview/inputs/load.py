@@ -302,7 +302,10 @@ def read_page(
     notes: list[str] = []
     codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
     decoded = decode(data, notes, None if codec == "utf-8" else codec)  # UTF-8: its stray bytes said
-    page = web.extract(clean(decoded), url)
+    text, cut = web.first_blocks(clean(decoded))
+    if cut and not truncated:
+        truncated = f"the first {web.MAX_BLOCKS:,} blocks of the page"
+    page = web.extract(text, url)
     if page is None or not page.blocks:
         raise _no_article(truncated)
     stated = _stated(page.title, page.date or saved, page.author, page.site)
