@@ -139,3 +139,5 @@ def test_first_blocks_leaves_a_page_within_the_cap_as_it_is() -> None:
     html = page()
     assert web.first_blocks(html) == (html, False)
     assert web.first_blocks("<P>a<DIV class=x>b<br/>c<p>d", 2) == ("<P>a<DIV class=x>b<br/>c", True)
+    scripted = "<script>var t = '<div>' + '<p>' + '<li>';</script><!-- <p> --><p>a<p>b"
+    assert web.first_blocks(scripted, 1) == (scripted[:-4], True)

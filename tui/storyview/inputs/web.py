@@ -51,6 +51,8 @@ def _drop_control(m: re.Match[str]) -> str:
     control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or 0x7F <= code <= 0x9F
     nonchar = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE and code <= 0x10FFFF
     return "" if control or nonchar else m.group()
+
+
 # libxml2 parses HTML no deeper than 256 elements (without its "huge" option, 2048 with it) and
 # drops what comes after; an old page's unclosed `<font>`s reach that. Past MAX_DEPTH the deepest
 # half of the open elements is closed: the words matter, not the nesting.
@@ -97,15 +99,23 @@ def shallow(html_text: str) -> str:
 # elements: 100,000 <p> took 50 s, to keep 5,000 paragraphs of them. A page is read up to
 # MAX_BLOCKS block elements, four times the paragraphs an article keeps.
 MAX_BLOCKS = 20_000
-_BLOCK_TAG_RE = re.compile(r"<(?:p|li|div|tr|dd|dt|h[1-6]|blockquote|pre)[\s/>]", re.I)
+# A block element's start tag; a script's or comment's markup is no element of the page.
+_BLOCK_TAG_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|template|textarea)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|(<(?:p|li|div|tr|dd|dt|h[1-6]|blockquote|pre)[\s/>])",
+    re.S | re.I,
+)
 
 
 def first_blocks(html_text: str, limit: int | None = None) -> tuple[str, bool]:
     """The page before its `limit`-th block element (MAX_BLOCKS), and whether it was cut."""
     limit = MAX_BLOCKS if limit is None else limit
-    for n, m in enumerate(_BLOCK_TAG_RE.finditer(html_text)):
-        if n == limit:
-            return html_text[:m.start()], True
+    n = 0
+    for m in _BLOCK_TAG_RE.finditer(html_text):
+        if m.group(2):
+            if n == limit:
+                return html_text[:m.start()], True
+            n += 1
     return html_text, False
 
 
