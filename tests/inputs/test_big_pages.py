@@ -10,6 +10,7 @@ import json
 import pytest
 
 from storyview.inputs import load as load_module
+from storyview.inputs import web
 from storyview.inputs.load import load
 from storyview.inputs.slim import slim
 
@@ -118,3 +119,25 @@ def test_reading_in_chunks_gives_what_reading_whole_gives(chunk: int) -> None:
     capped = slim(html, 1_000_000, 5_000)
     assert slim_stream(io.BytesIO(html).read, 1_000_000, 5_000, chunk) == capped
     assert not capped.whole and capped.read == 5_000
+
+
+def test_a_page_of_more_blocks_than_read_is_cut_after_them(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's XPath goes superlinear in a page's elements (100,000 <p> took 50 s): a page is
+    read up to MAX_BLOCKS block elements, and the warning says so where fewer paragraphs were kept."""
+    monkeypatch.setattr(web, "MAX_BLOCKS", 40)
+    filler = "".join(f"<li>Paragraph {n} of a very long list that keeps going on about the budget.</li>" for n in range(60))
+    path = write("blocks.html", page(after=f"<ul>{filler}</ul>"))
+    loaded = load([path])
+    kept = texts(loaded)
+    assert kept[:4] == ["Council passes budget", *PARAGRAPHS]
+    assert "Paragraph 35 of a very long list that keeps going on about the budget." in kept
+    assert not any(text.startswith(("Paragraph 36 ", "Paragraph 59 ")) for text in kept)
+    assert loaded.warnings == [f"{path}: too large, read only the first 40 blocks of the page"]
+
+
+def test_first_blocks_leaves_a_page_within_the_cap_as_it_is() -> None:
+    html = page()
+    assert web.first_blocks(html) == (html, False)
+    assert web.first_blocks("<P>a<DIV class=x>b<br/>c<p>d", 2) == ("<P>a<DIV class=x>b<br/>c", True)
+    scripted = "<script>var t = '<div>' + '<p>' + '<li>';</script><!-- <p> --><p>a<p>b"
+    assert web.first_blocks(scripted, 1) == (scripted[:-4], True)

@@ -318,6 +318,26 @@ def test_unreadable_file_simulated(write, result, monkeypatch) -> None:
     assert [s["id"] for s in r.data["sources"]] == ["b"]
 
 
+@pytest.mark.parametrize("when", ["before the check", "between the check and the read"])
+def test_a_file_that_vanishes_during_the_run_is_said_to(write, result, monkeypatch, when: str) -> None:
+    gone = write("gone.txt", STORY)
+    real_open = open
+
+    def vanishing(path, *args, **kwargs):
+        if str(path) == gone:
+            os.remove(gone)
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return real_open(path, *args, **kwargs)
+
+    if when == "before the check":
+        real_read = load_module.read_article
+        monkeypatch.setattr(load_module, "read_article", lambda path, sid: (os.path.exists(gone) and os.remove(gone), real_read(path, sid))[1])
+    else:
+        monkeypatch.setattr(load_module, "open", vanishing, raising=False)
+    r = result(gone, write("b.txt", OTHER), engine=False)
+    assert r.err[0] == f"storyview: {gone}: skipped, vanished while being read (removed or renamed)"
+
+
 def test_unlistable_path_simulated(write, result, monkeypatch) -> None:
     good = write("b.txt", OTHER)
 

@@ -182,6 +182,18 @@ def test_front_matter_names_every_author(write, front: str, byline: str) -> None
     assert load([write("a.md", text)]).articles[0].byline == byline
 
 
+@pytest.mark.parametrize("empty", ["null", "~", "NULL", "Null", "", "[null]", "[~, null]", "\n  - null"])
+def test_a_yaml_null_states_nothing(write, empty: str) -> None:
+    text = f"---\ntitle: Budget\noutlet: {empty}\nauthor: {empty}\nsite: City Times\n---\n\nThe council passed the transit budget on Tuesday."
+    a = load([write("a.md", text)]).articles[0]
+    assert (a.outlet, a.byline) == ("City Times", None)
+
+
+def test_a_quoted_null_is_a_name(write) -> None:
+    text = '---\ntitle: Budget\noutlet: "Null"\n---\n\nThe council passed the transit budget on Tuesday.'
+    assert load([write("a.md", text)]).articles[0].outlet == "Null"
+
+
 def test_a_list_of_links_is_navigation_and_its_heading_goes_with_it() -> None:
     text = ("# Riots in Athens\n\nProtesters marched on parliament on Monday.\n\n"
             "## See also\n\n- [Greek economy](https://example.com/a)\n- [EU summit](https://example.com/b)\n\n"

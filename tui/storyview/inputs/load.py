@@ -61,6 +61,10 @@ class Loaded:
 # ---------------------------------------------------------------- files and folders
 
 
+# A file listed at the start of the run and gone when its turn came.
+VANISHED = "vanished while being read (removed or renamed)"
+
+
 def read_article(path: Path, source_id: str) -> Article:
     """One file as an Article; raises Unusable with the reason to show.
 
@@ -73,7 +77,7 @@ def read_article(path: Path, source_id: str) -> Article:
         if path.is_symlink() and not path.exists():
             raise Unusable("broken or looping symlink")
         if not path.is_file():
-            raise Unusable("not a regular file")
+            raise Unusable(VANISHED if not path.exists() and not path.is_symlink() else "not a regular file")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
             looks_html = web.looks_like_html(data)
@@ -87,6 +91,8 @@ def read_article(path: Path, source_id: str) -> Article:
                 return read_page(slim_stream(fh.read, MAX_PAGE_MARKUP, MAX_PAGE_BYTES), source_id, str(path))
     except PermissionError:
         raise Unusable("permission denied") from None
+    except FileNotFoundError:
+        raise Unusable(VANISHED) from None
     except OSError as exc:
         raise Unusable(f"cannot read ({exc.strerror or exc})") from None
     if REPORT_RE.search(data, 0, 2048):
@@ -306,7 +312,10 @@ def read_page(
     notes: list[str] = []
     codec = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else web.declared_charset(data, charset)
     decoded = decode(data, notes, None if codec == "utf-8" else codec)  # UTF-8: its stray bytes said
-    page = web.extract(clean(decoded), url)
+    text, cut = web.first_blocks(clean(decoded))
+    if cut and not truncated:
+        truncated = f"the first {web.MAX_BLOCKS:,} blocks of the page"
+    page = web.extract(text, url)
     if page is None or not page.blocks:
         raise _no_article(truncated)
     stated = _stated(page.title, page.date or saved, page.author, page.site)

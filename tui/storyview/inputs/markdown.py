@@ -30,10 +30,18 @@ TOML_FRONT_RE = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S
 # CommonMark lets an ordered list start at any number up to nine digits; news starts lines with
 # years ("1917. That year..."): a marker of four digits or more stays as text.
 LONGEST_MARKER = 3
+# What sets a line into a container: first its indentation and quote markers, then list markers
+# too (a line of "- - - item" nests on its own).
+CONTAINER_RES = (
+    re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*"),
+    re.compile(r"^(?:[ \t]+|>[ \t]?|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$))*"),
+)
 
 TITLE_KEYS = ("title", "headline")
 DATE_KEYS = ("date", "published", "pubdate", "published_at", "date_published")
 AUTHOR_KEYS = ("author", "authors", "byline", "by")
+# YAML's null ("outlet: ~"): no value stated, not the name "null". Quoted, it is a name.
+YAML_NULLS = frozenset({"null", "Null", "NULL", "~"})
 SITE_KEYS = ("site", "site_name", "sitename", "outlet", "publisher", "source", "publication")
 
 
@@ -120,7 +128,8 @@ def _key_values(lines: list[str]) -> dict[str, str]:
             continue
         item = re.match(r"^\s+-\s+(.*)$", line)
         if item and key and key not in meta:
-            value = _unquote(re.sub(r"^name\s*:\s*", "", item.group(1).strip()))
+            raw = re.sub(r"^name\s*:\s*", "", item.group(1).strip())
+            value = "" if raw in YAML_NULLS else _unquote(raw)
             if value:
                 lists.setdefault(key, []).append(value)
     for key, values in lists.items():
@@ -132,7 +141,7 @@ def _values(value: str) -> list[str]:
     """A value's entries: an inline list's (`[a, "b, c"]`, quotes respected), else the one value."""
     value = value.strip()
     if not (value.startswith("[") and value.endswith("]")):
-        one = _unquote(value)
+        one = "" if value in YAML_NULLS else _unquote(value)
         return [one] if one else []
     items: list[str] = []
     current: list[str] = []
@@ -151,7 +160,7 @@ def _values(value: str) -> list[str]:
         else:
             current.append(ch)
     items.append("".join(current))
-    return [v for v in (_unquote(i) for i in items) if v]
+    return [v for v in (_unquote(i) for i in items if i.strip() not in YAML_NULLS) if v]
 
 
 def _joined(key: str, values: list[str]) -> str:
@@ -179,7 +188,7 @@ def parse(text: str) -> Markdown:
     item_number: str | None = None
     heading = cell = False
     emptied = False  # the last block is a heading whose list of links was left out
-    for t in _parser().parse(text):
+    for t in _tokens(text):
         if t.type == "front_matter":
             out.meta = _key_values(t.content.split("\n"))
         elif t.type == "heading_open":
@@ -227,6 +236,35 @@ def parse(text: str) -> Markdown:
                 out.blocks.append((_lines(TAG_RE.sub("", t.content)), False))
     _drop_emptied(out, emptied)
     return out
+
+
+def _tokens(text: str) -> list[Token]:
+    """The article's tokens, with containers nested past the parser's limit flattened: there
+    markdown-it skips the rest of the text, and the words matter, not the nesting."""
+    tokens = _parser().parse(text)
+    for container in CONTAINER_RES:
+        spans = _too_deep(tokens)
+        if not spans:
+            break
+        lines = text.split("\n")
+        for start, end in spans:
+            lines[start:end] = [container.sub("", line) for line in lines[start:end]]
+        text = "\n".join(lines)
+        tokens = _parser().parse(text)
+    return tokens
+
+
+def _too_deep(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The line spans of the top-level blocks inside which the parser reached its nesting limit."""
+    limit = _parser().options.maxNesting
+    spans: list[tuple[int, int]] = []
+    top: tuple[int, int] | None = None
+    for t in tokens:
+        if t.level == 0 and t.nesting == 1:
+            top = (t.map[0], t.map[1]) if t.map else None
+        elif t.nesting == 1 and t.level + 1 >= limit and top and (not spans or spans[-1] != top):
+            spans.append(top)
+    return spans
 
 
 def _drop_emptied(out: Markdown, emptied: bool) -> None:

@@ -36,7 +36,10 @@ INVISIBLE = dict.fromkeys(
 # Tag characters are invisible text, except inside an emoji flag sequence (🏴 + tags + cancel).
 TAGS_RE = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F|[\U000E0020-\U000E007F]")
 JOINERS_RE = re.compile("[\u200c\u200d]+")
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Noncharacters (U+FDD0-U+FDEF, the last two code points of every plane) are no text, and an
+# XML tree refuses U+FFFE and U+FFFF: a page holding one came out empty.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + "-" + chr(plane << 16 | 0xFFFF) for plane in range(17))
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + NONCHARACTERS + "]")
 # Any character `clean` may change: not printable ASCII or Latin-1, newline or tab, or a soft hyphen.
 UNCLEAN_RE = re.compile("[^\t\n\x20-\x7e\xa0-\xac\xae-\xff]")
 
@@ -175,7 +178,10 @@ def decode(data: bytes, notes: list[str] | None = None, declared: str | None = N
     if utf16 is not None:
         return utf16
     if _looks_binary(data):
-        raise Unusable("binary file, not text")
+        wide = _bomless_wide(data)
+        if wide is None:
+            raise Unusable("binary file, not text")
+        return wide
     if utf8 is None:
         utf8 = _utf8(data, said, damaged=True)
     if utf8 is not None:
@@ -366,6 +372,40 @@ def _bomless_utf16(data: bytes) -> str | None:
     # Real text, not a table of numbers that happens to have a zero in every other byte.
     controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\x0c")
     return text if controls <= 0.01 * max(len(text[:4096]), 1) else None
+
+
+WIDE_CODECS = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
+# What separates words or phrases: spaces and line ends, and CJK punctuation where there are none.
+SEPARATORS = frozenset(" \t\n\r\xa0\u3000\u3001\u3002\u300c\u300d\u300e\u300f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f")
+# At least one separator in this many characters: text has one in 5 to 20.
+SEPARATOR_SPAN = 40
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, in any script: the one of them whose decoding
+    of the first 8 KB reads as text, or None. (ASCII-heavy UTF-16 is `_bomless_utf16`'s.)"""
+    head = data[:8192]
+    for codec in WIDE_CODECS:
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            unit = 4 if "32" in codec else 2
+            return data[: len(data) - len(data) % unit].decode(codec, errors="replace")
+    return None
+
+
+def _reads_as_text(text: str) -> bool:
+    """No unpaired surrogate, unassigned or private-use code point, no control but tab and line
+    ends, and word separators as often as text has them: random bytes decode to none of that."""
+    if len(text) < 4:
+        return False
+    for ch in set(text):
+        kind = unicodedata.category(ch)
+        if kind in ("Cn", "Co", "Cs") or kind == "Cc" and ch not in "\t\n\r":
+            return False
+    return sum(1 for ch in text if ch in SEPARATORS) * SEPARATOR_SPAN >= len(text)
 
 
 # Control bytes that text does not have (tab, newline, form feed, carriage return and escape it may).
