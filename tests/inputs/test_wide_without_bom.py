@@ -49,3 +49,13 @@ def test_random_binary_that_looks_binary_is_still_refused() -> None:
     for _ in range(200):
         with pytest.raises(Unusable, match="binary"):
             decode(rng.randbytes(8192))
+
+
+def test_a_byte_order_mark_before_what_is_no_text_is_no_text() -> None:
+    """try31: "FF FE 00 00" then "garbage" was read as UTF-32 and listed as the story "��". Text
+    behind a real mark still reads, in UTF-16 and UTF-32."""
+    with pytest.raises(Unusable, match="binary"):
+        decode(b"\xff\xfe\x00\x00garbage")
+    assert decode("\ufeffHi there\n".encode("utf-16-le")) == "Hi there\n"
+    assert decode("\ufeffHi\n".encode("utf-32-le")) == "Hi\n"
+    assert decode("\ufeff北京\n".encode("utf-16-be")) == "北京\n"

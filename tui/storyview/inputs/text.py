@@ -172,7 +172,7 @@ def decode(data: bytes, notes: list[str] | None = None, declared: str | None = N
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
-        if data.startswith(bom):
+        if data.startswith(bom) and (codec == "utf-8-sig" or _wide_with_bom(data, codec)):
             return data.decode(codec, errors="replace")
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
@@ -399,13 +399,29 @@ def _bomless_wide(data: bytes) -> str | None:
 def _reads_as_text(text: str) -> bool:
     """No unpaired surrogate, unassigned or private-use code point, no control but tab and line
     ends, and word separators as often as text has them: random bytes decode to none of that."""
-    if len(text) < 4:
+    if len(text) < 4 or not _plain_code_points(text):
         return False
+    return sum(1 for ch in text if ch in SEPARATORS) * SEPARATOR_SPAN >= len(text)
+
+
+def _plain_code_points(text: str) -> bool:
+    """No unpaired surrogate, unassigned or private-use code point, no control but tab and line ends."""
     for ch in set(text):
         kind = unicodedata.category(ch)
         if kind in ("Cn", "Co", "Cs") or kind == "Cc" and ch not in "\t\n\r":
             return False
-    return sum(1 for ch in text if ch in SEPARATORS) * SEPARATOR_SPAN >= len(text)
+    return True
+
+
+def _wide_with_bom(data: bytes, codec: str) -> bool:
+    """Does UTF-16 or UTF-32 data behind its byte-order mark decode to text? A file that only
+    opens with one ("FF FE 00 00" then "garbage": try31) is read some other way, or refused."""
+    head = data[: 8192 - 8192 % 4]
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=len(head) == len(data))
+    except UnicodeDecodeError:
+        return False
+    return bool(text) and _plain_code_points(text)
 
 
 # Control bytes that text does not have (tab, newline, form feed, carriage return and escape it may).
