@@ -103,7 +103,8 @@ class CoverageView(RowsView):
             article = self.index.articles[i]
             text.append(mark, focus if i == self.column else Style(dim=article.id in self.hidden))
         text.append("›" if shown.stop < len(self.index.articles) else " ")
-        text.append(" sources")
+        room = width - text.cell_len  # the count column's heading as fits it, never cut to "sou" (try33)
+        text.append(next((h for h in (" sources", " tell", " #") if len(h) <= room), ""))
         return [Strip(list(text.render(self.app.console))).crop_extend(0, width, None).apply_style(style)]
 
     def row_lines(self, row: int, width: int) -> list[Strip]:
