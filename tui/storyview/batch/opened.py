@@ -87,8 +87,8 @@ class BatchShares:
             known = {e.id: e.unique for e in self.opened.batch.entries}
             return ShareRun(None, [(i, _known(known[i])) for i in story_ids if i in known], ended=True)
         pool = spawned(1, in_background)
-        self._run = ShareRun(pool, [(i, pool.submit(_share_of, os.path.abspath(self.opened.path), self.opened.exported, i, settings))
-                                    for i in story_ids])
+        where = os.path.abspath(self.opened.path)
+        self._run = ShareRun(pool, [(i, pool.submit(_share_of, where, self.opened.exported, i, settings)) for i in story_ids])
         return self._run
 
     def stop(self) -> None:

@@ -473,11 +473,14 @@ def _check_whole(story: Story) -> None:
             raise ValueError(f"source {a.id!r}'s paragraphs are not numbered 0, 1, 2… (one deleted or repeated?)")
         for p in a.paragraphs:
             held[Member(a.id, p.index)] = len(p.text)
+    def absent(m: Member) -> str:
+        return f"paragraph {m.paragraph} of source {m.source!r}, which the file does not hold"
+
     grouped: set[Member] = set()
     for g in story.groups:
         for m in (*g.members, *(x for link in g.links for x in (link.a, link.b))):
             if m not in held:
-                raise ValueError(f"group {g.id} names paragraph {m.paragraph} of source {m.source!r}, which the file does not hold")
+                raise ValueError(f"group {g.id} names {absent(m)}")
         if grouped & set(g.members):
             raise ValueError(f"group {g.id} holds a paragraph another group holds")
         grouped.update(g.members)
@@ -487,7 +490,7 @@ def _check_whole(story: Story) -> None:
     for m, links in story.near.items():
         for link in links:
             if link.b not in held:
-                raise ValueError(f"a link names paragraph {link.b.paragraph} of source {link.b.source!r}, which the file does not hold")
+                raise ValueError(f"a link names {absent(link.b)}")
     for m, marks in story.marks.items():
         if any(not 0 <= a <= b <= held[m] for a, b in marks.unique):
             raise ValueError(f"a mark of paragraph {m.paragraph} of source {m.source!r} runs outside its text")

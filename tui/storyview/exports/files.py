@@ -27,9 +27,9 @@ def check_target(path: str | Path, inputs: Sequence[str | Path] = ()) -> Path:
 
     Refused: an input file (also through a symlink or a hard link), a file a folder input
     would read back as an article (a .txt or .md directly inside it) unless it is a report
-    storyview wrote (which the folder skips), an article storyview did not write beside an article read (try32: `storyview a.txt c.txt -o b.txt` replaced b.txt),
-    a place in a folder that does not exist, and what is neither a file, a pipe nor a character
-    device (a socket).
+    storyview wrote (which the folder skips), an article storyview did not write beside an
+    article read (try32: `storyview a.txt c.txt -o b.txt` replaced b.txt), a place in a folder
+    that does not exist, and what is neither a file, a pipe nor a character device (a socket).
     """
     from storyview.inputs.load import SUFFIXES, written_by_storyview
     from storyview.inputs.text import shown
