@@ -245,6 +245,15 @@ def is_number_word(norm: str) -> bool:
     return norm in NUMBER_WORDS or ("-" in norm and all(part in NUMBER_WORDS for part in norm.split("-")))
 
 
+def is_name(text: str, token: Token) -> bool:
+    """A capitalised word that is no function word nor a number ("Tisch", "DHS", "Homeland")."""
+    return token.content and not token.number and text[token.start].isupper()
+
+
+def is_figure(token: Token) -> bool:
+    return token.number or is_number_word(token.norm)  # "5" and "five" alike
+
+
 @lru_cache(maxsize=200_000)
 def _forms(word: str) -> tuple[str, str, bool, bool] | None:
     """norm, stem, content?, number? of a word as written: one cached lookup per token."""
@@ -343,8 +352,8 @@ class Words:
     stems: tuple[str, ...]
     content: tuple[bool, ...]
     number: tuple[bool, ...]
-    capital: tuple[bool, ...]  # a content word written with a capital, no number: a name's word
-    figure: tuple[bool, ...]  # a number, or a count written out ("five", "twenty-five")
+    capital: tuple[bool, ...]  # `is_name` of each word
+    figure: tuple[bool, ...]  # `is_figure` of each word
     told: tuple[tuple[str, ...], ...]  # each sentence's norms
 
 
@@ -359,7 +368,6 @@ def words_of(text: str, told: tuple[Sentence, ...]) -> Words:
     """`Words` of these sentences of `text` (`paragraph_words`, where they are not its own)."""
     tokens = tuple([t for sent in told for t in sent.tokens])
     starts, _, norms, stems, content, number = zip(*tokens) if tokens else ((),) * 6
-    capital = tuple([c and not d and text[a].isupper() for a, c, d in zip(starts, content, number)])
-    figure = tuple([d or (w in NUMBER_WORDS or "-" in w and is_number_word(w)) for w, d in zip(norms, number)])
     return Words(tokens, tuple([k for k, sent in enumerate(told) for _ in sent.tokens]), starts, norms, stems,
-                 content, number, capital, figure, tuple([tuple([t.norm for t in sent.tokens]) for sent in told]))
+                 content, number, tuple([is_name(text, t) for t in tokens]), tuple([is_figure(t) for t in tokens]),
+                 tuple([tuple([t.norm for t in sent.tokens]) for sent in told]))

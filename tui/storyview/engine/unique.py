@@ -33,6 +33,7 @@ from storyview.engine.segment import (
     STOPWORDS,
     WORD_VALUES,
     Token,
+    is_name,
     is_number_word,
     normalize,
     paragraph_words,
@@ -82,18 +83,9 @@ SAME = 5 / 3
 REWORDED = 0.8
 
 
-def is_name(text: str, token: Token) -> bool:
-    """A capitalised word that is no function word ("Tisch", "DHS", "Homeland")."""
-    return token.content and not token.number and text[token.start].isupper()
-
-
-def is_figure(token: Token) -> bool:
-    return token.number or is_number_word(token.norm)  # "5" and "five" alike
-
-
-def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int] = frozenset(),
-          told: bool = False, phrased: frozenset[int] = frozenset(), same: bool = False,
-          figure: Sequence[bool] | None = None, capital: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: frozenset[int],
+          told: bool, phrased: frozenset[int], same: bool, figure: Sequence[bool],
+          capital: Sequence[bool]) -> list[tuple[int, int]]:
     """Passages of unique words, as token ranges [a, b).
 
     A passage starts and ends on a weighty unique word: a content word outside the story's
@@ -109,8 +101,6 @@ def _runs(text: str, tokens: Sequence[Token], unique: Sequence[bool], common: fr
     where a sentence matches another closely (`same`) though nearly every content word differs,
     it is the same fact in other words: only its names and figures are its own.
     """
-    figure = figure if figure is not None else [is_figure(t) for t in tokens]
-    capital = capital if capital is not None else [is_name(text, t) for t in tokens]
     name = [x > 0 and capital[x] for x in range(len(tokens))]
     weighty = [(t.content or figure[x]) and x not in common for x, t in enumerate(tokens)]
     content = [x for x, t in enumerate(tokens) if t.content]
