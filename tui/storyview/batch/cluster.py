@@ -48,7 +48,9 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
     ours = psutil.Process()
     before = {c.pid for c in ours.children(recursive=True)}
     with ExitStack() as stack:
-        deaf = stack.enter_context(_deaf_while_closing())
+        # ctrl+c is ignored while the cluster closes (try31: a second one then printed a
+        # traceback) and acts as before once it is closed: entered first on leaving, left last.
+        closing = stack.enter_context(ExitStack())
         with _ctrl_c_ignored() as pressed:
             cluster = LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
@@ -59,7 +61,7 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         stack.callback(_close, cluster, [c for c in ours.children(recursive=True) if c.pid not in before])
         client = Client(cluster, set_as_default=False)
         stack.callback(_quietly, client.close, timeout=CLOSE_TIMEOUT)
-        stack.callback(deaf)  # the first thing done on leaving
+        stack.callback(closing.enter_context, on_ctrl_c(signal.SIG_IGN))
         if pressed():
             raise KeyboardInterrupt
         yield client
@@ -97,25 +99,6 @@ def _sentinel() -> subprocess.Popen[bytes] | None:
                                 stderr=subprocess.DEVNULL, restore_signals=True)
     except OSError:
         return None
-
-
-@contextmanager
-def _deaf_while_closing() -> Iterator[Callable[[], None]]:
-    """A call that makes ctrl+c ignored from then until the block ends: the cluster is closed
-    with it ignored (try31: a second ctrl+c while it closed printed a traceback), and ctrl+c
-    acts as before once it is closed."""
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.getsignal(signal.SIGINT) if main else None
-
-    def deaf() -> None:
-        if main:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    try:
-        yield deaf
-    finally:
-        if main and previous is not None:
-            signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
