@@ -159,6 +159,11 @@ def story_file(story_id: int, inputs: Sequence[tuple[str, int, int]], settings: 
     return f"{STORIES}/{story_id:06d}-{digest}.json"
 
 
+def made_of(file: str | Path) -> str:
+    """The digest part of a story file's name (`story_file`): what made it, whatever its number."""
+    return Path(file).name.split("-", 1)[1]
+
+
 def index_text(entries: Sequence[Entry], settings: Settings, warnings: Sequence[str] = ()) -> str:
     """The index's JSON; its settings are those of `storyview --json`, with the model the
     stories were aligned with (null: none was, turned off or not loaded)."""

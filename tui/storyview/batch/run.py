@@ -20,7 +20,19 @@ from pathlib import Path
 
 from distributed import Client, as_completed
 
-from storyview.batch.output import INDEX, RUN, STORIES, Entry, index_text, run_text, stale, story_file, story_files, sweep
+from storyview.batch.output import (
+    INDEX,
+    RUN,
+    STORIES,
+    Entry,
+    index_text,
+    made_of,
+    run_text,
+    stale,
+    story_file,
+    story_files,
+    sweep,
+)
 from storyview.batch.tasks import (
     Read,
     Source,
@@ -157,9 +169,9 @@ def run_batch(
     done_before = {job.id for job in jobs if resume and (folder / job.file).is_file()}
     # A story's file is named by its number and a digest of what made it: one written under
     # another number is the same story, numbered anew.
-    by_digest = {p.name.split("-", 1)[1]: f"{STORIES}/{p.name}" for p in story_files(folder)} if resume else {}
-    renumbered = {job.id: by_digest[digest] for job in jobs if job.id not in done_before
-                  and (digest := Path(job.file).name.split("-", 1)[1]) in by_digest}
+    by_digest = {made_of(p): f"{STORIES}/{p.name}" for p in story_files(folder)} if resume else {}
+    renumbered = {job.id: by_digest[made_of(job.file)] for job in jobs
+                  if job.id not in done_before and made_of(job.file) in by_digest}
     if progress:
         progress("stories", 0, len(jobs))
     # Largest stories first: the last task to finish is then a small one.
