@@ -384,21 +384,27 @@ SEPARATOR_SPAN = 40
 def _bomless_wide(data: bytes) -> str | None:
     """UTF-32 or UTF-16 without a byte-order mark, in any script: the one of them whose decoding
     of the first 8 KB reads as text, or None. (ASCII-heavy UTF-16 is `_bomless_utf16`'s.)"""
-    head = data[:8192]
     for codec in WIDE_CODECS:
-        try:
-            text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
-        except UnicodeDecodeError:
-            continue
-        if _reads_as_text(text):
+        text = _head(data, codec, final=False)  # a capped read may cut its last character
+        if text is not None and _reads_as_text(text):
             unit = 4 if "32" in codec else 2
             return data[: len(data) - len(data) % unit].decode(codec, errors="replace")
     return None
 
 
+def _head(data: bytes, codec: str, final: bool) -> str | None:
+    """The first 8 KB of `data` decoded strictly, or None; a character cut at their end waits,
+    unless they are the whole of it and `final`."""
+    head = data[:8192]
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(head, final=final and len(head) == len(data))
+    except UnicodeDecodeError:
+        return None
+
+
 def _reads_as_text(text: str) -> bool:
-    """No unpaired surrogate, unassigned or private-use code point, no control but tab and line
-    ends, and word separators as often as text has them: random bytes decode to none of that."""
+    """`_plain_code_points`, and word separators as often as text has them: random bytes
+    decode to none of that."""
     if len(text) < 4 or not _plain_code_points(text):
         return False
     return sum(1 for ch in text if ch in SEPARATORS) * SEPARATOR_SPAN >= len(text)
@@ -416,11 +422,7 @@ def _plain_code_points(text: str) -> bool:
 def _wide_with_bom(data: bytes, codec: str) -> bool:
     """Does UTF-16 or UTF-32 data behind its byte-order mark decode to text? A file that only
     opens with one ("FF FE 00 00" then "garbage": try31) is read some other way, or refused."""
-    head = data[: 8192 - 8192 % 4]
-    try:
-        text = codecs.getincrementaldecoder(codec)().decode(head, final=len(head) == len(data))
-    except UnicodeDecodeError:
-        return False
+    text = _head(data, codec, final=True)
     return bool(text) and _plain_code_points(text)
 
 

@@ -82,8 +82,9 @@ def _sources(articles: list[Article], entry: StoryEntry) -> str:
     if not outlets:
         return count
     unnamed = sum(outlets.values()) < len(articles)
-    tallies = [f" ({n})" if n > 1 or unnamed else "" for _, n in outlets.most_common()]
-    named = [outlet + tally for (outlet, _), tally in zip(outlets.most_common(), tallies)]
+    most = outlets.most_common()
+    tallies = [f" ({n})" if n > 1 or unnamed else "" for _, n in most]
+    named = [outlet + tally for (outlet, _), tally in zip(most, tallies)]
 
     def more(shown: int) -> str:
         return f" +{len(named) - shown}" if len(named) > shown else ""
@@ -94,7 +95,7 @@ def _sources(articles: list[Article], entry: StoryEntry) -> str:
     if fits := next((form for form in forms if len(form) <= WIDE["sources"]), None):
         return fits
     room = WIDE["sources"] - len(f"{count} · ") - len(tallies[0])
-    return f"{count} · {outlets.most_common(1)[0][0][:max(1, room - 1)].rstrip()}…{tallies[0]}"
+    return f"{count} · {most[0][0][:max(1, room - 1)].rstrip()}…{tallies[0]}"
 
 
 def _matches(articles: list[Article], entry: StoryEntry, query: str) -> bool:
