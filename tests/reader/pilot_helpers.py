@@ -14,6 +14,7 @@ from story_factories import seeds_story, tiny_story
 from storyview.model import Settings, Story
 from storyview.pipeline import build_story
 from storyview.reader.app import StoryviewApp
+from storyview.reader.screens.coverage import CoverageScreen
 from storyview.reader.screens.export import ExportScreen
 from storyview.reader.screens.reading import ReadingScreen
 from storyview.reader.widgets.status import StatusLine
@@ -83,6 +84,16 @@ def screen_lines(app: StoryviewApp) -> list[str]:
     """Every cell of the current screen (modals over their background), line by line, as sent."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     return ["".join(seg.text for strip in line for seg in strip) for line in update.strips]  # type: ignore[attr-defined]
+
+
+async def coverage_legend(pilot: Pilot[Any]) -> list[str]:
+    """Open the coverage view (c): the screen's lines its legend takes, its heading first."""
+    await pilot.press("c")
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app.screen, CoverageScreen)
+    legend = app.screen.query_one("#coverage-legend", Static)
+    return screen_lines(app)[: legend.size.height]  # type: ignore[arg-type]
 
 
 def screen_text(app: StoryviewApp) -> str:

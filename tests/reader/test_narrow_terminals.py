@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pilot_helpers import (
     analysed,
+    coverage_legend,
     folder_app,
     press,
     ready,
@@ -23,7 +24,6 @@ from rich.console import Console
 from rich.text import Text
 from story_factories import HOSTILE, wide_story
 from storyview.reader.app import StoryviewApp
-from storyview.reader.screens.coverage import CoverageScreen
 from storyview.reader.screens.detail import DetailScreen
 from storyview.reader.screens.help import HelpScreen, key_rows, key_tables
 from storyview.reader.screens.main import MainScreen
@@ -31,7 +31,6 @@ from storyview.reader.screens.quotes import QuotesScreen
 from storyview.reader.widgets.fit import flow
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 
 def key_display(binding) -> str:  # type: ignore[no-untyped-def]
@@ -86,11 +85,7 @@ async def test_coverage_legend_never_breaks_a_name_across_lines() -> None:
         app = seeds_app()
         async with app.run_test(size=size) as pilot:
             await ready(pilot)
-            await pilot.press("c")
-            await pilot.pause()
-            assert isinstance(app.screen, CoverageScreen)
-            legend = app.screen.query_one("#coverage-legend", Static)
-            shown = "\n".join(screen_lines(app)[: legend.size.height])
+            shown = "\n".join(await coverage_legend(pilot))
             for n in range(1, len(app.main.index.articles) + 1):
                 assert f" {n} " in shown, (size, n)  # every source named, none cut off
             for line in shown.splitlines()[1:]:

@@ -8,11 +8,9 @@ import re
 from dataclasses import replace
 
 import pytest
-from pilot_helpers import ready, screen_lines
+from pilot_helpers import coverage_legend, ready, screen_lines
 from story_factories import wide_story
 from storyview.reader.app import StoryviewApp
-from storyview.reader.screens.coverage import CoverageScreen
-from textual.widgets import Static
 
 
 def headlined(sources: int):  # type: ignore[no-untyped-def]
@@ -30,11 +28,7 @@ async def test_the_coverage_key_lists_every_source_or_says_how_many_more(size: t
     app = StoryviewApp.from_story(headlined(sources))
     async with app.run_test(size=size) as pilot:
         await ready(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, CoverageScreen)
-        legend = app.screen.query_one("#coverage-legend", Static)
-        shown = "\n".join(screen_lines(app)[1: legend.size.height])
+        shown = "\n".join((await coverage_legend(pilot))[1:])
         named = [int(n) for n in re.findall(r"(?:^| {3}| )(\d+) s\d\d", shown)]
         more = re.search(r"… (\d+) more", shown)
         assert named == list(range(1, len(named) + 1)), shown
